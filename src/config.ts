@@ -1,0 +1,78 @@
+import { z } from 'zod';
+import { isValidTimeZone } from './domain/time.ts';
+
+/** Languages the bot speaks; Spanish first. */
+export const LOCALES = ['es', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+
+// Every variable: its schema, and an example shown when it is wrong.
+const EXAMPLES: Record<string, string> = {
+  DATABASE_URL: 'postgres://mentoria:secret@localhost:5432/mentoria',
+  DATA_DIR: './data',
+  PORT: '3000',
+  DEFAULT_LOCALE: 'es',
+  DEFAULT_TIMEZONE: 'America/Mexico_City',
+  LOG_LEVEL: 'info',
+  NODE_ENV: 'production',
+};
+
+const schema = z.object({
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\/\S+$/, 'must be a postgres:// or postgresql:// URL')
+    .optional(),
+  DATA_DIR: z.string().min(1).default('./data'),
+  PORT: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be between 1 and 65535')
+    .max(65535, 'must be between 1 and 65535')
+    .default(3000),
+  DEFAULT_LOCALE: z.enum(LOCALES, { error: `must be one of ${LOCALES.join(', ')}` }).default('es'),
+  DEFAULT_TIMEZONE: z
+    .string()
+    .refine(isValidTimeZone, 'must be an IANA time zone name')
+    .default('America/Mexico_City'),
+  // Unset: `info` for servers, `warn` for the console chat (logs would drown the conversation).
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      error: 'must be one of fatal, error, warn, info, debug, trace, silent',
+    })
+    .optional(),
+  NODE_ENV: z
+    .enum(['development', 'production', 'test'], { error: 'must be development, production or test' })
+    .default('development'),
+});
+
+export type Config = z.infer<typeof schema>;
+
+export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+
+/**
+ * Parses the environment once. Empty values count as unset, as in most `.env` files.
+ * Each problem is one line: the variable, what is wrong, and an example of a good value.
+ */
+export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
+  const cleaned: Record<string, string> = {};
+  for (const key of Object.keys(schema.shape)) {
+    const value = env[key]?.trim();
+    if (value) cleaned[key] = value;
+  }
+  const result = schema.safeParse(cleaned);
+  if (result.success) return { ok: true, config: result.data };
+  const problems = result.error.issues.map((issue) => {
+    const name = String(issue.path[0] ?? 'environment');
+    const example = EXAMPLES[name];
+    return `${name}: ${issue.message}${example ? ` (example: ${name}=${example})` : ''}`;
+  });
+  return { ok: false, problems };
+}
+
+/** Parses the environment or stops the process with one line per problem. */
+export function loadConfigOrExit(env: Record<string, string | undefined> = process.env): Config {
+  const result = parseConfig(env);
+  if (result.ok) return result.config;
+  console.error('Mentoría cannot start: the configuration has problems.');
+  for (const line of result.problems) console.error(`  ${line}`);
+  process.exit(1);
+}

@@ -1,0 +1,46 @@
+/**
+ * A refused operation. The code is stable (tests, logs and translations key on it);
+ * `details` carries the values a translated message needs.
+ */
+export class DomainError extends Error {
+  override readonly name = 'DomainError';
+  constructor(
+    readonly code: DomainErrorCode,
+    readonly details: Record<string, string | number> = {},
+  ) {
+    super(`${code}${Object.keys(details).length ? ` ${JSON.stringify(details)}` : ''}`);
+  }
+}
+
+export const DOMAIN_ERROR_CODES = [
+  'auth.forbidden',
+  'auth.other_tenant',
+  'auth.read_only',
+  'transition.not_allowed',
+  'record.not_found',
+  'record.changed',
+  'pairing.same_person',
+  'pairing.level',
+  'pairing.level_unknown',
+  'pairing.age',
+  'pairing.age_unknown',
+  'pairing.mentee_taken',
+  'pairing.mentor_capacity',
+  'pairing.roles',
+  'goal.limit',
+  'goal.date_outside_execution',
+  'goal.comment_required',
+  'goal.field_invalid',
+  'milestone.new_date_required',
+  'milestone.new_date_past',
+  'session.in_past',
+  'session.duration',
+  'evaluation.incomplete',
+  'cycle.dates',
+  'survey.range',
+] as const;
+export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
+
+export function isDomainError(error: unknown, code?: DomainErrorCode): error is DomainError {
+  return error instanceof DomainError && (code === undefined || error.code === code);
+}

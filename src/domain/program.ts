@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import type { ProgramKind, ProgramSettings } from './model.ts';
+
+const time = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/);
+
+/** Program settings as stored (JSON); missing keys take the defaults of the program's kind. */
+export const programSettingsSchema = z.object({
+  maxGoalsPerMentee: z.number().int().min(1).max(20),
+  minSessions: z.number().int().min(0).max(100),
+  attendanceThreshold: z.number().min(0).max(1),
+  reminderOffsetsHours: z
+    .array(
+      z
+        .number()
+        .positive()
+        .max(24 * 14),
+    )
+    .max(5),
+  checkinWeekday: z.number().int().min(1).max(7),
+  quietHours: z.object({ start: time, end: time }),
+  minAgeGapYears: z.number().int().min(0).max(60),
+  mentorCapacity: z.number().int().min(1).max(50),
+  enrollmentWeeks: z.number().int().min(0).max(26),
+  goalSettingWeeks: z.number().int().min(1).max(26),
+  closingWeeks: z.number().int().min(1).max(26),
+});
+
+const COMMON: ProgramSettings = {
+  maxGoalsPerMentee: 3,
+  minSessions: 4,
+  attendanceThreshold: 0.85,
+  reminderOffsetsHours: [24, 1],
+  checkinWeekday: 1,
+  quietHours: { start: '20:00', end: '08:00' },
+  minAgeGapYears: 0,
+  mentorCapacity: 1,
+  enrollmentWeeks: 3,
+  goalSettingWeeks: 3,
+  closingWeeks: 3,
+};
+
+/**
+ * Defaults from the programs this serves: Mexico's classic program (one mentor per mentee,
+ * goals approved by the mentor) and Chile's reverse mentoring (at least 4 one-hour sessions,
+ * 85% plenary attendance for the diploma, a younger mentor).
+ */
+export function defaultSettings(kind: ProgramKind): ProgramSettings {
+  return kind === 'reverse' ? { ...COMMON, minAgeGapYears: 1 } : { ...COMMON, minSessions: 0 };
+}
+
+export function parseSettings(kind: ProgramKind, stored: unknown): ProgramSettings {
+  const merged = { ...defaultSettings(kind), ...(typeof stored === 'object' && stored ? stored : {}) };
+  return programSettingsSchema.parse(merged);
+}

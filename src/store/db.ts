@@ -1,0 +1,87 @@
+import { join, resolve } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import pg from 'pg';
+import { type DataDirLock, lockDataDir } from './data-dir-lock.ts';
+import { PGliteDialect } from './pglite-dialect.ts';
+import type { Database } from './schema.ts';
+
+export type { Database } from './schema.ts';
+/** The database handle every store function takes. */
+export type Db = Kysely<Database>;
+/** A transaction: store functions that take row locks require one in their type. */
+export type Tx = Transaction<Database>;
+
+export interface OpenDatabase {
+  db: Db;
+  kind: 'postgres' | 'pglite';
+  close(): Promise<void>;
+}
+
+const DATE_OID = 1082;
+const INT8_OID = 20;
+const NUMERIC_OID = 1700;
+// Calendar dates stay `YYYY-MM-DD` strings: a JS Date would shift them by the server's zone.
+const keepDateAsString = (value: string) => value;
+
+/** Opens PostgreSQL through a `pg` pool. */
+export function openPostgres(url: string, options: { max?: number } = {}): OpenDatabase {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    // Without this, a dead server makes queries wait forever.
+    connectionTimeoutMillis: 5_000,
+    types: {
+      getTypeParser: (oid: number, format?: 'text' | 'binary') => {
+        if (oid === DATE_OID) return keepDateAsString;
+        if (oid === INT8_OID || oid === NUMERIC_OID) return (v: string) => Number(v);
+        return pg.types.getTypeParser(oid, format);
+      },
+    } as pg.CustomTypesConfig,
+  });
+  // An idle client losing its server must not crash the process; the pool replaces it.
+  pool.on('error', () => {});
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return { db, kind: 'postgres', close: () => db.destroy() };
+}
+
+/**
+ * Opens the embedded PostgreSQL. With a folder, it is stored there and locked against a second
+ * process; without one, it lives in memory (tests).
+ */
+export async function openPGlite(dataDir?: string): Promise<OpenDatabase> {
+  let lock: DataDirLock | undefined;
+  let pgliteDir: string | undefined;
+  if (dataDir) {
+    lock = lockDataDir(resolve(dataDir));
+    pgliteDir = join(resolve(dataDir), 'pglite');
+  }
+  try {
+    const pglite = await PGlite.create(pgliteDir, {
+      parsers: { [DATE_OID]: keepDateAsString, [INT8_OID]: Number, [NUMERIC_OID]: Number },
+    });
+    const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+    return {
+      db,
+      kind: 'pglite',
+      close: async () => {
+        await db.destroy();
+        await pglite.close();
+        lock?.release();
+      },
+    };
+  } catch (error) {
+    lock?.release();
+    throw error;
+  }
+}
+
+/** PostgreSQL when a URL is given, else the embedded database under `dataDir`. */
+export function openDatabase(config: {
+  DATABASE_URL?: string | undefined;
+  DATA_DIR: string;
+}): Promise<OpenDatabase> {
+  return config.DATABASE_URL
+    ? Promise.resolve(openPostgres(config.DATABASE_URL))
+    : openPGlite(config.DATA_DIR);
+}

@@ -1,0 +1,50 @@
+import { readdir } from 'node:fs/promises';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { type Migration, type MigrationProvider, type MigrationResultSet, Migrator } from 'kysely';
+import type { Db } from './db.ts';
+
+const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
+
+/** Loads `migrations/*.ts` in name order; names are date-prefixed, so order is time. */
+class FolderMigrationProvider implements MigrationProvider {
+  async getMigrations(): Promise<Record<string, Migration>> {
+    const files = (await readdir(MIGRATIONS_DIR))
+      .filter((f) => /^\d{4}-\d{2}-\d{2}T\d{4}_[\w-]+\.ts$/.test(f))
+      .sort();
+    const migrations: Record<string, Migration> = {};
+    for (const file of files) {
+      const module = (await import(pathToFileURL(`${MIGRATIONS_DIR}${file}`).href)) as Migration;
+      migrations[file.replace(/\.ts$/, '')] = module;
+    }
+    return migrations;
+  }
+}
+
+function migrator(db: Db): Migrator {
+  return new Migrator({ db, provider: new FolderMigrationProvider() });
+}
+
+export interface MigrationReport {
+  applied: string[];
+}
+
+function unwrap(result: MigrationResultSet): MigrationReport {
+  if (result.error) {
+    const failed = result.results?.find((r) => r.status === 'Error');
+    const message = result.error instanceof Error ? result.error.message : String(result.error);
+    throw new Error(`Migration ${failed?.migrationName ?? ''} failed: ${message}`);
+  }
+  return {
+    applied: (result.results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName),
+  };
+}
+
+/** Applies every pending migration (kysely takes a lock, so replicas starting together are safe). */
+export async function migrateToLatest(db: Db): Promise<MigrationReport> {
+  return unwrap(await migrator(db).migrateToLatest());
+}
+
+/** Reverts the latest applied migration. */
+export async function migrateDown(db: Db): Promise<MigrationReport> {
+  return unwrap(await migrator(db).migrateDown());
+}

@@ -1,0 +1,224 @@
+import type { Selectable } from 'kysely';
+import type { Locale } from '../config.ts';
+import type { Gender, Identity, Person, Platform, TenantRole } from '../domain/model.ts';
+import type { Db, Tx } from './db.ts';
+import { newId } from './ids.ts';
+import type { IdentitiesTable, PersonRow } from './schema.ts';
+
+export function toPerson(row: PersonRow): Person {
+  return {
+    tenantId: row.tenant_id,
+    id: row.id,
+    name: row.name,
+    email: row.email,
+    gender: row.gender as Gender | null,
+    level: row.level,
+    unit: row.unit,
+    institution: row.institution,
+    region: row.region,
+    birthYear: row.birth_year,
+    locale: row.locale as Locale,
+    timezone: row.timezone,
+    tenantRole: row.tenant_role as TenantRole | null,
+    snoozedUntil: row.snoozed_until,
+  };
+}
+
+function toIdentity(row: Selectable<IdentitiesTable>): Identity {
+  return {
+    tenantId: row.tenant_id,
+    id: row.id,
+    personId: row.person_id,
+    platform: row.platform as Platform,
+    externalId: row.external_id,
+    conversationRef: row.conversation_ref as Record<string, unknown> | null,
+    active: row.active,
+  };
+}
+
+export type NewPersonInput = Pick<Person, 'name' | 'locale' | 'timezone'> &
+  Partial<
+    Pick<
+      Person,
+      'email' | 'gender' | 'level' | 'unit' | 'institution' | 'region' | 'birthYear' | 'tenantRole'
+    >
+  >;
+
+export async function createPerson(db: Db | Tx, tenantId: string, input: NewPersonInput): Promise<Person> {
+  const row = await db
+    .insertInto('people')
+    .values({
+      tenant_id: tenantId,
+      id: newId(),
+      name: input.name,
+      email: input.email ?? null,
+      gender: input.gender ?? null,
+      level: input.level ?? null,
+      unit: input.unit ?? null,
+      institution: input.institution ?? null,
+      region: input.region ?? null,
+      birth_year: input.birthYear ?? null,
+      locale: input.locale,
+      timezone: input.timezone,
+      tenant_role: input.tenantRole ?? null,
+      snoozed_until: null,
+      erased_at: null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toPerson(row);
+}
+
+export async function getPerson(
+  db: Db | Tx,
+  tenantId: string,
+  personId: string,
+): Promise<Person | undefined> {
+  const row = await db
+    .selectFrom('people')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', personId)
+    .executeTakeFirst();
+  return row ? toPerson(row) : undefined;
+}
+
+export async function getPeople(db: Db | Tx, tenantId: string, ids: string[]): Promise<Map<string, Person>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .selectFrom('people')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, toPerson(r)]));
+}
+
+export async function findPersonByEmail(
+  db: Db | Tx,
+  tenantId: string,
+  email: string,
+): Promise<Person | undefined> {
+  const row = await db
+    .selectFrom('people')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where((eb) => eb.fn('lower', ['email']), '=', email.toLowerCase())
+    .executeTakeFirst();
+  return row ? toPerson(row) : undefined;
+}
+
+export async function listPeople(db: Db, tenantId: string): Promise<Person[]> {
+  const rows = await db
+    .selectFrom('people')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('erased_at', 'is', null)
+    .orderBy('name')
+    .execute();
+  return rows.map(toPerson);
+}
+
+export async function updatePersonPreferences(
+  db: Db | Tx,
+  tenantId: string,
+  personId: string,
+  changes: { locale?: Locale; timezone?: string; snoozedUntil?: Date | null },
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable('people')
+    .set({
+      ...(changes.locale ? { locale: changes.locale } : {}),
+      ...(changes.timezone ? { timezone: changes.timezone } : {}),
+      ...(changes.snoozedUntil !== undefined ? { snoozed_until: changes.snoozedUntil } : {}),
+      updated_at: now,
+    })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', personId)
+    .execute();
+}
+
+export async function findIdentity(
+  db: Db | Tx,
+  tenantId: string,
+  platform: Platform,
+  externalId: string,
+): Promise<Identity | undefined> {
+  const row = await db
+    .selectFrom('identities')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('platform', '=', platform)
+    .where('external_id', '=', externalId)
+    .executeTakeFirst();
+  return row ? toIdentity(row) : undefined;
+}
+
+/** Identities through which the bot can reach a person on its own, newest first. */
+export async function activeIdentities(db: Db | Tx, tenantId: string, personId: string): Promise<Identity[]> {
+  const rows = await db
+    .selectFrom('identities')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('person_id', '=', personId)
+    .where('active', '=', true)
+    .orderBy('updated_at', 'desc')
+    .execute();
+  return rows.map(toIdentity);
+}
+
+/** Links a platform account to a person, or refreshes its conversation reference and reactivates it. */
+export async function upsertIdentity(
+  db: Db | Tx,
+  input: {
+    tenantId: string;
+    personId: string;
+    platform: Platform;
+    externalId: string;
+    conversationRef: Record<string, unknown> | null;
+    now: Date;
+  },
+): Promise<Identity> {
+  const ref = input.conversationRef === null ? null : JSON.stringify(input.conversationRef);
+  const row = await db
+    .insertInto('identities')
+    .values({
+      tenant_id: input.tenantId,
+      id: newId(),
+      person_id: input.personId,
+      platform: input.platform,
+      external_id: input.externalId,
+      conversation_ref: ref,
+      deactivated_reason: null,
+      created_at: input.now,
+      updated_at: input.now,
+    })
+    .onConflict((oc) =>
+      oc.columns(['tenant_id', 'platform', 'external_id']).doUpdateSet((eb) => ({
+        conversation_ref: ref === null ? eb.ref('identities.conversation_ref') : ref,
+        active: true,
+        deactivated_reason: null,
+        updated_at: input.now,
+      })),
+    )
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toIdentity(row);
+}
+
+/** The person is gone from the platform (left, removed the bot): stop sending there. */
+export async function deactivateIdentity(
+  db: Db | Tx,
+  tenantId: string,
+  identityId: string,
+  reason: string,
+  now: Date,
+): Promise<void> {
+  await db
+    .updateTable('identities')
+    .set({ active: false, deactivated_reason: reason, updated_at: now })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', identityId)
+    .execute();
+}

@@ -1,0 +1,229 @@
+import type { Selectable } from 'kysely';
+import type {
+  Cycle,
+  Enrollment,
+  EnrollmentRole,
+  Pairing,
+  Program,
+  ProgramKind,
+  ProgramSettings,
+} from '../domain/model.ts';
+import { parseSettings } from '../domain/program.ts';
+import type { Db, Tx } from './db.ts';
+import { newId } from './ids.ts';
+import type { CyclesTable, PairingsTable, ProgramsTable } from './schema.ts';
+
+function toProgram(row: Selectable<ProgramsTable>): Program {
+  const kind = row.kind as ProgramKind;
+  return {
+    tenantId: row.tenant_id,
+    id: row.id,
+    name: row.name,
+    kind,
+    settings: parseSettings(kind, row.settings),
+  };
+}
+
+function toCycle(row: Selectable<CyclesTable>): Cycle {
+  return {
+    tenantId: row.tenant_id,
+    id: row.id,
+    programId: row.program_id,
+    name: row.name,
+    timezone: row.timezone,
+    enrollmentStarts: row.enrollment_starts,
+    goalSettingStarts: row.goal_setting_starts,
+    executionStarts: row.execution_starts,
+    closingStarts: row.closing_starts,
+    ends: row.ends,
+  };
+}
+
+export function toPairing(row: Selectable<PairingsTable>): Pairing {
+  return {
+    tenantId: row.tenant_id,
+    id: row.id,
+    cycleId: row.cycle_id,
+    mentorId: row.mentor_id,
+    menteeId: row.mentee_id,
+    active: row.active,
+  };
+}
+
+export async function createProgram(
+  db: Db | Tx,
+  tenantId: string,
+  input: { name: string; kind: ProgramKind; settings?: Partial<ProgramSettings> },
+): Promise<Program> {
+  const row = await db
+    .insertInto('programs')
+    .values({
+      tenant_id: tenantId,
+      id: newId(),
+      name: input.name,
+      kind: input.kind,
+      settings: JSON.stringify(input.settings ?? {}),
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toProgram(row);
+}
+
+export async function getProgram(
+  db: Db | Tx,
+  tenantId: string,
+  programId: string,
+): Promise<Program | undefined> {
+  const row = await db
+    .selectFrom('programs')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', programId)
+    .executeTakeFirst();
+  return row ? toProgram(row) : undefined;
+}
+
+export async function listPrograms(db: Db, tenantId: string): Promise<Program[]> {
+  const rows = await db
+    .selectFrom('programs')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .orderBy('name')
+    .execute();
+  return rows.map(toProgram);
+}
+
+export async function createCycle(
+  db: Db | Tx,
+  tenantId: string,
+  input: Omit<Cycle, 'tenantId' | 'id'>,
+): Promise<Cycle> {
+  const row = await db
+    .insertInto('cycles')
+    .values({
+      tenant_id: tenantId,
+      id: newId(),
+      program_id: input.programId,
+      name: input.name,
+      timezone: input.timezone,
+      enrollment_starts: input.enrollmentStarts,
+      goal_setting_starts: input.goalSettingStarts,
+      execution_starts: input.executionStarts,
+      closing_starts: input.closingStarts,
+      ends: input.ends,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toCycle(row);
+}
+
+export async function getCycle(db: Db | Tx, tenantId: string, cycleId: string): Promise<Cycle | undefined> {
+  const row = await db
+    .selectFrom('cycles')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', cycleId)
+    .executeTakeFirst();
+  return row ? toCycle(row) : undefined;
+}
+
+export async function listCycles(db: Db, tenantId: string): Promise<Cycle[]> {
+  const rows = await db
+    .selectFrom('cycles')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .orderBy('enrollment_starts', 'desc')
+    .execute();
+  return rows.map(toCycle);
+}
+
+export async function enroll(db: Db | Tx, e: Enrollment): Promise<void> {
+  await db
+    .insertInto('enrollments')
+    .values({ tenant_id: e.tenantId, cycle_id: e.cycleId, person_id: e.personId, role: e.role })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+}
+
+export async function enrollmentsOf(db: Db | Tx, tenantId: string, personId: string): Promise<Enrollment[]> {
+  const rows = await db
+    .selectFrom('enrollments')
+    .select(['tenant_id', 'cycle_id', 'person_id', 'role'])
+    .where('tenant_id', '=', tenantId)
+    .where('person_id', '=', personId)
+    .execute();
+  return rows.map((r) => ({
+    tenantId: r.tenant_id,
+    cycleId: r.cycle_id,
+    personId: r.person_id,
+    role: r.role as EnrollmentRole,
+  }));
+}
+
+export async function createPairing(
+  db: Db | Tx,
+  tenantId: string,
+  input: { cycleId: string; mentorId: string; menteeId: string },
+): Promise<Pairing> {
+  const row = await db
+    .insertInto('pairings')
+    .values({
+      tenant_id: tenantId,
+      id: newId(),
+      cycle_id: input.cycleId,
+      mentor_id: input.mentorId,
+      mentee_id: input.menteeId,
+      ended_at: null,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toPairing(row);
+}
+
+export async function getPairing(
+  db: Db | Tx,
+  tenantId: string,
+  pairingId: string,
+): Promise<Pairing | undefined> {
+  const row = await db
+    .selectFrom('pairings')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', pairingId)
+    .executeTakeFirst();
+  return row ? toPairing(row) : undefined;
+}
+
+/** Active pairings a person belongs to, as mentor or mentee. */
+export async function pairingsOf(db: Db | Tx, tenantId: string, personId: string): Promise<Pairing[]> {
+  const rows = await db
+    .selectFrom('pairings')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('active', '=', true)
+    .where((eb) => eb.or([eb('mentor_id', '=', personId), eb('mentee_id', '=', personId)]))
+    .orderBy('created_at')
+    .execute();
+  return rows.map(toPairing);
+}
+
+export async function pairingLoad(
+  db: Db | Tx,
+  tenantId: string,
+  cycleId: string,
+  mentorId: string,
+  menteeId: string,
+): Promise<{ menteeHasMentor: boolean; mentorLoad: number }> {
+  const rows = await db
+    .selectFrom('pairings')
+    .select(['mentor_id', 'mentee_id'])
+    .where('tenant_id', '=', tenantId)
+    .where('cycle_id', '=', cycleId)
+    .where('active', '=', true)
+    .where((eb) => eb.or([eb('mentor_id', '=', mentorId), eb('mentee_id', '=', menteeId)]))
+    .execute();
+  return {
+    menteeHasMentor: rows.some((r) => r.mentee_id === menteeId),
+    mentorLoad: rows.filter((r) => r.mentor_id === mentorId).length,
+  };
+}

@@ -1,0 +1,313 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** Table types as the database holds them. Only `src/store` sees these; the core sees domain types. */
+
+type CreatedAt = ColumnType<Date, Date | undefined, never>;
+type UpdatedAt = ColumnType<Date, Date | undefined, Date>;
+/** `date` columns are read as `YYYY-MM-DD` strings (the parsers are set when connecting). */
+type DateCol = string;
+type Json<T> = ColumnType<T, string, string>;
+
+export interface TenantsTable {
+  id: string;
+  platform: string;
+  external_id: string;
+  name: string;
+  default_locale: string;
+  default_timezone: string;
+  created_at: CreatedAt;
+}
+
+export interface PeopleTable {
+  tenant_id: string;
+  id: string;
+  name: string;
+  email: string | null;
+  gender: string | null;
+  level: number | null;
+  unit: string | null;
+  institution: string | null;
+  region: string | null;
+  birth_year: number | null;
+  locale: string;
+  timezone: string;
+  tenant_role: string | null;
+  snoozed_until: Date | null;
+  erased_at: Date | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface IdentitiesTable {
+  tenant_id: string;
+  id: string;
+  person_id: string;
+  platform: string;
+  external_id: string;
+  conversation_ref: Json<Record<string, unknown> | null> | null;
+  active: Generated<boolean>;
+  deactivated_reason: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface ProgramsTable {
+  tenant_id: string;
+  id: string;
+  name: string;
+  kind: string;
+  settings: Json<unknown>;
+  created_at: CreatedAt;
+}
+
+export interface CyclesTable {
+  tenant_id: string;
+  id: string;
+  program_id: string;
+  name: string;
+  timezone: string;
+  enrollment_starts: DateCol;
+  goal_setting_starts: DateCol;
+  execution_starts: DateCol;
+  closing_starts: DateCol;
+  ends: DateCol;
+  created_at: CreatedAt;
+}
+
+export interface EnrollmentsTable {
+  tenant_id: string;
+  cycle_id: string;
+  person_id: string;
+  role: string;
+  created_at: CreatedAt;
+}
+
+export interface PairingsTable {
+  tenant_id: string;
+  id: string;
+  cycle_id: string;
+  mentor_id: string;
+  mentee_id: string;
+  active: Generated<boolean>;
+  created_at: CreatedAt;
+  ended_at: Date | null;
+}
+
+export interface CompetenciesTable {
+  tenant_id: string;
+  key: string;
+  name_es: string;
+  name_en: string;
+  category: string;
+  active: Generated<boolean>;
+}
+
+export interface GoalsTable {
+  tenant_id: string;
+  id: string;
+  pairing_id: string;
+  cycle_id: string;
+  mentee_id: string;
+  state: string;
+  title: string;
+  specific: string;
+  measurable: string;
+  achievable: string;
+  relevant: string;
+  due_date: DateCol;
+  competencies: Json<string[]>;
+  revision: Generated<number>;
+  version: Generated<number>;
+  entered_by: string | null;
+  submitted_at: Date | null;
+  approved_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface GoalRevisionsTable {
+  tenant_id: string;
+  goal_id: string;
+  revision: number;
+  fields: Json<unknown>;
+  submitted_by: string;
+  submitted_at: Date;
+  decision: string | null;
+  decided_by: string | null;
+  decided_at: Date | null;
+  comment: string | null;
+}
+
+export interface MilestonesTable {
+  tenant_id: string;
+  id: string;
+  goal_id: string;
+  title: string;
+  due_date: DateCol;
+  status: Generated<string>;
+  position: number;
+}
+
+export interface CheckinsTable {
+  tenant_id: string;
+  id: string;
+  pairing_id: string;
+  week_start: DateCol;
+  created_by: string;
+  via: string;
+  created_at: Date;
+}
+
+export interface ProgressUpdatesTable {
+  tenant_id: string;
+  id: string;
+  checkin_id: string;
+  goal_id: string;
+  milestone_id: string | null;
+  progress: number | null;
+  status: string | null;
+  note: string | null;
+  new_due_date: DateCol | null;
+  previous_due_date: DateCol | null;
+  mentor_reply: string | null;
+  resolved_at: Date | null;
+  created_at: Date;
+}
+
+export interface SessionsTable {
+  tenant_id: string;
+  id: string;
+  pairing_id: string;
+  state: string;
+  starts_at: Date;
+  duration_minutes: number;
+  place: string | null;
+  agenda: string | null;
+  proposed_by: string;
+  notes: string | null;
+  agreements: string | null;
+  reason: string | null;
+  sequence: Generated<number>;
+  version: Generated<number>;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface SessionHistoryTable {
+  tenant_id: string;
+  id: string;
+  session_id: string;
+  event: string;
+  starts_at: Date;
+  by_person: string;
+  created_at: Date;
+}
+
+export interface PlenariesTable {
+  tenant_id: string;
+  id: string;
+  cycle_id: string;
+  title: string;
+  starts_at: Date;
+  duration_minutes: number;
+}
+
+export interface AttendanceTable {
+  tenant_id: string;
+  plenary_id: string;
+  person_id: string;
+  present: boolean;
+  marked_by: string;
+  via: string;
+  marked_at: Date;
+}
+
+export interface EvaluationsTable {
+  tenant_id: string;
+  id: string;
+  pairing_id: string;
+  state: string;
+  goals: Json<unknown>;
+  strengths: string | null;
+  improvements: string | null;
+  competency_notes: string | null;
+  entered_by: string | null;
+  version: Generated<number>;
+  created_at: Date;
+  submitted_at: Date | null;
+  released_at: Date | null;
+  acknowledged_at: Date | null;
+}
+
+export interface SurveysTable {
+  tenant_id: string;
+  id: string;
+  cycle_id: string;
+  person_id: string;
+  satisfaction: number;
+  recommend: number;
+  comment: string | null;
+  mentor_note: string | null;
+  created_at: Date;
+}
+
+export interface AuditLogTable {
+  tenant_id: string;
+  id: string;
+  at: Date;
+  actor_id: string | null;
+  on_behalf_of: string | null;
+  via: string;
+  action: string;
+  subject_type: string;
+  subject_id: string;
+  data: Json<Record<string, unknown>>;
+}
+
+export interface ConversationsTable {
+  tenant_id: string;
+  person_id: string;
+  flow: string;
+  step: string;
+  data: Json<Record<string, unknown>>;
+  expires_at: Date;
+  version: Generated<number>;
+  updated_at: Date;
+}
+
+export interface ProcessedEventsTable {
+  tenant_id: string;
+  key: string;
+  at: Date;
+}
+
+export interface Database {
+  tenants: TenantsTable;
+  people: PeopleTable;
+  identities: IdentitiesTable;
+  programs: ProgramsTable;
+  cycles: CyclesTable;
+  enrollments: EnrollmentsTable;
+  pairings: PairingsTable;
+  competencies: CompetenciesTable;
+  goals: GoalsTable;
+  goal_revisions: GoalRevisionsTable;
+  milestones: MilestonesTable;
+  checkins: CheckinsTable;
+  progress_updates: ProgressUpdatesTable;
+  sessions: SessionsTable;
+  session_history: SessionHistoryTable;
+  plenaries: PlenariesTable;
+  attendance: AttendanceTable;
+  evaluations: EvaluationsTable;
+  surveys: SurveysTable;
+  audit_log: AuditLogTable;
+  conversations: ConversationsTable;
+  processed_events: ProcessedEventsTable;
+}
+
+export type PersonRow = Selectable<PeopleTable>;
+export type NewPerson = Insertable<PeopleTable>;
+export type PersonUpdate = Updateable<PeopleTable>;
+export type GoalRow = Selectable<GoalsTable>;
+export type SessionRow = Selectable<SessionsTable>;

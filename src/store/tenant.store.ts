@@ -1,0 +1,140 @@
+import type { Selectable } from 'kysely';
+import type { Locale } from '../config.ts';
+import type { Platform, Tenant } from '../domain/model.ts';
+import type { Db } from './db.ts';
+import { newId } from './ids.ts';
+import type { TenantsTable } from './schema.ts';
+
+function toTenant(row: Selectable<TenantsTable>): Tenant {
+  return {
+    id: row.id,
+    platform: row.platform as Platform,
+    externalId: row.external_id,
+    name: row.name,
+    defaultLocale: row.default_locale as Locale,
+    defaultTimezone: row.default_timezone,
+  };
+}
+
+/** The competency catalog every tenant starts with (the programs' own words, and digital skills). */
+export const SEED_COMPETENCIES = [
+  { key: 'active_listening', es: 'Escucha activa', en: 'Active listening', category: 'general' },
+  {
+    key: 'assertive_communication',
+    es: 'Comunicación asertiva',
+    en: 'Assertive communication',
+    category: 'general',
+  },
+  { key: 'leadership', es: 'Liderazgo', en: 'Leadership', category: 'general' },
+  { key: 'performance', es: 'Desempeño', en: 'Performance', category: 'general' },
+  { key: 'teamwork', es: 'Trabajo en equipo', en: 'Teamwork', category: 'general' },
+  {
+    key: 'digital_collaboration',
+    es: 'Colaboración digital',
+    en: 'Digital collaboration',
+    category: 'digital',
+  },
+  { key: 'data_analysis', es: 'Análisis de datos', en: 'Data analysis', category: 'digital' },
+  { key: 'digital_security', es: 'Seguridad digital', en: 'Digital security', category: 'digital' },
+  { key: 'social_media', es: 'Redes sociales', en: 'Social media', category: 'digital' },
+  { key: 'office_tools', es: 'Herramientas ofimáticas', en: 'Office tools', category: 'digital' },
+] as const;
+
+/**
+ * The tenant for a platform's workspace or organisation, created (with its competency catalog)
+ * on first contact. Safe under concurrency: the unique key decides, everyone reads the winner.
+ */
+export async function ensureTenant(
+  db: Db,
+  input: {
+    platform: Platform;
+    externalId: string;
+    name: string;
+    defaultLocale: Locale;
+    defaultTimezone: string;
+  },
+): Promise<Tenant> {
+  const existing = await findTenant(db, input.platform, input.externalId);
+  if (existing) return existing;
+  return db.transaction().execute(async (tx) => {
+    const id = newId();
+    const inserted = await tx
+      .insertInto('tenants')
+      .values({
+        id,
+        platform: input.platform,
+        external_id: input.externalId,
+        name: input.name,
+        default_locale: input.defaultLocale,
+        default_timezone: input.defaultTimezone,
+      })
+      .onConflict((oc) => oc.columns(['platform', 'external_id']).doNothing())
+      .returningAll()
+      .executeTakeFirst();
+    if (!inserted) {
+      const winner = await tx
+        .selectFrom('tenants')
+        .selectAll()
+        .where('platform', '=', input.platform)
+        .where('external_id', '=', input.externalId)
+        .executeTakeFirstOrThrow();
+      return toTenant(winner);
+    }
+    await tx
+      .insertInto('competencies')
+      .values(
+        SEED_COMPETENCIES.map((c) => ({
+          tenant_id: id,
+          key: c.key,
+          name_es: c.es,
+          name_en: c.en,
+          category: c.category,
+        })),
+      )
+      .execute();
+    return toTenant(inserted);
+  });
+}
+
+export async function findTenant(
+  db: Db,
+  platform: Platform,
+  externalId: string,
+): Promise<Tenant | undefined> {
+  const row = await db
+    .selectFrom('tenants')
+    .selectAll()
+    .where('platform', '=', platform)
+    .where('external_id', '=', externalId)
+    .executeTakeFirst();
+  return row ? toTenant(row) : undefined;
+}
+
+export async function getTenant(db: Db, tenantId: string): Promise<Tenant | undefined> {
+  const row = await db.selectFrom('tenants').selectAll().where('id', '=', tenantId).executeTakeFirst();
+  return row ? toTenant(row) : undefined;
+}
+
+export interface Competency {
+  key: string;
+  nameEs: string;
+  nameEn: string;
+  category: 'general' | 'digital';
+}
+
+export async function listCompetencies(db: Db, tenantId: string): Promise<Competency[]> {
+  const rows = await db
+    .selectFrom('competencies')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('active', '=', true)
+    .orderBy('category')
+    .orderBy('key')
+    .execute();
+  return rows.map((r) => ({
+    key: r.key,
+    nameEs: r.name_es,
+    nameEn: r.name_en,
+    category: r.category as Competency['category'],
+  }));
+}

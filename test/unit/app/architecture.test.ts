@@ -1,0 +1,64 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+function files(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? files(path) : path.endsWith('.ts') ? [path] : [];
+  });
+}
+
+function imports(path: string): string[] {
+  const text = readFileSync(path, 'utf8');
+  return [...text.matchAll(/(?:^|\n)\s*(?:import|export)[^'"]*?from\s+['"]([^'"]+)['"]/g)].map(
+    (m) => m[1] as string,
+  );
+}
+
+const root = process.cwd();
+const core = files(join(root, 'src')).map((p) => relative(root, p));
+
+describe('layer rules (STYLE.md §1)', () => {
+  it('src/ imports no adapter and no platform SDK, except the composition root', () => {
+    const offenders = core
+      .filter((p) => p !== 'src/main.ts')
+      .flatMap((p) =>
+        imports(p)
+          .filter((i) => /^@slack\/|^@microsoft\/|^botbuilder|(^|\/)adapters\//.test(i))
+          .map((i) => `${p} → ${i}`),
+      );
+    expect(offenders).toEqual([]);
+  });
+
+  it('only src/store speaks SQL (kysely, pg, PGlite)', () => {
+    const offenders = core
+      .filter((p) => !p.startsWith('src/store/'))
+      .flatMap((p) =>
+        imports(p)
+          .filter((i) => /^(kysely|pg|@electric-sql\/pglite)$/.test(i))
+          .map((i) => `${p} → ${i}`),
+      );
+    expect(offenders).toEqual([]);
+  });
+
+  it('the domain is pure: no store, no I/O modules', () => {
+    const offenders = core
+      .filter((p) => p.startsWith('src/domain/'))
+      .flatMap((p) =>
+        imports(p)
+          .filter((i) => /store\/|^node:|^pino/.test(i))
+          .map((i) => `${p} → ${i}`),
+      );
+    expect(offenders).toEqual([]);
+  });
+
+  it('migrations import no application code', () => {
+    const offenders = files(join(root, 'migrations')).flatMap((p) =>
+      imports(p)
+        .filter((i) => i.startsWith('.'))
+        .map((i) => `${relative(root, p)} → ${i}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+});

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../../src/config.ts';
+
+describe('configuration', () => {
+  it('has working defaults for a fresh machine', () => {
+    const result = parseConfig({});
+    expect(result).toEqual({
+      ok: true,
+      config: {
+        DATA_DIR: './data',
+        PORT: 3000,
+        DEFAULT_LOCALE: 'es',
+        DEFAULT_TIMEZONE: 'America/Mexico_City',
+        NODE_ENV: 'development',
+      },
+    });
+  });
+
+  it('treats empty values as unset', () => {
+    const result = parseConfig({ DATABASE_URL: '', PORT: ' ' });
+    expect(result.ok && result.config.DATABASE_URL).toBe(undefined);
+    expect(result.ok && result.config.PORT).toBe(3000);
+  });
+
+  it('names every problem on its own line with an example', () => {
+    const result = parseConfig({
+      DATABASE_URL: 'mysql://x',
+      PORT: 'ochenta',
+      DEFAULT_LOCALE: 'fr',
+      DEFAULT_TIMEZONE: 'Mars/Base',
+      LOG_LEVEL: 'loud',
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems).toEqual([
+      'DATABASE_URL: must be a postgres:// or postgresql:// URL (example: DATABASE_URL=postgres://mentoria:secret@localhost:5432/mentoria)',
+      'PORT: must be a number (example: PORT=3000)',
+      'DEFAULT_LOCALE: must be one of es, en (example: DEFAULT_LOCALE=es)',
+      'DEFAULT_TIMEZONE: must be an IANA time zone name (example: DEFAULT_TIMEZONE=America/Mexico_City)',
+      'LOG_LEVEL: must be one of fatal, error, warn, info, debug, trace, silent (example: LOG_LEVEL=info)',
+    ]);
+  });
+
+  it('accepts a real configuration', () => {
+    const result = parseConfig({
+      DATABASE_URL: 'postgresql://u:p@db:5432/m',
+      PORT: '8080',
+      DEFAULT_LOCALE: 'en',
+      DEFAULT_TIMEZONE: 'America/Santiago',
+      NODE_ENV: 'production',
+    });
+    expect(result.ok && result.config).toMatchObject({
+      PORT: 8080,
+      DEFAULT_LOCALE: 'en',
+      NODE_ENV: 'production',
+    });
+  });
+});

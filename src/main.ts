@@ -1,6 +1,12 @@
+import { fstatSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConsoleChat, runConsole } from '../adapters/console/console.adapter.ts';
 import { loggerFor, openMigratedDatabase } from './boot.ts';
+import { OffsetClock } from './clock.ts';
 import { loadConfigOrExit } from './config.ts';
 import { loadDotEnv } from './env.ts';
+import { Bot } from './flows/bot.ts';
+import { DEMO_PEOPLE, seedDemo } from './services/demo.service.ts';
 
 // The composition root: the one file of src/ that may import adapters.
 async function main(): Promise<void> {
@@ -8,15 +14,69 @@ async function main(): Promise<void> {
   const config = loadConfigOrExit();
   const log = loggerFor(config, true);
   const database = await openMigratedDatabase(config, log);
-  console.log(
-    `Mentoría is running on the ${database.kind === 'pglite' ? `embedded database in ${config.DATA_DIR}` : 'PostgreSQL server'}. Ctrl+C stops it.`,
-  );
-  const stop = async () => {
-    await database.close();
-    process.exit(0);
+  const stop = async (code = 0) => {
+    await database.close().catch(() => {});
+    process.exit(code);
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+
+  // The console's clock can be moved forward (/reloj) to see reminders and session reports.
+  const clock = new OffsetClock();
+  const defaults = { locale: config.DEFAULT_LOCALE, timezone: config.DEFAULT_TIMEZONE };
+  const { tenant, seeded } = await seedDemo(database.db, clock.now(), defaults);
+  const es = config.DEFAULT_LOCALE === 'es';
+  const out = (line: string) => process.stdout.write(`${line}\n`);
+  const chat = new ConsoleChat(out, join(config.DATA_DIR, 'files'), 'ana');
+  const bot = new Bot({
+    db: database.db,
+    clock,
+    chat,
+    defaults,
+    onError: (error, context) => log.error({ err: error, context }, 'core error'),
+  });
+
+  const stdinIsTty = process.stdin.isTTY === true;
+  // Started with no input attached (stdin is /dev/null, e.g. in the background): keep serving, no chat.
+  const noInput = !stdinIsTty && fstatSync(0).isCharacterDevice();
+  const where =
+    database.kind === 'pglite'
+      ? `${es ? 'base de datos integrada en' : 'embedded database in'} ${config.DATA_DIR}`
+      : 'PostgreSQL';
+  out(`Mentoría — ${es ? 'chat de consola' : 'console chat'} (${where})`);
+  if (seeded) {
+    out(
+      es
+        ? 'Creé un programa de demostración: ana y sofia (mentoradas), luis y marta (sus mentores), carmen (coordinadora) y diego (director).'
+        : 'I created a demo program: ana and sofia (mentees), luis and marta (their mentors), carmen (admin) and diego (director).',
+    );
+  }
+  out(
+    es
+      ? 'Escribes como ana. «/as luis» cambia de persona, «/reloj +1d» adelanta el reloj, «/pulsar N» pulsa el botón N aunque sea de otra persona, «/salir» termina. Escribe «ayuda».'
+      : 'You are typing as ana. "/as luis" switches person, "/clock +1d" moves time forward, "/click N" presses button N even if it was sent to someone else, "/exit" quits. Type "help".',
+  );
+  if (noInput) {
+    out(
+      es
+        ? 'Sin entrada de consola: sigo en marcha. Ctrl+C detiene.'
+        : 'No console input attached: still running. Ctrl+C stops.',
+    );
+    return;
+  }
+  await runConsole({
+    bot,
+    db: database.db,
+    tenant,
+    chat,
+    clock,
+    handles: DEMO_PEOPLE.map((p) => p.handle),
+    input: process.stdin,
+    output: process.stdout,
+    echo: !stdinIsTty,
+    timezone: config.DEFAULT_TIMEZONE,
+  });
+  await stop(0);
 }
 
 main().catch((error: unknown) => {

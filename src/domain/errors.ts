@@ -38,6 +38,10 @@ export const DOMAIN_ERROR_CODES = [
   'evaluation.incomplete',
   'cycle.dates',
   'survey.range',
+  'input.too_long',
+  'checkin.nothing_to_report',
+  'evaluation.exists',
+  'evaluation.no_goals',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 

@@ -19,7 +19,7 @@ import {
   lockGoal,
   saveGoal,
 } from '../store/goal.store.ts';
-import { getCycle, getPairing, getProgram } from '../store/program.store.ts';
+import { getCycle, getPairing, getProgram, lockPairing } from '../store/program.store.ts';
 import type { Acting, Deps } from './context.ts';
 
 async function loadPairing(tx: Tx, tenantId: string, pairingId: string): Promise<Pairing> {
@@ -61,46 +61,62 @@ export async function draftGoal(
   fields: GoalFields,
 ): Promise<Goal> {
   const now = deps.clock.now();
+  return deps.db.transaction().execute((tx) => draftInTx(tx, now, acting, pairingId, fields));
+}
+
+/** Drafts and submits a new goal in one transaction: the chat's "Submit" on a finished draft. */
+export async function submitNewGoal(
+  deps: Deps,
+  acting: Acting,
+  pairingId: string,
+  fields: GoalFields,
+): Promise<{ goal: Goal; pairing: Pairing }> {
+  const now = deps.clock.now();
   return deps.db.transaction().execute(async (tx) => {
-    const pairing = await loadPairing(tx, acting.actor.tenantId, pairingId);
-    authorize(acting.actor, 'goal.draft', { kind: 'pairing', pairing });
-    // Serialise goal creation per pairing so two drafts at once cannot both pass the limit.
-    await tx
-      .selectFrom('pairings')
-      .select('id')
-      .where('tenant_id', '=', pairing.tenantId)
-      .where('id', '=', pairing.id)
-      .forUpdate()
-      .execute();
-    const { cycle, program } = await loadProgramOfCycle(tx, pairing.tenantId, pairing.cycleId);
-    const existing = await listGoalsOfPairing(tx, pairing.tenantId, pairing.id);
-    checkGoalLimit(
-      existing.filter((g) => countsTowardsLimit(g.state)).length,
-      program.settings.maxGoalsPerMentee,
-    );
-    validateGoalFields(fields, cycle);
-    const audit = auditVia(acting, pairing);
-    const goal = await createGoal(tx, {
-      tenantId: pairing.tenantId,
-      pairingId: pairing.id,
-      cycleId: pairing.cycleId,
-      menteeId: pairing.menteeId,
-      fields,
-      enteredBy: audit.onBehalfOf ? acting.actor.personId : null,
-      now,
-    });
-    await recordAudit(tx, {
-      tenantId: pairing.tenantId,
-      at: now,
-      actorId: acting.actor.personId,
-      ...audit,
-      action: 'goal.draft',
-      subjectType: 'goal',
-      subjectId: goal.id,
-      data: { title: fields.title },
-    });
-    return goal;
+    const draft = await draftInTx(tx, now, acting, pairingId, fields);
+    return submitInTx(tx, now, acting, draft.id);
   });
+}
+
+async function draftInTx(
+  tx: Tx,
+  now: Date,
+  acting: Acting,
+  pairingId: string,
+  fields: GoalFields,
+): Promise<Goal> {
+  // The pairing's row lock serialises goal creation, so two drafts at once cannot both pass the limit.
+  const pairing = await lockPairing(tx, acting.actor.tenantId, pairingId);
+  if (!pairing) throw new DomainError('record.not_found', { entity: 'pairing' });
+  authorize(acting.actor, 'goal.draft', { kind: 'pairing', pairing });
+  const { cycle, program } = await loadProgramOfCycle(tx, pairing.tenantId, pairing.cycleId);
+  const existing = await listGoalsOfPairing(tx, pairing.tenantId, pairing.id);
+  checkGoalLimit(
+    existing.filter((g) => countsTowardsLimit(g.state)).length,
+    program.settings.maxGoalsPerMentee,
+  );
+  validateGoalFields(fields, cycle);
+  const audit = auditVia(acting, pairing);
+  const goal = await createGoal(tx, {
+    tenantId: pairing.tenantId,
+    pairingId: pairing.id,
+    cycleId: pairing.cycleId,
+    menteeId: pairing.menteeId,
+    fields,
+    enteredBy: audit.onBehalfOf ? acting.actor.personId : null,
+    now,
+  });
+  await recordAudit(tx, {
+    tenantId: pairing.tenantId,
+    at: now,
+    actorId: acting.actor.personId,
+    ...audit,
+    action: 'goal.draft',
+    subjectType: 'goal',
+    subjectId: goal.id,
+    data: { title: fields.title },
+  });
+  return goal;
 }
 
 /**
@@ -114,50 +130,58 @@ export async function submitGoal(
   fields?: GoalFields,
 ): Promise<{ goal: Goal; pairing: Pairing }> {
   const now = deps.clock.now();
-  return deps.db.transaction().execute(async (tx) => {
-    const { goal, pairing } = await lockedGoal(tx, acting.actor.tenantId, goalId);
-    authorize(acting.actor, 'goal.submit', { kind: 'goal', goal, pairing });
-    const state = nextGoalState(goal.state, 'submit');
-    const newFields = fields ?? goal;
-    const { cycle } = await loadProgramOfCycle(tx, goal.tenantId, goal.cycleId);
-    validateGoalFields(newFields, cycle);
-    const revision = goal.revision + 1;
-    const snapshot: GoalFields = {
-      title: newFields.title,
-      specific: newFields.specific,
-      measurable: newFields.measurable,
-      achievable: newFields.achievable,
-      relevant: newFields.relevant,
-      dueDate: newFields.dueDate,
-      competencies: newFields.competencies,
-      milestones: newFields.milestones,
-    };
-    const saved = await saveGoal(
-      tx,
-      goal,
-      { state, revision, submittedAt: now, ...(fields ? { fields: snapshot } : {}), approvedAt: null },
-      now,
-    );
-    await insertRevision(tx, {
-      tenantId: goal.tenantId,
-      goalId: goal.id,
-      revision,
-      fields: snapshot,
-      submittedBy: acting.actor.personId,
-      at: now,
-    });
-    await recordAudit(tx, {
-      tenantId: goal.tenantId,
-      at: now,
-      actorId: acting.actor.personId,
-      ...auditVia(acting, pairing),
-      action: 'goal.submit',
-      subjectType: 'goal',
-      subjectId: goal.id,
-      data: { from: goal.state, to: state, revision },
-    });
-    return { goal: saved, pairing };
+  return deps.db.transaction().execute((tx) => submitInTx(tx, now, acting, goalId, fields));
+}
+
+async function submitInTx(
+  tx: Tx,
+  now: Date,
+  acting: Acting,
+  goalId: string,
+  fields?: GoalFields,
+): Promise<{ goal: Goal; pairing: Pairing }> {
+  const { goal, pairing } = await lockedGoal(tx, acting.actor.tenantId, goalId);
+  authorize(acting.actor, 'goal.submit', { kind: 'goal', goal, pairing });
+  const state = nextGoalState(goal.state, 'submit');
+  const newFields = fields ?? goal;
+  const { cycle } = await loadProgramOfCycle(tx, goal.tenantId, goal.cycleId);
+  validateGoalFields(newFields, cycle);
+  const revision = goal.revision + 1;
+  const snapshot: GoalFields = {
+    title: newFields.title,
+    specific: newFields.specific,
+    measurable: newFields.measurable,
+    achievable: newFields.achievable,
+    relevant: newFields.relevant,
+    dueDate: newFields.dueDate,
+    competencies: newFields.competencies,
+    milestones: newFields.milestones,
+  };
+  const saved = await saveGoal(
+    tx,
+    goal,
+    { state, revision, submittedAt: now, ...(fields ? { fields: snapshot } : {}), approvedAt: null },
+    now,
+  );
+  await insertRevision(tx, {
+    tenantId: goal.tenantId,
+    goalId: goal.id,
+    revision,
+    fields: snapshot,
+    submittedBy: acting.actor.personId,
+    at: now,
   });
+  await recordAudit(tx, {
+    tenantId: goal.tenantId,
+    at: now,
+    actorId: acting.actor.personId,
+    ...auditVia(acting, pairing),
+    action: 'goal.submit',
+    subjectType: 'goal',
+    subjectId: goal.id,
+    data: { from: goal.state, to: state, revision },
+  });
+  return { goal: saved, pairing };
 }
 
 /** Edits the wording of a goal that is still with the mentee (draft or changes requested). */

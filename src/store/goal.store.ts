@@ -283,3 +283,19 @@ export async function listRevisions(db: Db | Tx, tenantId: string, goalId: strin
     comment: r.comment,
   }));
 }
+
+/** Goals of a cycle by state, for the admin's overview. */
+export async function countGoalsByState(
+  db: Db | Tx,
+  tenantId: string,
+  cycleId: string,
+): Promise<Record<string, number>> {
+  const rows = await db
+    .selectFrom('goals')
+    .select(['state', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('tenant_id', '=', tenantId)
+    .where('cycle_id', '=', cycleId)
+    .groupBy('state')
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.state, Number(r.n)]));
+}

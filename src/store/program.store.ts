@@ -227,3 +227,15 @@ export async function pairingLoad(
     mentorLoad: rows.filter((r) => r.mentor_id === mentorId).length,
   };
 }
+
+/** Locks a pairing's row until the transaction ends: serialises goal creation and evaluations per pair. */
+export async function lockPairing(tx: Tx, tenantId: string, pairingId: string): Promise<Pairing | undefined> {
+  const row = await tx
+    .selectFrom('pairings')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', pairingId)
+    .forUpdate()
+    .executeTakeFirst();
+  return row ? toPairing(row) : undefined;
+}

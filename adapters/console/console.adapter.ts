@@ -1,0 +1,305 @@
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import { DateTime } from 'luxon';
+import type { OffsetClock } from '../../src/clock.ts';
+import type { Tenant } from '../../src/domain/model.ts';
+import type { Bot } from '../../src/flows/bot.ts';
+import type { Reply } from '../../src/flows/context.ts';
+import type { ChatPort, Recipient } from '../../src/flows/ports.ts';
+import type { Form, FormField, OutboundMessage } from '../../src/messages/model.ts';
+import type { Db } from '../../src/store/db.ts';
+import { type NumberedButton, renderText } from './text.render.ts';
+
+interface PendingForm {
+  form: Form;
+  index: number;
+  values: Record<string, string | string[]>;
+  /** The button that opened the form: its message is the one the answer updates. */
+  origin: NumberedButton | undefined;
+}
+
+/**
+ * The terminal as a chat platform: several people share one keyboard (`/as ana`), what the bot
+ * sends to someone else is printed as `→ ana: …`, buttons are numbered, forms ask one field at a
+ * time. Works with piped input, line by line, so a whole session can be scripted.
+ */
+export class ConsoleChat implements ChatPort {
+  current: string;
+  private counter = 0;
+  private readonly buttons = new Map<string, NumberedButton[]>();
+  private readonly forms = new Map<string, PendingForm>();
+  private fileCount = 0;
+  private readonly lastButtons = new Map<string, NumberedButton[]>();
+
+  constructor(
+    private readonly out: (line: string) => void,
+    private readonly filesDir: string,
+    initial: string,
+  ) {
+    this.current = initial;
+  }
+
+  async send(to: Recipient, message: OutboundMessage): Promise<string> {
+    const handle = to.identity.externalId;
+    const ref = randomUUID();
+    this.print(handle, message, ref, handle === this.current ? '' : `→ ${handle}: `);
+    return ref;
+  }
+
+  async update(to: Recipient, ref: string, message: OutboundMessage): Promise<void> {
+    const handle = to.identity.externalId;
+    this.forget(handle, ref);
+    this.print(handle, message, ref, `→ ${handle} (actualizado / updated): `);
+  }
+
+  /** Prints a message for a handle and remembers its buttons under that handle. */
+  print(handle: string, message: OutboundMessage, ref: string, prefix: string): void {
+    const { lines, buttons } = renderText(message, {
+      messageRef: ref,
+      nextNumber: () => ++this.counter,
+      saveFile: (name, content) => this.saveFile(name, content),
+    });
+    const indent = ' '.repeat(prefix.length);
+    for (const [i, line] of lines.entries()) this.out(`${i === 0 ? prefix : indent}${line}`);
+    if (buttons.length) this.buttons.set(handle, [...(this.buttons.get(handle) ?? []), ...buttons]);
+    this.lastButtons.set(handle, buttons);
+  }
+
+  forget(handle: string, ref: string): void {
+    this.buttons.set(
+      handle,
+      (this.buttons.get(handle) ?? []).filter((b) => b.messageRef !== ref),
+    );
+  }
+
+  /**
+   * The button a line names among this person's buttons: its label (the most recent one), or its
+   * number — but a bare number only clicks a button of the last message shown to this person;
+   * otherwise "40" or "60" is an answer to the question, not a click.
+   */
+  findButton(handle: string, line: string): NumberedButton | undefined {
+    const list = this.buttons.get(handle) ?? [];
+    const trimmed = line.trim();
+    if (/^\d+$/.test(trimmed)) {
+      const last = this.lastButtons.get(handle) ?? [];
+      return last.find((b) => b.number === Number(trimmed) && list.includes(b));
+    }
+    const lower = trimmed.toLowerCase();
+    return [...list].reverse().find((b) => b.label.toLowerCase() === lower);
+  }
+
+  /** Any live button by number, whoever it was sent to: `/pulsar N` tries a click that is not yours. */
+  anyButton(number: number): NumberedButton | undefined {
+    return [...this.buttons.values()].flat().find((b) => b.number === number);
+  }
+
+  pendingForm(handle: string): PendingForm | undefined {
+    return this.forms.get(handle);
+  }
+
+  openForm(handle: string, form: Form, origin?: NumberedButton): void {
+    this.forms.set(handle, { form, index: 0, values: {}, origin });
+    this.out(`  ✎ ${form.title} (${form.fields.length}) — «cancelar» / "cancel"`);
+    this.askField(handle);
+  }
+
+  closeForm(handle: string): void {
+    this.forms.delete(handle);
+  }
+
+  askField(handle: string): void {
+    const pending = this.forms.get(handle);
+    const field = pending?.form.fields[pending.index];
+    if (!field) return;
+    const options = field.options?.map((o, i) => `${i + 1}) ${o.label}`).join('  ');
+    const initial = typeof field.initial === 'string' && field.initial ? ` [${field.initial}]` : '';
+    this.out(
+      `  ? ${field.label}${field.required ? ' *' : ''}${initial}${field.hint ? ` — ${field.hint}` : ''}`,
+    );
+    if (options) this.out(`    ${options}${field.kind === 'multi_choice' ? '  (1,3…)' : ''}`);
+  }
+
+  private saveFile(name: string, content: string): string {
+    mkdirSync(this.filesDir, { recursive: true });
+    const path = join(this.filesDir, `${String(++this.fileCount).padStart(3, '0')}-${name}`);
+    writeFileSync(path, content);
+    return path;
+  }
+}
+
+/** Reads one answer into the pending form; returns a problem to show, or null when accepted. */
+function answerField(field: FormField, raw: string): { value?: string | string[]; problem?: string } {
+  const text = raw.trim();
+  if (!text) {
+    if (typeof field.initial === 'string' && field.initial) return { value: field.initial };
+    if (Array.isArray(field.initial)) return { value: field.initial };
+    return field.required
+      ? { problem: 'obligatorio / required' }
+      : { value: field.kind === 'multi_choice' ? [] : '' };
+  }
+  if (field.options) {
+    const pick = (part: string) => {
+      const n = Number(part);
+      const byNumber = Number.isInteger(n) ? field.options?.[n - 1] : undefined;
+      return (
+        byNumber ??
+        field.options?.find((o) => o.label.toLowerCase() === part.toLowerCase() || o.value === part)
+      );
+    };
+    const parts =
+      field.kind === 'multi_choice'
+        ? text
+            .split(',')
+            .map((p) => p.trim())
+            .filter(Boolean)
+        : [text];
+    const picked = parts.map(pick);
+    if (picked.some((p) => !p)) return { problem: 'opción desconocida / unknown option' };
+    const values = picked.map((p) => p?.value as string);
+    return { value: field.kind === 'multi_choice' ? values : (values[0] as string) };
+  }
+  if (field.maxLength && text.length > field.maxLength) return { problem: `máx. ${field.maxLength}` };
+  return { value: text };
+}
+
+export interface ConsoleOptions {
+  bot: Bot;
+  db: Db;
+  tenant: Tenant;
+  chat: ConsoleChat;
+  clock: OffsetClock;
+  handles: string[];
+  input: Readable;
+  output: Writable;
+  /** Echo each typed line (piped input), so a transcript reads like a chat. */
+  echo: boolean;
+  timezone: string;
+}
+
+function durationMs(text: string): number | undefined {
+  const match = /^\+?(\d+)\s*(m|min|h|d|w|s)$/i.exec(text.trim());
+  if (!match) return undefined;
+  const n = Number(match[1]);
+  const unit = (match[2] as string).toLowerCase();
+  const ms = { s: 1000, m: 60_000, min: 60_000, h: 3_600_000, d: 86_400_000, w: 7 * 86_400_000 }[unit] ?? 0;
+  return n * ms;
+}
+
+/** Runs the console chat until the input ends or `/salir`. */
+export async function runConsole(options: ConsoleOptions): Promise<void> {
+  const { chat, bot, tenant, output } = options;
+  const write = (line: string) => output.write(`${line}\n`);
+  const rl = createInterface({ input: options.input, terminal: false });
+  const prompt = () => {
+    if (!options.echo) output.write(`${chat.current}> `);
+  };
+
+  const show = (reply: Reply, origin?: NumberedButton) => {
+    if (reply.replaceOriginal) {
+      if (origin) chat.forget(chat.current, origin.messageRef);
+      chat.print(
+        chat.current,
+        reply.replaceOriginal,
+        origin?.messageRef ?? randomUUID(),
+        '  (actualizado / updated) ',
+      );
+    }
+    for (const message of reply.messages) chat.print(chat.current, message, randomUUID(), '');
+    if (reply.openForm) chat.openForm(chat.current, reply.openForm, origin);
+  };
+
+  const dispatch = async (event: Parameters<Bot['handle']>[0], origin?: NumberedButton) => {
+    show(await bot.handle(event), origin);
+  };
+  const base = () => ({
+    eventId: randomUUID(),
+    tenantId: tenant.id,
+    platform: 'console' as const,
+    user: { externalId: chat.current },
+  });
+
+  prompt();
+  for await (const raw of rl) {
+    const line = raw.replace(/\r$/, '');
+    if (options.echo) write(`${chat.current}> ${line}`);
+    const trimmed = line.trim();
+    try {
+      if (/^\/(salir|exit|quit)$/i.test(trimmed)) break;
+      const as = /^\/(as|como)\s+(\S+)$/i.exec(trimmed);
+      if (as) {
+        const handle = (as[2] as string).toLowerCase();
+        if (!options.handles.includes(handle))
+          write(`  ? ${handle}: no existe / unknown (${options.handles.join(', ')})`);
+        else {
+          chat.current = handle;
+          write(`— ${handle} —`);
+        }
+      } else if (/^\/(reloj|clock)\b/i.test(trimmed)) {
+        const arg = trimmed.split(/\s+/).slice(1).join(' ');
+        const ms = durationMs(arg);
+        if (ms) options.clock.advance(ms);
+        else if (arg) write('  ? /reloj +30m | +3h | +1d | +2w');
+        write(
+          `  🕒 ${DateTime.fromJSDate(options.clock.now(), { zone: options.timezone }).toFormat('yyyy-LL-dd HH:mm ZZZZ')}`,
+        );
+      } else if (/^\/(pulsar|click)\s+\d+$/i.test(trimmed)) {
+        const button = chat.anyButton(Number(trimmed.split(/\s+/)[1]));
+        if (!button) write('  ? número de botón desconocido / unknown button number');
+        else
+          await dispatch({
+            ...base(),
+            kind: 'action',
+            actionId: button.button.actionId,
+            value: button.button.value,
+          });
+      } else if (/^\/(quien|who)$/i.test(trimmed)) {
+        write(`  ${options.handles.join(', ')}`);
+      } else if (chat.pendingForm(chat.current)) {
+        const pending = chat.pendingForm(chat.current) as PendingForm;
+        if (/^(cancelar|cancel)$/i.test(trimmed)) {
+          chat.closeForm(chat.current);
+          write('  ✎ ✗');
+        } else {
+          const field = pending.form.fields[pending.index] as FormField;
+          const answer = answerField(field, trimmed);
+          if (answer.problem) {
+            write(`  ! ${answer.problem}`);
+            chat.askField(chat.current);
+          } else {
+            pending.values[field.id] = answer.value as string | string[];
+            pending.index++;
+            if (pending.index < pending.form.fields.length) chat.askField(chat.current);
+            else {
+              chat.closeForm(chat.current);
+              await dispatch(
+                {
+                  ...base(),
+                  kind: 'form',
+                  actionId: pending.form.actionId,
+                  value: pending.form.value,
+                  fields: pending.values,
+                },
+                pending.origin,
+              );
+            }
+          }
+        }
+      } else {
+        const button = trimmed ? chat.findButton(chat.current, trimmed) : undefined;
+        if (button)
+          await dispatch(
+            { ...base(), kind: 'action', actionId: button.button.actionId, value: button.button.value },
+            button,
+          );
+        else if (trimmed) await dispatch({ ...base(), kind: 'message', text: trimmed });
+      }
+    } catch (error) {
+      write(`  ! ${error instanceof Error ? error.message : String(error)}`);
+    }
+    prompt();
+  }
+  rl.close();
+}

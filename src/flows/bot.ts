@@ -1,0 +1,491 @@
+import { z } from 'zod';
+import { LOCALES, type Locale } from '../config.ts';
+import { DomainError } from '../domain/errors.ts';
+import type { Person, Tenant } from '../domain/model.ts';
+import { isValidTimeZone } from '../domain/time.ts';
+import { formatter, type T, translator } from '../i18n/index.ts';
+import { type InboundEvent, MAX_INPUT_CHARS, parseValue } from '../messages/inbound.ts';
+import { textMessage } from '../messages/model.ts';
+import { resolveActor } from '../services/context.ts';
+import {
+  advanceConversation,
+  endConversation,
+  forgetProcessed,
+  getConversation,
+  markProcessed,
+  startConversation,
+} from '../store/conversation.store.ts';
+import {
+  createPerson,
+  findIdentity,
+  findPersonByEmail,
+  getPerson,
+  upsertIdentity,
+} from '../store/person.store.ts';
+import { getTenant } from '../store/tenant.store.ts';
+import { answerIssue, checkinFlow, issueValue, openIssueReply, startCheckin } from './checkin.flow.ts';
+import {
+  acknowledge,
+  evaluationFlow,
+  evaluationValue,
+  release,
+  startEvaluation,
+  startSurvey,
+  surveyFlow,
+} from './closing.flow.ts';
+import { type Command, parseCommand } from './commands.ts';
+import type { CoreDeps, Ctx, Reply } from './context.ts';
+import { reply } from './context.ts';
+import { FLOW_ACTION, FLOW_TTL_MS, type Flow, type FlowTurn, flowChoiceSchema } from './flow.ts';
+import {
+  goalDraftingFlow,
+  goalForm,
+  startGoalDrafting,
+  startGoalEditing,
+  submitGoalForm,
+} from './goal-drafting.flow.ts';
+import {
+  confirmWithdraw,
+  decide,
+  decisionValue,
+  goalValue,
+  listGoals,
+  openChangesForm,
+  withdraw,
+} from './goal-review.ts';
+import { help, pending, welcome } from './help.flow.ts';
+import { resume, setLanguage, snooze } from './preferences.ts';
+import {
+  answerSessionButton,
+  listSessions,
+  openSessionForm,
+  sessionFlow,
+  sessionValue,
+  startCounterProposal,
+  startSessionProposal,
+  submitSessionForm,
+} from './session.flow.ts';
+import { standingOf } from './standing.ts';
+
+const FLOWS: Flow[] = [goalDraftingFlow, sessionFlow, checkinFlow, evaluationFlow, surveyFlow];
+const menuValue = z.object({ c: z.string().max(40) });
+const formGoalValue = z.object({ g: z.string().max(64).optional() });
+
+/** Turns a refusal into words for the reader. */
+export function errorText(t: T, error: DomainError): string {
+  const d = error.details;
+  if (error.code === 'transition.not_allowed') {
+    const entity = String(d.entity ?? '');
+    const from = String(d.from ?? '');
+    if (entity === 'goal') return t('errors.transition.goal', { state: t(`goal.state.${from}`) });
+    if (entity === 'session') {
+      return from === 'not_started'
+        ? t('errors.transition.session_not_started')
+        : t('errors.transition.session', { state: t(`session.state.${from}`) });
+    }
+    if (entity === 'evaluation')
+      return t('errors.transition.evaluation', { state: t(`evaluation.state.${from}`) });
+    if (entity === 'survey') return t('errors.transition.survey');
+    if (entity === 'issue') return t('errors.transition.issue');
+    return t('errors.transition.other');
+  }
+  if (error.code === 'goal.field_invalid') {
+    return t(`errors.goal.field_${String(d.problem)}`, {
+      field: t(`goal.field.${String(d.field)}`),
+      max: d.max ?? '',
+    });
+  }
+  return t(`errors.${error.code}`, { ...d });
+}
+
+function localeOf(value: string | undefined, fallback: Locale): Locale {
+  const short = value?.slice(0, 2).toLowerCase();
+  return (LOCALES as readonly string[]).includes(short ?? '') ? (short as Locale) : fallback;
+}
+
+/**
+ * The core's single entry: an event from any platform in, a reply out. Messages for other
+ * people leave through the chat port. Each platform delivery is processed once.
+ */
+export class Bot {
+  private readonly flows = new Map(FLOWS.map((f) => [f.name, f]));
+
+  constructor(readonly deps: CoreDeps) {}
+
+  async handle(event: InboundEvent): Promise<Reply> {
+    const { db } = this.deps;
+    const now = this.deps.clock.now();
+    const tenant = await getTenant(db, event.tenantId);
+    if (!tenant) throw new DomainError('record.not_found', { entity: 'tenant' });
+    const key = `${event.platform}:${event.eventId}`.slice(0, 200);
+    if (!(await markProcessed(db, tenant.id, key, now))) return { messages: [] };
+    let t: T = translator(localeOf(event.user.locale, tenant.defaultLocale));
+    try {
+      const { ctx, firstContact } = await this.context(tenant, event, now);
+      t = ctx.t;
+      const result = await this.route(ctx, event);
+      if (firstContact && !(event.kind === 'message' && parseCommand(event.text)?.name === 'hello')) {
+        const hello = await welcome(ctx);
+        return { ...result, messages: [...hello.messages, ...result.messages] };
+      }
+      return result;
+    } catch (error) {
+      if (error instanceof DomainError) {
+        const text = errorText(t, error);
+        return {
+          messages: [textMessage(text)],
+          ...(event.kind === 'form' && typeof error.details.field === 'string'
+            ? { formErrors: { [error.details.field]: text } }
+            : {}),
+        };
+      }
+      // Let a retry of this delivery run again: nothing of it was kept.
+      await forgetProcessed(db, tenant.id, key).catch(() => {});
+      this.deps.onError?.(error, `handle ${event.kind}`);
+      return reply(textMessage(t('errors.unexpected')));
+    }
+  }
+
+  /** Who is writing: their identity, or a new person linked by email or created on first contact. */
+  private async context(
+    tenant: Tenant,
+    event: InboundEvent,
+    now: Date,
+  ): Promise<{ ctx: Ctx; firstContact: boolean }> {
+    const { db } = this.deps;
+    const { user } = event;
+    let person: Person | undefined;
+    let firstContact = false;
+    const identity = await findIdentity(db, tenant.id, event.platform, user.externalId);
+    if (identity) {
+      person = await getPerson(db, tenant.id, identity.personId);
+      if (
+        (user.conversationRef &&
+          JSON.stringify(user.conversationRef) !== JSON.stringify(identity.conversationRef)) ||
+        !identity.active
+      ) {
+        await upsertIdentity(db, {
+          tenantId: tenant.id,
+          personId: identity.personId,
+          platform: event.platform,
+          externalId: user.externalId,
+          conversationRef: user.conversationRef ?? null,
+          now,
+        });
+      }
+    }
+    if (!person) {
+      person = user.email ? await findPersonByEmail(db, tenant.id, user.email) : undefined;
+      person ??= await createPerson(db, tenant.id, {
+        name: (user.name ?? user.externalId).slice(0, 200),
+        email: user.email ?? null,
+        locale: localeOf(user.locale, tenant.defaultLocale),
+        timezone: user.timezone && isValidTimeZone(user.timezone) ? user.timezone : tenant.defaultTimezone,
+      });
+      await upsertIdentity(db, {
+        tenantId: tenant.id,
+        personId: person.id,
+        platform: event.platform,
+        externalId: user.externalId,
+        conversationRef: user.conversationRef ?? null,
+        now,
+      });
+      firstContact = true;
+    }
+    const actor = await resolveActor(db, tenant.id, person.id);
+    const ctx: Ctx = {
+      deps: this.deps,
+      tenant,
+      person,
+      actor,
+      acting: { actor, via: 'chat' },
+      t: translator(person.locale, person.gender),
+      fmt: formatter(person.locale, person.timezone),
+      now,
+    };
+    return { ctx, firstContact };
+  }
+
+  private async route(ctx: Ctx, event: InboundEvent): Promise<Reply> {
+    switch (event.kind) {
+      case 'message':
+      case 'command':
+        return this.onText(ctx, event.text);
+      case 'action':
+        return this.onAction(ctx, event.actionId, event.value);
+      case 'form':
+        return this.onForm(ctx, event.actionId, event.value, event.fields);
+    }
+  }
+
+  private async onText(ctx: Ctx, raw: string): Promise<Reply> {
+    const text = raw.trim();
+    if (text.length > MAX_INPUT_CHARS)
+      return reply(textMessage(ctx.t('errors.input.message_too_long', { max: MAX_INPUT_CHARS })));
+    const command = text ? parseCommand(text) : { name: 'help' as const };
+    const conversation = await getConversation(ctx.deps.db, ctx.tenant.id, ctx.person.id);
+    const flow = conversation ? this.flows.get(conversation.flow) : undefined;
+    let note: Reply['messages'] = [];
+    if (conversation && (!flow || conversation.expiresAt.getTime() <= ctx.now.getTime())) {
+      await endConversation(ctx.deps.db, ctx.tenant.id, ctx.person.id, conversation.version);
+      note = [textMessage(ctx.t('flow.expired', { flow: ctx.t(flow?.titleKey ?? 'flows.unknown') }))];
+      if (!command) return { messages: [...note, textMessage(ctx.t('flow.expired_hint'))] };
+    } else if (conversation && flow) {
+      if (command?.name === 'cancel') {
+        await endConversation(ctx.deps.db, ctx.tenant.id, ctx.person.id);
+        return reply(textMessage(ctx.t('flow.cancelled', { flow: ctx.t(flow.titleKey) })));
+      }
+      if (!command) {
+        const turn = await flow.onText(ctx, { step: conversation.step, data: conversation.data }, text);
+        return this.persist(ctx, flow.name, turn, conversation.version);
+      }
+    }
+    const result = command
+      ? await this.command(ctx, command, conversation && flow ? flow : undefined)
+      : await this.notUnderstood(ctx);
+    return { ...result, messages: [...note, ...result.messages] };
+  }
+
+  private async notUnderstood(ctx: Ctx): Promise<Reply> {
+    const helpReply = await help(ctx);
+    return { messages: [textMessage(ctx.t('errors.not_understood')), ...helpReply.messages] };
+  }
+
+  private async command(ctx: Ctx, command: Command, activeFlow?: Flow): Promise<Reply> {
+    const keepFlowNote = activeFlow
+      ? [textMessage(ctx.t('flow.still_open', { flow: ctx.t(activeFlow.titleKey) }))]
+      : [];
+    const withNote = (r: Reply): Reply => ({ ...r, messages: [...r.messages, ...keepFlowNote] });
+    switch (command.name) {
+      case 'help':
+        return withNote(await help(ctx));
+      case 'hello':
+        return withNote(await welcome(ctx));
+      case 'pending':
+        return withNote(await pending(ctx));
+      case 'goals':
+        return withNote(await listGoals(ctx));
+      case 'sessions':
+        return withNote(await listSessions(ctx));
+      case 'cancel':
+        return reply(textMessage(ctx.t('flow.nothing_to_cancel')));
+      case 'new_goal':
+        return this.persist(ctx, 'goal_draft', await startGoalDrafting(ctx));
+      case 'new_goal_form': {
+        await standingOf(ctx).then((s) => {
+          if (!s.asMentee) throw new DomainError('auth.forbidden', { action: 'mentee_only' });
+        });
+        return { messages: [], openForm: await goalForm(ctx) };
+      }
+      case 'new_session':
+        return this.persist(ctx, 'session_propose', await startSessionProposal(ctx));
+      case 'checkin':
+        return this.persist(ctx, 'checkin', await startCheckin(ctx));
+      case 'evaluate':
+        return this.persist(ctx, 'evaluation', await startEvaluation(ctx));
+      case 'language':
+        return setLanguage(ctx, command.arg);
+      case 'snooze':
+        return snooze(ctx, command.arg);
+      case 'resume':
+        return resume(ctx);
+    }
+  }
+
+  /** Saves where a conversation stands after a turn; a stale version means another process moved it first. */
+  private async persist(
+    ctx: Ctx,
+    flowName: string,
+    turn: FlowTurn,
+    expectedVersion?: number,
+  ): Promise<Reply> {
+    const { db } = ctx.deps;
+    if (!turn.next) {
+      await endConversation(db, ctx.tenant.id, ctx.person.id, expectedVersion);
+      return turn.reply;
+    }
+    const state = {
+      flow: flowName,
+      step: turn.next.step,
+      data: turn.next.data,
+      expiresAt: new Date(ctx.now.getTime() + FLOW_TTL_MS),
+    };
+    if (expectedVersion === undefined) {
+      await startConversation(db, ctx.tenant.id, ctx.person.id, state, ctx.now);
+      return turn.reply;
+    }
+    const moved = await advanceConversation(
+      db,
+      ctx.tenant.id,
+      ctx.person.id,
+      expectedVersion,
+      state,
+      ctx.now,
+    );
+    return moved ? turn.reply : reply(textMessage(ctx.t('flow.stale_button')));
+  }
+
+  private async onAction(ctx: Ctx, actionId: string, raw: string): Promise<Reply> {
+    const bad = () => reply(textMessage(ctx.t('errors.bad_button')));
+    const parse = <S extends z.ZodType>(schema: S) => parseValue(schema, raw) as z.infer<S> | undefined;
+    switch (actionId) {
+      case FLOW_ACTION: {
+        const value = parse(flowChoiceSchema);
+        if (!value) return bad();
+        const conversation = await getConversation(ctx.deps.db, ctx.tenant.id, ctx.person.id);
+        const flow = this.flows.get(value.f);
+        if (!conversation || !flow || conversation.flow !== value.f || conversation.step !== value.s) {
+          return reply(textMessage(ctx.t('flow.stale_button')));
+        }
+        if (conversation.expiresAt.getTime() <= ctx.now.getTime()) {
+          await endConversation(ctx.deps.db, ctx.tenant.id, ctx.person.id, conversation.version);
+          return reply(
+            textMessage(ctx.t('flow.expired', { flow: ctx.t(flow.titleKey) })),
+            textMessage(ctx.t('flow.expired_hint')),
+          );
+        }
+        const turn = await flow.onChoice(ctx, { step: conversation.step, data: conversation.data }, value.c);
+        return this.persist(ctx, flow.name, turn, conversation.version);
+      }
+      case 'menu': {
+        const value = parse(menuValue);
+        const command = value ? MENU_COMMANDS[value.c] : undefined;
+        if (!command) return bad();
+        const conversation = await getConversation(ctx.deps.db, ctx.tenant.id, ctx.person.id);
+        return this.command(ctx, command, conversation ? this.flows.get(conversation.flow) : undefined);
+      }
+      case 'goal.approve': {
+        const value = parse(decisionValue);
+        return value ? decide(ctx, value, 'approve', null) : bad();
+      }
+      case 'goal.request_changes': {
+        const value = parse(decisionValue);
+        return value ? openChangesForm(ctx, value) : bad();
+      }
+      case 'goal.edit': {
+        const value = parse(goalValue);
+        return value ? this.persist(ctx, 'goal_draft', await startGoalEditing(ctx, value.g)) : bad();
+      }
+      case 'goal.withdraw': {
+        const value = parse(goalValue);
+        return value ? confirmWithdraw(ctx, value.g) : bad();
+      }
+      case 'goal.withdraw_confirm': {
+        const value = parse(goalValue);
+        return value ? withdraw(ctx, value.g) : bad();
+      }
+      case 'goal.open_form':
+        return { messages: [], openForm: await goalForm(ctx) };
+      case 'session.accept':
+      case 'session.cancel': {
+        const value = parse(sessionValue);
+        return value
+          ? answerSessionButton(ctx, value.s, actionId === 'session.accept' ? 'accept' : 'cancel')
+          : bad();
+      }
+      case 'session.counter': {
+        const value = parse(sessionValue);
+        return value ? this.persist(ctx, 'session_propose', await startCounterProposal(ctx, value.s)) : bad();
+      }
+      case 'session.decline':
+      case 'session.held':
+      case 'session.not_held': {
+        const value = parse(sessionValue);
+        return value
+          ? openSessionForm(
+              ctx,
+              value.s,
+              actionId.slice('session.'.length) as 'decline' | 'held' | 'not_held',
+            )
+          : bad();
+      }
+      case 'checkin.reply': {
+        const value = parse(issueValue);
+        return value ? openIssueReply(ctx, value.u) : bad();
+      }
+      case 'checkin.resolve': {
+        const value = parse(issueValue);
+        return value ? answerIssue(ctx, value.u, null, true) : bad();
+      }
+      case 'evaluation.release': {
+        const value = parse(evaluationValue);
+        return value ? release(ctx, value.e) : bad();
+      }
+      case 'evaluation.acknowledge': {
+        const value = parse(evaluationValue);
+        return value ? this.persist(ctx, 'survey', await acknowledge(ctx, value.e)) : bad();
+      }
+      case 'survey.start':
+        return this.persist(ctx, 'survey', await startSurvey(ctx));
+      default:
+        return bad();
+    }
+  }
+
+  private async onForm(
+    ctx: Ctx,
+    actionId: string,
+    raw: string,
+    fields: Record<string, string | string[]>,
+  ): Promise<Reply> {
+    const bad = () => reply(textMessage(ctx.t('errors.bad_button')));
+    const parse = <S extends z.ZodType>(schema: S) => parseValue(schema, raw) as z.infer<S> | undefined;
+    const text = (id: string) => {
+      const value = fields[id];
+      return typeof value === 'string' ? value : null;
+    };
+    for (const value of Object.values(fields)) {
+      const length = Array.isArray(value) ? value.join('').length : value.length;
+      if (length > MAX_INPUT_CHARS)
+        return reply(textMessage(ctx.t('errors.input.message_too_long', { max: MAX_INPUT_CHARS })));
+    }
+    switch (actionId) {
+      case 'goal.form': {
+        const value = parse(formGoalValue);
+        return value ? submitGoalForm(ctx, value.g, fields) : bad();
+      }
+      case 'goal.request_changes': {
+        const value = parse(decisionValue);
+        if (!value) return bad();
+        const comment = text('comment')?.trim() ?? '';
+        if (!comment)
+          return {
+            messages: [textMessage(ctx.t('errors.goal.comment_required'))],
+            formErrors: { comment: ctx.t('errors.goal.comment_required') },
+          };
+        return decide(ctx, value, 'request_changes', comment);
+      }
+      case 'session.decline':
+      case 'session.held':
+      case 'session.not_held': {
+        const value = parse(sessionValue);
+        return value
+          ? submitSessionForm(
+              ctx,
+              value.s,
+              actionId.slice('session.'.length) as 'decline' | 'held' | 'not_held',
+              fields,
+            )
+          : bad();
+      }
+      case 'checkin.reply': {
+        const value = parse(issueValue);
+        return value ? answerIssue(ctx, value.u, text('reply'), false) : bad();
+      }
+      default:
+        return bad();
+    }
+  }
+}
+
+const MENU_COMMANDS: Record<string, Command | undefined> = {
+  new_goal: { name: 'new_goal' },
+  new_goal_form: { name: 'new_goal_form' },
+  goals: { name: 'goals' },
+  new_session: { name: 'new_session' },
+  sessions: { name: 'sessions' },
+  checkin: { name: 'checkin' },
+  pending: { name: 'pending' },
+  evaluate: { name: 'evaluate' },
+  help: { name: 'help' },
+};

@@ -1,0 +1,93 @@
+/**
+ * Command words in both languages. People type them in a direct message or after `/mentoria`;
+ * accents and case do not matter ("sesion nueva" = "Sesión nueva").
+ */
+export type Command =
+  | { name: 'help' }
+  | { name: 'hello' }
+  | { name: 'pending' }
+  | { name: 'new_goal' }
+  | { name: 'new_goal_form' }
+  | { name: 'goals' }
+  | { name: 'new_session' }
+  | { name: 'sessions' }
+  | { name: 'checkin' }
+  | { name: 'evaluate' }
+  | { name: 'cancel' }
+  | { name: 'language'; arg: string }
+  | { name: 'snooze'; arg: string }
+  | { name: 'resume' };
+
+export function normalize(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+const EXACT: Record<string, Command['name']> = {
+  ayuda: 'help',
+  help: 'help',
+  menu: 'help',
+  hola: 'hello',
+  hi: 'hello',
+  hello: 'hello',
+  inicio: 'hello',
+  start: 'hello',
+  pendientes: 'pending',
+  pendiente: 'pending',
+  todo: 'pending',
+  'to do': 'pending',
+  'meta nueva': 'new_goal',
+  'nueva meta': 'new_goal',
+  'new goal': 'new_goal',
+  'meta nueva formulario': 'new_goal_form',
+  'meta formulario': 'new_goal_form',
+  'new goal form': 'new_goal_form',
+  'goal form': 'new_goal_form',
+  metas: 'goals',
+  'mis metas': 'goals',
+  goals: 'goals',
+  'my goals': 'goals',
+  'sesion nueva': 'new_session',
+  'nueva sesion': 'new_session',
+  'new session': 'new_session',
+  sesiones: 'sessions',
+  'mis sesiones': 'sessions',
+  sessions: 'sessions',
+  'my sessions': 'sessions',
+  avance: 'checkin',
+  'avance semanal': 'checkin',
+  'check-in': 'checkin',
+  checkin: 'checkin',
+  'check in': 'checkin',
+  evaluar: 'evaluate',
+  evaluacion: 'evaluate',
+  evaluate: 'evaluate',
+  evaluation: 'evaluate',
+  cancelar: 'cancel',
+  cancel: 'cancel',
+  salir: 'cancel',
+  reanudar: 'resume',
+  resume: 'resume',
+  'pausar no': 'resume',
+  'snooze off': 'resume',
+};
+
+/** The command a text names, or undefined for free text. */
+export function parseCommand(text: string): Command | undefined {
+  const words = normalize(text);
+  const exact = EXACT[words];
+  if (exact) return { name: exact } as Command;
+  const language = /^(idioma|language|lang)\s+(.+)$/.exec(words);
+  if (language) return { name: 'language', arg: language[2] as string };
+  const snooze = /^(pausar hasta|pausar|snooze until|snooze)\s+(.+)$/.exec(words);
+  if (snooze) {
+    // Keep the original spelling of the date ("mañana" needs its ñ for the parser).
+    const original = text.trim().split(/\s+/).slice(snooze[1]?.split(' ').length).join(' ');
+    return { name: 'snooze', arg: original };
+  }
+  return undefined;
+}

@@ -1,0 +1,76 @@
+import type { Clock } from '../clock.ts';
+import type { Locale } from '../config.ts';
+import type { Actor } from '../domain/authz.ts';
+import type { Person, Tenant } from '../domain/model.ts';
+import { type Formatter, formatter, type T, translator } from '../i18n/index.ts';
+import type { Form, OutboundMessage } from '../messages/model.ts';
+import type { Acting } from '../services/context.ts';
+import type { Db } from '../store/db.ts';
+import { activeIdentities, getPerson } from '../store/person.store.ts';
+import type { ChatPort } from './ports.ts';
+
+/** Everything the core needs from outside, injected by the composition root. */
+export interface CoreDeps {
+  db: Db;
+  clock: Clock;
+  chat: ChatPort;
+  defaults: { locale: Locale; timezone: string };
+  /** Reports failures that must not break a conversation (a notification that could not be sent). */
+  onError?: (error: unknown, context: string) => void;
+}
+
+/** One turn of one person: who, where, in which words and zone. */
+export interface Ctx {
+  deps: CoreDeps;
+  tenant: Tenant;
+  person: Person;
+  actor: Actor;
+  acting: Acting;
+  t: T;
+  fmt: Formatter;
+  now: Date;
+}
+
+/** What the core answers the person who acted. */
+export interface Reply {
+  messages: OutboundMessage[];
+  /** The clicked message, re-rendered: a decided request shows its outcome instead of live buttons. */
+  replaceOriginal?: OutboundMessage;
+  /** A form to open (a modal in Slack, a card in Teams, questions in the console). */
+  openForm?: Form;
+  /** A submitted form was refused: field id → translated problem (Slack shows them in the modal). */
+  formErrors?: Record<string, string>;
+}
+
+export function reply(...messages: OutboundMessage[]): Reply {
+  return { messages };
+}
+
+/** The words and formats of another person, for messages the bot sends them. */
+export function readerOf(person: Person): { t: T; fmt: Formatter } {
+  return { t: translator(person.locale, person.gender), fmt: formatter(person.locale, person.timezone) };
+}
+
+/**
+ * Sends a message to another person in their own language and zone, through every active identity.
+ * A failure to deliver is reported, never undoes the state change that caused it.
+ */
+export async function notify(
+  ctx: Ctx,
+  personId: string,
+  build: (reader: { t: T; fmt: Formatter; person: Person }) => OutboundMessage | Promise<OutboundMessage>,
+): Promise<void> {
+  const person =
+    personId === ctx.person.id ? ctx.person : await getPerson(ctx.deps.db, ctx.tenant.id, personId);
+  if (!person) return;
+  const identities = await activeIdentities(ctx.deps.db, ctx.tenant.id, person.id);
+  if (identities.length === 0) return;
+  const message = await build({ ...readerOf(person), person });
+  for (const identity of identities) {
+    try {
+      await ctx.deps.chat.send({ person, identity }, message);
+    } catch (error) {
+      ctx.deps.onError?.(error, `notify ${identity.platform}`);
+    }
+  }
+}

@@ -1,0 +1,522 @@
+import { z } from 'zod';
+import { executionWindow } from '../domain/cycle.ts';
+import { DomainError } from '../domain/errors.ts';
+import {
+  checkDueDate,
+  coachMeasurable,
+  coachReason,
+  coachSpecific,
+  GOAL_TEXT_MAX,
+  GOAL_TITLE_MAX,
+} from '../domain/goal.ts';
+import type { Cycle, GoalFields } from '../domain/model.ts';
+import type { IsoDate } from '../domain/time.ts';
+import { type Form, message, type OutboundMessage, textMessage } from '../messages/model.ts';
+import { editDraft, submitGoal, submitNewGoal } from '../services/goal.service.ts';
+import { getGoal, listRevisions } from '../store/goal.store.ts';
+import { getPerson } from '../store/person.store.ts';
+import { getCycle } from '../store/program.store.ts';
+import { type Competency, listCompetencies } from '../store/tenant.store.ts';
+import { type Ctx, notify, type Reply, reply } from './context.ts';
+import { done, type Flow, type FlowState, type FlowTurn, flowButton, goTo, isSkip, stay } from './flow.ts';
+import { parseDate } from './parse-date.ts';
+import { requireMentee, standingOf } from './standing.ts';
+import { competencyName, goalFieldList, reviewRequest } from './views.ts';
+
+export const GOAL_FLOW = 'goal_draft';
+export const MAX_MILESTONES = 8;
+
+const TEXT_STEPS = ['title', 'specific', 'measurable', 'achievable', 'relevant'] as const;
+type TextStep = (typeof TEXT_STEPS)[number];
+const EDITABLE = [...TEXT_STEPS, 'due', 'competencies', 'milestones'] as const;
+
+const dataSchema = z.object({
+  mode: z.enum(['new', 'edit']),
+  goalId: z.string().optional(),
+  pairingId: z.string(),
+  cycleId: z.string(),
+  back: z.boolean().default(false),
+  f: z
+    .object({
+      title: z.string(),
+      specific: z.string(),
+      measurable: z.string(),
+      achievable: z.string(),
+      relevant: z.string(),
+      dueDate: z.string(),
+      competencies: z.array(z.string()),
+      milestones: z.array(z.object({ title: z.string(), dueDate: z.string() })),
+    })
+    .partial(),
+});
+type Data = z.infer<typeof dataSchema>;
+
+function readData(state: FlowState): Data {
+  return dataSchema.parse(state.data);
+}
+
+async function loadCycle(ctx: Ctx, data: Data): Promise<Cycle> {
+  const cycle = await getCycle(ctx.deps.db, ctx.tenant.id, data.cycleId);
+  if (!cycle) throw new DomainError('record.not_found', { entity: 'cycle' });
+  return cycle;
+}
+
+function windowText(ctx: Ctx, cycle: Cycle): { from: string; to: string } {
+  const w = executionWindow(cycle);
+  return { from: ctx.fmt.date(w.from), to: ctx.fmt.date(w.to) };
+}
+
+/** The question for a step, with its buttons where the step has any. */
+async function ask(ctx: Ctx, step: string, data: Data): Promise<OutboundMessage> {
+  const { t } = ctx;
+  if ((TEXT_STEPS as readonly string[]).includes(step)) {
+    return message(t(`goal.ask.${step}`))
+      .text(t(`goal.ask.${step}`))
+      .context(t(`goal.hint.${step}`))
+      .build();
+  }
+  if (step === 'due') {
+    const cycle = await loadCycle(ctx, data);
+    return textMessage(t('goal.ask.due', windowText(ctx, cycle)));
+  }
+  if (step === 'competencies') {
+    const catalog = await listCompetencies(ctx.deps.db, ctx.tenant.id);
+    const chosen = data.f.competencies ?? [];
+    const list = catalog
+      .map((c, i) => `${i + 1}. ${competencyName(t, catalog, c.key)}${chosen.includes(c.key) ? ' ✓' : ''}`)
+      .join('\n');
+    return message(t('goal.ask.competencies'))
+      .text(t('goal.ask.competencies'))
+      .text(list)
+      .buttons([
+        ...catalog.map((c) =>
+          flowButton(
+            GOAL_FLOW,
+            'competencies',
+            c.key,
+            `${chosen.includes(c.key) ? '✓ ' : ''}${competencyName(t, catalog, c.key)}`,
+          ),
+        ),
+        flowButton(GOAL_FLOW, 'competencies', 'done', t('common.done'), 'primary'),
+      ])
+      .context(t('goal.hint.competencies'))
+      .build();
+  }
+  if (step === 'milestones') {
+    const count = data.f.milestones?.length ?? 0;
+    return message(t('goal.ask.milestones'))
+      .text(t(count ? 'goal.ask.milestones_more' : 'goal.ask.milestones', { count }))
+      .buttons([
+        flowButton(
+          GOAL_FLOW,
+          'milestones',
+          'done',
+          t(count ? 'common.done' : 'goal.no_milestones'),
+          'primary',
+        ),
+      ])
+      .context(t('goal.hint.milestones'))
+      .build();
+  }
+  if (step === 'edit_pick') {
+    return message(t('goal.ask.edit_pick'))
+      .text(t('goal.ask.edit_pick'))
+      .buttons(
+        EDITABLE.map((field) =>
+          flowButton(GOAL_FLOW, 'edit_pick', field, t(`goal.field.${fieldKey(field)}`)),
+        ),
+      )
+      .build();
+  }
+  return summary(ctx, data);
+}
+
+function fieldKey(step: (typeof EDITABLE)[number]): string {
+  return step === 'due' ? 'dueDate' : step;
+}
+
+async function summary(ctx: Ctx, data: Data): Promise<OutboundMessage> {
+  const { t } = ctx;
+  const catalog = await listCompetencies(ctx.deps.db, ctx.tenant.id);
+  return message(t('goal.summary.title'))
+    .text(t(data.mode === 'edit' ? 'goal.summary.edit_title' : 'goal.summary.title'))
+    .fields(goalFieldList(ctx, data.f, catalog))
+    .buttons([
+      flowButton(GOAL_FLOW, 'summary', 'submit', t('goal.summary.submit'), 'primary'),
+      flowButton(GOAL_FLOW, 'summary', 'edit', t('goal.summary.edit')),
+      flowButton(GOAL_FLOW, 'summary', 'cancel', t('common.cancel'), 'danger'),
+    ])
+    .build();
+}
+
+/** After a field is answered: the next question, or back to the summary when editing one field. */
+async function next(
+  ctx: Ctx,
+  data: Data,
+  from: (typeof EDITABLE)[number],
+  prefix: OutboundMessage[] = [],
+): Promise<FlowTurn> {
+  const order = [...EDITABLE, 'summary'] as const;
+  const step = data.back ? 'summary' : (order[order.indexOf(from) + 1] ?? 'summary');
+  const nextData = step === 'summary' ? { ...data, back: false } : data;
+  return goTo(step, nextData, reply(...prefix, await ask(ctx, step, nextData)));
+}
+
+/** `meta nueva`: starts drafting, or says why this person cannot. */
+export async function startGoalDrafting(ctx: Ctx): Promise<FlowTurn> {
+  const standing = await standingOf(ctx);
+  const pairing = requireMentee(standing);
+  const data: Data = { mode: 'new', pairingId: pairing.id, cycleId: pairing.cycleId, back: false, f: {} };
+  const intro = textMessage(ctx.t('goal.intro'));
+  return goTo('title', data, reply(intro, await ask(ctx, 'title', data)));
+}
+
+/** Editing an existing goal: the draft flow, filled in, opened at its summary. */
+export async function startGoalEditing(ctx: Ctx, goalId: string): Promise<FlowTurn> {
+  const goal = await getGoal(ctx.deps.db, ctx.tenant.id, goalId);
+  if (!goal) throw new DomainError('record.not_found', { entity: 'goal' });
+  const standing = await standingOf(ctx);
+  if (standing.asMentee?.id !== goal.pairingId)
+    throw new DomainError('auth.forbidden', { action: 'goal.edit' });
+  if (!['draft', 'changes_requested', 'approved'].includes(goal.state)) {
+    throw new DomainError('transition.not_allowed', { entity: 'goal', from: goal.state, event: 'edit' });
+  }
+  const data: Data = {
+    mode: 'edit',
+    goalId: goal.id,
+    pairingId: goal.pairingId,
+    cycleId: goal.cycleId,
+    back: false,
+    f: {
+      title: goal.title,
+      specific: goal.specific,
+      measurable: goal.measurable,
+      achievable: goal.achievable,
+      relevant: goal.relevant,
+      dueDate: goal.dueDate,
+      competencies: goal.competencies,
+      milestones: goal.milestones,
+    },
+  };
+  const notes: OutboundMessage[] = [];
+  if (goal.state === 'approved') notes.push(textMessage(ctx.t('goal.edit_approved_warning')));
+  return goTo('summary', data, reply(...notes, await summary(ctx, data)));
+}
+
+function coachText(ctx: Ctx, step: TextStep, text: string): string | null {
+  const max = step === 'title' ? GOAL_TITLE_MAX : GOAL_TEXT_MAX;
+  if (text.length > max) return ctx.t('errors.input.too_long', { field: ctx.t(`goal.field.${step}`), max });
+  if (step === 'title') return text.length < 3 ? ctx.t('goal.coach.title_short') : null;
+  const coaching =
+    step === 'specific'
+      ? coachSpecific(text)
+      : step === 'measurable'
+        ? coachMeasurable(text)
+        : coachReason(step, text);
+  return coaching.ok ? null : ctx.t(coaching.key);
+}
+
+function parseMilestone(ctx: Ctx, text: string, cycle: Cycle): { title: string; dueDate: IsoDate } | string {
+  const [title, date] = text.split(/[;|]/).map((s) => s.trim());
+  if (!title || !date) return ctx.t('goal.coach.milestone_format');
+  if (title.length > GOAL_TITLE_MAX)
+    return ctx.t('errors.input.too_long', { field: ctx.t('goal.field.milestones'), max: GOAL_TITLE_MAX });
+  const dueDate = parseDate(date, ctx.now, ctx.person.timezone);
+  if (!dueDate) return ctx.t('dates.unreadable_date');
+  try {
+    checkDueDate(cycle, dueDate);
+  } catch {
+    return ctx.t('goal.coach.outside_window', windowText(ctx, cycle));
+  }
+  return { title, dueDate };
+}
+
+async function submit(ctx: Ctx, data: Data): Promise<FlowTurn> {
+  const f = data.f;
+  const fields: GoalFields = {
+    title: f.title ?? '',
+    specific: f.specific ?? '',
+    measurable: f.measurable ?? '',
+    achievable: f.achievable ?? '',
+    relevant: f.relevant ?? '',
+    dueDate: f.dueDate ?? '',
+    competencies: f.competencies ?? [],
+    milestones: f.milestones ?? [],
+  };
+  const result = await saveAndSubmit(
+    ctx,
+    data.mode === 'edit' ? (data.goalId ?? null) : null,
+    data.pairingId,
+    fields,
+  );
+  return done(result);
+}
+
+/** Stores and sends a goal to the mentor; the mentor is notified with the review buttons. */
+export async function saveAndSubmit(
+  ctx: Ctx,
+  goalId: string | null,
+  pairingId: string,
+  fields: GoalFields,
+): Promise<Reply> {
+  let submitted: Awaited<ReturnType<typeof submitNewGoal>>;
+  if (goalId) {
+    const current = await getGoal(ctx.deps.db, ctx.tenant.id, goalId);
+    if (current && (current.state === 'draft' || current.state === 'changes_requested')) {
+      await editDraft(ctx.deps, ctx.acting, goalId, fields);
+      submitted = await submitGoal(ctx.deps, ctx.acting, goalId);
+    } else {
+      submitted = await submitGoal(ctx.deps, ctx.acting, goalId, fields);
+    }
+  } else {
+    submitted = await submitNewGoal(ctx.deps, ctx.acting, pairingId, fields);
+  }
+  const { goal, pairing } = submitted;
+  const mentor = await getPerson(ctx.deps.db, ctx.tenant.id, pairing.mentorId);
+  const mentee = await getPerson(ctx.deps.db, ctx.tenant.id, pairing.menteeId);
+  const catalog = await listCompetencies(ctx.deps.db, ctx.tenant.id);
+  const revisions = await listRevisions(ctx.deps.db, ctx.tenant.id, goal.id);
+  const lastComment = revisions.filter((r) => r.comment).at(-1)?.comment ?? null;
+  await notify(ctx, pairing.mentorId, (reader) =>
+    reviewRequest(reader, goal, mentee?.name ?? '', catalog, lastComment),
+  );
+  return reply(textMessage(ctx.t('goal.submitted', { title: goal.title, mentor: mentor?.name ?? '' })));
+}
+
+export const goalDraftingFlow: Flow = {
+  name: GOAL_FLOW,
+  titleKey: 'flows.goal_draft',
+
+  async onText(ctx, state, raw) {
+    const text = raw.trim();
+    const data = readData(state);
+    const step = state.step;
+    if ((TEXT_STEPS as readonly string[]).includes(step)) {
+      const problem = coachText(ctx, step as TextStep, text);
+      if (problem) return stay(state, reply(textMessage(problem)));
+      return next(ctx, { ...data, f: { ...data.f, [step]: text } }, step as TextStep, [
+        textMessage(ctx.t(`goal.coach.ok_${step}`)),
+      ]);
+    }
+    if (step === 'due') {
+      const cycle = await loadCycle(ctx, data);
+      const dueDate = parseDate(text, ctx.now, ctx.person.timezone);
+      if (!dueDate) return stay(state, reply(textMessage(ctx.t('dates.unreadable_date'))));
+      try {
+        checkDueDate(cycle, dueDate);
+      } catch {
+        return stay(state, reply(textMessage(ctx.t('goal.coach.outside_window', windowText(ctx, cycle)))));
+      }
+      return next(ctx, { ...data, f: { ...data.f, dueDate } }, 'due');
+    }
+    if (step === 'competencies') {
+      if (/^(listo|done|ok|ya|fin|terminar|finish)$/i.test(text) || isSkip(text)) {
+        const chosen = isSkip(text) ? [] : (data.f.competencies ?? []);
+        return next(ctx, { ...data, f: { ...data.f, competencies: chosen } }, 'competencies');
+      }
+      const catalog = await listCompetencies(ctx.deps.db, ctx.tenant.id);
+      const picked = pickCompetencies(catalog, text);
+      if (!picked) return stay(state, reply(textMessage(ctx.t('goal.coach.competencies_unknown'))));
+      return next(ctx, { ...data, f: { ...data.f, competencies: picked } }, 'competencies');
+    }
+    if (step === 'milestones') {
+      const milestones = data.f.milestones ?? [];
+      if (/^(listo|done|ok|ya|fin|terminar|finish)$/i.test(text) || isSkip(text)) {
+        return next(ctx, { ...data, f: { ...data.f, milestones } }, 'milestones');
+      }
+      if (milestones.length >= MAX_MILESTONES) {
+        return stay(state, reply(textMessage(ctx.t('goal.coach.milestones_max', { max: MAX_MILESTONES }))));
+      }
+      const parsed = parseMilestone(ctx, text, await loadCycle(ctx, data));
+      if (typeof parsed === 'string') return stay(state, reply(textMessage(parsed)));
+      const nextData = { ...data, f: { ...data.f, milestones: [...milestones, parsed] } };
+      return goTo('milestones', nextData, reply(await ask(ctx, 'milestones', nextData)));
+    }
+    if (step === 'summary') {
+      if (/^(enviar|submit|send|si|sí|yes)$/i.test(text)) return submit(ctx, data);
+      if (/^(editar|edit|cambiar|change)$/i.test(text))
+        return goTo('edit_pick', data, reply(await ask(ctx, 'edit_pick', data)));
+      return stay(state, reply(textMessage(ctx.t('goal.summary.choose'))));
+    }
+    if (step === 'edit_pick') {
+      return stay(state, reply(await ask(ctx, 'edit_pick', data)));
+    }
+    return stay(state, reply(await ask(ctx, step, data)));
+  },
+
+  async onChoice(ctx, state, choice) {
+    const data = readData(state);
+    if (state.step === 'competencies') {
+      if (choice === 'done')
+        return next(
+          ctx,
+          { ...data, f: { ...data.f, competencies: data.f.competencies ?? [] } },
+          'competencies',
+        );
+      const catalog = await listCompetencies(ctx.deps.db, ctx.tenant.id);
+      if (!catalog.some((c) => c.key === choice))
+        return stay(state, reply(textMessage(ctx.t('goal.coach.competencies_unknown'))));
+      const chosen = new Set(data.f.competencies ?? []);
+      if (chosen.has(choice)) chosen.delete(choice);
+      else chosen.add(choice);
+      const nextData = { ...data, f: { ...data.f, competencies: [...chosen] } };
+      return goTo('competencies', nextData, {
+        messages: [],
+        replaceOriginal: await ask(ctx, 'competencies', nextData),
+      });
+    }
+    if (state.step === 'milestones' && choice === 'done') {
+      return next(ctx, { ...data, f: { ...data.f, milestones: data.f.milestones ?? [] } }, 'milestones');
+    }
+    if (state.step === 'summary') {
+      if (choice === 'submit') return submit(ctx, data);
+      if (choice === 'edit') return goTo('edit_pick', data, reply(await ask(ctx, 'edit_pick', data)));
+      if (choice === 'cancel')
+        return done(reply(textMessage(ctx.t('flow.cancelled', { flow: ctx.t('flows.goal_draft') }))));
+    }
+    if (state.step === 'edit_pick' && (EDITABLE as readonly string[]).includes(choice)) {
+      const nextData = { ...data, back: true };
+      return goTo(choice, nextData, reply(await ask(ctx, choice, nextData)));
+    }
+    return stay(state, reply(textMessage(ctx.t('flow.stale_button'))));
+  },
+};
+
+/** "1, 3", "liderazgo", "Leadership, teamwork": catalog keys, or undefined if any part is unknown. */
+function pickCompetencies(catalog: Competency[], text: string): string[] | undefined {
+  const picked = new Set<string>();
+  for (const part of text
+    .split(/[,;\n]+|\s+y\s+|\s+and\s+/)
+    .map((p) => p.trim().toLowerCase())
+    .filter(Boolean)) {
+    const index = Number(part);
+    const byNumber = Number.isInteger(index) ? catalog[index - 1] : undefined;
+    const byName = catalog.find((c) =>
+      [c.nameEs.toLowerCase(), c.nameEn.toLowerCase(), c.key].includes(part),
+    );
+    const found = byNumber ?? byName;
+    if (!found) return undefined;
+    picked.add(found.key);
+  }
+  return picked.size ? [...picked] : undefined;
+}
+
+/** The whole goal as one form (for people who prefer it, and for Slack modals and Teams cards). */
+export async function goalForm(ctx: Ctx, goalId?: string): Promise<Form> {
+  const { t } = ctx;
+  const catalog = await listCompetencies(ctx.deps.db, ctx.tenant.id);
+  const goal = goalId ? await getGoal(ctx.deps.db, ctx.tenant.id, goalId) : undefined;
+  const text = (id: TextStep, kind: 'short_text' | 'long_text') => ({
+    id,
+    kind,
+    label: t(`goal.field.${id}`),
+    hint: t(`goal.hint.${id}`),
+    required: true,
+    maxLength: id === 'title' ? GOAL_TITLE_MAX : GOAL_TEXT_MAX,
+    ...(goal ? { initial: goal[id] } : {}),
+  });
+  return {
+    actionId: 'goal.form',
+    title: t('goal.form.title'),
+    submitLabel: t('goal.summary.submit'),
+    value: JSON.stringify(goal ? { g: goal.id } : {}),
+    fields: [
+      text('title', 'short_text'),
+      text('specific', 'long_text'),
+      text('measurable', 'long_text'),
+      text('achievable', 'long_text'),
+      text('relevant', 'long_text'),
+      {
+        id: 'dueDate',
+        kind: 'date',
+        label: t('goal.field.dueDate'),
+        required: true,
+        ...(goal ? { initial: goal.dueDate } : {}),
+      },
+      {
+        id: 'competencies',
+        kind: 'multi_choice',
+        label: t('goal.field.competencies'),
+        required: false,
+        options: catalog.map((c) => ({ value: c.key, label: competencyName(t, catalog, c.key) })),
+        ...(goal ? { initial: goal.competencies } : {}),
+      },
+      {
+        id: 'milestones',
+        kind: 'long_text',
+        label: t('goal.field.milestones'),
+        hint: t('goal.form.milestones_hint'),
+        required: false,
+        maxLength: 2000,
+        ...(goal ? { initial: goal.milestones.map((m) => `${m.title}; ${m.dueDate}`).join('\n') } : {}),
+      },
+    ],
+  };
+}
+
+/** A submitted goal form: every field checked; problems come back per field, nothing is written. */
+export async function submitGoalForm(
+  ctx: Ctx,
+  goalId: string | undefined,
+  values: Record<string, string | string[]>,
+): Promise<Reply> {
+  const standing = await standingOf(ctx);
+  const pairing = requireMentee(standing);
+  const cycle = (await getCycle(ctx.deps.db, ctx.tenant.id, pairing.cycleId)) as Cycle;
+  const catalog = await listCompetencies(ctx.deps.db, ctx.tenant.id);
+  const errors: Record<string, string> = {};
+  const str = (id: string) => (typeof values[id] === 'string' ? (values[id] as string).trim() : '');
+  for (const step of TEXT_STEPS) {
+    const value = str(step);
+    const problem = value ? coachText(ctx, step, value) : ctx.t('forms.required');
+    if (problem) errors[step] = problem;
+  }
+  const dueDate = parseDate(str('dueDate'), ctx.now, ctx.person.timezone);
+  if (!dueDate) errors.dueDate = ctx.t('dates.unreadable_date');
+  else {
+    try {
+      checkDueDate(cycle, dueDate);
+    } catch {
+      errors.dueDate = ctx.t('goal.coach.outside_window', windowText(ctx, cycle));
+    }
+  }
+  const rawCompetencies = values.competencies;
+  const competencies = (
+    Array.isArray(rawCompetencies) ? rawCompetencies : rawCompetencies ? rawCompetencies.split(',') : []
+  )
+    .map((c) => c.trim())
+    .filter(Boolean);
+  if (competencies.some((c) => !catalog.some((k) => k.key === c)))
+    errors.competencies = ctx.t('goal.coach.competencies_unknown');
+  const milestones: { title: string; dueDate: IsoDate }[] = [];
+  for (const line of str('milestones')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean)) {
+    const parsed = parseMilestone(ctx, line, cycle);
+    if (typeof parsed === 'string') {
+      errors.milestones = `${line}: ${parsed}`;
+      break;
+    }
+    milestones.push(parsed);
+  }
+  if (milestones.length > MAX_MILESTONES)
+    errors.milestones = ctx.t('goal.coach.milestones_max', { max: MAX_MILESTONES });
+  if (Object.keys(errors).length) {
+    const lines = Object.entries(errors).map(([id, problem]) => `• ${ctx.t(`goal.field.${id}`)}: ${problem}`);
+    return {
+      messages: [textMessage(`${ctx.t('forms.has_errors')}\n${lines.join('\n')}`)],
+      formErrors: errors,
+    };
+  }
+  return saveAndSubmit(ctx, goalId ?? null, pairing.id, {
+    title: str('title'),
+    specific: str('specific'),
+    measurable: str('measurable'),
+    achievable: str('achievable'),
+    relevant: str('relevant'),
+    dueDate: dueDate as IsoDate,
+    competencies: [...new Set(competencies)],
+    milestones,
+  });
+}

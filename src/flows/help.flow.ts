@@ -1,0 +1,226 @@
+import { genderContext } from '../i18n/index.ts';
+import { type Button, button, message, type OutboundMessage, textMessage } from '../messages/model.ts';
+import { weekStart } from '../services/checkin.service.ts';
+import { countOpenIssues, lastCheckinWeek, openIssues } from '../store/checkin.store.ts';
+import { getEvaluationOfPairing, hasAnsweredSurvey } from '../store/evaluation.store.ts';
+import { countGoalsByState, listGoalsOfPairing } from '../store/goal.store.ts';
+import type { Ctx, Reply } from './context.ts';
+import { reply } from './context.ts';
+import { pendingSessions } from './session.flow.ts';
+import { nameOf, type Standing, standingOf } from './standing.ts';
+import { sessionFields } from './views.ts';
+
+const menu = (ctx: Ctx, c: string, style?: 'primary') => button('menu', ctx.t(`menu.${c}`), { c }, style);
+
+function roleOf(ctx: Ctx, standing: Standing): 'mentee' | 'mentor' | 'admin' | 'director' | 'none' {
+  if (standing.asMentee) return 'mentee';
+  if (standing.asMentor.length) return 'mentor';
+  if (ctx.actor.staffRole) return ctx.actor.staffRole;
+  return 'none';
+}
+
+function phaseLines(ctx: Ctx, standing: Standing): string {
+  const c = standing.cycle;
+  if (!c) return '';
+  const { t, fmt } = ctx;
+  return [
+    t('welcome.phases_title', { program: standing.program?.name ?? '', cycle: c.name }),
+    `• ${t('phase.enrollment')}: ${fmt.date(c.enrollmentStarts)}`,
+    `• ${t('phase.goal_setting')}: ${fmt.date(c.goalSettingStarts)}`,
+    `• ${t('phase.execution')}: ${fmt.date(c.executionStarts)}`,
+    `• ${t('phase.closing')}: ${fmt.date(c.closingStarts)} – ${fmt.date(c.ends)}`,
+    t('welcome.now', { phase: t(`phase.${standing.phase}`) }),
+  ].join('\n');
+}
+
+/** The first message: who you are in the program, its dates, and what to do next. */
+export async function welcome(ctx: Ctx): Promise<Reply> {
+  const { t } = ctx;
+  const standing = await standingOf(ctx);
+  const role = roleOf(ctx, standing);
+  const mentor = standing.asMentee ? standing.people.get(standing.asMentee.mentorId) : undefined;
+  const mentees = standing.asMentor.map((p) => nameOf(standing, p.menteeId)).join(', ');
+  const builder = message(t('welcome.summary', { name: ctx.person.name }))
+    .text(t('welcome.hello', { name: ctx.person.name }))
+    .text(
+      t(`welcome.role.${role}`, {
+        mentor: mentor?.name ?? '',
+        mentorWord: t('words.mentor', genderContext(mentor?.gender ?? null)),
+        mentees,
+        program: standing.program?.name ?? '',
+      }),
+    );
+  const phases = phaseLines(ctx, standing);
+  if (phases) builder.text(phases);
+  builder.text(t(`welcome.next.${role}`));
+  builder.buttons(menuButtons(ctx, role).slice(0, 3));
+  builder.context(t('welcome.help_hint'));
+  return reply(builder.build());
+}
+
+function menuButtons(ctx: Ctx, role: ReturnType<typeof roleOf>): Button[] {
+  switch (role) {
+    case 'mentee':
+      return [
+        menu(ctx, 'new_goal', 'primary'),
+        menu(ctx, 'goals'),
+        menu(ctx, 'new_session'),
+        menu(ctx, 'sessions'),
+        menu(ctx, 'checkin'),
+        menu(ctx, 'pending'),
+        menu(ctx, 'evaluate'),
+      ];
+    case 'mentor':
+      return [
+        menu(ctx, 'pending', 'primary'),
+        menu(ctx, 'goals'),
+        menu(ctx, 'new_session'),
+        menu(ctx, 'sessions'),
+        menu(ctx, 'evaluate'),
+      ];
+    case 'admin':
+    case 'director':
+      return [menu(ctx, 'pending', 'primary'), menu(ctx, 'goals')];
+    default:
+      return [];
+  }
+}
+
+/** `ayuda`: what can be written, as words and as buttons. */
+export async function help(ctx: Ctx): Promise<Reply> {
+  const { t } = ctx;
+  const standing = await standingOf(ctx);
+  const role = roleOf(ctx, standing);
+  return reply(
+    message(t('help.title'))
+      .text(t('help.title'))
+      .text(t(`help.commands.${role}`))
+      .text(t('help.common'))
+      .buttons(menuButtons(ctx, role))
+      .build(),
+  );
+}
+
+/** `pendientes`: what this person has to do now, with the buttons to do it. */
+export async function pending(ctx: Ctx): Promise<Reply> {
+  const { t, fmt } = ctx;
+  const standing = await standingOf(ctx);
+  const items: OutboundMessage[] = [];
+  const item = (text: string, buttons: Button[] = []) =>
+    items.push(message(text).text(text).buttons(buttons).build());
+  const { toAnswer, toReport } = await pendingSessions(ctx, standing);
+  const otherName = (pairingId: string) => {
+    const pairing = [standing.asMentee, ...standing.asMentor].find((p) => p?.id === pairingId);
+    return pairing
+      ? nameOf(standing, pairing.mentorId === ctx.person.id ? pairing.menteeId : pairing.mentorId)
+      : '';
+  };
+  for (const s of toAnswer) {
+    items.push(
+      message(t('pending.session_answer'))
+        .text(t('pending.session_answer'))
+        .fields(sessionFields(ctx, s, otherName(s.pairingId)))
+        .buttons([
+          button('session.accept', t('session.accept'), { s: s.id }, 'primary'),
+          button('session.counter', t('session.counter'), { s: s.id }),
+          button('session.decline', t('session.decline'), { s: s.id }, 'danger'),
+        ])
+        .build(),
+    );
+  }
+  for (const s of toReport) {
+    item(t('pending.session_report', { name: otherName(s.pairingId), when: fmt.dateTime(s.startsAt) }), [
+      button('session.held', t('session.held'), { s: s.id }, 'primary'),
+      button('session.not_held', t('session.not_held'), { s: s.id }),
+    ]);
+  }
+  if (standing.asMentee) {
+    const pairing = standing.asMentee;
+    const goals = (await listGoalsOfPairing(ctx.deps.db, ctx.tenant.id, pairing.id)).filter(
+      (g) => g.state !== 'withdrawn',
+    );
+    const phase = standing.phase;
+    if (goals.length === 0 && (phase === 'goal_setting' || phase === 'execution' || phase === 'enrollment')) {
+      item(t('pending.first_goal'), [menu(ctx, 'new_goal', 'primary')]);
+    }
+    for (const g of goals.filter((g) => g.state === 'changes_requested' || g.state === 'draft')) {
+      item(t(`pending.goal_${g.state}`, { title: g.title }), [
+        button('goal.edit', t('goals.edit'), { g: g.id }, 'primary'),
+      ]);
+    }
+    const submitted = goals.filter((g) => g.state === 'submitted');
+    if (submitted.length)
+      item(
+        t('pending.waiting_mentor', { count: submitted.length, mentor: nameOf(standing, pairing.mentorId) }),
+      );
+    if (goals.some((g) => g.state === 'approved')) {
+      const week = weekStart(ctx.now, ctx.person.timezone);
+      if ((await lastCheckinWeek(ctx.deps.db, ctx.tenant.id, pairing.id)) !== week)
+        item(t('pending.checkin'), [menu(ctx, 'checkin', 'primary')]);
+    }
+    const evaluation = await getEvaluationOfPairing(ctx.deps.db, ctx.tenant.id, pairing.id);
+    if (evaluation?.state === 'released') {
+      item(t('pending.acknowledge'), [
+        button('evaluation.acknowledge', t('evaluation.acknowledge'), { e: evaluation.id }, 'primary'),
+      ]);
+    }
+    if (
+      evaluation?.state === 'acknowledged' &&
+      !(await hasAnsweredSurvey(ctx.deps.db, ctx.tenant.id, pairing.cycleId, ctx.person.id))
+    ) {
+      item(t('pending.survey'), [button('survey.start', t('survey.start'), {}, 'primary')]);
+    }
+  }
+  for (const pairing of standing.asMentor) {
+    const name = nameOf(standing, pairing.menteeId);
+    const goals = await listGoalsOfPairing(ctx.deps.db, ctx.tenant.id, pairing.id);
+    for (const g of goals.filter((g) => g.state === 'submitted')) {
+      item(t('pending.review', { name, title: g.title }), [
+        button('goal.approve', t('review.approve'), { g: g.id, r: g.revision }, 'primary'),
+        button('goal.request_changes', t('review.request_changes'), { g: g.id, r: g.revision }),
+      ]);
+    }
+    const issues = await openIssues(ctx.deps.db, ctx.tenant.id, pairing.id);
+    for (const issue of issues) {
+      item(
+        t('pending.issue', { name, status: t(`milestone.status.${issue.status}`), note: issue.note ?? '' }),
+        [
+          button('checkin.reply', t('checkin.issue.reply'), { u: issue.id }, 'primary'),
+          button('checkin.resolve', t('checkin.issue.resolve'), { u: issue.id }),
+        ],
+      );
+    }
+    const evaluation = await getEvaluationOfPairing(ctx.deps.db, ctx.tenant.id, pairing.id);
+    if (
+      !evaluation &&
+      (standing.phase === 'closing' || standing.phase === 'closed') &&
+      goals.some((g) => g.state === 'approved')
+    ) {
+      item(t('pending.evaluate', { name }), [menu(ctx, 'evaluate', 'primary')]);
+    }
+    if (evaluation?.state === 'submitted') {
+      item(t('pending.release', { name }), [
+        button('evaluation.release', t('evaluation.release', { name }), { e: evaluation.id }, 'primary'),
+      ]);
+    }
+  }
+  let overview: OutboundMessage | undefined;
+  if (ctx.actor.staffRole && standing.cycle) {
+    const byState = await countGoalsByState(ctx.deps.db, ctx.tenant.id, standing.cycle.id);
+    const issues = await countOpenIssues(ctx.deps.db, ctx.tenant.id, standing.cycle.id);
+    overview = textMessage(
+      t('pending.overview', {
+        cycle: standing.cycle.name,
+        phase: t(`phase.${standing.phase}`),
+        submitted: byState.submitted ?? 0,
+        changes: byState.changes_requested ?? 0,
+        approved: byState.approved ?? 0,
+        alerts: issues.alert,
+        restrictions: issues.restriction,
+      }),
+    );
+  }
+  const tail = overview ? [overview] : [];
+  if (items.length === 0) return { messages: overview ? tail : [textMessage(t('pending.none'))] };
+  return { messages: [textMessage(t('pending.title', { count: items.length })), ...items, ...tail] };
+}

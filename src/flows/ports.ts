@@ -1,0 +1,19 @@
+import type { Identity, Person } from '../domain/model.ts';
+import type { MessageRef, OutboundMessage } from '../messages/model.ts';
+
+/** Someone the bot writes to on its own, through one of their platform identities. */
+export interface Recipient {
+  person: Person;
+  identity: Identity;
+}
+
+/**
+ * What the core asks of a chat platform. Implemented once per platform (Slack, Teams, console);
+ * tests use a working in-memory version.
+ */
+export interface ChatPort {
+  /** Sends a message to a person; returns where it lives, to update it later. */
+  send(to: Recipient, message: OutboundMessage): Promise<MessageRef | null>;
+  /** Replaces a message sent earlier (a decided request shows its outcome, not live buttons). */
+  update(to: Recipient, ref: MessageRef, message: OutboundMessage): Promise<void>;
+}

@@ -1,0 +1,56 @@
+import { DateTime } from 'luxon';
+import { LOCALES, type Locale } from '../config.ts';
+import { startOfLocalDay } from '../domain/time.ts';
+import { translator } from '../i18n/index.ts';
+import { textMessage } from '../messages/model.ts';
+import { recordAudit } from '../store/audit.store.ts';
+import { updatePersonPreferences } from '../store/person.store.ts';
+import { type Ctx, type Reply, reply } from './context.ts';
+import { parseDate } from './parse-date.ts';
+
+const LANGUAGE_WORDS: Record<string, Locale> = {
+  es: 'es',
+  espanol: 'es',
+  español: 'es',
+  spanish: 'es',
+  en: 'en',
+  ingles: 'en',
+  inglés: 'en',
+  english: 'en',
+};
+
+/** `idioma es|en`: the person's language, answered in the new one. */
+export async function setLanguage(ctx: Ctx, arg: string): Promise<Reply> {
+  const locale = LANGUAGE_WORDS[arg.trim().toLowerCase()];
+  if (!locale) return reply(textMessage(ctx.t('prefs.language_unknown', { options: LOCALES.join(', ') })));
+  await updatePersonPreferences(ctx.deps.db, ctx.tenant.id, ctx.person.id, { locale }, ctx.now);
+  await recordAudit(ctx.deps.db, {
+    tenantId: ctx.tenant.id,
+    at: ctx.now,
+    actorId: ctx.person.id,
+    via: ctx.acting.via,
+    action: 'person.language',
+    subjectType: 'person',
+    subjectId: ctx.person.id,
+    data: { locale },
+  });
+  return reply(textMessage(translator(locale, ctx.person.gender)('prefs.language_set')));
+}
+
+/** `pausar hasta <fecha>`: no reminders until that day starts in the person's zone. */
+export async function snooze(ctx: Ctx, arg: string): Promise<Reply> {
+  const date = parseDate(arg, ctx.now, ctx.person.timezone);
+  if (!date) return reply(textMessage(ctx.t('dates.unreadable_date')));
+  const until = startOfLocalDay(date, ctx.person.timezone);
+  if (until.getTime() <= ctx.now.getTime()) return reply(textMessage(ctx.t('prefs.snooze_past')));
+  if (DateTime.fromJSDate(until).diff(DateTime.fromJSDate(ctx.now), 'days').days > 92) {
+    return reply(textMessage(ctx.t('prefs.snooze_too_long')));
+  }
+  await updatePersonPreferences(ctx.deps.db, ctx.tenant.id, ctx.person.id, { snoozedUntil: until }, ctx.now);
+  return reply(textMessage(ctx.t('prefs.snoozed', { date: ctx.fmt.date(date) })));
+}
+
+export async function resume(ctx: Ctx): Promise<Reply> {
+  await updatePersonPreferences(ctx.deps.db, ctx.tenant.id, ctx.person.id, { snoozedUntil: null }, ctx.now);
+  return reply(textMessage(ctx.t('prefs.resumed')));
+}

@@ -1,0 +1,45 @@
+import { type Phase, phaseAt } from '../domain/cycle.ts';
+import { DomainError } from '../domain/errors.ts';
+import type { Cycle, Pairing, Person, Program } from '../domain/model.ts';
+import { getPeople } from '../store/person.store.ts';
+import { getCycle, getProgram, listCycles, pairingsOf } from '../store/program.store.ts';
+import type { Ctx } from './context.ts';
+
+/** A person's place in the program: the pair they mentor or are mentored in, and the cycle. */
+export interface Standing {
+  asMentee: Pairing | undefined;
+  asMentor: Pairing[];
+  cycle: Cycle | undefined;
+  program: Program | undefined;
+  phase: Phase | undefined;
+  /** Everyone named by these pairings, by id. */
+  people: Map<string, Person>;
+}
+
+export async function standingOf(ctx: Ctx): Promise<Standing> {
+  const { db } = ctx.deps;
+  const pairings = await pairingsOf(db, ctx.tenant.id, ctx.person.id);
+  const asMentee = pairings.filter((p) => p.menteeId === ctx.person.id).at(-1);
+  const asMentor = pairings.filter((p) => p.mentorId === ctx.person.id);
+  const cycleId = asMentee?.cycleId ?? asMentor[0]?.cycleId;
+  const cycle = cycleId
+    ? await getCycle(db, ctx.tenant.id, cycleId)
+    : (await listCycles(db, ctx.tenant.id))[0];
+  const program = cycle ? await getProgram(db, ctx.tenant.id, cycle.programId) : undefined;
+  const people = await getPeople(
+    db,
+    ctx.tenant.id,
+    pairings.flatMap((p) => [p.mentorId, p.menteeId]),
+  );
+  return { asMentee, asMentor, cycle, program, phase: cycle ? phaseAt(cycle, ctx.now) : undefined, people };
+}
+
+/** The person's pairing as mentee, or a clear refusal when they are not a mentee. */
+export function requireMentee(standing: Standing): Pairing {
+  if (!standing.asMentee) throw new DomainError('auth.forbidden', { action: 'mentee_only' });
+  return standing.asMentee;
+}
+
+export function nameOf(standing: Standing, personId: string): string {
+  return standing.people.get(personId)?.name ?? '—';
+}

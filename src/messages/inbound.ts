@@ -1,0 +1,46 @@
+import { z } from 'zod';
+import type { Platform } from '../domain/model.ts';
+
+/** The person behind an event, as the platform describes them. */
+export interface PlatformUser {
+  externalId: string;
+  name?: string | undefined;
+  email?: string | undefined;
+  locale?: string | undefined;
+  timezone?: string | undefined;
+  /** What the adapter needs to write to this person later (DM channel, conversation reference). */
+  conversationRef?: Record<string, unknown> | undefined;
+}
+
+interface Common {
+  /** Unique per platform delivery: retries and re-sent invokes carry the same id. */
+  eventId: string;
+  tenantId: string;
+  platform: Platform;
+  user: PlatformUser;
+}
+
+/** What reaches the core from any platform. */
+export type InboundEvent =
+  | (Common & { kind: 'message'; text: string })
+  | (Common & { kind: 'command'; text: string })
+  | (Common & { kind: 'action'; actionId: string; value: string })
+  | (Common & { kind: 'form'; actionId: string; value: string; fields: Record<string, string | string[]> });
+
+/** The longest text the core accepts from a person in one message or field. */
+export const MAX_INPUT_CHARS = 4000;
+
+/** Parses a button's or form's JSON value with a schema; anything else is `undefined`. */
+export function parseValue<T>(schema: z.ZodType<T>, raw: string): T | undefined {
+  if (raw.length > 2000) return undefined;
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return undefined;
+  }
+  const parsed = schema.safeParse(json);
+  return parsed.success ? parsed.data : undefined;
+}
+
+export const idSchema = z.string().min(1).max(64);

@@ -1,0 +1,116 @@
+/**
+ * The neutral message model: what the core says, before any platform renders it.
+ * Slack renders Block Kit and modals, Teams Adaptive Cards, the console plain text.
+ */
+
+export type ButtonStyle = 'primary' | 'danger';
+
+/** A button carries an action id and a small JSON value the core parses (with zod) when clicked. */
+export interface Button {
+  actionId: string;
+  label: string;
+  value: string;
+  style?: ButtonStyle;
+}
+
+export type FormFieldKind =
+  | 'short_text'
+  | 'long_text'
+  | 'date'
+  | 'time'
+  | 'number'
+  | 'single_choice'
+  | 'multi_choice';
+
+export interface FormField {
+  id: string;
+  kind: FormFieldKind;
+  label: string;
+  hint?: string;
+  required: boolean;
+  initial?: string | string[];
+  options?: { value: string; label: string }[];
+  maxLength?: number;
+  min?: number;
+  max?: number;
+}
+
+/** A form: a modal in Slack, an inline card in Teams, one question at a time in the console. */
+export interface Form {
+  actionId: string;
+  title: string;
+  submitLabel: string;
+  /** JSON context returned with the submission (ids the form is about). */
+  value: string;
+  fields: FormField[];
+}
+
+export type Block =
+  | { type: 'text'; text: string }
+  | { type: 'fields'; fields: { label: string; value: string }[] }
+  | { type: 'buttons'; buttons: Button[] }
+  | { type: 'form'; form: Form }
+  | { type: 'context'; text: string }
+  | { type: 'divider' }
+  | { type: 'image'; url: string; alt: string }
+  | { type: 'file'; name: string; mimeType: string; content: string };
+
+export interface OutboundMessage {
+  blocks: Block[];
+  /** A short plain-text version for notifications and screen readers. */
+  summary: string;
+}
+
+/** Where a sent message lives, so it can be updated later (opaque to the core). */
+export type MessageRef = string;
+
+/** Builds messages without repeating the block literals everywhere. */
+export class MessageBuilder {
+  private readonly blocks: Block[] = [];
+  constructor(private readonly summaryText: string) {}
+
+  text(text: string): this {
+    this.blocks.push({ type: 'text', text });
+    return this;
+  }
+  fields(fields: { label: string; value: string }[]): this {
+    if (fields.length) this.blocks.push({ type: 'fields', fields });
+    return this;
+  }
+  buttons(buttons: Button[]): this {
+    if (buttons.length) this.blocks.push({ type: 'buttons', buttons });
+    return this;
+  }
+  form(form: Form): this {
+    this.blocks.push({ type: 'form', form });
+    return this;
+  }
+  context(text: string): this {
+    this.blocks.push({ type: 'context', text });
+    return this;
+  }
+  divider(): this {
+    this.blocks.push({ type: 'divider' });
+    return this;
+  }
+  file(name: string, mimeType: string, content: string): this {
+    this.blocks.push({ type: 'file', name, mimeType, content });
+    return this;
+  }
+  build(): OutboundMessage {
+    return { blocks: [...this.blocks], summary: this.summaryText };
+  }
+}
+
+export function message(summary: string): MessageBuilder {
+  return new MessageBuilder(summary);
+}
+
+/** A message of one text block. */
+export function textMessage(text: string): OutboundMessage {
+  return { blocks: [{ type: 'text', text }], summary: text };
+}
+
+export function button(actionId: string, label: string, value: unknown = {}, style?: ButtonStyle): Button {
+  return { actionId, label, value: JSON.stringify(value), ...(style ? { style } : {}) };
+}

@@ -245,9 +245,13 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
         write(
           `  🕒 ${DateTime.fromJSDate(options.clock.now(), { zone: options.timezone }).toFormat('yyyy-LL-dd HH:mm ZZZZ')}`,
         );
-      } else if (/^\/(pulsar|click)\s+\d+$/i.test(trimmed)) {
-        const button = chat.anyButton(Number(trimmed.split(/\s+/)[1]));
-        if (!button) write('  ? número de botón desconocido / unknown button number');
+      } else if (/^\/(pulsar|click)\s+\S/i.test(trimmed)) {
+        // `/pulsar 12` or `/pulsar luis Aprobar`: press a button sent to anyone, as the current person.
+        const [, first = '', ...rest] = trimmed.split(/\s+/);
+        const button = /^\d+$/.test(first)
+          ? chat.anyButton(Number(first))
+          : chat.findButton(first.toLowerCase(), rest.join(' '));
+        if (!button) write('  ? botón desconocido / unknown button');
         else
           await dispatch({
             ...base(),

@@ -40,6 +40,7 @@ import { FLOW_ACTION, FLOW_TTL_MS, type Flow, type FlowTurn, flowChoiceSchema } 
 import {
   goalDraftingFlow,
   goalForm,
+  pairingWithRoom,
   startGoalDrafting,
   startGoalEditing,
   submitGoalForm,
@@ -271,12 +272,9 @@ export class Bot {
         return reply(textMessage(ctx.t('flow.nothing_to_cancel')));
       case 'new_goal':
         return this.persist(ctx, 'goal_draft', await startGoalDrafting(ctx));
-      case 'new_goal_form': {
-        await standingOf(ctx).then((s) => {
-          if (!s.asMentee) throw new DomainError('auth.forbidden', { action: 'mentee_only' });
-        });
+      case 'new_goal_form':
+        await pairingWithRoom(ctx);
         return { messages: [], openForm: await goalForm(ctx) };
-      }
       case 'new_session':
         return this.persist(ctx, 'session_propose', await startSessionProposal(ctx));
       case 'checkin':

@@ -3,17 +3,19 @@ import { executionWindow } from '../domain/cycle.ts';
 import { DomainError } from '../domain/errors.ts';
 import {
   checkDueDate,
+  checkGoalLimit,
   coachMeasurable,
   coachReason,
   coachSpecific,
+  countsTowardsLimit,
   GOAL_TEXT_MAX,
   GOAL_TITLE_MAX,
 } from '../domain/goal.ts';
-import type { Cycle, GoalFields } from '../domain/model.ts';
+import type { Cycle, GoalFields, Pairing } from '../domain/model.ts';
 import type { IsoDate } from '../domain/time.ts';
 import { type Form, message, type OutboundMessage, textMessage } from '../messages/model.ts';
 import { editDraft, submitGoal, submitNewGoal } from '../services/goal.service.ts';
-import { getGoal, listRevisions } from '../store/goal.store.ts';
+import { getGoal, listGoalsOfPairing, listRevisions } from '../store/goal.store.ts';
 import { getPerson } from '../store/person.store.ts';
 import { getCycle } from '../store/program.store.ts';
 import { type Competency, listCompetencies } from '../store/tenant.store.ts';
@@ -103,8 +105,11 @@ async function ask(ctx: Ctx, step: string, data: Data): Promise<OutboundMessage>
       .build();
   }
   if (step === 'milestones') {
-    const count = data.f.milestones?.length ?? 0;
-    return message(t('goal.ask.milestones'))
+    const milestones = data.f.milestones ?? [];
+    const count = milestones.length;
+    const builder = message(t('goal.ask.milestones'));
+    if (count) builder.text(milestones.map((m) => `• ${m.title} (${ctx.fmt.date(m.dueDate)})`).join('\n'));
+    return builder
       .text(t(count ? 'goal.ask.milestones_more' : 'goal.ask.milestones', { count }))
       .buttons([
         flowButton(
@@ -164,11 +169,22 @@ async function next(
 
 /** `meta nueva`: starts drafting, or says why this person cannot. */
 export async function startGoalDrafting(ctx: Ctx): Promise<FlowTurn> {
-  const standing = await standingOf(ctx);
-  const pairing = requireMentee(standing);
+  const pairing = await pairingWithRoom(ctx);
   const data: Data = { mode: 'new', pairingId: pairing.id, cycleId: pairing.cycleId, back: false, f: {} };
   const intro = textMessage(ctx.t('goal.intro'));
   return goTo('title', data, reply(intro, await ask(ctx, 'title', data)));
+}
+
+/** The mentee's pairing, refusing at once (not after eight questions) when the goal limit is reached. */
+export async function pairingWithRoom(ctx: Ctx): Promise<Pairing> {
+  const standing = await standingOf(ctx);
+  const pairing = requireMentee(standing);
+  const goals = await listGoalsOfPairing(ctx.deps.db, ctx.tenant.id, pairing.id);
+  checkGoalLimit(
+    goals.filter((g) => countsTowardsLimit(g.state)).length,
+    standing.program?.settings.maxGoalsPerMentee ?? 0,
+  );
+  return pairing;
 }
 
 /** Editing an existing goal: the draft flow, filled in, opened at its summary. */

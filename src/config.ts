@@ -14,7 +14,17 @@ const EXAMPLES: Record<string, string> = {
   DEFAULT_TIMEZONE: 'America/Mexico_City',
   LOG_LEVEL: 'info',
   NODE_ENV: 'production',
+  NUDGE_SLACK_PER_CHANNEL: '1',
+  NUDGE_TEAMS_PER_CONVERSATION: '7',
+  NUDGE_TEAMS_PER_TENANT: '30',
 };
+
+const rate = (fallback: number) =>
+  z.coerce
+    .number({ error: 'must be a number' })
+    .positive('must be more than 0')
+    .max(1000, 'must be at most 1000')
+    .default(fallback);
 
 const schema = z.object({
   DATABASE_URL: z
@@ -42,6 +52,10 @@ const schema = z.object({
   NODE_ENV: z
     .enum(['development', 'production', 'test'], { error: 'must be development, production or test' })
     .default('development'),
+  // Messages a second the dispatcher sends, so the platforms rarely answer 429.
+  NUDGE_SLACK_PER_CHANNEL: rate(1),
+  NUDGE_TEAMS_PER_CONVERSATION: rate(7),
+  NUDGE_TEAMS_PER_TENANT: rate(30),
 });
 
 export type Config = z.infer<typeof schema>;

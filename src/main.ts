@@ -1,4 +1,5 @@
 import { fstatSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { ConsoleChat, runConsole } from '../adapters/console/console.adapter.ts';
 import { loggerFor, openMigratedDatabase } from './boot.ts';
@@ -6,6 +7,8 @@ import { OffsetClock } from './clock.ts';
 import { loadConfigOrExit } from './config.ts';
 import { loadDotEnv } from './env.ts';
 import { Bot } from './flows/bot.ts';
+import { Dispatcher } from './scheduler/dispatcher.ts';
+import { startScheduler } from './scheduler/scheduler.ts';
 import { DEMO_PEOPLE, seedDemo } from './services/demo.service.ts';
 
 // The composition root: the one file of src/ that may import adapters.
@@ -36,6 +39,23 @@ async function main(): Promise<void> {
     onError: (error, context) => log.error({ err: error, context }, 'core error'),
   });
 
+  const worker = `${hostname()}:${process.pid}`;
+  const onError = (error: unknown, context: string) => log.error({ err: error, context }, 'scheduler error');
+  const dispatcher = new Dispatcher({
+    db: database.db,
+    clock,
+    chat,
+    worker,
+    limits: {
+      slack: { perConversation: config.NUDGE_SLACK_PER_CHANNEL, burst: 3, perTenant: 50 },
+      teams: {
+        perConversation: config.NUDGE_TEAMS_PER_CONVERSATION,
+        burst: 7,
+        perTenant: config.NUDGE_TEAMS_PER_TENANT,
+      },
+    },
+    onError,
+  });
   const stdinIsTty = process.stdin.isTTY === true;
   // Started with no input attached (stdin is /dev/null, e.g. in the background): keep serving, no chat.
   const noInput = !stdinIsTty && fstatSync(0).isCharacterDevice();
@@ -56,6 +76,17 @@ async function main(): Promise<void> {
       ? 'Escribes como ana. «/as luis» cambia de persona, «/reloj +1d» adelanta el reloj, «/pulsar N» pulsa el botón N aunque sea de otra persona, «/salir» termina. Escribe «ayuda».'
       : 'You are typing as ana. "/as luis" switches person, "/clock +1d" moves time forward, "/click N" presses button N even if it was sent to someone else, "/exit" quits. Type "help".',
   );
+  // Interactive: reminders arrive on their own. Piped: only when the script moves the clock, so
+  // a scripted session prints the same transcript every time.
+  const scheduler =
+    stdinIsTty || noInput
+      ? startScheduler({ db: database.db, clock, dispatcher, worker, onError })
+      : undefined;
+  const runNow = async () => {
+    const { planTick } = await import('./scheduler/planner.ts');
+    await planTick(database.db, clock.now());
+    await dispatcher.drain();
+  };
   if (noInput) {
     out(
       es
@@ -75,7 +106,9 @@ async function main(): Promise<void> {
     output: process.stdout,
     echo: !stdinIsTty,
     timezone: config.DEFAULT_TIMEZONE,
+    onClockMoved: scheduler ? async () => void (await scheduler.runNow()) : runNow,
   });
+  await scheduler?.stop();
   await stop(0);
 }
 

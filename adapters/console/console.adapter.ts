@@ -176,6 +176,8 @@ export interface ConsoleOptions {
   output: Writable;
   /** Echo each typed line (piped input), so a transcript reads like a chat. */
   echo: boolean;
+  /** After `/reloj`: plan and send what the new time makes due. */
+  onClockMoved?: () => Promise<void>;
   timezone: string;
 }
 

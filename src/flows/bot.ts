@@ -55,6 +55,7 @@ import {
   withdraw,
 } from './goal-review.ts';
 import { help, pending, welcome } from './help.flow.ts';
+import { nudgeValue, remindLater } from './nudge-actions.ts';
 import { resume, setLanguage, snooze } from './preferences.ts';
 import {
   answerSessionButton,
@@ -66,7 +67,6 @@ import {
   startSessionProposal,
   submitSessionForm,
 } from './session.flow.ts';
-import { standingOf } from './standing.ts';
 
 const FLOWS: Flow[] = [goalDraftingFlow, sessionFlow, checkinFlow, evaluationFlow, surveyFlow];
 const menuValue = z.object({ c: z.string().max(40) });
@@ -412,6 +412,10 @@ export class Bot {
       case 'evaluation.acknowledge': {
         const value = parse(evaluationValue);
         return value ? this.persist(ctx, 'survey', await acknowledge(ctx, value.e)) : bad();
+      }
+      case 'nudge.later': {
+        const value = parse(nudgeValue);
+        return value ? remindLater(ctx, value.n) : bad();
       }
       case 'survey.start':
         return this.persist(ctx, 'survey', await startSurvey(ctx));

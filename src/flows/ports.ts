@@ -17,3 +17,19 @@ export interface ChatPort {
   /** Replaces a message sent earlier (a decided request shows its outcome, not live buttons). */
   update(to: Recipient, ref: MessageRef, message: OutboundMessage): Promise<void>;
 }
+
+/**
+ * A send that failed, classified by the adapter: `rate_limited` (retry after the platform's
+ * Retry-After), `transient` (network, 5xx: retry with backoff), `permanent` (the person left,
+ * the bot was removed: stop writing to this identity).
+ */
+export class ChatDeliveryError extends Error {
+  override readonly name = 'ChatDeliveryError';
+  constructor(
+    readonly kind: 'rate_limited' | 'transient' | 'permanent',
+    readonly code: string,
+    readonly retryAfterMs?: number,
+  ) {
+    super(`${kind}: ${code}${retryAfterMs !== undefined ? ` (retry after ${retryAfterMs} ms)` : ''}`);
+  }
+}

@@ -449,6 +449,37 @@ export const en: typeof es = {
     overview:
       'Cycle {{cycle}} ({{phase}}): {{submitted}} goal(s) awaiting approval, {{changes}} with changes requested, {{approved}} approved; {{alerts}} alert(s) and {{restrictions}} restriction(s) unresolved.',
   },
+  nudge: {
+    later: 'Remind me later',
+    later_done: 'All right, I will remind you on {{when}}.',
+    later_gone: 'That reminder is no longer current.',
+    session_reminder: {
+      summary: 'Reminder: session with {{name}}',
+      text: 'Reminder: you have a session with {{name}} in {{count}} h.',
+    },
+    session_outcome: { summary: 'Did your session with {{name}} happen?' },
+    approval_pending: {
+      summary: '{{name}} is waiting for your review',
+      text: '{{name}} has been waiting for your review of the goal “{{title}}” since {{since}}.',
+    },
+    goal_drafting: {
+      summary: 'Time to set your goals',
+      start: 'Goal setting has started: draft your first goal before {{date}}.',
+      deadline: 'Goal setting ends on {{date}} and you have not submitted a goal yet.',
+    },
+    checkin: {
+      summary: 'Your weekly check-in',
+      text: 'Time for your weekly check-in: how are your goals and milestones going?',
+    },
+    evaluation_due: {
+      summary: 'Final evaluation of {{name}}',
+      text: 'The cycle is closing: {{name}}’s final evaluation is still missing.',
+    },
+    admin_digest: {
+      summary: '{{count}} restriction(s) unresolved',
+      text: 'Weekly summary of cycle {{cycle}}: {{restrictions}} restriction(s) and {{alerts}} alert(s) unresolved.',
+    },
+  },
   prefs: {
     language_set: 'Done, I will speak English with you.',
     language_unknown: 'I do not know that language. Options: {{options}}.',

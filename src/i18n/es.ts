@@ -446,6 +446,37 @@ export const es = {
     overview:
       'Ciclo {{cycle}} ({{phase}}): {{submitted}} meta(s) esperan aprobación, {{changes}} con cambios solicitados, {{approved}} aprobadas; {{alerts}} alerta(s) y {{restrictions}} restricción(es) sin resolver.',
   },
+  nudge: {
+    later: 'Recordármelo más tarde',
+    later_done: 'De acuerdo, te lo recuerdo el {{when}}.',
+    later_gone: 'Ese recordatorio ya no está vigente.',
+    session_reminder: {
+      summary: 'Recordatorio: sesión con {{name}}',
+      text: 'Recordatorio: tienes una sesión con {{name}} en {{count}} h.',
+    },
+    session_outcome: { summary: '¿Se realizó tu sesión con {{name}}?' },
+    approval_pending: {
+      summary: '{{name}} espera tu revisión',
+      text: '{{name}} espera tu revisión de la meta «{{title}}» desde el {{since}}.',
+    },
+    goal_drafting: {
+      summary: 'Es momento de definir tus metas',
+      start: 'Comenzó el periodo de definición de metas: redacta tu primera meta antes del {{date}}.',
+      deadline: 'El periodo de definición de metas termina el {{date}} y aún no has enviado una meta.',
+    },
+    checkin: {
+      summary: 'Tu avance semanal',
+      text: 'Es momento de tu avance semanal: ¿cómo van tus metas y sus hitos?',
+    },
+    evaluation_due: {
+      summary: 'Evaluación final de {{name}}',
+      text: 'El ciclo está en cierre: falta la evaluación final de {{name}}.',
+    },
+    admin_digest: {
+      summary: '{{count}} restricción(es) sin resolver',
+      text: 'Resumen semanal del ciclo {{cycle}}: {{restrictions}} restricción(es) y {{alerts}} alerta(s) sin resolver.',
+    },
+  },
   prefs: {
     language_set: 'Listo, te hablaré en español.',
     language_unknown: 'No conozco ese idioma. Opciones: {{options}}.',

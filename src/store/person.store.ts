@@ -222,3 +222,22 @@ export async function deactivateIdentity(
     .where('id', '=', identityId)
     .execute();
 }
+
+/** Active identities of many people at once, by person id (the dispatcher loads a batch's in one query). */
+export async function activeIdentitiesOf(
+  db: Db | Tx,
+  tenantId: string,
+  personIds: string[],
+): Promise<Map<string, Identity[]>> {
+  const map = new Map<string, Identity[]>();
+  if (personIds.length === 0) return map;
+  const rows = await db
+    .selectFrom('identities')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('person_id', 'in', [...new Set(personIds)])
+    .where('active', '=', true)
+    .execute();
+  for (const row of rows) map.set(row.person_id, [...(map.get(row.person_id) ?? []), toIdentity(row)]);
+  return map;
+}

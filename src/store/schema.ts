@@ -304,6 +304,8 @@ export interface Database {
   audit_log: AuditLogTable;
   conversations: ConversationsTable;
   processed_events: ProcessedEventsTable;
+  nudges: NudgesTable;
+  cron_claims: CronClaimsTable;
 }
 
 export type PersonRow = Selectable<PeopleTable>;
@@ -311,3 +313,28 @@ export type NewPerson = Insertable<PeopleTable>;
 export type PersonUpdate = Updateable<PeopleTable>;
 export type GoalRow = Selectable<GoalsTable>;
 export type SessionRow = Selectable<SessionsTable>;
+
+export interface NudgesTable {
+  tenant_id: string;
+  id: string;
+  kind: string;
+  subject_id: string;
+  slot: string;
+  recipient_id: string;
+  due_at: Date;
+  status: Generated<string>;
+  attempts: Generated<number>;
+  claimed_by: string | null;
+  claimed_until: Date | null;
+  last_error: string | null;
+  sent_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export interface CronClaimsTable {
+  name: string;
+  slot: string;
+  claimed_by: string;
+  claimed_at: Date;
+}

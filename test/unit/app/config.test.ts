@@ -12,6 +12,9 @@ describe('configuration', () => {
         DEFAULT_LOCALE: 'es',
         DEFAULT_TIMEZONE: 'America/Mexico_City',
         NODE_ENV: 'development',
+        NUDGE_SLACK_PER_CHANNEL: 1,
+        NUDGE_TEAMS_PER_CONVERSATION: 7,
+        NUDGE_TEAMS_PER_TENANT: 30,
       },
     });
   });

@@ -1,0 +1,146 @@
+import type { Person } from '../domain/model.ts';
+import { weekOf } from '../domain/nudge-timing.ts';
+import { readerOf } from '../flows/context.ts';
+import { sessionFields } from '../flows/views.ts';
+import { button, message, type OutboundMessage } from '../messages/model.ts';
+import { countOpenIssues, lastCheckinWeek } from '../store/checkin.store.ts';
+import type { Db } from '../store/db.ts';
+import { getEvaluationOfPairing, hasAnsweredSurvey } from '../store/evaluation.store.ts';
+import { getGoal, listGoalsOfPairing } from '../store/goal.store.ts';
+import type { Nudge } from '../store/nudge.store.ts';
+import { getPerson } from '../store/person.store.ts';
+import { getCycle, getPairing } from '../store/program.store.ts';
+import { getSession } from '../store/session.store.ts';
+
+/**
+ * The message for a due nudge, built at send time in the recipient's language and zone — or
+ * null when what it asks for was already done (the nudge is then cancelled, not sent).
+ */
+export async function renderNudge(
+  db: Db,
+  nudge: Nudge,
+  recipient: Person,
+  now: Date,
+): Promise<OutboundMessage | null> {
+  const reader = readerOf(recipient);
+  const { t, fmt } = reader;
+  const later = button('nudge.later', t('nudge.later'), { n: nudge.id });
+  const other = async (pairing: { mentorId: string; menteeId: string }) =>
+    (
+      await getPerson(
+        db,
+        nudge.tenantId,
+        pairing.mentorId === recipient.id ? pairing.menteeId : pairing.mentorId,
+      )
+    )?.name ?? '';
+
+  switch (nudge.kind) {
+    case 'session_reminder':
+    case 'session_outcome': {
+      const session = await getSession(db, nudge.tenantId, nudge.subjectId);
+      const startIso = nudge.kind === 'session_reminder' ? nudge.slot.split('@')[1] : nudge.slot;
+      if (session?.state !== 'confirmed' || session.startsAt.toISOString() !== startIso) return null;
+      const pairing = await getPairing(db, nudge.tenantId, session.pairingId);
+      if (!pairing) return null;
+      const name = await other(pairing);
+      if (nudge.kind === 'session_reminder') {
+        const hours = Number(nudge.slot.split('h@')[0]);
+        return message(t('nudge.session_reminder.summary', { name }))
+          .text(t('nudge.session_reminder.text', { name, count: hours }))
+          .fields(sessionFields(reader, session, name))
+          .buttons([button('session.counter', t('session.reschedule'), { s: session.id }), later])
+          .build();
+      }
+      return message(t('nudge.session_outcome.summary', { name }))
+        .text(t('pending.session_report', { name, when: fmt.dateTime(session.startsAt) }))
+        .buttons([
+          button('session.held', t('session.held'), { s: session.id }, 'primary'),
+          button('session.not_held', t('session.not_held'), { s: session.id }),
+          later,
+        ])
+        .build();
+    }
+    case 'approval_pending': {
+      const goal = await getGoal(db, nudge.tenantId, nudge.subjectId);
+      if (goal?.state !== 'submitted' || `r${goal.revision}` !== nudge.slot) return null;
+      const mentee = await getPerson(db, nudge.tenantId, goal.menteeId);
+      const value = { g: goal.id, r: goal.revision };
+      return message(t('nudge.approval_pending.summary', { name: mentee?.name ?? '' }))
+        .text(
+          t('nudge.approval_pending.text', {
+            name: mentee?.name ?? '',
+            title: goal.title,
+            since: fmt.dateTime(goal.submittedAt ?? now),
+          }),
+        )
+        .buttons([
+          button('goal.approve', t('review.approve'), value, 'primary'),
+          button('goal.request_changes', t('review.request_changes'), value),
+          later,
+        ])
+        .build();
+    }
+    case 'goal_drafting': {
+      const pairing = await getPairing(db, nudge.tenantId, nudge.subjectId);
+      if (!pairing?.active) return null;
+      const goals = await listGoalsOfPairing(db, nudge.tenantId, pairing.id);
+      if (goals.some((g) => g.state !== 'draft' && g.state !== 'withdrawn')) return null;
+      const cycle = await getCycle(db, nudge.tenantId, pairing.cycleId);
+      if (!cycle) return null;
+      return message(t('nudge.goal_drafting.summary'))
+        .text(
+          t(`nudge.goal_drafting.${nudge.slot === 'start' ? 'start' : 'deadline'}`, {
+            date: fmt.date(cycle.executionStarts),
+          }),
+        )
+        .buttons([button('menu', t('menu.new_goal'), { c: 'new_goal' }, 'primary'), later])
+        .build();
+    }
+    case 'checkin': {
+      const pairing = await getPairing(db, nudge.tenantId, nudge.subjectId);
+      if (!pairing?.active) return null;
+      if ((await lastCheckinWeek(db, nudge.tenantId, pairing.id)) === weekOf(now, recipient.timezone))
+        return null;
+      if (!(await listGoalsOfPairing(db, nudge.tenantId, pairing.id)).some((g) => g.state === 'approved'))
+        return null;
+      return message(t('nudge.checkin.summary'))
+        .text(t('nudge.checkin.text'))
+        .buttons([button('menu', t('menu.checkin'), { c: 'checkin' }, 'primary'), later])
+        .build();
+    }
+    case 'evaluation_due': {
+      const pairing = await getPairing(db, nudge.tenantId, nudge.subjectId);
+      if (!pairing?.active || (await getEvaluationOfPairing(db, nudge.tenantId, pairing.id))) return null;
+      const name = await other(pairing);
+      return message(t('nudge.evaluation_due.summary', { name }))
+        .text(t('nudge.evaluation_due.text', { name }))
+        .buttons([button('menu', t('menu.evaluate'), { c: 'evaluate' }, 'primary'), later])
+        .build();
+    }
+    case 'survey': {
+      const pairing = await getPairing(db, nudge.tenantId, nudge.subjectId);
+      if (!pairing || (await hasAnsweredSurvey(db, nudge.tenantId, pairing.cycleId, recipient.id)))
+        return null;
+      return message(t('pending.survey'))
+        .text(t('pending.survey'))
+        .buttons([button('survey.start', t('survey.start'), {}, 'primary'), later])
+        .build();
+    }
+    case 'admin_digest': {
+      const cycle = await getCycle(db, nudge.tenantId, nudge.subjectId);
+      if (!cycle) return null;
+      const issues = await countOpenIssues(db, nudge.tenantId, cycle.id);
+      if (issues.restriction === 0) return null;
+      return message(t('nudge.admin_digest.summary', { count: issues.restriction }))
+        .text(
+          t('nudge.admin_digest.text', {
+            cycle: cycle.name,
+            restrictions: issues.restriction,
+            alerts: issues.alert,
+          }),
+        )
+        .buttons([button('menu', t('menu.pending'), { c: 'pending' }, 'primary')])
+        .build();
+    }
+  }
+}

@@ -1,0 +1,203 @@
+import { phaseAt } from '../domain/cycle.ts';
+import type { Cycle } from '../domain/model.ts';
+import { localTimeOn, type QuietHours, scheduleNudge, weekday, weekOf } from '../domain/nudge-timing.ts';
+import { parseSettings } from '../domain/program.ts';
+import { addDays, localDate } from '../domain/time.ts';
+import type { Db } from '../store/db.ts';
+import { insertNudges, type NudgeKind, type PlannedNudge } from '../store/nudge.store.ts';
+import {
+  type DigestCandidate,
+  digestCandidates,
+  type NudgePerson,
+  type PairingCandidate,
+  pairingCandidates,
+  type SessionCandidate,
+  type SubmittedGoalCandidate,
+  sessionCandidates,
+  submittedGoalCandidates,
+} from '../store/planner.store.ts';
+
+/** Nudges are planned up to an hour ahead; the dispatcher sends each when it is due. */
+export const LOOKAHEAD_MS = 60 * 60_000;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+const DAY = 24 * HOUR;
+/** Local time of day for daily and weekly nudges. */
+const MORNING = '09:00';
+
+export interface Candidates {
+  sessions: SessionCandidate[];
+  goals: SubmittedGoalCandidate[];
+  pairings: PairingCandidate[];
+  digests: DigestCandidate[];
+}
+
+/**
+ * Which nudges are due, from domain state and the clock. Pure: the same candidates and instant
+ * give the same nudges, with keys that do not depend on when planning ran.
+ */
+export function planNudges(c: Candidates, now: Date): PlannedNudge[] {
+  const out: PlannedNudge[] = [];
+  const horizon = now.getTime() + LOOKAHEAD_MS;
+  const add = (
+    tenantId: string,
+    kind: NudgeKind,
+    subjectId: string,
+    slot: string,
+    to: NudgePerson,
+    base: Date,
+    quiet: QuietHours,
+    options: { urgent?: boolean; deadline?: Date; graceMs: number },
+  ) => {
+    if (base.getTime() < now.getTime() - options.graceMs) return;
+    const dueAt = scheduleNudge({
+      due: base,
+      zone: to.timezone,
+      quiet,
+      urgent: options.urgent ?? false,
+      deadline: options.deadline,
+      snoozedUntil: to.snoozedUntil,
+    });
+    if (dueAt.getTime() > horizon) return;
+    out.push({ tenantId, kind, subjectId, slot, recipientId: to.id, dueAt });
+  };
+
+  for (const s of c.sessions) {
+    const settings = parseSettings(s.kind as 'classic', s.settings);
+    const start = s.startsAt.getTime();
+    for (const hours of settings.reminderOffsetsHours) {
+      if (start <= now.getTime()) break;
+      const base = new Date(start - hours * HOUR);
+      for (const to of [s.mentor, s.mentee]) {
+        add(
+          s.tenantId,
+          'session_reminder',
+          s.sessionId,
+          `${hours}h@${s.startsAt.toISOString()}`,
+          to,
+          base,
+          settings.quietHours,
+          {
+            urgent: true,
+            deadline: s.startsAt,
+            graceMs: 30 * MINUTE,
+          },
+        );
+      }
+    }
+    const end = new Date(start + s.durationMinutes * MINUTE + 15 * MINUTE);
+    for (const to of [s.mentor, s.mentee]) {
+      add(
+        s.tenantId,
+        'session_outcome',
+        s.sessionId,
+        s.startsAt.toISOString(),
+        to,
+        end,
+        settings.quietHours,
+        { graceMs: 7 * DAY },
+      );
+    }
+  }
+
+  for (const g of c.goals) {
+    const settings = parseSettings(g.kind as 'classic', g.settings);
+    const base = new Date(g.submittedAt.getTime() + 48 * HOUR);
+    add(g.tenantId, 'approval_pending', g.goalId, `r${g.revision}`, g.mentor, base, settings.quietHours, {
+      graceMs: 30 * DAY,
+    });
+  }
+
+  for (const p of c.pairings) {
+    const settings = parseSettings(p.kind as 'classic', p.settings);
+    const quiet = settings.quietHours;
+    const cycle: Pick<
+      Cycle,
+      'timezone' | 'enrollmentStarts' | 'goalSettingStarts' | 'executionStarts' | 'closingStarts' | 'ends'
+    > = {
+      timezone: p.cycleZone,
+      enrollmentStarts: p.enrollmentStarts,
+      goalSettingStarts: p.goalSettingStarts,
+      executionStarts: p.executionStarts,
+      closingStarts: p.closingStarts,
+      ends: p.ends,
+    };
+    const phase = phaseAt(cycle, now);
+    if (phase === 'goal_setting' && p.submittedGoals === 0) {
+      const moments: [string, string][] = [
+        ['start', p.goalSettingStarts],
+        ['d7', addDays(p.executionStarts, -7)],
+        ['d2', addDays(p.executionStarts, -2)],
+      ];
+      for (const [slot, date] of moments) {
+        add(
+          p.tenantId,
+          'goal_drafting',
+          p.pairingId,
+          slot,
+          p.mentee,
+          localTimeOn(date, MORNING, p.mentee.timezone),
+          quiet,
+          { graceMs: 2 * DAY },
+        );
+      }
+    }
+    if (phase === 'execution' && p.approvedGoals > 0) {
+      const week = weekOf(now, p.mentee.timezone);
+      if (p.lastCheckinWeek !== week) {
+        const base = localTimeOn(weekday(week, settings.checkinWeekday), MORNING, p.mentee.timezone);
+        add(p.tenantId, 'checkin', p.pairingId, week, p.mentee, base, quiet, { graceMs: 3 * DAY });
+      }
+    }
+    if ((phase === 'closing' || phase === 'closed') && p.approvedGoals > 0 && p.evaluationState === null) {
+      const week = weekOf(now, p.mentor.timezone);
+      const base = localTimeOn(weekday(week, settings.checkinWeekday), MORNING, p.mentor.timezone);
+      add(p.tenantId, 'evaluation_due', p.pairingId, week, p.mentor, base, quiet, { graceMs: 3 * DAY });
+    }
+    if (p.evaluationState === 'acknowledged' && p.acknowledgedAt && !p.menteeSurveyed) {
+      for (const [slot, delay] of [
+        ['d2', 2 * DAY],
+        ['d7', 7 * DAY],
+      ] as const) {
+        add(
+          p.tenantId,
+          'survey',
+          p.pairingId,
+          slot,
+          p.mentee,
+          new Date(p.acknowledgedAt.getTime() + delay),
+          quiet,
+          { graceMs: 3 * DAY },
+        );
+      }
+    }
+  }
+
+  for (const d of c.digests) {
+    const settings = parseSettings(d.kind as 'classic', d.settings);
+    // SIGOB's weekly cycle: day 1 the mentee reports, day 2 the mentor, day 3 the admin digest.
+    const digestDay = Math.min(7, settings.checkinWeekday + 2);
+    for (const admin of d.admins) {
+      const week = weekOf(now, admin.timezone);
+      const base = localTimeOn(weekday(week, digestDay), MORNING, admin.timezone);
+      add(d.tenantId, 'admin_digest', d.cycleId, week, admin, base, settings.quietHours, {
+        graceMs: 3 * DAY,
+      });
+    }
+  }
+  return out;
+}
+
+/** One planner tick: read the candidates, plan, insert (duplicates are skipped by the unique key). */
+export async function planTick(db: Db, now: Date): Promise<{ planned: number; inserted: number }> {
+  const today = localDate(now, 'UTC');
+  const [sessions, goals, pairings, digests] = await Promise.all([
+    sessionCandidates(db, new Date(now.getTime() - 8 * DAY), new Date(now.getTime() + 49 * HOUR)),
+    submittedGoalCandidates(db, new Date(now.getTime() - 47 * HOUR)),
+    pairingCandidates(db, today),
+    digestCandidates(db, today),
+  ]);
+  const planned = planNudges({ sessions, goals, pairings, digests }, now);
+  const inserted = await insertNudges(db, planned, now);
+  return { planned: planned.length, inserted };
+}

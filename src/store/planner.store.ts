@@ -1,0 +1,288 @@
+import { sql } from 'kysely';
+import type { Db } from './db.ts';
+
+/** What the planner needs about a person who may be nudged. */
+export interface NudgePerson {
+  id: string;
+  timezone: string;
+  snoozedUntil: Date | null;
+}
+
+export interface SessionCandidate {
+  tenantId: string;
+  sessionId: string;
+  startsAt: Date;
+  durationMinutes: number;
+  mentor: NudgePerson;
+  mentee: NudgePerson;
+  settings: unknown;
+  kind: string;
+}
+
+export interface SubmittedGoalCandidate {
+  tenantId: string;
+  goalId: string;
+  revision: number;
+  submittedAt: Date;
+  mentor: NudgePerson;
+  settings: unknown;
+  kind: string;
+}
+
+export interface PairingCandidate {
+  tenantId: string;
+  pairingId: string;
+  cycleId: string;
+  cycleZone: string;
+  enrollmentStarts: string;
+  goalSettingStarts: string;
+  executionStarts: string;
+  closingStarts: string;
+  ends: string;
+  settings: unknown;
+  kind: string;
+  mentor: NudgePerson;
+  mentee: NudgePerson;
+  submittedGoals: number;
+  approvedGoals: number;
+  lastCheckinWeek: string | null;
+  evaluationState: string | null;
+  acknowledgedAt: Date | null;
+  menteeSurveyed: boolean;
+}
+
+export interface DigestCandidate {
+  tenantId: string;
+  cycleId: string;
+  settings: unknown;
+  kind: string;
+  cycleZone: string;
+  openRestrictions: number;
+  admins: NudgePerson[];
+}
+
+function person(id: string, timezone: string, snoozedUntil: Date | null): NudgePerson {
+  return { id, timezone, snoozedUntil };
+}
+
+/** Confirmed sessions that start soon or ended recently (reminders and "did it happen?"). */
+export async function sessionCandidates(db: Db, from: Date, to: Date): Promise<SessionCandidate[]> {
+  const rows = await db
+    .selectFrom('sessions as s')
+    .innerJoin('pairings as p', (j) =>
+      j.onRef('p.tenant_id', '=', 's.tenant_id').onRef('p.id', '=', 's.pairing_id'),
+    )
+    .innerJoin('cycles as c', (j) =>
+      j.onRef('c.tenant_id', '=', 'p.tenant_id').onRef('c.id', '=', 'p.cycle_id'),
+    )
+    .innerJoin('programs as pr', (j) =>
+      j.onRef('pr.tenant_id', '=', 'c.tenant_id').onRef('pr.id', '=', 'c.program_id'),
+    )
+    .innerJoin('people as m', (j) =>
+      j.onRef('m.tenant_id', '=', 'p.tenant_id').onRef('m.id', '=', 'p.mentor_id'),
+    )
+    .innerJoin('people as e', (j) =>
+      j.onRef('e.tenant_id', '=', 'p.tenant_id').onRef('e.id', '=', 'p.mentee_id'),
+    )
+    .select([
+      's.tenant_id',
+      's.id',
+      's.starts_at',
+      's.duration_minutes',
+      'pr.settings',
+      'pr.kind',
+      'm.id as m_id',
+      'm.timezone as m_tz',
+      'm.snoozed_until as m_snooze',
+      'e.id as e_id',
+      'e.timezone as e_tz',
+      'e.snoozed_until as e_snooze',
+    ])
+    .where('s.state', '=', 'confirmed')
+    .where('s.starts_at', '>=', from)
+    .where('s.starts_at', '<=', to)
+    .execute();
+  return rows.map((r) => ({
+    tenantId: r.tenant_id,
+    sessionId: r.id,
+    startsAt: r.starts_at,
+    durationMinutes: r.duration_minutes,
+    mentor: person(r.m_id, r.m_tz, r.m_snooze),
+    mentee: person(r.e_id, r.e_tz, r.e_snooze),
+    settings: r.settings,
+    kind: r.kind,
+  }));
+}
+
+/** Goals waiting for the mentor since before `submittedBefore`. */
+export async function submittedGoalCandidates(
+  db: Db,
+  submittedBefore: Date,
+): Promise<SubmittedGoalCandidate[]> {
+  const rows = await db
+    .selectFrom('goals as g')
+    .innerJoin('pairings as p', (j) =>
+      j.onRef('p.tenant_id', '=', 'g.tenant_id').onRef('p.id', '=', 'g.pairing_id'),
+    )
+    .innerJoin('cycles as c', (j) =>
+      j.onRef('c.tenant_id', '=', 'p.tenant_id').onRef('c.id', '=', 'p.cycle_id'),
+    )
+    .innerJoin('programs as pr', (j) =>
+      j.onRef('pr.tenant_id', '=', 'c.tenant_id').onRef('pr.id', '=', 'c.program_id'),
+    )
+    .innerJoin('people as m', (j) =>
+      j.onRef('m.tenant_id', '=', 'p.tenant_id').onRef('m.id', '=', 'p.mentor_id'),
+    )
+    .select([
+      'g.tenant_id',
+      'g.id',
+      'g.revision',
+      'g.submitted_at',
+      'pr.settings',
+      'pr.kind',
+      'm.id as m_id',
+      'm.timezone as m_tz',
+      'm.snoozed_until as m_snooze',
+    ])
+    .where('g.state', '=', 'submitted')
+    .where('g.submitted_at', '<=', submittedBefore)
+    .where('p.active', '=', true)
+    .execute();
+  return rows.map((r) => ({
+    tenantId: r.tenant_id,
+    goalId: r.id,
+    revision: r.revision,
+    submittedAt: r.submitted_at as Date,
+    mentor: person(r.m_id, r.m_tz, r.m_snooze),
+    settings: r.settings,
+    kind: r.kind,
+  }));
+}
+
+/** Active pairings of cycles that have not ended long ago, with what the nudges depend on. */
+export async function pairingCandidates(db: Db, today: string): Promise<PairingCandidate[]> {
+  const rows = await db
+    .selectFrom('pairings as p')
+    .innerJoin('cycles as c', (j) =>
+      j.onRef('c.tenant_id', '=', 'p.tenant_id').onRef('c.id', '=', 'p.cycle_id'),
+    )
+    .innerJoin('programs as pr', (j) =>
+      j.onRef('pr.tenant_id', '=', 'c.tenant_id').onRef('pr.id', '=', 'c.program_id'),
+    )
+    .innerJoin('people as m', (j) =>
+      j.onRef('m.tenant_id', '=', 'p.tenant_id').onRef('m.id', '=', 'p.mentor_id'),
+    )
+    .innerJoin('people as e', (j) =>
+      j.onRef('e.tenant_id', '=', 'p.tenant_id').onRef('e.id', '=', 'p.mentee_id'),
+    )
+    .leftJoin('evaluations as ev', (j) =>
+      j.onRef('ev.tenant_id', '=', 'p.tenant_id').onRef('ev.pairing_id', '=', 'p.id'),
+    )
+    .select([
+      'p.tenant_id',
+      'p.id',
+      'p.cycle_id',
+      'c.timezone',
+      'c.enrollment_starts',
+      'c.goal_setting_starts',
+      'c.execution_starts',
+      'c.closing_starts',
+      'c.ends',
+      'pr.settings',
+      'pr.kind',
+      'm.id as m_id',
+      'm.timezone as m_tz',
+      'm.snoozed_until as m_snooze',
+      'e.id as e_id',
+      'e.timezone as e_tz',
+      'e.snoozed_until as e_snooze',
+      'ev.state as ev_state',
+      'ev.acknowledged_at',
+      sql<number>`(select count(*)::int from goals g where g.tenant_id = p.tenant_id and g.pairing_id = p.id
+        and g.state in ('submitted','approved','achieved','partly_achieved','not_achieved'))`.as(
+        'submitted_goals',
+      ),
+      sql<number>`(select count(*)::int from goals g where g.tenant_id = p.tenant_id and g.pairing_id = p.id and g.state = 'approved')`.as(
+        'approved_goals',
+      ),
+      sql<
+        string | null
+      >`(select max(k.week_start)::text from checkins k where k.tenant_id = p.tenant_id and k.pairing_id = p.id)`.as(
+        'last_week',
+      ),
+      sql<boolean>`exists (select 1 from surveys s where s.tenant_id = p.tenant_id and s.cycle_id = p.cycle_id and s.person_id = p.mentee_id)`.as(
+        'surveyed',
+      ),
+    ])
+    .where('p.active', '=', true)
+    .where('c.goal_setting_starts', '<=', sql<string>`(${today}::date + 14)`)
+    .where('c.ends', '>=', sql<string>`(${today}::date - 30)`)
+    .execute();
+  return rows.map((r) => ({
+    tenantId: r.tenant_id,
+    pairingId: r.id,
+    cycleId: r.cycle_id,
+    cycleZone: r.timezone,
+    enrollmentStarts: r.enrollment_starts,
+    goalSettingStarts: r.goal_setting_starts,
+    executionStarts: r.execution_starts,
+    closingStarts: r.closing_starts,
+    ends: r.ends,
+    settings: r.settings,
+    kind: r.kind,
+    mentor: person(r.m_id, r.m_tz, r.m_snooze),
+    mentee: person(r.e_id, r.e_tz, r.e_snooze),
+    submittedGoals: Number(r.submitted_goals),
+    approvedGoals: Number(r.approved_goals),
+    lastCheckinWeek: r.last_week,
+    evaluationState: r.ev_state,
+    acknowledgedAt: r.acknowledged_at,
+    menteeSurveyed: Boolean(r.surveyed),
+  }));
+}
+
+/** Cycles in execution with unresolved restrictions, and the tenant's admins to tell. */
+export async function digestCandidates(db: Db, today: string): Promise<DigestCandidate[]> {
+  const cycles = await db
+    .selectFrom('cycles as c')
+    .innerJoin('programs as pr', (j) =>
+      j.onRef('pr.tenant_id', '=', 'c.tenant_id').onRef('pr.id', '=', 'c.program_id'),
+    )
+    .select([
+      'c.tenant_id',
+      'c.id',
+      'c.timezone',
+      'pr.settings',
+      'pr.kind',
+      sql<number>`(select count(*)::int from progress_updates u
+        join checkins k on k.tenant_id = u.tenant_id and k.id = u.checkin_id
+        join pairings p on p.tenant_id = k.tenant_id and p.id = k.pairing_id
+        where u.tenant_id = c.tenant_id and p.cycle_id = c.id and u.status = 'restriction' and u.resolved_at is null)`.as(
+        'open',
+      ),
+    ])
+    .where('c.execution_starts', '<=', today)
+    .where('c.closing_starts', '>', today)
+    .execute();
+  const withIssues = cycles.filter((c) => Number(c.open) > 0);
+  if (withIssues.length === 0) return [];
+  const tenants = [...new Set(withIssues.map((c) => c.tenant_id))];
+  const admins = await db
+    .selectFrom('people')
+    .select(['tenant_id', 'id', 'timezone', 'snoozed_until'])
+    .where('tenant_id', 'in', tenants)
+    .where('tenant_role', '=', 'admin')
+    .where('erased_at', 'is', null)
+    .execute();
+  return withIssues.map((c) => ({
+    tenantId: c.tenant_id,
+    cycleId: c.id,
+    settings: c.settings,
+    kind: c.kind,
+    cycleZone: c.timezone,
+    openRestrictions: Number(c.open),
+    admins: admins
+      .filter((a) => a.tenant_id === c.tenant_id)
+      .map((a) => person(a.id, a.timezone, a.snoozed_until)),
+  }));
+}

@@ -1,0 +1,226 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { Dispatcher } from '../../../src/scheduler/dispatcher.ts';
+import { answerSession } from '../../../src/services/session.service.ts';
+import type { OpenDatabase } from '../../../src/store/db.ts';
+import { claimDue } from '../../../src/store/nudge.store.ts';
+import { openFreshPostgres, testBackends } from '../../support/databases.ts';
+import {
+  ChatDeliveryError,
+  FAST_LIMITS,
+  RecordingChat,
+  worldWithDueReminders,
+} from '../../support/nudges.ts';
+
+const statuses = async (db: OpenDatabase) =>
+  Object.fromEntries(
+    (
+      await db.db
+        .selectFrom('nudges')
+        .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+        .groupBy('status')
+        .execute()
+    ).map((r) => [r.status, Number(r.n)]),
+  );
+
+describe.each(testBackends())('dispatcher on $name', (backend) => {
+  let db: OpenDatabase;
+  afterEach(async () => {
+    await db?.close();
+  });
+
+  it('sends due reminders once, in each recipient’s language, and records them sent', async () => {
+    db = await backend.open();
+    const { w } = await worldWithDueReminders(db.db, 3);
+    const chat = new RecordingChat();
+    const dispatcher = new Dispatcher({ db: db.db, clock: w.clock, chat, worker: 'w1', limits: FAST_LIMITS });
+    const stats = await dispatcher.drain();
+    expect(stats).toMatchObject({ claimed: 6, sent: 6, failed: 0 });
+    expect(await statuses(db)).toEqual({ sent: 6 });
+    // Sofía's world is not involved; Ana reads Spanish: "Recordatorio: tienes una sesión con Luis en 3 h."
+    expect(
+      chat.delivered.map((d) => d.message.blocks[0]?.type === 'text' && d.message.blocks[0].text),
+    ).toContain('Recordatorio: tienes una sesión con Luis en 3 h.');
+    expect(await dispatcher.drain()).toMatchObject({ claimed: 0 });
+  });
+
+  it('cancels a reminder whose session was cancelled instead of sending it', async () => {
+    db = await backend.open();
+    const { w, sessionId } = await worldWithDueReminders(db.db, 2);
+    const luis = {
+      actor: { tenantId: w.tenant.id, personId: w.luis.id, staffRole: null },
+      via: 'chat' as const,
+    };
+    await answerSession({ db: db.db, clock: w.clock }, luis, sessionId, { event: 'cancel' });
+    const chat = new RecordingChat();
+    await new Dispatcher({ db: db.db, clock: w.clock, chat, worker: 'w1', limits: FAST_LIMITS }).drain();
+    expect(chat.delivered).toEqual([]);
+    expect(await statuses(db)).toEqual({ cancelled: 4 });
+  });
+
+  it('puts back a row the platform rate-limits, after Retry-After, while the others go on', async () => {
+    db = await backend.open();
+    const { w, identities } = await worldWithDueReminders(db.db, 5);
+    const chat = new RecordingChat();
+    const ana = identities[0]?.id;
+    // Ana's channel answers 429 (Retry-After 30 s) on its first send only.
+    chat.failWith = (identity, attempt) =>
+      identity.id === ana && attempt === 1
+        ? new ChatDeliveryError('rate_limited', 'ratelimited', 30_000)
+        : undefined;
+    const monotonic = () => w.clock.now().getTime();
+    const dispatcher = new Dispatcher({
+      db: db.db,
+      clock: w.clock,
+      chat,
+      worker: 'w1',
+      limits: FAST_LIMITS,
+      concurrency: 1,
+      monotonic,
+    });
+    const first = await dispatcher.drain();
+    // Luis's five went out; Ana's channel waits, her rows are back in the table, nothing stalled.
+    expect(first).toMatchObject({ rateLimited: 1, sent: 5, requeued: 5 });
+    expect(chat.delivered.every((d) => d.identity.id !== ana)).toBe(true);
+    const waiting = await db.db
+      .selectFrom('nudges')
+      .select(['due_at', 'attempts'])
+      .where('status', '=', 'pending')
+      .execute();
+    expect(waiting).toHaveLength(5);
+    for (const row of waiting) {
+      expect(row.attempts).toBe(0);
+      expect(row.due_at.getTime()).toBeGreaterThanOrEqual(w.clock.now().getTime() + 29_000);
+    }
+    w.clock.advance(10_000);
+    expect((await dispatcher.drain()).claimed).toBe(0);
+    w.clock.advance(21_000);
+    expect((await dispatcher.drain()).sent).toBe(5);
+    expect(await statuses(db)).toEqual({ sent: 10 });
+  });
+
+  it('backs off on transient errors and fails the row after the maximum of attempts, visible to admins', async () => {
+    db = await backend.open();
+    const { w } = await worldWithDueReminders(db.db, 1);
+    const chat = new RecordingChat();
+    chat.failWith = () => new ChatDeliveryError('transient', 'http_503');
+    const dispatcher = new Dispatcher({
+      db: db.db,
+      clock: w.clock,
+      chat,
+      worker: 'w1',
+      limits: FAST_LIMITS,
+      maxAttempts: 3,
+      backoffBaseMs: 1_000,
+    });
+    await dispatcher.drain();
+    const after1 = await db.db.selectFrom('nudges').select(['status', 'attempts', 'due_at']).execute();
+    expect(after1.map((r) => [r.status, r.attempts])).toEqual([
+      ['pending', 1],
+      ['pending', 1],
+    ]);
+    const delay = (after1[0]?.due_at.getTime() ?? 0) - w.clock.now().getTime();
+    expect(delay).toBeGreaterThanOrEqual(1_000);
+    expect(delay).toBeLessThanOrEqual(1_300);
+    for (let i = 0; i < 3; i++) {
+      w.clock.advance(10_000);
+      await dispatcher.drain();
+    }
+    const failed = await db.db.selectFrom('nudges').select(['status', 'attempts', 'last_error']).execute();
+    expect(failed).toEqual([
+      { status: 'failed', attempts: 3, last_error: 'http_503' },
+      { status: 'failed', attempts: 3, last_error: 'http_503' },
+    ]);
+  });
+
+  it('deactivates an identity the platform says is gone, and stops writing to it', async () => {
+    db = await backend.open();
+    const { w, identities } = await worldWithDueReminders(db.db, 2);
+    const chat = new RecordingChat();
+    const ana = identities[0]?.id;
+    chat.failWith = (identity) =>
+      identity.id === ana ? new ChatDeliveryError('permanent', 'account_inactive') : undefined;
+    await new Dispatcher({
+      db: db.db,
+      clock: w.clock,
+      chat,
+      worker: 'w1',
+      limits: FAST_LIMITS,
+      concurrency: 1,
+    }).drain();
+    const identity = await db.db
+      .selectFrom('identities')
+      .select(['active', 'deactivated_reason'])
+      .where('id', '=', ana ?? '')
+      .executeTakeFirstOrThrow();
+    expect(identity).toEqual({ active: false, deactivated_reason: 'account_inactive' });
+    // Ana's first reminder failed for good; the next one found no identity left and was cancelled.
+    expect(await statuses(db)).toEqual({ sent: 2, failed: 1, cancelled: 1 });
+  });
+});
+
+// Row locks and leases between processes: only a real server shows them.
+describe.runIf(process.env.TEST_DATABASE_URL)('several dispatchers on postgres', () => {
+  let db: OpenDatabase;
+  afterEach(async () => {
+    await db?.close();
+  });
+
+  it('three dispatchers on the same due rows send each nudge exactly once', async () => {
+    db = await openFreshPostgres();
+    const { w } = await worldWithDueReminders(db.db, 300);
+    const chat = new RecordingChat();
+    chat.delayMs = 1;
+    const dispatchers = ['a', 'b', 'c'].map(
+      (worker) =>
+        new Dispatcher({
+          db: db.db,
+          clock: w.clock,
+          chat,
+          worker,
+          limits: FAST_LIMITS,
+          batch: 25,
+          concurrency: 4,
+        }),
+    );
+    const results = await Promise.all(dispatchers.map((d) => d.drain()));
+    const keys = chat.delivered.map(
+      (d) => `${d.identity.id}/${d.message.blocks[0]?.type === 'text' ? d.message.blocks[0].text : ''}`,
+    );
+    expect(keys).toHaveLength(600);
+    expect(new Set(keys).size).toBe(600);
+    expect(results.every((r) => r.sent > 0)).toBe(true);
+    expect(await statuses(db)).toEqual({ sent: 600 });
+  });
+
+  it('a dispatcher that abandons its claimed rows: none sent twice while the lease holds, all sent after', async () => {
+    db = await openFreshPostgres();
+    const { w } = await worldWithDueReminders(db.db, 50);
+    // A worker claims 60 rows and dies without sending them.
+    const abandoned = await claimDue(db.db, {
+      now: w.clock.now(),
+      leaseMs: 60_000,
+      worker: 'dead',
+      limit: 60,
+    });
+    expect(abandoned).toHaveLength(60);
+    const chat = new RecordingChat();
+    const survivor = new Dispatcher({
+      db: db.db,
+      clock: w.clock,
+      chat,
+      worker: 'alive',
+      limits: FAST_LIMITS,
+    });
+    expect((await survivor.drain()).sent).toBe(40);
+    w.clock.advance(30_000);
+    expect((await survivor.drain()).claimed).toBe(0);
+    w.clock.advance(31_000);
+    expect((await survivor.drain()).sent).toBe(60);
+    const keys = chat.delivered.map(
+      (d) =>
+        `${d.identity.id}/${d.message.summary}/${d.message.blocks[0]?.type === 'text' ? d.message.blocks[0].text : ''}`,
+    );
+    expect(new Set(keys).size).toBe(100);
+    expect(await statuses(db)).toEqual({ sent: 100 });
+  });
+});

@@ -1,0 +1,83 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Dispatcher } from '../../../src/scheduler/dispatcher.ts';
+import { planTick } from '../../../src/scheduler/planner.ts';
+import { postgresRunCoordinator } from '../../../src/scheduler/scheduler.ts';
+import { ChatDriver } from '../../support/conversation.ts';
+import { FAST_LIMITS } from '../../support/nudges.ts';
+
+describe('reminders in the conversation', () => {
+  let chat: ChatDriver;
+  let dispatcher: Dispatcher;
+  beforeAll(async () => {
+    chat = await ChatDriver.start('2026-11-23T15:30:00Z'); // Monday 09:30 in Mexico City
+    dispatcher = new Dispatcher({
+      db: chat.db.db,
+      clock: chat.clock,
+      chat: chat.memory,
+      worker: 'w',
+      limits: FAST_LIMITS,
+    });
+  });
+  afterAll(async () => {
+    await chat.close();
+  });
+
+  it('nudges the mentees who have not drafted a goal, in their language, with the button to start', async () => {
+    await chat.as('sofia').says('language en');
+    await planTick(chat.db.db, chat.clock.now());
+    await dispatcher.drain();
+    expect(chat.inbox('ana').at(-1)).toContain('Comenzó el periodo de definición de metas');
+    expect(chat.inbox('ana').at(-1)).toContain('[Nueva meta] [Recordármelo más tarde]');
+    expect(chat.inbox('sofia').at(-1)).toContain('Goal setting has started');
+    expect(chat.inbox('luis')).toEqual([]);
+  });
+
+  it('comes back three hours later when asked to, and not before', async () => {
+    const later = await chat.as('ana').clicks('Recordármelo más tarde');
+    expect(later.text).toBe('De acuerdo, te lo recuerdo el lunes, 23 de noviembre, 12:30 GMT-6.');
+    const before = chat.inbox('ana').length;
+    chat.clock.advance(2 * 3_600_000);
+    await planTick(chat.db.db, chat.clock.now());
+    await dispatcher.drain();
+    expect(chat.inbox('ana')).toHaveLength(before);
+    chat.clock.advance(3_600_000);
+    await dispatcher.drain();
+    expect(chat.inbox('ana')).toHaveLength(before + 1);
+    // Someone else cannot move Ana's reminder.
+    const { button } = chat.findButton('ana', 'Recordármelo más tarde');
+    expect((await chat.as('luis').clicksRaw(button.actionId, button.value)).text).toBe(
+      'Ese recordatorio ya no está vigente.',
+    );
+  });
+
+  it('is not sent once the mentee has acted: the reminder is cancelled', async () => {
+    await chat.as('sofia').clicks('Remind me later');
+    await chat.as('sofia').says('goal form');
+    await chat.as('sofia').fills({
+      title: 'Dominar hojas de cálculo',
+      specific: 'Aprender a usar tablas dinámicas en los informes',
+      measurable: 'Publicar 3 informes',
+      achievable: 'Tengo acceso a un curso',
+      relevant: 'Los informes dependen de ello',
+      dueDate: '2027-02-15',
+      competencies: [],
+      milestones: '',
+    });
+    const count = chat.inbox('sofia').length;
+    chat.clock.advance(4 * 3_600_000);
+    const stats = await dispatcher.drain();
+    expect(stats.cancelled).toBeGreaterThanOrEqual(1);
+    expect(chat.inbox('sofia')).toHaveLength(count);
+  });
+
+  it('lets one replica run each cron fire', async () => {
+    const a = postgresRunCoordinator(chat.db.db, chat.clock, 'a');
+    const b = postgresRunCoordinator(chat.db.db, chat.clock, 'b');
+    const results = await Promise.all([
+      a.shouldRun('planner:2026-11-23T19:31:00.000Z', 60_000),
+      b.shouldRun('planner:2026-11-23T19:31:00.000Z', 60_000),
+    ]);
+    expect(results.sort()).toEqual([false, true]);
+    expect(await b.shouldRun('planner:2026-11-23T19:32:00.000Z', 60_000)).toBe(true);
+  });
+});

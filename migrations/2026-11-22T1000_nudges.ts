@@ -33,7 +33,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
   // Only open rows are indexed for the dispatcher, so the index stays small however long the
   // history grows; tenant_id leads it like every index here (tables can be distributed by tenant).
-  await sql`create index nudges_open_ix on nudges (tenant_id, due_at) where status in ('pending', 'claimed')`.execute(
+  await sql`create index nudges_pending_ix on nudges (tenant_id, due_at) where status = 'pending'`.execute(
+    db,
+  );
+  // Claims whose lease may run out (a worker died): found without scanning the pending rows.
+  await sql`create index nudges_claimed_ix on nudges (tenant_id, claimed_until) where status = 'claimed'`.execute(
     db,
   );
 

@@ -4,7 +4,8 @@ import { scheduleNudge } from '../domain/nudge-timing.ts';
 import { ChatDeliveryError, type ChatPort } from '../flows/ports.ts';
 import type { Db } from '../store/db.ts';
 import { claimDue, finishNudges, type Nudge, requeueNudge } from '../store/nudge.store.ts';
-import { activeIdentitiesOf, deactivateIdentity, getPeople } from '../store/person.store.ts';
+import { deactivateIdentity, recipientsOf } from '../store/person.store.ts';
+import { type SessionWithPair, sessionsWithPair } from '../store/session.store.ts';
 import { renderNudge } from './nudge-messages.ts';
 import { type Limit, RateLimiter } from './rate-limiter.ts';
 
@@ -30,6 +31,8 @@ export interface DispatcherOptions {
   limits?: SendLimits;
   leaseMs?: number;
   batch?: number;
+  /** At most this many rows of one tenant per claim (a tenant's ceiling times about a second). */
+  perTenant?: number;
   concurrency?: number;
   maxAttempts?: number;
   /** Waits up to this long for a rate limit inline; longer waits put the row back for later. */
@@ -51,6 +54,24 @@ export interface DispatchStats {
 
 const URGENT = new Set(['session_reminder']);
 
+interface Claimed {
+  nudge: Nudge;
+  person: Person | undefined;
+  identities: Identity[];
+  sessions: Map<string, SessionWithPair>;
+}
+
+/** Round-robin over tenants, so the workers spread across tenants' buckets instead of queueing on one. */
+function interleaveByTenant(rows: Nudge[]): Nudge[] {
+  const queues = new Map<string, Nudge[]>();
+  for (const row of rows) queues.set(row.tenantId, [...(queues.get(row.tenantId) ?? []), row]);
+  const lists = [...queues.values()];
+  const out: Nudge[] = [];
+  for (let i = 0; out.length < rows.length; i++)
+    for (const list of lists) if (i < list.length) out.push(list[i] as Nudge);
+  return out;
+}
+
 /**
  * Claims due nudges (FOR UPDATE SKIP LOCKED, with a lease) and sends them through the chat port.
  * Runs in every replica; a process that dies mid-batch loses nothing, its rows are claimed again
@@ -67,7 +88,8 @@ export class Dispatcher {
     this.o = {
       limits: DEFAULT_LIMITS,
       leaseMs: 60_000,
-      batch: 200,
+      batch: 1000,
+      perTenant: 25,
       concurrency: 32,
       maxAttempts: 5,
       maxInlineWaitMs: 1_000,
@@ -88,54 +110,160 @@ export class Dispatcher {
     ];
   }
 
-  /** Claims one batch and settles every row of it. */
-  async runOnce(): Promise<DispatchStats> {
+  /** Claims rows and loads what delivering them needs: recipients, identities, sessions. */
+  private async claim(limit: number, skipTenants: string[]): Promise<Claimed[]> {
     const { db, clock, worker } = this.o;
-    const now = clock.now();
-    const rows = await claimDue(db, { now, leaseMs: this.o.leaseMs, worker, limit: this.o.batch });
+    const rows = await claimDue(db, {
+      now: clock.now(),
+      leaseMs: this.o.leaseMs,
+      worker,
+      limit,
+      perTenant: this.o.perTenant,
+      skipTenants,
+    });
+    if (rows.length === 0) return [];
+    const { people, identities } = await recipientsOf(
+      db,
+      rows.map((r) => ({ tenantId: r.tenantId, personId: r.recipientId })),
+    );
+    // Session nudges are most of the volume: their sessions load in one query for the claim.
+    const sessions = await sessionsWithPair(
+      db,
+      rows
+        .filter((r) => r.kind === 'session_reminder' || r.kind === 'session_outcome')
+        .map((r) => ({ tenantId: r.tenantId, id: r.subjectId })),
+    );
+    return interleaveByTenant(rows).map((nudge) => {
+      const key = `${nudge.tenantId}:${nudge.recipientId}`;
+      return { nudge, person: people.get(key), identities: identities.get(key) ?? [], sessions };
+    });
+  }
+
+  /**
+   * Sends what is due until nothing due is left. Workers pull from a queue that is refilled by
+   * new claims while they work (no batch barrier: a tenant held back by its rate limit does not
+   * keep the others idle); outcomes are written in bulk as they accumulate.
+   */
+  private async pump(): Promise<DispatchStats> {
+    const { db, clock, worker } = this.o;
     const stats: DispatchStats = {
-      claimed: rows.length,
+      claimed: 0,
       sent: 0,
       cancelled: 0,
       failed: 0,
       requeued: 0,
       rateLimited: 0,
     };
-    if (rows.length === 0) return stats;
-    const byTenant = new Map<string, Nudge[]>();
-    for (const row of rows) byTenant.set(row.tenantId, [...(byTenant.get(row.tenantId) ?? []), row]);
-    const people = new Map<string, Person>();
-    const identities = new Map<string, Identity[]>();
-    for (const [tenantId, list] of byTenant) {
-      const ids = list.map((n) => n.recipientId);
-      for (const [id, p] of await getPeople(db, tenantId, ids)) people.set(`${tenantId}:${id}`, p);
-      for (const [id, i] of await activeIdentitiesOf(db, tenantId, ids))
-        identities.set(`${tenantId}:${id}`, i);
-    }
-    const sent: Nudge[] = [];
-    const cancelled: Nudge[] = [];
+    const queue: Claimed[] = [];
     const gone = new Set<string>();
-    let next = 0;
+    let sent: Nudge[] = [];
+    let cancelled: Nudge[] = [];
+    let exhausted = false;
+    let refilling: Promise<void> | undefined;
+    const flush = async () => {
+      const [s, c] = [sent, cancelled];
+      sent = [];
+      cancelled = [];
+      await finishNudges(db, worker, 'sent', s, clock.now());
+      await finishNudges(db, worker, 'cancelled', c, clock.now());
+      stats.sent += s.length;
+      stats.cancelled += c.length;
+    };
+    // Rows held in memory per tenant: a tenant with enough is skipped by the next claim, so rows of
+    // a slow tenant (a low ceiling) do not crowd out the others.
+    const held = new Map<string, number>();
+    const hold = (tenantId: string, delta: number) => held.set(tenantId, (held.get(tenantId) ?? 0) + delta);
+    let lastEmptyClaim = Number.NEGATIVE_INFINITY;
+    const refill = () => {
+      refilling ??= (async () => {
+        const saturated = [...held].filter(([, n]) => n >= this.o.perTenant).map(([t]) => t);
+        const rows = await this.claim(this.o.batch, saturated);
+        stats.claimed += rows.length;
+        if (rows.length === 0) {
+          lastEmptyClaim = performance.now();
+          if (saturated.length === 0) exhausted = true;
+        }
+        for (const row of rows) hold(row.nudge.tenantId, 1);
+        queue.push(...rows);
+      })().finally(() => {
+        refilling = undefined;
+      });
+      return refilling;
+    };
+    const limitsOf = (item: Claimed) => item.identities.flatMap((i) => this.limitsFor(i));
+    /**
+     * The first queued row whose tenant and conversation can send now, or one to put back in the
+     * table because its wait is too long to hold in memory; else the shortest wait.
+     */
+    const take = (): { item: Claimed; deferMs: number } | number | undefined => {
+      let shortest = Number.POSITIVE_INFINITY;
+      const scan = Math.min(queue.length, 400);
+      for (let i = 0; i < scan; i++) {
+        const item = queue[i] as Claimed;
+        const wait = this.limiter.waitFor(limitsOf(item));
+        if (wait === 0 || wait > this.o.maxInlineWaitMs) {
+          queue.splice(i, 1);
+          return { item, deferMs: wait };
+        }
+        shortest = Math.min(shortest, wait);
+      }
+      return queue.length ? shortest : undefined;
+    };
     const work = async () => {
-      while (next < rows.length) {
-        const nudge = rows[next++] as Nudge;
-        const key = `${nudge.tenantId}:${nudge.recipientId}`;
+      for (;;) {
+        // Claim more when the queue runs short or any tenant runs low (after an empty claim, not
+        // again for a moment: the tenants left are the ones whose rows are all in hand).
+        const running = [...held.values()].some((n) => n < this.o.perTenant / 2);
+        const quiet = performance.now() - lastEmptyClaim < 200;
+        if (!exhausted && !quiet && (queue.length < this.o.batch / 2 || running)) {
+          void refill().catch((e) => this.o.onError?.(e, 'claim'));
+        }
+        const next = take();
+        if (next === undefined) {
+          if (refilling) {
+            await refilling;
+            continue;
+          }
+          if (exhausted) return;
+          await refill();
+          continue;
+        }
+        if (typeof next === 'number') {
+          // Everything queued is waiting on a rate limit: sleep until the first is ready.
+          await this.o.sleep(Math.min(next, 50));
+          continue;
+        }
+        const { item, deferMs } = next;
+        const { nudge } = item;
+        if (deferMs > 0) {
+          const now = clock.now();
+          await requeueNudge(
+            db,
+            worker,
+            nudge,
+            { dueAt: new Date(now.getTime() + deferMs), countAttempt: false },
+            now,
+          );
+          stats.requeued++;
+          hold(nudge.tenantId, -1);
+          continue;
+        }
         try {
-          const targets = (identities.get(key) ?? []).filter((i) => !gone.has(i.id));
-          const outcome = await this.deliver(nudge, people.get(key), targets, stats, gone);
+          const targets = item.identities.filter((i) => !gone.has(i.id));
+          const outcome = await this.deliver(nudge, item.person, targets, stats, gone, item.sessions);
           if (outcome === 'sent') sent.push(nudge);
           else if (outcome === 'cancelled') cancelled.push(nudge);
         } catch (error) {
           this.o.onError?.(error, `nudge ${nudge.kind}`);
           await this.retryLater(nudge, error instanceof Error ? error.message : String(error), stats);
+        } finally {
+          hold(nudge.tenantId, -1);
         }
+        if (sent.length + cancelled.length >= 500) await flush();
       }
     };
-    await Promise.all(Array.from({ length: Math.min(this.o.concurrency, rows.length) }, work));
-    await finishNudges(db, worker, 'sent', sent, clock.now());
-    await finishNudges(db, worker, 'cancelled', cancelled, clock.now());
-    stats.sent += sent.length;
-    stats.cancelled += cancelled.length;
+    await Promise.all(Array.from({ length: this.o.concurrency }, work));
+    await flush();
     return stats;
   }
 
@@ -145,6 +273,7 @@ export class Dispatcher {
     targets: Identity[],
     stats: DispatchStats,
     gone: Set<string>,
+    sessions: Map<string, SessionWithPair>,
   ): Promise<'sent' | 'cancelled' | 'settled'> {
     const { db, clock } = this.o;
     const now = clock.now();
@@ -161,7 +290,7 @@ export class Dispatcher {
       stats.requeued++;
       return 'settled';
     }
-    const message = await renderNudge(db, nudge, person, now);
+    const message = await renderNudge(db, nudge, person, now, sessions);
     if (!message) return 'cancelled';
     let delivered = 0;
     let permanent = 0;
@@ -251,22 +380,9 @@ export class Dispatcher {
     stats.requeued++;
   }
 
-  /** Sends everything due now, batch after batch (tests, the console's clock, shutdown). */
-  async drain(maxBatches = 1_000): Promise<DispatchStats> {
-    const total: DispatchStats = {
-      claimed: 0,
-      sent: 0,
-      cancelled: 0,
-      failed: 0,
-      requeued: 0,
-      rateLimited: 0,
-    };
-    for (let i = 0; i < maxBatches; i++) {
-      const s = await this.runOnce();
-      for (const k of Object.keys(total) as (keyof DispatchStats)[]) total[k] += s[k];
-      if (s.claimed === 0) break;
-    }
-    return total;
+  /** Sends everything due now (tests, the console's clock, shutdown). */
+  async drain(): Promise<DispatchStats> {
+    return this.pump();
   }
 
   /** Keeps dispatching every `intervalMs` until stopped. */
@@ -276,7 +392,7 @@ export class Dispatcher {
     this.loop = (async () => {
       while (this.running) {
         try {
-          const s = await this.runOnce();
+          const s = await this.pump();
           this.limiter.prune();
           if (s.claimed === 0) await this.o.sleep(intervalMs);
         } catch (error) {

@@ -10,7 +10,7 @@ import { getGoal, listGoalsOfPairing } from '../store/goal.store.ts';
 import type { Nudge } from '../store/nudge.store.ts';
 import { getPerson } from '../store/person.store.ts';
 import { getCycle, getPairing } from '../store/program.store.ts';
-import { getSession } from '../store/session.store.ts';
+import { type SessionWithPair, sessionWithPair } from '../store/session.store.ts';
 
 /**
  * The message for a due nudge, built at send time in the recipient's language and zone — or
@@ -21,6 +21,7 @@ export async function renderNudge(
   nudge: Nudge,
   recipient: Person,
   now: Date,
+  preloaded?: Map<string, SessionWithPair>,
 ): Promise<OutboundMessage | null> {
   const reader = readerOf(recipient);
   const { t, fmt } = reader;
@@ -37,12 +38,12 @@ export async function renderNudge(
   switch (nudge.kind) {
     case 'session_reminder':
     case 'session_outcome': {
-      const session = await getSession(db, nudge.tenantId, nudge.subjectId);
+      const session = preloaded
+        ? preloaded.get(`${nudge.tenantId}:${nudge.subjectId}`)
+        : await sessionWithPair(db, nudge.tenantId, nudge.subjectId);
       const startIso = nudge.kind === 'session_reminder' ? nudge.slot.split('@')[1] : nudge.slot;
       if (session?.state !== 'confirmed' || session.startsAt.toISOString() !== startIso) return null;
-      const pairing = await getPairing(db, nudge.tenantId, session.pairingId);
-      if (!pairing) return null;
-      const name = await other(pairing);
+      const name = session.mentorId === recipient.id ? session.menteeName : session.mentorName;
       if (nudge.kind === 'session_reminder') {
         const hours = Number(nudge.slot.split('h@')[0]);
         return message(t('nudge.session_reminder.summary', { name }))

@@ -39,6 +39,14 @@ export interface Candidates {
 export function planNudges(c: Candidates, now: Date): PlannedNudge[] {
   const out: PlannedNudge[] = [];
   const horizon = now.getTime() + LOOKAHEAD_MS;
+  // Thousands of rows share a program, a cycle, a zone and a base time: compute each once.
+  const cache = new Map<string, unknown>();
+  const memo = <T>(key: string, compute: () => T): T => {
+    if (!cache.has(key)) cache.set(key, compute());
+    return cache.get(key) as T;
+  };
+  const settingsOf = (kind: string, settings: unknown) =>
+    memo(`s:${kind}:${JSON.stringify(settings)}`, () => parseSettings(kind as 'classic', settings));
   const add = (
     tenantId: string,
     kind: NudgeKind,
@@ -50,20 +58,25 @@ export function planNudges(c: Candidates, now: Date): PlannedNudge[] {
     options: { urgent?: boolean; deadline?: Date; graceMs: number },
   ) => {
     if (base.getTime() < now.getTime() - options.graceMs) return;
-    const dueAt = scheduleNudge({
-      due: base,
-      zone: to.timezone,
-      quiet,
-      urgent: options.urgent ?? false,
-      deadline: options.deadline,
-      snoozedUntil: to.snoozedUntil,
-    });
+    const urgent = options.urgent ?? false;
+    const dueAt = memo(
+      `d:${base.getTime()}:${to.timezone}:${quiet.start}-${quiet.end}:${urgent}:${options.deadline?.getTime()}:${to.snoozedUntil?.getTime()}`,
+      () =>
+        scheduleNudge({
+          due: base,
+          zone: to.timezone,
+          quiet,
+          urgent,
+          deadline: options.deadline,
+          snoozedUntil: to.snoozedUntil,
+        }),
+    );
     if (dueAt.getTime() > horizon) return;
     out.push({ tenantId, kind, subjectId, slot, recipientId: to.id, dueAt });
   };
 
   for (const s of c.sessions) {
-    const settings = parseSettings(s.kind as 'classic', s.settings);
+    const settings = settingsOf(s.kind, s.settings);
     const start = s.startsAt.getTime();
     for (const hours of settings.reminderOffsetsHours) {
       if (start <= now.getTime()) break;
@@ -101,7 +114,7 @@ export function planNudges(c: Candidates, now: Date): PlannedNudge[] {
   }
 
   for (const g of c.goals) {
-    const settings = parseSettings(g.kind as 'classic', g.settings);
+    const settings = settingsOf(g.kind, g.settings);
     const base = new Date(g.submittedAt.getTime() + 48 * HOUR);
     add(g.tenantId, 'approval_pending', g.goalId, `r${g.revision}`, g.mentor, base, settings.quietHours, {
       graceMs: 30 * DAY,
@@ -109,7 +122,7 @@ export function planNudges(c: Candidates, now: Date): PlannedNudge[] {
   }
 
   for (const p of c.pairings) {
-    const settings = parseSettings(p.kind as 'classic', p.settings);
+    const settings = settingsOf(p.kind, p.settings);
     const quiet = settings.quietHours;
     const cycle: Pick<
       Cycle,
@@ -122,7 +135,7 @@ export function planNudges(c: Candidates, now: Date): PlannedNudge[] {
       closingStarts: p.closingStarts,
       ends: p.ends,
     };
-    const phase = phaseAt(cycle, now);
+    const phase = memo(`p:${p.tenantId}:${p.cycleId}`, () => phaseAt(cycle, now));
     if (phase === 'goal_setting' && p.submittedGoals === 0) {
       const moments: [string, string][] = [
         ['start', p.goalSettingStarts],
@@ -143,9 +156,14 @@ export function planNudges(c: Candidates, now: Date): PlannedNudge[] {
       }
     }
     if (phase === 'execution' && p.approvedGoals > 0) {
-      const week = weekOf(now, p.mentee.timezone);
+      const week = memo(`w:${p.mentee.timezone}`, () => weekOf(now, p.mentee.timezone));
       if (p.lastCheckinWeek !== week) {
-        const base = localTimeOn(weekday(week, settings.checkinWeekday), MORNING, p.mentee.timezone);
+        const day = memo(`wd:${week}:${settings.checkinWeekday}`, () =>
+          weekday(week, settings.checkinWeekday),
+        );
+        const base = memo(`l:${day}:${p.mentee.timezone}`, () =>
+          localTimeOn(day, MORNING, p.mentee.timezone),
+        );
         add(p.tenantId, 'checkin', p.pairingId, week, p.mentee, base, quiet, { graceMs: 3 * DAY });
       }
     }
@@ -174,7 +192,7 @@ export function planNudges(c: Candidates, now: Date): PlannedNudge[] {
   }
 
   for (const d of c.digests) {
-    const settings = parseSettings(d.kind as 'classic', d.settings);
+    const settings = settingsOf(d.kind, d.settings);
     // SIGOB's weekly cycle: day 1 the mentee reports, day 2 the mentor, day 3 the admin digest.
     const digestDay = Math.min(7, settings.checkinWeekday + 2);
     for (const admin of d.admins) {

@@ -28,6 +28,17 @@ export class RateLimiter {
     return bucket;
   }
 
+  /** Milliseconds until every bucket has a token (0: ready now), without taking any. */
+  waitFor(limits: Limit[]): number {
+    const at = this.now();
+    let wait = 0;
+    for (const limit of limits) {
+      const bucket = this.refill(limit, at);
+      if (bucket.tokens < 1) wait = Math.max(wait, Math.ceil(((1 - bucket.tokens) / limit.rate) * 1000));
+    }
+    return wait;
+  }
+
   /** 0 when a token was taken from every bucket; otherwise the milliseconds until one could be. */
   reserve(limits: Limit[]): number {
     const at = this.now();

@@ -31,33 +31,24 @@ export interface Nudge extends PlannedNudge {
   lastError: string | null;
 }
 
-/** Inserts planned nudges; ones already known (same kind, subject, slot, recipient) are skipped. */
+/**
+ * Inserts planned nudges; ones already known (same kind, subject, slot, recipient) are skipped.
+ * Rows travel as one array per column (unnest): a tick can plan tens of thousands of them.
+ */
 export async function insertNudges(db: Db, nudges: PlannedNudge[], now: Date): Promise<number> {
   let inserted = 0;
-  for (let i = 0; i < nudges.length; i += 1000) {
-    const chunk = nudges.slice(i, i + 1000);
-    const result = await db
-      .insertInto('nudges')
-      .values(
-        chunk.map((n) => ({
-          tenant_id: n.tenantId,
-          id: newId(),
-          kind: n.kind,
-          subject_id: n.subjectId,
-          slot: n.slot,
-          recipient_id: n.recipientId,
-          due_at: n.dueAt,
-          claimed_by: null,
-          claimed_until: null,
-          last_error: null,
-          sent_at: null,
-          created_at: now,
-          updated_at: now,
-        })),
-      )
-      .onConflict((oc) => oc.columns(['tenant_id', 'kind', 'subject_id', 'slot', 'recipient_id']).doNothing())
-      .executeTakeFirst();
-    inserted += Number(result.numInsertedOrUpdatedRows ?? 0);
+  for (let i = 0; i < nudges.length; i += 10_000) {
+    const chunk = nudges.slice(i, i + 10_000);
+    const result = await sql`
+      insert into nudges (tenant_id, id, kind, subject_id, slot, recipient_id, due_at, created_at, updated_at)
+      select t, i, k, s, sl, r, d::timestamptz, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz
+        from unnest(
+          ${chunk.map((n) => n.tenantId)}::text[], ${chunk.map(() => newId())}::text[], ${chunk.map((n) => n.kind)}::text[],
+          ${chunk.map((n) => n.subjectId)}::text[], ${chunk.map((n) => n.slot)}::text[], ${chunk.map((n) => n.recipientId)}::text[],
+          ${chunk.map((n) => n.dueAt.toISOString())}::text[]
+        ) as u(t, i, k, s, sl, r, d)
+      on conflict (tenant_id, kind, subject_id, slot, recipient_id) do nothing`.execute(db);
+    inserted += Number(result.numAffectedRows ?? 0);
   }
   return inserted;
 }
@@ -65,12 +56,27 @@ export async function insertNudges(db: Db, nudges: PlannedNudge[], now: Date): P
 /**
  * Claims due nudges for one worker until `leaseMs` from now. Rows another worker holds are
  * skipped (SKIP LOCKED); rows whose lease ran out (a worker died mid-batch) are claimed again.
+ * At most `perTenant` rows of each tenant per claim, so a batch spans many tenants and one
+ * tenant's rate limit cannot hold up the others.
  */
 export async function claimDue(
   db: Db,
-  input: { now: Date; leaseMs: number; worker: string; limit: number },
+  input: {
+    now: Date;
+    leaseMs: number;
+    worker: string;
+    limit: number;
+    perTenant?: number;
+    skipTenants?: string[];
+  },
 ): Promise<Nudge[]> {
   const until = new Date(input.now.getTime() + input.leaseMs);
+  const perTenant = input.perTenant ?? input.limit;
+  // Tenants the caller already holds enough rows of (it is waiting on their rate limits).
+  const skip = input.skipTenants ?? [];
+  // Rows whose holder died: their lease ran out, so they are pending again.
+  await sql`update nudges set status = 'pending', claimed_by = null, claimed_until = null
+             where status = 'claimed' and claimed_until < ${input.now}`.execute(db);
   const result = await sql<{
     tenant_id: string;
     id: string;
@@ -83,15 +89,31 @@ export async function claimDue(
     attempts: number;
     last_error: string | null;
   }>`
+    with recursive tenants as (
+      -- Tenants with due rows, one index probe each (a skip scan over the pending index).
+      (select tenant_id from nudges where status = 'pending' and due_at <= ${input.now} and tenant_id <> all(${skip}::text[])
+        order by tenant_id limit 1)
+      union all
+      select (select n.tenant_id from nudges n
+               where n.status = 'pending' and n.due_at <= ${input.now} and n.tenant_id > tenants.tenant_id
+                 and n.tenant_id <> all(${skip}::text[])
+               order by n.tenant_id limit 1)
+        from tenants where tenants.tenant_id is not null
+    )
     update nudges n
        set status = 'claimed', claimed_by = ${input.worker}, claimed_until = ${until}, updated_at = ${input.now}
       from (
-        select tenant_id, id from nudges
-         where status in ('pending', 'claimed')
-           and due_at <= ${input.now}
-           and (status = 'pending' or claimed_until < ${input.now})
+        select d.tenant_id, d.id
+          -- Each claim visits tenants in a different order, so workers spread over all of them.
+          from (select tenant_id from tenants where tenant_id is not null order by random()) t
+          cross join lateral (
+            select x.tenant_id, x.id from nudges x
+             where x.tenant_id = t.tenant_id and x.status = 'pending' and x.due_at <= ${input.now}
+             order by x.due_at
+             limit ${perTenant}
+             for update skip locked
+          ) d
          limit ${input.limit}
-         for update skip locked
       ) due
      where n.tenant_id = due.tenant_id and n.id = due.id
  returning n.tenant_id, n.id, n.kind, n.subject_id, n.slot, n.recipient_id, n.due_at, n.status, n.attempts, n.last_error`.execute(
@@ -121,24 +143,14 @@ export async function finishNudges(
 ): Promise<void> {
   if (rows.length === 0) return;
   if (outcome !== 'failed') {
-    for (let i = 0; i < rows.length; i += 1000) {
-      const chunk = rows.slice(i, i + 1000);
-      await db
-        .updateTable('nudges')
-        .set({
-          status: outcome,
-          claimed_by: null,
-          claimed_until: null,
-          updated_at: now,
-          ...(outcome === 'sent' ? { sent_at: now } : {}),
-        })
-        .where('status', '=', 'claimed')
-        .where('claimed_by', '=', worker)
-        .where((eb) =>
-          eb.or(chunk.map((r) => eb.and([eb('tenant_id', '=', r.tenantId), eb('id', '=', r.id)]))),
-        )
-        .execute();
-    }
+    await sql`
+      update nudges n
+         set status = ${outcome}::text, claimed_by = null, claimed_until = null, updated_at = ${now}::timestamptz,
+             sent_at = case when ${outcome}::text = 'sent' then ${now}::timestamptz else n.sent_at end
+        from unnest(${rows.map((r) => r.tenantId)}::text[], ${rows.map((r) => r.id)}::text[]) as done(t, i)
+       where n.tenant_id = done.t and n.id = done.i and n.status = 'claimed' and n.claimed_by = ${worker}`.execute(
+      db,
+    );
     return;
   }
   for (const row of rows) {

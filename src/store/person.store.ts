@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import { sql } from 'kysely';
 import type { Locale } from '../config.ts';
 import type { Gender, Identity, Person, Platform, TenantRole } from '../domain/model.ts';
 import type { Db, Tx } from './db.ts';
@@ -240,4 +241,30 @@ export async function activeIdentitiesOf(
     .execute();
   for (const row of rows) map.set(row.person_id, [...(map.get(row.person_id) ?? []), toIdentity(row)]);
   return map;
+}
+
+/** People and their active identities for many (tenant, person) pairs at once, keyed `tenant:person`. */
+export async function recipientsOf(
+  db: Db | Tx,
+  keys: { tenantId: string; personId: string }[],
+): Promise<{ people: Map<string, Person>; identities: Map<string, Identity[]> }> {
+  const people = new Map<string, Person>();
+  const identities = new Map<string, Identity[]>();
+  if (keys.length === 0) return { people, identities };
+  // One row per person, however many of their nudges are in the batch.
+  const unique = [...new Map(keys.map((k) => [`${k.tenantId}:${k.personId}`, k])).values()];
+  const tenants = unique.map((k) => k.tenantId);
+  const ids = unique.map((k) => k.personId);
+  const personRows = await sql<PersonRow>`
+    select p.* from unnest(${tenants}::text[], ${ids}::text[]) as want(t, i)
+      join people p on p.tenant_id = want.t and p.id = want.i`.execute(db);
+  for (const row of personRows.rows) people.set(`${row.tenant_id}:${row.id}`, toPerson(row));
+  const identityRows = await sql<Selectable<IdentitiesTable>>`
+    select x.* from unnest(${tenants}::text[], ${ids}::text[]) as want(t, i)
+      join identities x on x.tenant_id = want.t and x.person_id = want.i and x.active`.execute(db);
+  for (const row of identityRows.rows) {
+    const key = `${row.tenant_id}:${row.person_id}`;
+    identities.set(key, [...(identities.get(key) ?? []), toIdentity(row)]);
+  }
+  return { people, identities };
 }

@@ -159,66 +159,67 @@ export async function submittedGoalCandidates(
   }));
 }
 
-/** Active pairings of cycles that have not ended long ago, with what the nudges depend on. */
+/**
+ * Active pairings of cycles that have not ended long ago, with what the nudges depend on.
+ * Goal counts and check-in weeks come from grouped joins (one pass each), not per-row subqueries.
+ */
 export async function pairingCandidates(db: Db, today: string): Promise<PairingCandidate[]> {
-  const rows = await db
-    .selectFrom('pairings as p')
-    .innerJoin('cycles as c', (j) =>
-      j.onRef('c.tenant_id', '=', 'p.tenant_id').onRef('c.id', '=', 'p.cycle_id'),
+  const result = await sql<{
+    tenant_id: string;
+    id: string;
+    cycle_id: string;
+    timezone: string;
+    enrollment_starts: string;
+    goal_setting_starts: string;
+    execution_starts: string;
+    closing_starts: string;
+    ends: string;
+    settings: unknown;
+    kind: string;
+    m_id: string;
+    m_tz: string;
+    m_snooze: Date | null;
+    e_id: string;
+    e_tz: string;
+    e_snooze: Date | null;
+    ev_state: string | null;
+    acknowledged_at: Date | null;
+    submitted_goals: number | null;
+    approved_goals: number | null;
+    last_week: string | null;
+    surveyed: boolean;
+  }>`
+    with live as (
+      select c.tenant_id, c.id, c.timezone, c.enrollment_starts, c.goal_setting_starts, c.execution_starts, c.closing_starts,
+             c.ends, pr.settings, pr.kind
+        from cycles c join programs pr on pr.tenant_id = c.tenant_id and pr.id = c.program_id
+       where c.goal_setting_starts <= ${today}::date + 14 and c.ends >= ${today}::date - 30
+    ), g as (
+      select g.tenant_id, g.pairing_id,
+             count(*) filter (where g.state in ('submitted','approved','achieved','partly_achieved','not_achieved'))::int as submitted,
+             count(*) filter (where g.state = 'approved')::int as approved
+        from goals g join live on live.tenant_id = g.tenant_id and live.id = g.cycle_id
+       group by g.tenant_id, g.pairing_id
+    ), k as (
+      select k.tenant_id, k.pairing_id, max(k.week_start)::text as last_week
+        from checkins k group by k.tenant_id, k.pairing_id
     )
-    .innerJoin('programs as pr', (j) =>
-      j.onRef('pr.tenant_id', '=', 'c.tenant_id').onRef('pr.id', '=', 'c.program_id'),
-    )
-    .innerJoin('people as m', (j) =>
-      j.onRef('m.tenant_id', '=', 'p.tenant_id').onRef('m.id', '=', 'p.mentor_id'),
-    )
-    .innerJoin('people as e', (j) =>
-      j.onRef('e.tenant_id', '=', 'p.tenant_id').onRef('e.id', '=', 'p.mentee_id'),
-    )
-    .leftJoin('evaluations as ev', (j) =>
-      j.onRef('ev.tenant_id', '=', 'p.tenant_id').onRef('ev.pairing_id', '=', 'p.id'),
-    )
-    .select([
-      'p.tenant_id',
-      'p.id',
-      'p.cycle_id',
-      'c.timezone',
-      'c.enrollment_starts',
-      'c.goal_setting_starts',
-      'c.execution_starts',
-      'c.closing_starts',
-      'c.ends',
-      'pr.settings',
-      'pr.kind',
-      'm.id as m_id',
-      'm.timezone as m_tz',
-      'm.snoozed_until as m_snooze',
-      'e.id as e_id',
-      'e.timezone as e_tz',
-      'e.snoozed_until as e_snooze',
-      'ev.state as ev_state',
-      'ev.acknowledged_at',
-      sql<number>`(select count(*)::int from goals g where g.tenant_id = p.tenant_id and g.pairing_id = p.id
-        and g.state in ('submitted','approved','achieved','partly_achieved','not_achieved'))`.as(
-        'submitted_goals',
-      ),
-      sql<number>`(select count(*)::int from goals g where g.tenant_id = p.tenant_id and g.pairing_id = p.id and g.state = 'approved')`.as(
-        'approved_goals',
-      ),
-      sql<
-        string | null
-      >`(select max(k.week_start)::text from checkins k where k.tenant_id = p.tenant_id and k.pairing_id = p.id)`.as(
-        'last_week',
-      ),
-      sql<boolean>`exists (select 1 from surveys s where s.tenant_id = p.tenant_id and s.cycle_id = p.cycle_id and s.person_id = p.mentee_id)`.as(
-        'surveyed',
-      ),
-    ])
-    .where('p.active', '=', true)
-    .where('c.goal_setting_starts', '<=', sql<string>`(${today}::date + 14)`)
-    .where('c.ends', '>=', sql<string>`(${today}::date - 30)`)
-    .execute();
-  return rows.map((r) => ({
+    select p.tenant_id, p.id, p.cycle_id, live.timezone, live.enrollment_starts::text, live.goal_setting_starts::text,
+           live.execution_starts::text, live.closing_starts::text, live.ends::text, live.settings, live.kind,
+           m.id as m_id, m.timezone as m_tz, m.snoozed_until as m_snooze,
+           e.id as e_id, e.timezone as e_tz, e.snoozed_until as e_snooze,
+           ev.state as ev_state, ev.acknowledged_at, g.submitted as submitted_goals, g.approved as approved_goals,
+           k.last_week, (s.id is not null) as surveyed
+      from pairings p
+      join live on live.tenant_id = p.tenant_id and live.id = p.cycle_id
+      join people m on m.tenant_id = p.tenant_id and m.id = p.mentor_id
+      join people e on e.tenant_id = p.tenant_id and e.id = p.mentee_id
+      left join evaluations ev on ev.tenant_id = p.tenant_id and ev.pairing_id = p.id
+      left join g on g.tenant_id = p.tenant_id and g.pairing_id = p.id
+      left join k on k.tenant_id = p.tenant_id and k.pairing_id = p.id
+      left join surveys s on s.tenant_id = p.tenant_id and s.cycle_id = p.cycle_id and s.person_id = p.mentee_id
+     where p.active`.execute(db);
+  return result.rows.map((r) => ({
     tenantId: r.tenant_id,
     pairingId: r.id,
     cycleId: r.cycle_id,
@@ -232,8 +233,8 @@ export async function pairingCandidates(db: Db, today: string): Promise<PairingC
     kind: r.kind,
     mentor: person(r.m_id, r.m_tz, r.m_snooze),
     mentee: person(r.e_id, r.e_tz, r.e_snooze),
-    submittedGoals: Number(r.submitted_goals),
-    approvedGoals: Number(r.approved_goals),
+    submittedGoals: Number(r.submitted_goals ?? 0),
+    approvedGoals: Number(r.approved_goals ?? 0),
     lastCheckinWeek: r.last_week,
     evaluationState: r.ev_state,
     acknowledgedAt: r.acknowledged_at,

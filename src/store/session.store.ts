@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { MentoringSession, SessionState } from '../domain/model.ts';
 import type { Db, Tx } from './db.ts';
 import { newId } from './ids.ts';
@@ -163,4 +164,69 @@ export async function listSessionsOfPairings(
     .orderBy('starts_at')
     .execute();
   return rows.map(toSession);
+}
+
+/** A session with its pair's ids and names, in one query (reminders render thousands of these). */
+export async function sessionWithPair(
+  db: Db | Tx,
+  tenantId: string,
+  id: string,
+): Promise<
+  | (MentoringSession & { mentorId: string; menteeId: string; mentorName: string; menteeName: string })
+  | undefined
+> {
+  const row = await db
+    .selectFrom('sessions as s')
+    .innerJoin('pairings as p', (j) =>
+      j.onRef('p.tenant_id', '=', 's.tenant_id').onRef('p.id', '=', 's.pairing_id'),
+    )
+    .innerJoin('people as m', (j) =>
+      j.onRef('m.tenant_id', '=', 'p.tenant_id').onRef('m.id', '=', 'p.mentor_id'),
+    )
+    .innerJoin('people as e', (j) =>
+      j.onRef('e.tenant_id', '=', 'p.tenant_id').onRef('e.id', '=', 'p.mentee_id'),
+    )
+    .selectAll('s')
+    .select(['p.mentor_id', 'p.mentee_id', 'm.name as mentor_name', 'e.name as mentee_name'])
+    .where('s.tenant_id', '=', tenantId)
+    .where('s.id', '=', id)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    ...toSession(row),
+    mentorId: row.mentor_id,
+    menteeId: row.mentee_id,
+    mentorName: row.mentor_name,
+    menteeName: row.mentee_name,
+  };
+}
+
+export type SessionWithPair = NonNullable<Awaited<ReturnType<typeof sessionWithPair>>>;
+
+/** Many sessions with their pairs in one query, keyed `tenant:session` (a dispatcher batch). */
+export async function sessionsWithPair(
+  db: Db | Tx,
+  keys: { tenantId: string; id: string }[],
+): Promise<Map<string, SessionWithPair>> {
+  const map = new Map<string, SessionWithPair>();
+  if (keys.length === 0) return map;
+  const result = await sql<
+    SessionRow & { mentor_id: string; mentee_id: string; mentor_name: string; mentee_name: string }
+  >`
+    select s.*, p.mentor_id, p.mentee_id, m.name as mentor_name, e.name as mentee_name
+      from unnest(${keys.map((k) => k.tenantId)}::text[], ${keys.map((k) => k.id)}::text[]) as want(t, i)
+      join sessions s on s.tenant_id = want.t and s.id = want.i
+      join pairings p on p.tenant_id = s.tenant_id and p.id = s.pairing_id
+      join people m on m.tenant_id = p.tenant_id and m.id = p.mentor_id
+      join people e on e.tenant_id = p.tenant_id and e.id = p.mentee_id`.execute(db);
+  for (const row of result.rows) {
+    map.set(`${row.tenant_id}:${row.id}`, {
+      ...toSession(row),
+      mentorId: row.mentor_id,
+      menteeId: row.mentee_id,
+      mentorName: row.mentor_name,
+      menteeName: row.mentee_name,
+    });
+  }
+  return map;
 }

@@ -1,0 +1,62 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { nudgeDispatch } from './nudge-dispatch.bench.ts';
+import { plannerTick } from './planner-tick.bench.ts';
+import { benchServer } from './postgres.ts';
+
+/**
+ * `npm run bench [-- --quick] [-- --only name,name]`: runs every benchmark, prints a table and
+ * writes test/bench/results/latest.json as { "<benchmark>": { figures } }.
+ */
+const BENCHMARKS: Record<string, (serverUrl: string, quick: boolean) => Promise<Record<string, number>>> = {
+  planner_tick: plannerTick,
+  nudge_dispatch: nudgeDispatch,
+};
+
+async function main(): Promise<void> {
+  const args = process.argv.slice(2);
+  const quick = args.includes('--quick');
+  const onlyIndex = args.indexOf('--only');
+  const only = onlyIndex >= 0 ? (args[onlyIndex + 1] ?? '').split(',') : Object.keys(BENCHMARKS);
+  const server = await benchServer();
+  const results: Record<string, Record<string, number | string>> = {};
+  try {
+    for (const name of only) {
+      const bench = BENCHMARKS[name];
+      if (!bench) throw new Error(`unknown benchmark ${name} (${Object.keys(BENCHMARKS).join(', ')})`);
+      process.stderr.write(`bench: ${name}${quick ? ' (quick)' : ''}…\n`);
+      results[name] = await bench(server.url, quick);
+    }
+  } finally {
+    server.stop();
+  }
+  results._machine = {
+    node: process.version,
+    cpus: `${cpus().length} × ${cpus()[0]?.model ?? '?'}`,
+    memory_gb: Math.round(totalmem() / 2 ** 30),
+    quick: quick ? 1 : 0,
+    at: new Date().toISOString(),
+  };
+  const dir = join(process.cwd(), 'test', 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'latest.json');
+  let previous: Record<string, unknown> = {};
+  try {
+    previous = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    // First run.
+  }
+  // A partial run (--only) keeps the other benchmarks' last figures.
+  writeFileSync(file, `${JSON.stringify({ ...previous, ...results }, null, 2)}\n`);
+  for (const [name, figures] of Object.entries(results)) {
+    console.log(`\n${name}`);
+    for (const [key, value] of Object.entries(figures)) console.log(`  ${key.padEnd(18)} ${value}`);
+  }
+  console.log(`\nwritten to ${file}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

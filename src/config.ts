@@ -14,6 +14,13 @@ const EXAMPLES: Record<string, string> = {
   DEFAULT_TIMEZONE: 'America/Mexico_City',
   LOG_LEVEL: 'info',
   NODE_ENV: 'production',
+  SLACK_BOT_TOKEN: 'xoxb-1234-5678-abcdef',
+  SLACK_SIGNING_SECRET: '8f742231b10e8888abcd99yyyzzz85a5',
+  SLACK_APP_TOKEN: 'xapp-1-A111-222-abcdef',
+  SLACK_CLIENT_ID: '1234567890.1234567890',
+  SLACK_CLIENT_SECRET: 'abcdef0123456789abcdef0123456789',
+  SLACK_STATE_SECRET: 'a-long-random-string',
+  SLACK_API_URL: 'https://slack.com/api/',
   NUDGE_SLACK_PER_CHANNEL: '1',
   NUDGE_TEAMS_PER_CONVERSATION: '7',
   NUDGE_TEAMS_PER_TENANT: '30',
@@ -52,6 +59,25 @@ const schema = z.object({
   NODE_ENV: z
     .enum(['development', 'production', 'test'], { error: 'must be development, production or test' })
     .default('development'),
+  // Slack: one workspace with a bot token, or many through OAuth (client id, secret, state secret).
+  SLACK_BOT_TOKEN: z
+    .string()
+    .regex(/^xox[bp]-/, 'must be a bot token starting with xoxb-')
+    .optional(),
+  SLACK_SIGNING_SECRET: z.string().min(16, "must be the app's signing secret").optional(),
+  // Socket Mode (development, no public URL) instead of HTTP.
+  SLACK_APP_TOKEN: z
+    .string()
+    .regex(/^xapp-/, 'must be an app-level token starting with xapp-')
+    .optional(),
+  SLACK_CLIENT_ID: z.string().min(1).optional(),
+  SLACK_CLIENT_SECRET: z.string().min(1).optional(),
+  SLACK_STATE_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
+  // Where the Slack Web API lives (tests and local stand-ins point it elsewhere).
+  SLACK_API_URL: z
+    .string()
+    .regex(/^https?:\/\/\S+\/$/, 'must be a URL ending in /')
+    .optional(),
   // Messages a second the dispatcher sends, so the platforms rarely answer 429.
   NUDGE_SLACK_PER_CHANNEL: rate(1),
   NUDGE_TEAMS_PER_CONVERSATION: rate(7),
@@ -73,13 +99,44 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
     if (value) cleaned[key] = value;
   }
   const result = schema.safeParse(cleaned);
-  if (result.success) return { ok: true, config: result.data };
+  if (result.success) {
+    const problems = crossChecks(result.data);
+    return problems.length ? { ok: false, problems } : { ok: true, config: result.data };
+  }
   const problems = result.error.issues.map((issue) => {
     const name = String(issue.path[0] ?? 'environment');
     const example = EXAMPLES[name];
     return `${name}: ${issue.message}${example ? ` (example: ${name}=${example})` : ''}`;
   });
   return { ok: false, problems };
+}
+
+/** Combinations that only make sense together. */
+function crossChecks(c: Config): string[] {
+  const problems: string[] = [];
+  const oauth = [c.SLACK_CLIENT_ID, c.SLACK_CLIENT_SECRET, c.SLACK_STATE_SECRET];
+  if (oauth.some(Boolean) && !oauth.every(Boolean)) {
+    problems.push(
+      'SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET: set all three to install in several workspaces, or none',
+    );
+  }
+  const slack = c.SLACK_BOT_TOKEN || oauth.every(Boolean);
+  if (slack && !c.SLACK_SIGNING_SECRET && !c.SLACK_APP_TOKEN) {
+    problems.push(
+      `SLACK_SIGNING_SECRET: required to verify Slack's requests over HTTP (example: SLACK_SIGNING_SECRET=${EXAMPLES.SLACK_SIGNING_SECRET})`,
+    );
+  }
+  if (c.SLACK_APP_TOKEN && !c.SLACK_BOT_TOKEN) {
+    problems.push(
+      `SLACK_BOT_TOKEN: Socket Mode needs the bot token too (example: SLACK_BOT_TOKEN=${EXAMPLES.SLACK_BOT_TOKEN})`,
+    );
+  }
+  return problems;
+}
+
+/** Whether Slack is configured (one workspace or OAuth distribution). */
+export function slackEnabled(c: Config): boolean {
+  return Boolean(c.SLACK_BOT_TOKEN || (c.SLACK_CLIENT_ID && c.SLACK_CLIENT_SECRET && c.SLACK_STATE_SECRET));
 }
 
 /** Parses the environment or stops the process with one line per problem. */

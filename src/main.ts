@@ -2,14 +2,21 @@ import { fstatSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { ConsoleChat, runConsole } from '../adapters/console/console.adapter.ts';
+import { createHttpServer, listen } from '../adapters/http/server.ts';
+import { SlackAdapter } from '../adapters/slack/slack.adapter.ts';
 import { loggerFor, openMigratedDatabase } from './boot.ts';
-import { OffsetClock } from './clock.ts';
-import { loadConfigOrExit } from './config.ts';
+import { OffsetClock, systemClock } from './clock.ts';
+import { type Config, loadConfigOrExit, slackEnabled } from './config.ts';
 import { loadDotEnv } from './env.ts';
+import { BackgroundChatPort, PlatformRouter } from './flows/background-port.ts';
 import { Bot } from './flows/bot.ts';
+import type { ChatPort } from './flows/ports.ts';
+import type { Logger } from './log.ts';
 import { Dispatcher } from './scheduler/dispatcher.ts';
 import { startScheduler } from './scheduler/scheduler.ts';
 import { DEMO_PEOPLE, seedDemo } from './services/demo.service.ts';
+import { type OpenDatabase, ping } from './store/db.ts';
+import { deactivateIdentity } from './store/person.store.ts';
 
 // The composition root: the one file of src/ that may import adapters.
 async function main(): Promise<void> {
@@ -23,6 +30,11 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
+
+  if (slackEnabled(config)) {
+    await runServer(config, database, log);
+    return;
+  }
 
   // The console's clock can be moved forward (/reloj) to see reminders and session reports.
   const clock = new OffsetClock();
@@ -110,6 +122,63 @@ async function main(): Promise<void> {
   });
   await scheduler?.stop();
   await stop(0);
+}
+
+/** Server mode: Slack (and later Teams) over HTTP or Socket Mode, reminders in the background. */
+async function runServer(config: Config, database: OpenDatabase, log: Logger): Promise<void> {
+  const clock = systemClock;
+  const defaults = { locale: config.DEFAULT_LOCALE, timezone: config.DEFAULT_TIMEZONE };
+  const onError = (error: unknown, context: string) => log.error({ err: error, context }, 'core error');
+  // The Slack adapter needs the bot for inbound events, and the bot needs a port for outbound ones.
+  const ports: Partial<Record<'slack' | 'teams' | 'console', ChatPort>> = {};
+  const router = new PlatformRouter(ports);
+  const background = new BackgroundChatPort(router, {
+    concurrency: 8,
+    maxQueued: 1_000,
+    onError: (error) => log.warn({ err: error }, 'notification not delivered'),
+    onPermanent: async (identity, code) => {
+      await deactivateIdentity(database.db, identity.tenantId, identity.id, code, clock.now());
+    },
+  });
+  const bot = new Bot({ db: database.db, clock, chat: background, defaults, onError });
+  const slack = new SlackAdapter({ config, bot, db: database.db, clock, log });
+  ports.slack = slack.port;
+  const worker = `${hostname()}:${process.pid}`;
+  const dispatcher = new Dispatcher({
+    db: database.db,
+    clock,
+    chat: router,
+    worker,
+    limits: {
+      slack: { perConversation: config.NUDGE_SLACK_PER_CHANNEL, burst: 3, perTenant: 50 },
+      teams: {
+        perConversation: config.NUDGE_TEAMS_PER_CONVERSATION,
+        burst: 7,
+        perTenant: config.NUDGE_TEAMS_PER_TENANT,
+      },
+    },
+    onError,
+  });
+  const scheduler = startScheduler({ db: database.db, clock, dispatcher, worker, onError });
+  const server = createHttpServer({
+    slack: slack.receiver?.requestListener,
+    health: () => ping(database.db),
+  });
+  const port = await listen(server, config.PORT);
+  await slack.start();
+  log.info({ port, slack: slack.receiver ? 'http' : 'socket mode' }, 'mentoria server listening');
+  const stop = async () => {
+    server.close();
+    await slack.stop().catch(() => {});
+    await scheduler.stop();
+    await background.idle();
+    await database.close();
+    process.exit(0);
+  };
+  process.removeAllListeners('SIGINT');
+  process.removeAllListeners('SIGTERM');
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
 }
 
 main().catch((error: unknown) => {

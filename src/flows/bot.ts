@@ -5,7 +5,7 @@ import type { Person, Tenant } from '../domain/model.ts';
 import { isValidTimeZone } from '../domain/time.ts';
 import { formatter, type T, translator } from '../i18n/index.ts';
 import { type InboundEvent, MAX_INPUT_CHARS, parseValue } from '../messages/inbound.ts';
-import { textMessage } from '../messages/model.ts';
+import { type OutboundMessage, textMessage } from '../messages/model.ts';
 import { resolveActor } from '../services/context.ts';
 import {
   advanceConversation,
@@ -145,6 +145,23 @@ export class Bot {
       this.deps.onError?.(error, `handle ${event.kind}`);
       return reply(textMessage(t('errors.unexpected')));
     }
+  }
+
+  /**
+   * What a person's home surface shows (Slack's App Home): what is pending, their goals, their
+   * sessions and the main actions, in their language.
+   */
+  async home(input: {
+    tenantId: string;
+    platform: InboundEvent['platform'];
+    user: InboundEvent['user'];
+  }): Promise<OutboundMessage[]> {
+    const tenant = await getTenant(this.deps.db, input.tenantId);
+    if (!tenant) throw new DomainError('record.not_found', { entity: 'tenant' });
+    const event: InboundEvent = { ...input, eventId: 'home', kind: 'message', text: '' };
+    const { ctx } = await this.context(tenant, event, this.deps.clock.now());
+    const parts = [await pending(ctx), await listGoals(ctx), await listSessions(ctx), await help(ctx)];
+    return parts.flatMap((p) => p.messages);
   }
 
   /** Who is writing: their identity, or a new person linked by email or created on first contact. */

@@ -6,7 +6,7 @@ import { type Formatter, formatter, type T, translator } from '../i18n/index.ts'
 import type { Form, OutboundMessage } from '../messages/model.ts';
 import type { Acting } from '../services/context.ts';
 import type { Db } from '../store/db.ts';
-import { activeIdentities, getPerson } from '../store/person.store.ts';
+import { activeIdentities, getPerson, upsertIdentity } from '../store/person.store.ts';
 import type { ChatPort } from './ports.ts';
 
 /** Everything the core needs from outside, injected by the composition root. */
@@ -63,7 +63,23 @@ export async function notify(
   const person =
     personId === ctx.person.id ? ctx.person : await getPerson(ctx.deps.db, ctx.tenant.id, personId);
   if (!person) return;
-  const identities = await activeIdentities(ctx.deps.db, ctx.tenant.id, person.id);
+  let identities = await activeIdentities(ctx.deps.db, ctx.tenant.id, person.id);
+  if (identities.length === 0 && person.email && ctx.deps.chat.findByEmail) {
+    // A roster person who never wrote to the bot: found on the platform by email, and linked.
+    const found = await ctx.deps.chat.findByEmail(ctx.tenant, person.email).catch(() => null);
+    if (found) {
+      identities = [
+        await upsertIdentity(ctx.deps.db, {
+          tenantId: ctx.tenant.id,
+          personId: person.id,
+          platform: ctx.tenant.platform,
+          externalId: found.externalId,
+          conversationRef: found.conversationRef ?? null,
+          now: ctx.now,
+        }),
+      ];
+    }
+  }
   if (identities.length === 0) return;
   const message = await build({ ...readerOf(person), person });
   for (const identity of identities) {

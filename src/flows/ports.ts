@@ -1,4 +1,4 @@
-import type { Identity, Person } from '../domain/model.ts';
+import type { Identity, Person, Tenant } from '../domain/model.ts';
 import type { MessageRef, OutboundMessage } from '../messages/model.ts';
 
 /** Someone the bot writes to on its own, through one of their platform identities. */
@@ -16,6 +16,14 @@ export interface ChatPort {
   send(to: Recipient, message: OutboundMessage): Promise<MessageRef | null>;
   /** Replaces a message sent earlier (a decided request shows its outcome, not live buttons). */
   update(to: Recipient, ref: MessageRef, message: OutboundMessage): Promise<void>;
+  /**
+   * Finds a roster person on the tenant's platform by email (Slack's users.lookupByEmail), so
+   * the bot can reach people who have not written to it yet. Null when not found.
+   */
+  findByEmail?(
+    tenant: Tenant,
+    email: string,
+  ): Promise<{ externalId: string; conversationRef?: Record<string, unknown> } | null>;
 }
 
 /**

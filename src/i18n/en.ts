@@ -489,6 +489,7 @@ export const en: typeof es = {
     resumed: 'Reminders resumed.',
   },
   errors: {
+    slack_rate_limited: 'Slack asks me to wait {{seconds}} s before answering; please try again in a moment.',
     unexpected: 'Something failed on our side and nothing was saved. Please try again in a moment.',
     not_understood: 'I did not understand that message.',
     bad_button: 'That button is not valid or no longer current. Type “help” to see the options.',

@@ -486,6 +486,8 @@ export const es = {
     resumed: 'Recordatorios reanudados.',
   },
   errors: {
+    slack_rate_limited:
+      'Slack me pide esperar {{seconds}} s antes de responder; inténtalo de nuevo en un momento.',
     unexpected: 'Algo falló de nuestro lado y no se guardó nada. Inténtalo de nuevo en un momento.',
     not_understood: 'No entendí ese mensaje.',
     bad_button: 'Ese botón no es válido o ya no está vigente. Escribe «ayuda» para ver las opciones.',

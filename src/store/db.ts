@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import { Kysely, PostgresDialect, sql, type Transaction } from 'kysely';
 import pg from 'pg';
 import { type DataDirLock, lockDataDir } from './data-dir-lock.ts';
 import { PGliteDialect } from './pglite-dialect.ts';
@@ -84,4 +84,10 @@ export function openDatabase(config: {
   return config.DATABASE_URL
     ? Promise.resolve(openPostgres(config.DATABASE_URL))
     : openPGlite(config.DATA_DIR);
+}
+
+/** True when the database answers a trivial query (health checks). */
+export async function ping(db: Db): Promise<boolean> {
+  await sql`select 1`.execute(db);
+  return true;
 }

@@ -268,3 +268,21 @@ export async function recipientsOf(
   }
   return { people, identities };
 }
+
+/** The app was removed from a workspace: every identity there stops receiving messages. */
+export async function deactivateTenantIdentities(
+  db: Db,
+  tenantId: string,
+  platform: Platform,
+  reason: string,
+  now: Date,
+): Promise<number> {
+  const result = await db
+    .updateTable('identities')
+    .set({ active: false, deactivated_reason: reason, updated_at: now })
+    .where('tenant_id', '=', tenantId)
+    .where('platform', '=', platform)
+    .where('active', '=', true)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}

@@ -306,6 +306,7 @@ export interface Database {
   processed_events: ProcessedEventsTable;
   nudges: NudgesTable;
   cron_claims: CronClaimsTable;
+  slack_installations: SlackInstallationsTable;
 }
 
 export type PersonRow = Selectable<PeopleTable>;
@@ -337,4 +338,16 @@ export interface CronClaimsTable {
   slot: string;
   claimed_by: string;
   claimed_at: Date;
+}
+
+export interface SlackInstallationsTable {
+  install_key: string;
+  tenant_id: string;
+  team_id: string | null;
+  enterprise_id: string | null;
+  is_enterprise_install: Generated<boolean>;
+  installer_user_id: string | null;
+  installation: Json<unknown>;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
 }

@@ -24,10 +24,15 @@ export interface World {
 /** 2026-03-10 10:00 in Mexico City: the cycle below is in goal setting. */
 export const WORLD_NOW = '2026-03-10T16:00:00Z';
 
-export async function buildWorld(db: Db, externalId = 'test-tenant'): Promise<World> {
-  const clock = new ManualClock(WORLD_NOW);
+export async function buildWorld(
+  db: Db,
+  externalId = 'test-tenant',
+  platform: Tenant['platform'] = 'console',
+  now = WORLD_NOW,
+): Promise<World> {
+  const clock = new ManualClock(now);
   const tenant = await ensureTenant(db, {
-    platform: 'console',
+    platform,
     externalId,
     name: 'Secretaría de Prueba',
     defaultLocale: 'es',

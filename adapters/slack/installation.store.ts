@@ -1,0 +1,88 @@
+import type { Installation, InstallationQuery, InstallationStore } from '@slack/oauth';
+import type { Locale } from '../../src/config.ts';
+import type { Db } from '../../src/store/db.ts';
+import {
+  deleteInstallation,
+  findInstallation,
+  installKey,
+  saveInstallation,
+} from '../../src/store/slack-installation.store.ts';
+import { ensureTenant } from '../../src/store/tenant.store.ts';
+
+/** Slack's tenant key: the Enterprise Grid organisation for org-wide installs, else the workspace. */
+export function slackTenantKey(input: {
+  teamId?: string | undefined;
+  enterpriseId?: string | undefined;
+  isEnterpriseInstall?: boolean | undefined;
+}): string {
+  return installKey({
+    teamId: input.teamId,
+    enterpriseId: input.enterpriseId,
+    isEnterpriseInstall: input.isEnterpriseInstall ?? false,
+  });
+}
+
+/** Bolt's installation store on our Postgres: every workspace (or org) becomes a tenant. */
+export class PostgresInstallationStore implements InstallationStore {
+  constructor(
+    private readonly db: Db,
+    private readonly defaults: { locale: Locale; timezone: string },
+    private readonly now: () => Date,
+    /** The installer becomes an admin of the tenant (see the administration issue). */
+    private readonly onInstalled?: (tenantId: string, installerUserId: string | undefined) => Promise<void>,
+  ) {}
+
+  async storeInstallation<A extends 'v1' | 'v2'>(installation: Installation<A, boolean>): Promise<void> {
+    const isEnterpriseInstall = Boolean(installation.isEnterpriseInstall);
+    const key = slackTenantKey({
+      teamId: installation.team?.id,
+      enterpriseId: installation.enterprise?.id,
+      isEnterpriseInstall,
+    });
+    const tenant = await ensureTenant(this.db, {
+      platform: 'slack',
+      externalId: key,
+      name: (isEnterpriseInstall ? installation.enterprise?.name : installation.team?.name) ?? key,
+      defaultLocale: this.defaults.locale,
+      defaultTimezone: this.defaults.timezone,
+    });
+    await saveInstallation(this.db, {
+      key,
+      tenantId: tenant.id,
+      teamId: installation.team?.id ?? null,
+      enterpriseId: installation.enterprise?.id ?? null,
+      isEnterpriseInstall,
+      installerUserId: installation.user?.id ?? null,
+      installation,
+      now: this.now(),
+    });
+    await this.onInstalled?.(tenant.id, installation.user?.id);
+  }
+
+  async fetchInstallation(query: InstallationQuery<boolean>): Promise<Installation<'v1' | 'v2', boolean>> {
+    const keys = query.isEnterpriseInstall
+      ? [slackTenantKey({ enterpriseId: query.enterpriseId, isEnterpriseInstall: true })]
+      : [
+          slackTenantKey({ teamId: query.teamId }),
+          ...(query.enterpriseId
+            ? [slackTenantKey({ enterpriseId: query.enterpriseId, isEnterpriseInstall: true })]
+            : []),
+        ];
+    for (const key of keys) {
+      const found = await findInstallation(this.db, key);
+      if (found) return found.installation as Installation<'v1' | 'v2', boolean>;
+    }
+    throw new Error(`no Slack installation for ${keys.join(', ')}`);
+  }
+
+  async deleteInstallation(query: InstallationQuery<boolean>): Promise<void> {
+    await deleteInstallation(
+      this.db,
+      slackTenantKey({
+        teamId: query.teamId,
+        enterpriseId: query.enterpriseId,
+        isEnterpriseInstall: query.isEnterpriseInstall,
+      }),
+    );
+  }
+}

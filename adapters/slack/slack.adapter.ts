@@ -1,0 +1,599 @@
+import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
+import { WebClient } from '@slack/web-api';
+import type { Clock } from '../../src/clock.ts';
+import type { Config } from '../../src/config.ts';
+import type { Tenant } from '../../src/domain/model.ts';
+import type { Bot } from '../../src/flows/bot.ts';
+import type { Reply } from '../../src/flows/context.ts';
+import { ChatDeliveryError, type ChatPort, type Recipient } from '../../src/flows/ports.ts';
+import { translator } from '../../src/i18n/index.ts';
+import type { Logger } from '../../src/log.ts';
+import type { InboundEvent, PlatformUser } from '../../src/messages/inbound.ts';
+import type { OutboundMessage } from '../../src/messages/model.ts';
+import { markProcessed } from '../../src/store/conversation.store.ts';
+import type { Db } from '../../src/store/db.ts';
+import { deactivateTenantIdentities } from '../../src/store/person.store.ts';
+import { deleteInstallation, findInstallationByTenant } from '../../src/store/slack-installation.store.ts';
+import { ensureTenant, findTenant } from '../../src/store/tenant.store.ts';
+import {
+  baseActionId,
+  FORM_CALLBACK_ID,
+  filesOf,
+  modalValues,
+  renderMessages,
+  renderModal,
+  renderSurface,
+} from './block-kit.render.ts';
+import { PostgresInstallationStore, slackTenantKey } from './installation.store.ts';
+
+/** What the adapter registers with Slack; the manifest test checks them against manifest.yml. */
+export const SLACK_REGISTRATIONS = {
+  commands: ['/mentoria'],
+  events: ['app_home_opened', 'message.im', 'app_uninstalled', 'tokens_revoked'],
+  viewCallbacks: [FORM_CALLBACK_ID],
+  scopes: [
+    'chat:write',
+    'commands',
+    'im:history',
+    'im:read',
+    'im:write',
+    'users:read',
+    'users:read.email',
+    'files:write',
+  ],
+} as const;
+
+/** Slack Web API errors that mean the person or the bot is gone: stop writing to that identity. */
+const PERMANENT = new Set([
+  'user_not_found',
+  'users_not_found',
+  'account_inactive',
+  'cannot_dm_bot',
+  'user_disabled',
+  'channel_not_found',
+  'is_archived',
+  'not_in_channel',
+  'invalid_auth',
+  'token_revoked',
+  'team_access_not_granted',
+  'missing_scope',
+  'no_installation',
+]);
+
+/** Turns a Web API failure into the core's delivery error. */
+export function classifySlackError(error: unknown): ChatDeliveryError {
+  const e = error as { code?: string; data?: { error?: string }; retryAfter?: number; statusCode?: number };
+  if (e?.code === 'slack_webapi_rate_limited_error')
+    return new ChatDeliveryError('rate_limited', 'ratelimited', (e.retryAfter ?? 1) * 1000);
+  if (e?.code === 'slack_webapi_platform_error') {
+    const code = e.data?.error ?? 'platform_error';
+    if (code === 'ratelimited') return new ChatDeliveryError('rate_limited', code, 1000);
+    return new ChatDeliveryError(PERMANENT.has(code) ? 'permanent' : 'transient', code);
+  }
+  return new ChatDeliveryError('transient', e?.code ?? (error instanceof Error ? error.message : 'unknown'));
+}
+
+export interface SlackAdapterOptions {
+  config: Config;
+  bot: Bot;
+  db: Db;
+  clock: Clock;
+  log: Logger;
+  /** Called after a new workspace installs the app (its installer becomes an admin). */
+  onInstalled?: (tenantId: string, installerUserId: string | undefined) => Promise<void>;
+}
+
+interface TeamRef {
+  teamId?: string | undefined;
+  enterpriseId?: string | undefined;
+  isEnterpriseInstall?: boolean | undefined;
+}
+
+/**
+ * Slack for the core: direct messages, `/mentoria`, buttons, modals and App Home in; Block Kit,
+ * modals and files out. Each workspace (or Enterprise Grid organisation) is a tenant.
+ */
+export class SlackAdapter {
+  readonly app: App;
+  readonly receiver: HTTPReceiver | undefined;
+  readonly port: SlackChatPort;
+  private readonly profiles = new Map<string, { user: PlatformUser; at: number }>();
+
+  constructor(private readonly o: SlackAdapterOptions) {
+    const { config } = o;
+    const clientOptions = {
+      slackApiUrl: config.SLACK_API_URL ?? 'https://slack.com/api/',
+      // A 429 is reported to the caller (and re-queued) instead of pausing every call.
+      rejectRateLimitedCalls: true,
+      retryConfig: { retries: 1, factor: 1, minTimeout: 200, maxTimeout: 500 },
+    };
+    const oauth = Boolean(config.SLACK_CLIENT_ID && config.SLACK_CLIENT_SECRET && config.SLACK_STATE_SECRET);
+    const store = oauth
+      ? new PostgresInstallationStore(
+          o.db,
+          { locale: config.DEFAULT_LOCALE, timezone: config.DEFAULT_TIMEZONE },
+          () => o.clock.now(),
+          o.onInstalled,
+        )
+      : undefined;
+    const logLevel =
+      config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace' ? LogLevel.DEBUG : LogLevel.ERROR;
+    if (config.SLACK_APP_TOKEN) {
+      this.receiver = undefined;
+      this.app = new App({
+        token: config.SLACK_BOT_TOKEN,
+        appToken: config.SLACK_APP_TOKEN,
+        socketMode: true,
+        clientOptions,
+        logLevel,
+      });
+    } else {
+      this.receiver = new HTTPReceiver({
+        signingSecret: config.SLACK_SIGNING_SECRET ?? '',
+        endpoints: '/slack/events',
+        logLevel,
+        unhandledRequestTimeoutMillis: 2_500,
+        ...(oauth && store
+          ? {
+              clientId: config.SLACK_CLIENT_ID,
+              clientSecret: config.SLACK_CLIENT_SECRET,
+              stateSecret: config.SLACK_STATE_SECRET,
+              scopes: [...SLACK_REGISTRATIONS.scopes],
+              installationStore: store,
+              installerOptions: {
+                installPath: '/slack/install',
+                redirectUriPath: '/slack/oauth_redirect',
+                directInstall: true,
+              },
+            }
+          : {}),
+      });
+      this.app = new App({
+        receiver: this.receiver,
+        ...(oauth ? {} : { token: config.SLACK_BOT_TOKEN }),
+        clientOptions,
+        logLevel,
+      });
+    }
+    this.port = new SlackChatPort(o.db, config.SLACK_BOT_TOKEN, clientOptions);
+    this.register();
+  }
+
+  private async tenantFor(team: TeamRef): Promise<string> {
+    const key = slackTenantKey(team);
+    const existing = await findTenant(this.o.db, 'slack', key);
+    if (existing) return existing.id;
+    const tenant = await ensureTenant(this.o.db, {
+      platform: 'slack',
+      externalId: key,
+      name: key,
+      defaultLocale: this.o.config.DEFAULT_LOCALE,
+      defaultTimezone: this.o.config.DEFAULT_TIMEZONE,
+    });
+    return tenant.id;
+  }
+
+  /** The person's name, email, zone and language from users.info, cached for an hour. */
+  private async profile(client: WebClient, teamId: string, userId: string): Promise<PlatformUser> {
+    const key = `${teamId}:${userId}`;
+    const cached = this.profiles.get(key);
+    if (cached && Date.now() - cached.at < 3_600_000) return cached.user;
+    try {
+      const info = await client.users.info({ user: userId, include_locale: true });
+      const u = info.user;
+      const user: PlatformUser = {
+        externalId: userId,
+        name: u?.real_name || u?.profile?.real_name || u?.name || userId,
+        email: u?.profile?.email || undefined,
+        locale: u?.locale || undefined,
+        timezone: u?.tz || undefined,
+      };
+      this.profiles.set(key, { user, at: Date.now() });
+      return user;
+    } catch {
+      return { externalId: userId };
+    }
+  }
+
+  private async event(
+    client: WebClient,
+    team: TeamRef,
+    userId: string,
+    eventId: string,
+    body: Pick<InboundEvent, 'kind'> & Record<string, unknown>,
+    channel?: string,
+  ): Promise<{ tenantId: string; event: InboundEvent }> {
+    const tenantId = await this.tenantFor(team);
+    const user = await this.profile(client, team.teamId ?? team.enterpriseId ?? '', userId);
+    if (channel?.startsWith('D')) user.conversationRef = { channel };
+    return { tenantId, event: { ...body, eventId, tenantId, platform: 'slack', user } as InboundEvent };
+  }
+
+  /** Delivers a reply: replaced message, new messages (in the DM, or ephemeral where typed), a modal. */
+  private async deliver(
+    client: WebClient,
+    reply: Reply,
+    where: {
+      channel?: string | undefined;
+      ts?: string | undefined;
+      userId: string;
+      triggerId?: string | undefined;
+      respond?: ((m: object) => Promise<unknown>) | undefined;
+      locale: string;
+    },
+  ): Promise<void> {
+    const t = translator(where.locale.startsWith('en') ? 'en' : 'es');
+    try {
+      if (reply.replaceOriginal && where.channel && where.ts) {
+        const [first] = renderMessages(reply.replaceOriginal);
+        await client.chat.update({
+          channel: where.channel,
+          ts: where.ts,
+          text: first?.text ?? ' ',
+          blocks: first?.blocks ?? [],
+        });
+      }
+      if (reply.openForm) {
+        if (where.triggerId) {
+          await client.views.open({
+            trigger_id: where.triggerId,
+            view: renderModal(
+              reply.openForm,
+              { c: where.channel, ts: where.ts },
+              t('common.cancel'),
+            ) as never,
+          });
+        } else {
+          reply.messages.push({
+            summary: reply.openForm.title,
+            blocks: [{ type: 'text', text: reply.openForm.title }],
+          });
+        }
+      }
+      const target = where.channel?.startsWith('D') ? where.channel : undefined;
+      for (const message of reply.messages) {
+        for (const part of renderMessages(message)) {
+          if (!target && where.respond)
+            await where.respond({ response_type: 'ephemeral', text: part.text, blocks: part.blocks });
+          else
+            await client.chat.postMessage({
+              channel: target ?? where.userId,
+              text: part.text,
+              blocks: part.blocks,
+            });
+        }
+        for (const file of filesOf(message)) {
+          await uploadFile(client, target ?? (await openDm(client, where.userId)), file);
+        }
+      }
+    } catch (error) {
+      const failure = classifySlackError(error);
+      this.o.log.warn({ code: failure.code }, 'slack reply failed');
+      if (failure.kind === 'rate_limited' && where.respond) {
+        await where
+          .respond({
+            response_type: 'ephemeral',
+            text: t('errors.slack_rate_limited', {
+              seconds: Math.ceil((failure.retryAfterMs ?? 1000) / 1000),
+            }),
+          })
+          .catch(() => {});
+      }
+    }
+  }
+
+  private refreshHome(client: WebClient, team: TeamRef, userId: string, tenantId: string): void {
+    void (async () => {
+      const user = await this.profile(client, team.teamId ?? team.enterpriseId ?? '', userId);
+      const messages = await this.o.bot.home({ tenantId, platform: 'slack', user });
+      await client.views.publish({
+        user_id: userId,
+        view: { type: 'home', blocks: renderSurface(messages) },
+      });
+    })().catch((error) =>
+      this.o.log.warn({ code: classifySlackError(error).code }, 'app home not published'),
+    );
+  }
+
+  private register(): void {
+    const { app, o } = this;
+
+    app.event('message', async ({ event, body, client }) => {
+      const m = event as {
+        channel_type?: string;
+        subtype?: string;
+        bot_id?: string;
+        user?: string;
+        text?: string;
+        channel: string;
+      };
+      if (m.channel_type !== 'im' || m.subtype || m.bot_id || !m.user) return;
+      const b = body as {
+        event_id?: string;
+        team_id?: string;
+        enterprise_id?: string;
+        authorizations?: { is_enterprise_install?: boolean }[];
+      };
+      const team = {
+        teamId: b.team_id,
+        enterpriseId: b.enterprise_id,
+        isEnterpriseInstall: b.authorizations?.[0]?.is_enterprise_install,
+      };
+      const { tenantId, event: inbound } = await this.event(
+        client,
+        team,
+        m.user,
+        b.event_id ?? `${m.channel}:${(event as { ts: string }).ts}`,
+        {
+          kind: 'message',
+          text: m.text ?? '',
+        },
+        m.channel,
+      );
+      const reply = await o.bot.handle(inbound);
+      await this.deliver(client, reply, {
+        channel: m.channel,
+        userId: m.user,
+        locale: inbound.user.locale ?? o.config.DEFAULT_LOCALE,
+      });
+      this.refreshHome(client, team, m.user, tenantId);
+    });
+
+    app.command('/mentoria', async ({ command, ack, client, respond }) => {
+      const team = {
+        teamId: command.team_id,
+        enterpriseId: command.enterprise_id,
+        isEnterpriseInstall: command.is_enterprise_install === 'true',
+      };
+      const { tenantId, event: inbound } = await this.event(
+        client,
+        team,
+        command.user_id,
+        `cmd:${command.trigger_id}`,
+        { kind: 'command', text: command.text ?? '' },
+        command.channel_id,
+      );
+      // The small database work first, then the ack; Web API calls after it (Slack's 3 s).
+      const reply = await o.bot.handle(inbound);
+      await ack();
+      await this.deliver(client, reply, {
+        channel: command.channel_id,
+        userId: command.user_id,
+        triggerId: command.trigger_id,
+        respond,
+        locale: inbound.user.locale ?? o.config.DEFAULT_LOCALE,
+      });
+      this.refreshHome(client, team, command.user_id, tenantId);
+    });
+
+    app.action(/.*/, async ({ action, body, ack, client, respond }) => {
+      const a = action as { action_id: string; value?: string; action_ts?: string };
+      const b = body as {
+        user: { id: string; team_id?: string };
+        team?: { id?: string; enterprise_id?: string } | null;
+        enterprise?: { id?: string } | null;
+        is_enterprise_install?: boolean;
+        trigger_id?: string;
+        container?: { channel_id?: string; message_ts?: string; is_ephemeral?: boolean; type?: string };
+        channel?: { id?: string };
+        message?: { ts?: string };
+      };
+      const team = {
+        teamId: b.team?.id ?? b.user.team_id,
+        enterpriseId: b.enterprise?.id,
+        isEnterpriseInstall: b.is_enterprise_install,
+      };
+      const channel = b.container?.channel_id ?? b.channel?.id;
+      const ts = b.container?.message_ts ?? b.message?.ts;
+      const { tenantId, event: inbound } = await this.event(
+        client,
+        team,
+        b.user.id,
+        `act:${b.user.id}:${a.action_ts ?? ''}:${a.action_id}`,
+        { kind: 'action', actionId: baseActionId(a.action_id), value: a.value ?? '' },
+        channel,
+      );
+      const reply = await o.bot.handle(inbound);
+      await ack();
+      await this.deliver(client, reply, {
+        channel: b.container?.is_ephemeral ? undefined : channel,
+        ts: b.container?.is_ephemeral ? undefined : ts,
+        userId: b.user.id,
+        triggerId: b.trigger_id,
+        respond,
+        locale: inbound.user.locale ?? o.config.DEFAULT_LOCALE,
+      });
+      if (reply.replaceOriginal && b.container?.is_ephemeral)
+        await respond({ replace_original: true, ...renderMessages(reply.replaceOriginal)[0] });
+      this.refreshHome(client, team, b.user.id, tenantId);
+    });
+
+    app.view(FORM_CALLBACK_ID, async ({ view, body, ack, client }) => {
+      const meta = parseMetadata(view.private_metadata);
+      const team = {
+        teamId: body.team?.id ?? body.user.team_id,
+        enterpriseId: body.enterprise?.id,
+        isEnterpriseInstall: body.is_enterprise_install,
+      };
+      const { tenantId, event: inbound } = await this.event(
+        client,
+        team,
+        body.user.id,
+        `view:${view.id}:${view.hash}`,
+        { kind: 'form', actionId: meta.a, value: meta.v, fields: modalValues(view.state.values) },
+        meta.c,
+      );
+      const reply = await o.bot.handle(inbound);
+      if (reply.formErrors && Object.keys(reply.formErrors).length) {
+        // Validation errors stay inside the modal, in the person's language.
+        await ack({ response_action: 'errors', errors: reply.formErrors });
+        return;
+      }
+      await ack();
+      await this.deliver(client, reply, {
+        channel: meta.c,
+        ts: meta.ts,
+        userId: body.user.id,
+        locale: inbound.user.locale ?? o.config.DEFAULT_LOCALE,
+      });
+      this.refreshHome(client, team, body.user.id, tenantId);
+    });
+
+    app.event('app_home_opened', async ({ event, body, client }) => {
+      const e = event as { user: string; tab?: string };
+      if (e.tab && e.tab !== 'home') return;
+      const b = body as {
+        team_id?: string;
+        enterprise_id?: string;
+        authorizations?: { is_enterprise_install?: boolean }[];
+      };
+      const team = {
+        teamId: b.team_id,
+        enterpriseId: b.enterprise_id,
+        isEnterpriseInstall: b.authorizations?.[0]?.is_enterprise_install,
+      };
+      const tenantId = await this.tenantFor(team);
+      this.refreshHome(client, team, e.user, tenantId);
+    });
+
+    const uninstall = async (body: {
+      event_id?: string;
+      team_id?: string;
+      enterprise_id?: string;
+      authorizations?: { is_enterprise_install?: boolean }[];
+    }) => {
+      const team = {
+        teamId: body.team_id,
+        enterpriseId: body.enterprise_id,
+        isEnterpriseInstall: body.authorizations?.[0]?.is_enterprise_install,
+      };
+      const key = slackTenantKey(team);
+      const tenant = await findTenant(o.db, 'slack', key);
+      if (!tenant) return;
+      // Retries of this event change nothing the second time.
+      if (!(await markProcessed(o.db, tenant.id, `slack:${body.event_id ?? key}`, o.clock.now()))) return;
+      await deleteInstallation(o.db, key);
+      const count = await deactivateTenantIdentities(
+        o.db,
+        tenant.id,
+        'slack',
+        'app_uninstalled',
+        o.clock.now(),
+      );
+      o.log.info({ tenant: tenant.id, identities: count }, 'slack app uninstalled');
+    };
+    app.event('app_uninstalled', async ({ body }) => uninstall(body as never));
+    app.event('tokens_revoked', async ({ body }) => uninstall(body as never));
+
+    app.error(async (error) => {
+      o.log.error({ err: error }, 'slack handler failed');
+    });
+  }
+
+  async start(): Promise<void> {
+    if (!this.receiver) await this.app.start();
+  }
+
+  async stop(): Promise<void> {
+    if (!this.receiver) await this.app.stop();
+  }
+}
+
+function parseMetadata(raw: string): { a: string; v: string; c?: string; ts?: string } {
+  try {
+    const parsed = JSON.parse(raw) as { a?: unknown; v?: unknown; c?: unknown; ts?: unknown };
+    return {
+      a: typeof parsed.a === 'string' ? parsed.a : '',
+      v: typeof parsed.v === 'string' ? parsed.v : '{}',
+      ...(typeof parsed.c === 'string' ? { c: parsed.c } : {}),
+      ...(typeof parsed.ts === 'string' ? { ts: parsed.ts } : {}),
+    };
+  } catch {
+    return { a: '', v: '{}' };
+  }
+}
+
+async function openDm(client: WebClient, userId: string): Promise<string> {
+  const opened = await client.conversations.open({ users: userId });
+  return opened.channel?.id ?? userId;
+}
+
+async function uploadFile(
+  client: WebClient,
+  channel: string,
+  file: { name: string; content: string },
+): Promise<void> {
+  await client.filesUploadV2({
+    channel_id: channel,
+    filename: file.name,
+    file: Buffer.from(file.content, 'utf8'),
+  });
+}
+
+/** The core's outbound port for Slack: the right workspace's token for each identity. */
+export class SlackChatPort implements ChatPort {
+  private readonly clients = new Map<string, WebClient>();
+
+  constructor(
+    private readonly db: Db,
+    private readonly singleToken: string | undefined,
+    private readonly clientOptions: ConstructorParameters<typeof WebClient>[1],
+  ) {}
+
+  private async client(tenantId: string): Promise<WebClient> {
+    const cached = this.clients.get(tenantId);
+    if (cached) return cached;
+    let token = this.singleToken;
+    const installation = (await findInstallationByTenant(this.db, tenantId)) as
+      | { bot?: { token?: string } }
+      | undefined;
+    if (installation?.bot?.token) token = installation.bot.token;
+    if (!token) throw new ChatDeliveryError('permanent', 'no_installation');
+    const client = new WebClient(token, this.clientOptions);
+    this.clients.set(tenantId, client);
+    return client;
+  }
+
+  async send(to: Recipient, message: OutboundMessage): Promise<string> {
+    try {
+      const client = await this.client(to.identity.tenantId);
+      const ref = to.identity.conversationRef as { channel?: string } | null;
+      const channel = ref?.channel ?? to.identity.externalId;
+      let last = '';
+      for (const part of renderMessages(message)) {
+        const posted = await client.chat.postMessage({ channel, text: part.text, blocks: part.blocks });
+        last = `${posted.channel ?? channel}:${posted.ts ?? ''}`;
+      }
+      const files = filesOf(message);
+      if (files.length) {
+        const dm = channel.startsWith('D') ? channel : await openDm(client, to.identity.externalId);
+        for (const file of files) await uploadFile(client, dm, file);
+      }
+      return last;
+    } catch (error) {
+      throw error instanceof ChatDeliveryError ? error : classifySlackError(error);
+    }
+  }
+
+  async findByEmail(tenant: Tenant, email: string): Promise<{ externalId: string } | null> {
+    try {
+      const client = await this.client(tenant.id);
+      const found = await client.users.lookupByEmail({ email });
+      return found.user?.id ? { externalId: found.user.id } : null;
+    } catch {
+      return null;
+    }
+  }
+
+  async update(to: Recipient, ref: string, message: OutboundMessage): Promise<void> {
+    const [channel, ts] = ref.split(':');
+    if (!channel || !ts) return;
+    try {
+      const client = await this.client(to.identity.tenantId);
+      const [first] = renderMessages(message);
+      await client.chat.update({ channel, ts, text: first?.text ?? ' ', blocks: first?.blocks ?? [] });
+    } catch (error) {
+      throw error instanceof ChatDeliveryError ? error : classifySlackError(error);
+    }
+  }
+}

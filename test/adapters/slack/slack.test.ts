@@ -1,0 +1,337 @@
+import nock from 'nock';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { OpenDatabase } from '../../../src/store/db.ts';
+import { openMigratedPGlite } from '../../support/databases.ts';
+import {
+  command,
+  eventually,
+  fakeSlack,
+  interaction,
+  post,
+  type SlackCall,
+  sign,
+  startSlackServer,
+} from '../../support/slack.ts';
+import { buildWorld } from '../../support/world.ts';
+
+const FORM = 'application/x-www-form-urlencoded';
+const profiles = {
+  U_ANA: { name: 'Ana Torres', email: 'ana@example.org', tz: 'America/Mexico_City', locale: 'es-LA' },
+  U_LUIS: { name: 'Luis Herrera', email: 'luis@example.org', tz: 'America/Mexico_City', locale: 'es-LA' },
+  U_MARTA: { name: 'Marta Díaz', email: 'marta@example.org', tz: 'America/Bogota', locale: 'es-LA' },
+};
+// biome-ignore lint/suspicious/noExplicitAny: Block Kit JSON.
+const texts = (blocks: any[] = []): string => JSON.stringify(blocks);
+
+describe('Slack adapter over signed HTTP requests', () => {
+  let db: OpenDatabase;
+  let slack: Awaited<ReturnType<typeof startSlackServer>>;
+  let calls: SlackCall[];
+  let responses: object[];
+  const after = (n: number) => calls.slice(n);
+
+  beforeAll(async () => {
+    db = await openMigratedPGlite();
+    await buildWorld(db.db, 'T:T1', 'slack');
+    ({ calls, responses } = fakeSlack(profiles));
+    slack = await startSlackServer(db);
+  });
+  afterAll(async () => {
+    await slack?.close();
+    await db?.close();
+    nock.cleanAll();
+    nock.restore();
+  });
+
+  it('answers /mentoria ayuda within 3 s, ephemeral where it was typed, after a first welcome', async () => {
+    const res = await post(slack.url, command('ayuda', 'U_ANA'), FORM);
+    expect(res.status).toBe(200);
+    expect(res.ms).toBeLessThan(3_000);
+    const reply = await eventually(() => (responses.length >= 2 ? responses : undefined));
+    expect(JSON.stringify(reply)).toContain('Bienvenida a Mentoría');
+    expect(JSON.stringify(reply)).toContain('¿Qué puedo hacer por ti?');
+    expect(reply.every((r) => (r as { response_type?: string }).response_type === 'ephemeral')).toBe(true);
+    // The Slack user was linked to the roster person by the email users.info gave.
+    const identity = await db.db
+      .selectFrom('identities')
+      .innerJoin('people', 'people.id', 'identities.person_id')
+      .select(['people.name', 'identities.external_id'])
+      .where('identities.platform', '=', 'slack')
+      .executeTakeFirstOrThrow();
+    expect(identity).toEqual({ name: 'Ana', external_id: 'U_ANA' });
+  });
+
+  it('refuses forged and stale requests with 401', async () => {
+    const body = command('ayuda', 'U_ANA');
+    expect(
+      (await post(slack.url, body, FORM, sign(body, undefined, 'not-the-secret-000000000000000'))).status,
+    ).toBe(401);
+    const stale = Math.floor(Date.now() / 1000) - 6 * 60;
+    expect((await post(slack.url, body, FORM, sign(body, stale))).status).toBe(401);
+    expect((await post(slack.url, body, FORM, {})).status).toBe(401);
+  });
+
+  let approveValue = '';
+  it('opens the goal form as a modal and keeps validation errors inside it', async () => {
+    const n = calls.length;
+    const res = await post(slack.url, command('meta formulario', 'U_ANA'), FORM);
+    expect(res.status).toBe(200);
+    const opened = await eventually(() => after(n).find((c) => c.method === 'views.open'));
+    const view = opened.args.view;
+    expect(view.callback_id).toBe('mentoria_form');
+    expect(view.blocks.map((b: { block_id: string }) => b.block_id)).toEqual([
+      'title',
+      'specific',
+      'measurable',
+      'achievable',
+      'relevant',
+      'dueDate',
+      'competencies',
+      'milestones',
+    ]);
+    expect(view.title.text.length).toBeLessThanOrEqual(24);
+    const submit = (values: Record<string, string>) =>
+      interaction({
+        type: 'view_submission',
+        team: { id: 'T1' },
+        user: { id: 'U_ANA', team_id: 'T1' },
+        view: {
+          id: 'V1',
+          hash: String(Math.random()),
+          callback_id: 'mentoria_form',
+          private_metadata: view.private_metadata,
+          state: {
+            values: Object.fromEntries(
+              Object.entries(values).map(([k, v]) => [
+                k,
+                {
+                  value:
+                    k === 'dueDate'
+                      ? { type: 'datepicker', selected_date: v }
+                      : { type: 'plain_text_input', value: v },
+                },
+              ]),
+            ),
+          },
+        },
+      });
+    const bad = await post(
+      slack.url,
+      submit({
+        title: 'Meta',
+        specific: 'x',
+        measurable: 'bien',
+        achievable: 'Sí',
+        relevant: 'Sí',
+        dueDate: '2030-01-01',
+      }),
+      FORM,
+    );
+    expect(bad.status).toBe(200);
+    const errors = JSON.parse(bad.text);
+    expect(errors.response_action).toBe('errors');
+    expect(Object.keys(errors.errors).sort()).toEqual([
+      'achievable',
+      'dueDate',
+      'measurable',
+      'relevant',
+      'specific',
+    ]);
+    expect(errors.errors.measurable).toContain('necesito un indicador');
+    expect(await db.db.selectFrom('goals').selectAll().execute()).toEqual([]);
+
+    const m = calls.length;
+    const good = await post(
+      slack.url,
+      submit({
+        title: 'Mejorar la comunicación',
+        specific: 'Organizar reuniones semanales de seguimiento con mi equipo',
+        measurable: 'Realizar 12 reuniones con minuta publicada',
+        achievable: 'Tengo el apoyo de mi jefa y una sala',
+        relevant: 'La coordinación del área depende de ello',
+        dueDate: '2026-06-30',
+      }),
+      FORM,
+    );
+    expect(good.status).toBe(200);
+    expect(good.text).toBe('');
+    // Luis never wrote to the bot: he is found by email (users.lookupByEmail) and reached.
+    const toMentor = await eventually(() =>
+      after(m).find((c) => c.method === 'chat.postMessage' && c.args.channel === 'U_LUIS'),
+    );
+    expect(
+      after(m).some((c) => c.method === 'users.lookupByEmail' && c.args.email === 'luis@example.org'),
+    ).toBe(true);
+    expect(texts(toMentor.args.blocks)).toContain('Ana envió una meta para tu revisión');
+    // biome-ignore lint/suspicious/noExplicitAny: Block Kit JSON.
+    const button = toMentor.args.blocks
+      .flatMap((b: any) => b.elements ?? [])
+      .find((e: any) => e.action_id.startsWith('goal.approve'));
+    expect(button.action_id).toBe('goal.approve|0');
+    approveValue = button.value;
+    await eventually(() =>
+      after(m).find(
+        (c) =>
+          c.method === 'chat.postMessage' &&
+          c.args.channel === 'U_ANA' &&
+          texts(c.args.blocks).includes('ya está con Luis'),
+      ),
+    );
+  });
+
+  const click = (user: string, actionTs: string, value: string) =>
+    interaction({
+      type: 'block_actions',
+      team: { id: 'T1' },
+      user: { id: user, team_id: 'T1' },
+      trigger_id: `trig-${actionTs}`,
+      response_url: `https://hooks.slack.test/actions/${actionTs}`,
+      container: {
+        type: 'message',
+        channel_id: `D_${user}`,
+        message_ts: '1700000000.0001',
+        is_ephemeral: false,
+      },
+      channel: { id: `D_${user}` },
+      message: { ts: '1700000000.0001' },
+      actions: [{ type: 'button', action_id: 'goal.approve|0', block_id: 'b1', value, action_ts: actionTs }],
+    });
+
+  it('lets only the mentor approve; the decided message is updated without buttons and the mentee told', async () => {
+    const n = calls.length;
+    const wrong = await post(slack.url, click('U_MARTA', '1.1', approveValue), FORM);
+    expect(wrong.status).toBe(200);
+    // Marta's first contact: a welcome, then the refusal; nothing changed.
+    await eventually(() =>
+      after(n).find(
+        (c) =>
+          c.method === 'chat.postMessage' &&
+          c.args.channel === 'D_U_MARTA' &&
+          texts(c.args.blocks).includes('No puedes hacer eso'),
+      ),
+    );
+    expect(await db.db.selectFrom('goals').select('state').executeTakeFirstOrThrow()).toEqual({
+      state: 'submitted',
+    });
+
+    const m = calls.length;
+    const res = await post(slack.url, click('U_LUIS', '2.2', approveValue), FORM);
+    expect(res.status).toBe(200);
+    expect(res.ms).toBeLessThan(3_000);
+    const updated = await eventually(() => after(m).find((c) => c.method === 'chat.update'));
+    expect(updated.args).toMatchObject({ channel: 'D_U_LUIS', ts: '1700000000.0001' });
+    expect(texts(updated.args.blocks)).toContain('Aprobada');
+    expect(updated.args.blocks.some((b: { type: string }) => b.type === 'actions')).toBe(false);
+    const told = await eventually(() =>
+      after(m).find((c) => c.method === 'chat.postMessage' && c.args.channel === 'U_ANA'),
+    );
+    expect(texts(told.args.blocks)).toContain('Luis aprobó tu meta');
+
+    const k = calls.length;
+    await post(slack.url, click('U_LUIS', '3.3', approveValue), FORM);
+    const again = await eventually(() => after(k).find((c) => c.method === 'chat.postMessage'));
+    expect(texts(again.args.blocks)).toContain('ya no espera tu decisión');
+    const approvals = await db.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'goal.approve')
+      .execute();
+    expect(approvals).toHaveLength(1);
+  });
+
+  const dm = (eventId: string, text: string) =>
+    JSON.stringify({
+      token: 'x',
+      team_id: 'T1',
+      api_app_id: 'A1',
+      type: 'event_callback',
+      event_id: eventId,
+      event_time: Math.floor(Date.now() / 1000),
+      authorizations: [{ team_id: 'T1', user_id: 'UBOT', is_bot: true, is_enterprise_install: false }],
+      event: {
+        type: 'message',
+        channel_type: 'im',
+        channel: 'D_ANA',
+        user: 'U_ANA',
+        text,
+        ts: `${Date.now() / 1000}`,
+      },
+    });
+
+  it('takes direct messages into the conversation, once per event even when Slack retries', async () => {
+    const n = calls.length;
+    const body = dm('Ev1', 'metas');
+    expect((await post(slack.url, body, 'application/json')).status).toBe(200);
+    await eventually(() =>
+      after(n).find((c) => c.method === 'chat.postMessage' && c.args.channel === 'D_ANA'),
+    );
+    const retry = await post(slack.url, body, 'application/json', {
+      ...sign(body),
+      'x-slack-retry-num': '1',
+      'x-slack-retry-reason': 'http_timeout',
+    });
+    expect(retry.status).toBe(200);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(
+      after(n).filter((c) => c.method === 'chat.postMessage' && c.args.channel === 'D_ANA'),
+    ).toHaveLength(1);
+    // The DM channel is remembered for messages the bot sends on its own.
+    const ref = await db.db
+      .selectFrom('identities')
+      .select('conversation_ref')
+      .where('external_id', '=', 'U_ANA')
+      .executeTakeFirstOrThrow();
+    expect(ref.conversation_ref).toEqual({ channel: 'D_ANA' });
+  });
+
+  it('publishes the App Home with what is pending and the main actions', async () => {
+    const n = calls.length;
+    const body = JSON.stringify({
+      team_id: 'T1',
+      type: 'event_callback',
+      event_id: 'Ev2',
+      authorizations: [{ team_id: 'T1', is_enterprise_install: false }],
+      event: { type: 'app_home_opened', user: 'U_ANA', channel: 'D_ANA', tab: 'home' },
+    });
+    expect((await post(slack.url, body, 'application/json')).status).toBe(200);
+    const published = await eventually(() => after(n).find((c) => c.method === 'views.publish'));
+    expect(published.args.user_id).toBe('U_ANA');
+    expect(published.args.view.type).toBe('home');
+    expect(published.args.view.blocks.length).toBeLessThanOrEqual(100);
+    expect(texts(published.args.view.blocks)).toContain('Mejorar la comunicación');
+  });
+
+  it('answers /healthz while the database answers', async () => {
+    const res = await fetch(`${slack.url}/healthz`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true });
+  });
+
+  it('stops writing to a workspace that uninstalled the app', async () => {
+    const body = JSON.stringify({
+      team_id: 'T1',
+      type: 'event_callback',
+      event_id: 'Ev3',
+      authorizations: [{ team_id: 'T1', is_enterprise_install: false }],
+      event: { type: 'app_uninstalled' },
+    });
+    expect((await post(slack.url, body, 'application/json')).status).toBe(200);
+    for (let i = 0; i < 50; i++) {
+      const open = await db.db
+        .selectFrom('identities')
+        .select('id')
+        .where('platform', '=', 'slack')
+        .where('active', '=', true)
+        .execute();
+      if (open.length === 0) break;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    const identities = await db.db
+      .selectFrom('identities')
+      .select(['active', 'deactivated_reason'])
+      .where('platform', '=', 'slack')
+      .execute();
+    expect(identities.length).toBeGreaterThan(0);
+    expect(identities.every((r) => !r.active && r.deactivated_reason === 'app_uninstalled')).toBe(true);
+  });
+});

@@ -1,0 +1,197 @@
+import { createHmac } from 'node:crypto';
+import type { Server } from 'node:http';
+import nock from 'nock';
+import { createHttpServer, listen } from '../../adapters/http/server.ts';
+import { SlackAdapter } from '../../adapters/slack/slack.adapter.ts';
+import { systemClock } from '../../src/clock.ts';
+import { parseConfig } from '../../src/config.ts';
+import { BackgroundChatPort, PlatformRouter } from '../../src/flows/background-port.ts';
+import { Bot } from '../../src/flows/bot.ts';
+import { createLogger } from '../../src/log.ts';
+import type { OpenDatabase } from '../../src/store/db.ts';
+import { ping } from '../../src/store/db.ts';
+
+export const SIGNING_SECRET = 'test-signing-secret-0123456789ab';
+export const API = 'https://slack.test';
+
+/** A Web API call the app made, with its arguments decoded. */
+export interface SlackCall {
+  method: string;
+  // biome-ignore lint/suspicious/noExplicitAny: Web API arguments are Slack's shape.
+  args: Record<string, any>;
+}
+
+/** Intercepts the Slack Web API (and response_url posts) and records every call. */
+export function fakeSlack(
+  profiles: Record<string, { name: string; email: string; tz: string; locale: string }>,
+): { calls: SlackCall[]; responses: object[] } {
+  const calls: SlackCall[] = [];
+  const responses: object[] = [];
+  let ts = 1000;
+  const decode = (body: unknown): Record<string, unknown> => {
+    if (typeof body === 'object' && body) return body as Record<string, unknown>;
+    const params = new URLSearchParams(String(body));
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of params) {
+      try {
+        out[k] = k === 'blocks' || k === 'view' ? JSON.parse(v) : v;
+      } catch {
+        out[k] = v;
+      }
+    }
+    return out;
+  };
+  nock(API)
+    .persist()
+    .post(/\/api\/.*/)
+    .reply((uri, body) => {
+      const method = uri.replace('/api/', '');
+      const args = decode(body);
+      calls.push({ method, args });
+      switch (method) {
+        case 'auth.test':
+          return [200, { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1' }];
+        case 'users.info': {
+          const p = profiles[String(args.user)];
+          if (!p) return [200, { ok: false, error: 'user_not_found' }];
+          return [
+            200,
+            {
+              ok: true,
+              user: {
+                id: args.user,
+                real_name: p.name,
+                tz: p.tz,
+                locale: p.locale,
+                profile: { email: p.email, real_name: p.name },
+              },
+            },
+          ];
+        }
+        case 'users.lookupByEmail': {
+          const id = Object.entries(profiles).find(([, p]) => p.email === args.email)?.[0];
+          return [200, id ? { ok: true, user: { id } } : { ok: false, error: 'users_not_found' }];
+        }
+        case 'chat.postMessage':
+          return [200, { ok: true, channel: args.channel, ts: String(++ts) }];
+        case 'conversations.open':
+          return [200, { ok: true, channel: { id: `D${String(args.users)}` } }];
+        case 'files.getUploadURLExternal':
+          return [200, { ok: true, upload_url: `${API}/upload/${++ts}`, file_id: `F${ts}` }];
+        case 'files.completeUploadExternal':
+          return [200, { ok: true, files: [{ id: 'F1' }] }];
+        default:
+          return [200, { ok: true }];
+      }
+    });
+  nock(API)
+    .persist()
+    .post(/\/upload\/.*/)
+    .reply(200, 'OK');
+  nock('https://hooks.slack.test')
+    .persist()
+    .post(/.*/)
+    .reply((_uri, body) => {
+      responses.push(typeof body === 'string' ? JSON.parse(body) : (body as object));
+      return [200, 'ok'];
+    });
+  nock.enableNetConnect((host) => host.startsWith('127.0.0.1'));
+  return { calls, responses };
+}
+
+/** The server as `npm start` runs it with a signing secret, a bot token and SLACK_API_URL. */
+export async function startSlackServer(
+  db: OpenDatabase,
+): Promise<{ url: string; server: Server; background: BackgroundChatPort; close(): Promise<void> }> {
+  const parsed = parseConfig({
+    SLACK_BOT_TOKEN: 'xoxb-test-token',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    SLACK_API_URL: `${API}/api/`,
+    LOG_LEVEL: 'silent',
+  });
+  if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
+  const config = parsed.config;
+  const log = createLogger('silent');
+  const ports = {};
+  const router = new PlatformRouter(ports);
+  const background = new BackgroundChatPort(router, {
+    concurrency: 4,
+    maxQueued: 100,
+    onError: () => {},
+    onPermanent: async () => {},
+  });
+  const bot = new Bot({
+    db: db.db,
+    clock: systemClock,
+    chat: background,
+    defaults: { locale: 'es', timezone: 'America/Mexico_City' },
+  });
+  const slack = new SlackAdapter({ config, bot, db: db.db, clock: systemClock, log });
+  Object.assign(ports, { slack: slack.port });
+  const server = createHttpServer({ slack: slack.receiver?.requestListener, health: () => ping(db.db) });
+  const port = await listen(server, 0, '127.0.0.1');
+  return {
+    url: `http://127.0.0.1:${port}`,
+    server,
+    background,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** Signs a body the way Slack does (v0, HMAC-SHA256 of "v0:timestamp:body"). */
+export function sign(
+  body: string,
+  timestamp = Math.floor(Date.now() / 1000),
+  secret = SIGNING_SECRET,
+): Record<string, string> {
+  const signature = `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+  return { 'x-slack-request-timestamp': String(timestamp), 'x-slack-signature': signature };
+}
+
+export async function post(
+  url: string,
+  body: string,
+  contentType: string,
+  headers: Record<string, string> = sign(body),
+): Promise<{ status: number; text: string; ms: number }> {
+  const started = performance.now();
+  const res = await fetch(`${url}/slack/events`, {
+    method: 'POST',
+    headers: { 'content-type': contentType, ...headers },
+    body,
+  });
+  return { status: res.status, text: await res.text(), ms: performance.now() - started };
+}
+
+export function command(text: string, user: string, extra: Record<string, string> = {}): string {
+  return new URLSearchParams({
+    token: 'x',
+    team_id: 'T1',
+    team_domain: 'demo',
+    channel_id: 'C1',
+    channel_name: 'general',
+    user_id: user,
+    user_name: user,
+    command: '/mentoria',
+    text,
+    api_app_id: 'A1',
+    response_url: `https://hooks.slack.test/commands/${user}/${Math.random()}`,
+    trigger_id: `trig-${Math.random()}`,
+    ...extra,
+  }).toString();
+}
+
+export function interaction(payload: object): string {
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
+/** Waits until a condition on the recorded calls holds (replies are sent after the ack). */
+export async function eventually<T>(find: () => T | undefined, ms = 3_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const found = find();
+    if (found !== undefined) return found;
+    if (Date.now() - started > ms) throw new Error('timed out waiting for a Slack call');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

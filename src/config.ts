@@ -76,7 +76,8 @@ const schema = z.object({
   // Where the Slack Web API lives (tests and local stand-ins point it elsewhere).
   SLACK_API_URL: z
     .string()
-    .regex(/^https?:\/\/\S+\/$/, 'must be a URL ending in /')
+    .regex(/^https?:\/\/\S+$/, 'must be an http(s) URL')
+    .transform((url) => (url.endsWith('/') ? url : `${url}/`))
     .optional(),
   // Messages a second the dispatcher sends, so the platforms rarely answer 429.
   NUDGE_SLACK_PER_CHANNEL: rate(1),

@@ -25,7 +25,7 @@ export const SLACK_LIMITS = {
 export type SlackBlock = Record<string, any>;
 
 /** Slack mrkdwn needs &, < and > escaped; our text already uses *bold* the way Slack does. */
-export function escape(text: string): string {
+export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
@@ -63,7 +63,7 @@ const plain = (text: string, max: number) => ({ type: 'plain_text', text: clip(t
 function renderBlock(block: Block, counter: { n: number }): SlackBlock[] {
   switch (block.type) {
     case 'text':
-      return chunks(escape(block.text), SLACK_LIMITS.sectionText).map((text) => ({
+      return chunks(escapeMrkdwn(block.text), SLACK_LIMITS.sectionText).map((text) => ({
         type: 'section',
         text: { type: 'mrkdwn', text },
       }));
@@ -74,7 +74,7 @@ function renderBlock(block: Block, counter: { n: number }): SlackBlock[] {
           type: 'section',
           fields: block.fields.slice(i, i + SLACK_LIMITS.fieldsPerSection).map((f) => ({
             type: 'mrkdwn',
-            text: clip(`*${escape(f.label)}*\n${escape(f.value)}`, SLACK_LIMITS.fieldText),
+            text: clip(`*${escapeMrkdwn(f.label)}*\n${escapeMrkdwn(f.value)}`, SLACK_LIMITS.fieldText),
           })),
         });
       }
@@ -100,7 +100,7 @@ function renderBlock(block: Block, counter: { n: number }): SlackBlock[] {
       return [
         {
           type: 'context',
-          elements: [{ type: 'mrkdwn', text: clip(escape(block.text), SLACK_LIMITS.contextText) }],
+          elements: [{ type: 'mrkdwn', text: clip(escapeMrkdwn(block.text), SLACK_LIMITS.contextText) }],
         },
       ];
     case 'divider':
@@ -113,7 +113,9 @@ function renderBlock(block: Block, counter: { n: number }): SlackBlock[] {
       return [
         {
           type: 'context',
-          elements: [{ type: 'mrkdwn', text: clip(escape(block.form.title), SLACK_LIMITS.contextText) }],
+          elements: [
+            { type: 'mrkdwn', text: clip(escapeMrkdwn(block.form.title), SLACK_LIMITS.contextText) },
+          ],
         },
       ];
     case 'file':
@@ -133,7 +135,7 @@ export function renderMessages(
   const blocks = message.blocks.flatMap((b) => renderBlock(b, counter));
   const text = clip(message.summary || ' ', SLACK_LIMITS.fallbackText);
   if (blocks.length === 0)
-    return [{ text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: escape(text) } }] }];
+    return [{ text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(text) } }] }];
   const out: { text: string; blocks: KnownBlock[] }[] = [];
   // The builders above follow Block Kit's JSON; the cast is where it meets the SDK's types.
   for (let i = 0; i < blocks.length; i += maxBlocks)

@@ -42,14 +42,12 @@ export async function saveInstallation(
       updated_at: input.now,
     })
     .onConflict((oc) =>
-      oc
-        .column('install_key')
-        .doUpdateSet({
-          installation: json,
-          installer_user_id: input.installerUserId,
-          tenant_id: input.tenantId,
-          updated_at: input.now,
-        }),
+      oc.column('install_key').doUpdateSet({
+        installation: json,
+        installer_user_id: input.installerUserId,
+        tenant_id: input.tenantId,
+        updated_at: input.now,
+      }),
     )
     .execute();
 }

@@ -28,7 +28,7 @@ describe('Slack adapter over signed HTTP requests', () => {
   let slack: Awaited<ReturnType<typeof startSlackServer>>;
   let calls: SlackCall[];
   let responses: object[];
-  const after = (n: number) => calls.slice(n);
+  const since = (n: number) => calls.slice(n);
 
   beforeAll(async () => {
     db = await openMigratedPGlite();
@@ -76,7 +76,7 @@ describe('Slack adapter over signed HTTP requests', () => {
     const n = calls.length;
     const res = await post(slack.url, command('meta formulario', 'U_ANA'), FORM);
     expect(res.status).toBe(200);
-    const opened = await eventually(() => after(n).find((c) => c.method === 'views.open'));
+    const opened = await eventually(() => since(n).find((c) => c.method === 'views.open'));
     const view = opened.args.view;
     expect(view.callback_id).toBe('mentoria_form');
     expect(view.blocks.map((b: { block_id: string }) => b.block_id)).toEqual([
@@ -157,20 +157,20 @@ describe('Slack adapter over signed HTTP requests', () => {
     expect(good.text).toBe('');
     // Luis never wrote to the bot: he is found by email (users.lookupByEmail) and reached.
     const toMentor = await eventually(() =>
-      after(m).find((c) => c.method === 'chat.postMessage' && c.args.channel === 'U_LUIS'),
+      since(m).find((c) => c.method === 'chat.postMessage' && c.args.channel === 'U_LUIS'),
     );
     expect(
-      after(m).some((c) => c.method === 'users.lookupByEmail' && c.args.email === 'luis@example.org'),
+      since(m).some((c) => c.method === 'users.lookupByEmail' && c.args.email === 'luis@example.org'),
     ).toBe(true);
     expect(texts(toMentor.args.blocks)).toContain('Ana envió una meta para tu revisión');
-    // biome-ignore lint/suspicious/noExplicitAny: Block Kit JSON.
-    const button = toMentor.args.blocks
-      .flatMap((b: any) => b.elements ?? [])
-      .find((e: any) => e.action_id.startsWith('goal.approve'));
+    type Element = { action_id: string; value: string };
+    const button = (toMentor.args.blocks as { elements?: Element[] }[])
+      .flatMap((b) => b.elements ?? [])
+      .find((e) => e.action_id.startsWith('goal.approve')) as Element;
     expect(button.action_id).toBe('goal.approve|0');
     approveValue = button.value;
     await eventually(() =>
-      after(m).find(
+      since(m).find(
         (c) =>
           c.method === 'chat.postMessage' &&
           c.args.channel === 'U_ANA' &&
@@ -203,7 +203,7 @@ describe('Slack adapter over signed HTTP requests', () => {
     expect(wrong.status).toBe(200);
     // Marta's first contact: a welcome, then the refusal; nothing changed.
     await eventually(() =>
-      after(n).find(
+      since(n).find(
         (c) =>
           c.method === 'chat.postMessage' &&
           c.args.channel === 'D_U_MARTA' &&
@@ -218,18 +218,18 @@ describe('Slack adapter over signed HTTP requests', () => {
     const res = await post(slack.url, click('U_LUIS', '2.2', approveValue), FORM);
     expect(res.status).toBe(200);
     expect(res.ms).toBeLessThan(3_000);
-    const updated = await eventually(() => after(m).find((c) => c.method === 'chat.update'));
+    const updated = await eventually(() => since(m).find((c) => c.method === 'chat.update'));
     expect(updated.args).toMatchObject({ channel: 'D_U_LUIS', ts: '1700000000.0001' });
     expect(texts(updated.args.blocks)).toContain('Aprobada');
     expect(updated.args.blocks.some((b: { type: string }) => b.type === 'actions')).toBe(false);
     const told = await eventually(() =>
-      after(m).find((c) => c.method === 'chat.postMessage' && c.args.channel === 'U_ANA'),
+      since(m).find((c) => c.method === 'chat.postMessage' && c.args.channel === 'U_ANA'),
     );
     expect(texts(told.args.blocks)).toContain('Luis aprobó tu meta');
 
     const k = calls.length;
     await post(slack.url, click('U_LUIS', '3.3', approveValue), FORM);
-    const again = await eventually(() => after(k).find((c) => c.method === 'chat.postMessage'));
+    const again = await eventually(() => since(k).find((c) => c.method === 'chat.postMessage'));
     expect(texts(again.args.blocks)).toContain('ya no espera tu decisión');
     const approvals = await db.db
       .selectFrom('audit_log')
@@ -263,7 +263,7 @@ describe('Slack adapter over signed HTTP requests', () => {
     const body = dm('Ev1', 'metas');
     expect((await post(slack.url, body, 'application/json')).status).toBe(200);
     await eventually(() =>
-      after(n).find((c) => c.method === 'chat.postMessage' && c.args.channel === 'D_ANA'),
+      since(n).find((c) => c.method === 'chat.postMessage' && c.args.channel === 'D_ANA'),
     );
     const retry = await post(slack.url, body, 'application/json', {
       ...sign(body),
@@ -273,7 +273,7 @@ describe('Slack adapter over signed HTTP requests', () => {
     expect(retry.status).toBe(200);
     await new Promise((r) => setTimeout(r, 300));
     expect(
-      after(n).filter((c) => c.method === 'chat.postMessage' && c.args.channel === 'D_ANA'),
+      since(n).filter((c) => c.method === 'chat.postMessage' && c.args.channel === 'D_ANA'),
     ).toHaveLength(1);
     // The DM channel is remembered for messages the bot sends on its own.
     const ref = await db.db
@@ -294,7 +294,7 @@ describe('Slack adapter over signed HTTP requests', () => {
       event: { type: 'app_home_opened', user: 'U_ANA', channel: 'D_ANA', tab: 'home' },
     });
     expect((await post(slack.url, body, 'application/json')).status).toBe(200);
-    const published = await eventually(() => after(n).find((c) => c.method === 'views.publish'));
+    const published = await eventually(() => since(n).find((c) => c.method === 'views.publish'));
     expect(published.args.user_id).toBe('U_ANA');
     expect(published.args.view.type).toBe('home');
     expect(published.args.view.blocks.length).toBeLessThanOrEqual(100);

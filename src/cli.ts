@@ -1,56 +1,201 @@
+import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { parse as parseCsv } from 'csv-parse/sync';
 import { loggerFor, openMigratedDatabase } from './boot.ts';
-import { loadConfigOrExit } from './config.ts';
+import { systemClock } from './clock.ts';
+import { type Config, loadConfigOrExit } from './config.ts';
+import { DomainError } from './domain/errors.ts';
+import type { Platform } from './domain/model.ts';
 import { loadDotEnv } from './env.ts';
+import {
+  type AdminRun,
+  createCycleAs,
+  createProgramAs,
+  findCycle,
+  importPairs,
+  importRoster,
+} from './services/admin.service.ts';
+import { CONSOLE_TENANT } from './services/demo.service.ts';
+import type { OpenDatabase } from './store/db.ts';
 import { migrateDown } from './store/migrate.ts';
+import { ensureTenant } from './store/tenant.store.ts';
 
 const USAGE = `Usage: mentoria <command> [options]
 
 Commands:
-  migrate            apply every pending database migration
-  migrate --down     revert the latest migration
-  help               show this help
+  migrate [--down]                       apply pending migrations (or revert the latest)
+  program create --name N --kind classic|reverse
+  cycle create --program P --name N --starts YYYY-MM-DD --ends YYYY-MM-DD [--timezone Zone]
+  roster import FILE.csv --cycle C [--skip-invalid]
+      columns (any order): email,name,role,gender,level,unit,institution,region,birth_year,locale,timezone
+  pairs import FILE.csv --cycle C        columns: mentor_email,mentee_email
+  help
 
+Every command takes --tenant (console by default; slack:T0123 for a Slack workspace,
+slack-org:E0123 for an Enterprise Grid organisation, teams:<tenant id>) and --json.
 The database is DATABASE_URL when set, else the embedded one under DATA_DIR.`;
 
-async function run(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  /** An open database (tests); otherwise the configured one is opened and closed. */
+  database?: OpenDatabase;
+  config?: Config;
+}
+
+function tenantSpec(spec: string): { platform: Platform; externalId: string } {
+  const [kind, ...rest] = spec.split(':');
+  const id = rest.join(':');
+  if (spec === 'console' || kind === 'console') return { platform: 'console', externalId: CONSOLE_TENANT };
+  if (kind === 'slack' && id) return { platform: 'slack', externalId: `T:${id}` };
+  if (kind === 'slack-org' && id) return { platform: 'slack', externalId: `E:${id}` };
+  if (kind === 'teams' && id) return { platform: 'teams', externalId: id };
+  throw new Error(`--tenant ${spec}: use console, slack:T0123, slack-org:E0123 or teams:<tenant id>`);
+}
+
+function readCsv(file: string): { line: number; record: Record<string, string> }[] {
+  const rows = parseCsv(readFileSync(file, 'utf8'), {
+    columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+    bom: true,
+    skip_empty_lines: true,
+    trim: true,
+    relax_quotes: true,
+    relax_column_count: true,
+    info: true,
+  }) as { record: Record<string, string>; info: { lines: number } }[];
+  return rows.map((r) => ({ line: r.info.lines, record: r.record }));
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const [command, sub, ...rest] = argv;
   if (!command || command === 'help' || command === '--help' || command === '-h') {
-    console.log(USAGE);
+    io.out(USAGE);
     return command ? 0 : 2;
   }
-  loadDotEnv();
-  const config = loadConfigOrExit();
-  const log = loggerFor(config, true);
-  switch (command) {
-    case 'migrate': {
-      const { values } = parseArgs({ args: rest, options: { down: { type: 'boolean', default: false } } });
-      // Opening applies pending migrations; --down then reverts the newest.
-      const database = await openMigratedDatabase(config, log);
-      try {
-        if (values.down) {
-          const report = await migrateDown(database.db);
-          console.log(report.applied.length ? `Reverted ${report.applied.join(', ')}` : 'Nothing to revert.');
-        } else {
-          console.log(`Database is up to date (${database.kind}).`);
-        }
-      } finally {
-        await database.close();
-      }
+  const config = io.config ?? (loadDotEnv(), loadConfigOrExit());
+  const database = io.database ?? (await openMigratedDatabase(config, loggerFor(config, true)));
+  try {
+    const args = command === 'migrate' ? [sub ?? '', ...rest].filter(Boolean) : rest;
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        down: { type: 'boolean', default: false },
+        tenant: { type: 'string', default: 'console' },
+        json: { type: 'boolean', default: false },
+        name: { type: 'string' },
+        kind: { type: 'string' },
+        program: { type: 'string' },
+        cycle: { type: 'string' },
+        starts: { type: 'string' },
+        ends: { type: 'string' },
+        timezone: { type: 'string' },
+        'skip-invalid': { type: 'boolean', default: false },
+      },
+    });
+    const print = (json: unknown, text: string) => io.out(values.json ? JSON.stringify(json, null, 2) : text);
+    if (command === 'migrate') {
+      if (values.down) {
+        const report = await migrateDown(database.db);
+        io.out(report.applied.length ? `Reverted ${report.applied.join(', ')}` : 'Nothing to revert.');
+      } else io.out(`Database is up to date (${database.kind}).`);
       return 0;
     }
-    default:
-      console.error(`Unknown command "${command}".\n\n${USAGE}`);
-      return 2;
+    const spec = tenantSpec(values.tenant ?? 'console');
+    const tenant = await ensureTenant(database.db, {
+      ...spec,
+      name: spec.externalId,
+      defaultLocale: config.DEFAULT_LOCALE,
+      defaultTimezone: config.DEFAULT_TIMEZONE,
+    });
+    const deps = { db: database.db, clock: systemClock };
+    const run: AdminRun = { tenantId: tenant.id, actorId: null, via: 'cli' };
+    const need = (name: string, value: string | undefined) => {
+      if (!value) throw new Error(`--${name} is required\n\n${USAGE}`);
+      return value;
+    };
+    switch (`${command} ${sub ?? ''}`) {
+      case 'program create': {
+        const kind = need('kind', values.kind);
+        if (kind !== 'classic' && kind !== 'reverse') throw new Error('--kind must be classic or reverse');
+        const program = await createProgramAs(deps, run, { name: need('name', values.name), kind });
+        print(program, `Created program "${program.name}" (${program.kind}), id ${program.id}.`);
+        return 0;
+      }
+      case 'cycle create': {
+        const cycle = await createCycleAs(deps, run, {
+          program: need('program', values.program),
+          name: need('name', values.name),
+          starts: need('starts', values.starts),
+          ends: need('ends', values.ends),
+          timezone: values.timezone ?? tenant.defaultTimezone,
+        });
+        print(
+          cycle,
+          `Created cycle "${cycle.name}": enrollment ${cycle.enrollmentStarts}, goal setting ${cycle.goalSettingStarts}, execution ${cycle.executionStarts}, closing ${cycle.closingStarts}, ends ${cycle.ends} (${cycle.timezone}).`,
+        );
+        return 0;
+      }
+      case 'roster import': {
+        const file = need('file', positionals[0]);
+        const cycle = await findCycle(database.db, tenant.id, need('cycle', values.cycle));
+        const rows = readCsv(file);
+        const report = await importRoster(deps, run, {
+          cycle,
+          rows,
+          skipInvalid: values['skip-invalid'] ?? false,
+          defaults: { locale: tenant.defaultLocale, timezone: tenant.defaultTimezone },
+        });
+        const lines = report.invalid.map((i) => `  line ${i.line}: ${i.problems.join('; ')}`);
+        print(
+          report,
+          [
+            report.written
+              ? `Imported ${report.lines - report.invalid.length} of ${report.lines} lines: ${report.created} people created, ${report.updated} updated.`
+              : `Nothing was written: ${report.invalid.length} of ${report.lines} lines are invalid (use --skip-invalid to import the rest).`,
+            ...lines,
+          ].join('\n'),
+        );
+        return report.written ? 0 : 1;
+      }
+      case 'pairs import': {
+        const file = need('file', positionals[0]);
+        const cycle = await findCycle(database.db, tenant.id, need('cycle', values.cycle));
+        const report = await importPairs(deps, run, { cycle, rows: readCsv(file) });
+        const lines = report.invalid.map((i) => `  line ${i.line}: ${i.problems.join('; ')}`);
+        print(
+          report,
+          [
+            report.written
+              ? `Created ${report.created} pairs.`
+              : `Nothing was written: ${report.invalid.length} lines break the program's rules.`,
+            ...lines,
+          ].join('\n'),
+        );
+        return report.written ? 0 : 1;
+      }
+      default:
+        io.err(`Unknown command "${argv.join(' ')}".\n\n${USAGE}`);
+        return 2;
+    }
+  } catch (error) {
+    io.err(
+      error instanceof DomainError
+        ? `${error.code} ${JSON.stringify(error.details)}`
+        : error instanceof Error
+          ? error.message
+          : String(error),
+    );
+    return 1;
+  } finally {
+    if (!io.database) await database.close();
   }
 }
 
-run(process.argv.slice(2)).then(
-  (code) => {
+// Run directly (`tsx src/cli.ts …`); the `mentoria` bin calls runCli itself.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  runCli(process.argv.slice(2), { out: (t) => console.log(t), err: (t) => console.error(t) }).then((code) => {
     process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
-    process.exitCode = 1;
-  },
-);
+  });
+}

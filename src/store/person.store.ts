@@ -286,3 +286,37 @@ export async function deactivateTenantIdentities(
     .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
+
+/** Updates what a roster import knows about a person. */
+export async function updatePersonProfile(
+  db: Db | Tx,
+  tenantId: string,
+  personId: string,
+  changes: Partial<
+    Pick<
+      Person,
+      'name' | 'gender' | 'level' | 'unit' | 'institution' | 'region' | 'birthYear' | 'locale' | 'timezone'
+    >
+  >,
+  now: Date,
+): Promise<Person> {
+  const row = await db
+    .updateTable('people')
+    .set({
+      ...(changes.name !== undefined ? { name: changes.name } : {}),
+      ...(changes.gender !== undefined ? { gender: changes.gender } : {}),
+      ...(changes.level !== undefined ? { level: changes.level } : {}),
+      ...(changes.unit !== undefined ? { unit: changes.unit } : {}),
+      ...(changes.institution !== undefined ? { institution: changes.institution } : {}),
+      ...(changes.region !== undefined ? { region: changes.region } : {}),
+      ...(changes.birthYear !== undefined ? { birth_year: changes.birthYear } : {}),
+      ...(changes.locale !== undefined ? { locale: changes.locale } : {}),
+      ...(changes.timezone !== undefined ? { timezone: changes.timezone } : {}),
+      updated_at: now,
+    })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', personId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toPerson(row);
+}

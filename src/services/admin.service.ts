@@ -1,0 +1,332 @@
+import { z } from 'zod';
+import type { Locale } from '../config.ts';
+import { planCycleDates } from '../domain/cycle.ts';
+import { DomainError } from '../domain/errors.ts';
+import type { Cycle, EnrollmentRole, Gender, Person, Program, ProgramKind } from '../domain/model.ts';
+import { checkPairCapacity, checkPairRules } from '../domain/pairing.ts';
+import { isValidTimeZone } from '../domain/time.ts';
+import { recordAudit } from '../store/audit.store.ts';
+import type { Db } from '../store/db.ts';
+import { createPerson, findPersonByEmail, updatePersonProfile } from '../store/person.store.ts';
+import {
+  createCycle,
+  createPairing,
+  createProgram,
+  enroll,
+  getProgram,
+  listCycles,
+  listPrograms,
+  pairingLoad,
+} from '../store/program.store.ts';
+import type { Deps } from './context.ts';
+
+/** Who runs an admin operation from the command line (no chat identity): recorded as `cli`. */
+export interface AdminRun {
+  tenantId: string;
+  actorId: string | null;
+  via: 'cli' | 'chat';
+}
+
+export async function createProgramAs(
+  deps: Deps,
+  run: AdminRun,
+  input: { name: string; kind: ProgramKind },
+): Promise<Program> {
+  if (!input.name.trim() || input.name.length > 200)
+    throw new DomainError('input.too_long', { field: 'name', max: 200 });
+  const program = await createProgram(deps.db, run.tenantId, { name: input.name.trim(), kind: input.kind });
+  await recordAudit(deps.db, {
+    tenantId: run.tenantId,
+    at: deps.clock.now(),
+    actorId: run.actorId,
+    via: run.via,
+    action: 'program.create',
+    subjectType: 'program',
+    subjectId: program.id,
+    data: { name: program.name, kind: program.kind },
+  });
+  return program;
+}
+
+export async function findProgram(db: Db, tenantId: string, nameOrId: string): Promise<Program> {
+  const programs = await listPrograms(db, tenantId);
+  const found =
+    programs.find((p) => p.id === nameOrId) ??
+    programs.find((p) => p.name.toLowerCase() === nameOrId.toLowerCase());
+  if (!found) throw new DomainError('record.not_found', { entity: 'program' });
+  return found;
+}
+
+export async function findCycle(db: Db, tenantId: string, nameOrId: string): Promise<Cycle> {
+  const cycles = await listCycles(db, tenantId);
+  const byId = cycles.find((c) => c.id === nameOrId);
+  if (byId) return byId;
+  const byName = cycles.filter((c) => c.name.toLowerCase() === nameOrId.toLowerCase());
+  if (byName.length !== 1) throw new DomainError('record.not_found', { entity: 'cycle' });
+  return byName[0] as Cycle;
+}
+
+/** A cycle with phase dates from the program's defaults unless given. */
+export async function createCycleAs(
+  deps: Deps,
+  run: AdminRun,
+  input: { program: string; name: string; starts: string; ends: string; timezone: string },
+): Promise<Cycle> {
+  const program = await findProgram(deps.db, run.tenantId, input.program);
+  const dates = planCycleDates({ starts: input.starts, ends: input.ends }, program.settings);
+  const cycle = await createCycle(deps.db, run.tenantId, {
+    programId: program.id,
+    name: input.name.trim(),
+    timezone: input.timezone,
+    ...dates,
+  });
+  await recordAudit(deps.db, {
+    tenantId: run.tenantId,
+    at: deps.clock.now(),
+    actorId: run.actorId,
+    via: run.via,
+    action: 'cycle.create',
+    subjectType: 'cycle',
+    subjectId: cycle.id,
+    data: { name: cycle.name, ...dates },
+  });
+  return cycle;
+}
+
+const GENDERS: Record<string, Gender> = {
+  f: 'f',
+  m: 'm',
+  x: 'x',
+  n: 'n',
+  mujer: 'f',
+  hombre: 'm',
+  otro: 'x',
+  'prefiero no decir': 'n',
+  woman: 'f',
+  man: 'm',
+  other: 'x',
+};
+
+const optional = (schema: z.ZodType) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
+
+/** One roster line; only email, name and role are required. */
+export const rosterRowSchema = z.object({
+  email: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(z.email({ error: 'not a valid email' })),
+  name: z.string().trim().min(1, 'name is empty').max(200, 'name is longer than 200 characters'),
+  role: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .pipe(
+      z.enum(['mentor', 'mentee', 'admin', 'director'], {
+        error: 'role must be mentor, mentee, admin or director',
+      }),
+    ),
+  gender: optional(
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .refine((g) => g in GENDERS, 'gender must be f, m, x, n (or mujer, hombre, otro, prefiero no decir)')
+      .transform((g) => GENDERS[g] as Gender),
+  ),
+  level: optional(
+    z.coerce.number({ error: 'level must be a number' }).int('level must be a whole number').min(0).max(100),
+  ),
+  unit: optional(z.string().trim().max(200)),
+  institution: optional(z.string().trim().max(200)),
+  region: optional(z.string().trim().max(200)),
+  birth_year: optional(
+    z.coerce
+      .number({ error: 'birth_year must be a year' })
+      .int()
+      .min(1900, 'birth_year must be a year')
+      .max(2100, 'birth_year must be a year'),
+  ),
+  locale: optional(
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .pipe(z.enum(['es', 'en'], { error: 'locale must be es or en' })),
+  ),
+  timezone: optional(
+    z.string().trim().refine(isValidTimeZone, 'timezone must be an IANA zone such as America/Santiago'),
+  ),
+});
+export type RosterRow = z.infer<typeof rosterRowSchema>;
+
+export interface RosterReport {
+  lines: number;
+  created: number;
+  updated: number;
+  invalid: { line: number; problems: string[] }[];
+  written: boolean;
+}
+
+/** Checks every line; writes nothing when any is invalid, unless `skipInvalid`. Re-importing updates people. */
+export async function importRoster(
+  deps: Deps,
+  run: AdminRun,
+  input: {
+    cycle: Cycle;
+    rows: { line: number; record: Record<string, string> }[];
+    skipInvalid: boolean;
+    defaults: { locale: Locale; timezone: string };
+  },
+): Promise<RosterReport> {
+  const valid: { line: number; row: RosterRow }[] = [];
+  const invalid: RosterReport['invalid'] = [];
+  const seen = new Map<string, number>();
+  for (const { line, record } of input.rows) {
+    const parsed = rosterRowSchema.safeParse(record);
+    if (!parsed.success) {
+      invalid.push({
+        line,
+        problems: parsed.error.issues.map((i) => `${String(i.path[0] ?? 'line')}: ${i.message}`),
+      });
+      continue;
+    }
+    const previous = seen.get(parsed.data.email);
+    if (previous) {
+      invalid.push({ line, problems: [`email: ${parsed.data.email} is already on line ${previous}`] });
+      continue;
+    }
+    seen.set(parsed.data.email, line);
+    valid.push({ line, row: parsed.data });
+  }
+  const report: RosterReport = { lines: input.rows.length, created: 0, updated: 0, invalid, written: false };
+  if (invalid.length && !input.skipInvalid) return report;
+  await deps.db.transaction().execute(async (tx) => {
+    for (const { row } of valid) {
+      const existing = await findPersonByEmail(tx, run.tenantId, row.email);
+      const profile = {
+        name: row.name,
+        gender: (row.gender as Gender | undefined) ?? null,
+        level: (row.level as number | undefined) ?? null,
+        unit: (row.unit as string | undefined) ?? null,
+        institution: (row.institution as string | undefined) ?? null,
+        region: (row.region as string | undefined) ?? null,
+        birthYear: (row.birth_year as number | undefined) ?? null,
+      };
+      let person: Person;
+      if (existing) {
+        person = await updatePersonProfile(
+          tx,
+          run.tenantId,
+          existing.id,
+          {
+            ...profile,
+            ...(row.locale ? { locale: row.locale as Locale } : {}),
+            ...(row.timezone ? { timezone: row.timezone as string } : {}),
+          },
+          deps.clock.now(),
+        );
+        report.updated++;
+      } else {
+        person = await createPerson(tx, run.tenantId, {
+          ...profile,
+          email: row.email,
+          locale: (row.locale as Locale | undefined) ?? input.defaults.locale,
+          timezone: (row.timezone as string | undefined) ?? input.defaults.timezone,
+        });
+        report.created++;
+      }
+      await enroll(tx, {
+        tenantId: run.tenantId,
+        cycleId: input.cycle.id,
+        personId: person.id,
+        role: row.role as EnrollmentRole,
+      });
+    }
+    await recordAudit(tx, {
+      tenantId: run.tenantId,
+      at: deps.clock.now(),
+      actorId: run.actorId,
+      via: run.via,
+      action: 'roster.import',
+      subjectType: 'cycle',
+      subjectId: input.cycle.id,
+      data: { created: report.created, updated: report.updated, skipped: invalid.length },
+    });
+  });
+  report.written = true;
+  return report;
+}
+
+export interface PairsReport {
+  lines: number;
+  created: number;
+  invalid: { line: number; problems: string[] }[];
+  written: boolean;
+}
+
+/** `mentor_email,mentee_email` lines, each checked against the program's rules; all or nothing. */
+export async function importPairs(
+  deps: Deps,
+  run: AdminRun,
+  input: { cycle: Cycle; rows: { line: number; record: Record<string, string> }[] },
+): Promise<PairsReport> {
+  const program = (await getProgram(deps.db, run.tenantId, input.cycle.programId)) as Program;
+  const report: PairsReport = { lines: input.rows.length, created: 0, invalid: [], written: false };
+  await deps.db
+    .transaction()
+    .execute(async (tx) => {
+      for (const { line, record } of input.rows) {
+        const mentor = record.mentor_email
+          ? await findPersonByEmail(tx, run.tenantId, record.mentor_email.trim())
+          : undefined;
+        const mentee = record.mentee_email
+          ? await findPersonByEmail(tx, run.tenantId, record.mentee_email.trim())
+          : undefined;
+        if (!mentor || !mentee) {
+          report.invalid.push({
+            line,
+            problems: [`${!mentor ? 'mentor_email' : 'mentee_email'}: not in the roster`],
+          });
+          continue;
+        }
+        try {
+          checkPairRules(program, mentor, mentee);
+          checkPairCapacity(
+            program,
+            await pairingLoad(tx, run.tenantId, input.cycle.id, mentor.id, mentee.id),
+          );
+          await createPairing(tx, run.tenantId, {
+            cycleId: input.cycle.id,
+            mentorId: mentor.id,
+            menteeId: mentee.id,
+          });
+          report.created++;
+        } catch (error) {
+          if (!(error instanceof DomainError)) throw error;
+          report.invalid.push({ line, problems: [`${error.code} ${JSON.stringify(error.details)}`] });
+        }
+      }
+      // All or nothing: a bad line rolls back the whole file.
+      if (report.invalid.length) throw new RollBack();
+      await recordAudit(tx, {
+        tenantId: run.tenantId,
+        at: deps.clock.now(),
+        actorId: run.actorId,
+        via: run.via,
+        action: 'pairs.import',
+        subjectType: 'cycle',
+        subjectId: input.cycle.id,
+        data: { created: report.created },
+      });
+    })
+    .catch((error) => {
+      if (!(error instanceof RollBack)) throw error;
+    });
+  report.written = report.invalid.length === 0;
+  if (!report.written) report.created = 0;
+  return report;
+}
+
+class RollBack extends Error {}

@@ -1,0 +1,198 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli.ts';
+import { parseConfig } from '../../src/config.ts';
+import type { OpenDatabase } from '../../src/store/db.ts';
+import { openMigratedPGlite } from '../support/databases.ts';
+
+describe('mentoria command line: programs, cycles, roster and pairs', () => {
+  let database: OpenDatabase;
+  let dir: string;
+  const config = (() => {
+    const parsed = parseConfig({});
+    if (!parsed.ok) throw new Error('config');
+    return parsed.config;
+  })();
+  const cli = async (...argv: string[]) => {
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t), database, config });
+    return { code, out: out.join('\n'), err: err.join('\n') };
+  };
+  const file = (name: string, text: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, text);
+    return path;
+  };
+
+  beforeAll(async () => {
+    database = await openMigratedPGlite();
+    dir = mkdtempSync(join(tmpdir(), 'mentoria-cli-'));
+  });
+  afterAll(async () => {
+    await database.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('creates a program and a cycle with phase dates from the program, printing JSON when asked', async () => {
+    const program = await cli(
+      'program',
+      'create',
+      '--name',
+      'Programa de Mentoría',
+      '--kind',
+      'classic',
+      '--tenant',
+      'slack:T1',
+    );
+    expect(program).toMatchObject({ code: 0 });
+    expect(program.out).toContain('Created program "Programa de Mentoría" (classic)');
+    const cycle = await cli(
+      'cycle',
+      'create',
+      '--program',
+      'Programa de Mentoría',
+      '--name',
+      '2027-1',
+      '--starts',
+      '2027-01-04',
+      '--ends',
+      '2027-06-30',
+      '--tenant',
+      'slack:T1',
+      '--json',
+    );
+    expect(cycle.code).toBe(0);
+    expect(JSON.parse(cycle.out)).toMatchObject({
+      name: '2027-1',
+      enrollmentStarts: '2027-01-04',
+      goalSettingStarts: '2027-01-25',
+      executionStarts: '2027-02-15',
+      closingStarts: '2027-06-10',
+      ends: '2027-06-30',
+    });
+    expect(
+      (
+        await cli(
+          'cycle',
+          'create',
+          '--program',
+          'nope',
+          '--name',
+          'x',
+          '--starts',
+          '2027-01-04',
+          '--ends',
+          '2027-06-30',
+          '--tenant',
+          'slack:T1',
+        )
+      ).code,
+    ).toBe(1);
+  });
+
+  it('imports a 76-person roster (31 men, 45 women, levels 1–5), and re-importing updates instead of duplicating', async () => {
+    const lines = ['name,email,role,gender,level,institution'];
+    for (let i = 0; i < 76; i++) {
+      lines.push(
+        `Persona ${i},p${i}@example.gob,${i < 38 ? 'mentee' : 'mentor'},${i < 31 ? 'hombre' : 'mujer'},${(i % 5) + 1},Secretaría ${i % 3}`,
+      );
+    }
+    const path = file('roster.csv', `\uFEFF${lines.join('\n')}\n`);
+    const first = await cli('roster', 'import', path, '--cycle', '2027-1', '--tenant', 'slack:T1');
+    expect(first.out).toBe('Imported 76 of 76 lines: 76 people created, 0 updated.');
+    const again = await cli('roster', 'import', path, '--cycle', '2027-1', '--tenant', 'slack:T1', '--json');
+    expect(JSON.parse(again.out)).toMatchObject({ created: 0, updated: 76, written: true });
+    const genders = await database.db
+      .selectFrom('people')
+      .select(['gender', (eb) => eb.fn.countAll<number>().as('n')])
+      .groupBy('gender')
+      .orderBy('gender')
+      .execute();
+    expect(genders.map((g) => [g.gender, Number(g.n)])).toEqual([
+      ['f', 45],
+      ['m', 31],
+    ]);
+  });
+
+  it('rejects a roster with bad lines, naming each line and why, and writes nothing', async () => {
+    const before = await database.db
+      .selectFrom('people')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    const path = file(
+      'bad.csv',
+      [
+        'email,name,role,gender,timezone',
+        'nuevo@example.gob,Nuevo,mentee,f,',
+        'no-es-correo,Alguien,mentee,,',
+        'otro@example.gob,,jefe,,',
+        'tz@example.gob,Zona,mentor,z,Mars/Base',
+      ].join('\n'),
+    );
+    const result = await cli('roster', 'import', path, '--cycle', '2027-1', '--tenant', 'slack:T1');
+    expect(result.code).toBe(1);
+    expect(result.out).toContain('Nothing was written: 3 of 4 lines are invalid');
+    expect(result.out).toContain('line 3: email: not a valid email');
+    expect(result.out).toContain(
+      'line 4: name: name is empty; role: role must be mentor, mentee, admin or director',
+    );
+    expect(result.out).toContain('line 5: gender: gender must be f, m, x, n');
+    const after = await database.db
+      .selectFrom('people')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
+    expect(Number(after.n)).toBe(Number(before.n));
+    const skipped = await cli(
+      'roster',
+      'import',
+      path,
+      '--cycle',
+      '2027-1',
+      '--tenant',
+      'slack:T1',
+      '--skip-invalid',
+    );
+    expect(skipped.out).toContain('Imported 1 of 4 lines: 1 people created');
+  });
+
+  it('imports pairs checked against the program: all or nothing', async () => {
+    // p0 (level 1) mentored by p40 (level 1): not a level above — refused, nothing written.
+    const bad = file(
+      'pairs-bad.csv',
+      'mentor_email,mentee_email\np41@example.gob,p0@example.gob\np40@example.gob,p5@example.gob\nnadie@example.gob,p1@example.gob\n',
+    );
+    const refused = await cli('pairs', 'import', bad, '--cycle', '2027-1', '--tenant', 'slack:T1');
+    expect(refused.code).toBe(1);
+    expect(refused.out).toContain('line 3: pairing.level');
+    expect(refused.out).toContain('line 4: mentor_email: not in the roster');
+    expect(await database.db.selectFrom('pairings').selectAll().execute()).toEqual([]);
+    const good = file(
+      'pairs.csv',
+      'mentor_email,mentee_email\np41@example.gob,p0@example.gob\np42@example.gob,p1@example.gob\n',
+    );
+    expect((await cli('pairs', 'import', good, '--cycle', '2027-1', '--tenant', 'slack:T1')).out).toBe(
+      'Created 2 pairs.',
+    );
+    const audit = await database.db.selectFrom('audit_log').select(['action', 'via']).orderBy('at').execute();
+    expect(audit.map((a) => a.action)).toEqual([
+      'program.create',
+      'cycle.create',
+      'roster.import',
+      'roster.import',
+      'roster.import',
+      'pairs.import',
+    ]);
+    expect(audit.every((a) => a.via === 'cli')).toBe(true);
+  });
+
+  it('explains its usage and refuses unknown tenants and commands', async () => {
+    expect((await cli('help')).out).toContain('roster import FILE.csv --cycle C');
+    expect(
+      (await cli('program', 'create', '--name', 'x', '--kind', 'classic', '--tenant', 'mastodon:1')).err,
+    ).toContain('--tenant mastodon:1');
+    expect((await cli('frobnicate', 'now')).code).toBe(2);
+  });
+});

@@ -1,5 +1,7 @@
 import { createHmac } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import type { Server } from 'node:http';
+import { join } from 'node:path';
 import nock from 'nock';
 import { createHttpServer, listen } from '../../adapters/http/server.ts';
 import { SlackAdapter } from '../../adapters/slack/slack.adapter.ts';
@@ -163,20 +165,24 @@ export async function post(
   return { status: res.status, text: await res.text(), ms: performance.now() - started };
 }
 
+/** A recorded, anonymised Slack payload from test/fixtures/slack. */
+// biome-ignore lint/suspicious/noExplicitAny: fixtures are Slack's JSON, overridden per test.
+export function fixture(name: string): any {
+  return JSON.parse(
+    readFileSync(join(import.meta.dirname, '..', 'fixtures', 'slack', `${name}.json`), 'utf8'),
+  );
+}
+
+/** The slash command fixture, form-encoded as Slack sends it, with a fresh trigger and response URL. */
 export function command(text: string, user: string, extra: Record<string, string> = {}): string {
+  const unique = Math.random().toString(36).slice(2);
   return new URLSearchParams({
-    token: 'x',
-    team_id: 'T1',
-    team_domain: 'demo',
-    channel_id: 'C1',
-    channel_name: 'general',
+    ...fixture('slash-command'),
+    text,
     user_id: user,
     user_name: user,
-    command: '/mentoria',
-    text,
-    api_app_id: 'A1',
-    response_url: `https://hooks.slack.test/commands/${user}/${Math.random()}`,
-    trigger_id: `trig-${Math.random()}`,
+    response_url: `https://hooks.slack.test/commands/${user}/${unique}`,
+    trigger_id: `trig-${unique}`,
     ...extra,
   }).toString();
 }

@@ -6,6 +6,7 @@ import {
   command,
   eventually,
   fakeSlack,
+  fixture,
   interaction,
   post,
   type SlackCall,
@@ -92,13 +93,10 @@ describe('Slack adapter over signed HTTP requests', () => {
     expect(view.title.text.length).toBeLessThanOrEqual(24);
     const submit = (values: Record<string, string>) =>
       interaction({
-        type: 'view_submission',
-        team: { id: 'T1' },
-        user: { id: 'U_ANA', team_id: 'T1' },
+        ...fixture('view-submission'),
         view: {
-          id: 'V1',
+          ...fixture('view-submission').view,
           hash: String(Math.random()),
-          callback_id: 'mentoria_form',
           private_metadata: view.private_metadata,
           state: {
             values: Object.fromEntries(
@@ -181,20 +179,13 @@ describe('Slack adapter over signed HTTP requests', () => {
 
   const click = (user: string, actionTs: string, value: string) =>
     interaction({
-      type: 'block_actions',
-      team: { id: 'T1' },
-      user: { id: user, team_id: 'T1' },
+      ...fixture('block-actions'),
+      user: { ...fixture('block-actions').user, id: user },
       trigger_id: `trig-${actionTs}`,
       response_url: `https://hooks.slack.test/actions/${actionTs}`,
-      container: {
-        type: 'message',
-        channel_id: `D_${user}`,
-        message_ts: '1700000000.0001',
-        is_ephemeral: false,
-      },
+      container: { ...fixture('block-actions').container, channel_id: `D_${user}` },
       channel: { id: `D_${user}` },
-      message: { ts: '1700000000.0001' },
-      actions: [{ type: 'button', action_id: 'goal.approve|0', block_id: 'b1', value, action_ts: actionTs }],
+      actions: [{ ...fixture('block-actions').actions[0], value, action_ts: actionTs }],
     });
 
   it('lets only the mentor approve; the decided message is updated without buttons and the mentee told', async () => {
@@ -239,24 +230,14 @@ describe('Slack adapter over signed HTTP requests', () => {
     expect(approvals).toHaveLength(1);
   });
 
-  const dm = (eventId: string, text: string) =>
-    JSON.stringify({
-      token: 'x',
-      team_id: 'T1',
-      api_app_id: 'A1',
-      type: 'event_callback',
+  const dm = (eventId: string, text: string) => {
+    const base = fixture('message-im');
+    return JSON.stringify({
+      ...base,
       event_id: eventId,
-      event_time: Math.floor(Date.now() / 1000),
-      authorizations: [{ team_id: 'T1', user_id: 'UBOT', is_bot: true, is_enterprise_install: false }],
-      event: {
-        type: 'message',
-        channel_type: 'im',
-        channel: 'D_ANA',
-        user: 'U_ANA',
-        text,
-        ts: `${Date.now() / 1000}`,
-      },
+      event: { ...base.event, text, ts: `${Date.now() / 1000}` },
     });
+  };
 
   it('takes direct messages into the conversation, once per event even when Slack retries', async () => {
     const n = calls.length;
@@ -286,13 +267,7 @@ describe('Slack adapter over signed HTTP requests', () => {
 
   it('publishes the App Home with what is pending and the main actions', async () => {
     const n = calls.length;
-    const body = JSON.stringify({
-      team_id: 'T1',
-      type: 'event_callback',
-      event_id: 'Ev2',
-      authorizations: [{ team_id: 'T1', is_enterprise_install: false }],
-      event: { type: 'app_home_opened', user: 'U_ANA', channel: 'D_ANA', tab: 'home' },
-    });
+    const body = JSON.stringify(fixture('app-home-opened'));
     expect((await post(slack.url, body, 'application/json')).status).toBe(200);
     const published = await eventually(() => since(n).find((c) => c.method === 'views.publish'));
     expect(published.args.user_id).toBe('U_ANA');
@@ -308,13 +283,7 @@ describe('Slack adapter over signed HTTP requests', () => {
   });
 
   it('stops writing to a workspace that uninstalled the app', async () => {
-    const body = JSON.stringify({
-      team_id: 'T1',
-      type: 'event_callback',
-      event_id: 'Ev3',
-      authorizations: [{ team_id: 'T1', is_enterprise_install: false }],
-      event: { type: 'app_uninstalled' },
-    });
+    const body = JSON.stringify(fixture('app-uninstalled'));
     expect((await post(slack.url, body, 'application/json')).status).toBe(200);
     for (let i = 0; i < 50; i++) {
       const open = await db.db

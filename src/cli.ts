@@ -73,7 +73,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.out(USAGE);
     return command ? 0 : 2;
   }
-  const config = io.config ?? (loadDotEnv(), loadConfigOrExit());
+  if (!io.config) loadDotEnv();
+  const config = io.config ?? loadConfigOrExit();
   const database = io.database ?? (await openMigratedDatabase(config, loggerFor(config, true)));
   try {
     const args = command === 'migrate' ? [sub ?? '', ...rest].filter(Boolean) : rest;

@@ -28,7 +28,10 @@ const adapters: AdapterUnderContract[] = [
       const { lines, buttons } = renderText(m, {
         messageRef: 'r',
         nextNumber: () => ++n,
-        saveFile: (name) => (files.push(name), name),
+        saveFile: (name) => {
+          files.push(name);
+          return name;
+        },
       });
       return {
         text: lines.join('\n'),

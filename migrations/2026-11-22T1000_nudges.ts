@@ -41,6 +41,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     db,
   );
 
+  // A queue table: rows go pending → claimed → sent quickly, so vacuum it often, or dead index
+  // entries pile up and every claim has to step over them.
+  await sql`alter table nudges set (autovacuum_vacuum_scale_factor = 0.02, autovacuum_vacuum_threshold = 1000,
+    autovacuum_analyze_scale_factor = 0.05)`.execute(db);
+
   // One row per scheduled fire of a cron task: the replica that inserts it runs the tick.
   await db.schema
     .createTable('cron_claims')

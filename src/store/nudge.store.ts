@@ -36,9 +36,9 @@ export interface Nudge extends PlannedNudge {
  * Rows travel as one array per column (unnest): a tick can plan tens of thousands of them.
  */
 export async function insertNudges(db: Db, nudges: PlannedNudge[], now: Date): Promise<number> {
-  let inserted = 0;
-  for (let i = 0; i < nudges.length; i += 10_000) {
-    const chunk = nudges.slice(i, i + 10_000);
+  const chunks: PlannedNudge[][] = [];
+  for (let i = 0; i < nudges.length; i += 5_000) chunks.push(nudges.slice(i, i + 5_000));
+  const insert = async (chunk: PlannedNudge[]) => {
     const result = await sql`
       insert into nudges (tenant_id, id, kind, subject_id, slot, recipient_id, due_at, created_at, updated_at)
       select t, i, k, s, sl, r, d::timestamptz, ${now.toISOString()}::timestamptz, ${now.toISOString()}::timestamptz
@@ -48,7 +48,13 @@ export async function insertNudges(db: Db, nudges: PlannedNudge[], now: Date): P
           ${chunk.map((n) => n.dueAt.toISOString())}::text[]
         ) as u(t, i, k, s, sl, r, d)
       on conflict (tenant_id, kind, subject_id, slot, recipient_id) do nothing`.execute(db);
-    inserted += Number(result.numAffectedRows ?? 0);
+    return Number(result.numAffectedRows ?? 0);
+  };
+  // Chunks go in parallel over the pool (a tick can plan tens of thousands); PGlite serialises them.
+  let inserted = 0;
+  for (let i = 0; i < chunks.length; i += 4) {
+    const counts = await Promise.all(chunks.slice(i, i + 4).map(insert));
+    inserted += counts.reduce((a, b) => a + b, 0);
   }
   return inserted;
 }

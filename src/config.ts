@@ -79,6 +79,15 @@ const schema = z.object({
     .regex(/^https?:\/\/\S+$/, 'must be an http(s) URL')
     .transform((url) => (url.endsWith('/') ? url : `${url}/`))
     .optional(),
+  // Microsoft Teams (the Azure Bot's app registration); single- or multi-tenant.
+  MICROSOFT_APP_ID: z.string().min(1).optional(),
+  MICROSOFT_APP_PASSWORD: z.string().min(1).optional(),
+  MICROSOFT_APP_TENANT_ID: z.string().min(1).optional(),
+  // Accept unauthenticated Teams requests (local clients, the Agents Playground). Never in production.
+  TEAMS_ANONYMOUS: z
+    .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+    .transform((v) => v === 'true' || v === '1')
+    .optional(),
   // Messages a second the dispatcher sends, so the platforms rarely answer 429.
   NUDGE_SLACK_PER_CHANNEL: rate(1),
   NUDGE_TEAMS_PER_CONVERSATION: rate(7),
@@ -132,7 +141,22 @@ function crossChecks(c: Config): string[] {
       `SLACK_BOT_TOKEN: Socket Mode needs the bot token too (example: SLACK_BOT_TOKEN=${EXAMPLES.SLACK_BOT_TOKEN})`,
     );
   }
+  if (c.TEAMS_ANONYMOUS && c.NODE_ENV === 'production') {
+    problems.push(
+      'TEAMS_ANONYMOUS: unauthenticated Teams requests are refused in production; set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD',
+    );
+  }
+  if (Boolean(c.MICROSOFT_APP_ID) !== Boolean(c.MICROSOFT_APP_PASSWORD)) {
+    problems.push(
+      'MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD: set both (the Azure Bot app registration), or neither',
+    );
+  }
   return problems;
+}
+
+/** Whether the Teams endpoint is on: credentials, or anonymous requests for local clients. */
+export function teamsEnabled(c: Config): boolean {
+  return Boolean((c.MICROSOFT_APP_ID && c.MICROSOFT_APP_PASSWORD) || c.TEAMS_ANONYMOUS);
 }
 
 /** Whether Slack is configured (one workspace or OAuth distribution). */

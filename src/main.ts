@@ -4,9 +4,10 @@ import { join } from 'node:path';
 import { ConsoleChat, runConsole } from '../adapters/console/console.adapter.ts';
 import { createHttpServer, listen } from '../adapters/http/server.ts';
 import { SlackAdapter } from '../adapters/slack/slack.adapter.ts';
+import { TeamsAdapter } from '../adapters/teams/teams.adapter.ts';
 import { loggerFor, openMigratedDatabase } from './boot.ts';
 import { OffsetClock, systemClock } from './clock.ts';
-import { type Config, loadConfigOrExit, slackEnabled } from './config.ts';
+import { type Config, loadConfigOrExit, slackEnabled, teamsEnabled } from './config.ts';
 import { loadDotEnv } from './env.ts';
 import { BackgroundChatPort, PlatformRouter } from './flows/background-port.ts';
 import { Bot } from './flows/bot.ts';
@@ -31,7 +32,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
 
-  if (slackEnabled(config)) {
+  if (slackEnabled(config) || teamsEnabled(config)) {
     await runServer(config, database, log);
     return;
   }
@@ -141,8 +142,14 @@ async function runServer(config: Config, database: OpenDatabase, log: Logger): P
     },
   });
   const bot = new Bot({ db: database.db, clock, chat: background, defaults, onError });
-  const slack = new SlackAdapter({ config, bot, db: database.db, clock, log });
-  ports.slack = slack.port;
+  const slack = slackEnabled(config)
+    ? new SlackAdapter({ config, bot, db: database.db, clock, log })
+    : undefined;
+  if (slack) ports.slack = slack.port;
+  const teams = teamsEnabled(config)
+    ? new TeamsAdapter({ config, bot, db: database.db, clock, log })
+    : undefined;
+  if (teams) ports.teams = teams.port;
   const worker = `${hostname()}:${process.pid}`;
   const dispatcher = new Dispatcher({
     db: database.db,
@@ -161,15 +168,19 @@ async function runServer(config: Config, database: OpenDatabase, log: Logger): P
   });
   const scheduler = startScheduler({ db: database.db, clock, dispatcher, worker, onError });
   const server = createHttpServer({
-    slack: slack.receiver?.requestListener,
+    slack: slack?.receiver?.requestListener,
+    teams: teams ? (req, res) => teams.handle(req, res) : undefined,
     health: () => ping(database.db),
   });
   const port = await listen(server, config.PORT);
-  await slack.start();
-  log.info({ port, slack: slack.receiver ? 'http' : 'socket mode' }, 'mentoria server listening');
+  await slack?.start();
+  log.info(
+    { port, slack: slack ? (slack.receiver ? 'http' : 'socket mode') : 'off', teams: teams ? 'on' : 'off' },
+    'mentoria server listening',
+  );
   const stop = async () => {
     server.close();
-    await slack.stop().catch(() => {});
+    await slack?.stop().catch(() => {});
     await scheduler.stop();
     await background.idle();
     await database.close();

@@ -1,0 +1,382 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Activity, ConversationReference } from '@microsoft/agents-activity';
+import {
+  type AuthConfiguration,
+  authorizeJWT,
+  CloudAdapter,
+  type ConnectorClient,
+  type TurnContext,
+} from '@microsoft/agents-hosting';
+import type { Clock } from '../../src/clock.ts';
+import type { Config } from '../../src/config.ts';
+import type { Bot } from '../../src/flows/bot.ts';
+import type { Reply } from '../../src/flows/context.ts';
+import { ChatDeliveryError, type ChatPort, type Recipient } from '../../src/flows/ports.ts';
+import type { Logger } from '../../src/log.ts';
+import type { InboundEvent, PlatformUser } from '../../src/messages/inbound.ts';
+import type { OutboundMessage } from '../../src/messages/model.ts';
+import type { Db } from '../../src/store/db.ts';
+import { deactivateIdentity, findIdentity, upsertIdentity } from '../../src/store/person.store.ts';
+import { ensureTenant } from '../../src/store/tenant.store.ts';
+import {
+  type CardElement,
+  FORM_VERB_PREFIX,
+  formValues,
+  renderCards,
+  renderFormCard,
+} from './adaptive-card.render.ts';
+
+const CARD = 'application/vnd.microsoft.card.adaptive';
+const BODY_LIMIT = 1_000_000;
+
+function cardActivity(card: CardElement): Partial<Activity> {
+  return { type: 'message', attachments: [{ contentType: CARD, content: card }] } as Partial<Activity>;
+}
+
+/** Bot Connector errors: the person or the bot is gone (permanent), or try again later. */
+export function classifyTeamsError(error: unknown): ChatDeliveryError {
+  const e = error as {
+    statusCode?: number;
+    status?: number;
+    response?: { status?: number; headers?: Record<string, string>; data?: { error?: { code?: string } } };
+    code?: string;
+    message?: string;
+  };
+  const status = e?.statusCode ?? e?.status ?? e?.response?.status;
+  const code =
+    e?.response?.data?.error?.code ?? e?.code ?? (error instanceof Error ? error.message : 'unknown');
+  if (
+    status === 403 ||
+    status === 404 ||
+    /BotNotInConversationRoster|MessageWritesBlocked|ConversationNotFound/.test(String(code))
+  ) {
+    return new ChatDeliveryError('permanent', String(code));
+  }
+  if (status === 429) {
+    const retryAfter = Number(e?.response?.headers?.['retry-after'] ?? 1);
+    return new ChatDeliveryError(
+      'rate_limited',
+      'throttled',
+      (Number.isFinite(retryAfter) ? retryAfter : 1) * 1000,
+    );
+  }
+  return new ChatDeliveryError('transient', `http_${status ?? 'error'}:${String(code)}`);
+}
+
+const RETRIED = new Set([429, 412, 502, 504]);
+
+/** Retries 429, 412, 502 and 504 with backoff and jitter (Retry-After honoured up to 2 s), then gives up. */
+async function withRetries<T>(task: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await task();
+    } catch (error) {
+      const e = error as {
+        statusCode?: number;
+        status?: number;
+        response?: { status?: number; headers?: Record<string, string> };
+      };
+      const status = e?.statusCode ?? e?.status ?? e?.response?.status;
+      if (attempt >= attempts || !status || !RETRIED.has(status)) throw error;
+      const retryAfter = Number(e.response?.headers?.['retry-after']);
+      const base = Number.isFinite(retryAfter)
+        ? Math.min(retryAfter * 1000, 2_000)
+        : 200 * 2 ** (attempt - 1);
+      await new Promise((r) => setTimeout(r, base + Math.random() * base * 0.3));
+    }
+  }
+}
+
+export interface TeamsAdapterOptions {
+  config: Config;
+  bot: Bot;
+  db: Db;
+  clock: Clock;
+  log: Logger;
+}
+
+/**
+ * Microsoft Teams for the core, on the M365 Agents SDK: personal chat in, Adaptive Cards out;
+ * Action.Execute invokes answered with the refreshed card; proactive messages through the
+ * conversation reference stored on every inbound activity. Each Teams tenant is a tenant.
+ */
+export class TeamsAdapter {
+  readonly adapter: CloudAdapter;
+  readonly port: TeamsChatPort;
+  private readonly auth: AuthConfiguration;
+  private readonly authenticated: boolean;
+
+  constructor(private readonly o: TeamsAdapterOptions) {
+    const { config } = o;
+    this.authenticated = Boolean(config.MICROSOFT_APP_ID && config.MICROSOFT_APP_PASSWORD);
+    this.auth = (
+      this.authenticated
+        ? {
+            clientId: config.MICROSOFT_APP_ID,
+            clientSecret: config.MICROSOFT_APP_PASSWORD,
+            tenantId: config.MICROSOFT_APP_TENANT_ID,
+          }
+        : {}
+    ) as AuthConfiguration;
+    this.adapter = new CloudAdapter(this.auth);
+    this.adapter.onTurnError = async (_context, error) => {
+      o.log.error({ err: error }, 'teams turn failed');
+    };
+    // Proactive sends need the bot's app id; anonymous (local) mode has none, any audience will do.
+    this.port = new TeamsChatPort(this.adapter, config.MICROSOFT_APP_ID ?? 'anonymous-local-agent');
+  }
+
+  /** POST /api/messages. */
+  async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'POST') {
+      res.writeHead(405).end();
+      return;
+    }
+    let body: Record<string, unknown>;
+    try {
+      body = JSON.parse(await readBody(req)) as Record<string, unknown>;
+      if (!body || typeof body !== 'object' || typeof body.type !== 'string')
+        throw new Error('not an activity');
+    } catch {
+      res
+        .writeHead(400, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ error: 'invalid activity' }));
+      return;
+    }
+    const request = {
+      body,
+      headers: req.headers as Record<string, string | string[] | undefined>,
+      method: req.method,
+      user: undefined as unknown,
+    };
+    const response = shimResponse(res);
+    if (this.authenticated) {
+      let passed = false;
+      await authorizeJWT(this.auth)(request as never, response as never, () => {
+        passed = true;
+      });
+      if (!passed) {
+        if (!res.writableEnded) res.writeHead(401).end();
+        return;
+      }
+    }
+    await this.adapter.process(request as never, response as never, (context) => this.turn(context));
+    if (!res.writableEnded) res.end();
+  }
+
+  private async turn(context: TurnContext): Promise<void> {
+    const activity = context.activity;
+    const tenantKey =
+      activity.conversation?.tenantId ??
+      (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ??
+      'teams-local';
+    const tenant = await ensureTenant(this.o.db, {
+      platform: 'teams',
+      externalId: tenantKey,
+      name: tenantKey,
+      defaultLocale: this.o.config.DEFAULT_LOCALE,
+      defaultTimezone: this.o.config.DEFAULT_TIMEZONE,
+    });
+    const from = activity.from;
+    if (!from?.id) return;
+    const reference = activity.getConversationReference() as unknown as Record<string, unknown>;
+    const user: PlatformUser = {
+      externalId: from.id,
+      name: from.name,
+      locale: activity.locale,
+      timezone: activity.localTimezone,
+      conversationRef: reference,
+    };
+    // On first contact, the member's email (or UPN) links them to the roster.
+    if (activity.conversation?.id && !(await findIdentity(this.o.db, tenant.id, 'teams', from.id))) {
+      try {
+        const connector = context.turnState.get<ConnectorClient>(this.adapter.ConnectorClientKey);
+        const member = (await connector?.getConversationMember(from.id, activity.conversation.id)) as
+          | { email?: string; userPrincipalName?: string }
+          | undefined;
+        user.email = member?.email ?? member?.userPrincipalName;
+      } catch {
+        // Without the member's email the person is created on their own and linked later.
+      }
+    }
+    const base = {
+      eventId: activity.id ?? `${from.id}:${Date.now()}`,
+      tenantId: tenant.id,
+      platform: 'teams' as const,
+      user,
+    };
+
+    if (activity.type === 'installationUpdate') {
+      const identity = await findIdentity(this.o.db, tenant.id, 'teams', from.id);
+      const action = (activity as { action?: string }).action ?? '';
+      if (identity && action.startsWith('remove'))
+        await deactivateIdentity(this.o.db, tenant.id, identity.id, 'app_removed', this.o.clock.now());
+      if (identity && action.startsWith('add')) {
+        await upsertIdentity(this.o.db, {
+          tenantId: tenant.id,
+          personId: identity.personId,
+          platform: 'teams',
+          externalId: from.id,
+          conversationRef: reference,
+          now: this.o.clock.now(),
+        });
+      }
+      return;
+    }
+
+    if (activity.type === 'invoke' && activity.name === 'adaptiveCard/action') {
+      const action = (
+        activity.value as { action?: { verb?: string; data?: Record<string, unknown> } } | undefined
+      )?.action;
+      const reply = await this.o.bot.handle(this.fromCard(base, action?.verb ?? '', action?.data ?? {}));
+      await context.sendActivity({
+        type: 'invokeResponse',
+        value: { status: 200, body: this.invokeBody(reply) },
+      } as never);
+      await this.sendAll(context, { ...reply, replaceOriginal: undefined, openForm: undefined });
+      return;
+    }
+
+    if (activity.type === 'message') {
+      // Older clients send Action.Submit as a message with a value instead of an invoke.
+      const value = activity.value as
+        | { verb?: string; value?: string; action?: { verb?: string; data?: Record<string, unknown> } }
+        | undefined;
+      const event: InboundEvent =
+        value && (value.verb || value.action?.verb)
+          ? this.fromCard(
+              base,
+              value.verb ?? value.action?.verb ?? '',
+              value.action?.data ?? (value as Record<string, unknown>),
+            )
+          : { ...base, kind: 'message', text: (activity.text ?? '').replace(/<at>.*?<\/at>/g, '').trim() };
+      const reply = await this.o.bot.handle(event);
+      await this.sendAll(context, reply);
+    }
+  }
+
+  private fromCard(
+    base: Omit<InboundEvent, 'kind'>,
+    verb: string,
+    data: Record<string, unknown>,
+  ): InboundEvent {
+    const value = typeof data.value === 'string' ? data.value : '{}';
+    if (verb.startsWith(FORM_VERB_PREFIX))
+      return {
+        ...base,
+        kind: 'form',
+        actionId: verb.slice(FORM_VERB_PREFIX.length),
+        value,
+        fields: formValues(data),
+      } as InboundEvent;
+    return { ...base, kind: 'action', actionId: verb, value } as InboundEvent;
+  }
+
+  /** The invoke answer: the refreshed card (an outcome, or the form to fill in), else a short message. */
+  private invokeBody(reply: Reply): Record<string, unknown> {
+    if (reply.openForm) return { statusCode: 200, type: CARD, value: renderFormCard(reply.openForm) };
+    if (reply.replaceOriginal)
+      return { statusCode: 200, type: CARD, value: renderCards(reply.replaceOriginal)[0] };
+    const text = reply.messages[0]?.summary ?? '✓';
+    return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text };
+  }
+
+  private async sendAll(context: TurnContext, reply: Reply): Promise<void> {
+    const messages = [...(reply.replaceOriginal ? [reply.replaceOriginal] : []), ...reply.messages];
+    for (const message of messages)
+      for (const card of renderCards(message)) await context.sendActivity(cardActivity(card) as never);
+    if (reply.openForm) await context.sendActivity(cardActivity(renderFormCard(reply.openForm)) as never);
+  }
+}
+
+function readBody(req: IncomingMessage): Promise<string> {
+  return new Promise((resolve, reject) => {
+    let size = 0;
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => {
+      size += c.length;
+      if (size > BODY_LIMIT) {
+        reject(new Error('too large'));
+        req.destroy();
+        return;
+      }
+      chunks.push(c);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+/** The Express-like response the SDK writes to, over Node's ServerResponse. */
+function shimResponse(res: ServerResponse) {
+  let status = 200;
+  const shim = {
+    get headersSent() {
+      return res.headersSent;
+    },
+    get writableEnded() {
+      return res.writableEnded;
+    },
+    status(code: number) {
+      status = code;
+      return shim;
+    },
+    setHeader(name: string, value: string) {
+      res.setHeader(name, value);
+      return shim;
+    },
+    send(body?: unknown) {
+      if (res.writableEnded) return shim;
+      if (body === undefined) res.writeHead(status).end();
+      else if (typeof body === 'string' || Buffer.isBuffer(body)) res.writeHead(status).end(body);
+      else res.writeHead(status, { 'content-type': 'application/json' }).end(JSON.stringify(body));
+      return shim;
+    },
+    end() {
+      if (!res.writableEnded) res.writeHead(status).end();
+      return shim;
+    },
+  };
+  return shim;
+}
+
+/** The core's outbound port for Teams: proactive messages through the stored conversation reference. */
+export class TeamsChatPort implements ChatPort {
+  constructor(
+    private readonly adapter: CloudAdapter,
+    private readonly appId: string,
+  ) {}
+
+  async send(to: Recipient, message: OutboundMessage): Promise<string | null> {
+    const reference = to.identity.conversationRef as unknown as ConversationReference | null;
+    if (!reference?.serviceUrl) throw new ChatDeliveryError('permanent', 'no_conversation_reference');
+    let id: string | null = null;
+    try {
+      await this.adapter.continueConversation(this.appId, reference, async (context) => {
+        for (const card of renderCards(message)) {
+          const sent = await withRetries(() => context.sendActivity(cardActivity(card) as never));
+          id = sent?.id ?? id;
+        }
+      });
+    } catch (error) {
+      throw error instanceof ChatDeliveryError ? error : classifyTeamsError(error);
+    }
+    return id ? `${reference.conversation?.id ?? ''}|${id}` : null;
+  }
+
+  async update(to: Recipient, ref: string, message: OutboundMessage): Promise<void> {
+    const reference = to.identity.conversationRef as unknown as ConversationReference | null;
+    const [, activityId] = ref.split('|');
+    if (!reference?.serviceUrl || !activityId) return;
+    try {
+      await this.adapter.continueConversation(this.appId, reference, async (context) => {
+        const [card] = renderCards(message);
+        await withRetries(() =>
+          context.updateActivity({ ...cardActivity(card as CardElement), id: activityId } as never),
+        );
+      });
+    } catch (error) {
+      throw classifyTeamsError(error);
+    }
+  }
+}

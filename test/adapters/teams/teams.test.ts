@@ -1,0 +1,274 @@
+import type { Server } from 'node:http';
+import nock from 'nock';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHttpServer, listen } from '../../../adapters/http/server.ts';
+import { TeamsAdapter } from '../../../adapters/teams/teams.adapter.ts';
+import { systemClock } from '../../../src/clock.ts';
+import { parseConfig } from '../../../src/config.ts';
+import { BackgroundChatPort, PlatformRouter } from '../../../src/flows/background-port.ts';
+import { Bot } from '../../../src/flows/bot.ts';
+import { createLogger } from '../../../src/log.ts';
+import { type OpenDatabase, ping } from '../../../src/store/db.ts';
+import { openMigratedPGlite } from '../../support/databases.ts';
+import { buildWorld } from '../../support/world.ts';
+
+const SERVICE = 'https://smba.test';
+const TENANT = 'aad-tenant-1';
+const members: Record<string, { name: string; email: string }> = {
+  '29:ana': { name: 'Ana Torres', email: 'ana@example.org' },
+  '29:luis': { name: 'Luis Herrera', email: 'luis@example.org' },
+};
+
+interface Posted {
+  conversation: string;
+  // biome-ignore lint/suspicious/noExplicitAny: Bot Framework activity JSON.
+  activity: any;
+}
+
+async function startTeams(
+  db: OpenDatabase,
+  env: Record<string, string>,
+): Promise<{ url: string; server: Server; background: BackgroundChatPort }> {
+  const parsed = parseConfig({ LOG_LEVEL: 'silent', ...env });
+  if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
+  const ports = {};
+  const background = new BackgroundChatPort(new PlatformRouter(ports), {
+    concurrency: 4,
+    maxQueued: 100,
+    onError: () => {},
+    onPermanent: async () => {},
+  });
+  const bot = new Bot({
+    db: db.db,
+    clock: systemClock,
+    chat: background,
+    defaults: { locale: 'es', timezone: 'America/Mexico_City' },
+  });
+  const teams = new TeamsAdapter({
+    config: parsed.config,
+    bot,
+    db: db.db,
+    clock: systemClock,
+    log: createLogger('silent'),
+  });
+  Object.assign(ports, { teams: teams.port });
+  const server = createHttpServer({ teams: (req, res) => teams.handle(req, res), health: () => ping(db.db) });
+  const port = await listen(server, 0, '127.0.0.1');
+  return { url: `http://127.0.0.1:${port}`, server, background };
+}
+
+let seq = 0;
+function activity(from: string, extra: Record<string, unknown>) {
+  return {
+    type: 'message',
+    id: `act-${++seq}`,
+    timestamp: new Date().toISOString(),
+    serviceUrl: `${SERVICE}/amer/`,
+    channelId: 'msteams',
+    from: { id: from, name: members[from]?.name ?? from, aadObjectId: `aad-${from}` },
+    conversation: { id: `a:conv-${from}`, conversationType: 'personal', tenantId: TENANT },
+    recipient: { id: '28:bot', name: 'Mentoría' },
+    locale: 'es-MX',
+    localTimezone: 'America/Mexico_City',
+    channelData: { tenant: { id: TENANT } },
+    ...extra,
+  };
+}
+
+async function send(url: string, body: object, headers: Record<string, string> = {}) {
+  const res = await fetch(`${url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+}
+
+async function eventually<T>(find: () => T | undefined, ms = 3_000): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const found = find();
+    if (found !== undefined) return found;
+    if (Date.now() - started > ms) throw new Error('timed out waiting for a Bot Connector call');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+const cardText = (a: Posted) => JSON.stringify(a.activity.attachments ?? []);
+
+describe('Teams adapter over /api/messages', () => {
+  let db: OpenDatabase;
+  let teams: Awaited<ReturnType<typeof startTeams>>;
+  const posted: Posted[] = [];
+
+  beforeAll(async () => {
+    db = await openMigratedPGlite();
+    await buildWorld(db.db, TENANT, 'teams');
+    nock(SERVICE)
+      .persist()
+      .get(/\/amer\/v3\/conversations\/[^/]+\/members\/.+/)
+      .reply((uri) => {
+        const id = decodeURIComponent(uri.split('/members/')[1] ?? '');
+        const m = members[id];
+        return m
+          ? [200, { id, name: m.name, email: m.email, userPrincipalName: m.email }]
+          : [404, { error: { code: 'MemberNotFound' } }];
+      })
+      .post(/\/amer\/v3\/conversations\/.+\/activities.*/)
+      .reply((uri, body) => {
+        const conversation = decodeURIComponent(uri.split('/conversations/')[1]?.split('/')[0] ?? '');
+        posted.push({ conversation, activity: typeof body === 'string' ? JSON.parse(body) : body });
+        return [200, { id: `sent-${posted.length}` }];
+      });
+    nock.enableNetConnect((host) => host.startsWith('127.0.0.1'));
+    teams = await startTeams(db, { TEAMS_ANONYMOUS: 'true' });
+  });
+  afterAll(async () => {
+    await new Promise((r) => teams?.server.close(r));
+    await db?.close();
+    nock.cleanAll();
+    nock.restore();
+  });
+
+  it('answers "ayuda" by posting a card to the activity’s serviceUrl, linking the member by email', async () => {
+    const res = await send(teams.url, activity('29:ana', { text: 'ayuda' }));
+    expect(res.status).toBe(200);
+    const help = await eventually(() =>
+      posted.find(
+        (p) => p.conversation === 'a:conv-29:ana' && cardText(p).includes('¿Qué puedo hacer por ti?'),
+      ),
+    );
+    expect(help.activity.attachments[0].contentType).toBe('application/vnd.microsoft.card.adaptive');
+    expect(help.activity.attachments[0].content.version).toBe('1.5');
+    const identity = await db.db
+      .selectFrom('identities')
+      .innerJoin('people', 'people.id', 'identities.person_id')
+      .select(['people.name', 'identities.conversation_ref'])
+      .where('identities.external_id', '=', '29:ana')
+      .executeTakeFirstOrThrow();
+    expect(identity.name).toBe('Ana');
+    expect((identity.conversation_ref as { serviceUrl: string }).serviceUrl).toBe(`${SERVICE}/amer/`);
+  });
+
+  let goalId = '';
+  it('takes a goal from a form card (Action.Execute), and notifies the mentor proactively with Approve', async () => {
+    await send(teams.url, activity('29:luis', { text: 'hola' }));
+    const form = await send(teams.url, activity('29:ana', { text: 'meta formulario' }));
+    expect(form.status).toBe(200);
+    const formCard = await eventually(() => posted.find((p) => cardText(p).includes('form:goal.form')));
+    expect(
+      formCard.activity.attachments[0].content.body.some((e: { type: string }) => e.type === 'Input.Date'),
+    ).toBe(true);
+    const n = posted.length;
+    const submit = await send(
+      teams.url,
+      activity('29:ana', {
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        text: undefined,
+        value: {
+          action: {
+            type: 'Action.Execute',
+            verb: 'form:goal.form',
+            data: {
+              value: '{}',
+              title: 'Mejorar la comunicación',
+              specific: 'Organizar reuniones semanales de seguimiento con mi equipo',
+              measurable: 'Realizar 12 reuniones con minuta publicada',
+              achievable: 'Tengo el apoyo de mi jefa',
+              relevant: 'La coordinación del área depende de ello',
+              dueDate: '2026-06-30',
+              competencies: 'leadership,active_listening',
+              milestones: '',
+            },
+          },
+        },
+      }),
+    );
+    expect(submit.status).toBe(200);
+    expect(submit.body.statusCode).toBe(200);
+    // Luis wrote "hola" once: his conversation reference is stored, so he is reached proactively.
+    const toMentor = await eventually(() =>
+      posted
+        .slice(n)
+        .find((p) => p.conversation === 'a:conv-29:luis' && cardText(p).includes('goal.approve')),
+    );
+    expect(cardText(toMentor)).toContain('Ana envió una meta para tu revisión');
+    const goal = await db.db
+      .selectFrom('goals')
+      .select(['id', 'state', 'competencies'])
+      .executeTakeFirstOrThrow();
+    expect(goal).toMatchObject({ state: 'submitted', competencies: ['leadership', 'active_listening'] });
+    goalId = goal.id;
+  });
+
+  const approve = (from: string) =>
+    activity(from, {
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      value: {
+        action: {
+          type: 'Action.Execute',
+          verb: 'goal.approve',
+          data: { value: JSON.stringify({ g: goalId, r: 1 }) },
+        },
+      },
+    });
+
+  it('refreshes the mentor’s card with the outcome in the invoke answer and tells the mentee', async () => {
+    const refused = await send(teams.url, approve('29:ana'));
+    expect(refused.body).toMatchObject({
+      statusCode: 200,
+      type: 'application/vnd.microsoft.activity.message',
+      value: 'No puedes hacer eso: no te corresponde en este programa.',
+    });
+    const n = posted.length;
+    const res = await send(teams.url, approve('29:luis'));
+    expect(res.status).toBe(200);
+    expect(res.body.type).toBe('application/vnd.microsoft.card.adaptive');
+    const refreshed = JSON.stringify(res.body.value);
+    expect(refreshed).toContain('Aprobada');
+    expect(refreshed).not.toContain('Action.Execute');
+    const told = await eventually(() =>
+      posted
+        .slice(n)
+        .find((p) => p.conversation === 'a:conv-29:ana' && cardText(p).includes('aprobó tu meta')),
+    );
+    expect(told).toBeDefined();
+    const again = await send(teams.url, approve('29:luis'));
+    expect(JSON.stringify(again.body)).toContain('Aprobada');
+    expect(
+      await db.db.selectFrom('audit_log').select('action').where('action', '=', 'goal.approve').execute(),
+    ).toHaveLength(1);
+  });
+
+  it('refuses malformed activities with 400 and never crashes', async () => {
+    const res = await fetch(`${teams.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{not json',
+    });
+    expect(res.status).toBe(400);
+    expect((await send(teams.url, { hello: 'world' })).status).toBe(400);
+  });
+
+  it('refuses requests without a valid token when credentials are configured', async () => {
+    const secured = await startTeams(db, {
+      MICROSOFT_APP_ID: '00000000-0000-0000-0000-000000000001',
+      MICROSOFT_APP_PASSWORD: 'secret',
+    });
+    try {
+      expect((await send(secured.url, activity('29:ana', { text: 'ayuda' }))).status).toBe(401);
+      expect(
+        (
+          await send(secured.url, activity('29:ana', { text: 'ayuda' }), {
+            authorization: 'Bearer not-a-jwt',
+          })
+        ).status,
+      ).toBe(401);
+    } finally {
+      await new Promise((r) => secured.server.close(r));
+    }
+  });
+});

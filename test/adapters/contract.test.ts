@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderText } from '../../adapters/console/text.render.ts';
 import { baseActionId, filesOf, renderMessages, renderModal } from '../../adapters/slack/block-kit.render.ts';
+import { renderCards, renderFormCard } from '../../adapters/teams/adaptive-card.render.ts';
 import { proposalMessage } from '../../src/flows/session.flow.ts';
 import { reviewRequest } from '../../src/flows/views.ts';
 import { formatter, translator } from '../../src/i18n/index.ts';
@@ -56,6 +57,31 @@ const adapters: AdapterUnderContract[] = [
       return { text, buttons, files: filesOf(m).map((f) => f.name) };
     },
     formFields: (form) => renderModal(form, {}, 'x').blocks.map((b: { block_id: string }) => b.block_id),
+  },
+  {
+    name: 'teams',
+    render(m) {
+      const cards = renderCards(m);
+      const actions = cards.flatMap((c) =>
+        c.body.flatMap((e: { type: string; actions?: { verb: string; data: { value: string } }[] }) =>
+          e.type === 'ActionSet' ? (e.actions ?? []) : [],
+        ),
+      );
+      return {
+        text: JSON.stringify(cards).replace(/\*\*/g, '*'),
+        buttons: actions.map((a: { verb: string; data: { value: string } }) => ({
+          actionId: a.verb,
+          value: a.data.value,
+        })),
+        files: m.blocks.flatMap((b) =>
+          b.type === 'file' && JSON.stringify(cards).includes(b.name) ? [b.name] : [],
+        ),
+      };
+    },
+    formFields: (form) =>
+      renderFormCard(form)
+        .body.filter((e: { id?: string }) => e.id)
+        .map((e: { id: string }) => e.id),
   },
 ];
 

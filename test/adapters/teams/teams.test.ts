@@ -243,6 +243,69 @@ describe('Teams adapter over /api/messages', () => {
     ).toHaveLength(1);
   });
 
+  it('carries multi-turn conversations by text, like any chat', async () => {
+    const n = posted.length;
+    await send(teams.url, activity('29:ana', { text: 'meta nueva' }));
+    await eventually(() => posted.slice(n).find((p) => cardText(p).includes('¿Cómo se llama tu meta?')));
+    await send(teams.url, activity('29:ana', { text: 'x' }));
+    await eventually(() => posted.slice(n).find((p) => cardText(p).includes('El título es muy corto')));
+    await send(teams.url, activity('29:ana', { text: 'cancelar' }));
+    await eventually(() =>
+      posted.slice(n).find((p) => cardText(p).includes('cancelé la redacción de tu meta')),
+    );
+  });
+
+  it('retries a proactive message the connector answers 502, with backoff, and delivers it once', async () => {
+    let attempts = 0;
+    nock('https://smba-flaky.test')
+      .post(/\/amer\/v3\/conversations\/.+\/activities.*/)
+      .times(2)
+      .reply(() => {
+        attempts++;
+        return attempts === 1 ? [502, { error: { code: 'BadGateway' } }] : [200, { id: 'ok-1' }];
+      });
+    const { TeamsAdapter } = await import('../../../adapters/teams/teams.adapter.ts');
+    const parsed = parseConfig({ TEAMS_ANONYMOUS: 'true', LOG_LEVEL: 'silent' });
+    if (!parsed.ok) throw new Error('config');
+    const bot = new Bot({
+      db: db.db,
+      clock: systemClock,
+      chat: new PlatformRouter({}),
+      defaults: { locale: 'es', timezone: 'America/Mexico_City' },
+    });
+    const adapter = new TeamsAdapter({
+      config: parsed.config,
+      bot,
+      db: db.db,
+      clock: systemClock,
+      log: createLogger('silent'),
+    });
+    const reference = {
+      serviceUrl: 'https://smba-flaky.test/amer/',
+      channelId: 'msteams',
+      conversation: { id: 'a:conv-29:flaky' },
+      agent: { id: '28:bot' },
+      user: { id: '29:flaky' },
+    };
+    const ref = await adapter.port.send(
+      {
+        person: {} as never,
+        identity: {
+          tenantId: 't',
+          id: 'i',
+          personId: 'p',
+          platform: 'teams',
+          externalId: '29:flaky',
+          conversationRef: reference,
+          active: true,
+        },
+      },
+      { summary: 'hola', blocks: [{ type: 'text', text: 'hola' }] },
+    );
+    expect(attempts).toBe(2);
+    expect(ref).toBe('a:conv-29:flaky|ok-1');
+  });
+
   it('refuses malformed activities with 400 and never crashes', async () => {
     const res = await fetch(`${teams.url}/api/messages`, {
       method: 'POST',
@@ -270,5 +333,25 @@ describe('Teams adapter over /api/messages', () => {
     } finally {
       await new Promise((r) => secured.server.close(r));
     }
+  });
+});
+
+describe('Teams delivery errors', () => {
+  it('classifies the Bot Connector’s answers', async () => {
+    const { classifyTeamsError } = await import('../../../adapters/teams/teams.adapter.ts');
+    expect(
+      classifyTeamsError({
+        statusCode: 403,
+        response: { status: 403, data: { error: { code: 'BotNotInConversationRoster' } } },
+      }),
+    ).toMatchObject({ kind: 'permanent', code: 'BotNotInConversationRoster' });
+    expect(
+      classifyTeamsError({ response: { status: 404, data: { error: { code: 'ConversationNotFound' } } } }),
+    ).toMatchObject({ kind: 'permanent' });
+    expect(classifyTeamsError({ response: { status: 429, headers: { 'retry-after': '7' } } })).toMatchObject({
+      kind: 'rate_limited',
+      retryAfterMs: 7000,
+    });
+    expect(classifyTeamsError({ response: { status: 502 } })).toMatchObject({ kind: 'transient' });
   });
 });

@@ -244,9 +244,23 @@ export class SlackAdapter {
             ) as never,
           });
         } else {
+          // A form needs a trigger_id (a click or a command); from a typed message, offer the click.
           reply.messages.push({
             summary: reply.openForm.title,
-            blocks: [{ type: 'text', text: reply.openForm.title }],
+            blocks: [
+              { type: 'text', text: reply.openForm.title },
+              {
+                type: 'buttons',
+                buttons: [
+                  {
+                    actionId: 'menu',
+                    label: t('forms.open'),
+                    value: JSON.stringify({ c: 'new_goal_form' }),
+                    style: 'primary',
+                  },
+                ],
+              },
+            ],
           });
         }
       }

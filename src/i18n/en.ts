@@ -38,6 +38,7 @@ export const en: typeof es = {
     use_buttons: 'Please choose one of the buttons.',
   },
   forms: {
+    open: 'Open the form',
     required: 'This is required.',
     has_errors: 'Please check these fields; nothing was saved:',
   },

@@ -36,6 +36,7 @@ export const es = {
     use_buttons: 'Elige una de las opciones de los botones.',
   },
   forms: {
+    open: 'Abrir el formulario',
     required: 'Este dato es obligatorio.',
     has_errors: 'Revisa estos datos; no se guardó nada:',
   },

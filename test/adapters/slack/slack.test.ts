@@ -265,6 +265,18 @@ describe('Slack adapter over signed HTTP requests', () => {
     expect(ref.conversation_ref).toEqual({ channel: 'D_ANA' });
   });
 
+  it('offers a button to open a form asked for by a typed message (modals need a click)', async () => {
+    const n = calls.length;
+    expect((await post(slack.url, dm('Ev9', 'meta formulario'), 'application/json')).status).toBe(200);
+    const offered = await eventually(() =>
+      since(n).find(
+        (c) => c.method === 'chat.postMessage' && texts(c.args.blocks).includes('Abrir el formulario'),
+      ),
+    );
+    expect(texts(offered.args.blocks)).toContain('new_goal_form');
+    expect(since(n).some((c) => c.method === 'views.open')).toBe(false);
+  });
+
   it('publishes the App Home with what is pending and the main actions', async () => {
     const n = calls.length;
     const body = JSON.stringify(fixture('app-home-opened'));

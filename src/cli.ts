@@ -8,6 +8,9 @@ import { type Config, loadConfigOrExit } from './config.ts';
 import { DomainError } from './domain/errors.ts';
 import type { Platform } from './domain/model.ts';
 import { loadDotEnv } from './env.ts';
+import { formatter, translator } from './i18n/index.ts';
+import { cycleReport, reportCsv } from './reports/cycle-report.ts';
+import { reportMessage } from './reports/report-message.ts';
 import {
   type AdminRun,
   createCycleAs,
@@ -30,6 +33,7 @@ Commands:
   roster import FILE.csv --cycle C [--skip-invalid]
       columns (any order): email,name,role,gender,level,unit,institution,region,birth_year,locale,timezone
   pairs import FILE.csv --cycle C        columns: mentor_email,mentee_email
+  report --cycle C [--format json|csv|md]   the cycle's figures (md by default)
   help
 
 Every command takes --tenant (console by default; slack:T0123 for a Slack workspace,
@@ -77,7 +81,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const config = io.config ?? loadConfigOrExit();
   const database = io.database ?? (await openMigratedDatabase(config, loggerFor(config, true)));
   try {
-    const args = command === 'migrate' ? [sub ?? '', ...rest].filter(Boolean) : rest;
+    // `migrate` and `report` take no subcommand: what follows them is options.
+    const single = command === 'migrate' || command === 'report';
+    const args = single ? [sub ?? '', ...rest].filter(Boolean) : rest;
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
@@ -93,6 +99,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         ends: { type: 'string' },
         timezone: { type: 'string' },
         'skip-invalid': { type: 'boolean', default: false },
+        format: { type: 'string' },
       },
     });
     const print = (json: unknown, text: string) => io.out(values.json ? JSON.stringify(json, null, 2) : text);
@@ -116,7 +123,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       if (!value) throw new Error(`--${name} is required\n\n${USAGE}`);
       return value;
     };
-    switch (`${command} ${sub ?? ''}`) {
+    switch (single ? `${command} ` : `${command} ${sub ?? ''}`) {
       case 'program create': {
         const kind = need('kind', values.kind);
         if (kind !== 'classic' && kind !== 'reverse') throw new Error('--kind must be classic or reverse');
@@ -175,6 +182,38 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           ].join('\n'),
         );
         return report.written ? 0 : 1;
+      }
+      case 'report ': {
+        const cycle = await findCycle(database.db, tenant.id, need('cycle', values.cycle));
+        const format = values.format ?? (values.json ? 'json' : 'md');
+        // The command line is the operator's own tool: it reads as an admin of the tenant.
+        const acting = {
+          actor: { tenantId: tenant.id, personId: 'cli', staffRole: 'admin' as const },
+          via: 'cli' as const,
+        };
+        const report = await cycleReport(deps, acting, cycle);
+        if (format === 'json') io.out(JSON.stringify(report, null, 2));
+        else if (format === 'csv') io.out(reportCsv(report));
+        else if (format === 'md') {
+          const reader = {
+            t: translator(tenant.defaultLocale),
+            fmt: formatter(tenant.defaultLocale, cycle.timezone),
+          };
+          const m = reportMessage(reader, report);
+          io.out(
+            m.blocks
+              .map((b) =>
+                b.type === 'text'
+                  ? `# ${b.text}`
+                  : b.type === 'fields'
+                    ? b.fields.map((f) => `- **${f.label}:** ${f.value}`).join('\n')
+                    : '',
+              )
+              .filter(Boolean)
+              .join('\n\n'),
+          );
+        } else throw new Error('--format must be json, csv or md');
+        return 0;
       }
       default:
         io.err(`Unknown command "${argv.join(' ')}".\n\n${USAGE}`);

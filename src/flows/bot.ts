@@ -1,11 +1,15 @@
 import { z } from 'zod';
 import { LOCALES, type Locale } from '../config.ts';
+import { authorize } from '../domain/authz.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Person, Tenant } from '../domain/model.ts';
 import { isValidTimeZone } from '../domain/time.ts';
 import { formatter, type T, translator } from '../i18n/index.ts';
 import { type InboundEvent, MAX_INPUT_CHARS, parseValue } from '../messages/inbound.ts';
 import { type OutboundMessage, textMessage } from '../messages/model.ts';
+import { cycleReport } from '../reports/cycle-report.ts';
+import { reportMessage } from '../reports/report-message.ts';
+import { findCycle } from '../services/admin.service.ts';
 import { resolveActor } from '../services/context.ts';
 import {
   advanceConversation,
@@ -67,6 +71,7 @@ import {
   startSessionProposal,
   submitSessionForm,
 } from './session.flow.ts';
+import { standingOf } from './standing.ts';
 
 const FLOWS: Flow[] = [goalDraftingFlow, sessionFlow, checkinFlow, evaluationFlow, surveyFlow];
 const menuValue = z.object({ c: z.string().max(40) });
@@ -304,6 +309,14 @@ export class Bot {
         return snooze(ctx, command.arg);
       case 'resume':
         return resume(ctx);
+      case 'report': {
+        authorize(ctx.actor, 'report.view', { kind: 'tenant', tenantId: ctx.tenant.id });
+        const cycle = command.arg
+          ? await findCycle(ctx.deps.db, ctx.tenant.id, command.arg).catch(() => undefined)
+          : (await standingOf(ctx)).cycle;
+        if (!cycle) return reply(textMessage(ctx.t('report.no_cycle')));
+        return reply(reportMessage(ctx, await cycleReport(ctx.deps, ctx.acting, cycle)));
+      }
     }
   }
 

@@ -16,7 +16,8 @@ export type Command =
   | { name: 'cancel' }
   | { name: 'language'; arg: string }
   | { name: 'snooze'; arg: string }
-  | { name: 'resume' };
+  | { name: 'resume' }
+  | { name: 'report'; arg: string };
 
 export function normalize(text: string): string {
   return text
@@ -83,6 +84,12 @@ export function parseCommand(text: string): Command | undefined {
   if (exact) return { name: exact } as Command;
   const language = /^(idioma|language|lang)\s+(.+)$/.exec(words);
   if (language) return { name: 'language', arg: language[2] as string };
+  const report = /^(admin reporte|admin report|reporte|report)(\s+.+)?$/.exec(words);
+  if (report) {
+    // Keep the cycle's name as written (names are matched without regard to case).
+    const original = text.trim().split(/\s+/).slice(report[1]?.split(' ').length).join(' ');
+    return { name: 'report', arg: original };
+  }
   const snooze = /^(pausar hasta|pausar|snooze until|snooze)\s+(.+)$/.exec(words);
   if (snooze) {
     // Keep the original spelling of the date ("mañana" needs its ñ for the parser).

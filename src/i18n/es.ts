@@ -478,6 +478,33 @@ export const es = {
       text: 'Resumen semanal del ciclo {{cycle}}: {{restrictions}} restricción(es) y {{alerts}} alerta(s) sin resolver.',
     },
   },
+  report: {
+    title: 'Reporte del ciclo {{cycle}}',
+    participants: 'Participantes',
+    participants_value: '{{total}} ({{mentors}} mentores, {{mentees}} mentorados)',
+    gender: 'Por género',
+    gender_value:
+      'mujeres {{f}} · hombres {{m}} · otro {{x}} · prefiere no decir {{n}} · sin dato {{unknown}}',
+    institutions: 'Por institución',
+    regions: 'Por región',
+    goals: 'Metas',
+    approval: 'Tiempo mediano hasta la aprobación',
+    hours: '{{hours}} h',
+    sessions: 'Sesiones 1:1',
+    sessions_value:
+      '{{held}} realizadas de {{proposed}} propuestas; {{below}} pareja(s) bajo el mínimo de {{min}}',
+    checkins: 'Respuesta al avance semanal',
+    issues: 'Sin resolver',
+    issues_value: '{{alerts}} alerta(s), {{restrictions}} restricción(es)',
+    outcomes: 'Resultados de la evaluación',
+    satisfaction: 'Satisfacción',
+    satisfaction_value: 'promedio {{average}} de 5 · NPS {{nps}} · {{responses}} respuesta(s)',
+    plenaries: 'Asistencia a plenarias',
+    diplomas: 'Diplomas',
+    diplomas_value: '{{eligible}} cumplen los requisitos, {{not}} aún no',
+    no_cycle:
+      'No encontré ese ciclo. Escribe «admin reporte» para el ciclo actual o «admin reporte <nombre>».',
+  },
   prefs: {
     language_set: 'Listo, te hablaré en español.',
     language_unknown: 'No conozco ese idioma. Opciones: {{options}}.',

@@ -1,0 +1,161 @@
+import { DateTime } from 'luxon';
+import { authorize } from '../domain/authz.ts';
+import type { Cycle, Program } from '../domain/model.ts';
+import { localDate } from '../domain/time.ts';
+import type { Acting, Deps } from '../services/context.ts';
+import { getProgram } from '../store/program.store.ts';
+import { cycleFigures } from '../store/report.store.ts';
+
+/** The program's figures for a cycle, as admins and directors read them (and as JSON). */
+export interface CycleReport {
+  cycle: { id: string; name: string; program: string; starts: string; ends: string };
+  participants: {
+    total: number;
+    by_role: { mentor: number; mentee: number };
+    by_gender: { f: number; m: number; x: number; n: number; unknown: number };
+    by_institution: Record<string, number>;
+    by_region: Record<string, number>;
+  };
+  goals: { by_state: Record<string, number>; median_hours_to_approval: number | null };
+  sessions: { proposed: number; held: number; minimum_per_pair: number; pairs_below_minimum: number };
+  checkins: { reported: number; expected: number; response_rate: number | null };
+  issues: { alerts_open: number; restrictions_open: number };
+  evaluations: { by_outcome: { achieved: number; partly_achieved: number; not_achieved: number } };
+  satisfaction: { responses: number; average: number | null; nps: number | null };
+  plenaries: { count: number; attendance_rate: number | null };
+  diplomas: { eligible: number; not_eligible: number };
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+}
+
+const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
+
+/** Weeks of execution that have begun by `now` (the weeks a check-in was expected). */
+function executionWeeks(cycle: Cycle, now: Date): number {
+  const today = localDate(now, cycle.timezone);
+  const end = today < cycle.closingStarts ? today : cycle.closingStarts;
+  if (end < cycle.executionStarts) return 0;
+  const days = DateTime.fromISO(end).diff(DateTime.fromISO(cycle.executionStarts), 'days').days;
+  return Math.floor(days / 7) + 1;
+}
+
+/**
+ * Every figure of a cycle, for admins and directors only. NPS counts promoters (9–10) minus
+ * detractors (0–6) over all answers, in points; the check-in rate is reports over the pairs with
+ * approved goals times the weeks of execution begun.
+ */
+export async function cycleReport(deps: Deps, acting: Acting, cycle: Cycle): Promise<CycleReport> {
+  authorize(acting.actor, 'report.view', { kind: 'tenant', tenantId: cycle.tenantId });
+  const program = (await getProgram(deps.db, cycle.tenantId, cycle.programId)) as Program;
+  const f = await cycleFigures(deps.db, cycle.tenantId, cycle.id);
+  const sum = (filter: (r: (typeof f.participants)[number]) => boolean) =>
+    f.participants.filter(filter).reduce((n, r) => n + r.n, 0);
+  const group = (key: 'institution' | 'region') => {
+    const out: Record<string, number> = {};
+    for (const r of f.participants) {
+      const k = r[key] ?? '—';
+      out[k] = (out[k] ?? 0) + r.n;
+    }
+    return out;
+  };
+  const minimum = program.settings.minSessions;
+  const expected = f.checkins.pairsWithApprovedGoals * executionWeeks(cycle, deps.clock.now());
+  const promoters = f.surveys.filter((s) => s.recommend >= 9).length;
+  const detractors = f.surveys.filter((s) => s.recommend <= 6).length;
+  const menteeCount = f.mentees.length;
+  const threshold = program.settings.attendanceThreshold;
+  const eligible = f.mentees.filter((m) => {
+    if (!m.pairingId) return false;
+    const held = f.heldPerPair.find((p) => p.pairingId === m.pairingId)?.held ?? 0;
+    const attended = f.attendance.find((a) => a.personId === m.personId)?.present ?? 0;
+    const attendanceOk = f.plenaries === 0 || attended / f.plenaries >= threshold;
+    return held >= minimum && attendanceOk && f.evaluationsDone.includes(m.pairingId);
+  }).length;
+  const presences = f.attendance.reduce((n, a) => n + a.present, 0);
+  return {
+    cycle: {
+      id: cycle.id,
+      name: cycle.name,
+      program: program.name,
+      starts: cycle.enrollmentStarts,
+      ends: cycle.ends,
+    },
+    participants: {
+      total: sum(() => true),
+      by_role: { mentor: sum((r) => r.role === 'mentor'), mentee: sum((r) => r.role === 'mentee') },
+      by_gender: {
+        f: sum((r) => r.gender === 'f'),
+        m: sum((r) => r.gender === 'm'),
+        x: sum((r) => r.gender === 'x'),
+        n: sum((r) => r.gender === 'n'),
+        unknown: sum((r) => r.gender === null),
+      },
+      by_institution: group('institution'),
+      by_region: group('region'),
+    },
+    goals: {
+      by_state: Object.fromEntries(f.goalsByState.map((g) => [g.state, g.n])),
+      median_hours_to_approval: (() => {
+        const m = median(f.approvalHours);
+        return m === null ? null : round(m, 1);
+      })(),
+    },
+    sessions: {
+      proposed: f.sessions.proposed,
+      held: f.sessions.held,
+      minimum_per_pair: minimum,
+      pairs_below_minimum: f.heldPerPair.filter((p) => p.held < minimum).length,
+    },
+    checkins: {
+      reported: f.checkins.reported,
+      expected,
+      response_rate: expected ? round(Math.min(1, f.checkins.reported / expected)) : null,
+    },
+    issues: { alerts_open: f.issues.alert, restrictions_open: f.issues.restriction },
+    evaluations: {
+      by_outcome: {
+        achieved: f.outcomes.find((o) => o.outcome === 'achieved')?.n ?? 0,
+        partly_achieved: f.outcomes.find((o) => o.outcome === 'partly_achieved')?.n ?? 0,
+        not_achieved: f.outcomes.find((o) => o.outcome === 'not_achieved')?.n ?? 0,
+      },
+    },
+    satisfaction: {
+      responses: f.surveys.length,
+      average: f.surveys.length
+        ? round(f.surveys.reduce((n, s) => n + s.satisfaction, 0) / f.surveys.length)
+        : null,
+      nps: f.surveys.length ? Math.round(((promoters - detractors) / f.surveys.length) * 100) : null,
+    },
+    plenaries: {
+      count: f.plenaries,
+      attendance_rate: f.plenaries && menteeCount ? round(presences / (f.plenaries * menteeCount)) : null,
+    },
+    diplomas: { eligible, not_eligible: menteeCount - eligible },
+  };
+}
+
+/** Rows of the report as key/value pairs (CSV, and the chat's compact view). */
+export function flattenReport(report: CycleReport): [string, string][] {
+  const out: [string, string][] = [];
+  const walk = (prefix: string, value: unknown) => {
+    if (value && typeof value === 'object')
+      for (const [k, v] of Object.entries(value)) walk(prefix ? `${prefix}.${k}` : k, v);
+    else out.push([prefix, value === null ? '' : String(value)]);
+  };
+  walk('', report);
+  return out;
+}
+
+export function reportCsv(report: CycleReport): string {
+  const esc = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
+  return `\uFEFFfigure,value\n${flattenReport(report)
+    .map(([k, v]) => `${esc(k)},${esc(v)}`)
+    .join('\n')}\n`;
+}

@@ -1,0 +1,109 @@
+import { sql } from 'kysely';
+import type { Db } from './db.ts';
+
+/** The raw figures of one cycle, each from one grouped query (scales with participants, not rows in memory). */
+export interface CycleFigures {
+  participants: {
+    role: string;
+    gender: string | null;
+    institution: string | null;
+    region: string | null;
+    n: number;
+  }[];
+  goalsByState: { state: string; n: number }[];
+  approvalHours: number[];
+  sessions: { proposed: number; held: number };
+  heldPerPair: { pairingId: string; held: number }[];
+  checkins: { reported: number; pairsWithApprovedGoals: number };
+  issues: { alert: number; restriction: number };
+  outcomes: { outcome: string; n: number }[];
+  surveys: { satisfaction: number; recommend: number }[];
+  evaluationsDone: string[];
+  plenaries: number;
+  attendance: { personId: string; present: number }[];
+  mentees: { personId: string; pairingId: string | null }[];
+}
+
+export async function cycleFigures(db: Db, tenantId: string, cycleId: string): Promise<CycleFigures> {
+  const q = async <T>(query: ReturnType<typeof sql<T>>) => (await query.execute(db)).rows;
+  const participants = await q<{
+    role: string;
+    gender: string | null;
+    institution: string | null;
+    region: string | null;
+    n: number;
+  }>(sql`
+    select e.role, p.gender, p.institution, p.region, count(*)::int as n
+      from enrollments e join people p on p.tenant_id = e.tenant_id and p.id = e.person_id
+     where e.tenant_id = ${tenantId} and e.cycle_id = ${cycleId} and e.role in ('mentor', 'mentee') and p.erased_at is null
+     group by 1, 2, 3, 4`);
+  const goalsByState = await q<{ state: string; n: number }>(sql`
+    select state, count(*)::int as n from goals where tenant_id = ${tenantId} and cycle_id = ${cycleId} group by 1`);
+  const approvalHours = (
+    await q<{ hours: number }>(sql`
+      select extract(epoch from (min(r.decided_at) filter (where r.decision = 'approved') - min(r.submitted_at))) / 3600.0 as hours
+        from goal_revisions r join goals g on g.tenant_id = r.tenant_id and g.id = r.goal_id
+       where g.tenant_id = ${tenantId} and g.cycle_id = ${cycleId}
+       group by r.goal_id
+      having min(r.decided_at) filter (where r.decision = 'approved') is not null`)
+  ).map((r) => Number(r.hours));
+  const [sessions] = await q<{ proposed: number; held: number }>(sql`
+    select count(*)::int as proposed, count(*) filter (where s.state = 'held')::int as held
+      from sessions s join pairings p on p.tenant_id = s.tenant_id and p.id = s.pairing_id
+     where p.tenant_id = ${tenantId} and p.cycle_id = ${cycleId}`);
+  const heldPerPair = await q<{ pairingId: string; held: number }>(sql`
+    select p.id as "pairingId", count(s.id) filter (where s.state = 'held')::int as held
+      from pairings p left join sessions s on s.tenant_id = p.tenant_id and s.pairing_id = p.id
+     where p.tenant_id = ${tenantId} and p.cycle_id = ${cycleId} and p.active
+     group by p.id`);
+  const [checkins] = await q<{ reported: number; pairs: number }>(sql`
+    select (select count(*)::int from checkins k join pairings p on p.tenant_id = k.tenant_id and p.id = k.pairing_id
+             where p.tenant_id = ${tenantId} and p.cycle_id = ${cycleId}) as reported,
+           (select count(distinct g.pairing_id)::int from goals g
+             where g.tenant_id = ${tenantId} and g.cycle_id = ${cycleId}
+               and g.state in ('approved', 'achieved', 'partly_achieved', 'not_achieved')) as pairs`);
+  const [issues] = await q<{ alert: number; restriction: number }>(sql`
+    select count(*) filter (where u.status = 'alert')::int as alert, count(*) filter (where u.status = 'restriction')::int as restriction
+      from progress_updates u join checkins k on k.tenant_id = u.tenant_id and k.id = u.checkin_id
+      join pairings p on p.tenant_id = k.tenant_id and p.id = k.pairing_id
+     where p.tenant_id = ${tenantId} and p.cycle_id = ${cycleId} and u.resolved_at is null and u.status in ('alert', 'restriction')`);
+  const outcomes = await q<{ outcome: string; n: number }>(sql`
+    select entry->>'outcome' as outcome, count(*)::int as n
+      from evaluations ev join pairings p on p.tenant_id = ev.tenant_id and p.id = ev.pairing_id,
+           jsonb_array_elements(ev.goals) entry
+     where p.tenant_id = ${tenantId} and p.cycle_id = ${cycleId} and ev.state in ('submitted', 'released', 'acknowledged')
+     group by 1`);
+  const surveys = await q<{ satisfaction: number; recommend: number }>(sql`
+    select satisfaction, recommend from surveys where tenant_id = ${tenantId} and cycle_id = ${cycleId}`);
+  const evaluationsDone = (
+    await q<{ pairingId: string }>(sql`
+      select ev.pairing_id as "pairingId" from evaluations ev join pairings p on p.tenant_id = ev.tenant_id and p.id = ev.pairing_id
+       where p.tenant_id = ${tenantId} and p.cycle_id = ${cycleId} and ev.state in ('released', 'acknowledged')`)
+  ).map((r) => r.pairingId);
+  const [plenaries] = await q<{ n: number }>(
+    sql`select count(*)::int as n from plenaries where tenant_id = ${tenantId} and cycle_id = ${cycleId}`,
+  );
+  const attendance = await q<{ personId: string; present: number }>(sql`
+    select a.person_id as "personId", count(*) filter (where a.present)::int as present
+      from attendance a join plenaries pl on pl.tenant_id = a.tenant_id and pl.id = a.plenary_id
+     where pl.tenant_id = ${tenantId} and pl.cycle_id = ${cycleId} group by 1`);
+  const mentees = await q<{ personId: string; pairingId: string | null }>(sql`
+    select e.person_id as "personId", p.id as "pairingId"
+      from enrollments e left join pairings p on p.tenant_id = e.tenant_id and p.cycle_id = e.cycle_id and p.mentee_id = e.person_id and p.active
+     where e.tenant_id = ${tenantId} and e.cycle_id = ${cycleId} and e.role = 'mentee'`);
+  return {
+    participants,
+    goalsByState,
+    approvalHours,
+    sessions: sessions ?? { proposed: 0, held: 0 },
+    heldPerPair,
+    checkins: { reported: checkins?.reported ?? 0, pairsWithApprovedGoals: checkins?.pairs ?? 0 },
+    issues: issues ?? { alert: 0, restriction: 0 },
+    outcomes,
+    surveys,
+    evaluationsDone,
+    plenaries: plenaries?.n ?? 0,
+    attendance,
+    mentees,
+  };
+}

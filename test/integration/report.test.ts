@@ -1,0 +1,123 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli.ts';
+import { parseConfig } from '../../src/config.ts';
+import { ChatDriver } from '../support/conversation.ts';
+
+const HOUR = 3_600_000;
+const goal = (title: string) => ({
+  title,
+  specific: 'Organizar reuniones semanales de seguimiento con el equipo',
+  measurable: 'Realizar 12 reuniones con minuta publicada',
+  achievable: 'Tengo el apoyo de mi jefa',
+  relevant: 'La coordinación del área depende de ello',
+  dueDate: '2027-03-15',
+  competencies: [],
+  milestones: '',
+});
+
+describe('the cycle report: every figure against a hand count', () => {
+  let chat: ChatDriver;
+  beforeAll(async () => {
+    chat = await ChatDriver.start('2026-11-23T16:00:00Z'); // Monday 10:00 in Mexico City
+    const { ana, luis, sofia, marta } = {
+      ana: chat.as('ana'),
+      luis: chat.as('luis'),
+      sofia: chat.as('sofia'),
+      marta: chat.as('marta'),
+    };
+    await ana.says('meta formulario');
+    await ana.fills(goal('Meta de Ana'));
+    chat.clock.advance(2 * HOUR);
+    await luis.clicks('Aprobar'); // approved 2 h after submission
+    await sofia.says('meta formulario');
+    await sofia.fills(goal('Meta de Sofía')); // still under review
+    for (const [mentor, mentee] of [
+      [luis, ana],
+      [marta, sofia],
+    ] as const) {
+      await mentor.says('sesión nueva');
+      await mentor.says('mañana 10:00');
+      await mentor.says('60');
+      await mentor.says('-');
+      await mentor.says('-');
+      await mentor.clicks('Enviar propuesta');
+      if (mentee === ana) await ana.clicks('Aceptar');
+    }
+    chat.clock.advance(26 * HOUR);
+    await ana.says('sesiones');
+    await ana.clicks('Sí, se realizó');
+    await ana.fills({ notes: 'Bien', agreements: '' });
+    await ana.says('avance');
+    await ana.says('50');
+    await luis.says('evaluar');
+    await luis.clicks('Lograda');
+    await luis.clicks('5');
+    await luis.says('-');
+    await luis.says('Constancia');
+    await luis.says('Delegar');
+    await luis.says('-');
+    await luis.clicks('Guardar evaluación');
+    await luis.clicks('Conversación final realizada: entregar a Ana Torres');
+    await ana.clicks('Acuso recibo');
+    await ana.clicks('4');
+    await ana.clicks('9');
+    await ana.says('-');
+    await ana.says('-');
+  });
+  afterAll(async () => {
+    await chat.close();
+  });
+
+  it('gives the expected figures as JSON on the command line', async () => {
+    const parsed = parseConfig({});
+    if (!parsed.ok) throw new Error('config');
+    const out: string[] = [];
+    const cycle = await chat.db.db.selectFrom('cycles').select('name').executeTakeFirstOrThrow();
+    const code = await runCli(['report', '--cycle', cycle.name, '--format', 'json'], {
+      out: (t) => out.push(t),
+      err: (t) => out.push(t),
+      database: chat.db,
+      config: parsed.config,
+    });
+    expect(code).toBe(0);
+    const report = JSON.parse(out.join(''));
+    expect(report.participants).toMatchObject({
+      total: 4,
+      by_role: { mentor: 2, mentee: 2 },
+      by_gender: { f: 3, m: 1, x: 0, n: 0 },
+    });
+    expect(report.goals).toEqual({ by_state: { achieved: 1, submitted: 1 }, median_hours_to_approval: 2 });
+    expect(report.sessions).toEqual({ proposed: 2, held: 1, minimum_per_pair: 0, pairs_below_minimum: 0 });
+    expect(report.checkins.reported).toBe(1);
+    expect(report.issues).toEqual({ alerts_open: 0, restrictions_open: 0 });
+    expect(report.evaluations.by_outcome).toEqual({ achieved: 1, partly_achieved: 0, not_achieved: 0 });
+    expect(report.satisfaction).toEqual({ responses: 1, average: 4, nps: 100 });
+    // Ana: no plenaries, no minimum of sessions, evaluation released → eligible; Sofía is not yet.
+    expect(report.diplomas).toEqual({ eligible: 1, not_eligible: 1 });
+    const csv: string[] = [];
+    await runCli(['report', '--cycle', cycle.name, '--format', 'csv'], {
+      out: (t) => csv.push(t),
+      err: () => {},
+      database: chat.db,
+      config: parsed.config,
+    });
+    expect(csv.join('')).toContain('participants.by_gender.f,3');
+  });
+
+  it('shows the same figures in chat to the admin and the director, in their language; others are refused', async () => {
+    const admin = await chat.as('carmen').says('admin reporte');
+    expect(admin.text).toContain('Participantes: 4 (2 mentores, 2 mentorados)');
+    expect(admin.text).toContain('mujeres 3 · hombres 1');
+    expect(admin.text).toContain('1 realizadas de 2 propuestas');
+    expect(admin.text).toContain('promedio 4 de 5 · NPS 100');
+    await chat.as('diego').says('language en');
+    const director = await chat.as('diego').says('admin report');
+    expect(director.text).toContain('Participants: 4 (2 mentors, 2 mentees)');
+    expect((await chat.as('ana').says('admin reporte')).text).toBe(
+      'No puedes hacer eso: no te corresponde en este programa.',
+    );
+    expect((await chat.as('carmen').says('admin reporte ciclo-inexistente')).text).toContain(
+      'No encontré ese ciclo',
+    );
+  });
+});

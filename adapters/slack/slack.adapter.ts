@@ -98,6 +98,7 @@ export class SlackAdapter {
   readonly receiver: HTTPReceiver | undefined;
   readonly port: SlackChatPort;
   private readonly profiles = new Map<string, { user: PlatformUser; at: number }>();
+  private readonly homeRefreshed = new Map<string, number>();
 
   constructor(private readonly o: SlackAdapterOptions) {
     const { config } = o;
@@ -296,7 +297,22 @@ export class SlackAdapter {
     }
   }
 
-  private refreshHome(client: WebClient, team: TeamRef, userId: string, tenantId: string): void {
+  /**
+   * Republishes a person's App Home after they act, at most every 15 s per person: building it
+   * costs dozens of queries, and a burst of clicks needs only the last state.
+   */
+  private refreshHome(
+    client: WebClient,
+    team: TeamRef,
+    userId: string,
+    tenantId: string,
+    force = false,
+  ): void {
+    const key = `${tenantId}:${userId}`;
+    const last = this.homeRefreshed.get(key) ?? 0;
+    if (!force && Date.now() - last < 15_000) return;
+    this.homeRefreshed.set(key, Date.now());
+    if (this.homeRefreshed.size > 10_000) this.homeRefreshed.clear();
     void (async () => {
       const user = await this.profile(client, team.teamId ?? team.enterpriseId ?? '', userId);
       const messages = await this.o.bot.home({ tenantId, platform: 'slack', user });
@@ -467,7 +483,7 @@ export class SlackAdapter {
         isEnterpriseInstall: b.authorizations?.[0]?.is_enterprise_install,
       };
       const tenantId = await this.tenantFor(team);
-      this.refreshHome(client, team, e.user, tenantId);
+      this.refreshHome(client, team, e.user, tenantId, true);
     });
 
     const uninstall = async (body: {

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { latency } from './latency.bench.ts';
 import { nudgeDispatch } from './nudge-dispatch.bench.ts';
 import { plannerTick } from './planner-tick.bench.ts';
 import { benchServer } from './postgres.ts';
@@ -9,9 +10,15 @@ import { benchServer } from './postgres.ts';
  * `npm run bench [-- --quick] [-- --only name,name]`: runs every benchmark, prints a table and
  * writes test/bench/results/latest.json as { "<benchmark>": { figures } }.
  */
-const BENCHMARKS: Record<string, (serverUrl: string, quick: boolean) => Promise<Record<string, number>>> = {
+type Figures = Record<string, number>;
+const BENCHMARKS: Record<
+  string,
+  (serverUrl: string, quick: boolean) => Promise<Figures | Record<string, Figures>>
+> = {
   planner_tick: plannerTick,
   nudge_dispatch: nudgeDispatch,
+  // One run measures three: slack_ack, teams_invoke and memory.
+  latency,
 };
 
 async function main(): Promise<void> {
@@ -26,7 +33,10 @@ async function main(): Promise<void> {
       const bench = BENCHMARKS[name];
       if (!bench) throw new Error(`unknown benchmark ${name} (${Object.keys(BENCHMARKS).join(', ')})`);
       process.stderr.write(`bench: ${name}${quick ? ' (quick)' : ''}…\n`);
-      results[name] = await bench(server.url, quick);
+      const figures = await bench(server.url, quick);
+      const nested = Object.values(figures).every((v) => typeof v === 'object');
+      if (nested) Object.assign(results, figures as Record<string, Figures>);
+      else results[name] = figures as Figures;
     }
   } finally {
     server.stop();

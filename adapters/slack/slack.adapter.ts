@@ -99,6 +99,8 @@ export class SlackAdapter {
   readonly port: SlackChatPort;
   private readonly profiles = new Map<string, { user: PlatformUser; at: number }>();
   private readonly homeRefreshed = new Map<string, number>();
+  /** Workspace → tenant id: a tenant's id never changes, so one lookup per process. */
+  private readonly tenantIds = new Map<string, string>();
 
   constructor(private readonly o: SlackAdapterOptions) {
     const { config } = o;
@@ -162,8 +164,13 @@ export class SlackAdapter {
 
   private async tenantFor(team: TeamRef): Promise<string> {
     const key = slackTenantKey(team);
+    const known = this.tenantIds.get(key);
+    if (known) return known;
     const existing = await findTenant(this.o.db, 'slack', key);
-    if (existing) return existing.id;
+    if (existing) {
+      this.tenantIds.set(key, existing.id);
+      return existing.id;
+    }
     const tenant = await ensureTenant(this.o.db, {
       platform: 'slack',
       externalId: key,

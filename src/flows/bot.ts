@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { LOCALES, type Locale } from '../config.ts';
-import { authorize } from '../domain/authz.ts';
+import { type Actor, authorize } from '../domain/authz.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Person, Tenant } from '../domain/model.ts';
 import { isValidTimeZone } from '../domain/time.ts';
@@ -21,9 +21,8 @@ import {
 } from '../store/conversation.store.ts';
 import {
   createPerson,
-  findIdentity,
   findPersonByEmail,
-  getPerson,
+  identityWithPerson,
   upsertIdentity,
 } from '../store/person.store.ts';
 import { getTenant } from '../store/tenant.store.ts';
@@ -116,13 +115,25 @@ function localeOf(value: string | undefined, fallback: Locale): Locale {
 export class Bot {
   private readonly flows = new Map(FLOWS.map((f) => [f.name, f]));
 
+  // Tenants change rarely: a minute of memory saves a query on every event.
+  private readonly tenants = new Map<string, { tenant: Tenant; at: number }>();
+
   constructor(readonly deps: CoreDeps) {}
+
+  private async tenant(id: string): Promise<Tenant> {
+    const cached = this.tenants.get(id);
+    if (cached && Date.now() - cached.at < 60_000) return cached.tenant;
+    const tenant = await getTenant(this.deps.db, id);
+    if (!tenant) throw new DomainError('record.not_found', { entity: 'tenant' });
+    if (this.tenants.size > 10_000) this.tenants.clear();
+    this.tenants.set(id, { tenant, at: Date.now() });
+    return tenant;
+  }
 
   async handle(event: InboundEvent): Promise<Reply> {
     const { db } = this.deps;
     const now = this.deps.clock.now();
-    const tenant = await getTenant(db, event.tenantId);
-    if (!tenant) throw new DomainError('record.not_found', { entity: 'tenant' });
+    const tenant = await this.tenant(event.tenantId);
     const key = `${event.platform}:${event.eventId}`.slice(0, 200);
     if (!(await markProcessed(db, tenant.id, key, now))) return { messages: [] };
     let t: T = translator(localeOf(event.user.locale, tenant.defaultLocale));
@@ -179,9 +190,16 @@ export class Bot {
     const { user } = event;
     let person: Person | undefined;
     let firstContact = false;
-    const identity = await findIdentity(db, tenant.id, event.platform, user.externalId);
-    if (identity) {
-      person = await getPerson(db, tenant.id, identity.personId);
+    const found = await identityWithPerson(db, tenant.id, event.platform, user.externalId);
+    const identity = found?.identity;
+    let actor: Actor | undefined;
+    if (found && identity) {
+      person = found.person;
+      actor = {
+        tenantId: tenant.id,
+        personId: found.person.id,
+        staffRole: found.person.tenantRole ?? found.enrolledStaff,
+      };
       if (
         (user.conversationRef &&
           JSON.stringify(user.conversationRef) !== JSON.stringify(identity.conversationRef)) ||
@@ -215,7 +233,7 @@ export class Bot {
       });
       firstContact = true;
     }
-    const actor = await resolveActor(db, tenant.id, person.id);
+    actor ??= await resolveActor(db, tenant.id, person.id);
     const ctx: Ctx = {
       deps: this.deps,
       tenant,

@@ -1,5 +1,4 @@
-import type { Selectable } from 'kysely';
-import { sql } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Locale } from '../config.ts';
 import type { Gender, Identity, Person, Platform, TenantRole } from '../domain/model.ts';
 import type { Db, Tx } from './db.ts';
@@ -319,4 +318,54 @@ export async function updatePersonProfile(
     .returningAll()
     .executeTakeFirstOrThrow();
   return toPerson(row);
+}
+
+/**
+ * A platform account with its person and their staff role from enrollments, in one query (every
+ * inbound event starts here).
+ */
+export async function identityWithPerson(
+  db: Db | Tx,
+  tenantId: string,
+  platform: Platform,
+  externalId: string,
+): Promise<{ identity: Identity; person: Person; enrolledStaff: TenantRole | null } | undefined> {
+  const row = await db
+    .selectFrom('identities as i')
+    .innerJoin('people as p', (j) =>
+      j.onRef('p.tenant_id', '=', 'i.tenant_id').onRef('p.id', '=', 'i.person_id'),
+    )
+    .selectAll('p')
+    .select([
+      'i.id as identity_id',
+      'i.person_id as identity_person_id',
+      'i.platform as identity_platform',
+      'i.external_id as identity_external_id',
+      'i.conversation_ref as identity_conversation_ref',
+      'i.active as identity_active',
+      sql<
+        string | null
+      >`(select case when bool_or(e.role = 'admin') then 'admin' when bool_or(e.role = 'director') then 'director' end
+        from enrollments e where e.tenant_id = p.tenant_id and e.person_id = p.id and e.role in ('admin', 'director'))`.as(
+        'enrolled_staff',
+      ),
+    ])
+    .where('i.tenant_id', '=', tenantId)
+    .where('i.platform', '=', platform)
+    .where('i.external_id', '=', externalId)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    identity: {
+      tenantId,
+      id: row.identity_id,
+      personId: row.identity_person_id,
+      platform: row.identity_platform as Platform,
+      externalId: row.identity_external_id,
+      conversationRef: row.identity_conversation_ref as Record<string, unknown> | null,
+      active: row.identity_active,
+    },
+    person: toPerson(row),
+    enrolledStaff: row.enrolled_staff as TenantRole | null,
+  };
 }

@@ -6,7 +6,7 @@ import { createHttpServer, listen } from '../adapters/http/server.ts';
 import { SlackAdapter } from '../adapters/slack/slack.adapter.ts';
 import { TeamsAdapter } from '../adapters/teams/teams.adapter.ts';
 import { loggerFor, openMigratedDatabase } from './boot.ts';
-import { OffsetClock, systemClock } from './clock.ts';
+import { type Clock, OffsetClock, systemClock } from './clock.ts';
 import { type Config, loadConfigOrExit, slackEnabled, teamsEnabled } from './config.ts';
 import { loadDotEnv } from './env.ts';
 import { BackgroundChatPort, PlatformRouter } from './flows/background-port.ts';
@@ -54,21 +54,7 @@ async function main(): Promise<void> {
 
   const worker = `${hostname()}:${process.pid}`;
   const onError = (error: unknown, context: string) => log.error({ err: error, context }, 'scheduler error');
-  const dispatcher = new Dispatcher({
-    db: database.db,
-    clock,
-    chat,
-    worker,
-    limits: {
-      slack: { perConversation: config.NUDGE_SLACK_PER_CHANNEL, burst: 3, perTenant: 50 },
-      teams: {
-        perConversation: config.NUDGE_TEAMS_PER_CONVERSATION,
-        burst: 7,
-        perTenant: config.NUDGE_TEAMS_PER_TENANT,
-      },
-    },
-    onError,
-  });
+  const dispatcher = newDispatcher(config, database, clock, chat, worker, onError);
   const stdinIsTty = process.stdin.isTTY === true;
   // Started with no input attached (stdin is /dev/null, e.g. in the background): keep serving, no chat.
   const noInput = !stdinIsTty && fstatSync(0).isCharacterDevice();
@@ -125,6 +111,32 @@ async function main(): Promise<void> {
   await stop(0);
 }
 
+/** The reminder dispatcher with the configured sending limits. */
+function newDispatcher(
+  config: Config,
+  database: OpenDatabase,
+  clock: Clock,
+  chat: ChatPort,
+  worker: string,
+  onError: (error: unknown, context: string) => void,
+): Dispatcher {
+  return new Dispatcher({
+    db: database.db,
+    clock,
+    chat,
+    worker,
+    limits: {
+      slack: { perConversation: config.NUDGE_SLACK_PER_CHANNEL, burst: 3, perTenant: 50 },
+      teams: {
+        perConversation: config.NUDGE_TEAMS_PER_CONVERSATION,
+        burst: 7,
+        perTenant: config.NUDGE_TEAMS_PER_TENANT,
+      },
+    },
+    onError,
+  });
+}
+
 /** Server mode: Slack (and later Teams) over HTTP or Socket Mode, reminders in the background. */
 async function runServer(config: Config, database: OpenDatabase, log: Logger): Promise<void> {
   const clock = systemClock;
@@ -151,21 +163,7 @@ async function runServer(config: Config, database: OpenDatabase, log: Logger): P
     : undefined;
   if (teams) ports.teams = teams.port;
   const worker = `${hostname()}:${process.pid}`;
-  const dispatcher = new Dispatcher({
-    db: database.db,
-    clock,
-    chat: router,
-    worker,
-    limits: {
-      slack: { perConversation: config.NUDGE_SLACK_PER_CHANNEL, burst: 3, perTenant: 50 },
-      teams: {
-        perConversation: config.NUDGE_TEAMS_PER_CONVERSATION,
-        burst: 7,
-        perTenant: config.NUDGE_TEAMS_PER_TENANT,
-      },
-    },
-    onError,
-  });
+  const dispatcher = newDispatcher(config, database, clock, router, worker, onError);
   const scheduler = startScheduler({ db: database.db, clock, dispatcher, worker, onError });
   const server = createHttpServer({
     slack: slack?.receiver?.requestListener,

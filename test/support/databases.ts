@@ -26,8 +26,10 @@ export async function openMigratedPGlite(): Promise<OpenDatabase> {
 }
 
 /** A new, migrated database on the TEST_DATABASE_URL server, dropped on close. */
-export async function openFreshPostgres(): Promise<OpenDatabase & { url: string }> {
-  const adminUrl = process.env.TEST_DATABASE_URL;
+export async function openFreshPostgres(
+  adminUrl = process.env.TEST_DATABASE_URL,
+  poolSize = 8,
+): Promise<OpenDatabase & { url: string }> {
   if (!adminUrl) throw new Error('TEST_DATABASE_URL is not set');
   const name = `mentoria_t_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
@@ -36,7 +38,7 @@ export async function openFreshPostgres(): Promise<OpenDatabase & { url: string 
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const opened = openPostgres(url.toString(), { max: 8 });
+  const opened = openPostgres(url.toString(), { max: poolSize });
   await migrateToLatest(opened.db);
   return {
     ...opened,

@@ -191,13 +191,4 @@ export function interaction(payload: object): string {
   return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
 }
 
-/** Waits until a condition on the recorded calls holds (replies are sent after the ack). */
-export async function eventually<T>(find: () => T | undefined, ms = 3_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const found = find();
-    if (found !== undefined) return found;
-    if (Date.now() - started > ms) throw new Error('timed out waiting for a Slack call');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+export { eventually } from './eventually.ts';

@@ -10,6 +10,7 @@ import { Bot } from '../../../src/flows/bot.ts';
 import { createLogger } from '../../../src/log.ts';
 import { type OpenDatabase, ping } from '../../../src/store/db.ts';
 import { openMigratedPGlite } from '../../support/databases.ts';
+import { eventually } from '../../support/eventually.ts';
 import { buildWorld } from '../../support/world.ts';
 
 const SERVICE = 'https://smba.test';
@@ -83,16 +84,6 @@ async function send(url: string, body: object, headers: Record<string, string> =
   });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : undefined };
-}
-
-async function eventually<T>(find: () => T | undefined, ms = 3_000): Promise<T> {
-  const started = Date.now();
-  for (;;) {
-    const found = find();
-    if (found !== undefined) return found;
-    if (Date.now() - started > ms) throw new Error('timed out waiting for a Bot Connector call');
-    await new Promise((r) => setTimeout(r, 20));
-  }
 }
 
 const cardText = (a: Posted) => JSON.stringify(a.activity.attachments ?? []);

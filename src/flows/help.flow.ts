@@ -4,6 +4,7 @@ import { weekStart } from '../services/checkin.service.ts';
 import { countOpenIssues, lastCheckinWeek, openIssues } from '../store/checkin.store.ts';
 import { getEvaluationOfPairing, hasAnsweredSurvey } from '../store/evaluation.store.ts';
 import { countGoalsByState, listGoalsOfPairing } from '../store/goal.store.ts';
+import { countFailedNudges } from '../store/nudge.store.ts';
 import type { Ctx, Reply } from './context.ts';
 import { reply } from './context.ts';
 import { pendingSessions } from './session.flow.ts';
@@ -219,6 +220,10 @@ export async function pending(ctx: Ctx): Promise<Reply> {
         restrictions: issues.restriction,
       }),
     );
+  }
+  if (ctx.actor.staffRole === 'admin') {
+    const failed = await countFailedNudges(ctx.deps.db, ctx.tenant.id);
+    if (failed > 0) item(t('pending.failed_nudges', { count: failed }));
   }
   const tail = overview ? [overview] : [];
   if (items.length === 0) return { messages: overview ? tail : [textMessage(t('pending.none'))] };

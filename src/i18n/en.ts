@@ -447,6 +447,8 @@ export const en: typeof es = {
     release: 'Release the evaluation to {{name}} after your final conversation.',
     session_answer: 'A session proposal to answer:',
     session_report: 'Did the session with {{name}} on {{when}} happen?',
+    failed_nudges:
+      '{{count}} reminder(s) could not be delivered after several attempts (the person left the platform, or the platform does not answer).',
     overview:
       'Cycle {{cycle}} ({{phase}}): {{submitted}} goal(s) awaiting approval, {{changes}} with changes requested, {{approved}} approved; {{alerts}} alert(s) and {{restrictions}} restriction(s) unresolved.',
   },

@@ -444,6 +444,8 @@ export const es = {
     release: 'Entrega la evaluación a {{name}} después de su conversación final.',
     session_answer: 'Propuesta de sesión por responder:',
     session_report: '¿Se realizó la sesión con {{name}} del {{when}}?',
+    failed_nudges:
+      '{{count}} recordatorio(s) no se pudieron entregar tras varios intentos (la persona ya no está en la plataforma o la plataforma no responde).',
     overview:
       'Ciclo {{cycle}} ({{phase}}): {{submitted}} meta(s) esperan aprobación, {{changes}} con cambios solicitados, {{approved}} aprobadas; {{alerts}} alerta(s) y {{restrictions}} restricción(es) sin resolver.',
   },

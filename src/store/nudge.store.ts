@@ -269,3 +269,14 @@ export async function claimCronRun(
   }
   return won;
 }
+
+/** How many reminders of a tenant failed for good (shown to admins). */
+export async function countFailedNudges(db: Db, tenantId: string): Promise<number> {
+  const row = await db
+    .selectFrom('nudges')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('tenant_id', '=', tenantId)
+    .where('status', '=', 'failed')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -130,6 +130,9 @@ describe.each(testBackends())('dispatcher on $name', (backend) => {
       { status: 'failed', attempts: 3, last_error: 'http_503' },
       { status: 'failed', attempts: 3, last_error: 'http_503' },
     ]);
+    // The tenant's admin sees them in "pendientes".
+    const { countFailedNudges } = await import('../../../src/store/nudge.store.ts');
+    expect(await countFailedNudges(db.db, w.tenant.id)).toBe(2);
   });
 
   it('deactivates an identity the platform says is gone, and stops writing to it', async () => {

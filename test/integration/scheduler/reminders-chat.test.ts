@@ -70,6 +70,20 @@ describe('reminders in the conversation', () => {
     expect(chat.inbox('sofia')).toHaveLength(count);
   });
 
+  it('shows the admin the reminders that failed for good', async () => {
+    const before = await chat.as('carmen').says('pendientes');
+    expect(before.text).not.toContain('no se pudieron entregar');
+    await chat.db.db
+      .updateTable('nudges')
+      .set({ status: 'failed', last_error: 'account_inactive' })
+      .where('kind', '=', 'goal_drafting')
+      .execute();
+    const after = await chat.as('carmen').says('pendientes');
+    expect(after.text).toMatch(/\d+ recordatorio\(s\) no se pudieron entregar/);
+    // Mentors and mentees do not see it.
+    expect((await chat.as('luis').says('pendientes')).text).not.toContain('no se pudieron entregar');
+  });
+
   it('lets one replica run each cron fire', async () => {
     const a = postgresRunCoordinator(chat.db.db, chat.clock, 'a');
     const b = postgresRunCoordinator(chat.db.db, chat.clock, 'b');

@@ -14,6 +14,7 @@ const EXAMPLES: Record<string, string> = {
   DEFAULT_TIMEZONE: 'America/Mexico_City',
   LOG_LEVEL: 'info',
   NODE_ENV: 'production',
+  ADMIN_EMAILS: 'rrhh@example.gob,coordinacion@example.gob',
   SLACK_BOT_TOKEN: 'xoxb-1234-5678-abcdef',
   SLACK_SIGNING_SECRET: '8f742231b10e8888abcd99yyyzzz85a5',
   SLACK_APP_TOKEN: 'xapp-1-A111-222-abcdef',
@@ -59,6 +60,17 @@ const schema = z.object({
   NODE_ENV: z
     .enum(['development', 'production', 'test'], { error: 'must be development, production or test' })
     .default('development'),
+  // Emails of people who administer their tenant (comma-separated); the Slack installer is one too.
+  ADMIN_EMAILS: z
+    .string()
+    .transform((v) =>
+      v
+        .split(',')
+        .map((e) => e.trim().toLowerCase())
+        .filter(Boolean),
+    )
+    .pipe(z.array(z.email({ error: 'must be comma-separated email addresses' })))
+    .optional(),
   // Slack: one workspace with a bot token, or many through OAuth (client id, secret, state secret).
   SLACK_BOT_TOKEN: z
     .string()

@@ -49,6 +49,7 @@ async function main(): Promise<void> {
     clock,
     chat,
     defaults,
+    adminEmails: config.ADMIN_EMAILS,
     onError: (error, context) => log.error({ err: error, context }, 'core error'),
   });
 
@@ -153,7 +154,14 @@ async function runServer(config: Config, database: OpenDatabase, log: Logger): P
       await deactivateIdentity(database.db, identity.tenantId, identity.id, code, clock.now());
     },
   });
-  const bot = new Bot({ db: database.db, clock, chat: background, defaults, onError });
+  const bot = new Bot({
+    db: database.db,
+    clock,
+    chat: background,
+    defaults,
+    onError,
+    adminEmails: config.ADMIN_EMAILS,
+  });
   const slack = slackEnabled(config)
     ? new SlackAdapter({ config, bot, db: database.db, clock, log })
     : undefined;

@@ -29,7 +29,11 @@ export class PostgresInstallationStore implements InstallationStore {
     private readonly defaults: { locale: Locale; timezone: string },
     private readonly now: () => Date,
     /** The installer becomes an admin of the tenant (see the administration issue). */
-    private readonly onInstalled?: (tenantId: string, installerUserId: string | undefined) => Promise<void>,
+    private readonly onInstalled?: (
+      tenantId: string,
+      installerUserId: string | undefined,
+      botToken: string | undefined,
+    ) => Promise<void>,
   ) {}
 
   async storeInstallation<A extends 'v1' | 'v2'>(installation: Installation<A, boolean>): Promise<void> {
@@ -56,7 +60,7 @@ export class PostgresInstallationStore implements InstallationStore {
       installation,
       now: this.now(),
     });
-    await this.onInstalled?.(tenant.id, installation.user?.id);
+    await this.onInstalled?.(tenant.id, installation.user?.id, installation.bot?.token);
   }
 
   async fetchInstallation(query: InstallationQuery<boolean>): Promise<Installation<'v1' | 'v2', boolean>> {

@@ -3,6 +3,7 @@ import { WebClient } from '@slack/web-api';
 import type { Clock } from '../../src/clock.ts';
 import type { Config } from '../../src/config.ts';
 import type { Tenant } from '../../src/domain/model.ts';
+import { isValidTimeZone } from '../../src/domain/time.ts';
 import type { Bot } from '../../src/flows/bot.ts';
 import type { Reply } from '../../src/flows/context.ts';
 import { ChatDeliveryError, type ChatPort, type Recipient } from '../../src/flows/ports.ts';
@@ -10,9 +11,18 @@ import { translator } from '../../src/i18n/index.ts';
 import type { Logger } from '../../src/log.ts';
 import type { InboundEvent, PlatformUser } from '../../src/messages/inbound.ts';
 import type { OutboundMessage } from '../../src/messages/model.ts';
+import { recordAudit } from '../../src/store/audit.store.ts';
 import { markProcessed } from '../../src/store/conversation.store.ts';
 import type { Db } from '../../src/store/db.ts';
-import { deactivateTenantIdentities } from '../../src/store/person.store.ts';
+import {
+  createPerson,
+  deactivateTenantIdentities,
+  findIdentity,
+  findPersonByEmail,
+  getPerson,
+  setTenantRole,
+  upsertIdentity,
+} from '../../src/store/person.store.ts';
 import { deleteInstallation, findInstallationByTenant } from '../../src/store/slack-installation.store.ts';
 import { ensureTenant, findTenant } from '../../src/store/tenant.store.ts';
 import {
@@ -79,8 +89,6 @@ export interface SlackAdapterOptions {
   db: Db;
   clock: Clock;
   log: Logger;
-  /** Called after a new workspace installs the app (its installer becomes an admin). */
-  onInstalled?: (tenantId: string, installerUserId: string | undefined) => Promise<void>;
 }
 
 interface TeamRef {
@@ -97,6 +105,8 @@ export class SlackAdapter {
   readonly app: App;
   readonly receiver: HTTPReceiver | undefined;
   readonly port: SlackChatPort;
+  /** Where OAuth installs are kept (several workspaces); undefined with a single bot token. */
+  readonly installationStore: PostgresInstallationStore | undefined;
   private readonly profiles = new Map<string, { user: PlatformUser; at: number }>();
   private readonly homeRefreshed = new Map<string, number>();
   /** Workspace → tenant id: a tenant's id never changes, so one lookup per process. */
@@ -111,12 +121,12 @@ export class SlackAdapter {
       retryConfig: { retries: 1, factor: 1, minTimeout: 200, maxTimeout: 500 },
     };
     const oauth = Boolean(config.SLACK_CLIENT_ID && config.SLACK_CLIENT_SECRET && config.SLACK_STATE_SECRET);
-    const store = oauth
+    this.installationStore = oauth
       ? new PostgresInstallationStore(
           o.db,
           { locale: config.DEFAULT_LOCALE, timezone: config.DEFAULT_TIMEZONE },
           () => o.clock.now(),
-          o.onInstalled,
+          (tenantId, userId, token) => this.installerIsAdmin(tenantId, userId, token, clientOptions),
         )
       : undefined;
     const logLevel =
@@ -136,13 +146,13 @@ export class SlackAdapter {
         endpoints: '/slack/events',
         logLevel,
         unhandledRequestTimeoutMillis: 2_500,
-        ...(oauth && store
+        ...(oauth && this.installationStore
           ? {
               clientId: config.SLACK_CLIENT_ID,
               clientSecret: config.SLACK_CLIENT_SECRET,
               stateSecret: config.SLACK_STATE_SECRET,
               scopes: [...SLACK_REGISTRATIONS.scopes],
-              installationStore: store,
+              installationStore: this.installationStore,
               installerOptions: {
                 installPath: '/slack/install',
                 redirectUriPath: '/slack/oauth_redirect',
@@ -160,6 +170,48 @@ export class SlackAdapter {
     }
     this.port = new SlackChatPort(o.db, config.SLACK_BOT_TOKEN, clientOptions);
     this.register();
+  }
+
+  /** The person who installs the app administers their workspace's tenant. */
+  private async installerIsAdmin(
+    tenantId: string,
+    userId: string | undefined,
+    token: string | undefined,
+    clientOptions: ConstructorParameters<typeof WebClient>[1],
+  ): Promise<void> {
+    if (!userId || !token) return;
+    const { db, clock, config } = this.o;
+    const now = clock.now();
+    const profile = await this.profile(new WebClient(token, clientOptions), tenantId, userId);
+    const known = await findIdentity(db, tenantId, 'slack', userId);
+    let person = known ? await getPerson(db, tenantId, known.personId) : undefined;
+    person ??= profile.email ? await findPersonByEmail(db, tenantId, profile.email) : undefined;
+    person ??= await createPerson(db, tenantId, {
+      name: profile.name ?? userId,
+      email: profile.email ?? null,
+      locale: profile.locale?.startsWith('en') ? 'en' : config.DEFAULT_LOCALE,
+      timezone:
+        profile.timezone && isValidTimeZone(profile.timezone) ? profile.timezone : config.DEFAULT_TIMEZONE,
+    });
+    await setTenantRole(db, tenantId, person.id, 'admin', now);
+    await upsertIdentity(db, {
+      tenantId,
+      personId: person.id,
+      platform: 'slack',
+      externalId: userId,
+      conversationRef: null,
+      now,
+    });
+    await recordAudit(db, {
+      tenantId,
+      at: now,
+      actorId: person.id,
+      via: 'system',
+      action: 'tenant.admin',
+      subjectType: 'person',
+      subjectId: person.id,
+      data: { reason: 'installed the app' },
+    });
   }
 
   private async tenantFor(team: TeamRef): Promise<string> {

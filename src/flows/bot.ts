@@ -23,6 +23,7 @@ import {
   createPerson,
   findPersonByEmail,
   identityWithPerson,
+  setTenantRole,
   upsertIdentity,
 } from '../store/person.store.ts';
 import { getTenant } from '../store/tenant.store.ts';
@@ -232,6 +233,12 @@ export class Bot {
         now,
       });
       firstContact = true;
+    }
+    if (!person.tenantRole && person.email && this.deps.adminEmails?.includes(person.email.toLowerCase())) {
+      // ADMIN_EMAILS: the person administers this tenant from their first message on.
+      const promoted: Person = await setTenantRole(db, tenant.id, person.id, 'admin', now);
+      person = promoted;
+      actor = { tenantId: tenant.id, personId: promoted.id, staffRole: 'admin' };
     }
     actor ??= await resolveActor(db, tenant.id, person.id);
     const ctx: Ctx = {

@@ -15,6 +15,8 @@ export interface CoreDeps {
   clock: Clock;
   chat: ChatPort;
   defaults: { locale: Locale; timezone: string };
+  /** Emails that administer their tenant (ADMIN_EMAILS), lower-case. */
+  adminEmails?: string[];
   /** Reports failures that must not break a conversation (a notification that could not be sent). */
   onError?: (error: unknown, context: string) => void;
 }

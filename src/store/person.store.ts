@@ -369,3 +369,21 @@ export async function identityWithPerson(
     enrolledStaff: row.enrolled_staff as TenantRole | null,
   };
 }
+
+/** Makes a person an admin or director of their tenant (ADMIN_EMAILS, the app's installer). */
+export async function setTenantRole(
+  db: Db | Tx,
+  tenantId: string,
+  personId: string,
+  role: TenantRole,
+  now: Date,
+): Promise<Person> {
+  const row = await db
+    .updateTable('people')
+    .set({ tenant_role: role, updated_at: now })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', personId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toPerson(row);
+}

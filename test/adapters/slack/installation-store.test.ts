@@ -68,3 +68,129 @@ describe('Slack installations in Postgres (OAuth, several workspaces)', () => {
     ).rejects.toThrow();
   });
 });
+
+describe('who administers a tenant', () => {
+  it('makes the person who installs the app an admin of the new tenant, found with users.info', async () => {
+    const { default: nock } = await import('nock');
+    const { SlackAdapter } = await import('../../../adapters/slack/slack.adapter.ts');
+    const { parseConfig } = await import('../../../src/config.ts');
+    const { Bot } = await import('../../../src/flows/bot.ts');
+    const { createLogger } = await import('../../../src/log.ts');
+    const { systemClock } = await import('../../../src/clock.ts');
+    const db = await openMigratedPGlite();
+    try {
+      nock('https://slack-install.test')
+        .post('/api/users.info')
+        .reply(200, {
+          ok: true,
+          user: {
+            id: 'U_BOSS',
+            real_name: 'Rosa Jefa',
+            tz: 'America/Bogota',
+            locale: 'es-LA',
+            profile: { email: 'rosa@example.gob' },
+          },
+        });
+      const parsed = parseConfig({
+        SLACK_CLIENT_ID: '1.2',
+        SLACK_CLIENT_SECRET: 'secret',
+        SLACK_STATE_SECRET: 'a-state-secret-long-enough',
+        SLACK_SIGNING_SECRET: 'signing-secret-0123456789',
+        SLACK_API_URL: 'https://slack-install.test/api/',
+        LOG_LEVEL: 'silent',
+      });
+      if (!parsed.ok) throw new Error(parsed.problems.join());
+      const bot = new Bot({
+        db: db.db,
+        clock: systemClock,
+        chat: { send: async () => null, update: async () => {} },
+        defaults: { locale: 'es', timezone: 'UTC' },
+      });
+      const adapter = new SlackAdapter({
+        config: parsed.config,
+        bot,
+        db: db.db,
+        clock: systemClock,
+        log: createLogger('silent'),
+      });
+      await adapter.installationStore?.storeInstallation({
+        team: { id: 'T777', name: 'Ministerio' },
+        enterprise: undefined,
+        user: { id: 'U_BOSS', token: undefined, scopes: undefined },
+        bot: { token: 'xoxb-777', scopes: ['chat:write'], id: 'B7', userId: 'UB7' },
+        isEnterpriseInstall: false,
+        tokenType: 'bot',
+      } as never);
+      const admin = await db.db
+        .selectFrom('people')
+        .innerJoin('identities', 'identities.person_id', 'people.id')
+        .select([
+          'people.name',
+          'people.email',
+          'people.tenant_role',
+          'people.timezone',
+          'identities.external_id',
+        ])
+        .executeTakeFirstOrThrow();
+      expect(admin).toEqual({
+        name: 'Rosa Jefa',
+        email: 'rosa@example.gob',
+        tenant_role: 'admin',
+        timezone: 'America/Bogota',
+        external_id: 'U_BOSS',
+      });
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('makes people listed in ADMIN_EMAILS admins from their first message, and only them', async () => {
+    const { Bot } = await import('../../../src/flows/bot.ts');
+    const { systemClock } = await import('../../../src/clock.ts');
+    const { ensureTenant } = await import('../../../src/store/tenant.store.ts');
+    const db = await openMigratedPGlite();
+    try {
+      const tenant = await ensureTenant(db.db, {
+        platform: 'slack',
+        externalId: 'T:T5',
+        name: 'T5',
+        defaultLocale: 'es',
+        defaultTimezone: 'UTC',
+      });
+      const bot = new Bot({
+        db: db.db,
+        clock: systemClock,
+        chat: { send: async () => null, update: async () => {} },
+        defaults: { locale: 'es', timezone: 'UTC' },
+        adminEmails: ['rrhh@example.gob'],
+      });
+      const say = (user: string, email: string, text: string) =>
+        bot.handle({
+          eventId: `${user}-${text}`,
+          tenantId: tenant.id,
+          platform: 'slack',
+          user: { externalId: user, name: user, email },
+          kind: 'message',
+          text,
+        });
+      const hr = await say('U_HR', 'RRHH@example.gob', 'admin reporte');
+      expect(hr.messages.map((m) => m.summary)).toContain(
+        'No encontré ese ciclo. Escribe «admin reporte» para el ciclo actual o «admin reporte <nombre>».',
+      );
+      const other = await say('U_X', 'otra@example.gob', 'admin reporte');
+      expect(other.messages.map((m) => m.summary)).toContain(
+        'No puedes hacer eso: no te corresponde en este programa.',
+      );
+      const roles = await db.db.selectFrom('people').select(['email', 'tenant_role']).execute();
+      expect(roles).toHaveLength(2);
+      expect(roles).toEqual(
+        expect.arrayContaining([
+          { email: 'otra@example.gob', tenant_role: null },
+          { email: 'RRHH@example.gob', tenant_role: 'admin' },
+        ]),
+      );
+    } finally {
+      await db.close();
+    }
+  });
+});

@@ -83,8 +83,8 @@ export const en: typeof es = {
       mentor:
         '• “goals” — your mentees’ goals\n• “new session” / “sessions” — propose and see sessions\n• “evaluate” — final evaluation of each goal',
       admin:
-        '• “todo” — state of the cycle: goals awaiting approval, alerts and restrictions\n• “goals” — goals by state',
-      director: '• “todo” — state of the cycle (read-only)',
+        '• “todo” — state of the cycle: goals awaiting approval, alerts and restrictions\n• “goals” — goals by state\n• “admin report” — the cycle’s figures\n• “admin add director email@…” / “admin add admin email@…” — give someone else access',
+      director: '• “todo” — state of the cycle (read-only)\n• “admin report” — the cycle’s figures',
       none: '• “hello” — an introduction to the program',
     },
     common:
@@ -482,6 +482,15 @@ export const en: typeof es = {
       summary: '{{count}} restriction(s) unresolved',
       text: 'Weekly summary of cycle {{cycle}}: {{restrictions}} restriction(s) and {{alerts}} alert(s) unresolved.',
     },
+  },
+  admin: {
+    role: { admin: 'administrator', director: 'director' },
+    granted: 'Done: {{name}} is now a program {{role}}.',
+    granted_told: '{{name}} made you a program {{role}} in Mentoría.',
+    already: '{{name}} is already a {{role}}.',
+    self: 'You cannot change your own role: ask another administrator.',
+    unknown_person:
+      'I found nobody with the email {{email}}. Import the roster first, or ask them to write to the bot.',
   },
   report: {
     title: 'Report of cycle {{cycle}}',

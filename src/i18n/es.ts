@@ -82,8 +82,8 @@ export const es = {
       mentor:
         '• «metas» — las metas de tus personas mentoradas\n• «sesión nueva» / «sesiones» — proponer y ver sesiones\n• «evaluar» — evaluación final de cada meta',
       admin:
-        '• «pendientes» — estado del ciclo: metas por aprobar, alertas y restricciones\n• «metas» — metas por estado',
-      director: '• «pendientes» — estado del ciclo (solo consulta)',
+        '• «pendientes» — estado del ciclo: metas por aprobar, alertas y restricciones\n• «metas» — metas por estado\n• «admin reporte» — cifras del ciclo\n• «admin agregar director correo@…» / «admin agregar admin correo@…» — dar acceso a otra persona',
+      director: '• «pendientes» — estado del ciclo (solo consulta)\n• «admin reporte» — cifras del ciclo',
       none: '• «hola» — presentación del programa',
     },
     common:
@@ -479,6 +479,15 @@ export const es = {
       summary: '{{count}} restricción(es) sin resolver',
       text: 'Resumen semanal del ciclo {{cycle}}: {{restrictions}} restricción(es) y {{alerts}} alerta(s) sin resolver.',
     },
+  },
+  admin: {
+    role: { admin: 'administrador/a', director: 'director/a' },
+    granted: 'Listo: {{name}} ahora es {{role}} del programa.',
+    granted_told: '{{name}} te nombró {{role}} del programa en Mentoría.',
+    already: '{{name}} ya es {{role}}.',
+    self: 'No puedes cambiar tu propio rol: pídeselo a otra persona administradora.',
+    unknown_person:
+      'No encontré a nadie con el correo {{email}}. Importa primero la nómina o pídele que escriba al bot.',
   },
   report: {
     title: 'Reporte del ciclo {{cycle}}',

@@ -1,0 +1,70 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ChatDriver } from '../../support/conversation.ts';
+
+describe('an admin names other admins and directors from the chat', () => {
+  let chat: ChatDriver;
+  beforeAll(async () => {
+    chat = await ChatDriver.start('2026-11-23T16:00:00Z');
+    await chat.as('marta').says('hola');
+    chat.inbox('marta');
+  });
+  afterAll(async () => {
+    await chat.close();
+  });
+
+  const roleOf = async (email: string) =>
+    (
+      await chat.db.db
+        .selectFrom('people')
+        .select('tenant_role')
+        .where('email', '=', email)
+        .executeTakeFirstOrThrow()
+    ).tenant_role;
+
+  it('refuses anyone who is not an admin, and changes nothing', async () => {
+    expect((await chat.as('diego').says('admin agregar admin diego@demo.mentoria.invalid')).text).toBe(
+      'Tu perfil es de consulta: puedes ver resultados, pero no hacer cambios.',
+    );
+    expect((await chat.as('ana').says('admin agregar director ana@demo.mentoria.invalid')).text).toBe(
+      'No puedes hacer eso: no te corresponde en este programa.',
+    );
+    expect(await roleOf('diego@demo.mentoria.invalid')).toBe('director');
+    expect(await roleOf('ana@demo.mentoria.invalid')).toBeNull();
+  });
+
+  it('makes a director from the address Slack formats, tells that person, and records who did it', async () => {
+    const answer = await chat
+      .as('carmen')
+      .says('admin agregar director <mailto:marta@demo.mentoria.invalid|marta@demo.mentoria.invalid>');
+    expect(answer.text).toBe('Listo: Marta Díaz ahora es director/a del programa.');
+    expect(await roleOf('marta@demo.mentoria.invalid')).toBe('director');
+    expect(chat.inbox('marta')).toEqual(['Carmen Vega te nombró director/a del programa en Mentoría.']);
+    const audit = await chat.db.db
+      .selectFrom('audit_log')
+      .select(['action', 'data'])
+      .where('action', '=', 'tenant.role')
+      .execute();
+    expect(audit).toEqual([{ action: 'tenant.role', data: { from: null, to: 'director' } }]);
+    // The new director reads the cycle's figures.
+    expect((await chat.as('marta').says('admin reporte')).text).toContain('Reporte del ciclo');
+  });
+
+  it('answers clearly for an unknown address, the same grant twice, and oneself', async () => {
+    expect((await chat.as('carmen').says('admin agregar director nadie@demo.mentoria.invalid')).text).toBe(
+      'No encontré a nadie con el correo nadie@demo.mentoria.invalid. Importa primero la nómina o pídele que escriba al bot.',
+    );
+    expect((await chat.as('carmen').says('admin agregar director marta@demo.mentoria.invalid')).text).toBe(
+      'Marta Díaz ya es director/a.',
+    );
+    expect((await chat.as('carmen').says('admin add director carmen@demo.mentoria.invalid')).text).toBe(
+      'No puedes cambiar tu propio rol: pídeselo a otra persona administradora.',
+    );
+    expect(await roleOf('carmen@demo.mentoria.invalid')).toBe('admin');
+    const grants = await chat.db.db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('action', '=', 'tenant.role')
+      .execute();
+    expect(grants).toHaveLength(1);
+  });
+});

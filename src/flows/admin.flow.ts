@@ -9,16 +9,39 @@ import { type Ctx, notify, type Reply, reply } from './context.ts';
  * `admin agregar admin|director <email>`: an admin names another admin or a director of the
  * tenant (someone already in it: on the roster, or who wrote to the bot).
  */
-export async function grantRole(ctx: Ctx, role: TenantRole, email: string): Promise<Reply> {
+export function grantRole(ctx: Ctx, role: TenantRole, email: string): Promise<Reply> {
+  return changeRole(ctx, role, email, 'grant');
+}
+
+/** `admin quitar admin|director <email>`: the person goes back to being a participant. */
+export function revokeRole(ctx: Ctx, role: TenantRole, email: string): Promise<Reply> {
+  return changeRole(ctx, role, email, 'revoke');
+}
+
+async function changeRole(
+  ctx: Ctx,
+  role: TenantRole,
+  email: string,
+  change: 'grant' | 'revoke',
+): Promise<Reply> {
   authorize(ctx.actor, 'admin.manage', { kind: 'tenant', tenantId: ctx.tenant.id });
   const person = await findPersonByEmail(ctx.deps.db, ctx.tenant.id, email);
   if (!person) return reply(textMessage(ctx.t('admin.unknown_person', { email })));
+  // Nobody changes their own role: the tenant always keeps the admin who acted.
   if (person.id === ctx.person.id) return reply(textMessage(ctx.t('admin.self')));
-  if (person.tenantRole === role)
-    return reply(
-      textMessage(ctx.t('admin.already', { name: person.name, role: ctx.t(`admin.role.${role}`) })),
-    );
-  await setTenantRole(ctx.deps.db, ctx.tenant.id, person.id, role, ctx.now);
+  const roleName = ctx.t(`admin.role.${role}`);
+  if (change === 'grant' && person.tenantRole === role) {
+    return reply(textMessage(ctx.t('admin.already', { name: person.name, role: roleName })));
+  }
+  if (change === 'revoke' && person.tenantRole !== role) {
+    return reply(textMessage(ctx.t('admin.not_role', { name: person.name, role: roleName })));
+  }
+  if (change === 'revoke' && role === 'admin' && ctx.deps.adminEmails?.includes(email.toLowerCase())) {
+    // ADMIN_EMAILS would make them an admin again at their next message.
+    return reply(textMessage(ctx.t('admin.configured', { name: person.name })));
+  }
+  const to = change === 'grant' ? role : null;
+  await setTenantRole(ctx.deps.db, ctx.tenant.id, person.id, to, ctx.now);
   await recordAudit(ctx.deps.db, {
     tenantId: ctx.tenant.id,
     at: ctx.now,
@@ -27,10 +50,12 @@ export async function grantRole(ctx: Ctx, role: TenantRole, email: string): Prom
     action: 'tenant.role',
     subjectType: 'person',
     subjectId: person.id,
-    data: { from: person.tenantRole, to: role },
+    data: { from: person.tenantRole, to },
   });
+  const told = change === 'grant' ? 'admin.granted_told' : 'admin.revoked_told';
   await notify(ctx, person.id, ({ t }) =>
-    textMessage(t('admin.granted_told', { name: ctx.person.name, role: t(`admin.role.${role}`) })),
+    textMessage(t(told, { name: ctx.person.name, role: t(`admin.role.${role}`) })),
   );
-  return reply(textMessage(ctx.t('admin.granted', { name: person.name, role: ctx.t(`admin.role.${role}`) })));
+  const done = change === 'grant' ? 'admin.granted' : 'admin.revoked';
+  return reply(textMessage(ctx.t(done, { name: person.name, role: roleName })));
 }

@@ -27,7 +27,7 @@ import {
   upsertIdentity,
 } from '../store/person.store.ts';
 import { getTenant } from '../store/tenant.store.ts';
-import { grantRole } from './admin.flow.ts';
+import { grantRole, revokeRole } from './admin.flow.ts';
 import { answerIssue, checkinFlow, issueValue, openIssueReply, startCheckin } from './checkin.flow.ts';
 import {
   acknowledge,
@@ -337,6 +337,8 @@ export class Bot {
         return resume(ctx);
       case 'grant':
         return grantRole(ctx, command.role, command.email);
+      case 'revoke':
+        return revokeRole(ctx, command.role, command.email);
       case 'report': {
         authorize(ctx.actor, 'report.view', { kind: 'tenant', tenantId: ctx.tenant.id });
         const cycle = command.arg

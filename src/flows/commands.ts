@@ -18,7 +18,7 @@ export type Command =
   | { name: 'snooze'; arg: string }
   | { name: 'resume' }
   | { name: 'report'; arg: string }
-  | { name: 'grant'; role: 'admin' | 'director'; email: string };
+  | { name: 'grant' | 'revoke'; role: 'admin' | 'director'; email: string };
 
 export function normalize(text: string): string {
   return text
@@ -85,10 +85,13 @@ export function parseCommand(text: string): Command | undefined {
   if (exact) return { name: exact } as Command;
   const language = /^(idioma|language|lang)\s+(.+)$/.exec(words);
   if (language) return { name: 'language', arg: language[2] as string };
-  const grant = /^admin (agregar|anadir|add) (admin|director|directora)\s+(\S+)$/.exec(words);
+  const grant = /^admin (agregar|anadir|add|quitar|remove) (admin|director|directora)\s+(\S+)$/.exec(words);
   // Slack writes an address as <mailto:ana@x.org|ana@x.org>; Teams as plain text.
   const email = grant && /([^\s<>|:]+@[^\s<>|]+)/.exec(grant[3] as string)?.[1];
-  if (grant && email) return { name: 'grant', role: grant[2] === 'admin' ? 'admin' : 'director', email };
+  if (grant && email) {
+    const name = grant[1] === 'quitar' || grant[1] === 'remove' ? 'revoke' : 'grant';
+    return { name, role: grant[2] === 'admin' ? 'admin' : 'director', email };
+  }
   const report = /^(admin reporte|admin report|reporte|report)(\s+.+)?$/.exec(words);
   if (report) {
     // Keep the cycle's name as written (names are matched without regard to case).

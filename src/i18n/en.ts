@@ -83,7 +83,7 @@ export const en: typeof es = {
       mentor:
         '• “goals” — your mentees’ goals\n• “new session” / “sessions” — propose and see sessions\n• “evaluate” — final evaluation of each goal',
       admin:
-        '• “todo” — state of the cycle: goals awaiting approval, alerts and restrictions\n• “goals” — goals by state\n• “admin report” — the cycle’s figures\n• “admin add director email@…” / “admin add admin email@…” — give someone else access',
+        '• “todo” — state of the cycle: goals awaiting approval, alerts and restrictions\n• “goals” — goals by state\n• “admin report” — the cycle’s figures\n• “admin add director email@…” / “admin add admin email@…” — give someone else access (“admin remove …” to take it back)',
       director: '• “todo” — state of the cycle (read-only)\n• “admin report” — the cycle’s figures',
       none: '• “hello” — an introduction to the program',
     },
@@ -489,6 +489,11 @@ export const en: typeof es = {
     granted_told: '{{name}} made you a program {{role}} in Mentoría.',
     already: '{{name}} is already a {{role}}.',
     self: 'You cannot change your own role: ask another administrator.',
+    not_role: '{{name}} is not a {{role}}: there is nothing to remove.',
+    configured:
+      '{{name}} is listed in ADMIN_EMAILS: remove them from the bot’s configuration to end their administrator role.',
+    revoked: 'Done: {{name}} is no longer a program {{role}}.',
+    revoked_told: '{{name}} removed your role of program {{role}} in Mentoría.',
     unknown_person:
       'I found nobody with the email {{email}}. Import the roster first, or ask them to write to the bot.',
   },

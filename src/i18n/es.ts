@@ -82,7 +82,7 @@ export const es = {
       mentor:
         '• «metas» — las metas de tus personas mentoradas\n• «sesión nueva» / «sesiones» — proponer y ver sesiones\n• «evaluar» — evaluación final de cada meta',
       admin:
-        '• «pendientes» — estado del ciclo: metas por aprobar, alertas y restricciones\n• «metas» — metas por estado\n• «admin reporte» — cifras del ciclo\n• «admin agregar director correo@…» / «admin agregar admin correo@…» — dar acceso a otra persona',
+        '• «pendientes» — estado del ciclo: metas por aprobar, alertas y restricciones\n• «metas» — metas por estado\n• «admin reporte» — cifras del ciclo\n• «admin agregar director correo@…» / «admin agregar admin correo@…» — dar acceso a otra persona («admin quitar …» para retirarlo)',
       director: '• «pendientes» — estado del ciclo (solo consulta)\n• «admin reporte» — cifras del ciclo',
       none: '• «hola» — presentación del programa',
     },
@@ -486,6 +486,11 @@ export const es = {
     granted_told: '{{name}} te nombró {{role}} del programa en Mentoría.',
     already: '{{name}} ya es {{role}}.',
     self: 'No puedes cambiar tu propio rol: pídeselo a otra persona administradora.',
+    not_role: '{{name}} no es {{role}}: no hay nada que quitar.',
+    configured:
+      '{{name}} figura en ADMIN_EMAILS: quítalo de la configuración del bot para que deje de ser administrador/a.',
+    revoked: 'Listo: {{name}} ya no es {{role}} del programa.',
+    revoked_told: '{{name}} te quitó el rol de {{role}} del programa en Mentoría.',
     unknown_person:
       'No encontré a nadie con el correo {{email}}. Importa primero la nómina o pídele que escriba al bot.',
   },

@@ -375,7 +375,7 @@ export async function setTenantRole(
   db: Db | Tx,
   tenantId: string,
   personId: string,
-  role: TenantRole,
+  role: TenantRole | null,
   now: Date,
 ): Promise<Person> {
   const row = await db

@@ -76,7 +76,10 @@ export class ChatDriver {
     readonly clock: ManualClock,
   ) {}
 
-  static async start(now = '2026-11-23T16:00:00Z'): Promise<ChatDriver> {
+  static async start(
+    now = '2026-11-23T16:00:00Z',
+    options: { adminEmails?: string[] } = {},
+  ): Promise<ChatDriver> {
     const db = await openMigratedPGlite();
     const clock = new ManualClock(now);
     const memory = new MemoryChat();
@@ -87,6 +90,7 @@ export class ChatDriver {
       clock,
       chat: memory,
       defaults,
+      ...options,
       onError: (error) => {
         throw error;
       },

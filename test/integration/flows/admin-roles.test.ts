@@ -4,7 +4,7 @@ import { ChatDriver } from '../../support/conversation.ts';
 describe('an admin names other admins and directors from the chat', () => {
   let chat: ChatDriver;
   beforeAll(async () => {
-    chat = await ChatDriver.start('2026-11-23T16:00:00Z');
+    chat = await ChatDriver.start('2026-11-23T16:00:00Z', { adminEmails: ['luis@demo.mentoria.invalid'] });
     await chat.as('marta').says('hola');
     chat.inbox('marta');
   });
@@ -66,5 +66,41 @@ describe('an admin names other admins and directors from the chat', () => {
       .where('action', '=', 'tenant.role')
       .execute();
     expect(grants).toHaveLength(1);
+  });
+
+  it('takes a role back: the person is told, loses access, and a second removal changes nothing', async () => {
+    expect((await chat.as('carmen').says('admin quitar director marta@demo.mentoria.invalid')).text).toBe(
+      'Listo: Marta Díaz ya no es director/a del programa.',
+    );
+    expect(await roleOf('marta@demo.mentoria.invalid')).toBeNull();
+    expect(chat.inbox('marta')).toEqual([
+      'Carmen Vega te nombró director/a del programa en Mentoría.',
+      'Carmen Vega te quitó el rol de director/a del programa en Mentoría.',
+    ]);
+    expect((await chat.as('marta').says('admin reporte')).text).toBe(
+      'No puedes hacer eso: no te corresponde en este programa.',
+    );
+    expect((await chat.as('carmen').says('admin remove director marta@demo.mentoria.invalid')).text).toBe(
+      'Marta Díaz no es director/a: no hay nada que quitar.',
+    );
+    const changes = await chat.db.db
+      .selectFrom('audit_log')
+      .select('data')
+      .where('action', '=', 'tenant.role')
+      .orderBy('at')
+      .execute();
+    expect(changes.map((c) => c.data)).toEqual([
+      { from: null, to: 'director' },
+      { from: 'director', to: null },
+    ]);
+  });
+
+  it('does not take the role from someone named in ADMIN_EMAILS, who would get it back at once', async () => {
+    await chat.as('luis').says('pendientes'); // ADMIN_EMAILS: admin from this message on
+    expect(await roleOf('luis@demo.mentoria.invalid')).toBe('admin');
+    expect((await chat.as('carmen').says('admin quitar admin luis@demo.mentoria.invalid')).text).toBe(
+      'Luis Herrera figura en ADMIN_EMAILS: quítalo de la configuración del bot para que deje de ser administrador/a.',
+    );
+    expect(await roleOf('luis@demo.mentoria.invalid')).toBe('admin');
   });
 });

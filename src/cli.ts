@@ -43,9 +43,35 @@ The database is DATABASE_URL when set, else the embedded one under DATA_DIR.`;
 export interface CliIo {
   out: (text: string) => void;
   err: (text: string) => void;
+  /**
+   * Where a long command draws its progress bar (a terminal's stderr); none when the output is
+   * piped or read by a program, so that logs and --json stay clean.
+   */
+  progress?: (text: string) => void;
   /** An open database (tests); otherwise the configured one is opened and closed. */
   database?: OpenDatabase;
   config?: Config;
+}
+
+/**
+ * A one-line bar redrawn in place (`\r`), at most once per whole percent, ended with a newline
+ * when the work is done: `[##########··········]  350/700 people`.
+ */
+export function progressBar(
+  write: (text: string) => void,
+  unit: string,
+): (done: number, total: number) => void {
+  let shown = -1;
+  return (done, total) => {
+    const percent = total === 0 ? 100 : Math.floor((done / total) * 100);
+    if (percent === shown && done !== total) return;
+    shown = percent;
+    const filled = Math.round(percent / 5);
+    const count = `${String(done).padStart(String(total).length)}/${total}`;
+    write(
+      `\r[${'#'.repeat(filled)}${'·'.repeat(20 - filled)}] ${count} ${unit}${done === total ? '\n' : ''}`,
+    );
+  };
 }
 
 function tenantSpec(spec: string): { platform: Platform; externalId: string } {
@@ -154,6 +180,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           rows,
           skipInvalid: values['skip-invalid'] ?? false,
           defaults: { locale: tenant.defaultLocale, timezone: tenant.defaultTimezone },
+          ...(io.progress && !values.json ? { onProgress: progressBar(io.progress, 'people') } : {}),
         });
         const lines = report.invalid.map((i) => `  line ${i.line}: ${i.problems.join('; ')}`);
         print(
@@ -235,7 +262,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
 // Run directly (`tsx src/cli.ts …`); the `mentoria` bin calls runCli itself.
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  runCli(process.argv.slice(2), { out: (t) => console.log(t), err: (t) => console.error(t) }).then((code) => {
+  runCli(process.argv.slice(2), {
+    out: (t) => console.log(t),
+    err: (t) => console.error(t),
+    ...(process.stderr.isTTY ? { progress: (t: string) => process.stderr.write(t) } : {}),
+  }).then((code) => {
     process.exitCode = code;
   });
 }

@@ -178,6 +178,8 @@ export async function importRoster(
     rows: { line: number; record: Record<string, string> }[];
     skipInvalid: boolean;
     defaults: { locale: Locale; timezone: string };
+    /** Called after each person is written: (people written, people to write). */
+    onProgress?: (done: number, total: number) => void;
   },
 ): Promise<RosterReport> {
   const valid: { line: number; row: RosterRow }[] = [];
@@ -243,6 +245,7 @@ export async function importRoster(
         personId: person.id,
         role: row.role as EnrollmentRole,
       });
+      input.onProgress?.(report.created + report.updated, valid.length);
     }
     await recordAudit(tx, {
       tenantId: run.tenantId,

@@ -18,8 +18,15 @@ describe('mentoria command line: programs, cycles, roster and pairs', () => {
   const cli = async (...argv: string[]) => {
     const out: string[] = [];
     const err: string[] = [];
-    const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t), database, config });
-    return { code, out: out.join('\n'), err: err.join('\n') };
+    const progress: string[] = [];
+    const code = await runCli(argv, {
+      out: (t) => out.push(t),
+      err: (t) => err.push(t),
+      progress: (t) => progress.push(t),
+      database,
+      config,
+    });
+    return { code, out: out.join('\n'), err: err.join('\n'), progress };
   };
   const file = (name: string, text: string) => {
     const path = join(dir, name);
@@ -103,8 +110,14 @@ describe('mentoria command line: programs, cycles, roster and pairs', () => {
     const path = file('roster.csv', `\uFEFF${lines.join('\n')}\n`);
     const first = await cli('roster', 'import', path, '--cycle', '2027-1', '--tenant', 'slack:T1');
     expect(first.out).toBe('Imported 76 of 76 lines: 76 people created, 0 updated.');
+    // The bar on the terminal: redrawn in place, once per percent at most, ending at 76/76.
+    expect(first.progress.length).toBeLessThanOrEqual(76);
+    expect(first.progress[0]).toBe('\r[····················]  1/76 people');
+    expect(first.progress.at(-1)).toBe('\r[####################] 76/76 people\n');
+    expect(first.progress.every((p) => p.startsWith('\r['))).toBe(true);
     const again = await cli('roster', 'import', path, '--cycle', '2027-1', '--tenant', 'slack:T1', '--json');
     expect(JSON.parse(again.out)).toMatchObject({ created: 0, updated: 76, written: true });
+    expect(again.progress).toEqual([]); // --json is read by programs: no bar
     const genders = await database.db
       .selectFrom('people')
       .select(['gender', (eb) => eb.fn.countAll<number>().as('n')])

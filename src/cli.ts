@@ -20,6 +20,7 @@ import {
   importRoster,
 } from './services/admin.service.ts';
 import { CONSOLE_TENANT } from './services/demo.service.ts';
+import { exportPerson } from './services/privacy.service.ts';
 import type { OpenDatabase } from './store/db.ts';
 import { migrateDown } from './store/migrate.ts';
 import { ensureTenant } from './store/tenant.store.ts';
@@ -33,6 +34,7 @@ Commands:
   roster import FILE.csv --cycle C [--skip-invalid]
       columns (any order): email,name,role,gender,level,unit,institution,region,birth_year,locale,timezone
   pairs import FILE.csv --cycle C        columns: mentor_email,mentee_email
+  person export --email E                everything stored about that person, as JSON (audited)
   report --cycle C [--format json|csv|md]   the cycle's figures (md by default)
   help
 
@@ -126,6 +128,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         timezone: { type: 'string' },
         'skip-invalid': { type: 'boolean', default: false },
         format: { type: 'string' },
+        email: { type: 'string' },
       },
     });
     const print = (json: unknown, text: string) => io.out(values.json ? JSON.stringify(json, null, 2) : text);
@@ -240,6 +243,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
               .join('\n\n'),
           );
         } else throw new Error('--format must be json, csv or md');
+        return 0;
+      }
+      case 'person export': {
+        const data = await exportPerson(deps, run, need('email', values.email));
+        io.out(JSON.stringify(data, null, 2));
         return 0;
       }
       default:

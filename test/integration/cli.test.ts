@@ -201,6 +201,27 @@ describe('mentoria command line: programs, cycles, roster and pairs', () => {
     expect(audit.every((a) => a.via === 'cli')).toBe(true);
   });
 
+  it("exports everything stored about one person, only from that person's tenant, and audits it", async () => {
+    const result = await cli('person', 'export', '--email', 'P0@example.gob', '--tenant', 'slack:T1');
+    expect(result.code).toBe(0);
+    const data = JSON.parse(result.out);
+    expect(data.person).toMatchObject({ email: 'p0@example.gob' });
+    expect(data.enrollments).toHaveLength(1);
+    expect(data.enrollments[0]).toMatchObject({ role: 'mentee' });
+    expect(data.pairings).toHaveLength(1);
+    expect(data.audit.map((a: { action: string }) => a.action)).toEqual([]);
+    const exported = await database.db
+      .selectFrom('audit_log')
+      .select(['action', 'via', 'subject_id'])
+      .where('action', '=', 'person.export')
+      .execute();
+    expect(exported).toEqual([{ action: 'person.export', via: 'cli', subject_id: data.person.id }]);
+    // Another tenant does not see them.
+    const elsewhere = await cli('person', 'export', '--email', 'p0@example.gob', '--tenant', 'slack:T2');
+    expect(elsewhere.code).toBe(1);
+    expect(elsewhere.err).toBe('nobody with the email p0@example.gob in this tenant');
+  });
+
   it('explains its usage and refuses unknown tenants and commands', async () => {
     expect((await cli('help')).out).toContain('roster import FILE.csv --cycle C');
     expect(

@@ -20,7 +20,7 @@ import {
   importRoster,
 } from './services/admin.service.ts';
 import { CONSOLE_TENANT } from './services/demo.service.ts';
-import { exportPerson } from './services/privacy.service.ts';
+import { erasePerson, exportPerson } from './services/privacy.service.ts';
 import type { OpenDatabase } from './store/db.ts';
 import { migrateDown } from './store/migrate.ts';
 import { ensureTenant } from './store/tenant.store.ts';
@@ -35,6 +35,7 @@ Commands:
       columns (any order): email,name,role,gender,level,unit,institution,region,birth_year,locale,timezone
   pairs import FILE.csv --cycle C        columns: mentor_email,mentee_email
   person export --email E                everything stored about that person, as JSON (audited)
+  person erase --email E                 anonymise that person, keeping the cycle's figures (audited)
   report --cycle C [--format json|csv|md]   the cycle's figures (md by default)
   help
 
@@ -248,6 +249,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'person export': {
         const data = await exportPerson(deps, run, need('email', values.email));
         io.out(JSON.stringify(data, null, 2));
+        return 0;
+      }
+      case 'person erase': {
+        const erased = await erasePerson(deps, run, need('email', values.email));
+        print(
+          erased,
+          `Erased ${values.email}: name, email, identities, conversations and reminders removed; the texts of ${erased.goals} goal(s) and ${erased.sessions} session(s) cleared; the cycle's figures keep counting them.`,
+        );
         return 0;
       }
       default:

@@ -35,7 +35,7 @@ export async function cycleFigures(db: Db, tenantId: string, cycleId: string): P
   }>(sql`
     select e.role, p.gender, p.institution, p.region, count(*)::int as n
       from enrollments e join people p on p.tenant_id = e.tenant_id and p.id = e.person_id
-     where e.tenant_id = ${tenantId} and e.cycle_id = ${cycleId} and e.role in ('mentor', 'mentee') and p.erased_at is null
+     where e.tenant_id = ${tenantId} and e.cycle_id = ${cycleId} and e.role in ('mentor', 'mentee')
      group by 1, 2, 3, 4`);
   const goalsByState = await q<{ state: string; n: number }>(sql`
     select state, count(*)::int as n from goals where tenant_id = ${tenantId} and cycle_id = ${cycleId} group by 1`);

@@ -220,6 +220,23 @@ describe('mentoria command line: programs, cycles, roster and pairs', () => {
     const elsewhere = await cli('person', 'export', '--email', 'p0@example.gob', '--tenant', 'slack:T2');
     expect(elsewhere.code).toBe(1);
     expect(elsewhere.err).toBe('nobody with the email p0@example.gob in this tenant');
+    const erased = await cli(
+      'person',
+      'erase',
+      '--email',
+      'p0@example.gob',
+      '--tenant',
+      'slack:T1',
+      '--json',
+    );
+    expect(JSON.parse(erased.out)).toMatchObject({ personId: data.person.id, goals: 0, sessions: 0 });
+    const row = await database.db
+      .selectFrom('people')
+      .select(['name', 'email', 'gender', 'erased_at'])
+      .where('id', '=', data.person.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ name: '—', email: null, gender: data.person.gender });
+    expect(row.erased_at).not.toBeNull();
   });
 
   it('explains its usage and refuses unknown tenants and commands', async () => {

@@ -1,0 +1,287 @@
+import { sql } from 'kysely';
+import type { Db, Tx } from './db.ts';
+
+/** Everything stored about one person of one tenant (see services/privacy.service.ts). */
+export async function collectPersonData(
+  db: Db,
+  tenantId: string,
+  id: string,
+  now: Date,
+): Promise<Record<string, unknown>> {
+  const inTenant = <T extends { tenant_id: string }>(rows: T[]) =>
+    rows.map(({ tenant_id: _tenant, ...row }) => row);
+  const pairings = await db
+    .selectFrom('pairings')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where((eb) => eb.or([eb('mentor_id', '=', id), eb('mentee_id', '=', id)]))
+    .execute();
+  const pairingIds = pairings.map((p) => p.id);
+  const goals = await db
+    .selectFrom('goals')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('mentee_id', '=', id)
+    .execute();
+  const goalIds = goals.map((g) => g.id);
+  const menteePairings = pairings.filter((p) => p.mentee_id === id).map((p) => p.id);
+  const checkins = menteePairings.length
+    ? await db
+        .selectFrom('checkins')
+        .selectAll()
+        .where('tenant_id', '=', tenantId)
+        .where('pairing_id', 'in', menteePairings)
+        .execute()
+    : [];
+  const checkinIds = checkins.map((c) => c.id);
+  const sessions = pairingIds.length
+    ? await db
+        .selectFrom('sessions')
+        .selectAll()
+        .where('tenant_id', '=', tenantId)
+        .where('pairing_id', 'in', pairingIds)
+        .execute()
+    : [];
+  const sessionIds = sessions.map((s) => s.id);
+  const [
+    identities,
+    enrollments,
+    revisions,
+    milestones,
+    progress,
+    history,
+    evaluations,
+    attendance,
+    surveys,
+    conversations,
+    nudges,
+    audit,
+  ] = await Promise.all([
+    db
+      .selectFrom('identities')
+      .select(['platform', 'external_id', 'active', 'created_at'])
+      .where('tenant_id', '=', tenantId)
+      .where('person_id', '=', id)
+      .execute(),
+    db
+      .selectFrom('enrollments')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('person_id', '=', id)
+      .execute(),
+    goalIds.length
+      ? db
+          .selectFrom('goal_revisions')
+          .selectAll()
+          .where('tenant_id', '=', tenantId)
+          .where('goal_id', 'in', goalIds)
+          .execute()
+      : [],
+    goalIds.length
+      ? db
+          .selectFrom('milestones')
+          .selectAll()
+          .where('tenant_id', '=', tenantId)
+          .where('goal_id', 'in', goalIds)
+          .execute()
+      : [],
+    checkinIds.length
+      ? db
+          .selectFrom('progress_updates')
+          .selectAll()
+          .where('tenant_id', '=', tenantId)
+          .where('checkin_id', 'in', checkinIds)
+          .execute()
+      : [],
+    sessionIds.length
+      ? db
+          .selectFrom('session_history')
+          .selectAll()
+          .where('tenant_id', '=', tenantId)
+          .where('session_id', 'in', sessionIds)
+          .execute()
+      : [],
+    pairingIds.length
+      ? db
+          .selectFrom('evaluations')
+          .selectAll()
+          .where('tenant_id', '=', tenantId)
+          .where('pairing_id', 'in', pairingIds)
+          .execute()
+      : [],
+    db
+      .selectFrom('attendance')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('person_id', '=', id)
+      .execute(),
+    db
+      .selectFrom('surveys')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('person_id', '=', id)
+      .execute(),
+    db
+      .selectFrom('conversations')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('person_id', '=', id)
+      .execute(),
+    db
+      .selectFrom('nudges')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where('recipient_id', '=', id)
+      .execute(),
+    db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('tenant_id', '=', tenantId)
+      .where((eb) => eb.or([eb('actor_id', '=', id), eb('subject_id', '=', id)]))
+      .orderBy('at')
+      .execute(),
+  ]);
+  return {
+    exported_at: now.toISOString(),
+    person: inTenant(
+      await db
+        .selectFrom('people')
+        .selectAll()
+        .where('tenant_id', '=', tenantId)
+        .where('id', '=', id)
+        .execute(),
+    )[0],
+    identities,
+    enrollments: inTenant(enrollments),
+    pairings: inTenant(pairings),
+    goals: inTenant(goals),
+    goal_revisions: inTenant(revisions),
+    milestones: inTenant(milestones),
+    checkins: inTenant(checkins),
+    progress_updates: inTenant(progress),
+    sessions: inTenant(sessions),
+    session_history: inTenant(history),
+    evaluations: inTenant(evaluations),
+    plenary_attendance: inTenant(attendance),
+    surveys: inTenant(surveys),
+    conversations: inTenant(conversations),
+    reminders: inTenant(nudges),
+    audit: inTenant(audit),
+  };
+}
+
+/** Anonymises one person inside the caller's transaction (see services/privacy.service.ts). */
+export async function anonymisePerson(
+  tx: Tx,
+  tenantId: string,
+  id: string,
+  erasedName: string,
+  now: Date,
+): Promise<{ goals: number; sessions: number }> {
+  const pairings = await tx
+    .selectFrom('pairings')
+    .select(['id', 'mentee_id'])
+    .where('tenant_id', '=', tenantId)
+    .where((eb) => eb.or([eb('mentor_id', '=', id), eb('mentee_id', '=', id)]))
+    .execute();
+  const pairingIds = pairings.map((p) => p.id);
+  const menteePairings = pairings.filter((p) => p.mentee_id === id).map((p) => p.id);
+  const goalIds = (
+    await tx
+      .selectFrom('goals')
+      .select('id')
+      .where('tenant_id', '=', tenantId)
+      .where('mentee_id', '=', id)
+      .execute()
+  ).map((g) => g.id);
+  await tx
+    .updateTable('people')
+    .set({
+      name: erasedName,
+      email: null,
+      unit: null,
+      birth_year: null,
+      tenant_role: null,
+      erased_at: now,
+      updated_at: now,
+    })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .execute();
+  await tx.deleteFrom('identities').where('tenant_id', '=', tenantId).where('person_id', '=', id).execute();
+  await tx
+    .deleteFrom('conversations')
+    .where('tenant_id', '=', tenantId)
+    .where('person_id', '=', id)
+    .execute();
+  await tx.deleteFrom('nudges').where('tenant_id', '=', tenantId).where('recipient_id', '=', id).execute();
+  await tx
+    .updateTable('surveys')
+    .set({ comment: null, mentor_note: null })
+    .where('tenant_id', '=', tenantId)
+    .where('person_id', '=', id)
+    .execute();
+  if (goalIds.length) {
+    await tx
+      .updateTable('goals')
+      .set({
+        title: erasedName,
+        specific: erasedName,
+        measurable: erasedName,
+        achievable: erasedName,
+        relevant: erasedName,
+      })
+      .where('tenant_id', '=', tenantId)
+      .where('id', 'in', goalIds)
+      .execute();
+    await tx
+      .updateTable('goal_revisions')
+      .set({ fields: sql`'{}'::jsonb`, comment: null })
+      .where('tenant_id', '=', tenantId)
+      .where('goal_id', 'in', goalIds)
+      .execute();
+    await tx
+      .updateTable('milestones')
+      .set({ title: erasedName })
+      .where('tenant_id', '=', tenantId)
+      .where('goal_id', 'in', goalIds)
+      .execute();
+    await tx
+      .updateTable('progress_updates')
+      .set({ note: null, mentor_reply: null })
+      .where('tenant_id', '=', tenantId)
+      .where('goal_id', 'in', goalIds)
+      .execute();
+    await tx
+      .updateTable('audit_log')
+      .set({ data: sql`data - 'title' - 'comment'` })
+      .where('tenant_id', '=', tenantId)
+      .where('subject_type', '=', 'goal')
+      .where('subject_id', 'in', goalIds)
+      .execute();
+  }
+  let sessions = 0;
+  if (pairingIds.length) {
+    const cleared = await tx
+      .updateTable('sessions')
+      .set({ place: null, agenda: null, notes: null, agreements: null, reason: null })
+      .where('tenant_id', '=', tenantId)
+      .where('pairing_id', 'in', pairingIds)
+      .executeTakeFirst();
+    sessions = Number(cleared.numUpdatedRows);
+  }
+  if (menteePairings.length) {
+    await tx
+      .updateTable('evaluations')
+      .set({
+        strengths: null,
+        improvements: null,
+        competency_notes: null,
+        goals: sql`(select coalesce(jsonb_agg(jsonb_set(g, '{comment}', '""')), '[]'::jsonb) from jsonb_array_elements(goals) g)`,
+      })
+      .where('tenant_id', '=', tenantId)
+      .where('pairing_id', 'in', menteePairings)
+      .execute();
+  }
+  return { goals: goalIds.length, sessions };
+}

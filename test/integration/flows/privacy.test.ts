@@ -61,12 +61,19 @@ describe("a person's data: export and erase", () => {
   });
 
   it('erases the mentee: no trace of her name, email, handle or texts anywhere, the figures unchanged', async () => {
+    const luis = chat.as('luis');
+    await luis.says('sesión nueva');
+    await luis.says('mañana 10:00');
+    await luis.says('60');
+    await luis.says('Oficina 12B');
+    await luis.says('Revisar el tablero de seguimiento');
+    await luis.clicks('Enviar propuesta');
     await chat.as('ana').says('sesión nueva'); // an open conversation
     const cycle = await chat.db.db.selectFrom('cycles').select('id').executeTakeFirstOrThrow();
     const before = await cycleFigures(chat.db.db, chat.tenant.id, cycle.id);
     const run = { tenantId: chat.tenant.id, actorId: null, via: 'cli' } as const;
     const erased = await erasePerson({ db: chat.db.db, clock: chat.clock }, run, 'ana@demo.mentoria.invalid');
-    expect(erased.goals).toBe(1);
+    expect(erased).toMatchObject({ goals: 1, sessions: 1 });
     // Every row of every table, as text: nothing that names or identifies her is left.
     const tables = await sql<{ table_name: string }>`
       select table_name from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE'`.execute(
@@ -86,6 +93,8 @@ describe("a person's data: export and erase", () => {
       'ana@demo.mentoria.invalid',
       '"ana"',
       'Liderar la mesa',
+      'Oficina 12B',
+      'tablero de seguimiento',
       'reuniones semanales',
     ]) {
       expect(all).not.toContain(trace);

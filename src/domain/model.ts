@@ -30,6 +30,8 @@ export interface Person {
   institution: string | null;
   region: string | null;
   birthYear: number | null;
+  /** What a mentor offers or a mentee wants to work on: normalised competency keys or topics. */
+  topics: string[];
   locale: Locale;
   timezone: string;
   /** Tenant-wide staff role, if any (admins from ADMIN_EMAILS or the installer; directors). */

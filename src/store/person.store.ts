@@ -17,6 +17,7 @@ export function toPerson(row: PersonRow): Person {
     institution: row.institution,
     region: row.region,
     birthYear: row.birth_year,
+    topics: row.topics ?? [],
     locale: row.locale as Locale,
     timezone: row.timezone,
     tenantRole: row.tenant_role as TenantRole | null,
@@ -40,7 +41,7 @@ export type NewPersonInput = Pick<Person, 'name' | 'locale' | 'timezone'> &
   Partial<
     Pick<
       Person,
-      'email' | 'gender' | 'level' | 'unit' | 'institution' | 'region' | 'birthYear' | 'tenantRole'
+      'email' | 'gender' | 'level' | 'unit' | 'institution' | 'region' | 'birthYear' | 'topics' | 'tenantRole'
     >
   >;
 
@@ -61,6 +62,7 @@ export async function createPerson(db: Db | Tx, tenantId: string, input: NewPers
       locale: input.locale,
       timezone: input.timezone,
       tenant_role: input.tenantRole ?? null,
+      topics: input.topics ?? [],
       snoozed_until: null,
       erased_at: null,
     })
@@ -294,7 +296,16 @@ export async function updatePersonProfile(
   changes: Partial<
     Pick<
       Person,
-      'name' | 'gender' | 'level' | 'unit' | 'institution' | 'region' | 'birthYear' | 'locale' | 'timezone'
+      | 'name'
+      | 'gender'
+      | 'level'
+      | 'unit'
+      | 'institution'
+      | 'region'
+      | 'birthYear'
+      | 'topics'
+      | 'locale'
+      | 'timezone'
     >
   >,
   now: Date,
@@ -309,6 +320,7 @@ export async function updatePersonProfile(
       ...(changes.institution !== undefined ? { institution: changes.institution } : {}),
       ...(changes.region !== undefined ? { region: changes.region } : {}),
       ...(changes.birthYear !== undefined ? { birth_year: changes.birthYear } : {}),
+      ...(changes.topics !== undefined ? { topics: changes.topics } : {}),
       ...(changes.locale !== undefined ? { locale: changes.locale } : {}),
       ...(changes.timezone !== undefined ? { timezone: changes.timezone } : {}),
       updated_at: now,

@@ -201,6 +201,7 @@ export async function anonymisePerson(
       email: null,
       unit: null,
       birth_year: null,
+      topics: [],
       tenant_role: null,
       erased_at: now,
       updated_at: now,

@@ -34,6 +34,7 @@ export interface PeopleTable {
   tenant_role: string | null;
   snoozed_until: Date | null;
   erased_at: Date | null;
+  topics: Generated<string[]>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }

@@ -6,6 +6,7 @@ import { loggerFor, openMigratedDatabase } from './boot.ts';
 import { systemClock } from './clock.ts';
 import { type Config, loadConfigOrExit } from './config.ts';
 import { DomainError } from './domain/errors.ts';
+import type { MenteeLeftOut, MentorLeftOut } from './domain/matching.ts';
 import type { Platform } from './domain/model.ts';
 import { loadDotEnv } from './env.ts';
 import { formatter, translator } from './i18n/index.ts';
@@ -20,6 +21,7 @@ import {
   importRoster,
 } from './services/admin.service.ts';
 import { CONSOLE_TENANT } from './services/demo.service.ts';
+import { applySuggestion, suggestPairs } from './services/matching.service.ts';
 import { erasePerson, exportPerson } from './services/privacy.service.ts';
 import type { OpenDatabase } from './store/db.ts';
 import { migrateDown } from './store/migrate.ts';
@@ -32,8 +34,10 @@ Commands:
   program create --name N --kind classic|reverse
   cycle create --program P --name N --starts YYYY-MM-DD --ends YYYY-MM-DD [--timezone Zone]
   roster import FILE.csv --cycle C [--skip-invalid]
-      columns (any order): email,name,role,gender,level,unit,institution,region,birth_year,locale,timezone
+      columns (any order): email,name,role,gender,level,unit,institution,region,birth_year,locale,timezone,topics
+      (topics separated by ";")
   pairs import FILE.csv --cycle C        columns: mentor_email,mentee_email
+  pairs suggest --cycle C [--apply]      optimal pairs under the program's rules; --apply makes them
   person export --email E                everything stored about that person, as JSON (audited)
   person erase --email E                 anonymise that person, keeping the cycle's figures (audited)
   report --cycle C [--format json|csv|md]   the cycle's figures (md by default)
@@ -42,6 +46,16 @@ Commands:
 Every command takes --tenant (console by default; slack:T0123 for a Slack workspace,
 slack-org:E0123 for an Enterprise Grid organisation, teams:<tenant id>) and --json.
 The database is DATABASE_URL when set, else the embedded one under DATA_DIR.`;
+
+const LEFT_OUT: Record<MenteeLeftOut | MentorLeftOut, string> = {
+  level_unknown: 'no level on the roster (classic programs pair by level)',
+  age_unknown: 'no birth year on the roster (reverse programs pair by age)',
+  no_eligible_mentor: 'no mentor fits the program rules',
+  mentors_full: 'the mentors who fit are full',
+  no_eligible_mentee: 'no mentee without a mentor fits the program rules',
+  mentees_taken: 'the mentees who fit went to other mentors',
+  full: 'no room (mentor capacity is 0)',
+};
 
 export interface CliIo {
   out: (text: string) => void;
@@ -130,6 +144,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         'skip-invalid': { type: 'boolean', default: false },
         format: { type: 'string' },
         email: { type: 'string' },
+        apply: { type: 'boolean', default: false },
       },
     });
     const print = (json: unknown, text: string) => io.out(values.json ? JSON.stringify(json, null, 2) : text);
@@ -213,6 +228,53 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           ].join('\n'),
         );
         return report.written ? 0 : 1;
+      }
+      case 'pairs suggest': {
+        const cycle = await findCycle(database.db, tenant.id, need('cycle', values.cycle));
+        const outcome = values.apply
+          ? await applySuggestion(deps, run, cycle)
+          : { suggestion: await suggestPairs(deps, tenant.id, cycle) };
+        const { suggestion } = outcome;
+        const who = (p: { name: string; email: string | null }) => `${p.name} <${p.email ?? '-'}>`;
+        const json = {
+          cycle: cycle.name,
+          applied: 'applied' in outcome ? outcome.applied : 0,
+          totalScore: suggestion.totalScore,
+          fingerprint: suggestion.fingerprint,
+          pairs: suggestion.pairs.map((p) => ({
+            mentor: p.mentor.email,
+            mentee: p.mentee.email,
+            score: p.score,
+            sharedTopics: p.sharedTopics,
+            differentUnits: p.differentUnits,
+          })),
+          unmatchedMentees: suggestion.unmatchedMentees.map((u) => ({
+            email: u.person.email,
+            reason: u.reason,
+          })),
+          unmatchedMentors: suggestion.unmatchedMentors.map((u) => ({
+            email: u.person.email,
+            reason: u.reason,
+          })),
+        };
+        print(
+          json,
+          [
+            `${suggestion.pairs.length} pair(s) for cycle "${cycle.name}" (total score ${suggestion.totalScore}):`,
+            ...suggestion.pairs.map(
+              (p) =>
+                `  ${who(p.mentor)} -> ${who(p.mentee)}  score ${p.score}${p.sharedTopics.length ? `; shared: ${p.sharedTopics.join(', ')}` : ''}${p.differentUnits ? '; different units' : ''}`,
+            ),
+            `Mentees left without a mentor: ${suggestion.unmatchedMentees.length}`,
+            ...suggestion.unmatchedMentees.map((u) => `  ${who(u.person)}: ${LEFT_OUT[u.reason]}`),
+            `Mentors left without a mentee: ${suggestion.unmatchedMentors.length}`,
+            ...suggestion.unmatchedMentors.map((u) => `  ${who(u.person)}: ${LEFT_OUT[u.reason]}`),
+            'applied' in outcome
+              ? `Made ${outcome.applied} pair(s); each person gets an introduction from the bot.`
+              : 'Nothing was written. Run again with --apply to make these pairs.',
+          ].join('\n'),
+        );
+        return 0;
       }
       case 'report ': {
         const cycle = await findCycle(database.db, tenant.id, need('cycle', values.cycle));

@@ -61,6 +61,7 @@ import {
 } from './goal-review.ts';
 import { help, pending, welcome } from './help.flow.ts';
 import { nudgeValue, remindLater } from './nudge-actions.ts';
+import { applyPairsInChat, applyPairsValue, pairInChat, suggestPairsInChat } from './pairing.flow.ts';
 import { resume, setLanguage, snooze } from './preferences.ts';
 import {
   answerSessionButton,
@@ -339,6 +340,10 @@ export class Bot {
         return grantRole(ctx, command.role, command.email);
       case 'revoke':
         return revokeRole(ctx, command.role, command.email);
+      case 'suggest_pairs':
+        return suggestPairsInChat(ctx, command.arg);
+      case 'pair':
+        return pairInChat(ctx, command.mentor, command.mentee);
       case 'report': {
         authorize(ctx.actor, 'report.view', { kind: 'tenant', tenantId: ctx.tenant.id });
         const cycle = command.arg
@@ -472,6 +477,10 @@ export class Bot {
       case 'evaluation.acknowledge': {
         const value = parse(evaluationValue);
         return value ? this.persist(ctx, 'survey', await acknowledge(ctx, value.e)) : bad();
+      }
+      case 'pairs.apply': {
+        const value = parse(applyPairsValue);
+        return value ? applyPairsInChat(ctx, value) : bad();
       }
       case 'nudge.later': {
         const value = parse(nudgeValue);

@@ -18,7 +18,9 @@ export type Command =
   | { name: 'snooze'; arg: string }
   | { name: 'resume' }
   | { name: 'report'; arg: string }
-  | { name: 'grant' | 'revoke'; role: 'admin' | 'director'; email: string };
+  | { name: 'grant' | 'revoke'; role: 'admin' | 'director'; email: string }
+  | { name: 'suggest_pairs'; arg: string }
+  | { name: 'pair'; mentor: string; mentee: string };
 
 export function normalize(text: string): string {
   return text
@@ -91,6 +93,14 @@ export function parseCommand(text: string): Command | undefined {
   if (grant && email) {
     const name = grant[1] === 'quitar' || grant[1] === 'remove' ? 'revoke' : 'grant';
     return { name, role: grant[2] === 'admin' ? 'admin' : 'director', email };
+  }
+  const pair = /^admin (emparejar|pair) (\S+) (?:con |with |y |and )?(\S+)$/.exec(words);
+  const pairEmails = pair && [pair[2], pair[3]].map((w) => /([^\s<>|:]+@[^\s<>|]+)/.exec(w as string)?.[1]);
+  if (pairEmails?.[0] && pairEmails[1]) return { name: 'pair', mentor: pairEmails[0], mentee: pairEmails[1] };
+  const suggest = /^(admin sugerir parejas|admin suggest pairs)(\s+.+)?$/.exec(words);
+  if (suggest) {
+    const original = text.trim().split(/\s+/).slice(3).join(' ');
+    return { name: 'suggest_pairs', arg: original };
   }
   const report = /^(admin reporte|admin report|reporte|report)(\s+.+)?$/.exec(words);
   if (report) {

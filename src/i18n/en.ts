@@ -83,7 +83,7 @@ export const en: typeof es = {
       mentor:
         '• “goals” — your mentees’ goals\n• “new session” / “sessions” — propose and see sessions\n• “evaluate” — final evaluation of each goal',
       admin:
-        '• “todo” — state of the cycle: goals awaiting approval, alerts and restrictions\n• “goals” — goals by state\n• “admin report” — the cycle’s figures\n• “admin add director email@…” / “admin add admin email@…” — give someone else access (“admin remove …” to take it back)',
+        '• “todo” — state of the cycle: goals awaiting approval, alerts and restrictions\n• “goals” — goals by state\n• “admin report” — the cycle’s figures\n• “admin add director email@…” / “admin add admin email@…” — give someone else access (“admin remove …” to take it back)\n• “admin suggest pairs” — the best pairs, to review and confirm\n• “admin pair mentor@… mentee@…” — one pair by hand',
       director: '• “todo” — state of the cycle (read-only)\n• “admin report” — the cycle’s figures',
       none: '• “hello” — an introduction to the program',
     },
@@ -478,6 +478,15 @@ export const en: typeof es = {
       summary: 'Final evaluation of {{name}}',
       text: 'The cycle is closing: {{name}}’s final evaluation is still missing.',
     },
+    introduction: {
+      summary: 'Meet {{name}}',
+      to_mentor: 'Meet {{name}}, your mentee in “{{cycle}}”. Say hello and agree on your first session.',
+      to_mentee: 'Meet {{name}}, your mentor in “{{cycle}}”. Say hello and agree on your first session.',
+      where: 'Unit and institution',
+      email: 'Email',
+      shared: 'Topics in common',
+      next: 'To propose a date and time, type “new session”.',
+    },
     admin_digest: {
       summary: '{{count}} restriction(s) unresolved',
       text: 'Weekly summary of cycle {{cycle}}: {{restrictions}} restriction(s) and {{alerts}} alert(s) unresolved.',
@@ -496,6 +505,33 @@ export const en: typeof es = {
     revoked_told: '{{name}} removed your role of program {{role}} in Mentoría.',
     unknown_person:
       'I found nobody with the email {{email}}. Import the roster first, or ask them to write to the bot.',
+  },
+  pairs: {
+    title: 'Suggested pairs for cycle {{cycle}}: {{count}}',
+    line: '• {{mentor}} → {{mentee}} {{why}}',
+    shared: 'topics in common: {{topics}}',
+    other_unit: 'another unit',
+    none: 'No new pairs to suggest: nobody else fits the program rules.',
+    left_title: 'Left without a pair: {{mentees}} mentee(s) and {{mentors}} mentor(s)',
+    left_line: '• {{name}}: {{reason}}',
+    more: '… and {{count}} more (the attached file has them all).',
+    reason: {
+      level_unknown: 'their level is missing from the roster',
+      age_unknown: 'their birth year is missing from the roster',
+      no_eligible_mentor: 'no mentor fits the program rules',
+      mentors_full: 'the mentors who fit the rules are full',
+      no_eligible_mentee: 'no mentee without a mentor fits the rules with them',
+      mentees_taken: 'the mentees who fit went to other mentors',
+      full: 'no room',
+    },
+    review_hint:
+      'Review the proposal: nothing is saved until you confirm. Each pair gets an introduction message.',
+    confirm: 'Confirm pairs ({{count}})',
+    stale:
+      'The proposal changed since you saw it (did someone confirm it, or change the roster?). This is the current one:',
+    applied: 'Done, pairs created: {{count}}. Each person gets an introduction message.',
+    paired: 'Done: {{mentor}} will mentor {{mentee}} in cycle {{cycle}}. Both get an introduction message.',
+    not_mentee: '{{name}} is not enrolled as a mentee in any cycle.',
   },
   report: {
     title: 'Report of cycle {{cycle}}',

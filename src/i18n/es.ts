@@ -82,7 +82,7 @@ export const es = {
       mentor:
         '• «metas» — las metas de tus personas mentoradas\n• «sesión nueva» / «sesiones» — proponer y ver sesiones\n• «evaluar» — evaluación final de cada meta',
       admin:
-        '• «pendientes» — estado del ciclo: metas por aprobar, alertas y restricciones\n• «metas» — metas por estado\n• «admin reporte» — cifras del ciclo\n• «admin agregar director correo@…» / «admin agregar admin correo@…» — dar acceso a otra persona («admin quitar …» para retirarlo)',
+        '• «pendientes» — estado del ciclo: metas por aprobar, alertas y restricciones\n• «metas» — metas por estado\n• «admin reporte» — cifras del ciclo\n• «admin agregar director correo@…» / «admin agregar admin correo@…» — dar acceso a otra persona («admin quitar …» para retirarlo)\n• «admin sugerir parejas» — propuesta óptima de parejas para revisar y confirmar\n• «admin emparejar mentor@… mentorado@…» — una pareja a mano',
       director: '• «pendientes» — estado del ciclo (solo consulta)\n• «admin reporte» — cifras del ciclo',
       none: '• «hola» — presentación del programa',
     },
@@ -475,6 +475,17 @@ export const es = {
       summary: 'Evaluación final de {{name}}',
       text: 'El ciclo está en cierre: falta la evaluación final de {{name}}.',
     },
+    introduction: {
+      summary: 'Te presentamos a {{name}}',
+      to_mentor:
+        'Te presentamos a {{name}}, a quien acompañarás como mentor/a en «{{cycle}}». Escríbele y acuerden su primera sesión.',
+      to_mentee:
+        'Te presentamos a {{name}}: será tu mentor/a en «{{cycle}}». Escríbele y acuerden su primera sesión.',
+      where: 'Unidad e institución',
+      email: 'Correo',
+      shared: 'Temas en común',
+      next: 'Para proponer fecha y hora, escribe «sesión nueva».',
+    },
     admin_digest: {
       summary: '{{count}} restricción(es) sin resolver',
       text: 'Resumen semanal del ciclo {{cycle}}: {{restrictions}} restricción(es) y {{alerts}} alerta(s) sin resolver.',
@@ -493,6 +504,34 @@ export const es = {
     revoked_told: '{{name}} te quitó el rol de {{role}} del programa en Mentoría.',
     unknown_person:
       'No encontré a nadie con el correo {{email}}. Importa primero la nómina o pídele que escriba al bot.',
+  },
+  pairs: {
+    title: 'Parejas sugeridas para el ciclo {{cycle}}: {{count}}',
+    line: '• {{mentor}} → {{mentee}} {{why}}',
+    shared: 'temas en común: {{topics}}',
+    other_unit: 'otra unidad',
+    none: 'No hay parejas nuevas que sugerir: nadie más cumple las reglas del programa.',
+    left_title: 'Sin pareja: {{mentees}} mentorado(s) y {{mentors}} mentor(es)',
+    left_line: '• {{name}}: {{reason}}',
+    more: '… y {{count}} más (detalle completo en el archivo adjunto).',
+    reason: {
+      level_unknown: 'falta su nivel jerárquico en la nómina',
+      age_unknown: 'falta su año de nacimiento en la nómina',
+      no_eligible_mentor: 'ningún mentor/a cumple las reglas del programa',
+      mentors_full: 'los mentores que cumplen las reglas ya tienen cupo completo',
+      no_eligible_mentee: 'ninguna persona sin mentor/a cumple las reglas con él o ella',
+      mentees_taken: 'las personas compatibles quedaron con otros mentores',
+      full: 'no tiene cupo',
+    },
+    review_hint:
+      'Revisa la propuesta: nada se guarda hasta que confirmes. Cada pareja recibirá un mensaje de presentación.',
+    confirm: 'Confirmar parejas ({{count}})',
+    stale:
+      'La propuesta cambió desde que la viste (¿alguien ya la confirmó o cambió la nómina?). Esta es la propuesta actual:',
+    applied: 'Listo, parejas creadas: {{count}}. Cada persona recibirá un mensaje de presentación.',
+    paired:
+      'Listo: {{mentor}} acompañará a {{mentee}} en el ciclo {{cycle}}. Ambos recibirán un mensaje de presentación.',
+    not_mentee: '{{name}} no está inscrito/a como mentorado/a en ningún ciclo.',
   },
   report: {
     title: 'Reporte del ciclo {{cycle}}',

@@ -127,6 +127,33 @@ export async function renderNudge(
         .buttons([button('survey.start', t('survey.start'), {}, 'primary'), later])
         .build();
     }
+    case 'introduction': {
+      const pairing = await getPairing(db, nudge.tenantId, nudge.subjectId);
+      if (!pairing?.active) return null;
+      const cycle = await getCycle(db, nudge.tenantId, pairing.cycleId);
+      const otherId = pairing.mentorId === recipient.id ? pairing.menteeId : pairing.mentorId;
+      const partner = await getPerson(db, nudge.tenantId, otherId);
+      if (!cycle || !partner) return null;
+      const asMentor = pairing.mentorId === recipient.id;
+      const mine = new Set(recipient.topics);
+      const shared = partner.topics.filter((topic) => mine.has(topic));
+      const about = [partner.unit, partner.institution].filter(Boolean).join(' · ');
+      const builder = message(t('nudge.introduction.summary', { name: partner.name })).text(
+        t(asMentor ? 'nudge.introduction.to_mentor' : 'nudge.introduction.to_mentee', {
+          name: partner.name,
+          cycle: cycle.name,
+        }),
+      );
+      const fields = [
+        ...(about ? [{ label: t('nudge.introduction.where'), value: about }] : []),
+        ...(partner.email ? [{ label: t('nudge.introduction.email'), value: partner.email }] : []),
+        ...(shared.length ? [{ label: t('nudge.introduction.shared'), value: shared.join(', ') }] : []),
+      ];
+      return (fields.length ? builder.fields(fields) : builder)
+        .context(t('nudge.introduction.next'))
+        .buttons([button('menu', t('menu.new_session'), { c: 'new_session' }, 'primary')])
+        .build();
+    }
     case 'admin_digest': {
       const cycle = await getCycle(db, nudge.tenantId, nudge.subjectId);
       if (!cycle) return null;

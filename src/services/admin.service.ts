@@ -2,7 +2,8 @@ import { z } from 'zod';
 import type { Locale } from '../config.ts';
 import { planCycleDates } from '../domain/cycle.ts';
 import { DomainError } from '../domain/errors.ts';
-import type { Cycle, EnrollmentRole, Gender, Person, Program, ProgramKind } from '../domain/model.ts';
+import { normalizeTopic } from '../domain/matching.ts';
+import type { Cycle, EnrollmentRole, Gender, Person, Program, ProgramKind, Via } from '../domain/model.ts';
 import { checkPairCapacity, checkPairRules } from '../domain/pairing.ts';
 import { isValidTimeZone } from '../domain/time.ts';
 import { recordAudit } from '../store/audit.store.ts';
@@ -24,7 +25,7 @@ import type { Deps } from './context.ts';
 export interface AdminRun {
   tenantId: string;
   actorId: string | null;
-  via: 'cli' | 'chat';
+  via: Via;
 }
 
 export async function createProgramAs(
@@ -158,6 +159,14 @@ export const rosterRowSchema = z.object({
   timezone: optional(
     z.string().trim().refine(isValidTimeZone, 'timezone must be an IANA zone such as America/Santiago'),
   ),
+  topics: optional(
+    z
+      .string()
+      .max(1000, 'topics is longer than 1000 characters')
+      .transform((t) => [...new Set(t.split(/[;|]/).map(normalizeTopic).filter(Boolean))])
+      .refine((t) => t.length <= 20, 'at most 20 topics')
+      .refine((t) => t.every((x) => x.length <= 80), 'a topic is longer than 80 characters'),
+  ),
 });
 export type RosterRow = z.infer<typeof rosterRowSchema>;
 
@@ -215,6 +224,7 @@ export async function importRoster(
         institution: (row.institution as string | undefined) ?? null,
         region: (row.region as string | undefined) ?? null,
         birthYear: (row.birth_year as number | undefined) ?? null,
+        ...(row.topics ? { topics: row.topics as string[] } : {}),
       };
       let person: Person;
       if (existing) {

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { Db } from './db.ts';
+import type { Db, Tx } from './db.ts';
 import { newId } from './ids.ts';
 
 export const NUDGE_KINDS = [
@@ -11,6 +11,7 @@ export const NUDGE_KINDS = [
   'admin_digest',
   'evaluation_due',
   'survey',
+  'introduction',
 ] as const;
 export type NudgeKind = (typeof NUDGE_KINDS)[number];
 
@@ -35,7 +36,7 @@ export interface Nudge extends PlannedNudge {
  * Inserts planned nudges; ones already known (same kind, subject, slot, recipient) are skipped.
  * Rows travel as one array per column (unnest): a tick can plan tens of thousands of them.
  */
-export async function insertNudges(db: Db, nudges: PlannedNudge[], now: Date): Promise<number> {
+export async function insertNudges(db: Db | Tx, nudges: PlannedNudge[], now: Date): Promise<number> {
   const chunks: PlannedNudge[][] = [];
   for (let i = 0; i < nudges.length; i += 5_000) chunks.push(nudges.slice(i, i + 5_000));
   const insert = async (chunk: PlannedNudge[]) => {

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { latency } from './latency.bench.ts';
+import { matching } from './matching.bench.ts';
 import { nudgeDispatch } from './nudge-dispatch.bench.ts';
 import { plannerTick } from './planner-tick.bench.ts';
 import { benchServer } from './postgres.ts';
@@ -17,6 +18,7 @@ const BENCHMARKS: Record<
 > = {
   planner_tick: plannerTick,
   nudge_dispatch: nudgeDispatch,
+  matching,
   // One run measures three: slack_ack, teams_invoke and memory.
   latency,
 };

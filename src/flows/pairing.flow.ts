@@ -1,0 +1,154 @@
+import { z } from 'zod';
+import { authorize } from '../domain/authz.ts';
+import type { Cycle } from '../domain/model.ts';
+import { button, message, type OutboundMessage, textMessage } from '../messages/model.ts';
+import { findCycle } from '../services/admin.service.ts';
+import {
+  applySuggestion,
+  pairManually,
+  type Suggestion,
+  suggestPairs,
+} from '../services/matching.service.ts';
+import { findPersonByEmail } from '../store/person.store.ts';
+import { enrollmentsOf, getCycle, listCycles } from '../store/program.store.ts';
+import { type Ctx, type Reply, reply } from './context.ts';
+import { standingOf } from './standing.ts';
+
+export const applyPairsValue = z.object({ c: z.string().max(64), h: z.string().max(32) });
+
+/** Lines shown in chat; the attached CSV carries the whole proposal. */
+const SHOWN = 25;
+
+async function cycleNamed(ctx: Ctx, name: string): Promise<Cycle | undefined> {
+  return name
+    ? await findCycle(ctx.deps.db, ctx.tenant.id, name).catch(() => undefined)
+    : (await standingOf(ctx)).cycle;
+}
+
+function csvCell(value: string): string {
+  return /[",\n;]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+}
+
+/** The proposal as the admin reviews it: pairs, everyone left out and why, and a confirm button. */
+function suggestionMessage(ctx: Ctx, s: Suggestion, withButton: boolean): OutboundMessage {
+  const { t } = ctx;
+  const pairLines = s.pairs.map((p) =>
+    t('pairs.line', {
+      mentor: p.mentor.name,
+      mentee: p.mentee.name,
+      why: [
+        ...(p.sharedTopics.length ? [t('pairs.shared', { topics: p.sharedTopics.join(', ') })] : []),
+        ...(p.differentUnits ? [t('pairs.other_unit')] : []),
+      ].join(' · '),
+    }),
+  );
+  const leftOut = [
+    ...s.unmatchedMentees.map((u) =>
+      t('pairs.left_line', { name: u.person.name, reason: t(`pairs.reason.${u.reason}`) }),
+    ),
+    ...s.unmatchedMentors.map((u) =>
+      t('pairs.left_line', { name: u.person.name, reason: t(`pairs.reason.${u.reason}`) }),
+    ),
+  ];
+  const more = (lines: string[]) =>
+    lines.length > SHOWN
+      ? [...lines.slice(0, SHOWN), t('pairs.more', { count: lines.length - SHOWN })]
+      : lines;
+  const builder = message(t('pairs.title', { cycle: s.cycle.name, count: s.pairs.length })).text(
+    t('pairs.title', { cycle: s.cycle.name, count: s.pairs.length }),
+  );
+  if (pairLines.length) builder.text(more(pairLines).join('\n'));
+  else builder.text(t('pairs.none'));
+  if (leftOut.length) {
+    builder.text(
+      `${t('pairs.left_title', { mentees: s.unmatchedMentees.length, mentors: s.unmatchedMentors.length })}\n${more(leftOut).join('\n')}`,
+    );
+  }
+  const csv = [
+    'mentor_email,mentor_name,mentee_email,mentee_name,score,shared_topics,different_units',
+    ...s.pairs.map((p) =>
+      [
+        p.mentor.email ?? '',
+        p.mentor.name,
+        p.mentee.email ?? '',
+        p.mentee.name,
+        String(p.score),
+        p.sharedTopics.join('; '),
+        p.differentUnits ? 'yes' : 'no',
+      ]
+        .map(csvCell)
+        .join(','),
+    ),
+  ].join('\n');
+  if (s.pairs.length) builder.file(`parejas-${s.cycle.name}.csv`, 'text/csv', `${csv}\n`);
+  if (withButton && s.pairs.length) {
+    builder
+      .context(t('pairs.review_hint'))
+      .buttons([
+        button(
+          'pairs.apply',
+          t('pairs.confirm', { count: s.pairs.length }),
+          { c: s.cycle.id, h: s.fingerprint },
+          'primary',
+        ),
+      ]);
+  }
+  return builder.build();
+}
+
+/** `admin sugerir parejas [ciclo]`: the optimal proposal, for review; nothing is written yet. */
+export async function suggestPairsInChat(ctx: Ctx, cycleName: string): Promise<Reply> {
+  authorize(ctx.actor, 'admin.manage', { kind: 'tenant', tenantId: ctx.tenant.id });
+  const cycle = await cycleNamed(ctx, cycleName);
+  if (!cycle) return reply(textMessage(ctx.t('report.no_cycle')));
+  return reply(suggestionMessage(ctx, await suggestPairs(ctx.deps, ctx.tenant.id, cycle), true));
+}
+
+/** The confirm button: makes exactly the reviewed proposal, or shows the new one if it changed. */
+export async function applyPairsInChat(ctx: Ctx, value: z.infer<typeof applyPairsValue>): Promise<Reply> {
+  authorize(ctx.actor, 'admin.manage', { kind: 'tenant', tenantId: ctx.tenant.id });
+  const cycle = await getCycle(ctx.deps.db, ctx.tenant.id, value.c);
+  if (!cycle) return reply(textMessage(ctx.t('errors.record.not_found')));
+  const outcome = await applySuggestion(
+    ctx.deps,
+    { tenantId: ctx.tenant.id, actorId: ctx.person.id, via: ctx.acting.via },
+    cycle,
+    value.h,
+  );
+  if ('stale' in outcome) {
+    return {
+      messages: [textMessage(ctx.t('pairs.stale')), suggestionMessage(ctx, outcome.suggestion, true)],
+      replaceOriginal: suggestionMessage(ctx, outcome.suggestion, false),
+    };
+  }
+  const done = message(ctx.t('pairs.applied', { count: outcome.applied }))
+    .text(ctx.t('pairs.applied', { count: outcome.applied }))
+    .build();
+  return { messages: [done], replaceOriginal: suggestionMessage(ctx, outcome.suggestion, false) };
+}
+
+/** `admin emparejar <mentor> <mentee>`: one pair, in the mentee's latest cycle. */
+export async function pairInChat(ctx: Ctx, mentorEmail: string, menteeEmail: string): Promise<Reply> {
+  authorize(ctx.actor, 'admin.manage', { kind: 'tenant', tenantId: ctx.tenant.id });
+  const mentor = await findPersonByEmail(ctx.deps.db, ctx.tenant.id, mentorEmail);
+  const mentee = await findPersonByEmail(ctx.deps.db, ctx.tenant.id, menteeEmail);
+  if (!mentor) return reply(textMessage(ctx.t('admin.unknown_person', { email: mentorEmail })));
+  if (!mentee) return reply(textMessage(ctx.t('admin.unknown_person', { email: menteeEmail })));
+  const asMentee = new Set(
+    (await enrollmentsOf(ctx.deps.db, ctx.tenant.id, mentee.id))
+      .filter((e) => e.role === 'mentee')
+      .map((e) => e.cycleId),
+  );
+  const cycle = (await listCycles(ctx.deps.db, ctx.tenant.id)).find((c) => asMentee.has(c.id));
+  if (!cycle) return reply(textMessage(ctx.t('pairs.not_mentee', { name: mentee.name })));
+  await pairManually(
+    ctx.deps,
+    { tenantId: ctx.tenant.id, actorId: ctx.person.id, via: ctx.acting.via },
+    cycle,
+    mentor,
+    mentee,
+  );
+  return reply(
+    textMessage(ctx.t('pairs.paired', { mentor: mentor.name, mentee: mentee.name, cycle: cycle.name })),
+  );
+}

@@ -61,6 +61,7 @@ import {
 } from './goal-review.ts';
 import { help, pending, welcome } from './help.flow.ts';
 import { nudgeValue, remindLater } from './nudge-actions.ts';
+import { evaluationOnBehalf, goalOnBehalf, sessionsOnBehalf } from './on-behalf.flow.ts';
 import { applyPairsInChat, applyPairsValue, pairInChat, suggestPairsInChat } from './pairing.flow.ts';
 import { resume, setLanguage, snooze } from './preferences.ts';
 import {
@@ -77,7 +78,7 @@ import { standingOf } from './standing.ts';
 
 const FLOWS: Flow[] = [goalDraftingFlow, sessionFlow, checkinFlow, evaluationFlow, surveyFlow];
 const menuValue = z.object({ c: z.string().max(40) });
-const formGoalValue = z.object({ g: z.string().max(64).optional() });
+const formGoalValue = z.object({ g: z.string().max(64).optional(), m: z.string().max(64).optional() });
 
 /** Turns a refusal into words for the reader. */
 export function errorText(t: T, error: DomainError): string {
@@ -344,6 +345,10 @@ export class Bot {
         return suggestPairsInChat(ctx, command.arg);
       case 'pair':
         return pairInChat(ctx, command.mentor, command.mentee);
+      case 'on_behalf':
+        if (command.what === 'goal') return goalOnBehalf(ctx, command.email);
+        if (command.what === 'sessions') return sessionsOnBehalf(ctx, command.email);
+        return this.persist(ctx, 'evaluation', await evaluationOnBehalf(ctx, command.email));
       case 'report': {
         authorize(ctx.actor, 'report.view', { kind: 'tenant', tenantId: ctx.tenant.id });
         const cycle = command.arg
@@ -513,7 +518,7 @@ export class Bot {
     switch (actionId) {
       case 'goal.form': {
         const value = parse(formGoalValue);
-        return value ? submitGoalForm(ctx, value.g, fields) : bad();
+        return value ? submitGoalForm(ctx, value.g, fields, value.m) : bad();
       }
       case 'goal.request_changes': {
         const value = parse(decisionValue);

@@ -12,6 +12,7 @@ import {
 } from '../services/evaluation.service.ts';
 import { getEvaluation, getEvaluationOfPairing, hasAnsweredSurvey } from '../store/evaluation.store.ts';
 import { listGoalsOfPairing } from '../store/goal.store.ts';
+import { getPerson } from '../store/person.store.ts';
 import { getPairing } from '../store/program.store.ts';
 import { type Ctx, notify, type Reply, reply } from './context.ts';
 import { done, type Flow, type FlowState, type FlowTurn, flowButton, goTo, isSkip, stay } from './flow.ts';
@@ -113,6 +114,11 @@ function evaluationFields(
   return rows;
 }
 
+/** Starts the evaluation of one pairing (the mentor's own, or an admin's paper form). */
+export async function startEvaluationFor(ctx: Ctx, pairing: Pairing): Promise<FlowTurn> {
+  return beginFor(ctx, pairing);
+}
+
 async function beginFor(ctx: Ctx, pairing: Pairing): Promise<FlowTurn> {
   if (await getEvaluationOfPairing(ctx.deps.db, ctx.tenant.id, pairing.id))
     throw new DomainError('evaluation.exists');
@@ -203,8 +209,13 @@ async function submitEval(ctx: Ctx, data: EvalData): Promise<FlowTurn> {
     improvements: data.improvements ?? null,
     competencyNotes: data.competencyNotes ?? null,
   });
-  const standing = await standingOf(ctx);
-  const name = nameOf(standing, pairing.menteeId);
+  const name = (await getPerson(ctx.deps.db, ctx.tenant.id, pairing.menteeId))?.name ?? '';
+  if (ctx.person.id !== pairing.mentorId) {
+    // An admin entered it from a paper form: the mentor hears it was done in their name.
+    await notify(ctx, pairing.mentorId, ({ t }) =>
+      textMessage(t('paper.evaluation_told', { admin: ctx.person.name, name })),
+    );
+  }
   return done(
     reply(
       message(ctx.t('evaluation.saved', { name }))

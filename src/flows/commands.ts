@@ -20,7 +20,8 @@ export type Command =
   | { name: 'report'; arg: string }
   | { name: 'grant' | 'revoke'; role: 'admin' | 'director'; email: string }
   | { name: 'suggest_pairs'; arg: string }
-  | { name: 'pair'; mentor: string; mentee: string };
+  | { name: 'pair'; mentor: string; mentee: string }
+  | { name: 'on_behalf'; email: string; what: 'goal' | 'evaluation' | 'sessions' };
 
 export function normalize(text: string): string {
   return text
@@ -97,6 +98,20 @@ export function parseCommand(text: string): Command | undefined {
   const pair = /^admin (emparejar|pair) (\S+) (?:con |with |y |and )?(\S+)$/.exec(words);
   const pairEmails = pair && [pair[2], pair[3]].map((w) => /([^\s<>|:]+@[^\s<>|]+)/.exec(w as string)?.[1]);
   if (pairEmails?.[0] && pairEmails[1]) return { name: 'pair', mentor: pairEmails[0], mentee: pairEmails[1] };
+  const paper =
+    /^admin (?:en nombre de|on behalf of) (\S+) (meta|goal|evaluacion|evaluation|sesiones|sessions)$/.exec(
+      words,
+    );
+  const paperEmail = paper && /([^\s<>|:]+@[^\s<>|]+)/.exec(paper[1] as string)?.[1];
+  if (paper && paperEmail) {
+    const what =
+      paper[2] === 'meta' || paper[2] === 'goal'
+        ? 'goal'
+        : paper[2]?.startsWith('eval')
+          ? 'evaluation'
+          : 'sessions';
+    return { name: 'on_behalf', email: paperEmail, what };
+  }
   const suggest = /^(admin sugerir parejas|admin suggest pairs)(\s+.+)?$/.exec(words);
   if (suggest) {
     const original = text.trim().split(/\s+/).slice(3).join(' ');

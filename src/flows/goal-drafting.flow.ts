@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { authorize } from '../domain/authz.ts';
 import { executionWindow } from '../domain/cycle.ts';
 import { DomainError } from '../domain/errors.ts';
 import {
@@ -17,7 +18,7 @@ import { type Form, message, type OutboundMessage, textMessage } from '../messag
 import { editDraft, submitGoal, submitNewGoal } from '../services/goal.service.ts';
 import { getGoal, listGoalsOfPairing, listRevisions } from '../store/goal.store.ts';
 import { getPerson } from '../store/person.store.ts';
-import { getCycle } from '../store/program.store.ts';
+import { getCycle, pairingsOf } from '../store/program.store.ts';
 import { type Competency, listCompetencies } from '../store/tenant.store.ts';
 import { type Ctx, notify, type Reply, reply } from './context.ts';
 import { done, type Flow, type FlowState, type FlowTurn, flowButton, goTo, isSkip, stay } from './flow.ts';
@@ -418,7 +419,8 @@ function pickCompetencies(catalog: Competency[], text: string): string[] | undef
 }
 
 /** The whole goal as one form (for people who prefer it, and for Slack modals and Teams cards). */
-export async function goalForm(ctx: Ctx, goalId?: string): Promise<Form> {
+/** The whole goal in one form; `forMenteeId` when an admin enters a paper form for that mentee. */
+export async function goalForm(ctx: Ctx, goalId?: string, forMenteeId?: string): Promise<Form> {
   const { t } = ctx;
   const catalog = await listCompetencies(ctx.deps.db, ctx.tenant.id);
   const goal = goalId ? await getGoal(ctx.deps.db, ctx.tenant.id, goalId) : undefined;
@@ -435,7 +437,7 @@ export async function goalForm(ctx: Ctx, goalId?: string): Promise<Form> {
     actionId: 'goal.form',
     title: t('goal.form.title'),
     submitLabel: t('goal.summary.submit'),
-    value: JSON.stringify(goal ? { g: goal.id } : {}),
+    value: JSON.stringify(goal ? { g: goal.id } : forMenteeId ? { m: forMenteeId } : {}),
     fields: [
       text('title', 'short_text'),
       text('specific', 'long_text'),
@@ -475,9 +477,11 @@ export async function submitGoalForm(
   ctx: Ctx,
   goalId: string | undefined,
   values: Record<string, string | string[]>,
+  forMenteeId?: string,
 ): Promise<Reply> {
-  const standing = await standingOf(ctx);
-  const pairing = requireMentee(standing);
+  const pairing = forMenteeId
+    ? await pairingForPaperForm(ctx, forMenteeId)
+    : requireMentee(await standingOf(ctx));
   const cycle = (await getCycle(ctx.deps.db, ctx.tenant.id, pairing.cycleId)) as Cycle;
   const catalog = await listCompetencies(ctx.deps.db, ctx.tenant.id);
   const errors: Record<string, string> = {};
@@ -525,7 +529,7 @@ export async function submitGoalForm(
       formErrors: errors,
     };
   }
-  return saveAndSubmit(ctx, goalId ?? null, pairing.id, {
+  const submitted = await saveAndSubmit(ctx, goalId ?? null, pairing.id, {
     title: str('title'),
     specific: str('specific'),
     measurable: str('measurable'),
@@ -535,4 +539,20 @@ export async function submitGoalForm(
     competencies: [...new Set(competencies)],
     milestones,
   });
+  if (forMenteeId) {
+    await notify(ctx, forMenteeId, ({ t }) =>
+      textMessage(t('paper.goal_told', { admin: ctx.person.name, title: str('title') })),
+    );
+  }
+  return submitted;
+}
+
+/** The mentee's active pairing, for an admin entering their paper form. */
+async function pairingForPaperForm(ctx: Ctx, menteeId: string): Promise<Pairing> {
+  authorize(ctx.actor, 'admin.manage', { kind: 'tenant', tenantId: ctx.tenant.id });
+  const pairing = (await pairingsOf(ctx.deps.db, ctx.tenant.id, menteeId))
+    .filter((p) => p.menteeId === menteeId)
+    .at(-1);
+  if (!pairing) throw new DomainError('record.not_found', { entity: 'pairing' });
+  return pairing;
 }

@@ -385,6 +385,25 @@ export async function submitSessionForm(
       formErrors: { reason: ctx.t('forms.required') },
     };
   const { session, pairing } = await answerSession(ctx.deps, ctx.acting, sessionId, answer);
+  if (ctx.person.id !== pairing.mentorId && ctx.person.id !== pairing.menteeId) {
+    // An admin recorded a paper form: both people hear it, and the admin sees it done.
+    for (const personId of [pairing.mentorId, pairing.menteeId]) {
+      await notify(ctx, personId, ({ t, fmt }) =>
+        textMessage(
+          t('paper.session_told', {
+            admin: ctx.person.name,
+            when: fmt.dateTime(session.startsAt),
+            outcome: t(`session.state.${session.state}`),
+          }),
+        ),
+      );
+    }
+    const text = ctx.t('paper.session_done', {
+      when: ctx.fmt.dateTime(session.startsAt),
+      outcome: ctx.t(`session.state.${session.state}`),
+    });
+    return { messages: [], replaceOriginal: textMessage(text) };
+  }
   const otherId = counterpartOf(pairing, ctx.person.id);
   const other = await getPerson(ctx.deps.db, ctx.tenant.id, otherId);
   await notify(ctx, otherId, ({ t, fmt }) =>

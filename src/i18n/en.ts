@@ -83,7 +83,7 @@ export const en: typeof es = {
       mentor:
         '• “goals” — your mentees’ goals\n• “new session” / “sessions” — propose and see sessions\n• “evaluate” — final evaluation of each goal',
       admin:
-        '• “todo” — state of the cycle: goals awaiting approval, alerts and restrictions\n• “goals” — goals by state\n• “admin report” — the cycle’s figures\n• “admin add director email@…” / “admin add admin email@…” — give someone else access (“admin remove …” to take it back)\n• “admin suggest pairs” — the best pairs, to review and confirm\n• “admin pair mentor@… mentee@…” — one pair by hand',
+        '• “todo” — state of the cycle: goals awaiting approval, alerts and restrictions\n• “goals” — goals by state\n• “admin report” — the cycle’s figures\n• “admin add director email@…” / “admin add admin email@…” — give someone else access (“admin remove …” to take it back)\n• “admin suggest pairs” — the best pairs, to review and confirm\n• “admin pair mentor@… mentee@…” — one pair by hand\n• “admin on behalf of email@… goal|evaluation|sessions” — enter a paper form',
       director: '• “todo” — state of the cycle (read-only)\n• “admin report” — the cycle’s figures',
       none: '• “hello” — an introduction to the program',
     },
@@ -505,6 +505,19 @@ export const en: typeof es = {
     revoked_told: '{{name}} removed your role of program {{role}} in Mentoría.',
     unknown_person:
       'I found nobody with the email {{email}}. Import the roster first, or ask them to write to the bot.',
+  },
+  paper: {
+    not_paired: '{{name}} has no mentor in an active cycle.',
+    goal_intro: 'Goal form on behalf of {{name}} (paper form). It will be recorded that you entered it.',
+    goal_told:
+      '{{admin}} entered your goal “{{title}}” from your paper form; it is now with your mentor for review.',
+    evaluation_intro:
+      'Final evaluation of {{name}} on behalf of {{mentor}} (paper form). It will be recorded that you entered it.',
+    evaluation_told: '{{admin}} entered your final evaluation of {{name}} from your paper form.',
+    sessions_title: 'Sessions of {{name}} to record (paper form)',
+    no_sessions: '{{name}} has no confirmed session that has started and is waiting to be recorded.',
+    session_told: '{{admin}} recorded the session of {{when}} from a paper form: {{outcome}}.',
+    session_done: 'Recorded: the session of {{when}} is now “{{outcome}}”.',
   },
   pairs: {
     title: 'Suggested pairs for cycle {{cycle}}: {{count}}',

@@ -82,7 +82,7 @@ export const es = {
       mentor:
         '• «metas» — las metas de tus personas mentoradas\n• «sesión nueva» / «sesiones» — proponer y ver sesiones\n• «evaluar» — evaluación final de cada meta',
       admin:
-        '• «pendientes» — estado del ciclo: metas por aprobar, alertas y restricciones\n• «metas» — metas por estado\n• «admin reporte» — cifras del ciclo\n• «admin agregar director correo@…» / «admin agregar admin correo@…» — dar acceso a otra persona («admin quitar …» para retirarlo)\n• «admin sugerir parejas» — propuesta óptima de parejas para revisar y confirmar\n• «admin emparejar mentor@… mentorado@…» — una pareja a mano',
+        '• «pendientes» — estado del ciclo: metas por aprobar, alertas y restricciones\n• «metas» — metas por estado\n• «admin reporte» — cifras del ciclo\n• «admin agregar director correo@…» / «admin agregar admin correo@…» — dar acceso a otra persona («admin quitar …» para retirarlo)\n• «admin sugerir parejas» — propuesta óptima de parejas para revisar y confirmar\n• «admin emparejar mentor@… mentorado@…» — una pareja a mano\n• «admin en nombre de correo@… meta|evaluación|sesiones» — ingresar un formulario en papel',
       director: '• «pendientes» — estado del ciclo (solo consulta)\n• «admin reporte» — cifras del ciclo',
       none: '• «hola» — presentación del programa',
     },
@@ -504,6 +504,21 @@ export const es = {
     revoked_told: '{{name}} te quitó el rol de {{role}} del programa en Mentoría.',
     unknown_person:
       'No encontré a nadie con el correo {{email}}. Importa primero la nómina o pídele que escriba al bot.',
+  },
+  paper: {
+    not_paired: '{{name}} no tiene mentor/a asignado en un ciclo activo.',
+    goal_intro:
+      'Formulario de meta en nombre de {{name}} (formulario en papel). Quedará registrado que lo ingresaste tú.',
+    goal_told:
+      '{{admin}} ingresó en tu nombre la meta «{{title}}» desde tu formulario en papel; ya está con tu mentor/a para revisión.',
+    evaluation_intro:
+      'Evaluación final de {{name}} en nombre de {{mentor}} (formulario en papel). Quedará registrado que la ingresaste tú.',
+    evaluation_told:
+      '{{admin}} ingresó en tu nombre la evaluación final de {{name}} desde tu formulario en papel.',
+    sessions_title: 'Sesiones de {{name}} por registrar (formulario en papel)',
+    no_sessions: '{{name}} no tiene sesiones confirmadas que ya hayan comenzado y estén por registrar.',
+    session_told: '{{admin}} registró desde un formulario en papel la sesión del {{when}}: {{outcome}}.',
+    session_done: 'Registrado: la sesión del {{when}} quedó como «{{outcome}}».',
   },
   pairs: {
     title: 'Parejas sugeridas para el ciclo {{cycle}}: {{count}}',

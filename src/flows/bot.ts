@@ -65,6 +65,15 @@ import { evaluationOnBehalf, goalOnBehalf, sessionsOnBehalf } from './on-behalf.
 import { applyPairsInChat, applyPairsValue, pairInChat, suggestPairsInChat } from './pairing.flow.ts';
 import { resume, setLanguage, snooze } from './preferences.ts';
 import {
+  addToCatalog,
+  cycleForm,
+  listCatalog,
+  programForm,
+  renameInCatalog,
+  submitCycleForm,
+  submitProgramForm,
+} from './program-admin.flow.ts';
+import {
   answerSessionButton,
   listSessions,
   openSessionForm,
@@ -345,6 +354,16 @@ export class Bot {
         return suggestPairsInChat(ctx, command.arg);
       case 'pair':
         return pairInChat(ctx, command.mentor, command.mentee);
+      case 'new_program':
+        return programForm(ctx);
+      case 'new_cycle':
+        return cycleForm(ctx);
+      case 'competencies':
+        return listCatalog(ctx);
+      case 'competency_add':
+        return addToCatalog(ctx, command.names);
+      case 'competency_rename':
+        return renameInCatalog(ctx, command.key, command.names);
       case 'on_behalf':
         if (command.what === 'goal') return goalOnBehalf(ctx, command.email);
         if (command.what === 'sessions') return sessionsOnBehalf(ctx, command.email);
@@ -516,6 +535,10 @@ export class Bot {
         return reply(textMessage(ctx.t('errors.input.message_too_long', { max: MAX_INPUT_CHARS })));
     }
     switch (actionId) {
+      case 'program.form':
+        return submitProgramForm(ctx, fields);
+      case 'cycle.form':
+        return submitCycleForm(ctx, fields);
       case 'goal.form': {
         const value = parse(formGoalValue);
         return value ? submitGoalForm(ctx, value.g, fields, value.m) : bad();

@@ -21,6 +21,11 @@ export type Command =
   | { name: 'grant' | 'revoke'; role: 'admin' | 'director'; email: string }
   | { name: 'suggest_pairs'; arg: string }
   | { name: 'pair'; mentor: string; mentee: string }
+  | { name: 'new_program' }
+  | { name: 'new_cycle' }
+  | { name: 'competencies' }
+  | { name: 'competency_add'; names: string }
+  | { name: 'competency_rename'; key: string; names: string }
   | { name: 'on_behalf'; email: string; what: 'goal' | 'evaluation' | 'sessions' };
 
 export function normalize(text: string): string {
@@ -77,6 +82,14 @@ const EXACT: Record<string, Command['name']> = {
   salir: 'cancel',
   reanudar: 'resume',
   resume: 'resume',
+  'admin programa nuevo': 'new_program',
+  'admin nuevo programa': 'new_program',
+  'admin new program': 'new_program',
+  'admin ciclo nuevo': 'new_cycle',
+  'admin nuevo ciclo': 'new_cycle',
+  'admin new cycle': 'new_cycle',
+  'admin competencias': 'competencies',
+  'admin competencies': 'competencies',
   'pausar no': 'resume',
   'snooze off': 'resume',
 };
@@ -111,6 +124,22 @@ export function parseCommand(text: string): Command | undefined {
           ? 'evaluation'
           : 'sessions';
     return { name: 'on_behalf', email: paperEmail, what };
+  }
+  // Competency names keep their spelling (accents, capitals): taken from the original text.
+  const original = text.trim().replace(/\s+/g, ' ');
+  const addCompetency = /^admin (competencia nueva|nueva competencia|new competency) (.+)$/.exec(words);
+  if (addCompetency) {
+    return { name: 'competency_add', names: original.split(' ').slice(3).join(' ') };
+  }
+  const rename = /^admin (competencia renombrar|renombrar competencia|rename competency) (\S+) (.+)$/.exec(
+    words,
+  );
+  if (rename) {
+    return {
+      name: 'competency_rename',
+      key: rename[2] as string,
+      names: original.split(' ').slice(4).join(' '),
+    };
   }
   const suggest = /^(admin sugerir parejas|admin suggest pairs)(\s+.+)?$/.exec(words);
   if (suggest) {

@@ -83,7 +83,7 @@ export const en: typeof es = {
       mentor:
         '• “goals” — your mentees’ goals\n• “new session” / “sessions” — propose and see sessions\n• “evaluate” — final evaluation of each goal',
       admin:
-        '• “todo” — state of the cycle: goals awaiting approval, alerts and restrictions\n• “goals” — goals by state\n• “admin report” — the cycle’s figures\n• “admin add director email@…” / “admin add admin email@…” — give someone else access (“admin remove …” to take it back)\n• “admin suggest pairs” — the best pairs, to review and confirm\n• “admin pair mentor@… mentee@…” — one pair by hand\n• “admin on behalf of email@… goal|evaluation|sessions” — enter a paper form',
+        '• “todo” — state of the cycle: goals awaiting approval, alerts and restrictions\n• “goals” — goals by state\n• “admin report” — the cycle’s figures\n• “admin add director email@…” / “admin add admin email@…” — give someone else access (“admin remove …” to take it back)\n• “admin new program” / “admin new cycle” — create a program or a cycle with a form\n• “admin competencies” — list, add and rename competencies\n• “admin suggest pairs” — the best pairs, to review and confirm\n• “admin pair mentor@… mentee@…” — one pair by hand\n• “admin on behalf of email@… goal|evaluation|sessions” — enter a paper form',
       director: '• “todo” — state of the cycle (read-only)\n• “admin report” — the cycle’s figures',
       none: '• “hello” — an introduction to the program',
     },
@@ -505,6 +505,58 @@ export const en: typeof es = {
     revoked_told: '{{name}} removed your role of program {{role}} in Mentoría.',
     unknown_person:
       'I found nobody with the email {{email}}. Import the roster first, or ask them to write to the bot.',
+  },
+  programs: {
+    kind: { classic: 'Classic (a more senior mentor)', reverse: 'Reverse (a younger mentor)' },
+    form: {
+      title: 'New program',
+      submit: 'Create program',
+      name: 'Name',
+      kind: 'Kind',
+      capacity: 'People per mentor',
+      capacity_hint: 'How many people each mentor can take in a cycle.',
+      min_sessions: 'Minimum 1:1 sessions',
+      whole_number: 'Type a whole number between {{min}} and {{max}}.',
+    },
+    exists: 'There is already a program called “{{name}}”.',
+    created: 'Done: program “{{name}}” created ({{kind}}).',
+    next: 'Create its first cycle with “admin new cycle”.',
+  },
+  cycles: {
+    no_program: 'There are no programs yet: create one with “admin new program”.',
+    form: {
+      title: 'New cycle',
+      submit: 'Create cycle',
+      program: 'Program',
+      name: 'Name',
+      name_hint: 'For example: 2027-1.',
+      starts: 'Start (enrollment opens)',
+      ends: 'End',
+      ends_hint:
+        'Phases follow from the program: 3 weeks of enrollment, 3 of goal setting, execution and 3 of closing.',
+    },
+    exists: 'There is already a cycle called “{{name}}”.',
+    bad_dates:
+      'The program’s phases do not fit between these dates: the end must come later and leave time for execution.',
+    created: 'Done: cycle “{{name}}” created.',
+    phase: {
+      enrollment: 'Enrollment',
+      goal_setting: 'Goal setting',
+      execution: 'Execution',
+      closing: 'Closing',
+      ends: 'End',
+    },
+    next: 'Import the roster with “mentoria roster import”, then propose pairs with “admin suggest pairs”.',
+  },
+  competencies: {
+    title: 'Competency catalog ({{count}})',
+    hint: 'Add: “admin new competency Nombre | Name”. Rename: “admin rename competency key Nombre | Name”.',
+    usage:
+      'Type the name in Spanish and in English separated by “|”, for example: “admin new competency Negociación | Negotiation”.',
+    exists: 'There is already a competency with the key “{{key}}”.',
+    unknown: 'There is no competency with the key “{{key}}”. Type “admin competencies” to see the keys.',
+    added: 'Done: competency “{{nameEs}}” / “{{nameEn}}” added (key {{key}}).',
+    renamed: 'Done: competency {{key}} is now called “{{nameEs}}” / “{{nameEn}}”.',
   },
   paper: {
     not_paired: '{{name}} has no mentor in an active cycle.',

@@ -82,7 +82,7 @@ export const es = {
       mentor:
         '• «metas» — las metas de tus personas mentoradas\n• «sesión nueva» / «sesiones» — proponer y ver sesiones\n• «evaluar» — evaluación final de cada meta',
       admin:
-        '• «pendientes» — estado del ciclo: metas por aprobar, alertas y restricciones\n• «metas» — metas por estado\n• «admin reporte» — cifras del ciclo\n• «admin agregar director correo@…» / «admin agregar admin correo@…» — dar acceso a otra persona («admin quitar …» para retirarlo)\n• «admin sugerir parejas» — propuesta óptima de parejas para revisar y confirmar\n• «admin emparejar mentor@… mentorado@…» — una pareja a mano\n• «admin en nombre de correo@… meta|evaluación|sesiones» — ingresar un formulario en papel',
+        '• «pendientes» — estado del ciclo: metas por aprobar, alertas y restricciones\n• «metas» — metas por estado\n• «admin reporte» — cifras del ciclo\n• «admin agregar director correo@…» / «admin agregar admin correo@…» — dar acceso a otra persona («admin quitar …» para retirarlo)\n• «admin programa nuevo» / «admin ciclo nuevo» — crear un programa o un ciclo con un formulario\n• «admin competencias» — ver, agregar y renombrar competencias\n• «admin sugerir parejas» — propuesta óptima de parejas para revisar y confirmar\n• «admin emparejar mentor@… mentorado@…» — una pareja a mano\n• «admin en nombre de correo@… meta|evaluación|sesiones» — ingresar un formulario en papel',
       director: '• «pendientes» — estado del ciclo (solo consulta)\n• «admin reporte» — cifras del ciclo',
       none: '• «hola» — presentación del programa',
     },
@@ -504,6 +504,62 @@ export const es = {
     revoked_told: '{{name}} te quitó el rol de {{role}} del programa en Mentoría.',
     unknown_person:
       'No encontré a nadie con el correo {{email}}. Importa primero la nómina o pídele que escriba al bot.',
+  },
+  programs: {
+    kind: {
+      classic: 'Clásica (mentor/a de mayor nivel jerárquico)',
+      reverse: 'Inversa (mentor/a más joven)',
+    },
+    form: {
+      title: 'Programa nuevo',
+      submit: 'Crear programa',
+      name: 'Nombre',
+      kind: 'Modalidad',
+      capacity: 'Personas por mentor/a',
+      capacity_hint: 'Cuántas personas puede acompañar cada mentor/a en un ciclo.',
+      min_sessions: 'Sesiones 1:1 mínimas',
+      whole_number: 'Escribe un número entero entre {{min}} y {{max}}.',
+    },
+    exists: 'Ya existe un programa llamado «{{name}}».',
+    created: 'Listo: programa «{{name}}» creado ({{kind}}).',
+    next: 'Crea su primer ciclo con «admin ciclo nuevo».',
+  },
+  cycles: {
+    no_program: 'Aún no hay programas: crea uno con «admin programa nuevo».',
+    form: {
+      title: 'Ciclo nuevo',
+      submit: 'Crear ciclo',
+      program: 'Programa',
+      name: 'Nombre',
+      name_hint: 'Por ejemplo: 2027-1.',
+      starts: 'Inicio (apertura de inscripción)',
+      ends: 'Término',
+      ends_hint:
+        'Las fases se calculan desde el programa: 3 semanas de inscripción, 3 de metas, ejecución y 3 de cierre.',
+    },
+    exists: 'Ya existe un ciclo llamado «{{name}}».',
+    bad_dates:
+      'Con estas fechas no caben las fases del programa: el término debe ser posterior y dejar tiempo para la ejecución.',
+    created: 'Listo: ciclo «{{name}}» creado.',
+    phase: {
+      enrollment: 'Inscripción',
+      goal_setting: 'Definición de metas',
+      execution: 'Ejecución',
+      closing: 'Cierre',
+      ends: 'Término',
+    },
+    next: 'Importa la nómina con «mentoria roster import» y luego propone parejas con «admin sugerir parejas».',
+  },
+  competencies: {
+    title: 'Catálogo de competencias ({{count}})',
+    hint: 'Agregar: «admin competencia nueva Nombre | Name». Renombrar: «admin competencia renombrar clave Nombre | Name».',
+    usage:
+      'Escribe el nombre en español y en inglés separados por «|», por ejemplo: «admin competencia nueva Negociación | Negotiation».',
+    exists: 'Ya existe una competencia con la clave «{{key}}».',
+    unknown:
+      'No hay ninguna competencia con la clave «{{key}}». Escribe «admin competencias» para ver las claves.',
+    added: 'Listo: competencia «{{nameEs}}» / «{{nameEn}}» agregada (clave {{key}}).',
+    renamed: 'Listo: la competencia {{key}} ahora se llama «{{nameEs}}» / «{{nameEn}}».',
   },
   paper: {
     not_paired: '{{name}} no tiene mentor/a asignado en un ciclo activo.',

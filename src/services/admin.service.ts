@@ -3,7 +3,16 @@ import type { Locale } from '../config.ts';
 import { planCycleDates } from '../domain/cycle.ts';
 import { DomainError } from '../domain/errors.ts';
 import { normalizeTopic } from '../domain/matching.ts';
-import type { Cycle, EnrollmentRole, Gender, Person, Program, ProgramKind, Via } from '../domain/model.ts';
+import type {
+  Cycle,
+  EnrollmentRole,
+  Gender,
+  Person,
+  Program,
+  ProgramKind,
+  ProgramSettings,
+  Via,
+} from '../domain/model.ts';
 import { checkPairCapacity, checkPairRules } from '../domain/pairing.ts';
 import { isValidTimeZone } from '../domain/time.ts';
 import { recordAudit } from '../store/audit.store.ts';
@@ -31,11 +40,15 @@ export interface AdminRun {
 export async function createProgramAs(
   deps: Deps,
   run: AdminRun,
-  input: { name: string; kind: ProgramKind },
+  input: { name: string; kind: ProgramKind; settings?: Partial<ProgramSettings> },
 ): Promise<Program> {
   if (!input.name.trim() || input.name.length > 200)
     throw new DomainError('input.too_long', { field: 'name', max: 200 });
-  const program = await createProgram(deps.db, run.tenantId, { name: input.name.trim(), kind: input.kind });
+  const program = await createProgram(deps.db, run.tenantId, {
+    name: input.name.trim(),
+    kind: input.kind,
+    ...(input.settings ? { settings: input.settings } : {}),
+  });
   await recordAudit(deps.db, {
     tenantId: run.tenantId,
     at: deps.clock.now(),

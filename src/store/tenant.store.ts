@@ -138,3 +138,29 @@ export async function listCompetencies(db: Db, tenantId: string): Promise<Compet
     category: r.category as Competency['category'],
   }));
 }
+
+/** Adds a competency to the tenant's catalog; false when the key is taken. */
+export async function addCompetency(db: Db, tenantId: string, c: Competency): Promise<boolean> {
+  const result = await db
+    .insertInto('competencies')
+    .values({ tenant_id: tenantId, key: c.key, name_es: c.nameEs, name_en: c.nameEn, category: c.category })
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+}
+
+/** Renames a competency in both languages; goals keep pointing at its key. False when unknown. */
+export async function renameCompetency(
+  db: Db,
+  tenantId: string,
+  key: string,
+  names: { nameEs: string; nameEn: string },
+): Promise<boolean> {
+  const result = await db
+    .updateTable('competencies')
+    .set({ name_es: names.nameEs, name_en: names.nameEn })
+    .where('tenant_id', '=', tenantId)
+    .where('key', '=', key)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}

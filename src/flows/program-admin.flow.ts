@@ -1,0 +1,272 @@
+import { authorize } from '../domain/authz.ts';
+import { DomainError } from '../domain/errors.ts';
+import { normalizeTopic } from '../domain/matching.ts';
+import type { ProgramKind } from '../domain/model.ts';
+import { defaultSettings } from '../domain/program.ts';
+import { type Form, message, textMessage } from '../messages/model.ts';
+import { createCycleAs, createProgramAs } from '../services/admin.service.ts';
+import { recordAudit } from '../store/audit.store.ts';
+import { listCycles, listPrograms } from '../store/program.store.ts';
+import { addCompetency, listCompetencies, renameCompetency } from '../store/tenant.store.ts';
+import { type Ctx, type Reply, reply } from './context.ts';
+import { parseDate } from './parse-date.ts';
+
+const NAME_MAX = 200;
+
+function requireAdmin(ctx: Ctx): void {
+  authorize(ctx.actor, 'admin.manage', { kind: 'tenant', tenantId: ctx.tenant.id });
+}
+
+function run(ctx: Ctx) {
+  return { tenantId: ctx.tenant.id, actorId: ctx.person.id, via: ctx.acting.via };
+}
+
+/** `admin programa nuevo`: name, kind (classic or reverse), mentor capacity and minimum 1:1 sessions. */
+export function programForm(ctx: Ctx): Reply {
+  requireAdmin(ctx);
+  const { t } = ctx;
+  const form: Form = {
+    actionId: 'program.form',
+    title: t('programs.form.title'),
+    submitLabel: t('programs.form.submit'),
+    value: '{}',
+    fields: [
+      { id: 'name', kind: 'short_text', label: t('programs.form.name'), required: true, maxLength: NAME_MAX },
+      {
+        id: 'kind',
+        kind: 'single_choice',
+        label: t('programs.form.kind'),
+        required: true,
+        options: (['classic', 'reverse'] as const).map((k) => ({ value: k, label: t(`programs.kind.${k}`) })),
+      },
+      {
+        id: 'capacity',
+        kind: 'number',
+        label: t('programs.form.capacity'),
+        hint: t('programs.form.capacity_hint'),
+        required: false,
+        min: 1,
+        max: 50,
+        initial: '1',
+      },
+      {
+        id: 'minSessions',
+        kind: 'number',
+        label: t('programs.form.min_sessions'),
+        required: false,
+        min: 0,
+        max: 100,
+        initial: '4',
+      },
+    ],
+  };
+  return { messages: [], openForm: form };
+}
+
+export async function submitProgramForm(ctx: Ctx, values: Record<string, string | string[]>): Promise<Reply> {
+  requireAdmin(ctx);
+  const { t } = ctx;
+  const str = (id: string) => (typeof values[id] === 'string' ? (values[id] as string).trim() : '');
+  const errors: Record<string, string> = {};
+  const name = str('name');
+  if (!name) errors.name = t('forms.required');
+  else if (name.length > NAME_MAX) errors.name = t('errors.input.too_long', { field: '', max: NAME_MAX });
+  else if (
+    (await listPrograms(ctx.deps.db, ctx.tenant.id)).some((p) => p.name.toLowerCase() === name.toLowerCase())
+  )
+    errors.name = t('programs.exists', { name });
+  const kind = str('kind');
+  if (kind !== 'classic' && kind !== 'reverse') errors.kind = t('forms.required');
+  const whole = (id: string, min: number, max: number, fallback: number) => {
+    const raw = str(id);
+    if (!raw) return fallback;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      errors[id] = t('programs.form.whole_number', { min, max });
+      return fallback;
+    }
+    return n;
+  };
+  const capacity = whole('capacity', 1, 50, 1);
+  const minSessions = whole(
+    'minSessions',
+    0,
+    100,
+    defaultSettings((kind as ProgramKind) || 'classic').minSessions,
+  );
+  if (Object.keys(errors).length) return formRefused(ctx, errors, 'programs.form');
+  const program = await createProgramAs(ctx.deps, run(ctx), {
+    name,
+    kind: kind as ProgramKind,
+    settings: { mentorCapacity: capacity, minSessions },
+  });
+  const text = t('programs.created', { name: program.name, kind: t(`programs.kind.${program.kind}`) });
+  return reply(message(text).text(text).context(t('programs.next')).build());
+}
+
+/** `admin ciclo nuevo`: program, name, start and end; the phase dates follow from the program. */
+export async function cycleForm(ctx: Ctx): Promise<Reply> {
+  requireAdmin(ctx);
+  const { t } = ctx;
+  const programs = await listPrograms(ctx.deps.db, ctx.tenant.id);
+  if (programs.length === 0) return reply(textMessage(t('cycles.no_program')));
+  const form: Form = {
+    actionId: 'cycle.form',
+    title: t('cycles.form.title'),
+    submitLabel: t('cycles.form.submit'),
+    value: '{}',
+    fields: [
+      {
+        id: 'program',
+        kind: 'single_choice',
+        label: t('cycles.form.program'),
+        required: true,
+        options: programs.map((p) => ({ value: p.id, label: p.name.slice(0, 75) })),
+        ...(programs.length === 1 ? { initial: programs[0]?.id as string } : {}),
+      },
+      {
+        id: 'name',
+        kind: 'short_text',
+        label: t('cycles.form.name'),
+        hint: t('cycles.form.name_hint'),
+        required: true,
+        maxLength: 80,
+      },
+      { id: 'starts', kind: 'date', label: t('cycles.form.starts'), required: true },
+      {
+        id: 'ends',
+        kind: 'date',
+        label: t('cycles.form.ends'),
+        hint: t('cycles.form.ends_hint'),
+        required: true,
+      },
+    ],
+  };
+  return { messages: [], openForm: form };
+}
+
+export async function submitCycleForm(ctx: Ctx, values: Record<string, string | string[]>): Promise<Reply> {
+  requireAdmin(ctx);
+  const { t } = ctx;
+  const str = (id: string) => (typeof values[id] === 'string' ? (values[id] as string).trim() : '');
+  const errors: Record<string, string> = {};
+  const programs = await listPrograms(ctx.deps.db, ctx.tenant.id);
+  const program = programs.find((p) => p.id === str('program'));
+  if (!program) errors.program = t('forms.required');
+  const name = str('name');
+  if (!name) errors.name = t('forms.required');
+  else if (name.length > 80) errors.name = t('errors.input.too_long', { field: '', max: 80 });
+  else if (
+    (await listCycles(ctx.deps.db, ctx.tenant.id)).some((c) => c.name.toLowerCase() === name.toLowerCase())
+  )
+    errors.name = t('cycles.exists', { name });
+  const starts = parseDate(str('starts'), ctx.now, ctx.person.timezone);
+  const ends = parseDate(str('ends'), ctx.now, ctx.person.timezone);
+  if (!starts) errors.starts = t('dates.unreadable_date');
+  if (!ends) errors.ends = t('dates.unreadable_date');
+  if (Object.keys(errors).length) return formRefused(ctx, errors, 'cycles.form');
+  try {
+    const cycle = await createCycleAs(ctx.deps, run(ctx), {
+      program: (program as { id: string }).id,
+      name,
+      starts: starts as string,
+      ends: ends as string,
+      timezone: ctx.tenant.defaultTimezone,
+    });
+    const { fmt } = ctx;
+    const text = t('cycles.created', { name: cycle.name });
+    return reply(
+      message(text)
+        .text(text)
+        .fields([
+          { label: t('cycles.phase.enrollment'), value: fmt.date(cycle.enrollmentStarts) },
+          { label: t('cycles.phase.goal_setting'), value: fmt.date(cycle.goalSettingStarts) },
+          { label: t('cycles.phase.execution'), value: fmt.date(cycle.executionStarts) },
+          { label: t('cycles.phase.closing'), value: fmt.date(cycle.closingStarts) },
+          { label: t('cycles.phase.ends'), value: fmt.date(cycle.ends) },
+        ])
+        .context(t('cycles.next'))
+        .build(),
+    );
+  } catch (error) {
+    if (error instanceof DomainError && error.code.startsWith('cycle.')) {
+      return formRefused(ctx, { ends: t('cycles.bad_dates') }, 'cycles.form');
+    }
+    throw error;
+  }
+}
+
+function formRefused(ctx: Ctx, errors: Record<string, string>, prefix: string): Reply {
+  const lines = Object.entries(errors).map(
+    ([id, problem]) => `• ${ctx.t(`${prefix}.${id === 'minSessions' ? 'min_sessions' : id}`)}: ${problem}`,
+  );
+  return { messages: [textMessage(`${ctx.t('forms.has_errors')}\n${lines.join('\n')}`)], formErrors: errors };
+}
+
+/** `admin competencias`: the catalog, with each key (goals and topics refer to it). */
+export async function listCatalog(ctx: Ctx): Promise<Reply> {
+  requireAdmin(ctx);
+  const { t } = ctx;
+  const catalog = await listCompetencies(ctx.deps.db, ctx.tenant.id);
+  const lines = catalog.map((c) => `• ${c.key}: ${c.nameEs} / ${c.nameEn}`);
+  return reply(
+    message(t('competencies.title', { count: catalog.length }))
+      .text(`${t('competencies.title', { count: catalog.length })}\n${lines.join('\n')}`)
+      .context(t('competencies.hint'))
+      .build(),
+  );
+}
+
+function splitNames(text: string): { nameEs: string; nameEn: string } | null {
+  const [es, en, ...rest] = text.split('|').map((s) => s.trim());
+  if (!es || !en || rest.length || es.length > 120 || en.length > 120) return null;
+  return { nameEs: es, nameEn: en };
+}
+
+/** `admin competencia nueva Nombre | Name`: adds one; its key comes from the Spanish name. */
+export async function addToCatalog(ctx: Ctx, text: string): Promise<Reply> {
+  requireAdmin(ctx);
+  const names = splitNames(text);
+  if (!names) return reply(textMessage(ctx.t('competencies.usage')));
+  const key = normalizeTopic(names.nameEs)
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, 60);
+  if (!key) return reply(textMessage(ctx.t('competencies.usage')));
+  if (!(await addCompetency(ctx.deps.db, ctx.tenant.id, { key, ...names, category: 'general' }))) {
+    return reply(textMessage(ctx.t('competencies.exists', { key })));
+  }
+  await recordAudit(ctx.deps.db, {
+    tenantId: ctx.tenant.id,
+    at: ctx.now,
+    actorId: ctx.person.id,
+    via: ctx.acting.via,
+    action: 'competency.add',
+    subjectType: 'competency',
+    subjectId: key,
+    data: names,
+  });
+  return reply(textMessage(ctx.t('competencies.added', { key, ...names })));
+}
+
+/** `admin competencia renombrar clave Nombre | Name`: both languages; goals keep the key. */
+export async function renameInCatalog(ctx: Ctx, key: string, text: string): Promise<Reply> {
+  requireAdmin(ctx);
+  const names = splitNames(text);
+  if (!names) return reply(textMessage(ctx.t('competencies.usage')));
+  const before = (await listCompetencies(ctx.deps.db, ctx.tenant.id)).find((c) => c.key === key);
+  if (!before || !(await renameCompetency(ctx.deps.db, ctx.tenant.id, key, names))) {
+    return reply(textMessage(ctx.t('competencies.unknown', { key })));
+  }
+  await recordAudit(ctx.deps.db, {
+    tenantId: ctx.tenant.id,
+    at: ctx.now,
+    actorId: ctx.person.id,
+    via: ctx.acting.via,
+    action: 'competency.rename',
+    subjectType: 'competency',
+    subjectId: key,
+    data: { from: { nameEs: before.nameEs, nameEn: before.nameEn }, to: names },
+  });
+  return reply(textMessage(ctx.t('competencies.renamed', { key, ...names })));
+}

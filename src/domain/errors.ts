@@ -42,6 +42,13 @@ export const DOMAIN_ERROR_CODES = [
   'checkin.nothing_to_report',
   'evaluation.exists',
   'evaluation.no_goals',
+  'input.empty',
+  'plenary.duration',
+  'plenary.past',
+  'plenary.not_participant',
+  'plenary.not_participant_other',
+  'plenary.closed',
+  'plenary.not_started',
 ] as const;
 export type DomainErrorCode = (typeof DOMAIN_ERROR_CODES)[number];
 

@@ -63,6 +63,16 @@ import { help, pending, welcome } from './help.flow.ts';
 import { nudgeValue, remindLater } from './nudge-actions.ts';
 import { evaluationOnBehalf, goalOnBehalf, sessionsOnBehalf } from './on-behalf.flow.ts';
 import { applyPairsInChat, applyPairsValue, pairInChat, suggestPairsInChat } from './pairing.flow.ts';
+import {
+  attendFromButton,
+  listPlenariesInChat,
+  markInChat,
+  myAttendance,
+  plenaryForm,
+  plenaryFormValue,
+  plenaryValue,
+  submitPlenaryForm,
+} from './plenary.flow.ts';
 import { resume, setLanguage, snooze } from './preferences.ts';
 import {
   addToCatalog,
@@ -356,6 +366,14 @@ export class Bot {
         return pairInChat(ctx, command.mentor, command.mentee);
       case 'new_program':
         return programForm(ctx);
+      case 'new_plenary':
+        return plenaryForm(ctx);
+      case 'plenaries':
+        return listPlenariesInChat(ctx);
+      case 'attendance':
+        return myAttendance(ctx);
+      case 'mark_attendance':
+        return markInChat(ctx, command.n, command.email, command.present);
       case 'new_cycle':
         return cycleForm(ctx);
       case 'competencies':
@@ -502,6 +520,10 @@ export class Bot {
         const value = parse(evaluationValue);
         return value ? this.persist(ctx, 'survey', await acknowledge(ctx, value.e)) : bad();
       }
+      case 'plenary.attend': {
+        const value = parse(plenaryValue);
+        return value ? attendFromButton(ctx, value.p) : bad();
+      }
       case 'pairs.apply': {
         const value = parse(applyPairsValue);
         return value ? applyPairsInChat(ctx, value) : bad();
@@ -535,6 +557,10 @@ export class Bot {
         return reply(textMessage(ctx.t('errors.input.message_too_long', { max: MAX_INPUT_CHARS })));
     }
     switch (actionId) {
+      case 'plenary.form': {
+        const value = parse(plenaryFormValue);
+        return value ? submitPlenaryForm(ctx, value, fields) : bad();
+      }
       case 'program.form':
         return submitProgramForm(ctx, fields);
       case 'cycle.form':

@@ -21,6 +21,10 @@ export type Command =
   | { name: 'grant' | 'revoke'; role: 'admin' | 'director'; email: string }
   | { name: 'suggest_pairs'; arg: string }
   | { name: 'pair'; mentor: string; mentee: string }
+  | { name: 'new_plenary' }
+  | { name: 'plenaries' }
+  | { name: 'attendance' }
+  | { name: 'mark_attendance'; n: number; email: string; present: boolean }
   | { name: 'new_program' }
   | { name: 'new_cycle' }
   | { name: 'competencies' }
@@ -89,6 +93,15 @@ const EXACT: Record<string, Command['name']> = {
   'admin nuevo ciclo': 'new_cycle',
   'admin new cycle': 'new_cycle',
   'admin competencias': 'competencies',
+  'admin plenaria nueva': 'new_plenary',
+  'admin nueva plenaria': 'new_plenary',
+  'admin new plenary': 'new_plenary',
+  'admin plenarias': 'plenaries',
+  'admin plenaries': 'plenaries',
+  asistencia: 'attendance',
+  'mi asistencia': 'attendance',
+  attendance: 'attendance',
+  'my attendance': 'attendance',
   'admin competencies': 'competencies',
   'pausar no': 'resume',
   'snooze off': 'resume',
@@ -124,6 +137,13 @@ export function parseCommand(text: string): Command | undefined {
           ? 'evaluation'
           : 'sessions';
     return { name: 'on_behalf', email: paperEmail, what };
+  }
+  const mark =
+    /^admin (?:asistencia|attendance) (\d{1,3}) (\S+)(?: (presente|present|ausente|absent))?$/.exec(words);
+  const markEmail = mark && /([^\s<>|:]+@[^\s<>|]+)/.exec(mark[2] as string)?.[1];
+  if (mark && markEmail) {
+    const present = mark[3] !== 'ausente' && mark[3] !== 'absent';
+    return { name: 'mark_attendance', n: Number(mark[1]), email: markEmail, present };
   }
   // Competency names keep their spelling (accents, capitals): taken from the original text.
   const original = text.trim().replace(/\s+/g, ' ');

@@ -83,7 +83,7 @@ export const en: typeof es = {
       mentor:
         '• “goals” — your mentees’ goals\n• “new session” / “sessions” — propose and see sessions\n• “evaluate” — final evaluation of each goal',
       admin:
-        '• “todo” — state of the cycle: goals awaiting approval, alerts and restrictions\n• “goals” — goals by state\n• “admin report” — the cycle’s figures\n• “admin add director email@…” / “admin add admin email@…” — give someone else access (“admin remove …” to take it back)\n• “admin new program” / “admin new cycle” — create a program or a cycle with a form\n• “admin competencies” — list, add and rename competencies\n• “admin suggest pairs” — the best pairs, to review and confirm\n• “admin pair mentor@… mentee@…” — one pair by hand\n• “admin on behalf of email@… goal|evaluation|sessions” — enter a paper form',
+        '• “todo” — state of the cycle: goals awaiting approval, alerts and restrictions\n• “goals” — goals by state\n• “admin report” — the cycle’s figures\n• “admin add director email@…” / “admin add admin email@…” — give someone else access (“admin remove …” to take it back)\n• “admin new program” / “admin new cycle” — create a program or a cycle with a form\n• “admin new plenary” / “admin plenaries” — schedule plenaries and see attendance (“admin attendance n email@… present|absent” for a paper list)\n• “admin competencies” — list, add and rename competencies\n• “admin suggest pairs” — the best pairs, to review and confirm\n• “admin pair mentor@… mentee@…” — one pair by hand\n• “admin on behalf of email@… goal|evaluation|sessions” — enter a paper form',
       director: '• “todo” — state of the cycle (read-only)\n• “admin report” — the cycle’s figures',
       none: '• “hello” — an introduction to the program',
     },
@@ -506,6 +506,40 @@ export const en: typeof es = {
     unknown_person:
       'I found nobody with the email {{email}}. Import the roster first, or ask them to write to the bot.',
   },
+  plenary: {
+    form: {
+      title: 'New plenary',
+      submit: 'Schedule plenary',
+      for_cycle:
+        'Plenary of cycle {{cycle}}: every participant is told now and gets the attendance button when it starts.',
+      name: 'Title',
+      date: 'Date',
+      time: 'Time ({{zone}})',
+      minutes: 'Duration in minutes',
+      bad_time: 'Type the time as HH:MM, for example 10:30.',
+    },
+    scheduled:
+      'Done: plenary “{{title}}” scheduled for {{when}} in cycle {{cycle}}. I told the participants.',
+    announce:
+      'Plenary “{{title}}”: {{when}} ({{minutes}} min). When it starts you will get the button to mark your attendance.',
+    starting: 'The plenary “{{title}}” is starting. Mark your attendance (until {{until}}):',
+    attend: 'I am here',
+    marked: 'Attendance recorded for the plenary “{{title}}”. Thank you!',
+    already: 'Your attendance at the plenary “{{title}}” was already recorded.',
+    list_title: 'Plenaries of cycle {{cycle}}: {{count}}',
+    line: '{{n}}. {{title}} — {{when}} — {{present}} of {{total}} present',
+    none: 'No plenaries yet. Schedule one with “admin new plenary”.',
+    below: 'Below the diploma’s attendance threshold ({{threshold}} %): {{count}}',
+    none_below: 'Nobody is below the diploma’s attendance threshold ({{threshold}} %).',
+    mark_hint: 'To enter a paper attendance list: “admin attendance <plenary no.> email@… present|absent”.',
+    unknown_number: 'There is no plenary number {{n}} in this cycle. Type “admin plenaries” for the list.',
+    present: 'present',
+    absent: 'absent',
+    admin_marked: 'Recorded: {{name}} is {{state}} at the plenary “{{title}}”.',
+    admin_already: '{{name}} was already {{state}} at the plenary “{{title}}”.',
+    none_yet: 'No plenary has taken place in your cycle yet.',
+    mine: 'You attended {{present}} of {{total}} plenaries ({{percent}} %).',
+  },
   programs: {
     kind: { classic: 'Classic (a more senior mentor)', reverse: 'Reverse (a younger mentor)' },
     form: {
@@ -693,7 +727,17 @@ export const en: typeof es = {
     cycle: { dates: 'The cycle’s dates are not valid or not in order.' },
     survey: { range: 'The value of “{{field}}” must be between {{min}} and {{max}}.' },
     checkin: { nothing_to_report: 'There are no approved goals to report on.' },
+    plenary: {
+      duration: 'The duration must be 15 to 480 minutes.',
+      past: 'The plenary must be in the future.',
+      not_participant: 'Only the cycle’s participants mark attendance at its plenaries.',
+      not_participant_other: 'That person does not take part in this plenary’s cycle.',
+      closed:
+        'Attendance is marked during the plenary (from 15 minutes before it starts until 30 minutes after it ends).',
+      not_started: 'The plenary has not started yet: attendance is recorded once it has begun.',
+    },
     input: {
+      empty: 'A required value is missing.',
       too_long: 'The text is too long (at most {{max}} characters).',
       message_too_long: 'Your message is too long (at most {{max}} characters). Nothing was saved.',
     },

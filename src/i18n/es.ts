@@ -82,7 +82,7 @@ export const es = {
       mentor:
         '• «metas» — las metas de tus personas mentoradas\n• «sesión nueva» / «sesiones» — proponer y ver sesiones\n• «evaluar» — evaluación final de cada meta',
       admin:
-        '• «pendientes» — estado del ciclo: metas por aprobar, alertas y restricciones\n• «metas» — metas por estado\n• «admin reporte» — cifras del ciclo\n• «admin agregar director correo@…» / «admin agregar admin correo@…» — dar acceso a otra persona («admin quitar …» para retirarlo)\n• «admin programa nuevo» / «admin ciclo nuevo» — crear un programa o un ciclo con un formulario\n• «admin competencias» — ver, agregar y renombrar competencias\n• «admin sugerir parejas» — propuesta óptima de parejas para revisar y confirmar\n• «admin emparejar mentor@… mentorado@…» — una pareja a mano\n• «admin en nombre de correo@… meta|evaluación|sesiones» — ingresar un formulario en papel',
+        '• «pendientes» — estado del ciclo: metas por aprobar, alertas y restricciones\n• «metas» — metas por estado\n• «admin reporte» — cifras del ciclo\n• «admin agregar director correo@…» / «admin agregar admin correo@…» — dar acceso a otra persona («admin quitar …» para retirarlo)\n• «admin programa nuevo» / «admin ciclo nuevo» — crear un programa o un ciclo con un formulario\n• «admin plenaria nueva» / «admin plenarias» — programar plenarias y ver la asistencia («admin asistencia n correo@… presente|ausente» para una lista en papel)\n• «admin competencias» — ver, agregar y renombrar competencias\n• «admin sugerir parejas» — propuesta óptima de parejas para revisar y confirmar\n• «admin emparejar mentor@… mentorado@…» — una pareja a mano\n• «admin en nombre de correo@… meta|evaluación|sesiones» — ingresar un formulario en papel',
       director: '• «pendientes» — estado del ciclo (solo consulta)\n• «admin reporte» — cifras del ciclo',
       none: '• «hola» — presentación del programa',
     },
@@ -505,6 +505,42 @@ export const es = {
     unknown_person:
       'No encontré a nadie con el correo {{email}}. Importa primero la nómina o pídele que escriba al bot.',
   },
+  plenary: {
+    form: {
+      title: 'Plenaria nueva',
+      submit: 'Programar plenaria',
+      for_cycle:
+        'Plenaria del ciclo {{cycle}}: todas las personas participantes recibirán el aviso y, al comenzar, el botón para marcar asistencia.',
+      name: 'Título',
+      date: 'Fecha',
+      time: 'Hora ({{zone}})',
+      minutes: 'Duración en minutos',
+      bad_time: 'Escribe la hora como HH:MM, por ejemplo 10:30.',
+    },
+    scheduled:
+      'Listo: plenaria «{{title}}» programada para el {{when}} en el ciclo {{cycle}}. Avisé a las personas participantes.',
+    announce:
+      'Plenaria «{{title}}»: {{when}} ({{minutes}} min). Al comenzar te llegará el botón para marcar tu asistencia.',
+    starting: 'Comienza la plenaria «{{title}}». Marca tu asistencia (hasta las {{until}}):',
+    attend: 'Estoy presente',
+    marked: 'Asistencia registrada en la plenaria «{{title}}». ¡Gracias!',
+    already: 'Tu asistencia a la plenaria «{{title}}» ya estaba registrada.',
+    list_title: 'Plenarias del ciclo {{cycle}}: {{count}}',
+    line: '{{n}}. {{title}} — {{when}} — {{present}} de {{total}} presentes',
+    none: 'Aún no hay plenarias. Programa una con «admin plenaria nueva».',
+    below: 'Bajo el umbral de asistencia del diploma ({{threshold}} %): {{count}}',
+    none_below: 'Nadie está bajo el umbral de asistencia del diploma ({{threshold}} %).',
+    mark_hint:
+      'Para registrar una lista en papel: «admin asistencia <n.º de plenaria> correo@… presente|ausente».',
+    unknown_number:
+      'No hay una plenaria número {{n}} en este ciclo. Escribe «admin plenarias» para ver la lista.',
+    present: 'presente',
+    absent: 'ausente',
+    admin_marked: 'Registrado: {{name}} quedó {{state}} en la plenaria «{{title}}».',
+    admin_already: '{{name}} ya figuraba {{state}} en la plenaria «{{title}}».',
+    none_yet: 'Aún no se ha realizado ninguna plenaria en tu ciclo.',
+    mine: 'Asististe a {{present}} de {{total}} plenarias ({{percent}} %).',
+  },
   programs: {
     kind: {
       classic: 'Clásica (mentor/a de mayor nivel jerárquico)',
@@ -700,7 +736,17 @@ export const es = {
     cycle: { dates: 'Las fechas del ciclo no son válidas o no están en orden.' },
     survey: { range: 'El valor de «{{field}}» debe estar entre {{min}} y {{max}}.' },
     checkin: { nothing_to_report: 'No hay metas aprobadas para reportar.' },
+    plenary: {
+      duration: 'La duración debe ser de 15 a 480 minutos.',
+      past: 'La plenaria debe ser en el futuro.',
+      not_participant: 'Solo quienes participan en el ciclo marcan asistencia a sus plenarias.',
+      not_participant_other: 'Esa persona no participa en el ciclo de esta plenaria.',
+      closed:
+        'La asistencia se marca durante la plenaria (desde 15 minutos antes hasta 30 minutos después del término).',
+      not_started: 'La plenaria aún no empieza: la asistencia se registra cuando ya comenzó.',
+    },
     input: {
+      empty: 'Falta un dato obligatorio.',
       too_long: 'El texto es demasiado largo (máximo {{max}} caracteres).',
       message_too_long: 'Tu mensaje es demasiado largo (máximo {{max}} caracteres). No se guardó nada.',
     },

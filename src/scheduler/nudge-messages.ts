@@ -1,6 +1,8 @@
 import type { Person } from '../domain/model.ts';
 import { weekOf } from '../domain/nudge-timing.ts';
+import { attendanceWindow } from '../domain/plenary.ts';
 import { readerOf } from '../flows/context.ts';
+import { plenaryNudge } from '../flows/plenary.flow.ts';
 import { sessionFields } from '../flows/views.ts';
 import { button, message, type OutboundMessage } from '../messages/model.ts';
 import { countOpenIssues, lastCheckinWeek } from '../store/checkin.store.ts';
@@ -9,6 +11,7 @@ import { getEvaluationOfPairing, hasAnsweredSurvey } from '../store/evaluation.s
 import { getGoal, listGoalsOfPairing } from '../store/goal.store.ts';
 import type { Nudge } from '../store/nudge.store.ts';
 import { getPerson } from '../store/person.store.ts';
+import { attendanceOf, getPlenary } from '../store/plenary.store.ts';
 import { getCycle, getPairing } from '../store/program.store.ts';
 import { type SessionWithPair, sessionWithPair } from '../store/session.store.ts';
 
@@ -153,6 +156,18 @@ export async function renderNudge(
         .context(t('nudge.introduction.next'))
         .buttons([button('menu', t('menu.new_session'), { c: 'new_session' }, 'primary')])
         .build();
+    }
+    case 'plenary': {
+      const plenary = await getPlenary(db, nudge.tenantId, nudge.subjectId);
+      if (!plenary) return null;
+      if (nudge.slot === 'start') {
+        // Too late to mark, or already marked: nothing to ask.
+        if (now.getTime() > attendanceWindow(plenary).closes.getTime()) return null;
+        if ((await attendanceOf(db, nudge.tenantId, plenary.id, recipient.id))?.present) return null;
+      }
+      return plenaryNudge(reader, plenary, nudge.slot, (label) =>
+        button('plenary.attend', label, { p: plenary.id }, 'primary'),
+      );
     }
     case 'admin_digest': {
       const cycle = await getCycle(db, nudge.tenantId, nudge.subjectId);

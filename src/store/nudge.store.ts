@@ -12,6 +12,7 @@ export const NUDGE_KINDS = [
   'evaluation_due',
   'survey',
   'introduction',
+  'plenary',
 ] as const;
 export type NudgeKind = (typeof NUDGE_KINDS)[number];
 

@@ -1,0 +1,242 @@
+import { z } from 'zod';
+import { authorize } from '../domain/authz.ts';
+import { DomainError } from '../domain/errors.ts';
+import { attendanceRate, attendanceWindow } from '../domain/plenary.ts';
+import { zonedInstant } from '../domain/time.ts';
+import { type Form, message, type OutboundMessage, textMessage } from '../messages/model.ts';
+import { PLENARY_TITLE_MAX, recordAttendance, schedulePlenary } from '../services/plenary.service.ts';
+import { findPersonByEmail } from '../store/person.store.ts';
+import { attendanceByPerson, listPlenaries } from '../store/plenary.store.ts';
+import { getCycle, getProgram } from '../store/program.store.ts';
+import { type Ctx, type Reply, reply } from './context.ts';
+import { parseDate } from './parse-date.ts';
+import { standingOf } from './standing.ts';
+
+export const plenaryValue = z.object({ p: z.string().max(64) });
+export const plenaryFormValue = z.object({ c: z.string().max(64) });
+
+function requireAdmin(ctx: Ctx): void {
+  authorize(ctx.actor, 'admin.manage', { kind: 'tenant', tenantId: ctx.tenant.id });
+}
+
+/** `admin plenaria nueva`: title, date, time (in the admin's zone) and duration, for the current cycle. */
+export async function plenaryForm(ctx: Ctx): Promise<Reply> {
+  requireAdmin(ctx);
+  const { t } = ctx;
+  const cycle = (await standingOf(ctx)).cycle;
+  if (!cycle) return reply(textMessage(t('report.no_cycle')));
+  const form: Form = {
+    actionId: 'plenary.form',
+    title: t('plenary.form.title'),
+    submitLabel: t('plenary.form.submit'),
+    value: JSON.stringify({ c: cycle.id }),
+    fields: [
+      {
+        id: 'title',
+        kind: 'short_text',
+        label: t('plenary.form.name'),
+        required: true,
+        maxLength: PLENARY_TITLE_MAX,
+      },
+      { id: 'date', kind: 'date', label: t('plenary.form.date'), required: true },
+      {
+        id: 'time',
+        kind: 'time',
+        label: t('plenary.form.time', { zone: ctx.person.timezone }),
+        required: true,
+      },
+      {
+        id: 'minutes',
+        kind: 'number',
+        label: t('plenary.form.minutes'),
+        required: true,
+        min: 15,
+        max: 480,
+        initial: '90',
+      },
+    ],
+  };
+  return { messages: [textMessage(t('plenary.form.for_cycle', { cycle: cycle.name }))], openForm: form };
+}
+
+export async function submitPlenaryForm(
+  ctx: Ctx,
+  value: z.infer<typeof plenaryFormValue>,
+  values: Record<string, string | string[]>,
+): Promise<Reply> {
+  requireAdmin(ctx);
+  const { t } = ctx;
+  const cycle = await getCycle(ctx.deps.db, ctx.tenant.id, value.c);
+  if (!cycle) return reply(textMessage(t('errors.record.not_found')));
+  const str = (id: string) => (typeof values[id] === 'string' ? (values[id] as string).trim() : '');
+  const errors: Record<string, string> = {};
+  const title = str('title');
+  if (!title) errors.title = t('forms.required');
+  else if (title.length > PLENARY_TITLE_MAX)
+    errors.title = t('errors.input.too_long', { field: '', max: PLENARY_TITLE_MAX });
+  const date = parseDate(str('date'), ctx.now, ctx.person.timezone);
+  if (!date) errors.date = t('dates.unreadable_date');
+  const time = /^([01]?\d|2[0-3])[:.h]([0-5]\d)$/.exec(str('time'));
+  if (!time) errors.time = t('plenary.form.bad_time');
+  const minutes = Number(str('minutes'));
+  if (!Number.isInteger(minutes) || minutes < 15 || minutes > 480)
+    errors.minutes = t('errors.plenary.duration');
+  const startsAt =
+    date && time
+      ? zonedInstant(date, `${(time[1] as string).padStart(2, '0')}:${time[2]}`, ctx.person.timezone)
+      : null;
+  if (startsAt && startsAt.getTime() <= ctx.now.getTime()) errors.date = t('errors.plenary.past');
+  if (Object.keys(errors).length || !startsAt) {
+    const lines = Object.entries(errors).map(
+      ([id, problem]) =>
+        `• ${t(`plenary.form.${id === 'title' ? 'name' : id}`, { zone: ctx.person.timezone })}: ${problem}`,
+    );
+    return { messages: [textMessage(`${t('forms.has_errors')}\n${lines.join('\n')}`)], formErrors: errors };
+  }
+  const plenary = await schedulePlenary(
+    ctx.deps,
+    { tenantId: ctx.tenant.id, actorId: ctx.person.id, via: ctx.acting.via },
+    cycle,
+    { title, startsAt, durationMinutes: minutes },
+  );
+  return reply(
+    textMessage(
+      t('plenary.scheduled', {
+        title: plenary.title,
+        when: ctx.fmt.dateTime(plenary.startsAt),
+        cycle: cycle.name,
+      }),
+    ),
+  );
+}
+
+/** The attendance button: a participant marks themselves present during the window. */
+export async function attendFromButton(ctx: Ctx, plenaryId: string): Promise<Reply> {
+  const { plenary, outcome } = await recordAttendance(
+    ctx.deps,
+    ctx.actor,
+    'chat',
+    plenaryId,
+    ctx.person.id,
+    true,
+  );
+  const text = ctx.t(outcome === 'already' ? 'plenary.already' : 'plenary.marked', { title: plenary.title });
+  return { messages: [], replaceOriginal: textMessage(text) };
+}
+
+/** `admin plenarias`: the cycle's plenaries with attendance, who is below the threshold, and a CSV. */
+export async function listPlenariesInChat(ctx: Ctx): Promise<Reply> {
+  requireAdmin(ctx);
+  const { t, fmt } = ctx;
+  const cycle = (await standingOf(ctx)).cycle;
+  if (!cycle) return reply(textMessage(t('report.no_cycle')));
+  const program = await getProgram(ctx.deps.db, ctx.tenant.id, cycle.programId);
+  const threshold = program?.settings.attendanceThreshold ?? 0;
+  const plenaries = await listPlenaries(ctx.deps.db, ctx.tenant.id, cycle.id);
+  const people = await attendanceByPerson(ctx.deps.db, ctx.tenant.id, cycle.id);
+  const builder = message(t('plenary.list_title', { cycle: cycle.name, count: plenaries.length })).text(
+    t('plenary.list_title', { cycle: cycle.name, count: plenaries.length }),
+  );
+  if (plenaries.length === 0) return reply(builder.context(t('plenary.none')).build());
+  builder.text(
+    plenaries
+      .map((p, i) =>
+        t('plenary.line', {
+          n: i + 1,
+          title: p.title,
+          when: fmt.dateTime(p.startsAt),
+          present: p.present,
+          total: people.length,
+        }),
+      )
+      .join('\n'),
+  );
+  const started = plenaries.filter((p) => p.startsAt.getTime() <= ctx.now.getTime()).length;
+  const percent = (present: number) => Math.round((attendanceRate(present, started) ?? 0) * 100);
+  const below = people.filter((p) => started > 0 && p.present / started < threshold);
+  if (started > 0) {
+    builder.text(
+      below.length
+        ? `${t('plenary.below', { count: below.length, threshold: Math.round(threshold * 100) })}\n${below
+            .slice(0, 25)
+            .map((p) => `• ${p.name}: ${percent(p.present)} %`)
+            .join('\n')}${below.length > 25 ? `\n${t('pairs.more', { count: below.length - 25 })}` : ''}`
+        : t('plenary.none_below', { threshold: Math.round(threshold * 100) }),
+    );
+    builder.file(
+      `asistencia-${cycle.name}.csv`,
+      'text/csv',
+      `${['email,name,attended,plenaries,percent', ...people.map((p) => [p.email ?? '', `"${p.name.replaceAll('"', '""')}"`, p.present, started, percent(p.present)].join(','))].join('\n')}\n`,
+    );
+  }
+  return reply(builder.context(t('plenary.mark_hint')).build());
+}
+
+/** `admin asistencia <n> <correo> presente|ausente`: the paper attendance list, entered by an admin. */
+export async function markInChat(ctx: Ctx, n: number, email: string, present: boolean): Promise<Reply> {
+  requireAdmin(ctx);
+  const cycle = (await standingOf(ctx)).cycle;
+  if (!cycle) return reply(textMessage(ctx.t('report.no_cycle')));
+  const plenary = (await listPlenaries(ctx.deps.db, ctx.tenant.id, cycle.id))[n - 1];
+  if (!plenary) return reply(textMessage(ctx.t('plenary.unknown_number', { n })));
+  const person = await findPersonByEmail(ctx.deps.db, ctx.tenant.id, email);
+  if (!person) return reply(textMessage(ctx.t('admin.unknown_person', { email })));
+  const { outcome } = await recordAttendance(ctx.deps, ctx.actor, 'chat', plenary.id, person.id, present);
+  const state = ctx.t(present ? 'plenary.present' : 'plenary.absent');
+  return reply(
+    textMessage(
+      ctx.t(outcome === 'already' ? 'plenary.admin_already' : 'plenary.admin_marked', {
+        name: person.name,
+        title: plenary.title,
+        state,
+      }),
+    ),
+  );
+}
+
+/** `asistencia`: a participant's own plenary attendance in the current cycle. */
+export async function myAttendance(ctx: Ctx): Promise<Reply> {
+  const cycle = (await standingOf(ctx)).cycle;
+  if (!cycle) return reply(textMessage(ctx.t('report.no_cycle')));
+  const plenaries = (await listPlenaries(ctx.deps.db, ctx.tenant.id, cycle.id)).filter(
+    (p) => p.startsAt.getTime() <= ctx.now.getTime(),
+  );
+  const mine = (await attendanceByPerson(ctx.deps.db, ctx.tenant.id, cycle.id)).find(
+    (p) => p.personId === ctx.person.id,
+  );
+  if (!mine) throw new DomainError('plenary.not_participant');
+  if (plenaries.length === 0) return reply(textMessage(ctx.t('plenary.none_yet')));
+  return reply(
+    textMessage(
+      ctx.t('plenary.mine', {
+        present: mine.present,
+        total: plenaries.length,
+        percent: Math.round((attendanceRate(mine.present, plenaries.length) ?? 0) * 100),
+      }),
+    ),
+  );
+}
+
+/** The reminders of a plenary, built at send time: the announcement, then the button at the start. */
+export function plenaryNudge(
+  reader: Pick<Ctx, 't' | 'fmt'>,
+  plenary: { id: string; title: string; startsAt: Date; durationMinutes: number },
+  slot: string,
+  button: (label: string) => import('../messages/model.ts').Button,
+): OutboundMessage {
+  const { t, fmt } = reader;
+  const { closes } = attendanceWindow(plenary);
+  if (slot === 'announce') {
+    const text = t('plenary.announce', {
+      title: plenary.title,
+      when: fmt.dateTime(plenary.startsAt),
+      minutes: plenary.durationMinutes,
+    });
+    return message(text).text(text).build();
+  }
+  const text = t('plenary.starting', { title: plenary.title, until: fmt.time(closes) });
+  return message(text)
+    .text(text)
+    .buttons([button(t('plenary.attend'))])
+    .build();
+}

@@ -91,6 +91,8 @@ export interface Cycle {
   closingStarts: IsoDate;
   /** Last day of the cycle (inclusive). */
   ends: IsoDate;
+  /** While set and in the future, people apply to the cycle through the bot. */
+  applicationsUntil?: Date | null;
 }
 
 export interface Enrollment {

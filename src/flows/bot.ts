@@ -28,6 +28,17 @@ import {
 } from '../store/person.store.ts';
 import { getTenant } from '../store/tenant.store.ts';
 import { grantRole, revokeRole } from './admin.flow.ts';
+import {
+  applicationForm,
+  applicationValue,
+  applyFormValue,
+  closeApplications,
+  decideApplicationInChat,
+  endorseApplication,
+  listApplicationsInChat,
+  openApplications,
+  submitApplicationForm,
+} from './application.flow.ts';
 import { answerIssue, checkinFlow, issueValue, openIssueReply, startCheckin } from './checkin.flow.ts';
 import {
   acknowledge,
@@ -366,6 +377,14 @@ export class Bot {
         return pairInChat(ctx, command.mentor, command.mentee);
       case 'new_program':
         return programForm(ctx);
+      case 'apply':
+        return applicationForm(ctx);
+      case 'applications':
+        return listApplicationsInChat(ctx);
+      case 'open_applications':
+        return openApplications(ctx, command.arg);
+      case 'close_applications':
+        return closeApplications(ctx);
       case 'new_plenary':
         return plenaryForm(ctx);
       case 'plenaries':
@@ -520,6 +539,16 @@ export class Bot {
         const value = parse(evaluationValue);
         return value ? this.persist(ctx, 'survey', await acknowledge(ctx, value.e)) : bad();
       }
+      case 'application.endorse':
+      case 'application.decline': {
+        const value = parse(applicationValue);
+        return value ? endorseApplication(ctx, value.a, actionId === 'application.endorse') : bad();
+      }
+      case 'application.select':
+      case 'application.reject': {
+        const value = parse(applicationValue);
+        return value ? decideApplicationInChat(ctx, value.a, actionId === 'application.select') : bad();
+      }
       case 'plenary.attend': {
         const value = parse(plenaryValue);
         return value ? attendFromButton(ctx, value.p) : bad();
@@ -557,6 +586,10 @@ export class Bot {
         return reply(textMessage(ctx.t('errors.input.message_too_long', { max: MAX_INPUT_CHARS })));
     }
     switch (actionId) {
+      case 'application.form': {
+        const value = parse(applyFormValue);
+        return value ? submitApplicationForm(ctx, value, fields) : bad();
+      }
       case 'plenary.form': {
         const value = parse(plenaryFormValue);
         return value ? submitPlenaryForm(ctx, value, fields) : bad();

@@ -21,6 +21,10 @@ export type Command =
   | { name: 'grant' | 'revoke'; role: 'admin' | 'director'; email: string }
   | { name: 'suggest_pairs'; arg: string }
   | { name: 'pair'; mentor: string; mentee: string }
+  | { name: 'apply' }
+  | { name: 'applications' }
+  | { name: 'close_applications' }
+  | { name: 'open_applications'; arg: string }
   | { name: 'new_plenary' }
   | { name: 'plenaries' }
   | { name: 'attendance' }
@@ -93,6 +97,15 @@ const EXACT: Record<string, Command['name']> = {
   'admin nuevo ciclo': 'new_cycle',
   'admin new cycle': 'new_cycle',
   'admin competencias': 'competencies',
+  postular: 'apply',
+  postulacion: 'apply',
+  'quiero postular': 'apply',
+  apply: 'apply',
+  application: 'apply',
+  'admin postulaciones': 'applications',
+  'admin applications': 'applications',
+  'admin cerrar postulaciones': 'close_applications',
+  'admin close applications': 'close_applications',
   'admin plenaria nueva': 'new_plenary',
   'admin nueva plenaria': 'new_plenary',
   'admin new plenary': 'new_plenary',
@@ -138,6 +151,8 @@ export function parseCommand(text: string): Command | undefined {
           : 'sessions';
     return { name: 'on_behalf', email: paperEmail, what };
   }
+  const open = /^admin (abrir postulaciones|open applications)(\s+.+)?$/.exec(words);
+  if (open) return { name: 'open_applications', arg: text.trim().split(/\s+/).slice(3).join(' ') };
   const mark =
     /^admin (?:asistencia|attendance) (\d{1,3}) (\S+)(?: (presente|present|ausente|absent))?$/.exec(words);
   const markEmail = mark && /([^\s<>|:]+@[^\s<>|]+)/.exec(mark[2] as string)?.[1];

@@ -83,9 +83,9 @@ export const en: typeof es = {
       mentor:
         '• “goals” — your mentees’ goals\n• “new session” / “sessions” — propose and see sessions\n• “evaluate” — final evaluation of each goal',
       admin:
-        '• “todo” — state of the cycle: goals awaiting approval, alerts and restrictions\n• “goals” — goals by state\n• “admin report” — the cycle’s figures\n• “admin add director email@…” / “admin add admin email@…” — give someone else access (“admin remove …” to take it back)\n• “admin new program” / “admin new cycle” — create a program or a cycle with a form\n• “admin new plenary” / “admin plenaries” — schedule plenaries and see attendance (“admin attendance n email@… present|absent” for a paper list)\n• “admin competencies” — list, add and rename competencies\n• “admin suggest pairs” — the best pairs, to review and confirm\n• “admin pair mentor@… mentee@…” — one pair by hand\n• “admin on behalf of email@… goal|evaluation|sessions” — enter a paper form',
+        '• “todo” — state of the cycle: goals awaiting approval, alerts and restrictions\n• “goals” — goals by state\n• “admin report” — the cycle’s figures\n• “admin add director email@…” / “admin add admin email@…” — give someone else access (“admin remove …” to take it back)\n• “admin new program” / “admin new cycle” — create a program or a cycle with a form\n• “admin open applications until <date>” / “admin applications” — a call with supervisor endorsement and selection\n• “admin new plenary” / “admin plenaries” — schedule plenaries and see attendance (“admin attendance n email@… present|absent” for a paper list)\n• “admin competencies” — list, add and rename competencies\n• “admin suggest pairs” — the best pairs, to review and confirm\n• “admin pair mentor@… mentee@…” — one pair by hand\n• “admin on behalf of email@… goal|evaluation|sessions” — enter a paper form',
       director: '• “todo” — state of the cycle (read-only)\n• “admin report” — the cycle’s figures',
-      none: '• “hello” — an introduction to the program',
+      none: '• “hello” — an introduction to the program\n• “apply” — apply to a cycle when a call is open',
     },
     common:
       '• “todo” — what you have pending\n• “language es” — cambiar a español\n• “snooze until 15/04” / “resume” — pause reminders\n• “cancel” — leave the current conversation',
@@ -505,6 +505,61 @@ export const en: typeof es = {
     revoked_told: '{{name}} removed your role of program {{role}} in Mentoría.',
     unknown_person:
       'I found nobody with the email {{email}}. Import the roster first, or ask them to write to the bot.',
+  },
+  applications: {
+    role: { mentor: 'mentor', mentee: 'mentee' },
+    endorsement: { pending: 'endorsement pending', endorsed: 'endorsed', declined: 'not endorsed' },
+    state: { submitted: 'under review', selected: 'selected', rejected: 'not selected' },
+    window_past:
+      'That date has passed: give a future day, for example “admin open applications until December 15”.',
+    opened:
+      'Applications are open for cycle {{cycle}} until {{until}} inclusive. People apply by typing “apply”.',
+    closed: 'Applications are closed for cycle {{cycle}}.',
+    none_open: 'There are no open applications right now.',
+    already_enrolled: 'You already take part in cycle {{cycle}}: no need to apply.',
+    already_applied: 'You already applied to this cycle.',
+    status:
+      'Your application to cycle {{cycle}} as {{role}}: {{endorsement}}, {{state}}. I will tell you when there is news.',
+    form: {
+      title: 'Application',
+      submit: 'Send application',
+      intro:
+        'Application to cycle {{cycle}} (open until {{until}}). Your supervisor will be asked to endorse it.',
+      role: 'I want to take part as',
+      motivation: 'Motivation',
+      topics: 'Topics you are interested in',
+      topics_hint: 'Up to 10 topics separated by “;”, for example: leadership; data.',
+      supervisor: 'Your supervisor’s email',
+      supervisor_hint: 'Who endorses your participation.',
+      bad_email: 'Type a valid email, for example boss@agency.gov.',
+      not_yourself: 'Your supervisor must be someone else.',
+    },
+    submitted: 'Application sent. I asked {{supervisor}} to endorse it; I will tell you when they answer.',
+    endorse_ask: {
+      summary: '{{name}} asks for your endorsement for the mentoring program',
+      text: '{{name}} is applying as {{role}} to cycle {{cycle}} of the mentoring program and named you as their supervisor. Do you endorse their participation?',
+    },
+    endorse: 'Endorse',
+    decline: 'Do not endorse',
+    endorse_already: 'You already answered {{name}}’s endorsement request.',
+    endorsed_told: '{{name}} endorsed your application. The program team is reviewing it now.',
+    declined_told:
+      '{{name}} did not endorse your application. If you think this is a mistake, talk to your supervisor or to the program team.',
+    endorsed_done: 'You endorsed {{name}}’s application. Thank you!',
+    declined_done: 'Noted: you do not endorse {{name}}’s application.',
+    list_title: 'Applications to cycle {{cycle}}: {{count}}',
+    list_empty: 'No applications yet. Open them with “admin open applications until <date>”.',
+    line: '*{{name}}* — {{role}} — supervisor: {{supervisor}} ({{endorsement}}) — {{state}}',
+    select: 'Select',
+    reject: 'Not selected',
+    needs_endorsement: 'To select {{name}} their supervisor’s endorsement is needed ({{endorsement}}).',
+    decided_already: '{{name}}’s application was already decided ({{state}}).',
+    selected_told:
+      'Good news! You were selected for cycle {{cycle}} as {{role}}. We will introduce you to your mentoring partner soon.',
+    rejected_told:
+      'Thank you for applying to cycle {{cycle}}. You were not selected this time; we hope to see you in a future call.',
+    selected_done: 'Done: {{name}} was selected and enrolled in the cycle, and told.',
+    rejected_done: 'Done: {{name}} was not selected, and told.',
   },
   plenary: {
     form: {

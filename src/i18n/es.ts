@@ -82,9 +82,9 @@ export const es = {
       mentor:
         '• «metas» — las metas de tus personas mentoradas\n• «sesión nueva» / «sesiones» — proponer y ver sesiones\n• «evaluar» — evaluación final de cada meta',
       admin:
-        '• «pendientes» — estado del ciclo: metas por aprobar, alertas y restricciones\n• «metas» — metas por estado\n• «admin reporte» — cifras del ciclo\n• «admin agregar director correo@…» / «admin agregar admin correo@…» — dar acceso a otra persona («admin quitar …» para retirarlo)\n• «admin programa nuevo» / «admin ciclo nuevo» — crear un programa o un ciclo con un formulario\n• «admin plenaria nueva» / «admin plenarias» — programar plenarias y ver la asistencia («admin asistencia n correo@… presente|ausente» para una lista en papel)\n• «admin competencias» — ver, agregar y renombrar competencias\n• «admin sugerir parejas» — propuesta óptima de parejas para revisar y confirmar\n• «admin emparejar mentor@… mentorado@…» — una pareja a mano\n• «admin en nombre de correo@… meta|evaluación|sesiones» — ingresar un formulario en papel',
+        '• «pendientes» — estado del ciclo: metas por aprobar, alertas y restricciones\n• «metas» — metas por estado\n• «admin reporte» — cifras del ciclo\n• «admin agregar director correo@…» / «admin agregar admin correo@…» — dar acceso a otra persona («admin quitar …» para retirarlo)\n• «admin programa nuevo» / «admin ciclo nuevo» — crear un programa o un ciclo con un formulario\n• «admin abrir postulaciones hasta <fecha>» / «admin postulaciones» — convocatoria con aval de jefatura y selección\n• «admin plenaria nueva» / «admin plenarias» — programar plenarias y ver la asistencia («admin asistencia n correo@… presente|ausente» para una lista en papel)\n• «admin competencias» — ver, agregar y renombrar competencias\n• «admin sugerir parejas» — propuesta óptima de parejas para revisar y confirmar\n• «admin emparejar mentor@… mentorado@…» — una pareja a mano\n• «admin en nombre de correo@… meta|evaluación|sesiones» — ingresar un formulario en papel',
       director: '• «pendientes» — estado del ciclo (solo consulta)\n• «admin reporte» — cifras del ciclo',
-      none: '• «hola» — presentación del programa',
+      none: '• «hola» — presentación del programa\n• «postular» — postular a un ciclo cuando hay convocatoria abierta',
     },
     common:
       '• «pendientes» — lo que tienes por hacer\n• «idioma en» — switch to English\n• «pausar hasta 15/04» / «reanudar» — pausar recordatorios\n• «cancelar» — salir de la conversación en curso',
@@ -504,6 +504,61 @@ export const es = {
     revoked_told: '{{name}} te quitó el rol de {{role}} del programa en Mentoría.',
     unknown_person:
       'No encontré a nadie con el correo {{email}}. Importa primero la nómina o pídele que escriba al bot.',
+  },
+  applications: {
+    role: { mentor: 'mentor/a', mentee: 'mentorado/a' },
+    endorsement: { pending: 'aval pendiente', endorsed: 'avalada', declined: 'sin aval' },
+    state: { submitted: 'en revisión', selected: 'seleccionada', rejected: 'no seleccionada' },
+    window_past:
+      'Esa fecha ya pasó: indica un día futuro, por ejemplo «admin abrir postulaciones hasta el 15 de diciembre».',
+    opened:
+      'Postulaciones abiertas para el ciclo {{cycle}} hasta el {{until}} inclusive. Las personas postulan escribiendo «postular».',
+    closed: 'Postulaciones cerradas para el ciclo {{cycle}}.',
+    none_open: 'No hay postulaciones abiertas en este momento.',
+    already_enrolled: 'Ya participas en el ciclo {{cycle}}: no necesitas postular.',
+    already_applied: 'Ya enviaste tu postulación a este ciclo.',
+    status:
+      'Tu postulación al ciclo {{cycle}} como {{role}}: {{endorsement}}, {{state}}. Te aviso cuando haya novedades.',
+    form: {
+      title: 'Postulación',
+      submit: 'Enviar postulación',
+      intro:
+        'Postulación al ciclo {{cycle}} (abierta hasta el {{until}}). Tu jefatura recibirá una solicitud de aval.',
+      role: 'Quiero participar como',
+      motivation: 'Motivación',
+      topics: 'Temas que te interesan',
+      topics_hint: 'Hasta 10 temas separados por «;», por ejemplo: liderazgo; datos.',
+      supervisor: 'Correo de tu jefatura',
+      supervisor_hint: 'Quien avala tu participación.',
+      bad_email: 'Escribe un correo válido, por ejemplo jefa@institucion.gob.',
+      not_yourself: 'Tu jefatura debe ser otra persona.',
+    },
+    submitted: 'Postulación enviada. Le pedí el aval a {{supervisor}}; te aviso cuando responda.',
+    endorse_ask: {
+      summary: '{{name}} pide tu aval para el programa de mentoría',
+      text: '{{name}} postula como {{role}} al ciclo {{cycle}} del programa de mentoría y te indicó como su jefatura. ¿Avalas su participación?',
+    },
+    endorse: 'Avalar',
+    decline: 'No avalar',
+    endorse_already: 'Ya respondiste la solicitud de aval de {{name}}.',
+    endorsed_told: '{{name}} avaló tu postulación. Ahora la revisa la coordinación del programa.',
+    declined_told:
+      '{{name}} no avaló tu postulación. Si crees que es un error, habla con tu jefatura o con la coordinación.',
+    endorsed_done: 'Avalaste la postulación de {{name}}. ¡Gracias!',
+    declined_done: 'Registré que no avalas la postulación de {{name}}.',
+    list_title: 'Postulaciones al ciclo {{cycle}}: {{count}}',
+    list_empty: 'Aún no hay postulaciones. Ábrelas con «admin abrir postulaciones hasta <fecha>».',
+    line: '*{{name}}* — {{role}} — jefatura: {{supervisor}} ({{endorsement}}) — {{state}}',
+    select: 'Seleccionar',
+    reject: 'No seleccionar',
+    needs_endorsement: 'Para seleccionar a {{name}} falta el aval de su jefatura ({{endorsement}}).',
+    decided_already: 'La postulación de {{name}} ya fue decidida ({{state}}).',
+    selected_told:
+      '¡Buenas noticias! Fuiste seleccionado/a para el ciclo {{cycle}} como {{role}}. Pronto te presentaremos a tu pareja de mentoría.',
+    rejected_told:
+      'Gracias por postular al ciclo {{cycle}}. En esta ocasión no fuiste seleccionado/a; te esperamos en una próxima convocatoria.',
+    selected_done: 'Listo: {{name}} fue seleccionado/a e inscrito/a en el ciclo. Se le avisó.',
+    rejected_done: 'Listo: {{name}} no fue seleccionado/a. Se le avisó.',
   },
   plenary: {
     form: {

@@ -166,6 +166,14 @@ export async function collectPersonData(
     surveys: inTenant(surveys),
     conversations: inTenant(conversations),
     reminders: inTenant(nudges),
+    applications: inTenant(
+      await db
+        .selectFrom('applications')
+        .selectAll()
+        .where('tenant_id', '=', tenantId)
+        .where((eb) => eb.or([eb('person_id', '=', id), eb('supervisor_id', '=', id)]))
+        .execute(),
+    ),
     audit: inTenant(audit),
   };
 }
@@ -210,6 +218,13 @@ export async function anonymisePerson(
     .where('id', '=', id)
     .execute();
   await tx.deleteFrom('identities').where('tenant_id', '=', tenantId).where('person_id', '=', id).execute();
+  // An application's motivation and topics are the applicant's own words.
+  await tx
+    .updateTable('applications')
+    .set({ motivation: '', topics: [] })
+    .where('tenant_id', '=', tenantId)
+    .where('person_id', '=', id)
+    .execute();
   await tx
     .deleteFrom('conversations')
     .where('tenant_id', '=', tenantId)

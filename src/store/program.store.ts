@@ -36,6 +36,7 @@ function toCycle(row: Selectable<CyclesTable>): Cycle {
     executionStarts: row.execution_starts,
     closingStarts: row.closing_starts,
     ends: row.ends,
+    applicationsUntil: row.applications_until,
   };
 }
 

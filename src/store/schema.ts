@@ -72,7 +72,25 @@ export interface CyclesTable {
   execution_starts: DateCol;
   closing_starts: DateCol;
   ends: DateCol;
+  applications_until: Date | null;
   created_at: CreatedAt;
+}
+
+export interface ApplicationsTable {
+  tenant_id: string;
+  id: string;
+  cycle_id: string;
+  person_id: string;
+  role: string;
+  motivation: string;
+  topics: Generated<string[]>;
+  supervisor_id: string;
+  endorsement: Generated<string>;
+  endorsed_at: Date | null;
+  state: Generated<string>;
+  decided_by: string | null;
+  decided_at: Date | null;
+  created_at: Date;
 }
 
 export interface EnrollmentsTable {
@@ -289,6 +307,7 @@ export interface Database {
   programs: ProgramsTable;
   cycles: CyclesTable;
   enrollments: EnrollmentsTable;
+  applications: ApplicationsTable;
   pairings: PairingsTable;
   competencies: CompetenciesTable;
   goals: GoalsTable;

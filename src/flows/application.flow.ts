@@ -1,0 +1,389 @@
+import { z } from 'zod';
+import { authorize } from '../domain/authz.ts';
+import { DomainError } from '../domain/errors.ts';
+import { normalizeTopic } from '../domain/matching.ts';
+import type { Cycle } from '../domain/model.ts';
+import { addDays, startOfLocalDay } from '../domain/time.ts';
+import { button, type Form, message, textMessage } from '../messages/model.ts';
+import {
+  type Application,
+  applicationOf,
+  decideApplication,
+  getApplication,
+  insertApplication,
+  listApplications,
+  openForApplications,
+  setApplicationWindow,
+  setEndorsement,
+} from '../store/application.store.ts';
+import { recordAudit } from '../store/audit.store.ts';
+import {
+  createPerson,
+  findPersonByEmail,
+  getPeople,
+  getPerson,
+  updatePersonProfile,
+} from '../store/person.store.ts';
+import { enroll, enrollmentsOf, getCycle } from '../store/program.store.ts';
+import { type Ctx, notify, type Reply, reply } from './context.ts';
+import { parseDate } from './parse-date.ts';
+import { standingOf } from './standing.ts';
+
+export const applicationValue = z.object({ a: z.string().max(64) });
+export const applyFormValue = z.object({ c: z.string().max(64) });
+
+const MOTIVATION_MAX = 1000;
+/** Applications shown with buttons in one message; the rest come in the attached CSV. */
+const SHOWN = 15;
+
+function requireAdmin(ctx: Ctx): void {
+  authorize(ctx.actor, 'admin.manage', { kind: 'tenant', tenantId: ctx.tenant.id });
+}
+
+async function audit(
+  ctx: Ctx,
+  action: string,
+  subjectType: string,
+  subjectId: string,
+  data?: Record<string, unknown>,
+) {
+  await recordAudit(ctx.deps.db, {
+    tenantId: ctx.tenant.id,
+    at: ctx.now,
+    actorId: ctx.person.id,
+    via: ctx.acting.via,
+    action,
+    subjectType,
+    subjectId,
+    ...(data ? { data } : {}),
+  });
+}
+
+/** `admin abrir postulaciones [hasta <fecha>]`: the current cycle takes applications until that day ends. */
+export async function openApplications(ctx: Ctx, untilText: string): Promise<Reply> {
+  requireAdmin(ctx);
+  const cycle = (await standingOf(ctx)).cycle;
+  if (!cycle) return reply(textMessage(ctx.t('report.no_cycle')));
+  const text = untilText.replace(/^(hasta|until)\s+/i, '').trim();
+  const lastDay = text ? parseDate(text, ctx.now, cycle.timezone) : addDays(cycle.goalSettingStarts, -1);
+  if (!lastDay) return reply(textMessage(ctx.t('dates.unreadable_date')));
+  const until = startOfLocalDay(addDays(lastDay, 1), cycle.timezone);
+  if (until.getTime() <= ctx.now.getTime()) return reply(textMessage(ctx.t('applications.window_past')));
+  await setApplicationWindow(ctx.deps.db, ctx.tenant.id, cycle.id, until);
+  await audit(ctx, 'applications.open', 'cycle', cycle.id, { until: until.toISOString() });
+  return reply(
+    textMessage(ctx.t('applications.opened', { cycle: cycle.name, until: ctx.fmt.date(lastDay) })),
+  );
+}
+
+export async function closeApplications(ctx: Ctx): Promise<Reply> {
+  requireAdmin(ctx);
+  const cycle = (await standingOf(ctx)).cycle;
+  if (!cycle) return reply(textMessage(ctx.t('report.no_cycle')));
+  await setApplicationWindow(ctx.deps.db, ctx.tenant.id, cycle.id, null);
+  await audit(ctx, 'applications.close', 'cycle', cycle.id);
+  return reply(textMessage(ctx.t('applications.closed', { cycle: cycle.name })));
+}
+
+async function openCycle(ctx: Ctx): Promise<Cycle | undefined> {
+  const [id] = await openForApplications(ctx.deps.db, ctx.tenant.id, ctx.now);
+  return id ? getCycle(ctx.deps.db, ctx.tenant.id, id) : undefined;
+}
+
+/** `postular`: the application form, while a cycle takes applications. */
+export async function applicationForm(ctx: Ctx): Promise<Reply> {
+  const { t } = ctx;
+  const cycle = await openCycle(ctx);
+  if (!cycle) return reply(textMessage(t('applications.none_open')));
+  const existing = await applicationOf(ctx.deps.db, ctx.tenant.id, cycle.id, ctx.person.id);
+  if (existing) return reply(textMessage(statusText(ctx, existing, cycle)));
+  if ((await enrollmentsOf(ctx.deps.db, ctx.tenant.id, ctx.person.id)).some((e) => e.cycleId === cycle.id))
+    return reply(textMessage(t('applications.already_enrolled', { cycle: cycle.name })));
+  const form: Form = {
+    actionId: 'application.form',
+    title: t('applications.form.title'),
+    submitLabel: t('applications.form.submit'),
+    value: JSON.stringify({ c: cycle.id }),
+    fields: [
+      {
+        id: 'role',
+        kind: 'single_choice',
+        label: t('applications.form.role'),
+        required: true,
+        options: (['mentee', 'mentor'] as const).map((r) => ({
+          value: r,
+          label: t(`applications.role.${r}`),
+        })),
+      },
+      {
+        id: 'motivation',
+        kind: 'long_text',
+        label: t('applications.form.motivation'),
+        required: true,
+        maxLength: MOTIVATION_MAX,
+      },
+      {
+        id: 'topics',
+        kind: 'short_text',
+        label: t('applications.form.topics'),
+        hint: t('applications.form.topics_hint'),
+        required: false,
+        maxLength: 300,
+      },
+      {
+        id: 'supervisor',
+        kind: 'short_text',
+        label: t('applications.form.supervisor'),
+        hint: t('applications.form.supervisor_hint'),
+        required: true,
+        maxLength: 254,
+      },
+    ],
+  };
+  return {
+    messages: [
+      textMessage(
+        t('applications.form.intro', {
+          cycle: cycle.name,
+          until: ctx.fmt.dateTime(cycle.applicationsUntil as Date),
+        }),
+      ),
+    ],
+    openForm: form,
+  };
+}
+
+function statusText(ctx: Ctx, a: Application, cycle: Cycle): string {
+  return ctx.t('applications.status', {
+    cycle: cycle.name,
+    role: ctx.t(`applications.role.${a.role}`),
+    endorsement: ctx.t(`applications.endorsement.${a.endorsement}`),
+    state: ctx.t(`applications.state.${a.state}`),
+  });
+}
+
+export async function submitApplicationForm(
+  ctx: Ctx,
+  value: z.infer<typeof applyFormValue>,
+  values: Record<string, string | string[]>,
+): Promise<Reply> {
+  const { t } = ctx;
+  const cycle = await getCycle(ctx.deps.db, ctx.tenant.id, value.c);
+  if (!cycle?.applicationsUntil || cycle.applicationsUntil.getTime() <= ctx.now.getTime())
+    return reply(textMessage(t('applications.none_open')));
+  const str = (id: string) => (typeof values[id] === 'string' ? (values[id] as string).trim() : '');
+  const errors: Record<string, string> = {};
+  const role = str('role');
+  if (role !== 'mentor' && role !== 'mentee') errors.role = t('forms.required');
+  const motivation = str('motivation');
+  if (!motivation) errors.motivation = t('forms.required');
+  else if (motivation.length > MOTIVATION_MAX)
+    errors.motivation = t('errors.input.too_long', { field: '', max: MOTIVATION_MAX });
+  const topics = [...new Set(str('topics').split(/[;,|]/).map(normalizeTopic).filter(Boolean))];
+  if (topics.length > 10 || topics.some((x) => x.length > 80))
+    errors.topics = t('applications.form.topics_hint');
+  const supervisorEmail = /([^\s<>|:]+@[^\s<>|]+\.[^\s<>|]+)/.exec(str('supervisor'))?.[1]?.toLowerCase();
+  if (!supervisorEmail) errors.supervisor = t('applications.form.bad_email');
+  else if (supervisorEmail === ctx.person.email?.toLowerCase())
+    errors.supervisor = t('applications.form.not_yourself');
+  if (Object.keys(errors).length) {
+    const lines = Object.entries(errors).map(
+      ([id, problem]) => `• ${t(`applications.form.${id}`)}: ${problem}`,
+    );
+    return { messages: [textMessage(`${t('forms.has_errors')}\n${lines.join('\n')}`)], formErrors: errors };
+  }
+  // The supervisor may not have written to the bot yet: known by email, found on the platform when told.
+  const supervisor =
+    (await findPersonByEmail(ctx.deps.db, ctx.tenant.id, supervisorEmail as string)) ??
+    (await createPerson(ctx.deps.db, ctx.tenant.id, {
+      name: supervisorEmail as string,
+      email: supervisorEmail as string,
+      locale: ctx.tenant.defaultLocale,
+      timezone: ctx.tenant.defaultTimezone,
+    }));
+  const application = await insertApplication(ctx.deps.db, {
+    tenantId: ctx.tenant.id,
+    cycleId: cycle.id,
+    personId: ctx.person.id,
+    role: role as 'mentor' | 'mentee',
+    motivation,
+    topics,
+    supervisorId: supervisor.id,
+    createdAt: ctx.now,
+  });
+  if (!application) return reply(textMessage(t('applications.already_applied')));
+  await audit(ctx, 'application.submit', 'application', application.id, { role });
+  await notify(ctx, supervisor.id, ({ t: st }) =>
+    message(st('applications.endorse_ask.summary', { name: ctx.person.name }))
+      .text(
+        st('applications.endorse_ask.text', {
+          name: ctx.person.name,
+          role: st(`applications.role.${application.role}`),
+          cycle: cycle.name,
+        }),
+      )
+      .fields([{ label: st('applications.form.motivation'), value: motivation }])
+      .buttons([
+        button('application.endorse', st('applications.endorse'), { a: application.id }, 'primary'),
+        button('application.decline', st('applications.decline'), { a: application.id }),
+      ])
+      .build(),
+  );
+  return reply(textMessage(t('applications.submitted', { supervisor: supervisor.name })));
+}
+
+/** The supervisor's Endorse / Decline: only theirs, only once; the applicant hears it. */
+export async function endorseApplication(ctx: Ctx, id: string, endorse: boolean): Promise<Reply> {
+  const application = await getApplication(ctx.deps.db, ctx.tenant.id, id);
+  if (!application) throw new DomainError('record.not_found', { entity: 'application' });
+  if (application.supervisorId !== ctx.person.id)
+    throw new DomainError('auth.forbidden', { action: 'application.endorse' });
+  const applicant = await getPerson(ctx.deps.db, ctx.tenant.id, application.personId);
+  const name = applicant?.name ?? '';
+  const changed = await setEndorsement(
+    ctx.deps.db,
+    ctx.tenant.id,
+    id,
+    ctx.person.id,
+    endorse ? 'endorsed' : 'declined',
+    ctx.now,
+  );
+  if (!changed) return reply(textMessage(ctx.t('applications.endorse_already', { name })));
+  await audit(ctx, endorse ? 'application.endorse' : 'application.decline', 'application', id);
+  await notify(ctx, application.personId, ({ t }) =>
+    textMessage(
+      t(endorse ? 'applications.endorsed_told' : 'applications.declined_told', { name: ctx.person.name }),
+    ),
+  );
+  const done = ctx.t(endorse ? 'applications.endorsed_done' : 'applications.declined_done', { name });
+  return { messages: [], replaceOriginal: textMessage(done) };
+}
+
+/** `admin postulaciones`: the cycle's applications; admins get Select / Not selected buttons. */
+export async function listApplicationsInChat(ctx: Ctx): Promise<Reply> {
+  authorize(ctx.actor, 'report.view', { kind: 'tenant', tenantId: ctx.tenant.id });
+  const { t } = ctx;
+  const cycle = (await standingOf(ctx)).cycle;
+  if (!cycle) return reply(textMessage(t('report.no_cycle')));
+  const applications = await listApplications(ctx.deps.db, ctx.tenant.id, cycle.id);
+  const people = await getPeople(
+    ctx.deps.db,
+    ctx.tenant.id,
+    applications.flatMap((a) => [a.personId, a.supervisorId]),
+  );
+  const name = (id: string) => people.get(id)?.name ?? '—';
+  const title = t('applications.list_title', { cycle: cycle.name, count: applications.length });
+  const builder = message(title).text(title);
+  if (applications.length === 0) return reply(builder.context(t('applications.list_empty')).build());
+  const isAdmin = ctx.actor.staffRole === 'admin';
+  for (const a of applications.slice(0, SHOWN)) {
+    builder.divider().text(
+      t('applications.line', {
+        name: name(a.personId),
+        role: t(`applications.role.${a.role}`),
+        supervisor: name(a.supervisorId),
+        endorsement: t(`applications.endorsement.${a.endorsement}`),
+        state: t(`applications.state.${a.state}`),
+      }),
+    );
+    builder.context(a.motivation.length > 300 ? `${a.motivation.slice(0, 300)}…` : a.motivation);
+    if (isAdmin && a.state === 'submitted') {
+      builder.buttons([
+        button('application.select', t('applications.select'), { a: a.id }, 'primary'),
+        button('application.reject', t('applications.reject'), { a: a.id }),
+      ]);
+    }
+  }
+  if (applications.length > SHOWN) builder.context(t('pairs.more', { count: applications.length - SHOWN }));
+  const cell = (v: string) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+  builder.file(
+    `postulaciones-${cycle.name}.csv`,
+    'text/csv',
+    `${[
+      'name,email,role,supervisor,endorsement,state,topics,motivation',
+      ...applications.map((a) =>
+        [
+          name(a.personId),
+          people.get(a.personId)?.email ?? '',
+          a.role,
+          name(a.supervisorId),
+          a.endorsement,
+          a.state,
+          a.topics.join('; '),
+          a.motivation,
+        ]
+          .map(cell)
+          .join(','),
+      ),
+    ].join('\n')}\n`,
+  );
+  return reply(builder.build());
+}
+
+/** Select (enrolls the person in the cycle) or not; requires the supervisor's endorsement to select. */
+export async function decideApplicationInChat(ctx: Ctx, id: string, select: boolean): Promise<Reply> {
+  requireAdmin(ctx);
+  const application = await getApplication(ctx.deps.db, ctx.tenant.id, id);
+  if (!application) throw new DomainError('record.not_found', { entity: 'application' });
+  const applicant = await getPerson(ctx.deps.db, ctx.tenant.id, application.personId);
+  const cycle = await getCycle(ctx.deps.db, ctx.tenant.id, application.cycleId);
+  if (!applicant || !cycle) throw new DomainError('record.not_found', { entity: 'application' });
+  if (application.state !== 'submitted')
+    return reply(
+      textMessage(
+        ctx.t('applications.decided_already', {
+          name: applicant.name,
+          state: ctx.t(`applications.state.${application.state}`),
+        }),
+      ),
+    );
+  if (select && application.endorsement !== 'endorsed')
+    return reply(
+      textMessage(
+        ctx.t('applications.needs_endorsement', {
+          name: applicant.name,
+          endorsement: ctx.t(`applications.endorsement.${application.endorsement}`),
+        }),
+      ),
+    );
+  const changed = await ctx.deps.db.transaction().execute(async (tx) => {
+    if (
+      !(await decideApplication(
+        tx,
+        ctx.tenant.id,
+        id,
+        select ? 'selected' : 'rejected',
+        ctx.person.id,
+        ctx.now,
+      ))
+    )
+      return false;
+    if (select) {
+      await enroll(tx, {
+        tenantId: ctx.tenant.id,
+        cycleId: cycle.id,
+        personId: applicant.id,
+        role: application.role,
+      });
+      const topics = [...new Set([...applicant.topics, ...application.topics])].slice(0, 20);
+      await updatePersonProfile(tx, ctx.tenant.id, applicant.id, { topics }, ctx.now);
+    }
+    return true;
+  });
+  if (!changed)
+    return reply(textMessage(ctx.t('applications.decided_already', { name: applicant.name, state: '' })));
+  await audit(ctx, select ? 'application.select' : 'application.reject', 'application', id);
+  await notify(ctx, applicant.id, ({ t }) =>
+    textMessage(
+      t(select ? 'applications.selected_told' : 'applications.rejected_told', {
+        cycle: cycle.name,
+        role: t(`applications.role.${application.role}`),
+      }),
+    ),
+  );
+  return reply(
+    textMessage(
+      ctx.t(select ? 'applications.selected_done' : 'applications.rejected_done', { name: applicant.name }),
+    ),
+  );
+}

@@ -1,0 +1,159 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createPerson, upsertIdentity } from '../../../src/store/person.store.ts';
+import { ChatDriver } from '../../support/conversation.ts';
+
+describe('applications with the supervisor’s endorsement (Chile’s model)', () => {
+  let chat: ChatDriver;
+  beforeAll(async () => {
+    chat = await ChatDriver.start('2026-11-23T16:00:00Z');
+    for (const p of [
+      { handle: 'pablo', name: 'Pablo Núñez' },
+      { handle: 'jefa', name: 'Julia Fernández' },
+      { handle: 'irene', name: 'Irene Campos' },
+    ]) {
+      const person = await createPerson(chat.db.db, chat.tenant.id, {
+        name: p.name,
+        email: `${p.handle}@demo.mentoria.invalid`,
+        locale: 'es',
+        timezone: 'America/Mexico_City',
+      });
+      await upsertIdentity(chat.db.db, {
+        tenantId: chat.tenant.id,
+        personId: person.id,
+        platform: 'console',
+        externalId: p.handle,
+        conversationRef: { handle: p.handle },
+        now: chat.clock.now(),
+      });
+    }
+  });
+  afterAll(async () => {
+    await chat.close();
+  });
+
+  const applications = () =>
+    chat.db.db
+      .selectFrom('applications as a')
+      .innerJoin('people as p', 'p.id', 'a.person_id')
+      .select(['p.name', 'a.role', 'a.endorsement', 'a.state', 'a.topics'])
+      .orderBy('p.name')
+      .execute();
+
+  it('opens the window only for admins; people apply while it is open', async () => {
+    expect((await chat.as('pablo').says('postular')).text).toBe(
+      'No hay postulaciones abiertas en este momento.',
+    );
+    expect((await chat.as('luis').says('admin abrir postulaciones hasta 2026-12-10')).text).toBe(
+      'No puedes hacer eso: no te corresponde en este programa.',
+    );
+    expect((await chat.as('carmen').says('admin abrir postulaciones hasta 2026-11-01')).text).toContain(
+      'Esa fecha ya pasó',
+    );
+    expect((await chat.as('carmen').says('admin abrir postulaciones hasta 2026-12-10')).text).toContain(
+      'hasta el 10 de diciembre de 2026 inclusive',
+    );
+    expect((await chat.as('ana').says('postular')).text).toContain('Ya participas en el ciclo');
+  });
+
+  it('takes an application and asks the named supervisor, refusing bad values in the form', async () => {
+    const opened = await chat.as('pablo').says('postular');
+    expect(opened.form?.fields.map((f) => f.id)).toEqual(['role', 'motivation', 'topics', 'supervisor']);
+    const refused = await chat.as('pablo').fills({
+      role: 'mentee',
+      motivation: 'Quiero aprender a liderar',
+      topics: '',
+      supervisor: 'pablo@demo.mentoria.invalid',
+    });
+    expect(refused.reply.formErrors).toEqual({ supervisor: 'Tu jefatura debe ser otra persona.' });
+    expect(await applications()).toEqual([]);
+    await chat.as('pablo').says('postular');
+    const sent = await chat.as('pablo').fills({
+      role: 'mentee',
+      motivation: 'Quiero aprender a liderar equipos',
+      topics: 'Liderazgo; datos',
+      supervisor: '<mailto:jefa@demo.mentoria.invalid|jefa@demo.mentoria.invalid>',
+    });
+    expect(sent.text).toBe(
+      'Postulación enviada. Le pedí el aval a Julia Fernández; te aviso cuando responda.',
+    );
+    expect(chat.inbox('jefa').at(-1)).toContain('Pablo Núñez postula como mentorado/a al ciclo');
+    expect(chat.inbox('jefa').at(-1)).toContain('[Avalar] [No avalar]');
+    expect((await chat.as('pablo').says('postular')).text).toContain('Tu postulación al ciclo');
+  });
+
+  it('lets only the supervisor endorse, once; an admin selects only endorsed applications, once', async () => {
+    expect((await chat.as('luis').clicksButtonOf('jefa', 'Avalar')).text).toBe(
+      'No puedes hacer eso: no te corresponde en este programa.',
+    );
+    const list = await chat.as('carmen').says('admin postulaciones');
+    expect(list.text).toContain(
+      'Pablo Núñez* — mentorado/a — jefatura: Julia Fernández (aval pendiente) — en revisión',
+    );
+    expect((await chat.as('carmen').clicks('Seleccionar')).text).toBe(
+      'Para seleccionar a Pablo Núñez falta el aval de su jefatura (aval pendiente).',
+    );
+    const { button } = chat.findButton('jefa', 'Avalar');
+    expect((await chat.as('jefa').clicks('Avalar')).text).toBe(
+      'Avalaste la postulación de Pablo Núñez. ¡Gracias!',
+    );
+    expect((await chat.as('jefa').clicksRaw(button.actionId, button.value)).text).toBe(
+      'Ya respondiste la solicitud de aval de Pablo Núñez.',
+    );
+    expect(chat.inbox('pablo').at(-1)).toBe(
+      'Julia Fernández avaló tu postulación. Ahora la revisa la coordinación del programa.',
+    );
+    const select = chat.findButton('carmen', 'Seleccionar').button;
+    expect((await chat.as('carmen').clicks('Seleccionar')).text).toBe(
+      'Listo: Pablo Núñez fue seleccionado/a e inscrito/a en el ciclo. Se le avisó.',
+    );
+    expect((await chat.as('carmen').clicksRaw(select.actionId, select.value)).text).toContain(
+      'La postulación de Pablo Núñez ya fue decidida (seleccionada)',
+    );
+    expect(chat.inbox('pablo').at(-1)).toContain('¡Buenas noticias! Fuiste seleccionado/a para el ciclo');
+    const enrolled = await chat.db.db
+      .selectFrom('enrollments as e')
+      .innerJoin('people as p', 'p.id', 'e.person_id')
+      .select(['e.role', 'p.topics'])
+      .where('p.email', '=', 'pablo@demo.mentoria.invalid')
+      .execute();
+    expect(enrolled).toEqual([{ role: 'mentee', topics: ['liderazgo', 'datos'] }]);
+  });
+
+  it('asks a supervisor who never wrote to the bot by email, and tells a person not selected', async () => {
+    await chat.as('irene').says('postular');
+    await chat.as('irene').fills({
+      role: 'mentor',
+      motivation: 'Puedo enseñar herramientas digitales',
+      topics: 'datos',
+      supervisor: 'director.area@externo.gob',
+    });
+    await chat.as('carmen').says('admin postulaciones');
+    await chat.as('carmen').clicks('No seleccionar');
+    expect(chat.inbox('irene').at(-1)).toContain('En esta ocasión no fuiste seleccionado/a');
+    expect(await applications()).toEqual([
+      { name: 'Irene Campos', role: 'mentor', endorsement: 'pending', state: 'rejected', topics: ['datos'] },
+      {
+        name: 'Pablo Núñez',
+        role: 'mentee',
+        endorsement: 'endorsed',
+        state: 'selected',
+        topics: ['liderazgo', 'datos'],
+      },
+    ]);
+    expect((await chat.as('diego').says('admin postulaciones')).buttons).toEqual([]); // directors read only
+    const audit = await chat.db.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', 'like', 'application%')
+      .orderBy('at')
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual([
+      'applications.open',
+      'application.submit',
+      'application.endorse',
+      'application.select',
+      'application.submit',
+      'application.reject',
+    ]);
+  });
+});

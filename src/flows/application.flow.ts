@@ -249,7 +249,7 @@ export async function endorseApplication(ctx: Ctx, id: string, endorse: boolean)
     ctx.now,
   );
   if (!changed) return reply(textMessage(ctx.t('applications.endorse_already', { name })));
-  await audit(ctx, endorse ? 'application.endorse' : 'application.decline', 'application', id);
+  await audit(ctx, `application.${endorse ? 'endorse' : 'decline'}`, 'application', id);
   await notify(ctx, application.personId, ({ t }) =>
     textMessage(
       t(endorse ? 'applications.endorsed_told' : 'applications.declined_told', { name: ctx.person.name }),
@@ -372,7 +372,7 @@ export async function decideApplicationInChat(ctx: Ctx, id: string, select: bool
   });
   if (!changed)
     return reply(textMessage(ctx.t('applications.decided_already', { name: applicant.name, state: '' })));
-  await audit(ctx, select ? 'application.select' : 'application.reject', 'application', id);
+  await audit(ctx, `application.${select ? 'select' : 'reject'}`, 'application', id);
   await notify(ctx, applicant.id, ({ t }) =>
     textMessage(
       t(select ? 'applications.selected_told' : 'applications.rejected_told', {

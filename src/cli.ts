@@ -1,7 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { parse as parseCsv } from 'csv-parse/sync';
 import { loggerFor, openMigratedDatabase } from './boot.ts';
 import { systemClock } from './clock.ts';
 import { type Config, loadConfigOrExit } from './config.ts';
@@ -20,6 +19,7 @@ import {
   importPairs,
   importRoster,
 } from './services/admin.service.ts';
+import { type CsvRow, parseCsvText } from './services/csv.ts';
 import { CONSOLE_TENANT } from './services/demo.service.ts';
 import { applySuggestion, suggestPairs } from './services/matching.service.ts';
 import { erasePerson, exportPerson } from './services/privacy.service.ts';
@@ -101,17 +101,8 @@ function tenantSpec(spec: string): { platform: Platform; externalId: string } {
   throw new Error(`--tenant ${spec}: use console, slack:T0123, slack-org:E0123 or teams:<tenant id>`);
 }
 
-function readCsv(file: string): { line: number; record: Record<string, string> }[] {
-  const rows = parseCsv(readFileSync(file, 'utf8'), {
-    columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
-    bom: true,
-    skip_empty_lines: true,
-    trim: true,
-    relax_quotes: true,
-    relax_column_count: true,
-    info: true,
-  }) as { record: Record<string, string>; info: { lines: number } }[];
-  return rows.map((r) => ({ line: r.info.lines, record: r.record }));
+function readCsv(file: string): CsvRow[] {
+  return parseCsvText(readFileSync(file, 'utf8')).rows;
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {

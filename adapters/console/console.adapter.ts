@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import { DateTime } from 'luxon';
@@ -9,6 +9,7 @@ import type { Tenant } from '../../src/domain/model.ts';
 import type { Bot } from '../../src/flows/bot.ts';
 import type { Reply } from '../../src/flows/context.ts';
 import type { ChatPort, Recipient } from '../../src/flows/ports.ts';
+import { MAX_UPLOAD_BYTES } from '../../src/messages/inbound.ts';
 import type { Form, FormField, OutboundMessage } from '../../src/messages/model.ts';
 import type { Db } from '../../src/store/db.ts';
 import { type NumberedButton, renderText } from './text.render.ts';
@@ -261,6 +262,17 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
             actionId: button.button.actionId,
             value: button.button.value,
           });
+      } else if (/^\/(archivo|file)\s+\S/i.test(trimmed)) {
+        // `/archivo nomina.csv`: share a file with the bot, as Slack and Teams let an admin do.
+        const path = trimmed.split(/\s+/).slice(1).join(' ');
+        const size = statSync(path).size;
+        await dispatch({
+          ...base(),
+          kind: 'file',
+          name: basename(path),
+          size,
+          content: size <= MAX_UPLOAD_BYTES ? readFileSync(path, 'utf8') : '',
+        });
       } else if (/^\/(quien|who)$/i.test(trimmed)) {
         write(`  ${options.handles.join(', ')}`);
       } else if (chat.pendingForm(chat.current)) {

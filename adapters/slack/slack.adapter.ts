@@ -9,7 +9,7 @@ import type { Reply } from '../../src/flows/context.ts';
 import { ChatDeliveryError, type ChatPort, type Recipient } from '../../src/flows/ports.ts';
 import { translator } from '../../src/i18n/index.ts';
 import type { Logger } from '../../src/log.ts';
-import type { InboundEvent, PlatformUser } from '../../src/messages/inbound.ts';
+import { type InboundEvent, MAX_UPLOAD_BYTES, type PlatformUser } from '../../src/messages/inbound.ts';
 import type { OutboundMessage } from '../../src/messages/model.ts';
 import { recordAudit } from '../../src/store/audit.store.ts';
 import { markProcessed } from '../../src/store/conversation.store.ts';
@@ -50,6 +50,7 @@ export const SLACK_REGISTRATIONS = {
     'users:read',
     'users:read.email',
     'files:write',
+    'files:read',
   ],
 } as const;
 
@@ -395,8 +396,10 @@ export class SlackAdapter {
         user?: string;
         text?: string;
         channel: string;
+        files?: { name?: string; size?: number; url_private_download?: string }[];
       };
-      if (m.channel_type !== 'im' || m.subtype || m.bot_id || !m.user) return;
+      if (m.channel_type !== 'im' || (m.subtype && m.subtype !== 'file_share') || m.bot_id || !m.user) return;
+      const file = m.subtype === 'file_share' ? m.files?.[0] : undefined;
       const b = body as {
         event_id?: string;
         team_id?: string;
@@ -413,10 +416,14 @@ export class SlackAdapter {
         team,
         m.user,
         b.event_id ?? `${m.channel}:${(event as { ts: string }).ts}`,
-        {
-          kind: 'message',
-          text: m.text ?? '',
-        },
+        file
+          ? {
+              kind: 'file',
+              name: (file.name ?? 'archivo').slice(0, 200),
+              size: file.size ?? 0,
+              content: await downloadSlackFile(client.token, file),
+            }
+          : { kind: 'message', text: m.text ?? '' },
         m.channel,
       );
       const reply = await o.bot.handle(inbound);
@@ -684,5 +691,27 @@ export class SlackChatPort implements ChatPort {
     } catch (error) {
       throw error instanceof ChatDeliveryError ? error : classifySlackError(error);
     }
+  }
+}
+
+/**
+ * A file an admin shared in the bot's DM (a CSV roster), read with the bot token. Only Slack's
+ * own file host, only up to the size the core accepts; anything else comes back empty and the
+ * core says it could not read it.
+ */
+async function downloadSlackFile(
+  token: string | undefined,
+  file: { size?: number; url_private_download?: string },
+): Promise<string> {
+  const url = file.url_private_download;
+  if (!token || !url || !url.startsWith('https://files.slack.com/')) return '';
+  if ((file.size ?? 0) > MAX_UPLOAD_BYTES) return '';
+  try {
+    const response = await fetch(url, { headers: { Authorization: `Bearer ${token}` }, redirect: 'error' });
+    if (!response.ok) return '';
+    const bytes = Buffer.from(await response.arrayBuffer());
+    return bytes.length > MAX_UPLOAD_BYTES ? '' : bytes.toString('utf8');
+  } catch {
+    return '';
   }
 }

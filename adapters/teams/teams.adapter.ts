@@ -13,7 +13,7 @@ import type { Bot } from '../../src/flows/bot.ts';
 import type { Reply } from '../../src/flows/context.ts';
 import { ChatDeliveryError, type ChatPort, type Recipient } from '../../src/flows/ports.ts';
 import type { Logger } from '../../src/log.ts';
-import type { InboundEvent, PlatformUser } from '../../src/messages/inbound.ts';
+import { type InboundEvent, MAX_UPLOAD_BYTES, type PlatformUser } from '../../src/messages/inbound.ts';
 import type { OutboundMessage } from '../../src/messages/model.ts';
 import type { Db } from '../../src/store/db.ts';
 import { deactivateIdentity, findIdentity, upsertIdentity } from '../../src/store/person.store.ts';
@@ -27,6 +27,7 @@ import {
 } from './adaptive-card.render.ts';
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
+const FILE_DOWNLOAD_INFO = 'application/vnd.microsoft.teams.file.download.info';
 const BODY_LIMIT = 1_000_000;
 
 function cardActivity(card: CardElement): Partial<Activity> {
@@ -249,10 +250,49 @@ export class TeamsAdapter {
               value.verb ?? value.action?.verb ?? '',
               value.action?.data ?? (value as Record<string, unknown>),
             )
-          : { ...base, kind: 'message', text: (activity.text ?? '').replace(/<at>.*?<\/at>/g, '').trim() };
+          : ((await this.sharedFile(base, activity.attachments)) ?? {
+              ...base,
+              kind: 'message',
+              text: (activity.text ?? '').replace(/<at>.*?<\/at>/g, '').trim(),
+            });
       const reply = await this.o.bot.handle(event);
       await this.sendAll(context, reply);
     }
+  }
+
+  /**
+   * A file shared in the personal chat arrives as a download-info attachment with a short-lived,
+   * pre-authorised URL on SharePoint; it is read at once, up to the size the core accepts.
+   */
+  private async sharedFile(
+    base: Omit<InboundEvent, 'kind'>,
+    attachments: { contentType?: string; name?: string; content?: unknown }[] | undefined,
+  ): Promise<InboundEvent | undefined> {
+    const file = attachments?.find((a) => a.contentType === FILE_DOWNLOAD_INFO);
+    if (!file) return undefined;
+    const url = (file.content as { downloadUrl?: string } | undefined)?.downloadUrl;
+    let content = '';
+    let size = 0;
+    if (url?.startsWith('https://')) {
+      try {
+        const response = await fetch(url, { redirect: 'follow' });
+        const declared = Number(response.headers.get('content-length') ?? 0);
+        if (response.ok && declared <= MAX_UPLOAD_BYTES) {
+          const bytes = Buffer.from(await response.arrayBuffer());
+          size = bytes.length;
+          if (bytes.length <= MAX_UPLOAD_BYTES) content = bytes.toString('utf8');
+        } else size = declared;
+      } catch {
+        // Unreadable: the core answers that it could not read the file.
+      }
+    }
+    return {
+      ...base,
+      kind: 'file',
+      name: (file.name ?? 'archivo').slice(0, 200),
+      size,
+      content,
+    } as InboundEvent;
   }
 
   private fromCard(

@@ -105,8 +105,9 @@ import {
   submitSessionForm,
 } from './session.flow.ts';
 import { standingOf } from './standing.ts';
+import { startUpload, UPLOAD_FLOW, uploadFlow } from './upload.flow.ts';
 
-const FLOWS: Flow[] = [goalDraftingFlow, sessionFlow, checkinFlow, evaluationFlow, surveyFlow];
+const FLOWS: Flow[] = [goalDraftingFlow, sessionFlow, checkinFlow, evaluationFlow, surveyFlow, uploadFlow];
 const menuValue = z.object({ c: z.string().max(40) });
 const formGoalValue = z.object({ g: z.string().max(64).optional(), m: z.string().max(64).optional() });
 
@@ -296,6 +297,8 @@ export class Bot {
         return this.onAction(ctx, event.actionId, event.value);
       case 'form':
         return this.onForm(ctx, event.actionId, event.value, event.fields);
+      case 'file':
+        return this.persist(ctx, UPLOAD_FLOW, await startUpload(ctx, event.name, event.size, event.content));
     }
   }
 

@@ -26,6 +26,7 @@ export const en: typeof es = {
     checkin: 'the weekly check-in',
     evaluation: 'the evaluation',
     survey: 'the satisfaction survey',
+    upload: 'the file import',
     unknown: 'the previous conversation',
   },
   flow: {
@@ -505,6 +506,29 @@ export const en: typeof es = {
     revoked_told: '{{name}} removed your role of program {{role}} in Mentoría.',
     unknown_person:
       'I found nobody with the email {{email}}. Import the roster first, or ask them to write to the bot.',
+  },
+  upload: {
+    not_csv: 'I can only read CSV files (.csv); “{{name}}” is not one. From Excel: Save as → CSV UTF-8.',
+    too_big:
+      'The file is larger than {{max}} MB. For large files use “mentoria roster import” on the server.',
+    unreadable:
+      'I could not read “{{name}}” as CSV. Check that it has a header row and commas between columns.',
+    unknown_columns:
+      'I do not recognise these columns: {{columns}}. A roster has email,name,role (and optionally gender, level, unit, institution, region, birth_year, locale, timezone, topics); pairs have mentor_email,mentee_email.',
+    empty: '“{{name}}” has no rows under its headers.',
+    roster_summary:
+      'Roster “{{name}}” for cycle {{cycle}}: {{lines}} line(s), {{valid}} valid, {{invalid}} with problems.',
+    pairs_summary: 'Pairs “{{name}}” for cycle {{cycle}}: {{lines}} line(s), {{invalid}} with problems.',
+    problem: '• line {{line}}: {{problems}}',
+    import: 'Import ({{count}})',
+    import_valid: 'Import the valid ones ({{count}})',
+    nothing_yet: 'Nothing is saved yet: check the summary and confirm.',
+    fix_and_resend: 'Fix the file and share it again; nothing was saved.',
+    cancelled: 'Done, nothing was imported.',
+    roster_done:
+      'Roster imported into cycle {{cycle}}: {{created}} new person(s), {{updated}} updated, {{skipped}} line(s) skipped.',
+    pairs_done: 'Pairs imported into cycle {{cycle}}: {{created}}.',
+    pairs_refused: 'No pairs were imported: {{count}} line(s) break the program’s rules.',
   },
   applications: {
     role: { mentor: 'mentor', mentee: 'mentee' },

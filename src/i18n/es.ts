@@ -24,6 +24,7 @@ export const es = {
     checkin: 'el avance semanal',
     evaluation: 'la evaluación',
     survey: 'la encuesta de satisfacción',
+    upload: 'la importación del archivo',
     unknown: 'la conversación anterior',
   },
   flow: {
@@ -504,6 +505,31 @@ export const es = {
     revoked_told: '{{name}} te quitó el rol de {{role}} del programa en Mentoría.',
     unknown_person:
       'No encontré a nadie con el correo {{email}}. Importa primero la nómina o pídele que escriba al bot.',
+  },
+  upload: {
+    not_csv:
+      'Solo puedo leer archivos CSV (.csv); «{{name}}» no lo es. Desde Excel: Guardar como → CSV UTF-8.',
+    too_big:
+      'El archivo supera {{max}} MB. Para archivos grandes usa «mentoria roster import» en el servidor.',
+    unreadable:
+      'No pude leer «{{name}}» como CSV. Revisa que tenga una fila de encabezados y comas entre columnas.',
+    unknown_columns:
+      'No reconozco estas columnas: {{columns}}. Una nómina lleva email,name,role (y opcionalmente gender, level, unit, institution, region, birth_year, locale, timezone, topics); unas parejas, mentor_email,mentee_email.',
+    empty: '«{{name}}» no tiene filas bajo los encabezados.',
+    roster_summary:
+      'Nómina «{{name}}» para el ciclo {{cycle}}: {{lines}} línea(s), {{valid}} válida(s), {{invalid}} con problemas.',
+    pairs_summary:
+      'Parejas «{{name}}» para el ciclo {{cycle}}: {{lines}} línea(s), {{invalid}} con problemas.',
+    problem: '• línea {{line}}: {{problems}}',
+    import: 'Importar ({{count}})',
+    import_valid: 'Importar las válidas ({{count}})',
+    nothing_yet: 'Aún no se guardó nada: revisa el resumen y confirma.',
+    fix_and_resend: 'Corrige el archivo y vuelve a compartirlo; no se guardó nada.',
+    cancelled: 'Listo, no se importó nada.',
+    roster_done:
+      'Nómina importada en el ciclo {{cycle}}: {{created}} persona(s) nueva(s), {{updated}} actualizada(s), {{skipped}} línea(s) omitida(s).',
+    pairs_done: 'Parejas importadas en el ciclo {{cycle}}: {{created}}.',
+    pairs_refused: 'No se importó ninguna pareja: {{count}} línea(s) no cumplen las reglas del programa.',
   },
   applications: {
     role: { mentor: 'mentor/a', mentee: 'mentorado/a' },

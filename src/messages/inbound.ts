@@ -25,7 +25,12 @@ export type InboundEvent =
   | (Common & { kind: 'message'; text: string })
   | (Common & { kind: 'command'; text: string })
   | (Common & { kind: 'action'; actionId: string; value: string })
-  | (Common & { kind: 'form'; actionId: string; value: string; fields: Record<string, string | string[]> });
+  | (Common & { kind: 'form'; actionId: string; value: string; fields: Record<string, string | string[]> })
+  /** A text file shared with the bot (a CSV roster), already downloaded and decoded by the adapter. */
+  | (Common & { kind: 'file'; name: string; size: number; content: string });
+
+/** The largest file the bot reads from a chat (a roster of several thousand people fits). */
+export const MAX_UPLOAD_BYTES = 2_000_000;
 
 /** The longest text the core accepts from a person in one message or field. */
 export const MAX_INPUT_CHARS = 4000;

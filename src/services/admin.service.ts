@@ -191,23 +191,15 @@ export interface RosterReport {
   written: boolean;
 }
 
-/** Checks every line; writes nothing when any is invalid, unless `skipInvalid`. Re-importing updates people. */
-export async function importRoster(
-  deps: Deps,
-  run: AdminRun,
-  input: {
-    cycle: Cycle;
-    rows: { line: number; record: Record<string, string> }[];
-    skipInvalid: boolean;
-    defaults: { locale: Locale; timezone: string };
-    /** Called after each person is written: (people written, people to write). */
-    onProgress?: (done: number, total: number) => void;
-  },
-): Promise<RosterReport> {
+/** Every roster line checked, without writing: the valid rows, and each bad line with why. */
+export function validateRoster(rows: { line: number; record: Record<string, string> }[]): {
+  valid: { line: number; row: RosterRow }[];
+  invalid: RosterReport['invalid'];
+} {
   const valid: { line: number; row: RosterRow }[] = [];
   const invalid: RosterReport['invalid'] = [];
   const seen = new Map<string, number>();
-  for (const { line, record } of input.rows) {
+  for (const { line, record } of rows) {
     const parsed = rosterRowSchema.safeParse(record);
     if (!parsed.success) {
       invalid.push({
@@ -224,6 +216,23 @@ export async function importRoster(
     seen.set(parsed.data.email, line);
     valid.push({ line, row: parsed.data });
   }
+  return { valid, invalid };
+}
+
+/** Checks every line; writes nothing when any is invalid, unless `skipInvalid`. Re-importing updates people. */
+export async function importRoster(
+  deps: Deps,
+  run: AdminRun,
+  input: {
+    cycle: Cycle;
+    rows: { line: number; record: Record<string, string> }[];
+    skipInvalid: boolean;
+    defaults: { locale: Locale; timezone: string };
+    /** Called after each person is written: (people written, people to write). */
+    onProgress?: (done: number, total: number) => void;
+  },
+): Promise<RosterReport> {
+  const { valid, invalid } = validateRoster(input.rows);
   const report: RosterReport = { lines: input.rows.length, created: 0, updated: 0, invalid, written: false };
   if (invalid.length && !input.skipInvalid) return report;
   await deps.db.transaction().execute(async (tx) => {

@@ -20,6 +20,7 @@ const profiles = {
   U_ANA: { name: 'Ana Torres', email: 'ana@example.org', tz: 'America/Mexico_City', locale: 'es-LA' },
   U_LUIS: { name: 'Luis Herrera', email: 'luis@example.org', tz: 'America/Mexico_City', locale: 'es-LA' },
   U_MARTA: { name: 'Marta Díaz', email: 'marta@example.org', tz: 'America/Bogota', locale: 'es-LA' },
+  U_CARMEN: { name: 'Carmen Vega', email: 'carmen@example.org', tz: 'America/Mexico_City', locale: 'es-LA' },
 };
 // biome-ignore lint/suspicious/noExplicitAny: Block Kit JSON.
 const texts = (blocks: any[] = []): string => JSON.stringify(blocks);
@@ -263,6 +264,58 @@ describe('Slack adapter over signed HTTP requests', () => {
       .where('external_id', '=', 'U_ANA')
       .executeTakeFirstOrThrow();
     expect(ref.conversation_ref).toEqual({ channel: 'D_ANA' });
+  });
+
+  const shared = (eventId: string, url: string) => {
+    const base = fixture('message-im');
+    return JSON.stringify({
+      ...base,
+      event_id: eventId,
+      event: {
+        ...base.event,
+        user: 'U_CARMEN',
+        channel: 'D_CARMEN',
+        subtype: 'file_share',
+        text: '',
+        ts: `${Date.now() / 1000}`,
+        files: [{ id: 'F1', name: 'nomina.csv', size: 120, url_private_download: url }],
+      },
+    });
+  };
+
+  it('reads a CSV an admin shares in the DM with the bot token, and answers with the check', async () => {
+    const download = nock('https://files.slack.com', {
+      reqheaders: { authorization: 'Bearer xoxb-test-token' },
+    })
+      .get('/files-pri/T1-F1/download/nomina.csv')
+      .reply(200, 'email,name,role\nnuevo@example.org,Nuevo,mentee\n');
+    const n = calls.length;
+    const body = shared('EvF1', 'https://files.slack.com/files-pri/T1-F1/download/nomina.csv');
+    expect((await post(slack.url, body, 'application/json')).status).toBe(200);
+    const answer = await eventually(() =>
+      since(n).find(
+        (c) =>
+          c.method === 'chat.postMessage' &&
+          c.args.channel === 'D_CARMEN' &&
+          texts(c.args.blocks).includes('Nómina'),
+      ),
+    );
+    expect(texts(answer.args.blocks)).toContain('1 línea(s), 1 válida(s), 0 con problemas.');
+    expect(texts(answer.args.blocks)).toContain('Importar (1)');
+    expect(download.isDone()).toBe(true);
+  });
+
+  it('never fetches a shared file from anywhere but Slack’s file host', async () => {
+    const elsewhere = nock('https://attacker.example').get(/.*/).reply(200, 'email,name,role\n');
+    const n = calls.length;
+    const body = shared('EvF2', 'https://attacker.example/nomina.csv');
+    expect((await post(slack.url, body, 'application/json')).status).toBe(200);
+    const answer = await eventually(() =>
+      since(n).find((c) => c.method === 'chat.postMessage' && c.args.channel === 'D_CARMEN'),
+    );
+    expect(texts(answer.args.blocks)).toContain('No pude leer');
+    expect(elsewhere.isDone()).toBe(false);
+    nock.abortPendingRequests();
   });
 
   it('offers a button to open a form asked for by a typed message (modals need a click)', async () => {

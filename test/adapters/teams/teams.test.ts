@@ -246,6 +246,36 @@ describe('Teams adapter over /api/messages', () => {
     );
   });
 
+  it('reads a CSV shared in the personal chat from its download URL', async () => {
+    const download = nock('https://contoso.sharepoint.com')
+      .get('/personal/ana/nomina.csv')
+      .reply(200, 'email,name,role\nnuevo@example.org,Nuevo,mentee\n');
+    const n = posted.length;
+    await send(
+      teams.url,
+      activity('29:ana', {
+        text: '',
+        attachments: [
+          {
+            contentType: 'application/vnd.microsoft.teams.file.download.info',
+            name: 'nomina.csv',
+            content: {
+              downloadUrl: 'https://contoso.sharepoint.com/personal/ana/nomina.csv',
+              fileType: 'csv',
+            },
+          },
+        ],
+      }),
+    );
+    // Ana is a participant: the file was read, and the core refused it for her role.
+    await eventually(() =>
+      posted
+        .slice(n)
+        .find((p) => cardText(p).includes('No puedes hacer eso: no te corresponde en este programa.')),
+    );
+    expect(download.isDone()).toBe(true);
+  });
+
   it('retries a proactive message the connector answers 502, with backoff, and delivers it once', async () => {
     let attempts = 0;
     nock('https://smba-flaky.test')

@@ -479,6 +479,10 @@ export const en: typeof es = {
       summary: 'Final evaluation of {{name}}',
       text: 'The cycle is closing: {{name}}’s final evaluation is still missing.',
     },
+    welcome: {
+      summary: 'Welcome to Mentoría',
+      text: 'Hello {{name}}: welcome to cycle {{cycle}} of the “{{program}}” program, where you take part as {{role}}. Type “help” whenever you want to see what I can do.',
+    },
     introduction: {
       summary: 'Meet {{name}}',
       to_mentor: 'Meet {{name}}, your mentee in “{{cycle}}”. Say hello and agree on your first session.',

@@ -476,6 +476,10 @@ export const es = {
       summary: 'Evaluación final de {{name}}',
       text: 'El ciclo está en cierre: falta la evaluación final de {{name}}.',
     },
+    welcome: {
+      summary: 'Bienvenida a Mentoría',
+      text: 'Hola, {{name}}: te damos la bienvenida al ciclo {{cycle}} del programa «{{program}}», donde participas como {{role}}. Escribe «ayuda» cuando quieras ver lo que puedo hacer.',
+    },
     introduction: {
       summary: 'Te presentamos a {{name}}',
       to_mentor:

@@ -4,7 +4,8 @@ import { scheduleNudge } from '../domain/nudge-timing.ts';
 import { ChatDeliveryError, type ChatPort } from '../flows/ports.ts';
 import type { Db } from '../store/db.ts';
 import { claimDue, finishNudges, type Nudge, requeueNudge } from '../store/nudge.store.ts';
-import { deactivateIdentity, recipientsOf } from '../store/person.store.ts';
+import { deactivateIdentity, recipientsOf, upsertIdentity } from '../store/person.store.ts';
+import { getTenant } from '../store/tenant.store.ts';
 import { type SessionWithPair, sessionsWithPair } from '../store/session.store.ts';
 import { renderNudge } from './nudge-messages.ts';
 import { type Limit, RateLimiter } from './rate-limiter.ts';
@@ -267,6 +268,23 @@ export class Dispatcher {
     return stats;
   }
 
+  private async linkByEmail(person: Person, now: Date): Promise<Identity | undefined> {
+    const { db, chat } = this.o;
+    if (!person.email || !chat.findByEmail) return undefined;
+    const tenant = await getTenant(db, person.tenantId);
+    if (!tenant || tenant.platform === 'console') return undefined;
+    const found = await chat.findByEmail(tenant, person.email).catch(() => null);
+    if (!found) return undefined;
+    return upsertIdentity(db, {
+      tenantId: tenant.id,
+      personId: person.id,
+      platform: tenant.platform,
+      externalId: found.externalId,
+      conversationRef: found.conversationRef ?? null,
+      now,
+    });
+  }
+
   private async deliver(
     nudge: Nudge,
     person: Person | undefined,
@@ -277,7 +295,13 @@ export class Dispatcher {
   ): Promise<'sent' | 'cancelled' | 'settled'> {
     const { db, clock } = this.o;
     const now = clock.now();
-    if (!person || targets.length === 0) return 'cancelled';
+    if (!person) return 'cancelled';
+    if (targets.length === 0) {
+      // A roster person who never wrote to the bot: found on the platform by email, and linked.
+      const linked = await this.linkByEmail(person, now);
+      if (!linked) return 'cancelled';
+      targets.push(linked);
+    }
     if (!URGENT.has(nudge.kind) && person.snoozedUntil && person.snoozedUntil > now) {
       const dueAt = scheduleNudge({
         due: now,

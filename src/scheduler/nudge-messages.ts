@@ -12,7 +12,7 @@ import { getGoal, listGoalsOfPairing } from '../store/goal.store.ts';
 import type { Nudge } from '../store/nudge.store.ts';
 import { getPerson } from '../store/person.store.ts';
 import { attendanceOf, getPlenary } from '../store/plenary.store.ts';
-import { getCycle, getPairing } from '../store/program.store.ts';
+import { enrollmentsOf, getCycle, getPairing, getProgram } from '../store/program.store.ts';
 import { type SessionWithPair, sessionWithPair } from '../store/session.store.ts';
 
 /**
@@ -155,6 +155,24 @@ export async function renderNudge(
       return (fields.length ? builder.fields(fields) : builder)
         .context(t('nudge.introduction.next'))
         .buttons([button('menu', t('menu.new_session'), { c: 'new_session' }, 'primary')])
+        .build();
+    }
+    case 'welcome': {
+      const cycle = await getCycle(db, nudge.tenantId, nudge.subjectId);
+      if (!cycle) return null;
+      const program = await getProgram(db, nudge.tenantId, cycle.programId);
+      const role = (await enrollmentsOf(db, nudge.tenantId, recipient.id)).find((e) => e.cycleId === cycle.id)?.role;
+      if (!role || !program) return null;
+      const roleName = role === 'mentor' || role === 'mentee' ? t(`applications.role.${role}`) : t(`admin.role.${role}`);
+      const text = t('nudge.welcome.text', { name: recipient.name, cycle: cycle.name, program: program.name, role: roleName });
+      return message(t('nudge.welcome.summary'))
+        .text(text)
+        .fields([
+          { label: t('cycles.phase.goal_setting'), value: fmt.date(cycle.goalSettingStarts) },
+          { label: t('cycles.phase.execution'), value: fmt.date(cycle.executionStarts) },
+          { label: t('cycles.phase.closing'), value: fmt.date(cycle.closingStarts) },
+        ])
+        .buttons([button('menu', t('menu.help'), { c: 'help' }, 'primary')])
         .build();
     }
     case 'plenary': {

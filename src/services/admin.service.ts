@@ -16,6 +16,7 @@ import type {
 import { checkPairCapacity, checkPairRules } from '../domain/pairing.ts';
 import { isValidTimeZone } from '../domain/time.ts';
 import { recordAudit } from '../store/audit.store.ts';
+import { insertNudges, type PlannedNudge } from '../store/nudge.store.ts';
 import type { Db } from '../store/db.ts';
 import { createPerson, findPersonByEmail, updatePersonProfile } from '../store/person.store.ts';
 import {
@@ -236,6 +237,7 @@ export async function importRoster(
   const report: RosterReport = { lines: input.rows.length, created: 0, updated: 0, invalid, written: false };
   if (invalid.length && !input.skipInvalid) return report;
   await deps.db.transaction().execute(async (tx) => {
+    const welcomes: PlannedNudge[] = [];
     for (const { row } of valid) {
       const existing = await findPersonByEmail(tx, run.tenantId, row.email);
       const profile = {
@@ -277,8 +279,18 @@ export async function importRoster(
         personId: person.id,
         role: row.role as EnrollmentRole,
       });
+      welcomes.push({
+        tenantId: run.tenantId,
+        kind: 'welcome' as const,
+        subjectId: input.cycle.id,
+        slot: 'roster',
+        recipientId: person.id,
+        dueAt: deps.clock.now(),
+      });
       input.onProgress?.(report.created + report.updated, valid.length);
     }
+    // Everyone is welcomed once per cycle, when the bot can reach them (found by email if need be).
+    await insertNudges(tx, welcomes, deps.clock.now());
     await recordAudit(tx, {
       tenantId: run.tenantId,
       at: deps.clock.now(),

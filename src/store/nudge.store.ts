@@ -13,6 +13,7 @@ export const NUDGE_KINDS = [
   'survey',
   'introduction',
   'plenary',
+  'welcome',
 ] as const;
 export type NudgeKind = (typeof NUDGE_KINDS)[number];
 

@@ -5,8 +5,8 @@ import { ChatDeliveryError, type ChatPort } from '../flows/ports.ts';
 import type { Db } from '../store/db.ts';
 import { claimDue, finishNudges, type Nudge, requeueNudge } from '../store/nudge.store.ts';
 import { deactivateIdentity, recipientsOf, upsertIdentity } from '../store/person.store.ts';
-import { getTenant } from '../store/tenant.store.ts';
 import { type SessionWithPair, sessionsWithPair } from '../store/session.store.ts';
+import { getTenant } from '../store/tenant.store.ts';
 import { renderNudge } from './nudge-messages.ts';
 import { type Limit, RateLimiter } from './rate-limiter.ts';
 

@@ -161,10 +161,18 @@ export async function renderNudge(
       const cycle = await getCycle(db, nudge.tenantId, nudge.subjectId);
       if (!cycle) return null;
       const program = await getProgram(db, nudge.tenantId, cycle.programId);
-      const role = (await enrollmentsOf(db, nudge.tenantId, recipient.id)).find((e) => e.cycleId === cycle.id)?.role;
+      const role = (await enrollmentsOf(db, nudge.tenantId, recipient.id)).find(
+        (e) => e.cycleId === cycle.id,
+      )?.role;
       if (!role || !program) return null;
-      const roleName = role === 'mentor' || role === 'mentee' ? t(`applications.role.${role}`) : t(`admin.role.${role}`);
-      const text = t('nudge.welcome.text', { name: recipient.name, cycle: cycle.name, program: program.name, role: roleName });
+      const roleName =
+        role === 'mentor' || role === 'mentee' ? t(`applications.role.${role}`) : t(`admin.role.${role}`);
+      const text = t('nudge.welcome.text', {
+        name: recipient.name,
+        cycle: cycle.name,
+        program: program.name,
+        role: roleName,
+      });
       return message(t('nudge.welcome.summary'))
         .text(text)
         .fields([

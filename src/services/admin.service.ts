@@ -16,8 +16,8 @@ import type {
 import { checkPairCapacity, checkPairRules } from '../domain/pairing.ts';
 import { isValidTimeZone } from '../domain/time.ts';
 import { recordAudit } from '../store/audit.store.ts';
-import { insertNudges, type PlannedNudge } from '../store/nudge.store.ts';
 import type { Db } from '../store/db.ts';
+import { insertNudges, type PlannedNudge } from '../store/nudge.store.ts';
 import { createPerson, findPersonByEmail, updatePersonProfile } from '../store/person.store.ts';
 import {
   createCycle,

@@ -704,7 +704,7 @@ async function downloadSlackFile(
   file: { size?: number; url_private_download?: string },
 ): Promise<string> {
   const url = file.url_private_download;
-  if (!token || !url || !url.startsWith('https://files.slack.com/')) return '';
+  if (!token || !url?.startsWith('https://files.slack.com/')) return '';
   if ((file.size ?? 0) > MAX_UPLOAD_BYTES) return '';
   try {
     const response = await fetch(url, { headers: { Authorization: `Bearer ${token}` }, redirect: 'error' });

@@ -5,6 +5,7 @@ import type { Config } from '../../src/config.ts';
 import type { Tenant } from '../../src/domain/model.ts';
 import { isValidTimeZone } from '../../src/domain/time.ts';
 import type { Bot } from '../../src/flows/bot.ts';
+import { isReadOnlyRequest } from '../../src/flows/commands.ts';
 import type { Reply } from '../../src/flows/context.ts';
 import { ChatDeliveryError, type ChatPort, type Recipient } from '../../src/flows/ports.ts';
 import { translator } from '../../src/i18n/index.ts';
@@ -54,6 +55,8 @@ export const SLACK_REGISTRATIONS = {
   ],
 } as const;
 
+/** Reads answered after their ack, at most this many at once (see `ackEarly`). */
+const EARLY_ACK_LIMIT = 64;
 /** Slack Web API errors that mean the person or the bot is gone: stop writing to that identity. */
 const PERMANENT = new Set([
   'user_not_found',
@@ -112,6 +115,7 @@ export class SlackAdapter {
   private readonly homeRefreshed = new Map<string, number>();
   /** Workspace → tenant id: a tenant's id never changes, so one lookup per process. */
   private readonly tenantIds = new Map<string, string>();
+  private earlyInFlight = 0;
 
   constructor(private readonly o: SlackAdapterOptions) {
     const { config } = o;
@@ -385,6 +389,18 @@ export class SlackAdapter {
     );
   }
 
+  /**
+   * Reads (help, pending, lists, reports) are acknowledged at once and answered through
+   * response_url; at most EARLY_ACK_LIMIT of them run unacknowledged-by-result at a time, beyond
+   * which requests wait for their answer before the ack, so an overload slows acks instead of
+   * piling up work.
+   */
+  private ackEarly(request: Parameters<typeof isReadOnlyRequest>[0]): boolean {
+    if (this.earlyInFlight >= EARLY_ACK_LIMIT || !isReadOnlyRequest(request)) return false;
+    this.earlyInFlight++;
+    return true;
+  }
+
   private register(): void {
     const { app, o } = this;
 
@@ -436,6 +452,8 @@ export class SlackAdapter {
     });
 
     app.command('/mentoria', async ({ command, ack, client, respond }) => {
+      const early = this.ackEarly({ kind: 'text', text: command.text ?? '' });
+      if (early) await ack();
       const team = {
         teamId: command.team_id,
         enterpriseId: command.enterprise_id,
@@ -449,21 +467,31 @@ export class SlackAdapter {
         { kind: 'command', text: command.text ?? '' },
         command.channel_id,
       );
-      // The small database work first, then the ack; Web API calls after it (Slack's 3 s).
-      const reply = await o.bot.handle(inbound);
-      await ack();
-      await this.deliver(client, reply, {
-        channel: command.channel_id,
-        userId: command.user_id,
-        triggerId: command.trigger_id,
-        respond,
-        locale: inbound.user.locale ?? o.config.DEFAULT_LOCALE,
-      });
+      try {
+        // A change is committed before the ack; Web API calls come after it (Slack's 3 s).
+        const reply = await o.bot.handle(inbound);
+        if (!early) await ack();
+        await this.deliver(client, reply, {
+          channel: command.channel_id,
+          userId: command.user_id,
+          triggerId: command.trigger_id,
+          respond,
+          locale: inbound.user.locale ?? o.config.DEFAULT_LOCALE,
+        });
+      } finally {
+        if (early) this.earlyInFlight--;
+      }
       this.refreshHome(client, team, command.user_id, tenantId);
     });
 
     app.action(/.*/, async ({ action, body, ack, client, respond }) => {
       const a = action as { action_id: string; value?: string; action_ts?: string };
+      const early = this.ackEarly({
+        kind: 'action',
+        actionId: baseActionId(a.action_id),
+        value: a.value ?? '',
+      });
+      if (early) await ack();
       const b = body as {
         user: { id: string; team_id?: string };
         team?: { id?: string; enterprise_id?: string } | null;
@@ -489,18 +517,22 @@ export class SlackAdapter {
         { kind: 'action', actionId: baseActionId(a.action_id), value: a.value ?? '' },
         channel,
       );
-      const reply = await o.bot.handle(inbound);
-      await ack();
-      await this.deliver(client, reply, {
-        channel: b.container?.is_ephemeral ? undefined : channel,
-        ts: b.container?.is_ephemeral ? undefined : ts,
-        userId: b.user.id,
-        triggerId: b.trigger_id,
-        respond,
-        locale: inbound.user.locale ?? o.config.DEFAULT_LOCALE,
-      });
-      if (reply.replaceOriginal && b.container?.is_ephemeral)
-        await respond({ replace_original: true, ...renderMessages(reply.replaceOriginal)[0] });
+      try {
+        const reply = await o.bot.handle(inbound);
+        if (!early) await ack();
+        await this.deliver(client, reply, {
+          channel: b.container?.is_ephemeral ? undefined : channel,
+          ts: b.container?.is_ephemeral ? undefined : ts,
+          userId: b.user.id,
+          triggerId: b.trigger_id,
+          respond,
+          locale: inbound.user.locale ?? o.config.DEFAULT_LOCALE,
+        });
+        if (reply.replaceOriginal && b.container?.is_ephemeral)
+          await respond({ replace_original: true, ...renderMessages(reply.replaceOriginal)[0] });
+      } finally {
+        if (early) this.earlyInFlight--;
+      }
       this.refreshHome(client, team, b.user.id, tenantId);
     });
 

@@ -9,6 +9,7 @@ import {
 } from '@microsoft/agents-hosting';
 import type { Clock } from '../../src/clock.ts';
 import type { Config } from '../../src/config.ts';
+import type { Tenant } from '../../src/domain/model.ts';
 import type { Bot } from '../../src/flows/bot.ts';
 import type { Reply } from '../../src/flows/context.ts';
 import { ChatDeliveryError, type ChatPort, type Recipient } from '../../src/flows/ports.ts';
@@ -27,6 +28,8 @@ import {
 } from './adaptive-card.render.ts';
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
+/** Replies to post once the turn's HTTP answer is sent. */
+type Later = { reference: Record<string, unknown>; reply: Reply }[];
 const FILE_DOWNLOAD_INFO = 'application/vnd.microsoft.teams.file.download.info';
 const BODY_LIMIT = 1_000_000;
 
@@ -106,6 +109,8 @@ export class TeamsAdapter {
   readonly port: TeamsChatPort;
   private readonly auth: AuthConfiguration;
   private readonly authenticated: boolean;
+  private readonly tenants = new Map<string, Tenant>();
+  private readonly knownMembers = new Set<string>();
 
   constructor(private readonly o: TeamsAdapterOptions) {
     const { config } = o;
@@ -161,23 +166,51 @@ export class TeamsAdapter {
         return;
       }
     }
-    await this.adapter.process(request as never, response as never, (context) => this.turn(context));
+    // Cards the turn produced are posted after the answer: the connector (and the person's click)
+    // does not wait for our outbound calls.
+    const later: Later = [];
+    await this.adapter.process(request as never, response as never, (context) => this.turn(context, later));
     if (!res.writableEnded) res.end();
+    for (const { reference, reply } of later) {
+      this.post(reference, reply).catch((error: unknown) =>
+        this.o.log.warn({ err: classifyTeamsError(error).message }, 'teams reply not delivered'),
+      );
+    }
   }
 
-  private async turn(context: TurnContext): Promise<void> {
+  /** Posts a reply's cards to a conversation, with the connector's retries. */
+  private async post(reference: Record<string, unknown>, reply: Reply): Promise<void> {
+    const messages = [...(reply.replaceOriginal ? [reply.replaceOriginal] : []), ...reply.messages];
+    const cards = messages.flatMap((m) => renderCards(m));
+    if (reply.openForm) cards.push(renderFormCard(reply.openForm));
+    if (cards.length === 0) return;
+    await this.adapter.continueConversation(
+      this.o.config.MICROSOFT_APP_ID ?? 'anonymous-local-agent',
+      reference as unknown as ConversationReference,
+      async (context) => {
+        for (const card of cards) await withRetries(() => context.sendActivity(cardActivity(card) as never));
+      },
+    );
+  }
+
+  private async turn(context: TurnContext, later: Later): Promise<void> {
     const activity = context.activity;
     const tenantKey =
       activity.conversation?.tenantId ??
       (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ??
       'teams-local';
-    const tenant = await ensureTenant(this.o.db, {
-      platform: 'teams',
-      externalId: tenantKey,
-      name: tenantKey,
-      defaultLocale: this.o.config.DEFAULT_LOCALE,
-      defaultTimezone: this.o.config.DEFAULT_TIMEZONE,
-    });
+    // A tenant, once known, stays the same row: looked up once per process.
+    let tenant = this.tenants.get(tenantKey);
+    if (!tenant) {
+      tenant = await ensureTenant(this.o.db, {
+        platform: 'teams',
+        externalId: tenantKey,
+        name: tenantKey,
+        defaultLocale: this.o.config.DEFAULT_LOCALE,
+        defaultTimezone: this.o.config.DEFAULT_TIMEZONE,
+      });
+      this.tenants.set(tenantKey, tenant);
+    }
     const from = activity.from;
     if (!from?.id) return;
     const reference = activity.getConversationReference() as unknown as Record<string, unknown>;
@@ -189,7 +222,15 @@ export class TeamsAdapter {
       conversationRef: reference,
     };
     // On first contact, the member's email (or UPN) links them to the roster.
-    if (activity.conversation?.id && !(await findIdentity(this.o.db, tenant.id, 'teams', from.id))) {
+    const memberKey = `${tenant.id}:${from.id}`;
+    // Members already linked are remembered, so later turns skip the lookup.
+    const known =
+      this.knownMembers.has(memberKey) || Boolean(await findIdentity(this.o.db, tenant.id, 'teams', from.id));
+    if (known) {
+      if (this.knownMembers.size > 100_000) this.knownMembers.clear();
+      this.knownMembers.add(memberKey);
+    }
+    if (activity.conversation?.id && !known) {
       try {
         const connector = context.turnState.get<ConnectorClient>(this.adapter.ConnectorClientKey);
         const member = (await connector?.getConversationMember(from.id, activity.conversation.id)) as
@@ -234,7 +275,7 @@ export class TeamsAdapter {
         type: 'invokeResponse',
         value: { status: 200, body: this.invokeBody(reply) },
       } as never);
-      await this.sendAll(context, { ...reply, replaceOriginal: undefined, openForm: undefined });
+      later.push({ reference, reply: { ...reply, replaceOriginal: undefined, openForm: undefined } });
       return;
     }
 
@@ -256,7 +297,7 @@ export class TeamsAdapter {
               text: (activity.text ?? '').replace(/<at>.*?<\/at>/g, '').trim(),
             });
       const reply = await this.o.bot.handle(event);
-      await this.sendAll(context, reply);
+      later.push({ reference, reply });
     }
   }
 
@@ -319,13 +360,6 @@ export class TeamsAdapter {
       return { statusCode: 200, type: CARD, value: renderCards(reply.replaceOriginal)[0] };
     const text = reply.messages[0]?.summary ?? '✓';
     return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text };
-  }
-
-  private async sendAll(context: TurnContext, reply: Reply): Promise<void> {
-    const messages = [...(reply.replaceOriginal ? [reply.replaceOriginal] : []), ...reply.messages];
-    for (const message of messages)
-      for (const card of renderCards(message)) await context.sendActivity(cardActivity(card) as never);
-    if (reply.openForm) await context.sendActivity(cardActivity(renderFormCard(reply.openForm)) as never);
   }
 }
 

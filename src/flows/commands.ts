@@ -120,6 +120,41 @@ const EXACT: Record<string, Command['name']> = {
   'snooze off': 'resume',
 };
 
+/** Commands that only read: answering them later loses nothing if the process dies meanwhile. */
+const READ_ONLY = new Set<Command['name']>([
+  'help',
+  'pending',
+  'goals',
+  'sessions',
+  'report',
+  'competencies',
+  'plenaries',
+  'attendance',
+  'applications',
+  'suggest_pairs',
+]);
+const READ_ONLY_MENU = new Set(['pending', 'goals', 'sessions', 'help']);
+
+/**
+ * Whether a request only reads. Adapters acknowledge those at once and answer after; a request
+ * that changes something is acknowledged only once its change is committed, so a crash never
+ * swallows a click.
+ */
+export function isReadOnlyRequest(
+  request: { kind: 'text'; text: string } | { kind: 'action'; actionId: string; value: string },
+): boolean {
+  if (request.kind === 'text') {
+    const command = parseCommand(request.text);
+    return command !== undefined && READ_ONLY.has(command.name);
+  }
+  if (request.actionId !== 'menu' || request.value.length > 200) return false;
+  try {
+    return READ_ONLY_MENU.has(String((JSON.parse(request.value) as { c?: unknown }).c));
+  } catch {
+    return false;
+  }
+}
+
 /** The command a text names, or undefined for free text. */
 export function parseCommand(text: string): Command | undefined {
   const words = normalize(text);

@@ -2,7 +2,7 @@ import { type Phase, phaseAt } from '../domain/cycle.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Cycle, Pairing, Person, Program } from '../domain/model.ts';
 import { getPeople } from '../store/person.store.ts';
-import { getCycle, getProgram, listCycles, pairingsOf } from '../store/program.store.ts';
+import { activePairingsWithCycles, getProgram, listCycles } from '../store/program.store.ts';
 import type { Ctx } from './context.ts';
 
 /** A person's place in the program: the pair they mentor or are mentored in, and the cycle. */
@@ -18,14 +18,16 @@ export interface Standing {
 
 export async function standingOf(ctx: Ctx): Promise<Standing> {
   const { db } = ctx.deps;
-  const pairings = await pairingsOf(db, ctx.tenant.id, ctx.person.id);
+  const rows = await activePairingsWithCycles(db, ctx.tenant.id, ctx.person.id);
+  const pairings = rows.map((r) => r.pairing);
   const asMentee = pairings.filter((p) => p.menteeId === ctx.person.id).at(-1);
   const asMentor = pairings.filter((p) => p.mentorId === ctx.person.id);
   const cycleId = asMentee?.cycleId ?? asMentor[0]?.cycleId;
-  const cycle = cycleId
-    ? await getCycle(db, ctx.tenant.id, cycleId)
-    : (await listCycles(db, ctx.tenant.id))[0];
-  const program = cycle ? await getProgram(db, ctx.tenant.id, cycle.programId) : undefined;
+  const joined = rows.find((r) => r.cycle.id === cycleId);
+  // Staff and people without a pair see the newest cycle.
+  const cycle = joined?.cycle ?? (await listCycles(db, ctx.tenant.id))[0];
+  const program =
+    joined?.program ?? (cycle ? await getProgram(db, ctx.tenant.id, cycle.programId) : undefined);
   const people = await getPeople(
     db,
     ctx.tenant.id,

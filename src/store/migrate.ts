@@ -5,16 +5,19 @@ import type { Db } from './db.ts';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
 
-/** Loads `migrations/*.ts` in name order; names are date-prefixed, so order is time. */
+/**
+ * Loads `migrations/*.ts` in name order (names are date-prefixed, so order is time); in the built
+ * server (`dist/`) the same files are `.js`.
+ */
 class FolderMigrationProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
     const files = (await readdir(MIGRATIONS_DIR))
-      .filter((f) => /^\d{4}-\d{2}-\d{2}T\d{4}_[\w-]+\.ts$/.test(f))
+      .filter((f) => /^\d{4}-\d{2}-\d{2}T\d{4}_[\w-]+\.(ts|js)$/.test(f) && !f.endsWith('.d.ts'))
       .sort();
     const migrations: Record<string, Migration> = {};
     for (const file of files) {
       const module = (await import(pathToFileURL(`${MIGRATIONS_DIR}${file}`).href)) as Migration;
-      migrations[file.replace(/\.ts$/, '')] = module;
+      migrations[file.replace(/\.(ts|js)$/, '')] = module;
     }
     return migrations;
   }

@@ -240,3 +240,78 @@ export async function lockPairing(tx: Tx, tenantId: string, pairingId: string): 
     .executeTakeFirst();
   return row ? toPairing(row) : undefined;
 }
+
+/**
+ * A person's active pairings with each one's cycle and program, in one query: every request
+ * starts by finding where the person stands.
+ */
+export async function activePairingsWithCycles(
+  db: Db | Tx,
+  tenantId: string,
+  personId: string,
+): Promise<{ pairing: Pairing; cycle: Cycle; program: Program }[]> {
+  const rows = await db
+    .selectFrom('pairings as pr')
+    .innerJoin('cycles as c', (j) =>
+      j.onRef('c.tenant_id', '=', 'pr.tenant_id').onRef('c.id', '=', 'pr.cycle_id'),
+    )
+    .innerJoin('programs as pg', (j) =>
+      j.onRef('pg.tenant_id', '=', 'c.tenant_id').onRef('pg.id', '=', 'c.program_id'),
+    )
+    .select([
+      'pr.id as pairing_id',
+      'pr.cycle_id',
+      'pr.mentor_id',
+      'pr.mentee_id',
+      'pr.active',
+      'c.program_id',
+      'c.name as cycle_name',
+      'c.timezone',
+      'c.enrollment_starts',
+      'c.goal_setting_starts',
+      'c.execution_starts',
+      'c.closing_starts',
+      'c.ends',
+      'c.applications_until',
+      'pg.name as program_name',
+      'pg.kind',
+      'pg.settings',
+    ])
+    .where('pr.tenant_id', '=', tenantId)
+    .where('pr.active', '=', true)
+    .where((eb) => eb.or([eb('pr.mentor_id', '=', personId), eb('pr.mentee_id', '=', personId)]))
+    .orderBy('pr.created_at')
+    .execute();
+  return rows.map((r) => ({
+    pairing: {
+      tenantId,
+      id: r.pairing_id,
+      cycleId: r.cycle_id,
+      mentorId: r.mentor_id,
+      menteeId: r.mentee_id,
+      active: r.active,
+    },
+    cycle: toCycle({
+      tenant_id: tenantId,
+      id: r.cycle_id,
+      program_id: r.program_id,
+      name: r.cycle_name,
+      timezone: r.timezone,
+      enrollment_starts: r.enrollment_starts,
+      goal_setting_starts: r.goal_setting_starts,
+      execution_starts: r.execution_starts,
+      closing_starts: r.closing_starts,
+      ends: r.ends,
+      applications_until: r.applications_until,
+      created_at: new Date(0),
+    }),
+    program: toProgram({
+      tenant_id: tenantId,
+      id: r.program_id,
+      name: r.program_name,
+      kind: r.kind,
+      settings: r.settings,
+      created_at: new Date(0),
+    }),
+  }));
+}

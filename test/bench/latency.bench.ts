@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -18,7 +18,9 @@ async function freePort(): Promise<number> {
 }
 
 function start(args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', ...args], {
+  // The server runs as `npm start` runs it: compiled JavaScript (dist/), no TypeScript loader.
+  const compiled = args[0]?.startsWith('dist/');
+  return spawn(process.execPath, compiled ? args : ['--import', 'tsx', ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -157,7 +159,8 @@ export async function latency(
   const standIn = await startSlackStandIn();
   const ourPort = await freePort();
   const barePort = await freePort();
-  const ours = start(['src/main.ts'], {
+  execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json']);
+  const ours = start(['dist/src/main.js'], {
     DATABASE_URL: db.url,
     SLACK_BOT_TOKEN: 'xoxb-bench',
     SLACK_SIGNING_SECRET: SECRET,

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
-# A throwaway PostgreSQL cluster for tests: `start DIR` prints the URL; `stop DIR` ends it.
+# A throwaway PostgreSQL cluster for tests: `start DIR` prints the URL; `stop DIR` ends it;
+# `halt DIR` and `resume DIR` stop and restart the server on the same port, keeping its data.
 # initdb refuses root, so as root the cluster belongs to the postgres user.
 set -euo pipefail
 
-cmd=${1:?usage: pg-cluster.sh start|stop DIR}
-dir=${2:?usage: pg-cluster.sh start|stop DIR}
+cmd=${1:?usage: pg-cluster.sh start|stop|halt|resume DIR}
+dir=${2:?usage: pg-cluster.sh start|stop|halt|resume DIR}
 
 bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
 if [ -z "$bin" ] && command -v initdb >/dev/null; then bin=$(dirname "$(command -v initdb)"); fi
@@ -25,14 +26,25 @@ case "$cmd" in
     as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
       -o "-h 127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
       start >/dev/null
+    echo "$port" >"$dir/port"
     echo "postgres://postgres@127.0.0.1:$port/postgres"
+    ;;
+  halt)
+    # Stops the server but keeps the cluster (fault tests restart it under a running bot).
+    as_owner "$bin/pg_ctl" -D "$dir/data" -m fast -w stop >/dev/null
+    ;;
+  resume)
+    port=$(cat "$dir/port")
+    as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -w -t 60 \
+      -o "-h 127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
+      start >/dev/null
     ;;
   stop)
     [ -d "$dir/data" ] && as_owner "$bin/pg_ctl" -D "$dir/data" -m immediate stop >/dev/null 2>&1 || true
     rm -rf "$dir"
     ;;
   *)
-    echo "usage: pg-cluster.sh start|stop DIR" >&2
+    echo "usage: pg-cluster.sh start|stop|halt|resume DIR" >&2
     exit 2
     ;;
 esac

@@ -25,6 +25,7 @@ const EXAMPLES: Record<string, string> = {
   NUDGE_SLACK_PER_CHANNEL: '1',
   NUDGE_TEAMS_PER_CONVERSATION: '7',
   NUDGE_TEAMS_PER_TENANT: '30',
+  NUDGE_LEASE_SECONDS: '60',
 };
 
 const rate = (fallback: number) =>
@@ -104,6 +105,13 @@ const schema = z.object({
   NUDGE_SLACK_PER_CHANNEL: rate(1),
   NUDGE_TEAMS_PER_CONVERSATION: rate(7),
   NUDGE_TEAMS_PER_TENANT: rate(30),
+  // How long a replica holds the reminders it claimed; if it dies, others send them after this.
+  NUDGE_LEASE_SECONDS: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(2, 'must be at least 2')
+    .max(3600, 'must be at most 3600')
+    .default(60),
 });
 
 export type Config = z.infer<typeof schema>;

@@ -126,6 +126,7 @@ function newDispatcher(
     clock,
     chat,
     worker,
+    leaseMs: config.NUDGE_LEASE_SECONDS * 1000,
     limits: {
       slack: { perConversation: config.NUDGE_SLACK_PER_CHANNEL, burst: 3, perTenant: 50 },
       teams: {

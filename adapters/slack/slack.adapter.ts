@@ -235,6 +235,7 @@ export class SlackAdapter {
       defaultLocale: this.o.config.DEFAULT_LOCALE,
       defaultTimezone: this.o.config.DEFAULT_TIMEZONE,
     });
+    this.tenantIds.set(key, tenant.id);
     return tenant.id;
   }
 
@@ -401,6 +402,21 @@ export class SlackAdapter {
     return true;
   }
 
+  /**
+   * Something outside the core failed (the database unreachable while finding the workspace, a
+   * Web API error): the person hears "try again" instead of silence, and nothing was kept.
+   */
+  private async failed(
+    error: unknown,
+    ack: (() => Promise<void>) | undefined,
+    respond: (m: object) => Promise<unknown>,
+  ): Promise<void> {
+    this.o.log.warn({ code: classifySlackError(error).code }, 'slack request failed');
+    if (ack) await ack().catch(() => {});
+    const t = translator(this.o.config.DEFAULT_LOCALE);
+    await respond({ response_type: 'ephemeral', text: t('errors.unexpected') }).catch(() => {});
+  }
+
   private register(): void {
     const { app, o } = this;
 
@@ -427,50 +443,61 @@ export class SlackAdapter {
         enterpriseId: b.enterprise_id,
         isEnterpriseInstall: b.authorizations?.[0]?.is_enterprise_install,
       };
-      const { tenantId, event: inbound } = await this.event(
-        client,
-        team,
-        m.user,
-        b.event_id ?? `${m.channel}:${(event as { ts: string }).ts}`,
-        file
-          ? {
-              kind: 'file',
-              name: (file.name ?? 'archivo').slice(0, 200),
-              size: file.size ?? 0,
-              content: await downloadSlackFile(client.token, file),
-            }
-          : { kind: 'message', text: m.text ?? '' },
-        m.channel,
-      );
-      const reply = await o.bot.handle(inbound);
-      await this.deliver(client, reply, {
-        channel: m.channel,
-        userId: m.user,
-        locale: inbound.user.locale ?? o.config.DEFAULT_LOCALE,
-      });
-      this.refreshHome(client, team, m.user, tenantId);
+      try {
+        const { tenantId, event: inbound } = await this.event(
+          client,
+          team,
+          m.user,
+          b.event_id ?? `${m.channel}:${(event as { ts: string }).ts}`,
+          file
+            ? {
+                kind: 'file',
+                name: (file.name ?? 'archivo').slice(0, 200),
+                size: file.size ?? 0,
+                content: await downloadSlackFile(client.token, file),
+              }
+            : { kind: 'message', text: m.text ?? '' },
+          m.channel,
+        );
+        const reply = await o.bot.handle(inbound);
+        await this.deliver(client, reply, {
+          channel: m.channel,
+          userId: m.user,
+          locale: inbound.user.locale ?? o.config.DEFAULT_LOCALE,
+        });
+        this.refreshHome(client, team, m.user, tenantId);
+      } catch (error) {
+        // Events are acknowledged by Bolt before this runs: say "try again" in the DM.
+        this.o.log.warn({ code: classifySlackError(error).code }, 'slack message failed');
+        const t = translator(o.config.DEFAULT_LOCALE);
+        await client.chat.postMessage({ channel: m.channel, text: t('errors.unexpected') }).catch(() => {});
+      }
     });
 
     app.command('/mentoria', async ({ command, ack, client, respond }) => {
       const early = this.ackEarly({ kind: 'text', text: command.text ?? '' });
+      let acked = early;
       if (early) await ack();
-      const team = {
-        teamId: command.team_id,
-        enterpriseId: command.enterprise_id,
-        isEnterpriseInstall: command.is_enterprise_install === 'true',
-      };
-      const { tenantId, event: inbound } = await this.event(
-        client,
-        team,
-        command.user_id,
-        `cmd:${command.trigger_id}`,
-        { kind: 'command', text: command.text ?? '' },
-        command.channel_id,
-      );
       try {
+        const team = {
+          teamId: command.team_id,
+          enterpriseId: command.enterprise_id,
+          isEnterpriseInstall: command.is_enterprise_install === 'true',
+        };
+        const { tenantId, event: inbound } = await this.event(
+          client,
+          team,
+          command.user_id,
+          `cmd:${command.trigger_id}`,
+          { kind: 'command', text: command.text ?? '' },
+          command.channel_id,
+        );
         // A change is committed before the ack; Web API calls come after it (Slack's 3 s).
         const reply = await o.bot.handle(inbound);
-        if (!early) await ack();
+        if (!acked) {
+          acked = true;
+          await ack();
+        }
         await this.deliver(client, reply, {
           channel: command.channel_id,
           userId: command.user_id,
@@ -478,10 +505,12 @@ export class SlackAdapter {
           respond,
           locale: inbound.user.locale ?? o.config.DEFAULT_LOCALE,
         });
+        this.refreshHome(client, team, command.user_id, tenantId);
+      } catch (error) {
+        await this.failed(error, acked ? undefined : ack, respond);
       } finally {
         if (early) this.earlyInFlight--;
       }
-      this.refreshHome(client, team, command.user_id, tenantId);
     });
 
     app.action(/.*/, async ({ action, body, ack, client, respond }) => {
@@ -491,35 +520,39 @@ export class SlackAdapter {
         actionId: baseActionId(a.action_id),
         value: a.value ?? '',
       });
+      let acked = early;
       if (early) await ack();
-      const b = body as {
-        user: { id: string; team_id?: string };
-        team?: { id?: string; enterprise_id?: string } | null;
-        enterprise?: { id?: string } | null;
-        is_enterprise_install?: boolean;
-        trigger_id?: string;
-        container?: { channel_id?: string; message_ts?: string; is_ephemeral?: boolean; type?: string };
-        channel?: { id?: string };
-        message?: { ts?: string };
-      };
-      const team = {
-        teamId: b.team?.id ?? b.user.team_id,
-        enterpriseId: b.enterprise?.id,
-        isEnterpriseInstall: b.is_enterprise_install,
-      };
-      const channel = b.container?.channel_id ?? b.channel?.id;
-      const ts = b.container?.message_ts ?? b.message?.ts;
-      const { tenantId, event: inbound } = await this.event(
-        client,
-        team,
-        b.user.id,
-        `act:${b.user.id}:${a.action_ts ?? ''}:${a.action_id}`,
-        { kind: 'action', actionId: baseActionId(a.action_id), value: a.value ?? '' },
-        channel,
-      );
       try {
+        const b = body as {
+          user: { id: string; team_id?: string };
+          team?: { id?: string; enterprise_id?: string } | null;
+          enterprise?: { id?: string } | null;
+          is_enterprise_install?: boolean;
+          trigger_id?: string;
+          container?: { channel_id?: string; message_ts?: string; is_ephemeral?: boolean; type?: string };
+          channel?: { id?: string };
+          message?: { ts?: string };
+        };
+        const team = {
+          teamId: b.team?.id ?? b.user.team_id,
+          enterpriseId: b.enterprise?.id,
+          isEnterpriseInstall: b.is_enterprise_install,
+        };
+        const channel = b.container?.channel_id ?? b.channel?.id;
+        const ts = b.container?.message_ts ?? b.message?.ts;
+        const { tenantId, event: inbound } = await this.event(
+          client,
+          team,
+          b.user.id,
+          `act:${b.user.id}:${a.action_ts ?? ''}:${a.action_id}`,
+          { kind: 'action', actionId: baseActionId(a.action_id), value: a.value ?? '' },
+          channel,
+        );
         const reply = await o.bot.handle(inbound);
-        if (!early) await ack();
+        if (!acked) {
+          acked = true;
+          await ack();
+        }
         await this.deliver(client, reply, {
           channel: b.container?.is_ephemeral ? undefined : channel,
           ts: b.container?.is_ephemeral ? undefined : ts,
@@ -530,10 +563,12 @@ export class SlackAdapter {
         });
         if (reply.replaceOriginal && b.container?.is_ephemeral)
           await respond({ replace_original: true, ...renderMessages(reply.replaceOriginal)[0] });
+        this.refreshHome(client, team, b.user.id, tenantId);
+      } catch (error) {
+        await this.failed(error, acked ? undefined : ack, respond);
       } finally {
         if (early) this.earlyInFlight--;
       }
-      this.refreshHome(client, team, b.user.id, tenantId);
     });
 
     app.view(FORM_CALLBACK_ID, async ({ view, body, ack, client }) => {

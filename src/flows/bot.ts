@@ -168,9 +168,21 @@ export class Bot {
   async handle(event: InboundEvent): Promise<Reply> {
     const { db } = this.deps;
     const now = this.deps.clock.now();
-    const tenant = await this.tenant(event.tenantId);
+    let tenant: Tenant;
+    let fresh: boolean;
     const key = `${event.platform}:${event.eventId}`.slice(0, 200);
-    if (!(await markProcessed(db, tenant.id, key, now))) return { messages: [] };
+    try {
+      tenant = await this.tenant(event.tenantId);
+      fresh = await markProcessed(db, tenant.id, key, now);
+    } catch (error) {
+      if (error instanceof DomainError) throw error;
+      // The database is unreachable (a restart, a failover): say so, keep nothing, stay up.
+      this.deps.onError?.(error, `accept ${event.kind}`);
+      return reply(
+        textMessage(translator(localeOf(event.user.locale, this.deps.defaults.locale))('errors.unexpected')),
+      );
+    }
+    if (!fresh) return { messages: [] };
     let t: T = translator(localeOf(event.user.locale, tenant.defaultLocale));
     try {
       const { ctx, firstContact } = await this.context(tenant, event, now);

@@ -161,7 +161,9 @@ export class Dispatcher {
     let cancelled: Nudge[] = [];
     let exhausted = false;
     let refilling: Promise<void> | undefined;
+    let lastFlush = performance.now();
     const flush = async () => {
+      lastFlush = performance.now();
       const [s, c] = [sent, cancelled];
       sent = [];
       cancelled = [];
@@ -260,7 +262,8 @@ export class Dispatcher {
         } finally {
           hold(nudge.tenantId, -1);
         }
-        if (sent.length + cancelled.length >= 500) await flush();
+        // Marked sent in small batches: a replica killed mid-run leaves little to send twice.
+        if (sent.length + cancelled.length >= 100 || performance.now() - lastFlush > 250) await flush();
       }
     };
     await Promise.all(Array.from({ length: this.o.concurrency }, work));

@@ -39,8 +39,12 @@ export function openPostgres(url: string, options: { max?: number } = {}): OpenD
       },
     } as pg.CustomTypesConfig,
   });
-  // An idle client losing its server must not crash the process; the pool replaces it.
+  // A client losing its server (a restart, a failover) must not crash the process: idle ones are
+  // replaced by the pool; one in use fails its query, and the pool drops it when it comes back.
   pool.on('error', () => {});
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+  });
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return { db, kind: 'postgres', close: () => db.destroy() };
 }

@@ -15,6 +15,7 @@ describe('configuration', () => {
         NUDGE_SLACK_PER_CHANNEL: 1,
         NUDGE_TEAMS_PER_CONVERSATION: 7,
         NUDGE_TEAMS_PER_TENANT: 30,
+        NUDGE_LEASE_SECONDS: 60,
       },
     });
   });

@@ -1,0 +1,129 @@
+import { afterEach, describe, expect, inject, it } from 'vitest';
+import type { OpenDatabase } from '../../src/store/db.ts';
+import { insertNudges } from '../../src/store/nudge.store.ts';
+import { createPerson, upsertIdentity } from '../../src/store/person.store.ts';
+import { createCycle, createProgram, enroll } from '../../src/store/program.store.ts';
+import { ensureTenant } from '../../src/store/tenant.store.ts';
+import { openFreshPostgres } from '../support/databases.ts';
+import { eventually, type ServerProcess, slackStandIn, startServer, stopServer } from './support.ts';
+
+/** `count` people of one Slack workspace, each with a DM channel and a due welcome reminder. */
+async function seed(db: OpenDatabase, count: number): Promise<() => Promise<void>> {
+  const tenant = await ensureTenant(db.db, {
+    platform: 'slack',
+    externalId: 'T:T1',
+    name: 'T1',
+    defaultLocale: 'es',
+    defaultTimezone: 'America/Santiago',
+  });
+  const program = await createProgram(db.db, tenant.id, { name: 'Mentoría', kind: 'classic' });
+  const cycle = await createCycle(db.db, tenant.id, {
+    programId: program.id,
+    name: '2027-1',
+    timezone: 'America/Santiago',
+    enrollmentStarts: '2027-01-04',
+    goalSettingStarts: '2027-01-25',
+    executionStarts: '2027-02-15',
+    closingStarts: '2027-06-10',
+    ends: '2027-06-30',
+  });
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const person = await createPerson(db.db, tenant.id, {
+      name: `Persona ${i}`,
+      locale: 'es',
+      timezone: 'America/Santiago',
+    });
+    await upsertIdentity(db.db, {
+      tenantId: tenant.id,
+      personId: person.id,
+      platform: 'slack',
+      externalId: `U${i}`,
+      conversationRef: { channel: `D${i}` },
+      now: new Date(),
+    });
+    await enroll(db.db, { tenantId: tenant.id, cycleId: cycle.id, personId: person.id, role: 'mentee' });
+    ids.push(person.id);
+  }
+  // Queued once every replica is up, so that all of them compete for the same rows.
+  return async () => {
+    const now = new Date();
+    await insertNudges(
+      db.db,
+      ids.map((id) => ({
+        tenantId: tenant.id,
+        kind: 'welcome' as const,
+        subjectId: cycle.id,
+        slot: 'roster',
+        recipientId: id,
+        dueAt: now,
+      })),
+      now,
+    );
+  };
+}
+
+const statuses = async (db: OpenDatabase) =>
+  Object.fromEntries(
+    (
+      await db.db
+        .selectFrom('nudges')
+        .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+        .groupBy('status')
+        .execute()
+    ).map((r) => [r.status, Number(r.n)]),
+  );
+
+describe('several server processes on one PostgreSQL', () => {
+  let db: OpenDatabase & { url: string };
+  let servers: ServerProcess[] = [];
+  let standIn: Awaited<ReturnType<typeof slackStandIn>>;
+  afterEach(async () => {
+    await Promise.all(servers.map(stopServer));
+    servers = [];
+    standIn?.close();
+    await db?.close();
+  });
+
+  const postsPerChannel = () => {
+    const counts = new Map<string, number>();
+    for (const c of standIn.calls.filter((c) => c.method === 'chat.postMessage'))
+      counts.set(c.params.channel as string, (counts.get(c.params.channel as string) ?? 0) + 1);
+    return counts;
+  };
+
+  it('three replicas send each due reminder exactly once', async () => {
+    db = await openFreshPostgres(inject('pgUrl'), 4);
+    const queue = await seed(db, 300);
+    standIn = await slackStandIn(5);
+    const env = { DATABASE_URL: db.url, SLACK_API_URL: `${standIn.url}/api/` };
+    servers = await Promise.all([startServer(env), startServer(env), startServer(env)]);
+    await queue();
+    await eventually(async () => ((await statuses(db)).sent === 300 ? true : undefined));
+    const counts = postsPerChannel();
+    expect(counts.size).toBe(300);
+    expect([...counts.values()].every((n) => n === 1)).toBe(true);
+    expect(servers.every((s) => s.alive())).toBe(true);
+  });
+
+  it('a replica killed with SIGKILL mid-dispatch loses nothing: the others send its reminders', async () => {
+    db = await openFreshPostgres(inject('pgUrl'), 4);
+    const queue = await seed(db, 600);
+    standIn = await slackStandIn(40);
+    const env = { DATABASE_URL: db.url, SLACK_API_URL: `${standIn.url}/api/`, NUDGE_LEASE_SECONDS: '3' };
+    servers = await Promise.all([startServer(env), startServer(env), startServer(env)]);
+    await queue();
+    await eventually(() => (postsPerChannel().size >= 120 ? true : undefined));
+    const victim = servers[0] as ServerProcess;
+    victim.child.kill('SIGKILL');
+    await eventually(() => (victim.alive() ? undefined : true));
+    // Everyone gets the message: the killed replica's claimed rows return after their lease.
+    await eventually(async () => ((await statuses(db)).sent === 600 ? true : undefined), 90_000);
+    const counts = postsPerChannel();
+    expect(counts.size).toBe(600);
+    // At most what the killed replica had sent but not yet marked (it marks every 100 or 250 ms).
+    const duplicates = [...counts.values()].reduce((n, c) => n + c - 1, 0);
+    expect(duplicates).toBeLessThanOrEqual(100);
+    expect(await statuses(db)).toEqual({ sent: 600 });
+  });
+});

@@ -1,0 +1,168 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createHmac } from 'node:crypto';
+import { createServer, type Server } from 'node:http';
+import { createServer as netServer } from 'node:net';
+
+export const SIGNING_SECRET = 'faults-signing-secret-0123456789abcd';
+
+export async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const s = netServer().listen(0, '127.0.0.1', () => {
+      const address = s.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      s.close(() => resolve(port));
+    });
+  });
+}
+
+export interface SlackCall {
+  method: string;
+  params: Record<string, string>;
+}
+
+/**
+ * A Slack Web API stand-in that records every call: what the servers sent, to whom, how often.
+ * `delayMs` slows chat.postMessage down so that a dispatch is still running when a test kills it.
+ */
+export async function slackStandIn(
+  delayMs = 0,
+): Promise<{ url: string; calls: SlackCall[]; close(): void; server: Server }> {
+  const calls: SlackCall[] = [];
+  let ts = 1;
+  const server = createServer((req, res) => {
+    let body = '';
+    req.on('data', (c) => {
+      body += c;
+    });
+    req.on('end', () => {
+      const method = (req.url ?? '').replace(/^\/api\//, '').split('?')[0] ?? '';
+      const params = Object.fromEntries(
+        (req.headers['content-type'] ?? '').includes('json')
+          ? Object.entries(JSON.parse(body || '{}') as Record<string, unknown>).map(([k, v]) => [
+              k,
+              String(v),
+            ])
+          : new URLSearchParams(body),
+      ) as Record<string, string>;
+      calls.push({ method, params });
+      let answer: object = { ok: true };
+      if (method === 'auth.test') answer = { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1' };
+      else if (method === 'users.info') {
+        const user = params.user ?? 'U0';
+        answer = {
+          ok: true,
+          user: {
+            id: user,
+            real_name: `Persona ${user}`,
+            tz: 'America/Santiago',
+            locale: 'es-LA',
+            profile: {},
+          },
+        };
+      } else if (method === 'chat.postMessage')
+        answer = { ok: true, channel: params.channel, ts: `${++ts}.0` };
+      else if (method === 'users.lookupByEmail') answer = { ok: false, error: 'users_not_found' };
+      const send = () =>
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
+      if (delayMs && method === 'chat.postMessage') setTimeout(send, delayMs);
+      else send();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return { url: `http://127.0.0.1:${port}`, calls, server, close: () => server.close() };
+}
+
+export interface ServerProcess {
+  child: ChildProcess;
+  url: string;
+  output: () => string;
+  alive: () => boolean;
+}
+
+/** The compiled server (`node dist/src/main.js`), as `npm start` runs it, on its own port. */
+export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
+  const port = await freePort();
+  let output = '';
+  const child = spawn(process.execPath, ['dist/src/main.js'], {
+    env: {
+      PATH: process.env.PATH ?? '',
+      NODE_ENV: 'development',
+      LOG_LEVEL: 'warn',
+      SLACK_BOT_TOKEN: 'xoxb-faults',
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      PORT: String(port),
+      ...env,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout?.on('data', (c) => {
+    output += c;
+  });
+  child.stderr?.on('data', (c) => {
+    output += c;
+  });
+  const url = `http://127.0.0.1:${port}`;
+  const started = Date.now();
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`server exited ${child.exitCode}: ${output}`);
+    try {
+      const res = await fetch(`${url}/healthz`);
+      if (res.status === 200) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() - started > 30_000) throw new Error(`server did not start: ${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    child,
+    url,
+    output: () => output,
+    alive: () => child.exitCode === null && child.signalCode === null,
+  };
+}
+
+export function stopServer(server: ServerProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (!server.alive()) return resolve();
+    server.child.once('exit', () => resolve());
+    server.child.kill('SIGTERM');
+    setTimeout(() => {
+      if (server.alive()) server.child.kill('SIGKILL');
+    }, 5_000);
+  });
+}
+
+export function signedHeaders(body: string, secret = SIGNING_SECRET, at = Math.floor(Date.now() / 1000)) {
+  return {
+    'x-slack-request-timestamp': String(at),
+    'x-slack-signature': `v0=${createHmac('sha256', secret).update(`v0:${at}:${body}`).digest('hex')}`,
+  };
+}
+
+export function slashCommand(text: string, user: string, responseUrl: string): string {
+  return new URLSearchParams({
+    team_id: 'T1',
+    channel_id: `D${user}`,
+    user_id: user,
+    command: '/mentoria',
+    text,
+    response_url: responseUrl,
+    trigger_id: `trigger-${Math.random()}`,
+  }).toString();
+}
+
+export async function eventually<T>(
+  check: () => T | undefined | Promise<T | undefined>,
+  ms = 60_000,
+): Promise<T> {
+  const started = Date.now();
+  for (;;) {
+    const value = await check();
+    if (value !== undefined && value !== false) return value as T;
+    if (Date.now() - started > ms) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}

@@ -1,4 +1,4 @@
-import { App, HTTPReceiver, LogLevel } from '@slack/bolt';
+import { App, AuthorizationError, HTTPReceiver, LogLevel } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import type { Clock } from '../../src/clock.ts';
 import type { Config } from '../../src/config.ts';
@@ -151,6 +151,18 @@ export class SlackAdapter {
         endpoints: '/slack/events',
         logLevel,
         unhandledRequestTimeoutMillis: 2_500,
+        // A signed request Bolt cannot process (a malformed payload) is the sender's fault: 400,
+        // nothing stored. Our listeners answer their own failures with "try again".
+        processEventErrorHandler: async ({ error, response }) => {
+          if (response.headersSent) return false;
+          if (error instanceof AuthorizationError) {
+            response.writeHead(401).end();
+            return true;
+          }
+          this.o.log.warn({ code: classifySlackError(error).code }, 'slack request not processed');
+          response.writeHead(400).end();
+          return true;
+        },
         ...(oauth && this.installationStore
           ? {
               clientId: config.SLACK_CLIENT_ID,

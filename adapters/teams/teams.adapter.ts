@@ -169,7 +169,20 @@ export class TeamsAdapter {
     // Cards the turn produced are posted after the answer: the connector (and the person's click)
     // does not wait for our outbound calls.
     const later: Later = [];
-    await this.adapter.process(request as never, response as never, (context) => this.turn(context, later));
+    try {
+      await this.adapter.process(request as never, response as never, (context) => this.turn(context, later));
+    } catch (error) {
+      // The SDK refused the activity (no type, no conversation…): the sender's fault, nothing stored.
+      this.o.log.warn(
+        { err: error instanceof Error ? error.message : String(error) },
+        'teams activity refused',
+      );
+      if (!res.headersSent)
+        res
+          .writeHead(400, { 'content-type': 'application/json' })
+          .end(JSON.stringify({ error: 'invalid activity' }));
+      return;
+    }
     if (!res.writableEnded) res.end();
     for (const { reference, reply } of later) {
       this.post(reference, reply).catch((error: unknown) =>

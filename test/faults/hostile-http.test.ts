@@ -1,0 +1,221 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { OpenDatabase } from '../../src/store/db.ts';
+import { openFreshPostgres } from '../support/databases.ts';
+import {
+  type ServerProcess,
+  signedHeaders,
+  slackStandIn,
+  slashCommand,
+  startServer,
+  stopServer,
+} from './support.ts';
+
+const FORM = 'application/x-www-form-urlencoded';
+
+/** Property-based fuzzing of what reaches our HTTP endpoints: never a 5xx from our code, never a crash. */
+describe('hostile input at the HTTP edge', () => {
+  let db: OpenDatabase & { url: string };
+  let open: ServerProcess;
+  let guarded: ServerProcess;
+  let standIn: Awaited<ReturnType<typeof slackStandIn>>;
+
+  beforeAll(async () => {
+    db = await openFreshPostgres(inject('pgUrl'), 4);
+    standIn = await slackStandIn();
+    const base = { DATABASE_URL: db.url, SLACK_API_URL: `${standIn.url}/api/` };
+    // Teams without credentials (development) to reach the parsing; with credentials to test the tokens.
+    [open, guarded] = await Promise.all([
+      startServer({ ...base, TEAMS_ANONYMOUS: 'true' }),
+      startServer({
+        ...base,
+        MICROSOFT_APP_ID: '00000000-0000-0000-0000-000000000001',
+        MICROSOFT_APP_PASSWORD: 'not-a-real-secret',
+        MICROSOFT_APP_TENANT_ID: '00000000-0000-0000-0000-000000000002',
+      }),
+    ]);
+  });
+  afterAll(async () => {
+    await Promise.all([open && stopServer(open), guarded && stopServer(guarded)]);
+    standIn?.close();
+    await db?.close();
+  });
+
+  const post = async (server: ServerProcess, path: string, body: string, headers: Record<string, string>) => {
+    const res = await fetch(`${server.url}${path}`, { method: 'POST', headers, body });
+    await res.arrayBuffer();
+    return res.status;
+  };
+
+  const text = fc.oneof(
+    fc.string({ maxLength: 200 }),
+    fc.string({ unit: 'grapheme', maxLength: 100 }),
+    fc.constantFrom(
+      'ayuda',
+      'meta nueva',
+      'pendientes',
+      'admin reporte',
+      'cancelar',
+      '\u0000',
+      '💥'.repeat(3000),
+    ),
+  );
+  const anyJson = fc.jsonValue({ maxDepth: 4 });
+  const slackBody = fc.oneof(
+    // slash commands with any text and any extra fields
+    fc.record({ text, user: fc.string({ minLength: 1, maxLength: 12 }) }).map(({ text, user }) => ({
+      type: FORM,
+      body: slashCommand(text, user, `${standIn.url}/respond/fuzz`),
+    })),
+    // interactivity payloads of any shape, and block actions with any ids and values
+    anyJson.map((payload) => ({
+      type: FORM,
+      body: new URLSearchParams({ payload: JSON.stringify(payload) }).toString(),
+    })),
+    fc
+      .record({
+        action_id: fc.string({ maxLength: 80 }),
+        value: fc.string({ maxLength: 3000 }),
+        user: fc.string({ maxLength: 12 }),
+      })
+      .map(({ action_id, value, user }) => ({
+        type: FORM,
+        body: new URLSearchParams({
+          payload: JSON.stringify({
+            type: 'block_actions',
+            team: { id: 'T1' },
+            user: { id: user || 'U1', team_id: 'T1' },
+            trigger_id: 't',
+            container: { type: 'message', channel_id: 'DU1', message_ts: '1.0' },
+            actions: [{ type: 'button', action_id, block_id: 'b', value, action_ts: `${Math.random()}` }],
+          }),
+        }).toString(),
+      })),
+    // events of any shape
+    anyJson.map((event) => ({
+      type: 'application/json',
+      body: JSON.stringify({ type: 'event_callback', team_id: 'T1', event_id: `Ev${Math.random()}`, event }),
+    })),
+    // not even well-formed
+    fc.string({ maxLength: 500 }).map((body) => ({ type: FORM, body })),
+    fc.string({ maxLength: 500 }).map((body) => ({ type: 'application/json', body })),
+  );
+
+  it('signed Slack requests of any shape never get a 5xx and never bring the server down', async () => {
+    await fc.assert(
+      fc.asyncProperty(slackBody, async ({ type, body }) => {
+        const status = await post(open, '/slack/events', body, {
+          'content-type': type,
+          ...signedHeaders(body),
+        });
+        expect(status).toBeLessThan(500);
+      }),
+      { numRuns: 60, seed: 11 },
+    );
+    expect(open.alive()).toBe(true);
+  });
+
+  it('refuses forged signatures, stale timestamps and unsigned requests (401), whatever the body', async () => {
+    const body = slashCommand('ayuda', 'U1', `${standIn.url}/respond/x`);
+    await fc.assert(
+      fc.asyncProperty(
+        fc.string({ maxLength: 80 }),
+        fc.string({ minLength: 1, maxLength: 64 }),
+        async (signature, secret) => {
+          expect(
+            await post(open, '/slack/events', body, {
+              'content-type': FORM,
+              'x-slack-request-timestamp': String(Math.floor(Date.now() / 1000)),
+              'x-slack-signature': signature,
+            }),
+          ).toBe(401);
+          expect(
+            await post(open, '/slack/events', body, {
+              'content-type': FORM,
+              ...signedHeaders(body, `${secret}x`),
+            }),
+          ).toBe(401);
+        },
+      ),
+      { numRuns: 40, seed: 12 },
+    );
+    const stale = Math.floor(Date.now() / 1000) - 6 * 60;
+    expect(
+      await post(open, '/slack/events', body, {
+        'content-type': FORM,
+        ...signedHeaders(body, undefined, stale),
+      }),
+    ).toBe(401);
+    expect(await post(open, '/slack/events', body, { 'content-type': FORM })).toBe(401);
+  });
+
+  const activity = fc.record(
+    {
+      type: fc.oneof(
+        fc.constantFrom('message', 'invoke', 'installationUpdate', 'conversationUpdate'),
+        fc.string(),
+      ),
+      name: fc.oneof(fc.constant('adaptiveCard/action'), fc.string()),
+      id: fc.string(),
+      text: text,
+      from: fc.oneof(fc.record({ id: fc.string(), name: fc.string() }), anyJson),
+      conversation: fc.oneof(
+        fc.record({ id: fc.string(), tenantId: fc.string(), conversationType: fc.constant('personal') }),
+        anyJson,
+      ),
+      serviceUrl: fc.constantFrom('http://127.0.0.1:9/teams/', 'not a url'),
+      value: fc.oneof(
+        anyJson,
+        fc.record({ action: fc.record({ verb: fc.string(), data: fc.dictionary(fc.string(), anyJson) }) }),
+      ),
+      attachments: fc.array(anyJson, { maxLength: 2 }),
+      channelData: anyJson,
+    },
+    { requiredKeys: ['type'] },
+  );
+
+  it('Teams activities of any shape never get a 5xx and never bring the server down', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.oneof(
+          activity.map((a) => JSON.stringify(a)),
+          fc.string({ maxLength: 300 }),
+        ),
+        async (body) => {
+          const status = await post(open, '/api/messages', body, { 'content-type': 'application/json' });
+          expect(status).toBeLessThan(500);
+        },
+      ),
+      { numRuns: 150, seed: 13 },
+    );
+    expect(open.alive()).toBe(true);
+  });
+
+  it('with credentials configured, refuses Teams requests with a missing or invalid token (401)', async () => {
+    const body = JSON.stringify({
+      type: 'message',
+      text: 'ayuda',
+      from: { id: '29:x' },
+      conversation: { id: 'a:x' },
+    });
+    expect(await post(guarded, '/api/messages', body, { 'content-type': 'application/json' })).toBe(401);
+    const unsigned = `${Buffer.from('{"alg":"none","typ":"JWT"}').toString('base64url')}.${Buffer.from(
+      JSON.stringify({
+        aud: '00000000-0000-0000-0000-000000000001',
+        iss: 'https://api.botframework.com',
+        exp: 9999999999,
+      }),
+    ).toString('base64url')}.`;
+    await fc.assert(
+      fc.asyncProperty(fc.oneof(fc.string({ maxLength: 200 }), fc.constant(unsigned)), async (token) => {
+        const status = await post(guarded, '/api/messages', body, {
+          'content-type': 'application/json',
+          authorization: `Bearer ${token}`,
+        });
+        expect(status).toBe(401);
+      }),
+      { numRuns: 30, seed: 14 },
+    );
+    expect(guarded.alive()).toBe(true);
+  });
+});

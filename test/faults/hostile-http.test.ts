@@ -14,7 +14,7 @@ import {
 const FORM = 'application/x-www-form-urlencoded';
 
 /** Property-based fuzzing of what reaches our HTTP endpoints: never a 5xx from our code, never a crash. */
-describe('hostile input at the HTTP edge', () => {
+describe.skipIf(!inject('pgUrl'))('hostile input at the HTTP edge', () => {
   let db: OpenDatabase & { url: string };
   let open: ServerProcess;
   let guarded: ServerProcess;

@@ -3,7 +3,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { openPostgres } from '../../src/store/db.ts';
 import { migrateToLatest } from '../../src/store/migrate.ts';
 import {
@@ -17,7 +17,7 @@ import {
 } from './support.ts';
 
 /** Its own PostgreSQL cluster, since this test stops and starts it under a running server. */
-describe('PostgreSQL restarts while the server runs', () => {
+describe.skipIf(!inject('pgUrl'))('PostgreSQL restarts while the server runs', () => {
   const dir = mkdtempSync(join(tmpdir(), 'mentoria-restart-pg-'));
   let url = '';
   let server: ServerProcess;

@@ -74,7 +74,7 @@ const statuses = async (db: OpenDatabase) =>
     ).map((r) => [r.status, Number(r.n)]),
   );
 
-describe('several server processes on one PostgreSQL', () => {
+describe.skipIf(!inject('pgUrl'))('several server processes on one PostgreSQL', () => {
   let db: OpenDatabase & { url: string };
   let servers: ServerProcess[] = [];
   let standIn: Awaited<ReturnType<typeof slackStandIn>>;

@@ -71,12 +71,16 @@ export async function cycleReport(deps: Deps, acting: Acting, cycle: Cycle): Pro
   const detractors = f.surveys.filter((s) => s.recommend <= 6).length;
   const menteeCount = f.mentees.length;
   const threshold = program.settings.attendanceThreshold;
+  // Maps, not searches: a cycle can have tens of thousands of mentees.
+  const heldBy = new Map(f.heldPerPair.map((p) => [p.pairingId, p.held]));
+  const attendedBy = new Map(f.attendance.map((a) => [a.personId, a.present]));
+  const evaluated = new Set(f.evaluationsDone);
   const eligible = f.mentees.filter((m) => {
     if (!m.pairingId) return false;
-    const held = f.heldPerPair.find((p) => p.pairingId === m.pairingId)?.held ?? 0;
-    const attended = f.attendance.find((a) => a.personId === m.personId)?.present ?? 0;
+    const held = heldBy.get(m.pairingId) ?? 0;
+    const attended = attendedBy.get(m.personId) ?? 0;
     const attendanceOk = f.plenaries === 0 || attended / f.plenaries >= threshold;
-    return held >= minimum && attendanceOk && f.evaluationsDone.includes(m.pairingId);
+    return held >= minimum && attendanceOk && evaluated.has(m.pairingId);
   }).length;
   const presences = f.attendance.reduce((n, a) => n + a.present, 0);
   return {

@@ -5,6 +5,7 @@ import { latency } from './latency.bench.ts';
 import { matching } from './matching.bench.ts';
 import { nudgeDispatch } from './nudge-dispatch.bench.ts';
 import { plannerTick } from './planner-tick.bench.ts';
+import { report } from './report.bench.ts';
 import { benchServer } from './postgres.ts';
 
 /**
@@ -19,6 +20,7 @@ const BENCHMARKS: Record<
   planner_tick: plannerTick,
   nudge_dispatch: nudgeDispatch,
   matching,
+  report,
   // One run measures three: slack_ack, teams_invoke and memory.
   latency,
 };

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { loggerFor, openMigratedDatabase } from './boot.ts';
@@ -10,6 +10,7 @@ import type { Platform } from './domain/model.ts';
 import { loadDotEnv } from './env.ts';
 import { formatter, translator } from './i18n/index.ts';
 import { cycleReport, reportCsv } from './reports/cycle-report.ts';
+import { buildReportFile } from './reports/files.ts';
 import { reportMessage } from './reports/report-message.ts';
 import {
   type AdminRun,
@@ -41,6 +42,8 @@ Commands:
   person export --email E                everything stored about that person, as JSON (audited)
   person erase --email E                 anonymise that person, keeping the cycle's figures (audited)
   report --cycle C [--format json|csv|md]   the cycle's figures (md by default)
+  report --cycle C --format xlsx|pdf|png [--out FILE]
+                                         each participant's results (xlsx), the diplomas (pdf), the chart (png)
   help
 
 Every command takes --tenant (console by default; slack:T0123 for a Slack workspace,
@@ -136,6 +139,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         format: { type: 'string' },
         email: { type: 'string' },
         apply: { type: 'boolean', default: false },
+        out: { type: 'string' },
       },
     });
     const print = (json: unknown, text: string) => io.out(values.json ? JSON.stringify(json, null, 2) : text);
@@ -296,7 +300,21 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
               .filter(Boolean)
               .join('\n\n'),
           );
-        } else throw new Error('--format must be json, csv or md');
+        } else if (format === 'xlsx' || format === 'pdf' || format === 'png') {
+          // Binary files are written, never printed: each participant's results, the diplomas, the chart.
+          const kind = format === 'xlsx' ? 'results.xlsx' : format === 'pdf' ? 'diplomas.pdf' : 'chart.png';
+          const reader = {
+            t: translator(tenant.defaultLocale),
+            fmt: formatter(tenant.defaultLocale, cycle.timezone),
+          };
+          const file = await buildReportFile(deps, acting, cycle, kind, reader);
+          const path = values.out ?? file.name;
+          writeFileSync(path, file.content);
+          print(
+            { written: path, bytes: file.content.length },
+            `Wrote ${path} (${file.content.length} bytes).`,
+          );
+        } else throw new Error('--format must be json, csv, md, xlsx, pdf or png');
         return 0;
       }
       case 'person export': {

@@ -26,6 +26,9 @@ const EXAMPLES: Record<string, string> = {
   NUDGE_TEAMS_PER_CONVERSATION: '7',
   NUDGE_TEAMS_PER_TENANT: '30',
   NUDGE_LEASE_SECONDS: '60',
+  PUBLIC_URL: 'https://mentoria.example.gob',
+  LINK_SECRET: 'a-random-string-of-at-least-32-characters',
+  LINK_TTL_HOURS: '24',
 };
 
 const rate = (fallback: number) =>
@@ -105,6 +108,20 @@ const schema = z.object({
   NUDGE_SLACK_PER_CHANNEL: rate(1),
   NUDGE_TEAMS_PER_CONVERSATION: rate(7),
   NUDGE_TEAMS_PER_TENANT: rate(30),
+  // Where people reach this server from outside (signed download links for reports).
+  PUBLIC_URL: z
+    .string()
+    .regex(/^https?:\/\/\S+$/, 'must be an http(s) URL')
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional(),
+  // Signs download links; without it, links last as long as the process.
+  LINK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
+  LINK_TTL_HOURS: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(720, 'must be at most 720')
+    .default(24),
   // How long a replica holds the reminders it claimed; if it dies, others send them after this.
   NUDGE_LEASE_SECONDS: z.coerce
     .number({ error: 'must be a number' })
@@ -164,6 +181,11 @@ function crossChecks(c: Config): string[] {
   if (c.TEAMS_ANONYMOUS && c.NODE_ENV === 'production') {
     problems.push(
       'TEAMS_ANONYMOUS: unauthenticated Teams requests are refused in production; set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD',
+    );
+  }
+  if (c.PUBLIC_URL && !c.LINK_SECRET && c.NODE_ENV === 'production') {
+    problems.push(
+      `LINK_SECRET: required with PUBLIC_URL in production, so that download links survive restarts and replicas (example: LINK_SECRET=${EXAMPLES.LINK_SECRET})`,
     );
   }
   if (Boolean(c.MICROSOFT_APP_ID) !== Boolean(c.MICROSOFT_APP_PASSWORD)) {

@@ -16,6 +16,8 @@ import type { Logger } from './log.ts';
 import { Dispatcher } from './scheduler/dispatcher.ts';
 import { startScheduler } from './scheduler/scheduler.ts';
 import { DEMO_PEOPLE, seedDemo } from './services/demo.service.ts';
+import { downloadHandler } from './services/downloads.ts';
+import { LinkSigner } from './services/links.ts';
 import { type OpenDatabase, ping } from './store/db.ts';
 import { deactivateIdentity } from './store/person.store.ts';
 
@@ -155,6 +157,9 @@ async function runServer(config: Config, database: OpenDatabase, log: Logger): P
       await deactivateIdentity(database.db, identity.tenantId, identity.id, code, clock.now());
     },
   });
+  const signer = new LinkSigner(config.LINK_SECRET);
+  if (config.PUBLIC_URL && !config.LINK_SECRET)
+    log.warn('LINK_SECRET is not set: report links work only until this process stops');
   const bot = new Bot({
     db: database.db,
     clock,
@@ -162,6 +167,9 @@ async function runServer(config: Config, database: OpenDatabase, log: Logger): P
     defaults,
     onError,
     adminEmails: config.ADMIN_EMAILS,
+    ...(config.PUBLIC_URL
+      ? { links: { signer, baseUrl: config.PUBLIC_URL, ttlHours: config.LINK_TTL_HOURS } }
+      : {}),
   });
   const slack = slackEnabled(config)
     ? new SlackAdapter({ config, bot, db: database.db, clock, log })
@@ -175,6 +183,7 @@ async function runServer(config: Config, database: OpenDatabase, log: Logger): P
   const dispatcher = newDispatcher(config, database, clock, router, worker, onError);
   const scheduler = startScheduler({ db: database.db, clock, dispatcher, worker, onError });
   const server = createHttpServer({
+    files: downloadHandler({ db: database.db, clock }, signer),
     slack: slack?.receiver?.requestListener,
     teams: teams ? (req, res) => teams.handle(req, res) : undefined,
     health: () => ping(database.db),

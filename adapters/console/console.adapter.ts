@@ -123,7 +123,7 @@ export class ConsoleChat implements ChatPort {
     if (options) this.out(`    ${options}${field.kind === 'multi_choice' ? '  (1,3…)' : ''}`);
   }
 
-  private saveFile(name: string, content: string): string {
+  private saveFile(name: string, content: Buffer): string {
     mkdirSync(this.filesDir, { recursive: true });
     const path = join(this.filesDir, `${String(++this.fileCount).padStart(3, '0')}-${name}`);
     writeFileSync(path, content);

@@ -17,7 +17,7 @@ export function renderText(
   options: {
     messageRef: string;
     nextNumber: () => number;
-    saveFile: (name: string, content: string) => string;
+    saveFile: (name: string, content: Buffer) => string;
   },
 ): { lines: string[]; buttons: NumberedButton[] } {
   const lines: string[] = [];
@@ -31,7 +31,7 @@ function renderBlock(
   options: {
     messageRef: string;
     nextNumber: () => number;
-    saveFile: (name: string, content: string) => string;
+    saveFile: (name: string, content: Buffer) => string;
   },
   buttons: NumberedButton[],
 ): string[] {
@@ -60,6 +60,8 @@ function renderBlock(
     case 'image':
       return [`  [${block.alt}] ${block.url}`];
     case 'file':
-      return [`  📎 ${block.name} → ${options.saveFile(block.name, block.content)}`];
+      return [
+        `  📎 ${block.name} → ${options.saveFile(block.name, Buffer.from(block.content, block.encoding ?? 'utf8'))}`,
+      ];
   }
 }

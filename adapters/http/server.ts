@@ -11,6 +11,8 @@ export interface HttpRoutes {
   slack?: RequestListener | undefined;
   /** The Teams endpoint (POST /api/messages). */
   teams?: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | undefined;
+  /** Signed report downloads (GET /files/<token>). */
+  files?: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | undefined;
   /** True when the database answers. */
   health: () => Promise<boolean>;
 }
@@ -50,6 +52,12 @@ export function createHttpServer(routes: HttpRoutes): Server {
     }
     if (routes.slack && path.startsWith('/slack/')) {
       routes.slack(req, res);
+      return;
+    }
+    if (routes.files && path.startsWith('/files/')) {
+      routes.files(req, res).catch(() => {
+        if (!res.headersSent) res.writeHead(500).end();
+      });
       return;
     }
     if (routes.teams && path === '/api/messages') {

@@ -161,9 +161,12 @@ export function renderSurface(
   ] as KnownBlock[];
 }
 
-export function filesOf(message: OutboundMessage): { name: string; mimeType: string; content: string }[] {
+/** The files a message carries, as bytes (Slack receives them as uploads). */
+export function filesOf(message: OutboundMessage): { name: string; mimeType: string; content: Buffer }[] {
   return message.blocks.flatMap((b) =>
-    b.type === 'file' ? [{ name: b.name, mimeType: b.mimeType, content: b.content }] : [],
+    b.type === 'file'
+      ? [{ name: b.name, mimeType: b.mimeType, content: Buffer.from(b.content, b.encoding ?? 'utf8') }]
+      : [],
   );
 }
 

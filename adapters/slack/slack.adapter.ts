@@ -696,12 +696,12 @@ async function openDm(client: WebClient, userId: string): Promise<string> {
 async function uploadFile(
   client: WebClient,
   channel: string,
-  file: { name: string; content: string },
+  file: { name: string; content: Buffer },
 ): Promise<void> {
   await client.filesUploadV2({
     channel_id: channel,
     filename: file.name,
-    file: Buffer.from(file.content, 'utf8'),
+    file: file.content,
   });
 }
 

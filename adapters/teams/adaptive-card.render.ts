@@ -39,8 +39,10 @@ function element(block: Block): CardElement[] {
     case 'image':
       return [{ type: 'Image', url: block.url, altText: block.alt }];
     case 'file':
-      // Files in a personal chat need a consent card; the invitation's details are in the message.
-      return [{ type: 'TextBlock', text: `📎 ${block.name}`, wrap: true, isSubtle: true, size: 'Small' }];
+      // Files in a personal chat need a consent card: a signed download link when there is one.
+      return block.link
+        ? [{ type: 'TextBlock', text: `📎 [${block.name}](${block.link})`, wrap: true }]
+        : [{ type: 'TextBlock', text: `📎 ${block.name}`, wrap: true, isSubtle: true, size: 'Small' }];
     case 'form':
       return formElements(block.form);
   }

@@ -95,6 +95,15 @@ import {
   submitProgramForm,
 } from './program-admin.flow.ts';
 import {
+  askErase,
+  diplomasInChat,
+  eraseInChat,
+  eraseValue,
+  exportInChat,
+  reportChart,
+  resultsInChat,
+} from './results.flow.ts';
+import {
   answerSessionButton,
   listSessions,
   openSessionForm,
@@ -392,6 +401,14 @@ export class Bot {
         return pairInChat(ctx, command.mentor, command.mentee);
       case 'new_program':
         return programForm(ctx);
+      case 'results':
+        return resultsInChat(ctx, command.arg);
+      case 'diplomas':
+        return diplomasInChat(ctx, command.arg);
+      case 'export_person':
+        return exportInChat(ctx, command.email);
+      case 'erase_person':
+        return askErase(ctx, command.email);
       case 'apply':
         return applicationForm(ctx);
       case 'applications':
@@ -426,7 +443,9 @@ export class Bot {
           ? await findCycle(ctx.deps.db, ctx.tenant.id, command.arg).catch(() => undefined)
           : (await standingOf(ctx)).cycle;
         if (!cycle) return reply(textMessage(ctx.t('report.no_cycle')));
-        return reply(reportMessage(ctx, await cycleReport(ctx.deps, ctx.acting, cycle)));
+        return reply(
+          await reportChart(ctx, cycle, reportMessage(ctx, await cycleReport(ctx.deps, ctx.acting, cycle))),
+        );
       }
     }
   }
@@ -553,6 +572,10 @@ export class Bot {
       case 'evaluation.acknowledge': {
         const value = parse(evaluationValue);
         return value ? this.persist(ctx, 'survey', await acknowledge(ctx, value.e)) : bad();
+      }
+      case 'privacy.erase': {
+        const value = parse(eraseValue);
+        return value ? eraseInChat(ctx, value) : bad();
       }
       case 'application.endorse':
       case 'application.decline': {

@@ -21,6 +21,9 @@ export type Command =
   | { name: 'grant' | 'revoke'; role: 'admin' | 'director'; email: string }
   | { name: 'suggest_pairs'; arg: string }
   | { name: 'pair'; mentor: string; mentee: string }
+  | { name: 'results'; arg: string }
+  | { name: 'diplomas'; arg: string }
+  | { name: 'export_person' | 'erase_person'; email: string }
   | { name: 'apply' }
   | { name: 'applications' }
   | { name: 'close_applications' }
@@ -185,6 +188,19 @@ export function parseCommand(text: string): Command | undefined {
           ? 'evaluation'
           : 'sessions';
     return { name: 'on_behalf', email: paperEmail, what };
+  }
+  const results = /^admin (resultados|results|diplomas|certificates)(\s+.+)?$/.exec(words);
+  if (results) {
+    const arg = text.trim().split(/\s+/).slice(2).join(' ');
+    return { name: results[1] === 'diplomas' || results[1] === 'certificates' ? 'diplomas' : 'results', arg };
+  }
+  const privacy = /^admin (exportar|export|borrar|erase) (\S+)$/.exec(words);
+  const privacyEmail = privacy && /([^\s<>|:]+@[^\s<>|]+)/.exec(privacy[2] as string)?.[1];
+  if (privacy && privacyEmail) {
+    return {
+      name: privacy[1] === 'exportar' || privacy[1] === 'export' ? 'export_person' : 'erase_person',
+      email: privacyEmail,
+    };
   }
   const open = /^admin (abrir postulaciones|open applications)(\s+.+)?$/.exec(words);
   if (open) return { name: 'open_applications', arg: text.trim().split(/\s+/).slice(3).join(' ') };

@@ -5,6 +5,7 @@ import type { Person, Tenant } from '../domain/model.ts';
 import { type Formatter, formatter, type T, translator } from '../i18n/index.ts';
 import type { Form, OutboundMessage } from '../messages/model.ts';
 import type { Acting } from '../services/context.ts';
+import type { LinkSigner } from '../services/links.ts';
 import type { Db } from '../store/db.ts';
 import { activeIdentities, getPerson, upsertIdentity } from '../store/person.store.ts';
 import type { ChatPort } from './ports.ts';
@@ -17,6 +18,8 @@ export interface CoreDeps {
   defaults: { locale: Locale; timezone: string };
   /** Emails that administer their tenant (ADMIN_EMAILS), lower-case. */
   adminEmails?: string[];
+  /** Signed download links for report files, when the server has a public address. */
+  links?: { signer: LinkSigner; baseUrl: string; ttlHours: number };
   /** Reports failures that must not break a conversation (a notification that could not be sent). */
   onError?: (error: unknown, context: string) => void;
 }

@@ -84,8 +84,9 @@ export const en: typeof es = {
       mentor:
         '• “goals” — your mentees’ goals\n• “new session” / “sessions” — propose and see sessions\n• “evaluate” — final evaluation of each goal',
       admin:
-        '• “todo” — state of the cycle: goals awaiting approval, alerts and restrictions\n• “goals” — goals by state\n• “admin report” — the cycle’s figures\n• “admin add director email@…” / “admin add admin email@…” — give someone else access (“admin remove …” to take it back)\n• “admin new program” / “admin new cycle” — create a program or a cycle with a form\n• “admin open applications until <date>” / “admin applications” — a call with supervisor endorsement and selection\n• “admin new plenary” / “admin plenaries” — schedule plenaries and see attendance (“admin attendance n email@… present|absent” for a paper list)\n• “admin competencies” — list, add and rename competencies\n• “admin suggest pairs” — the best pairs, to review and confirm\n• “admin pair mentor@… mentee@…” — one pair by hand\n• “admin on behalf of email@… goal|evaluation|sessions” — enter a paper form',
-      director: '• “todo” — state of the cycle (read-only)\n• “admin report” — the cycle’s figures',
+        '• “todo” — state of the cycle: goals awaiting approval, alerts and restrictions\n• “goals” — goals by state\n• “admin report” — the cycle’s figures\n• “admin add director email@…” / “admin add admin email@…” — give someone else access (“admin remove …” to take it back)\n• “admin new program” / “admin new cycle” — create a program or a cycle with a form\n• “admin open applications until <date>” / “admin applications” — a call with supervisor endorsement and selection\n• “admin new plenary” / “admin plenaries” — schedule plenaries and see attendance (“admin attendance n email@… present|absent” for a paper list)\n• “admin competencies” — list, add and rename competencies\n• “admin results” / “admin certificates” — results per participant (Excel, CSV) and certificates (PDF)\n• “admin export email@…” / “admin erase email@…” — a person’s data, or anonymise them\n• “admin suggest pairs” — the best pairs, to review and confirm\n• “admin pair mentor@… mentee@…” — one pair by hand\n• “admin on behalf of email@… goal|evaluation|sessions” — enter a paper form',
+      director:
+        '• “todo” — state of the cycle (read-only)\n• “admin report” — the cycle’s figures\n• “admin results” / “admin certificates” — results per participant and certificates',
       none: '• “hello” — an introduction to the program\n• “apply” — apply to a cycle when a call is open',
     },
     common:
@@ -510,6 +511,65 @@ export const en: typeof es = {
     revoked_told: '{{name}} removed your role of program {{role}} in Mentoría.',
     unknown_person:
       'I found nobody with the email {{email}}. Import the roster first, or ask them to write to the bot.',
+  },
+  diploma: {
+    title: 'Certificate of participation',
+    granted_to: 'Awarded to',
+    text: 'for completing their participation as {{role}} in the “{{program}}” program, cycle {{cycle}}, from {{from}} to {{to}}.',
+    footer: 'Mentoring program — issued with Mentoría',
+  },
+  chart: { proposed: 'Proposed', held: 'Held' },
+  files: { results: 'results', diplomas: 'diplomas', chart: 'chart' },
+  diplomas: {
+    title: 'Certificates for cycle {{cycle}}: {{count}} of {{total}} participants meet the requirements',
+    not_yet: 'Not yet ({{count}}):',
+    rule: 'Requirements: at least {{sessions}} 1:1 sessions held, {{attendance}} % plenary attendance and the final evaluation delivered.',
+  },
+  privacy: {
+    exported:
+      '{{name}}’s data: everything we store, in the attached file. This was recorded in the audit log.',
+    confirm:
+      'Anonymise {{name}} ({{email}})? Their name, email, chat identities, conversations and reminders, and the texts of their goals and sessions are removed; the cycle’s figures are kept. This cannot be undone.',
+    erase: 'Anonymise',
+    not_yourself: 'You cannot anonymise yourself from the chat: ask another admin.',
+    already: 'That person has already been anonymised.',
+    erased:
+      'Done: {{name}} was anonymised ({{goals}} goal(s) and {{sessions}} session(s) without texts). This was recorded in the audit log.',
+  },
+  results: {
+    sheet: 'Results',
+    title: 'Results per participant, cycle {{cycle}}',
+    summary: '{{count}} participant(s); {{eligible}} meet the diploma requirements.',
+    yes: 'yes',
+    no: 'no',
+    gender: { f: 'woman', m: 'man', x: 'other', n: 'prefers not to say' },
+    column: {
+      name: 'Name',
+      email: 'Email',
+      role: 'Role',
+      gender: 'Gender',
+      institution: 'Institution',
+      region: 'Region',
+      partner: 'Partner',
+      goals: 'Goals',
+      approved: 'Approved',
+      achieved: 'Achieved',
+      partly_achieved: 'Partly achieved',
+      not_achieved: 'Not achieved',
+      sessions_held: '1:1 sessions held',
+      attendance: 'Plenary attendance (%)',
+      evaluation: 'Final evaluation',
+      diploma: 'Diploma',
+      missing: 'Missing',
+    },
+    missing: {
+      no_pair: 'a mentoring partner',
+      sessions: 'the minimum 1:1 sessions',
+      attendance: 'the minimum plenary attendance',
+      evaluation: 'the final evaluation delivered',
+    },
+    files: 'Files: results as Excel and CSV.',
+    link: 'Download {{name}} (personal link, expires {{until}})',
   },
   upload: {
     not_csv: 'I can only read CSV files (.csv); “{{name}}” is not one. From Excel: Save as → CSV UTF-8.',

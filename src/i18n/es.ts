@@ -83,8 +83,9 @@ export const es = {
       mentor:
         '• «metas» — las metas de tus personas mentoradas\n• «sesión nueva» / «sesiones» — proponer y ver sesiones\n• «evaluar» — evaluación final de cada meta',
       admin:
-        '• «pendientes» — estado del ciclo: metas por aprobar, alertas y restricciones\n• «metas» — metas por estado\n• «admin reporte» — cifras del ciclo\n• «admin agregar director correo@…» / «admin agregar admin correo@…» — dar acceso a otra persona («admin quitar …» para retirarlo)\n• «admin programa nuevo» / «admin ciclo nuevo» — crear un programa o un ciclo con un formulario\n• «admin abrir postulaciones hasta <fecha>» / «admin postulaciones» — convocatoria con aval de jefatura y selección\n• «admin plenaria nueva» / «admin plenarias» — programar plenarias y ver la asistencia («admin asistencia n correo@… presente|ausente» para una lista en papel)\n• «admin competencias» — ver, agregar y renombrar competencias\n• «admin sugerir parejas» — propuesta óptima de parejas para revisar y confirmar\n• «admin emparejar mentor@… mentorado@…» — una pareja a mano\n• «admin en nombre de correo@… meta|evaluación|sesiones» — ingresar un formulario en papel',
-      director: '• «pendientes» — estado del ciclo (solo consulta)\n• «admin reporte» — cifras del ciclo',
+        '• «pendientes» — estado del ciclo: metas por aprobar, alertas y restricciones\n• «metas» — metas por estado\n• «admin reporte» — cifras del ciclo\n• «admin agregar director correo@…» / «admin agregar admin correo@…» — dar acceso a otra persona («admin quitar …» para retirarlo)\n• «admin programa nuevo» / «admin ciclo nuevo» — crear un programa o un ciclo con un formulario\n• «admin abrir postulaciones hasta <fecha>» / «admin postulaciones» — convocatoria con aval de jefatura y selección\n• «admin plenaria nueva» / «admin plenarias» — programar plenarias y ver la asistencia («admin asistencia n correo@… presente|ausente» para una lista en papel)\n• «admin competencias» — ver, agregar y renombrar competencias\n• «admin resultados» / «admin diplomas» — resultados por participante (Excel, CSV) y diplomas (PDF)\n• «admin exportar correo@…» / «admin borrar correo@…» — datos de una persona, o anonimizarla\n• «admin sugerir parejas» — propuesta óptima de parejas para revisar y confirmar\n• «admin emparejar mentor@… mentorado@…» — una pareja a mano\n• «admin en nombre de correo@… meta|evaluación|sesiones» — ingresar un formulario en papel',
+      director:
+        '• «pendientes» — estado del ciclo (solo consulta)\n• «admin reporte» — cifras del ciclo\n• «admin resultados» / «admin diplomas» — resultados por participante y diplomas',
       none: '• «hola» — presentación del programa\n• «postular» — postular a un ciclo cuando hay convocatoria abierta',
     },
     common:
@@ -509,6 +510,66 @@ export const es = {
     revoked_told: '{{name}} te quitó el rol de {{role}} del programa en Mentoría.',
     unknown_person:
       'No encontré a nadie con el correo {{email}}. Importa primero la nómina o pídele que escriba al bot.',
+  },
+  diploma: {
+    title: 'Diploma de participación',
+    granted_to: 'Se otorga a',
+    text: 'por haber completado su participación como {{role}} en el programa «{{program}}», ciclo {{cycle}}, del {{from}} al {{to}}.',
+    footer: 'Programa de mentoría — emitido con Mentoría',
+  },
+  chart: { proposed: 'Propuestas', held: 'Realizadas' },
+  files: { results: 'resultados', diplomas: 'diplomas', chart: 'grafico' },
+  diplomas: {
+    title: 'Diplomas del ciclo {{cycle}}: {{count}} de {{total}} participantes cumplen los requisitos',
+    not_yet: 'Aún no cumplen ({{count}}):',
+    rule: 'Requisitos: al menos {{sessions}} sesiones 1:1 realizadas, {{attendance}} % de asistencia a plenarias y la evaluación final entregada.',
+  },
+  privacy: {
+    exported:
+      'Datos de {{name}}: todo lo que guardamos, en el archivo adjunto. Quedó registrado en la bitácora.',
+    confirm:
+      '¿Anonimizar a {{name}} ({{email}})? Se borran su nombre, correo, identidades de chat, conversaciones y recordatorios, y los textos de sus metas y sesiones; las cifras del ciclo se conservan. No se puede deshacer.',
+    erase: 'Anonimizar',
+    not_yourself:
+      'No puedes anonimizarte a ti mismo/a desde el chat: pídeselo a otra persona administradora.',
+    already: 'Esa persona ya fue anonimizada.',
+    erased:
+      'Listo: {{name}} fue anonimizada ({{goals}} meta(s) y {{sessions}} sesión(es) sin textos). Quedó registrado en la bitácora.',
+  },
+  results: {
+    sheet: 'Resultados',
+    title: 'Resultados por participante del ciclo {{cycle}}',
+    summary: '{{count}} participante(s); {{eligible}} cumplen los requisitos del diploma.',
+    yes: 'sí',
+    no: 'no',
+    gender: { f: 'mujer', m: 'hombre', x: 'otro', n: 'prefiere no decir' },
+    column: {
+      name: 'Nombre',
+      email: 'Correo',
+      role: 'Rol',
+      gender: 'Género',
+      institution: 'Institución',
+      region: 'Región',
+      partner: 'Pareja',
+      goals: 'Metas',
+      approved: 'Aprobadas',
+      achieved: 'Logradas',
+      partly_achieved: 'Parcialmente logradas',
+      not_achieved: 'No logradas',
+      sessions_held: 'Sesiones 1:1 realizadas',
+      attendance: 'Asistencia a plenarias (%)',
+      evaluation: 'Evaluación final',
+      diploma: 'Diploma',
+      missing: 'Le falta',
+    },
+    missing: {
+      no_pair: 'pareja de mentoría',
+      sessions: 'sesiones 1:1 mínimas',
+      attendance: 'asistencia mínima a plenarias',
+      evaluation: 'evaluación final entregada',
+    },
+    files: 'Archivos: resultados en Excel y CSV.',
+    link: 'Descargar {{name}} (enlace personal, vence el {{until}})',
   },
   upload: {
     not_csv:

@@ -53,7 +53,16 @@ export type Block =
   | { type: 'context'; text: string }
   | { type: 'divider' }
   | { type: 'image'; url: string; alt: string }
-  | { type: 'file'; name: string; mimeType: string; content: string };
+  | {
+      type: 'file';
+      name: string;
+      mimeType: string;
+      /** Text, or base64 when `encoding` says so (spreadsheets, PDFs, images). */
+      content: string;
+      encoding?: 'base64';
+      /** A signed download link, for platforms that cannot receive the file itself. */
+      link?: string;
+    };
 
 export interface OutboundMessage {
   blocks: Block[];
@@ -93,8 +102,16 @@ export class MessageBuilder {
     this.blocks.push({ type: 'divider' });
     return this;
   }
-  file(name: string, mimeType: string, content: string): this {
-    this.blocks.push({ type: 'file', name, mimeType, content });
+  file(name: string, mimeType: string, content: string | Buffer, link?: string): this {
+    this.blocks.push({
+      type: 'file',
+      name,
+      mimeType,
+      ...(typeof content === 'string'
+        ? { content }
+        : { content: content.toString('base64'), encoding: 'base64' as const }),
+      ...(link ? { link } : {}),
+    });
     return this;
   }
   build(): OutboundMessage {

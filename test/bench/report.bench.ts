@@ -14,9 +14,13 @@ export async function report(serverUrl: string, quick: boolean): Promise<Record<
     const seeded = performance.now();
     await sql`insert into tenants (id, platform, external_id, name, default_locale, default_timezone)
               values ('t', 'slack', 'T:BENCH', 'bench', 'es', 'America/Santiago')`.execute(db.db);
-    await sql`insert into programs (tenant_id, id, name, kind) values ('t', 'pr', 'Mentoría', 'classic')`.execute(db.db);
+    await sql`insert into programs (tenant_id, id, name, kind) values ('t', 'pr', 'Mentoría', 'classic')`.execute(
+      db.db,
+    );
     await sql`insert into cycles (tenant_id, id, program_id, name, timezone, enrollment_starts, goal_setting_starts, execution_starts, closing_starts, ends)
-              values ('t', 'c', 'pr', '2027-1', 'America/Santiago', '2027-01-04', '2027-01-25', '2027-02-15', '2027-06-10', '2027-06-30')`.execute(db.db);
+              values ('t', 'c', 'pr', '2027-1', 'America/Santiago', '2027-01-04', '2027-01-25', '2027-02-15', '2027-06-10', '2027-06-30')`.execute(
+      db.db,
+    );
     await sql`insert into people (tenant_id, id, name, email, gender, level, institution, region, locale, timezone)
               select 't', 'p' || i, 'Persona ' || i, 'p' || i || '@bench.example',
                      (array['f','m','x','n'])[1 + i % 4], 1 + i % 5, 'Institución ' || (i % 40), 'Región ' || (i % 16),
@@ -26,7 +30,9 @@ export async function report(serverUrl: string, quick: boolean): Promise<Record<
               select 't', 'c', 'p' || i, case when i <= ${pairs} then 'mentor' else 'mentee' end
                 from generate_series(1, ${pairs * 2}) i`.execute(db.db);
     await sql`insert into pairings (tenant_id, id, cycle_id, mentor_id, mentee_id)
-              select 't', 'pa' || i, 'c', 'p' || i, 'p' || (i + ${pairs}) from generate_series(1, ${pairs}) i`.execute(db.db);
+              select 't', 'pa' || i, 'c', 'p' || i, 'p' || (i + ${pairs}) from generate_series(1, ${pairs}) i`.execute(
+      db.db,
+    );
     await sql`insert into goals (tenant_id, id, pairing_id, cycle_id, mentee_id, state, title, specific, measurable, achievable, relevant, due_date, revision, submitted_at, approved_at, created_at, updated_at)
               select 't', 'g' || i, 'pa' || i, 'c', 'p' || (i + ${pairs}),
                      (array['approved','submitted','achieved','partly_achieved','not_achieved','changes_requested'])[1 + i % 6],
@@ -56,7 +62,9 @@ export async function report(serverUrl: string, quick: boolean): Promise<Record<
               select 't', 'sv' || i, 'c', 'p' || (i + ${pairs}), 1 + i % 5, i % 11, now()
                 from generate_series(1, ${pairs}) i`.execute(db.db);
     await sql`insert into plenaries (tenant_id, id, cycle_id, title, starts_at, duration_minutes)
-              select 't', 'pl' || k, 'c', 'Plenaria ' || k, now() - k * interval '14 days', 90 from generate_series(1, 4) k`.execute(db.db);
+              select 't', 'pl' || k, 'c', 'Plenaria ' || k, now() - k * interval '14 days', 90 from generate_series(1, 4) k`.execute(
+      db.db,
+    );
     await sql`insert into attendance (tenant_id, plenary_id, person_id, present, marked_by, via, marked_at)
               select 't', 'pl' || k, 'p' || (i + ${pairs}), (i + k) % 5 <> 0, 'p' || (i + ${pairs}), 'chat', now()
                 from generate_series(1, ${pairs}) i, generate_series(1, 4) k`.execute(db.db);
@@ -75,7 +83,10 @@ export async function report(serverUrl: string, quick: boolean): Promise<Record<
       ends: '2027-06-30',
     };
     const deps = { db: db.db, clock: { now: () => new Date() } };
-    const acting = { actor: { tenantId: 't', personId: 'bench', staffRole: 'admin' as const }, via: 'cli' as const };
+    const acting = {
+      actor: { tenantId: 't', personId: 'bench', staffRole: 'admin' as const },
+      via: 'cli' as const,
+    };
     const times: number[] = [];
     let total = 0;
     for (let run = 0; run < 3; run++) {

@@ -5,8 +5,8 @@ import { latency } from './latency.bench.ts';
 import { matching } from './matching.bench.ts';
 import { nudgeDispatch } from './nudge-dispatch.bench.ts';
 import { plannerTick } from './planner-tick.bench.ts';
-import { report } from './report.bench.ts';
 import { benchServer } from './postgres.ts';
+import { report } from './report.bench.ts';
 
 /**
  * `npm run bench [-- --quick] [-- --only name,name]`: runs every benchmark, prints a table and

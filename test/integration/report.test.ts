@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.ts';
 import { parseConfig } from '../../src/config.ts';
@@ -102,6 +105,26 @@ describe('the cycle report: every figure against a hand count', () => {
       config: parsed.config,
     });
     expect(csv.join('')).toContain('participants.by_gender.f,3');
+    // The per-participant workbook is written to a file, never printed.
+    const dir = mkdtempSync(join(tmpdir(), 'mentoria-report-'));
+    const written: string[] = [];
+    const path = join(dir, 'resultados.xlsx');
+    expect(
+      await runCli(['report', '--cycle', cycle.name, '--format', 'xlsx', '--out', path], {
+        out: (t) => written.push(t),
+        err: (t) => written.push(t),
+        database: chat.db,
+        config: parsed.config,
+      }),
+    ).toBe(0);
+    expect(written.join('')).toMatch(/^Wrote .*resultados\.xlsx \(\d+ bytes\)\.$/);
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(path);
+    const sheet = workbook.worksheets[0];
+    const names = [2, 3, 4, 5].map((r) => sheet?.getRow(r).getCell(1).value);
+    expect(names).toEqual(['Ana Torres', 'Luis Herrera', 'Marta Díaz', 'Sofía Rivas']);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('shows the same figures in chat to the admin and the director, in their language; others are refused', async () => {

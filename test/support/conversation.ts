@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { ManualClock } from '../../src/clock.ts';
 import type { Tenant } from '../../src/domain/model.ts';
 import { Bot } from '../../src/flows/bot.ts';
-import type { Reply } from '../../src/flows/context.ts';
+import type { CoreDeps, Reply } from '../../src/flows/context.ts';
 import type { ChatPort, Recipient } from '../../src/flows/ports.ts';
 import type { InboundEvent } from '../../src/messages/inbound.ts';
 import type { Button, Form, OutboundMessage } from '../../src/messages/model.ts';
@@ -78,7 +78,7 @@ export class ChatDriver {
 
   static async start(
     now = '2026-11-23T16:00:00Z',
-    options: { adminEmails?: string[] } = {},
+    options: { adminEmails?: string[]; links?: CoreDeps['links'] } = {},
   ): Promise<ChatDriver> {
     const db = await openMigratedPGlite();
     const clock = new ManualClock(now);

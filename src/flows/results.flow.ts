@@ -1,0 +1,166 @@
+import { z } from 'zod';
+import { authorize } from '../domain/authz.ts';
+import type { Cycle } from '../domain/model.ts';
+import { button, message, type OutboundMessage, textMessage } from '../messages/model.ts';
+import { buildReportFile } from '../reports/files.ts';
+import { participantResults } from '../reports/participants.ts';
+import { findCycle } from '../services/admin.service.ts';
+import type { LinkKind } from '../services/links.ts';
+import { erasePerson, exportPerson } from '../services/privacy.service.ts';
+import { findPersonByEmail } from '../store/person.store.ts';
+import { type Ctx, type Reply, reply } from './context.ts';
+import { standingOf } from './standing.ts';
+
+export const eraseValue = z.object({ p: z.string().max(64), e: z.string().max(254) });
+const SHOWN = 30;
+
+async function cycleNamed(ctx: Ctx, name: string): Promise<Cycle | undefined> {
+  return name
+    ? await findCycle(ctx.deps.db, ctx.tenant.id, name).catch(() => undefined)
+    : (await standingOf(ctx)).cycle;
+}
+
+/** A signed, expiring link to a report file, made for the person asking (when the server has a public address). */
+function linkFor(ctx: Ctx, kind: LinkKind, cycle: Cycle): { url: string; until: Date } | undefined {
+  const links = ctx.deps.links;
+  if (!links) return undefined;
+  const until = new Date(ctx.now.getTime() + links.ttlHours * 3_600_000);
+  const token = links.signer.sign({
+    t: ctx.tenant.id,
+    p: ctx.person.id,
+    k: kind,
+    c: cycle.id,
+    e: Math.floor(until.getTime() / 1000),
+  });
+  return { url: `${links.baseUrl}/files/${token}`, until };
+}
+
+/** Attaches a report file to a message, with its personal link where links are configured. */
+async function attach(
+  ctx: Ctx,
+  builder: ReturnType<typeof message>,
+  cycle: Cycle,
+  kind: LinkKind,
+): Promise<void> {
+  const file = await buildReportFile(ctx.deps, ctx.acting, cycle, kind, ctx);
+  const link = linkFor(ctx, kind, cycle);
+  builder.file(file.name, file.mimeType, file.content, link?.url);
+  if (link) builder.context(ctx.t('results.link', { name: file.name, until: ctx.fmt.dateTime(link.until) }));
+}
+
+/** `admin resultados [ciclo]`: each participant's results as Excel and CSV, for admins and directors. */
+export async function resultsInChat(ctx: Ctx, cycleName: string): Promise<Reply> {
+  authorize(ctx.actor, 'report.view', { kind: 'tenant', tenantId: ctx.tenant.id });
+  const cycle = await cycleNamed(ctx, cycleName);
+  if (!cycle) return reply(textMessage(ctx.t('report.no_cycle')));
+  const results = await participantResults(ctx.deps, ctx.acting, cycle);
+  const people = new Map(results.rows.map((r) => [r.personId, r.diploma]));
+  const title = ctx.t('results.title', { cycle: cycle.name });
+  const builder = message(title)
+    .text(title)
+    .text(
+      ctx.t('results.summary', {
+        count: people.size,
+        eligible: [...people.values()].filter(Boolean).length,
+      }),
+    )
+    .context(ctx.t('results.files'));
+  await attach(ctx, builder, cycle, 'results.xlsx');
+  await attach(ctx, builder, cycle, 'results.csv');
+  return reply(builder.build());
+}
+
+/** `admin diplomas [ciclo]`: who qualifies, who does not and why, and the certificates as one PDF. */
+export async function diplomasInChat(ctx: Ctx, cycleName: string): Promise<Reply> {
+  authorize(ctx.actor, 'report.view', { kind: 'tenant', tenantId: ctx.tenant.id });
+  const cycle = await cycleNamed(ctx, cycleName);
+  if (!cycle) return reply(textMessage(ctx.t('report.no_cycle')));
+  const results = await participantResults(ctx.deps, ctx.acting, cycle);
+  const byPerson = new Map(results.rows.map((r) => [r.personId, r]));
+  const qualifying = [...byPerson.values()].filter((r) => r.diploma);
+  const missing = [...byPerson.values()].filter((r) => !r.diploma);
+  const { t } = ctx;
+  const title = t('diplomas.title', { cycle: cycle.name, count: qualifying.length, total: byPerson.size });
+  const list = (lines: string[]) =>
+    lines.length > SHOWN
+      ? [...lines.slice(0, SHOWN), t('pairs.more', { count: lines.length - SHOWN })]
+      : lines;
+  const builder = message(title).text(title);
+  if (qualifying.length) builder.text(list(qualifying.map((r) => `• ${r.name}`)).join('\n'));
+  if (missing.length) {
+    builder.text(
+      `${t('diplomas.not_yet', { count: missing.length })}\n${list(
+        missing.map((r) => `• ${r.name}: ${r.missing.map((m) => t(`results.missing.${m}`)).join(', ')}`),
+      ).join('\n')}`,
+    );
+  }
+  builder.context(
+    t('diplomas.rule', {
+      sessions: results.program.settings.minSessions,
+      attendance: Math.round(results.program.settings.attendanceThreshold * 100),
+    }),
+  );
+  if (qualifying.length) await attach(ctx, builder, cycle, 'diplomas.pdf');
+  return reply(builder.build());
+}
+
+/** The chart of the cycle report, attached to it. */
+export async function reportChart(ctx: Ctx, cycle: Cycle, report: OutboundMessage): Promise<OutboundMessage> {
+  const builder = message(report.summary);
+  await attach(ctx, builder, cycle, 'chart.png');
+  return { ...report, blocks: [...report.blocks, ...builder.build().blocks] };
+}
+
+function adminRun(ctx: Ctx) {
+  return { tenantId: ctx.tenant.id, actorId: ctx.person.id, via: ctx.acting.via };
+}
+
+/** `admin exportar <correo>`: everything stored about one person, as a JSON file (audited). */
+export async function exportInChat(ctx: Ctx, email: string): Promise<Reply> {
+  authorize(ctx.actor, 'admin.manage', { kind: 'tenant', tenantId: ctx.tenant.id });
+  const person = await findPersonByEmail(ctx.deps.db, ctx.tenant.id, email);
+  if (!person) return reply(textMessage(ctx.t('admin.unknown_person', { email })));
+  const data = await exportPerson(ctx.deps, adminRun(ctx), email);
+  const text = ctx.t('privacy.exported', { name: person.name });
+  return reply(
+    message(text)
+      .text(text)
+      .file(
+        `datos-${email.replace(/[^\w.@-]+/g, '_')}.json`,
+        'application/json',
+        JSON.stringify(data, null, 2),
+      )
+      .build(),
+  );
+}
+
+/** `admin borrar <correo>`: asks to confirm; the button anonymises the person (audited). */
+export async function askErase(ctx: Ctx, email: string): Promise<Reply> {
+  authorize(ctx.actor, 'admin.manage', { kind: 'tenant', tenantId: ctx.tenant.id });
+  const person = await findPersonByEmail(ctx.deps.db, ctx.tenant.id, email);
+  if (!person) return reply(textMessage(ctx.t('admin.unknown_person', { email })));
+  if (person.id === ctx.person.id) return reply(textMessage(ctx.t('privacy.not_yourself')));
+  const text = ctx.t('privacy.confirm', { name: person.name, email });
+  return reply(
+    message(text)
+      .text(text)
+      .buttons([button('privacy.erase', ctx.t('privacy.erase'), { p: person.id, e: email }, 'danger')])
+      .build(),
+  );
+}
+
+export async function eraseInChat(ctx: Ctx, value: z.infer<typeof eraseValue>): Promise<Reply> {
+  authorize(ctx.actor, 'admin.manage', { kind: 'tenant', tenantId: ctx.tenant.id });
+  const person = await findPersonByEmail(ctx.deps.db, ctx.tenant.id, value.e);
+  // Already erased (the email is gone), or the address now names someone else: nothing to do.
+  if (!person || person.id !== value.p) {
+    return { messages: [], replaceOriginal: textMessage(ctx.t('privacy.already')) };
+  }
+  const erased = await erasePerson(ctx.deps, adminRun(ctx), value.e);
+  return {
+    messages: [],
+    replaceOriginal: textMessage(
+      ctx.t('privacy.erased', { name: person.name, goals: erased.goals, sessions: erased.sessions }),
+    ),
+  };
+}

@@ -1,0 +1,43 @@
+import type { Cycle } from '../domain/model.ts';
+import type { Formatter, T } from '../i18n/index.ts';
+import type { Acting, Deps } from '../services/context.ts';
+import type { LinkKind } from '../services/links.ts';
+import { reportChartPng } from './chart.ts';
+import { cycleReport } from './cycle-report.ts';
+import { diplomasPdf } from './diplomas.ts';
+import { participantResults, resultsCsv, resultsXlsx } from './participants.ts';
+
+export interface ReportFile {
+  name: string;
+  mimeType: string;
+  content: Buffer;
+}
+
+const MIME: Record<LinkKind, string> = {
+  'results.csv': 'text/csv; charset=utf-8',
+  'results.xlsx': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  'diplomas.pdf': 'application/pdf',
+  'chart.png': 'image/png',
+};
+
+/** A report file, built fresh for the reader (their language), after checking they may read it. */
+export async function buildReportFile(
+  deps: Deps,
+  acting: Acting,
+  cycle: Cycle,
+  kind: LinkKind,
+  reader: { t: T; fmt: Formatter },
+): Promise<ReportFile> {
+  const { t } = reader;
+  const base = `${t(`files.${kind.split('.')[0]}`)}-${cycle.name}`.replace(/[^\p{L}\p{N}._-]+/gu, '-');
+  const name = `${base}.${kind.split('.')[1]}`;
+  let content: Buffer;
+  if (kind === 'chart.png') content = await reportChartPng(await cycleReport(deps, acting, cycle), t);
+  else {
+    const results = await participantResults(deps, acting, cycle);
+    if (kind === 'results.csv') content = Buffer.from(resultsCsv(results, t), 'utf8');
+    else if (kind === 'results.xlsx') content = await resultsXlsx(results, t);
+    else content = (await diplomasPdf(results)).pdf;
+  }
+  return { name, mimeType: MIME[kind], content };
+}

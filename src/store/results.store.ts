@@ -1,0 +1,76 @@
+import { sql } from 'kysely';
+import type { Db } from './db.ts';
+
+/** One participant's results in one pair of a cycle (a mentor with two mentees has two rows). */
+export interface ParticipantRow {
+  personId: string;
+  name: string;
+  email: string | null;
+  locale: string;
+  role: 'mentor' | 'mentee';
+  gender: string | null;
+  institution: string | null;
+  region: string | null;
+  partner: string | null;
+  goals: number;
+  approved: number;
+  achieved: number;
+  partlyAchieved: number;
+  notAchieved: number;
+  sessionsHeld: number;
+  plenariesAttended: number;
+  evaluation: string | null;
+}
+
+/** Every mentor and mentee of the cycle (erased people included, under their erased name). */
+export async function participantRows(db: Db, tenantId: string, cycleId: string): Promise<ParticipantRow[]> {
+  const result = await sql<ParticipantRow>`
+    with pr as (
+      select id, mentor_id, mentee_id from pairings where tenant_id = ${tenantId} and cycle_id = ${cycleId} and active
+    ), g as (
+      select pairing_id,
+             count(*)::int as goals,
+             count(*) filter (where state in ('approved','achieved','partly_achieved','not_achieved'))::int as approved,
+             count(*) filter (where state = 'achieved')::int as achieved,
+             count(*) filter (where state = 'partly_achieved')::int as partly,
+             count(*) filter (where state = 'not_achieved')::int as not_achieved
+        from goals where tenant_id = ${tenantId} and cycle_id = ${cycleId} and state <> 'withdrawn' group by 1
+    ), s as (
+      select s.pairing_id, count(*) filter (where s.state = 'held')::int as held
+        from sessions s join pr on pr.id = s.pairing_id where s.tenant_id = ${tenantId} group by 1
+    ), a as (
+      select a.person_id, count(*) filter (where a.present)::int as present
+        from attendance a join plenaries pl on pl.tenant_id = a.tenant_id and pl.id = a.plenary_id
+       where pl.tenant_id = ${tenantId} and pl.cycle_id = ${cycleId} group by 1
+    ), ev as (
+      select ev.pairing_id, ev.state from evaluations ev join pr on pr.id = ev.pairing_id where ev.tenant_id = ${tenantId}
+    )
+    select p.id as "personId", p.name, p.email, p.locale, e.role, p.gender, p.institution, p.region,
+           partner.name as partner,
+           coalesce(g.goals, 0) as goals, coalesce(g.approved, 0) as approved, coalesce(g.achieved, 0) as achieved,
+           coalesce(g.partly, 0) as "partlyAchieved", coalesce(g.not_achieved, 0) as "notAchieved",
+           coalesce(s.held, 0) as "sessionsHeld", coalesce(a.present, 0) as "plenariesAttended",
+           ev.state as evaluation
+      from enrollments e
+      join people p on p.tenant_id = e.tenant_id and p.id = e.person_id
+      left join pr on (e.role = 'mentee' and pr.mentee_id = p.id) or (e.role = 'mentor' and pr.mentor_id = p.id)
+      left join people partner on partner.tenant_id = e.tenant_id
+           and partner.id = case when e.role = 'mentee' then pr.mentor_id else pr.mentee_id end
+      left join g on g.pairing_id = pr.id
+      left join s on s.pairing_id = pr.id
+      left join a on a.person_id = p.id
+      left join ev on ev.pairing_id = pr.id
+     where e.tenant_id = ${tenantId} and e.cycle_id = ${cycleId} and e.role in ('mentor', 'mentee')
+     order by p.name, p.id, partner.name`.execute(db);
+  return result.rows;
+}
+
+export async function plenaryCount(db: Db, tenantId: string, cycleId: string): Promise<number> {
+  const row = await db
+    .selectFrom('plenaries')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('tenant_id', '=', tenantId)
+    .where('cycle_id', '=', cycleId)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}

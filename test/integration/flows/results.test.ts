@@ -1,0 +1,192 @@
+import { createServer, type Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createHttpServer, listen } from '../../../adapters/http/server.ts';
+import type { Block } from '../../../src/messages/model.ts';
+import { downloadHandler } from '../../../src/services/downloads.ts';
+import { LinkSigner } from '../../../src/services/links.ts';
+import { ChatDriver } from '../../support/conversation.ts';
+
+type FileBlock = Extract<Block, { type: 'file' }>;
+const filesOf = (blocks: Block[]) => blocks.filter((b): b is FileBlock => b.type === 'file');
+
+describe('results, diplomas, charts and links for admins and directors', () => {
+  let chat: ChatDriver;
+  let server: Server;
+  let base = '';
+  const signer = new LinkSigner('a-test-secret-of-at-least-32-characters!');
+  const idOf = async (handle: string) =>
+    (
+      await chat.db.db
+        .selectFrom('people')
+        .select('id')
+        .where('email', '=', `${handle}@demo.mentoria.invalid`)
+        .executeTakeFirstOrThrow()
+    ).id;
+
+  beforeAll(async () => {
+    chat = await ChatDriver.start('2026-11-23T16:00:00Z', {
+      links: { signer, baseUrl: 'https://mentoria.test', ttlHours: 24 },
+    });
+    server = createHttpServer({
+      files: downloadHandler({ db: chat.db.db, clock: chat.clock }, signer),
+      health: async () => true,
+    });
+    base = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
+    // Ana: one approved goal and its final evaluation delivered; Sofía: nothing yet.
+    await chat.as('ana').says('meta formulario');
+    await chat.as('ana').fills({
+      title: 'Liderar la mesa de ayuda',
+      specific: 'Organizar reuniones semanales de seguimiento con el equipo',
+      measurable: 'Realizar 12 reuniones con minuta publicada',
+      achievable: 'Tengo el apoyo de mi jefa',
+      relevant: 'La coordinación del área depende de ello',
+      dueDate: '2027-03-15',
+      competencies: [],
+      milestones: '',
+    });
+    await chat.as('luis').clicks('Aprobar');
+    const pairing = await chat.db.db
+      .selectFrom('pairings')
+      .select('id')
+      .where('mentee_id', '=', await idOf('ana'))
+      .executeTakeFirstOrThrow();
+    const goal = await chat.db.db.selectFrom('goals').select('id').executeTakeFirstOrThrow();
+    await chat.db.db
+      .insertInto('evaluations')
+      .values({
+        tenant_id: chat.tenant.id,
+        id: 'ev-ana',
+        pairing_id: pairing.id,
+        state: 'released',
+        goals: JSON.stringify([{ goalId: goal.id, outcome: 'achieved', rating: 5, comment: null }]),
+        strengths: null,
+        improvements: null,
+        competency_notes: null,
+        entered_by: null,
+        created_at: chat.clock.now(),
+        submitted_at: chat.clock.now(),
+        released_at: chat.clock.now(),
+        acknowledged_at: null,
+      })
+      .execute();
+  });
+  afterAll(async () => {
+    await new Promise((r) => server.close(r));
+    await chat.close();
+  });
+
+  let xlsxLink = '';
+  it('gives a director each participant’s results as Excel and CSV, with personal links', async () => {
+    expect((await chat.as('ana').says('admin resultados')).text).toBe(
+      'No puedes hacer eso: no te corresponde en este programa.',
+    );
+    const answer = await chat.as('diego').says('admin resultados');
+    // Ana and Luis (her mentor, whose evaluation of her was delivered) meet the requirements.
+    expect(answer.text).toContain('4 participante(s); 2 cumplen los requisitos del diploma.');
+    const files = filesOf(answer.reply.messages[0]?.blocks ?? []);
+    expect(files.map((f) => f.name)).toEqual([
+      expect.stringMatching(/^resultados-.*\.xlsx$/),
+      expect.stringMatching(/\.csv$/),
+    ]);
+    const csv = Buffer.from(files[1]?.content ?? '', files[1]?.encoding ?? 'utf8').toString('utf8');
+    expect(csv.startsWith('\uFEFFNombre,Correo,Rol,Género')).toBe(true);
+    expect(csv).toContain(
+      'Ana Torres,ana@demo.mentoria.invalid,mentorado/a,mujer,,,Luis Herrera,1,1,0,0,0,0,,Entregada,sí,',
+    );
+    expect(csv).toContain(
+      'Sofía Rivas,sofia@demo.mentoria.invalid,mentorado/a,mujer,,,Marta Díaz,0,0,0,0,0,0,,,no,evaluación final entregada',
+    );
+    const { default: ExcelJS } = await import('exceljs');
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(Buffer.from(files[0]?.content ?? '', 'base64') as never);
+    const sheet = workbook.getWorksheet('Resultados');
+    expect(sheet?.rowCount).toBe(5);
+    expect(sheet?.getRow(1).getCell(1).value).toBe('Nombre');
+    xlsxLink = files[0]?.link ?? '';
+    expect(xlsxLink).toMatch(/^https:\/\/mentoria\.test\/files\/[\w-]+\.[\w-]+$/);
+    expect(answer.text).toContain('enlace personal, vence el');
+  });
+
+  const fetchLink = (link: string) => fetch(link.replace('https://mentoria.test', base));
+
+  it('serves the link to the person it was made for, and refuses tampering, other people and expiry', async () => {
+    const ok = await fetchLink(xlsxLink);
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('content-type')).toContain('spreadsheetml');
+    expect(ok.headers.get('content-disposition')).toContain('resultados-');
+    expect((await ok.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+    // The same link re-addressed to someone else, or altered in any way: the signature fails.
+    const [body, mac] = xlsxLink.split('/files/')[1]?.split('.') ?? [];
+    const claims = JSON.parse(Buffer.from(body ?? '', 'base64url').toString('utf8'));
+    const forged = Buffer.from(JSON.stringify({ ...claims, p: await idOf('ana') })).toString('base64url');
+    expect((await fetchLink(`https://mentoria.test/files/${forged}.${mac}`)).status).toBe(403);
+    expect((await fetchLink(`${xlsxLink.slice(0, -2)}xx`)).status).toBe(403);
+    // A link made for Ana (not staff) by someone with the secret still opens nothing.
+    const forAna = signer.sign({ ...claims, p: await idOf('ana') });
+    expect((await fetchLink(`https://mentoria.test/files/${forAna}`)).status).toBe(403);
+    const downloads = await chat.db.db
+      .selectFrom('audit_log')
+      .select('actor_id')
+      .where('action', '=', 'report.download')
+      .execute();
+    expect(downloads).toEqual([{ actor_id: await idOf('diego') }]);
+    chat.clock.advance(25 * 3_600_000);
+    expect((await fetchLink(xlsxLink)).status).toBe(410);
+    chat.clock.advance(-25 * 3_600_000);
+  });
+
+  it('lists who qualifies for a diploma and why not, with the certificates as a PDF', async () => {
+    const answer = await chat.as('carmen').says('admin diplomas');
+    expect(answer.text).toContain('2 de 4 participantes cumplen los requisitos');
+    expect(answer.text).toContain('• Ana Torres\n• Luis Herrera');
+    expect(answer.text).toContain('• Marta Díaz: evaluación final entregada');
+    expect(answer.text).toContain('• Sofía Rivas: evaluación final entregada');
+    const [pdf] = filesOf(answer.reply.messages[0]?.blocks ?? []);
+    expect(pdf?.mimeType).toBe('application/pdf');
+    expect(
+      Buffer.from(pdf?.content ?? '', 'base64')
+        .subarray(0, 5)
+        .toString(),
+    ).toBe('%PDF-');
+  });
+
+  it('attaches a chart of the main figures to the chat report', async () => {
+    const answer = await chat.as('diego').says('admin reporte');
+    const [chart] = filesOf(answer.reply.messages[0]?.blocks ?? []);
+    expect(chart?.mimeType).toBe('image/png');
+    const png = Buffer.from(chart?.content ?? '', 'base64');
+    expect(png.subarray(1, 4).toString()).toBe('PNG');
+    expect(png.length).toBeGreaterThan(5_000);
+  });
+
+  it('exports a person’s data and erases a person only for admins, after confirmation, once', async () => {
+    expect((await chat.as('diego').says('admin borrar sofia@demo.mentoria.invalid')).text).toBe(
+      'Tu perfil es de consulta: puedes ver resultados, pero no hacer cambios.',
+    );
+    const exported = await chat.as('carmen').says('admin exportar ana@demo.mentoria.invalid');
+    const [json] = filesOf(exported.reply.messages[0]?.blocks ?? []);
+    expect(JSON.parse(json?.content ?? '{}').person.name).toBe('Ana Torres');
+    const ask = await chat.as('carmen').says('admin borrar sofia@demo.mentoria.invalid');
+    expect(ask.text).toContain('¿Anonimizar a Sofía Rivas');
+    const { button } = chat.findButton('carmen', 'Anonimizar');
+    expect((await chat.as('carmen').clicks('Anonimizar')).text).toContain(
+      'Listo: Sofía Rivas fue anonimizada',
+    );
+    expect((await chat.as('carmen').clicksRaw(button.actionId, button.value)).text).toBe(
+      'Esa persona ya fue anonimizada.',
+    );
+    const sofia = await chat.db.db
+      .selectFrom('people')
+      .select(['name', 'email'])
+      .where('id', '=', JSON.parse(button.value).p)
+      .executeTakeFirstOrThrow();
+    expect(sofia).toEqual({ name: '—', email: null });
+    const audit = await chat.db.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', 'like', 'person.%')
+      .orderBy('at')
+      .execute();
+    expect(audit.map((a) => a.action)).toEqual(['person.export', 'person.erase']);
+  });
+});

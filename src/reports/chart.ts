@@ -4,7 +4,7 @@ import type { CycleReport } from './cycle-report.ts';
 
 const require = createRequire(import.meta.url);
 
-function escape(text: string): string {
+function xml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
@@ -52,19 +52,19 @@ export function reportChartSvg(report: CycleReport, t: T): string {
   let y = 48;
   const parts: string[] = [
     `<rect width="100%" height="100%" fill="#ffffff"/>`,
-    `<text x="20" y="30" font-size="20" font-weight="bold" fill="#222">${escape(t('report.title', { cycle: report.cycle.name }))}</text>`,
+    `<text x="20" y="30" font-size="20" font-weight="bold" fill="#222">${xml(t('report.title', { cycle: report.cycle.name }))}</text>`,
   ];
   for (const group of groups) {
     y += 18;
     parts.push(
-      `<text x="20" y="${y}" font-size="15" font-weight="bold" fill="#333">${escape(group.title)}</text>`,
+      `<text x="20" y="${y}" font-size="15" font-weight="bold" fill="#333">${xml(group.title)}</text>`,
     );
     y += 8;
     const max = Math.max(1, ...group.bars.map((b) => b.value));
     for (const bar of group.bars) {
       const w = Math.round((bar.value / max) * barArea);
       parts.push(
-        `<text x="${labelWidth - 10}" y="${y + 17}" font-size="13" text-anchor="end" fill="#444">${escape(bar.label)}</text>`,
+        `<text x="${labelWidth - 10}" y="${y + 17}" font-size="13" text-anchor="end" fill="#444">${xml(bar.label)}</text>`,
         `<rect x="${labelWidth}" y="${y + 4}" width="${Math.max(w, 1)}" height="${rowHeight - 8}" rx="3" fill="${group.color}"/>`,
         `<text x="${labelWidth + Math.max(w, 1) + 6}" y="${y + 17}" font-size="13" fill="#222">${bar.value}</text>`,
       );

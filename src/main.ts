@@ -183,7 +183,9 @@ async function runServer(config: Config, database: OpenDatabase, log: Logger): P
   const dispatcher = newDispatcher(config, database, clock, router, worker, onError);
   const scheduler = startScheduler({ db: database.db, clock, dispatcher, worker, onError });
   const server = createHttpServer({
-    files: downloadHandler({ db: database.db, clock }, signer),
+    files: downloadHandler({ db: database.db, clock, chat: background }, signer, {
+      secureCookies: config.PUBLIC_URL?.startsWith('https://') ?? false,
+    }),
     slack: slack?.receiver?.requestListener,
     teams: teams ? (req, res) => teams.handle(req, res) : undefined,
     health: () => ping(database.db),

@@ -95,8 +95,10 @@ import {
   submitProgramForm,
 } from './program-admin.flow.ts';
 import {
+  approveDownload,
   askErase,
   diplomasInChat,
+  downloadValue,
   eraseInChat,
   eraseValue,
   exportInChat,
@@ -572,6 +574,10 @@ export class Bot {
       case 'evaluation.acknowledge': {
         const value = parse(evaluationValue);
         return value ? this.persist(ctx, 'survey', await acknowledge(ctx, value.e)) : bad();
+      }
+      case 'download.approve': {
+        const value = parse(downloadValue);
+        return value ? approveDownload(ctx, value.n) : bad();
       }
       case 'privacy.erase': {
         const value = parse(eraseValue);

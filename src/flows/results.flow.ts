@@ -7,9 +7,24 @@ import { participantResults } from '../reports/participants.ts';
 import { findCycle } from '../services/admin.service.ts';
 import type { LinkKind } from '../services/links.ts';
 import { erasePerson, exportPerson } from '../services/privacy.service.ts';
+import { approveDownloadRequest, getDownloadRequest } from '../store/download.store.ts';
 import { findPersonByEmail } from '../store/person.store.ts';
 import { type Ctx, type Reply, reply } from './context.ts';
 import { standingOf } from './standing.ts';
+
+export const downloadValue = z.object({ n: z.string().max(64) });
+
+/** The "it was me" button: the browser that opened the person's link may download. */
+export async function approveDownload(ctx: Ctx, nonce: string): Promise<Reply> {
+  if (await approveDownloadRequest(ctx.deps.db, ctx.tenant.id, nonce, ctx.person.id, ctx.now)) {
+    return { messages: [], replaceOriginal: textMessage(ctx.t('download.approved')) };
+  }
+  const request = await getDownloadRequest(ctx.deps.db, ctx.tenant.id, nonce);
+  if (!request || request.personId !== ctx.person.id) {
+    return reply(textMessage(ctx.t('errors.auth.forbidden')));
+  }
+  return reply(textMessage(ctx.t(request.approvedAt ? 'download.already' : 'download.expired')));
+}
 
 export const eraseValue = z.object({ p: z.string().max(64), e: z.string().max(254) });
 const SHOWN = 30;

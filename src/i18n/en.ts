@@ -536,6 +536,17 @@ export const en: typeof es = {
     erased:
       'Done: {{name}} was anonymised ({{goals}} goal(s) and {{sessions}} session(s) without texts). This was recorded in the audit log.',
   },
+  download: {
+    confirm_summary: 'Did you open a download link?',
+    confirm:
+      'Someone opened your personal download link ({{file}}, cycle {{cycle}}) on {{when}}. If it was you, confirm and the download continues in your browser. If it was not you, do not confirm.',
+    approve: 'Yes, it was me: download',
+    approved: 'Confirmed: the download continues in your browser.',
+    already: 'That download was already confirmed.',
+    expired: 'That request has expired: open the link again.',
+    waiting:
+      'To protect this data, confirm in Slack or Teams that it is you: I sent you a message with a button. This page refreshes by itself.',
+  },
   results: {
     sheet: 'Results',
     title: 'Results per participant, cycle {{cycle}}',

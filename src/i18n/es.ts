@@ -536,6 +536,17 @@ export const es = {
     erased:
       'Listo: {{name}} fue anonimizada ({{goals}} meta(s) y {{sessions}} sesión(es) sin textos). Quedó registrado en la bitácora.',
   },
+  download: {
+    confirm_summary: '¿Abriste un enlace de descarga?',
+    confirm:
+      'Alguien abrió tu enlace personal de descarga ({{file}}, ciclo {{cycle}}) el {{when}}. Si fuiste tú, confírmalo y la descarga continúa en tu navegador. Si no fuiste tú, no lo confirmes.',
+    approve: 'Sí, fui yo: descargar',
+    approved: 'Confirmado: la descarga continúa en tu navegador.',
+    already: 'Esa descarga ya estaba confirmada.',
+    expired: 'Esa solicitud venció: abre el enlace otra vez.',
+    waiting:
+      'Para proteger estos datos, confirma en Slack o Teams que eres tú: te envié un mensaje con un botón. Esta página se actualiza sola.',
+  },
   results: {
     sheet: 'Resultados',
     title: 'Resultados por participante del ciclo {{cycle}}',

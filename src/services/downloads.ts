@@ -1,19 +1,42 @@
+import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { may } from '../domain/authz.ts';
+import type { ChatPort } from '../flows/ports.ts';
 import { formatter, translator } from '../i18n/index.ts';
+import { button, message } from '../messages/model.ts';
 import { buildReportFile } from '../reports/files.ts';
 import { recordAudit } from '../store/audit.store.ts';
-import { getPerson } from '../store/person.store.ts';
+import { createDownloadRequest, getDownloadRequest } from '../store/download.store.ts';
+import { activeIdentities, getPerson } from '../store/person.store.ts';
 import { getCycle } from '../store/program.store.ts';
 import { type Deps, resolveActor } from './context.ts';
 import type { LinkSigner } from './links.ts';
 
+/** How long a browser waits for the person to confirm in chat. */
+const CONFIRM_MS = 10 * 60_000;
+const COOKIE = 'mentoria_dl';
+
+function cookieOf(req: IncomingMessage): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === COOKIE) return value.join('=');
+  }
+  return undefined;
+}
+
 /**
- * GET /files/<token>: a report file through a signed link. Refused when the signature does not
- * match (a changed person, tenant, file or date), when it has expired, or when the person it
- * was made for can no longer read reports. Built fresh at each download and audited.
+ * GET /files/<token>: a report file through a signed link, for the person it was made for only.
+ * The signature must match (a changed person, tenant, file or date breaks it), the link must not
+ * have expired, and the person must still read reports. Then the browser must be the person's:
+ * the first visit sends them a "was it you?" button in Slack or Teams, and the page waits; once
+ * they confirm there, that browser gets the file. A forwarded link only asks its owner again.
+ * Every download is built fresh and audited.
  */
-export function downloadHandler(deps: Deps, signer: LinkSigner) {
+export function downloadHandler(
+  deps: Deps & { chat?: ChatPort | undefined },
+  signer: LinkSigner,
+  options: { secureCookies?: boolean } = {},
+) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const refuse = (status: number, text: string): void => {
       res
@@ -22,7 +45,8 @@ export function downloadHandler(deps: Deps, signer: LinkSigner) {
     };
     if (req.method !== 'GET') return refuse(405, 'method not allowed');
     const token = decodeURIComponent((req.url ?? '').split('?')[0]?.replace(/^\/files\//, '') ?? '');
-    const check = signer.verify(token, deps.clock.now());
+    const now = deps.clock.now();
+    const check = signer.verify(token, now);
     if (!check.ok) {
       return check.reason === 'expired'
         ? refuse(410, 'Este enlace venció: pide el reporte de nuevo en el chat. / This link has expired.')
@@ -35,28 +59,77 @@ export function downloadHandler(deps: Deps, signer: LinkSigner) {
       return refuse(403, 'Este enlace ya no da acceso. / This link no longer grants access.');
     const cycle = await getCycle(deps.db, tenantId, cycleId);
     if (!cycle) return refuse(404, 'not found');
-    const file = await buildReportFile(deps, { actor, via: 'chat' }, cycle, kind, {
-      t: translator(person.locale, person.gender),
-      fmt: formatter(person.locale, person.timezone),
-    });
-    await recordAudit(deps.db, {
-      tenantId,
-      at: deps.clock.now(),
-      actorId: personId,
-      via: 'chat',
-      action: 'report.download',
-      subjectType: 'cycle',
-      subjectId: cycleId,
-      data: { file: kind },
-    });
+    const t = translator(person.locale, person.gender);
+    const fmt = formatter(person.locale, person.timezone);
+    const tokenHash = createHash('sha256').update(token).digest('base64url');
+    const nonce = cookieOf(req);
+    const pending =
+      nonce && /^[\w-]{20,64}$/.test(nonce) ? await getDownloadRequest(deps.db, tenantId, nonce) : undefined;
+    const ours =
+      pending && pending.personId === personId && pending.tokenHash === tokenHash && pending.expiresAt > now;
+
+    if (ours && pending.approvedAt) {
+      const file = await buildReportFile(deps, { actor, via: 'chat' }, cycle, kind, { t, fmt });
+      await recordAudit(deps.db, {
+        tenantId,
+        at: now,
+        actorId: personId,
+        via: 'chat',
+        action: 'report.download',
+        subjectType: 'cycle',
+        subjectId: cycleId,
+        data: { file: kind },
+      });
+      res
+        .writeHead(200, {
+          'content-type': file.mimeType,
+          'content-length': file.content.length,
+          'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+          'cache-control': 'no-store',
+          'x-content-type-options': 'nosniff',
+        })
+        .end(file.content);
+      return;
+    }
+
+    const headers: Record<string, string> = {
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+      'x-content-type-options': 'nosniff',
+      'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
+    };
+    if (!ours) {
+      // A new browser (or an old request that expired): ask the link's person in chat.
+      const id = randomBytes(24).toString('base64url');
+      await createDownloadRequest(deps.db, {
+        tenantId,
+        id,
+        personId,
+        tokenHash,
+        file: kind,
+        expiresAt: new Date(now.getTime() + CONFIRM_MS),
+      });
+      headers['set-cookie'] =
+        `${COOKIE}=${id}; Path=/files; HttpOnly; SameSite=Lax; Max-Age=${CONFIRM_MS / 1000}${options.secureCookies ? '; Secure' : ''}`;
+      const ask = message(t('download.confirm_summary'))
+        .text(
+          t('download.confirm', {
+            file: t(`files.${kind.split('.')[0]}`),
+            cycle: cycle.name,
+            when: fmt.dateTime(now),
+          }),
+        )
+        .buttons([button('download.approve', t('download.approve'), { n: id }, 'primary')])
+        .build();
+      for (const identity of await activeIdentities(deps.db, tenantId, personId)) {
+        await deps.chat?.send({ person, identity }, ask).catch(() => {});
+      }
+    }
     res
-      .writeHead(200, {
-        'content-type': file.mimeType,
-        'content-length': file.content.length,
-        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
-        'cache-control': 'no-store',
-        'x-content-type-options': 'nosniff',
-      })
-      .end(file.content);
+      .writeHead(202, headers)
+      .end(
+        `<!doctype html><html lang="${person.locale}"><head><meta charset="utf-8"><meta http-equiv="refresh" content="3"><title>Mentoría</title></head>` +
+          `<body style="font-family:sans-serif;max-width:36em;margin:4em auto"><h1>Mentoría</h1><p>${t('download.waiting')}</p></body></html>`,
+      );
   };
 }

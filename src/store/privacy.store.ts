@@ -218,6 +218,11 @@ export async function anonymisePerson(
     .where('id', '=', id)
     .execute();
   await tx.deleteFrom('identities').where('tenant_id', '=', tenantId).where('person_id', '=', id).execute();
+  await tx
+    .deleteFrom('download_requests')
+    .where('tenant_id', '=', tenantId)
+    .where('person_id', '=', id)
+    .execute();
   // An application's motivation and topics are the applicant's own words.
   await tx
     .updateTable('applications')

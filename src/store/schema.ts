@@ -93,6 +93,17 @@ export interface ApplicationsTable {
   created_at: Date;
 }
 
+export interface DownloadRequestsTable {
+  tenant_id: string;
+  id: string;
+  person_id: string;
+  token_hash: string;
+  file: string;
+  approved_at: Date | null;
+  expires_at: Date;
+  created_at: CreatedAt;
+}
+
 export interface EnrollmentsTable {
   tenant_id: string;
   cycle_id: string;
@@ -308,6 +319,7 @@ export interface Database {
   cycles: CyclesTable;
   enrollments: EnrollmentsTable;
   applications: ApplicationsTable;
+  download_requests: DownloadRequestsTable;
   pairings: PairingsTable;
   competencies: CompetenciesTable;
   goals: GoalsTable;

@@ -28,7 +28,7 @@ describe('results, diplomas, charts and links for admins and directors', () => {
       links: { signer, baseUrl: 'https://mentoria.test', ttlHours: 24 },
     });
     server = createHttpServer({
-      files: downloadHandler({ db: chat.db.db, clock: chat.clock }, signer),
+      files: downloadHandler({ db: chat.db.db, clock: chat.clock, chat: chat.memory }, signer),
       health: async () => true,
     });
     base = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
@@ -107,21 +107,50 @@ describe('results, diplomas, charts and links for admins and directors', () => {
     expect(answer.text).toContain('enlace personal, vence el');
   });
 
-  const fetchLink = (link: string) => fetch(link.replace('https://mentoria.test', base));
+  const fetchLink = (link: string, cookie?: string) =>
+    fetch(link.replace('https://mentoria.test', base), { headers: cookie ? { cookie } : {} });
 
-  it('serves the link to the person it was made for, and refuses tampering, other people and expiry', async () => {
-    const ok = await fetchLink(xlsxLink);
+  it('serves the link only to its person, once they confirm in chat; refuses tampering and expiry', async () => {
+    chat.inbox('diego');
+    // A browser opens Diego's link: nothing yet; Diego is asked in chat whether it was him.
+    const first = await fetchLink(xlsxLink);
+    expect(first.status).toBe(202);
+    expect(await first.text()).toContain('confirma en Slack o Teams que eres tú');
+    const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0] as string;
+    expect(cookie).toMatch(/^mentoria_dl=[\w-]{20,}$/);
+    expect(chat.inbox('diego').at(-1)).toContain('Alguien abrió tu enlace personal de descarga');
+    expect((await fetchLink(xlsxLink, cookie)).status).toBe(202);
+    // Someone else opening the forwarded link only makes Diego be asked again; they cannot confirm it.
+    const other = await fetchLink(xlsxLink);
+    expect(other.status).toBe(202);
+    expect((await chat.as('carmen').clicksButtonOf('diego', 'Sí, fui yo: descargar')).text).toBe(
+      'No puedes hacer eso: no te corresponde en este programa.',
+    );
+    // Diego confirms the first request: that browser, and only it, gets the file.
+    const buttons = chat
+      .notifications('diego')
+      .flatMap((m) => m.blocks.flatMap((b) => (b.type === 'buttons' ? b.buttons : [])));
+    const firstButton = buttons.find((b) => b.actionId === 'download.approve') as {
+      actionId: string;
+      value: string;
+    };
+    expect((await chat.as('diego').clicksRaw(firstButton.actionId, firstButton.value)).text).toBe(
+      'Confirmado: la descarga continúa en tu navegador.',
+    );
+    const ok = await fetchLink(xlsxLink, cookie);
     expect(ok.status).toBe(200);
     expect(ok.headers.get('content-type')).toContain('spreadsheetml');
     expect(ok.headers.get('content-disposition')).toContain('resultados-');
     expect((await ok.arrayBuffer()).byteLength).toBeGreaterThan(1000);
+    const otherCookie = (other.headers.get('set-cookie') ?? '').split(';')[0] as string;
+    expect((await fetchLink(xlsxLink, otherCookie)).status).toBe(202);
     // The same link re-addressed to someone else, or altered in any way: the signature fails.
     const [body, mac] = xlsxLink.split('/files/')[1]?.split('.') ?? [];
     const claims = JSON.parse(Buffer.from(body ?? '', 'base64url').toString('utf8'));
-    const forged = Buffer.from(JSON.stringify({ ...claims, p: await idOf('ana') })).toString('base64url');
+    const forged = Buffer.from(JSON.stringify({ ...claims, p: await idOf('carmen') })).toString('base64url');
     expect((await fetchLink(`https://mentoria.test/files/${forged}.${mac}`)).status).toBe(403);
     expect((await fetchLink(`${xlsxLink.slice(0, -2)}xx`)).status).toBe(403);
-    // A link made for Ana (not staff) by someone with the secret still opens nothing.
+    // A link for someone who cannot read reports opens nothing, even when correctly signed.
     const forAna = signer.sign({ ...claims, p: await idOf('ana') });
     expect((await fetchLink(`https://mentoria.test/files/${forAna}`)).status).toBe(403);
     const downloads = await chat.db.db
@@ -131,7 +160,7 @@ describe('results, diplomas, charts and links for admins and directors', () => {
       .execute();
     expect(downloads).toEqual([{ actor_id: await idOf('diego') }]);
     chat.clock.advance(25 * 3_600_000);
-    expect((await fetchLink(xlsxLink)).status).toBe(410);
+    expect((await fetchLink(xlsxLink, cookie)).status).toBe(410);
     chat.clock.advance(-25 * 3_600_000);
   });
 

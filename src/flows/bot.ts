@@ -16,10 +16,10 @@ import {
   endConversation,
   forgetProcessed,
   getConversation,
-  markProcessed,
   startConversation,
 } from '../store/conversation.store.ts';
 import {
+  acceptEvent,
   createPerson,
   findPersonByEmail,
   identityWithPerson,
@@ -180,11 +180,18 @@ export class Bot {
     const { db } = this.deps;
     const now = this.deps.clock.now();
     let tenant: Tenant;
-    let fresh: boolean;
+    let accepted: Awaited<ReturnType<typeof acceptEvent>>;
     const key = `${event.platform}:${event.eventId}`.slice(0, 200);
     try {
       tenant = await this.tenant(event.tenantId);
-      fresh = await markProcessed(db, tenant.id, key, now);
+      // The duplicate check and who is writing, in one round trip.
+      accepted = await acceptEvent(db, {
+        tenantId: tenant.id,
+        key,
+        now,
+        platform: event.platform,
+        externalId: event.user.externalId,
+      });
     } catch (error) {
       if (error instanceof DomainError) throw error;
       // The database is unreachable (a restart, a failover): say so, keep nothing, stay up.
@@ -193,10 +200,10 @@ export class Bot {
         textMessage(translator(localeOf(event.user.locale, this.deps.defaults.locale))('errors.unexpected')),
       );
     }
-    if (!fresh) return { messages: [] };
+    if (!accepted.fresh) return { messages: [] };
     let t: T = translator(localeOf(event.user.locale, tenant.defaultLocale));
     try {
-      const { ctx, firstContact } = await this.context(tenant, event, now);
+      const { ctx, firstContact } = await this.context(tenant, event, now, accepted.found);
       t = ctx.t;
       const result = await this.route(ctx, event);
       if (firstContact && !(event.kind === 'message' && parseCommand(event.text)?.name === 'hello')) {
@@ -243,12 +250,13 @@ export class Bot {
     tenant: Tenant,
     event: InboundEvent,
     now: Date,
+    prefetched?: Awaited<ReturnType<typeof identityWithPerson>>,
   ): Promise<{ ctx: Ctx; firstContact: boolean }> {
     const { db } = this.deps;
     const { user } = event;
     let person: Person | undefined;
     let firstContact = false;
-    const found = await identityWithPerson(db, tenant.id, event.platform, user.externalId);
+    const found = prefetched ?? (await identityWithPerson(db, tenant.id, event.platform, user.externalId));
     const identity = found?.identity;
     let actor: Actor | undefined;
     if (found && identity) {

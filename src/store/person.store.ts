@@ -399,3 +399,58 @@ export async function setTenantRole(
     .executeTakeFirstOrThrow();
   return toPerson(row);
 }
+
+/**
+ * Records an inbound event as processed and finds who sent it, in one round trip: every request
+ * starts here. `fresh` is false for a delivery already seen (a retry).
+ */
+export async function acceptEvent(
+  db: Db,
+  input: { tenantId: string; key: string; now: Date; platform: Platform; externalId: string },
+): Promise<{ fresh: boolean; found: Awaited<ReturnType<typeof identityWithPerson>> }> {
+  const { rows } = await sql<
+    PersonRow & {
+      fresh: number;
+      identity_id: string | null;
+      identity_person_id: string;
+      identity_platform: string;
+      identity_external_id: string;
+      identity_conversation_ref: unknown;
+      identity_active: boolean;
+      enrolled_staff: string | null;
+    }
+  >`
+    with ins as (
+      insert into processed_events (tenant_id, key, at) values (${input.tenantId}, ${input.key}, ${input.now.toISOString()}::timestamptz)
+      on conflict (tenant_id, key) do nothing returning 1
+    )
+    select (select count(*)::int from ins) as fresh, p.*,
+           i.id as identity_id, i.person_id as identity_person_id, i.platform as identity_platform,
+           i.external_id as identity_external_id, i.conversation_ref as identity_conversation_ref,
+           i.active as identity_active,
+           (select case when bool_or(e.role = 'admin') then 'admin' when bool_or(e.role = 'director') then 'director' end
+              from enrollments e where e.tenant_id = p.tenant_id and e.person_id = p.id and e.role in ('admin', 'director'))
+             as enrolled_staff
+      from (select 1) as one
+      left join identities i on i.tenant_id = ${input.tenantId} and i.platform = ${input.platform} and i.external_id = ${input.externalId}
+      left join people p on p.tenant_id = i.tenant_id and p.id = i.person_id`.execute(db);
+  const row = rows[0];
+  const fresh = Number(row?.fresh ?? 0) > 0;
+  if (!row?.identity_id || !row.id) return { fresh, found: undefined };
+  return {
+    fresh,
+    found: {
+      identity: {
+        tenantId: input.tenantId,
+        id: row.identity_id,
+        personId: row.identity_person_id,
+        platform: row.identity_platform as Platform,
+        externalId: row.identity_external_id,
+        conversationRef: row.identity_conversation_ref as Record<string, unknown> | null,
+        active: row.identity_active,
+      },
+      person: toPerson(row),
+      enrolledStaff: row.enrolled_staff as TenantRole | null,
+    },
+  };
+}

@@ -25,7 +25,7 @@ import {
   updatePersonProfile,
 } from '../store/person.store.ts';
 import { enroll, enrollmentsOf, getCycle } from '../store/program.store.ts';
-import { type Ctx, notify, type Reply, reply } from './context.ts';
+import { type Ctx, notify, type Reply, reply, requireAdmin } from './context.ts';
 import { parseDate } from './parse-date.ts';
 import { standingOf } from './standing.ts';
 
@@ -35,10 +35,6 @@ export const applyFormValue = z.object({ c: z.string().max(64) });
 const MOTIVATION_MAX = 1000;
 /** Applications shown with buttons in one message; the rest come in the attached CSV. */
 const SHOWN = 15;
-
-function requireAdmin(ctx: Ctx): void {
-  authorize(ctx.actor, 'admin.manage', { kind: 'tenant', tenantId: ctx.tenant.id });
-}
 
 async function audit(
   ctx: Ctx,

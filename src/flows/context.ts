@@ -1,6 +1,6 @@
 import type { Clock } from '../clock.ts';
 import type { Locale } from '../config.ts';
-import type { Actor } from '../domain/authz.ts';
+import { type Actor, authorize } from '../domain/authz.ts';
 import type { Person, Tenant } from '../domain/model.ts';
 import { type Formatter, formatter, type T, translator } from '../i18n/index.ts';
 import type { Form, OutboundMessage } from '../messages/model.ts';
@@ -94,4 +94,14 @@ export async function notify(
       ctx.deps.onError?.(error, `notify ${identity.platform}`);
     }
   }
+}
+
+/** Refuses anyone but the tenant's admins (directors get the read-only answer). */
+export function requireAdmin(ctx: Ctx): void {
+  authorize(ctx.actor, 'admin.manage', { kind: 'tenant', tenantId: ctx.tenant.id });
+}
+
+/** The admin acting in chat, as the services record it. */
+export function adminRun(ctx: Ctx): { tenantId: string; actorId: string; via: Acting['via'] } {
+  return { tenantId: ctx.tenant.id, actorId: ctx.person.id, via: ctx.acting.via };
 }

@@ -1,8 +1,6 @@
 import { z } from 'zod';
 import { authorize } from '../domain/authz.ts';
-import type { Cycle } from '../domain/model.ts';
 import { button, message, type OutboundMessage, textMessage } from '../messages/model.ts';
-import { findCycle } from '../services/admin.service.ts';
 import {
   applySuggestion,
   pairManually,
@@ -12,18 +10,12 @@ import {
 import { findPersonByEmail } from '../store/person.store.ts';
 import { enrollmentsOf, getCycle, listCycles } from '../store/program.store.ts';
 import { type Ctx, type Reply, reply } from './context.ts';
-import { standingOf } from './standing.ts';
+import { cycleNamed } from './standing.ts';
 
 export const applyPairsValue = z.object({ c: z.string().max(64), h: z.string().max(32) });
 
 /** Lines shown in chat; the attached CSV carries the whole proposal. */
 const SHOWN = 25;
-
-async function cycleNamed(ctx: Ctx, name: string): Promise<Cycle | undefined> {
-  return name
-    ? await findCycle(ctx.deps.db, ctx.tenant.id, name).catch(() => undefined)
-    : (await standingOf(ctx)).cycle;
-}
 
 function csvCell(value: string): string {
   return /[",\n;]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;

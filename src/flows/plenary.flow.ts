@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { authorize } from '../domain/authz.ts';
 import { DomainError } from '../domain/errors.ts';
 import { attendanceRate, attendanceWindow } from '../domain/plenary.ts';
 import { zonedInstant } from '../domain/time.ts';
@@ -8,16 +7,12 @@ import { PLENARY_TITLE_MAX, recordAttendance, schedulePlenary } from '../service
 import { findPersonByEmail } from '../store/person.store.ts';
 import { attendanceByPerson, listPlenaries } from '../store/plenary.store.ts';
 import { getCycle, getProgram } from '../store/program.store.ts';
-import { type Ctx, type Reply, reply } from './context.ts';
+import { type Ctx, type Reply, reply, requireAdmin } from './context.ts';
 import { parseDate } from './parse-date.ts';
 import { standingOf } from './standing.ts';
 
 export const plenaryValue = z.object({ p: z.string().max(64) });
 export const plenaryFormValue = z.object({ c: z.string().max(64) });
-
-function requireAdmin(ctx: Ctx): void {
-  authorize(ctx.actor, 'admin.manage', { kind: 'tenant', tenantId: ctx.tenant.id });
-}
 
 /** `admin plenaria nueva`: title, date, time (in the admin's zone) and duration, for the current cycle. */
 export async function plenaryForm(ctx: Ctx): Promise<Reply> {

@@ -1,4 +1,3 @@
-import { authorize } from '../domain/authz.ts';
 import { DomainError } from '../domain/errors.ts';
 import { normalizeTopic } from '../domain/matching.ts';
 import type { ProgramKind } from '../domain/model.ts';
@@ -8,18 +7,10 @@ import { createCycleAs, createProgramAs } from '../services/admin.service.ts';
 import { recordAudit } from '../store/audit.store.ts';
 import { listCycles, listPrograms } from '../store/program.store.ts';
 import { addCompetency, listCompetencies, renameCompetency } from '../store/tenant.store.ts';
-import { type Ctx, type Reply, reply } from './context.ts';
+import { adminRun, type Ctx, type Reply, reply, requireAdmin } from './context.ts';
 import { parseDate } from './parse-date.ts';
 
 const NAME_MAX = 200;
-
-function requireAdmin(ctx: Ctx): void {
-  authorize(ctx.actor, 'admin.manage', { kind: 'tenant', tenantId: ctx.tenant.id });
-}
-
-function run(ctx: Ctx) {
-  return { tenantId: ctx.tenant.id, actorId: ctx.person.id, via: ctx.acting.via };
-}
 
 /** `admin programa nuevo`: name, kind (classic or reverse), mentor capacity and minimum 1:1 sessions. */
 export function programForm(ctx: Ctx): Reply {
@@ -95,7 +86,7 @@ export async function submitProgramForm(ctx: Ctx, values: Record<string, string 
     defaultSettings((kind as ProgramKind) || 'classic').minSessions,
   );
   if (Object.keys(errors).length) return formRefused(ctx, errors, 'programs.form');
-  const program = await createProgramAs(ctx.deps, run(ctx), {
+  const program = await createProgramAs(ctx.deps, adminRun(ctx), {
     name,
     kind: kind as ProgramKind,
     settings: { mentorCapacity: capacity, minSessions },
@@ -166,7 +157,7 @@ export async function submitCycleForm(ctx: Ctx, values: Record<string, string | 
   if (!ends) errors.ends = t('dates.unreadable_date');
   if (Object.keys(errors).length) return formRefused(ctx, errors, 'cycles.form');
   try {
-    const cycle = await createCycleAs(ctx.deps, run(ctx), {
+    const cycle = await createCycleAs(ctx.deps, adminRun(ctx), {
       program: (program as { id: string }).id,
       name,
       starts: starts as string,

@@ -4,13 +4,12 @@ import type { Cycle } from '../domain/model.ts';
 import { button, message, type OutboundMessage, textMessage } from '../messages/model.ts';
 import { buildReportFile } from '../reports/files.ts';
 import { participantResults } from '../reports/participants.ts';
-import { findCycle } from '../services/admin.service.ts';
 import type { LinkKind } from '../services/links.ts';
 import { erasePerson, exportPerson } from '../services/privacy.service.ts';
 import { approveDownloadRequest, getDownloadRequest } from '../store/download.store.ts';
 import { findPersonByEmail } from '../store/person.store.ts';
-import { type Ctx, type Reply, reply } from './context.ts';
-import { standingOf } from './standing.ts';
+import { adminRun, type Ctx, type Reply, reply } from './context.ts';
+import { cycleNamed } from './standing.ts';
 
 export const downloadValue = z.object({ n: z.string().max(64) });
 
@@ -28,12 +27,6 @@ export async function approveDownload(ctx: Ctx, nonce: string): Promise<Reply> {
 
 export const eraseValue = z.object({ p: z.string().max(64), e: z.string().max(254) });
 const SHOWN = 30;
-
-async function cycleNamed(ctx: Ctx, name: string): Promise<Cycle | undefined> {
-  return name
-    ? await findCycle(ctx.deps.db, ctx.tenant.id, name).catch(() => undefined)
-    : (await standingOf(ctx)).cycle;
-}
 
 /** A signed, expiring link to a report file, made for the person asking (when the server has a public address). */
 function linkFor(ctx: Ctx, kind: LinkKind, cycle: Cycle): { url: string; until: Date } | undefined {
@@ -124,10 +117,6 @@ export async function reportChart(ctx: Ctx, cycle: Cycle, report: OutboundMessag
   const builder = message(report.summary);
   await attach(ctx, builder, cycle, 'chart.png');
   return { ...report, blocks: [...report.blocks, ...builder.build().blocks] };
-}
-
-function adminRun(ctx: Ctx) {
-  return { tenantId: ctx.tenant.id, actorId: ctx.person.id, via: ctx.acting.via };
 }
 
 /** `admin exportar <correo>`: everything stored about one person, as a JSON file (audited). */

@@ -1,6 +1,7 @@
 import { type Phase, phaseAt } from '../domain/cycle.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Cycle, Pairing, Person, Program } from '../domain/model.ts';
+import { findCycle } from '../services/admin.service.ts';
 import { getPeople } from '../store/person.store.ts';
 import { activePairingsWithCycles, getProgram, listCycles } from '../store/program.store.ts';
 import type { Ctx } from './context.ts';
@@ -44,4 +45,11 @@ export function requireMentee(standing: Standing): Pairing {
 
 export function nameOf(standing: Standing, personId: string): string {
   return standing.people.get(personId)?.name ?? '—';
+}
+
+/** The cycle an admin names (by name or id), or the one they stand in when they name none. */
+export async function cycleNamed(ctx: Ctx, name: string): Promise<Cycle | undefined> {
+  return name
+    ? await findCycle(ctx.deps.db, ctx.tenant.id, name).catch(() => undefined)
+    : (await standingOf(ctx)).cycle;
 }

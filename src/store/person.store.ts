@@ -366,7 +366,20 @@ export async function identityWithPerson(
     .where('i.platform', '=', platform)
     .where('i.external_id', '=', externalId)
     .executeTakeFirst();
-  if (!row) return undefined;
+  return row ? toIdentityWithPerson(tenantId, row) : undefined;
+}
+
+type IdentityWithPersonRow = PersonRow & {
+  identity_id: string;
+  identity_person_id: string;
+  identity_platform: string;
+  identity_external_id: string;
+  identity_conversation_ref: unknown;
+  identity_active: boolean;
+  enrolled_staff: string | null;
+};
+
+function toIdentityWithPerson(tenantId: string, row: IdentityWithPersonRow) {
   return {
     identity: {
       tenantId,
@@ -408,18 +421,7 @@ export async function acceptEvent(
   db: Db,
   input: { tenantId: string; key: string; now: Date; platform: Platform; externalId: string },
 ): Promise<{ fresh: boolean; found: Awaited<ReturnType<typeof identityWithPerson>> }> {
-  const { rows } = await sql<
-    PersonRow & {
-      fresh: number;
-      identity_id: string | null;
-      identity_person_id: string;
-      identity_platform: string;
-      identity_external_id: string;
-      identity_conversation_ref: unknown;
-      identity_active: boolean;
-      enrolled_staff: string | null;
-    }
-  >`
+  const { rows } = await sql<IdentityWithPersonRow & { fresh: number }>`
     with ins as (
       insert into processed_events (tenant_id, key, at) values (${input.tenantId}, ${input.key}, ${input.now.toISOString()}::timestamptz)
       on conflict (tenant_id, key) do nothing returning 1
@@ -436,21 +438,7 @@ export async function acceptEvent(
       left join people p on p.tenant_id = i.tenant_id and p.id = i.person_id`.execute(db);
   const row = rows[0];
   const fresh = Number(row?.fresh ?? 0) > 0;
+  // No identity: the left joins gave nulls (a person's first message).
   if (!row?.identity_id || !row.id) return { fresh, found: undefined };
-  return {
-    fresh,
-    found: {
-      identity: {
-        tenantId: input.tenantId,
-        id: row.identity_id,
-        personId: row.identity_person_id,
-        platform: row.identity_platform as Platform,
-        externalId: row.identity_external_id,
-        conversationRef: row.identity_conversation_ref as Record<string, unknown> | null,
-        active: row.identity_active,
-      },
-      person: toPerson(row),
-      enrolledStaff: row.enrolled_staff as TenantRole | null,
-    },
-  };
+  return { fresh, found: toIdentityWithPerson(input.tenantId, row) };
 }

@@ -44,7 +44,12 @@ export function downloadHandler(
         .end(text);
     };
     if (req.method !== 'GET') return refuse(405, 'method not allowed');
-    const token = decodeURIComponent((req.url ?? '').split('?')[0]?.replace(/^\/files\//, '') ?? '');
+    let token: string;
+    try {
+      token = decodeURIComponent((req.url ?? '').split('?')[0]?.replace(/^\/files\//, '') ?? '');
+    } catch {
+      return refuse(403, 'Enlace no válido. / Invalid link.');
+    }
     const now = deps.clock.now();
     const check = signer.verify(token, now);
     if (!check.ok) {

@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { pathToFileURL } from 'node:url';
 
 /**
  * A local stand-in for the Slack Web API and response URLs: answers every method with ok and
@@ -40,4 +41,12 @@ export async function startSlackStandIn(): Promise<{ url: string; server: Server
   const address = server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   return { url: `http://127.0.0.1:${port}`, server, calls: () => calls };
+}
+
+// Run on its own (`tsx test/bench/slack-stand-in.ts`): the latency benchmark keeps the platform's
+// work out of the load generator's process, where it would slow the clock that measures us.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  startSlackStandIn().then(({ url }) => {
+    process.stdout.write(`${url}\n`);
+  });
 }

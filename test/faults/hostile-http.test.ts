@@ -115,6 +115,20 @@ describe.skipIf(!inject('pgUrl'))('hostile input at the HTTP edge', () => {
     expect(open.alive()).toBe(true);
   });
 
+  it('download links of any shape are refused, never a 5xx', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ maxLength: 300 }), async (path) => {
+        const res = await fetch(
+          `${open.url}/files/${path.replaceAll('/', '%2F').replaceAll('?', '%3F').replaceAll('#', '%23')}`,
+        );
+        await res.arrayBuffer();
+        expect(res.status).toBeLessThan(500);
+        expect(res.status).not.toBe(200);
+      }),
+      { numRuns: 60, seed: 15 },
+    );
+  });
+
   it('refuses forged signatures, stale timestamps and unsigned requests (401), whatever the body', async () => {
     const body = slashCommand('ayuda', 'U1', `${standIn.url}/respond/x`);
     await fc.assert(

@@ -150,6 +150,8 @@ describe('results, diplomas, charts and links for admins and directors', () => {
     const forged = Buffer.from(JSON.stringify({ ...claims, p: await idOf('carmen') })).toString('base64url');
     expect((await fetchLink(`https://mentoria.test/files/${forged}.${mac}`)).status).toBe(403);
     expect((await fetchLink(`${xlsxLink.slice(0, -2)}xx`)).status).toBe(403);
+    expect((await fetch(`${base}/files/%E0%A4%A`)).status).toBe(403);
+    expect((await fetch(`${base}/files/${'a'.repeat(5000)}`)).status).toBe(403);
     // A link for someone who cannot read reports opens nothing, even when correctly signed.
     const forAna = signer.sign({ ...claims, p: await idOf('ana') });
     expect((await fetchLink(`https://mentoria.test/files/${forAna}`)).status).toBe(403);

@@ -755,8 +755,10 @@ export class SlackChatPort implements ChatPort {
       const client = await this.client(tenant.id);
       const found = await client.users.lookupByEmail({ email });
       return found.user?.id ? { externalId: found.user.id } : null;
-    } catch {
-      return null;
+    } catch (error) {
+      // Not on this workspace: nobody to reach. A limit or an outage: try again later.
+      if ((error as { data?: { error?: string } }).data?.error === 'users_not_found') return null;
+      throw classifySlackError(error);
     }
   }
 

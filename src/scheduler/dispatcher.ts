@@ -83,6 +83,7 @@ export class Dispatcher {
   private readonly limiter: RateLimiter;
   private readonly o: Required<Omit<DispatcherOptions, 'onError'>> & Pick<DispatcherOptions, 'onError'>;
   private running = false;
+  private readonly notOnPlatform = new Map<string, number>();
   private loop: Promise<void> | undefined;
 
   constructor(options: DispatcherOptions) {
@@ -274,10 +275,18 @@ export class Dispatcher {
   private async linkByEmail(person: Person, now: Date): Promise<Identity | undefined> {
     const { db, chat } = this.o;
     if (!person.email || !chat.findByEmail) return undefined;
+    const key = `${person.tenantId}:${person.email}`;
+    if ((this.notOnPlatform.get(key) ?? 0) > now.getTime()) return undefined;
     const tenant = await getTenant(db, person.tenantId);
     if (!tenant || tenant.platform === 'console') return undefined;
-    const found = await chat.findByEmail(tenant, person.email).catch(() => null);
-    if (!found) return undefined;
+    // Errors (a rate limit, an outage) propagate: the row is retried later, not cancelled.
+    const found = await chat.findByEmail(tenant, person.email);
+    if (!found) {
+      // Not on the platform (yet): do not ask again for an hour.
+      if (this.notOnPlatform.size > 100_000) this.notOnPlatform.clear();
+      this.notOnPlatform.set(key, now.getTime() + 3_600_000);
+      return undefined;
+    }
     return upsertIdentity(db, {
       tenantId: tenant.id,
       personId: person.id,

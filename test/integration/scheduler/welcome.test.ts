@@ -7,13 +7,14 @@ import type { OpenDatabase } from '../../../src/store/db.ts';
 import { ensureTenant } from '../../../src/store/tenant.store.ts';
 import { plain } from '../../support/conversation.ts';
 import { openMigratedPGlite } from '../../support/databases.ts';
-import { FAST_LIMITS, RecordingChat } from '../../support/nudges.ts';
+import { ChatDeliveryError, FAST_LIMITS, RecordingChat } from '../../support/nudges.ts';
 
 /** A Slack workspace where only some roster people can be found by email. */
 class DirectoryChat extends RecordingChat {
   lookups: string[] = [];
   async findByEmail(_tenant: Tenant, email: string) {
     this.lookups.push(email);
+    if (email.startsWith('limitada@')) throw new ChatDeliveryError('rate_limited', 'ratelimited', 30_000);
     return email.startsWith('rosa@')
       ? { externalId: 'U_ROSA', conversationRef: { channel: 'D_ROSA' } }
       : null;
@@ -54,6 +55,7 @@ describe('roster people are welcomed when the bot can reach them', () => {
             line: 3,
             record: { email: 'nadie@example.gob', name: 'Nadie Aún', role: 'mentee', locale: 'en' },
           },
+          { line: 4, record: { email: 'limitada@example.gob', name: 'Lina Mita', role: 'mentee' } },
         ],
         skipInvalid: false,
         defaults: { locale: 'es', timezone: 'America/Santiago' },
@@ -68,7 +70,15 @@ describe('roster people are welcomed when the bot can reach them', () => {
   it('finds a roster person by email, links them, and sends the welcome with the cycle’s dates', async () => {
     const stats = await dispatcher.drain();
     expect(stats).toMatchObject({ sent: 1, cancelled: 1 });
-    expect(chat.lookups.sort()).toEqual(['nadie@example.gob', 'rosa@example.gob']);
+    expect(chat.lookups.sort()).toEqual(['limitada@example.gob', 'nadie@example.gob', 'rosa@example.gob']);
+    // A lookup the platform limited is tried again later, not given up.
+    const limited = await db.db
+      .selectFrom('nudges as n')
+      .innerJoin('people as p', 'p.id', 'n.recipient_id')
+      .select('n.status')
+      .where('p.email', '=', 'limitada@example.gob')
+      .executeTakeFirstOrThrow();
+    expect(limited.status).toBe('pending');
     expect(chat.delivered).toHaveLength(1);
     const text = plain(chat.delivered[0]?.message as never);
     expect(text).toContain(

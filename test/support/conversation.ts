@@ -107,6 +107,16 @@ export class ChatDriver {
     await this.db.close();
   }
 
+  /** The database id of a demo person (handles are their email's local part). */
+  async idOf(handle: string): Promise<string> {
+    const row = await this.db.db
+      .selectFrom('people')
+      .select('id')
+      .where('email', '=', `${handle}@demo.mentoria.invalid`)
+      .executeTakeFirstOrThrow();
+    return row.id;
+  }
+
   as(handle: string): Person {
     return new Person(this, handle);
   }

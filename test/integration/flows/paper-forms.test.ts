@@ -4,14 +4,7 @@ import { ChatDriver } from '../../support/conversation.ts';
 
 describe('an admin enters paper forms on behalf of participants', () => {
   let chat: ChatDriver;
-  const idOf = async (handle: string) =>
-    (
-      await chat.db.db
-        .selectFrom('people')
-        .select('id')
-        .where('email', '=', `${handle}@demo.mentoria.invalid`)
-        .executeTakeFirstOrThrow()
-    ).id;
+  const idOf = (handle: string) => chat.idOf(handle);
   beforeAll(async () => {
     chat = await ChatDriver.start('2026-11-23T16:00:00Z');
   });

@@ -14,14 +14,7 @@ describe('results, diplomas, charts and links for admins and directors', () => {
   let server: Server;
   let base = '';
   const signer = new LinkSigner('a-test-secret-of-at-least-32-characters!');
-  const idOf = async (handle: string) =>
-    (
-      await chat.db.db
-        .selectFrom('people')
-        .select('id')
-        .where('email', '=', `${handle}@demo.mentoria.invalid`)
-        .executeTakeFirstOrThrow()
-    ).id;
+  const idOf = (handle: string) => chat.idOf(handle);
 
   beforeAll(async () => {
     chat = await ChatDriver.start('2026-11-23T16:00:00Z', {

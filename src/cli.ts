@@ -5,7 +5,6 @@ import { loggerFor, openMigratedDatabase } from './boot.ts';
 import { systemClock } from './clock.ts';
 import { type Config, loadConfigOrExit } from './config.ts';
 import { DomainError } from './domain/errors.ts';
-import type { MenteeLeftOut, MentorLeftOut } from './domain/matching.ts';
 import type { Platform } from './domain/model.ts';
 import { loadDotEnv } from './env.ts';
 import { formatter, translator } from './i18n/index.ts';
@@ -49,16 +48,6 @@ Commands:
 Every command takes --tenant (console by default; slack:T0123 for a Slack workspace,
 slack-org:E0123 for an Enterprise Grid organisation, teams:<tenant id>) and --json.
 The database is DATABASE_URL when set, else the embedded one under DATA_DIR.`;
-
-const LEFT_OUT: Record<MenteeLeftOut | MentorLeftOut, string> = {
-  level_unknown: 'no level on the roster (classic programs pair by level)',
-  age_unknown: 'no birth year on the roster (reverse programs pair by age)',
-  no_eligible_mentor: 'no mentor fits the program rules',
-  mentors_full: 'the mentors who fit are full',
-  no_eligible_mentee: 'no mentee without a mentor fits the program rules',
-  mentees_taken: 'the mentees who fit went to other mentors',
-  full: 'no room (mentor capacity is 0)',
-};
 
 export interface CliIo {
   out: (text: string) => void;
@@ -231,6 +220,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           : { suggestion: await suggestPairs(deps, tenant.id, cycle) };
         const { suggestion } = outcome;
         const who = (p: { name: string; email: string | null }) => `${p.name} <${p.email ?? '-'}>`;
+        // The command line speaks English, in the chat's own words.
+        const english = translator('en');
         const json = {
           cycle: cycle.name,
           applied: 'applied' in outcome ? outcome.applied : 0,
@@ -261,9 +252,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
                 `  ${who(p.mentor)} -> ${who(p.mentee)}  score ${p.score}${p.sharedTopics.length ? `; shared: ${p.sharedTopics.join(', ')}` : ''}${p.differentUnits ? '; different units' : ''}`,
             ),
             `Mentees left without a mentor: ${suggestion.unmatchedMentees.length}`,
-            ...suggestion.unmatchedMentees.map((u) => `  ${who(u.person)}: ${LEFT_OUT[u.reason]}`),
+            ...suggestion.unmatchedMentees.map(
+              (u) => `  ${who(u.person)}: ${english(`pairs.reason.${u.reason}`)}`,
+            ),
             `Mentors left without a mentee: ${suggestion.unmatchedMentors.length}`,
-            ...suggestion.unmatchedMentors.map((u) => `  ${who(u.person)}: ${LEFT_OUT[u.reason]}`),
+            ...suggestion.unmatchedMentors.map(
+              (u) => `  ${who(u.person)}: ${english(`pairs.reason.${u.reason}`)}`,
+            ),
             'applied' in outcome
               ? `Made ${outcome.applied} pair(s); each person gets an introduction from the bot.`
               : 'Nothing was written. Run again with --apply to make these pairs.',

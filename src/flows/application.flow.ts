@@ -5,6 +5,7 @@ import { normalizeTopic } from '../domain/matching.ts';
 import type { Cycle } from '../domain/model.ts';
 import { addDays, startOfLocalDay } from '../domain/time.ts';
 import { button, type Form, message, textMessage } from '../messages/model.ts';
+import { csvText } from '../services/csv.ts';
 import {
   type Application,
   applicationOf,
@@ -25,6 +26,7 @@ import {
   updatePersonProfile,
 } from '../store/person.store.ts';
 import { enroll, enrollmentsOf, getCycle } from '../store/program.store.ts';
+import { emailIn } from './commands.ts';
 import { type Ctx, notify, type Reply, reply, requireAdmin } from './context.ts';
 import { parseDate } from './parse-date.ts';
 import { standingOf } from './standing.ts';
@@ -178,7 +180,7 @@ export async function submitApplicationForm(
   const topics = [...new Set(str('topics').split(/[;,|]/).map(normalizeTopic).filter(Boolean))];
   if (topics.length > 10 || topics.some((x) => x.length > 80))
     errors.topics = t('applications.form.topics_hint');
-  const supervisorEmail = /([^\s<>|:]+@[^\s<>|]+\.[^\s<>|]+)/.exec(str('supervisor'))?.[1]?.toLowerCase();
+  const supervisorEmail = emailIn(str('supervisor'));
   if (!supervisorEmail) errors.supervisor = t('applications.form.bad_email');
   else if (supervisorEmail === ctx.person.email?.toLowerCase())
     errors.supervisor = t('applications.form.not_yourself');
@@ -290,28 +292,23 @@ export async function listApplicationsInChat(ctx: Ctx): Promise<Reply> {
       ]);
     }
   }
-  if (applications.length > SHOWN) builder.context(t('pairs.more', { count: applications.length - SHOWN }));
-  const cell = (v: string) => (/[",\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
+  if (applications.length > SHOWN) builder.context(t('common.more', { count: applications.length - SHOWN }));
   builder.file(
     `postulaciones-${cycle.name}.csv`,
     'text/csv',
-    `${[
-      'name,email,role,supervisor,endorsement,state,topics,motivation',
-      ...applications.map((a) =>
-        [
-          name(a.personId),
-          people.get(a.personId)?.email ?? '',
-          a.role,
-          name(a.supervisorId),
-          a.endorsement,
-          a.state,
-          a.topics.join('; '),
-          a.motivation,
-        ]
-          .map(cell)
-          .join(','),
-      ),
-    ].join('\n')}\n`,
+    csvText([
+      ['name', 'email', 'role', 'supervisor', 'endorsement', 'state', 'topics', 'motivation'],
+      ...applications.map((a) => [
+        name(a.personId),
+        people.get(a.personId)?.email ?? '',
+        a.role,
+        name(a.supervisorId),
+        a.endorsement,
+        a.state,
+        a.topics.join('; '),
+        a.motivation,
+      ]),
+    ]),
   );
   return reply(builder.build());
 }

@@ -49,9 +49,10 @@ import {
   startSurvey,
   surveyFlow,
 } from './closing.flow.ts';
-import { type Command, parseCommand } from './commands.ts';
+import { type Command, MENU_COMMANDS, parseCommand } from './commands.ts';
 import type { CoreDeps, Ctx, Reply } from './context.ts';
 import { reply } from './context.ts';
+import { errorText } from './errors.ts';
 import { FLOW_ACTION, FLOW_TTL_MS, type Flow, type FlowTurn, flowChoiceSchema } from './flow.ts';
 import {
   goalDraftingFlow,
@@ -121,33 +122,6 @@ import { startUpload, UPLOAD_FLOW, uploadFlow } from './upload.flow.ts';
 const FLOWS: Flow[] = [goalDraftingFlow, sessionFlow, checkinFlow, evaluationFlow, surveyFlow, uploadFlow];
 const menuValue = z.object({ c: z.string().max(40) });
 const formGoalValue = z.object({ g: z.string().max(64).optional(), m: z.string().max(64).optional() });
-
-/** Turns a refusal into words for the reader. */
-export function errorText(t: T, error: DomainError): string {
-  const d = error.details;
-  if (error.code === 'transition.not_allowed') {
-    const entity = String(d.entity ?? '');
-    const from = String(d.from ?? '');
-    if (entity === 'goal') return t('errors.transition.goal', { state: t(`goal.state.${from}`) });
-    if (entity === 'session') {
-      return from === 'not_started'
-        ? t('errors.transition.session_not_started')
-        : t('errors.transition.session', { state: t(`session.state.${from}`) });
-    }
-    if (entity === 'evaluation')
-      return t('errors.transition.evaluation', { state: t(`evaluation.state.${from}`) });
-    if (entity === 'survey') return t('errors.transition.survey');
-    if (entity === 'issue') return t('errors.transition.issue');
-    return t('errors.transition.other');
-  }
-  if (error.code === 'goal.field_invalid') {
-    return t(`errors.goal.field_${String(d.problem)}`, {
-      field: t(`goal.field.${String(d.field)}`),
-      max: d.max ?? '',
-    });
-  }
-  return t(`errors.${error.code}`, { ...d });
-}
 
 function localeOf(value: string | undefined, fallback: Locale): Locale {
   const short = value?.slice(0, 2).toLowerCase();
@@ -687,15 +661,3 @@ export class Bot {
     }
   }
 }
-
-const MENU_COMMANDS: Record<string, Command | undefined> = {
-  new_goal: { name: 'new_goal' },
-  new_goal_form: { name: 'new_goal_form' },
-  goals: { name: 'goals' },
-  new_session: { name: 'new_session' },
-  sessions: { name: 'sessions' },
-  checkin: { name: 'checkin' },
-  pending: { name: 'pending' },
-  evaluate: { name: 'evaluate' },
-  help: { name: 'help' },
-};

@@ -136,7 +136,19 @@ const READ_ONLY = new Set<Command['name']>([
   'applications',
   'suggest_pairs',
 ]);
-const READ_ONLY_MENU = new Set(['pending', 'goals', 'sessions', 'help']);
+
+/** What the menu buttons (`{ c: … }` values) run. */
+export const MENU_COMMANDS: Record<string, Command | undefined> = {
+  new_goal: { name: 'new_goal' },
+  new_goal_form: { name: 'new_goal_form' },
+  goals: { name: 'goals' },
+  new_session: { name: 'new_session' },
+  sessions: { name: 'sessions' },
+  checkin: { name: 'checkin' },
+  pending: { name: 'pending' },
+  evaluate: { name: 'evaluate' },
+  help: { name: 'help' },
+};
 
 /**
  * Whether a request only reads. Adapters acknowledge those at once and answer after; a request
@@ -152,10 +164,19 @@ export function isReadOnlyRequest(
   }
   if (request.actionId !== 'menu' || request.value.length > 200) return false;
   try {
-    return READ_ONLY_MENU.has(String((JSON.parse(request.value) as { c?: unknown }).c));
+    const command = MENU_COMMANDS[String((JSON.parse(request.value) as { c?: unknown }).c)];
+    return command !== undefined && READ_ONLY.has(command.name);
   } catch {
     return false;
   }
+}
+
+/**
+ * The address in a word as people type it: plain in Teams and the console, `<mailto:a@b|a@b>`
+ * in Slack. Undefined when there is none.
+ */
+export function emailIn(word: string | undefined): string | undefined {
+  return word ? /([^\s<>|:]+@[^\s<>|]+\.[^\s<>|]+)/.exec(word)?.[1]?.toLowerCase() : undefined;
 }
 
 /** The command a text names, or undefined for free text. */
@@ -167,19 +188,19 @@ export function parseCommand(text: string): Command | undefined {
   if (language) return { name: 'language', arg: language[2] as string };
   const grant = /^admin (agregar|anadir|add|quitar|remove) (admin|director|directora)\s+(\S+)$/.exec(words);
   // Slack writes an address as <mailto:ana@x.org|ana@x.org>; Teams as plain text.
-  const email = grant && /([^\s<>|:]+@[^\s<>|]+)/.exec(grant[3] as string)?.[1];
+  const email = grant && emailIn(grant[3]);
   if (grant && email) {
     const name = grant[1] === 'quitar' || grant[1] === 'remove' ? 'revoke' : 'grant';
     return { name, role: grant[2] === 'admin' ? 'admin' : 'director', email };
   }
   const pair = /^admin (emparejar|pair) (\S+) (?:con |with |y |and )?(\S+)$/.exec(words);
-  const pairEmails = pair && [pair[2], pair[3]].map((w) => /([^\s<>|:]+@[^\s<>|]+)/.exec(w as string)?.[1]);
+  const pairEmails = pair && [emailIn(pair[2]), emailIn(pair[3])];
   if (pairEmails?.[0] && pairEmails[1]) return { name: 'pair', mentor: pairEmails[0], mentee: pairEmails[1] };
   const paper =
     /^admin (?:en nombre de|on behalf of) (\S+) (meta|goal|evaluacion|evaluation|sesiones|sessions)$/.exec(
       words,
     );
-  const paperEmail = paper && /([^\s<>|:]+@[^\s<>|]+)/.exec(paper[1] as string)?.[1];
+  const paperEmail = paper && emailIn(paper[1]);
   if (paper && paperEmail) {
     const what =
       paper[2] === 'meta' || paper[2] === 'goal'
@@ -195,7 +216,7 @@ export function parseCommand(text: string): Command | undefined {
     return { name: results[1] === 'diplomas' || results[1] === 'certificates' ? 'diplomas' : 'results', arg };
   }
   const privacy = /^admin (exportar|export|borrar|erase) (\S+)$/.exec(words);
-  const privacyEmail = privacy && /([^\s<>|:]+@[^\s<>|]+)/.exec(privacy[2] as string)?.[1];
+  const privacyEmail = privacy && emailIn(privacy[2]);
   if (privacy && privacyEmail) {
     return {
       name: privacy[1] === 'exportar' || privacy[1] === 'export' ? 'export_person' : 'erase_person',
@@ -206,7 +227,7 @@ export function parseCommand(text: string): Command | undefined {
   if (open) return { name: 'open_applications', arg: text.trim().split(/\s+/).slice(3).join(' ') };
   const mark =
     /^admin (?:asistencia|attendance) (\d{1,3}) (\S+)(?: (presente|present|ausente|absent))?$/.exec(words);
-  const markEmail = mark && /([^\s<>|:]+@[^\s<>|]+)/.exec(mark[2] as string)?.[1];
+  const markEmail = mark && emailIn(mark[2]);
   if (mark && markEmail) {
     const present = mark[3] !== 'ausente' && mark[3] !== 'absent';
     return { name: 'mark_attendance', n: Number(mark[1]), email: markEmail, present };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { authorize } from '../domain/authz.ts';
 import { button, message, type OutboundMessage, textMessage } from '../messages/model.ts';
+import { csvText } from '../services/csv.ts';
 import {
   applySuggestion,
   pairManually,
@@ -11,15 +12,12 @@ import { findPersonByEmail } from '../store/person.store.ts';
 import { enrollmentsOf, getCycle, listCycles } from '../store/program.store.ts';
 import { type Ctx, type Reply, reply } from './context.ts';
 import { cycleNamed } from './standing.ts';
+import { capped } from './views.ts';
 
 export const applyPairsValue = z.object({ c: z.string().max(64), h: z.string().max(32) });
 
 /** Lines shown in chat; the attached CSV carries the whole proposal. */
 const SHOWN = 25;
-
-function csvCell(value: string): string {
-  return /[",\n;]/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
-}
 
 /** The proposal as the admin reviews it: pairs, everyone left out and why, and a confirm button. */
 function suggestionMessage(ctx: Ctx, s: Suggestion, withButton: boolean): OutboundMessage {
@@ -42,10 +40,7 @@ function suggestionMessage(ctx: Ctx, s: Suggestion, withButton: boolean): Outbou
       t('pairs.left_line', { name: u.person.name, reason: t(`pairs.reason.${u.reason}`) }),
     ),
   ];
-  const more = (lines: string[]) =>
-    lines.length > SHOWN
-      ? [...lines.slice(0, SHOWN), t('pairs.more', { count: lines.length - SHOWN })]
-      : lines;
+  const more = (lines: string[]) => capped(t, lines, SHOWN);
   const builder = message(t('pairs.title', { cycle: s.cycle.name, count: s.pairs.length })).text(
     t('pairs.title', { cycle: s.cycle.name, count: s.pairs.length }),
   );
@@ -56,23 +51,27 @@ function suggestionMessage(ctx: Ctx, s: Suggestion, withButton: boolean): Outbou
       `${t('pairs.left_title', { mentees: s.unmatchedMentees.length, mentors: s.unmatchedMentors.length })}\n${more(leftOut).join('\n')}`,
     );
   }
-  const csv = [
-    'mentor_email,mentor_name,mentee_email,mentee_name,score,shared_topics,different_units',
-    ...s.pairs.map((p) =>
-      [
-        p.mentor.email ?? '',
-        p.mentor.name,
-        p.mentee.email ?? '',
-        p.mentee.name,
-        String(p.score),
-        p.sharedTopics.join('; '),
-        p.differentUnits ? 'yes' : 'no',
-      ]
-        .map(csvCell)
-        .join(','),
-    ),
-  ].join('\n');
-  if (s.pairs.length) builder.file(`parejas-${s.cycle.name}.csv`, 'text/csv', `${csv}\n`);
+  const csv = csvText([
+    [
+      'mentor_email',
+      'mentor_name',
+      'mentee_email',
+      'mentee_name',
+      'score',
+      'shared_topics',
+      'different_units',
+    ],
+    ...s.pairs.map((p) => [
+      p.mentor.email ?? '',
+      p.mentor.name,
+      p.mentee.email ?? '',
+      p.mentee.name,
+      p.score,
+      p.sharedTopics.join('; '),
+      p.differentUnits ? 'yes' : 'no',
+    ]),
+  ]);
+  if (s.pairs.length) builder.file(`parejas-${s.cycle.name}.csv`, 'text/csv', csv);
   if (withButton && s.pairs.length) {
     builder
       .context(t('pairs.review_hint'))

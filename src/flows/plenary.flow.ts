@@ -3,6 +3,7 @@ import { DomainError } from '../domain/errors.ts';
 import { attendanceRate, attendanceWindow } from '../domain/plenary.ts';
 import { zonedInstant } from '../domain/time.ts';
 import { type Form, message, type OutboundMessage, textMessage } from '../messages/model.ts';
+import { csvText } from '../services/csv.ts';
 import { PLENARY_TITLE_MAX, recordAttendance, schedulePlenary } from '../services/plenary.service.ts';
 import { findPersonByEmail } from '../store/person.store.ts';
 import { attendanceByPerson, listPlenaries } from '../store/plenary.store.ts';
@@ -10,6 +11,7 @@ import { getCycle, getProgram } from '../store/program.store.ts';
 import { type Ctx, type Reply, reply, requireAdmin } from './context.ts';
 import { parseDate } from './parse-date.ts';
 import { standingOf } from './standing.ts';
+import { capped } from './views.ts';
 
 export const plenaryValue = z.object({ p: z.string().max(64) });
 export const plenaryFormValue = z.object({ c: z.string().max(64) });
@@ -152,16 +154,23 @@ export async function listPlenariesInChat(ctx: Ctx): Promise<Reply> {
   if (started > 0) {
     builder.text(
       below.length
-        ? `${t('plenary.below', { count: below.length, threshold: Math.round(threshold * 100) })}\n${below
-            .slice(0, 25)
-            .map((p) => `• ${p.name}: ${percent(p.present)} %`)
-            .join('\n')}${below.length > 25 ? `\n${t('pairs.more', { count: below.length - 25 })}` : ''}`
+        ? [
+            t('plenary.below', { count: below.length, threshold: Math.round(threshold * 100) }),
+            ...capped(
+              t,
+              below.map((p) => `• ${p.name}: ${percent(p.present)} %`),
+              25,
+            ),
+          ].join('\n')
         : t('plenary.none_below', { threshold: Math.round(threshold * 100) }),
     );
     builder.file(
       `asistencia-${cycle.name}.csv`,
       'text/csv',
-      `${['email,name,attended,plenaries,percent', ...people.map((p) => [p.email ?? '', `"${p.name.replaceAll('"', '""')}"`, p.present, started, percent(p.present)].join(','))].join('\n')}\n`,
+      csvText([
+        ['email', 'name', 'attended', 'plenaries', 'percent'],
+        ...people.map((p) => [p.email ?? '', p.name, p.present, started, percent(p.present)]),
+      ]),
     );
   }
   return reply(builder.context(t('plenary.mark_hint')).build());

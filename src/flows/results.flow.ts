@@ -10,6 +10,7 @@ import { approveDownloadRequest, getDownloadRequest } from '../store/download.st
 import { findPersonByEmail } from '../store/person.store.ts';
 import { adminRun, type Ctx, type Reply, reply } from './context.ts';
 import { cycleNamed } from './standing.ts';
+import { capped } from './views.ts';
 
 export const downloadValue = z.object({ n: z.string().max(64) });
 
@@ -89,10 +90,7 @@ export async function diplomasInChat(ctx: Ctx, cycleName: string): Promise<Reply
   const missing = [...byPerson.values()].filter((r) => !r.diploma);
   const { t } = ctx;
   const title = t('diplomas.title', { cycle: cycle.name, count: qualifying.length, total: byPerson.size });
-  const list = (lines: string[]) =>
-    lines.length > SHOWN
-      ? [...lines.slice(0, SHOWN), t('pairs.more', { count: lines.length - SHOWN })]
-      : lines;
+  const list = (lines: string[]) => capped(t, lines, SHOWN);
   const builder = message(title).text(title);
   if (qualifying.length) builder.text(list(qualifying.map((r) => `• ${r.name}`)).join('\n'));
   if (missing.length) {

@@ -6,8 +6,10 @@ import { importPairs, importRoster, validateRoster } from '../services/admin.ser
 import { parseCsvText } from '../services/csv.ts';
 import { getCycle } from '../store/program.store.ts';
 import { type Ctx, reply } from './context.ts';
+import { errorText } from './errors.ts';
 import { done, type Flow, type FlowTurn, flowButton, goTo, stay } from './flow.ts';
 import { standingOf } from './standing.ts';
+import { capped } from './views.ts';
 
 export const UPLOAD_FLOW = 'upload';
 const SHOWN_PROBLEMS = 10;
@@ -48,10 +50,13 @@ export async function startUpload(ctx: Ctx, name: string, size: number, content:
   if (parsed.rows.length === 0) return done(reply(textMessage(t('upload.empty', { name }))));
   const problems =
     kind === 'roster'
-      ? validateRoster(parsed.rows).invalid
+      ? validateRoster(parsed.rows, t).invalid
       : parsed.rows
           .filter((r) => !r.record.mentor_email?.includes('@') || !r.record.mentee_email?.includes('@'))
-          .map((r) => ({ line: r.line, problems: ['mentor_email, mentee_email: an email is missing'] }));
+          .map((r) => ({
+            line: r.line,
+            problems: [`mentor_email, mentee_email: ${t('roster.invalid.missing')}`],
+          }));
   const data: UploadData = {
     kind,
     cycleId: cycle.id,
@@ -66,11 +71,11 @@ export async function startUpload(ctx: Ctx, name: string, size: number, content:
     valid: data.valid,
     invalid: data.invalid,
   });
-  const lines = problems
-    .slice(0, SHOWN_PROBLEMS)
-    .map((p) => t('upload.problem', { line: p.line, problems: p.problems.join('; ') }));
-  if (problems.length > SHOWN_PROBLEMS)
-    lines.push(t('pairs.more', { count: problems.length - SHOWN_PROBLEMS }));
+  const lines = capped(
+    t,
+    problems.map((p) => t('upload.problem', { line: p.line, problems: p.problems.join('; ') })),
+    SHOWN_PROBLEMS,
+  );
   const builder = message(summary).text([summary, ...lines].join('\n'));
   const buttons =
     kind === 'pairs' && problems.length > 0
@@ -129,11 +134,18 @@ export const uploadFlow: Flow = {
         ),
       );
     }
-    const report = await importPairs(ctx.deps, run, { cycle, rows });
+    const report = await importPairs(ctx.deps, run, {
+      cycle,
+      rows,
+      describe: (error) => errorText(ctx.t, error),
+      t: ctx.t,
+    });
     if (!report.written) {
-      const lines = report.invalid
-        .slice(0, SHOWN_PROBLEMS)
-        .map((p) => ctx.t('upload.problem', { line: p.line, problems: p.problems.join('; ') }));
+      const lines = capped(
+        ctx.t,
+        report.invalid.map((p) => ctx.t('upload.problem', { line: p.line, problems: p.problems.join('; ') })),
+        SHOWN_PROBLEMS,
+      );
       return done(
         reply(
           textMessage([ctx.t('upload.pairs_refused', { count: report.invalid.length }), ...lines].join('\n')),

@@ -121,3 +121,10 @@ export function sessionFields(
   if (session.agenda) rows.push({ label: t('session.field.agenda'), value: session.agenda });
   return rows;
 }
+
+/** At most `max` lines for a chat message, then "… and N more" (the attached file has them all). */
+export function capped(t: T, lines: string[], max: number): string[] {
+  return lines.length > max
+    ? [...lines.slice(0, max), t('common.more', { count: lines.length - max })]
+    : lines;
+}

@@ -4,6 +4,7 @@ import type { es } from './es.ts';
 export const en: typeof es = {
   lang: 'en',
   common: {
+    more: '… and {{count}} more (the attached file has them all).',
     cancel: 'Cancel',
     done: 'Done',
     none: 'None',
@@ -582,6 +583,24 @@ export const en: typeof es = {
     files: 'Files: results as Excel and CSV.',
     link: 'Download {{name}} (personal link, expires {{until}})',
   },
+  roster: {
+    invalid: {
+      email: 'not a valid email',
+      name_empty: 'name is empty',
+      name_long: 'name is longer than 200 characters',
+      role: 'role must be mentor, mentee, admin or director',
+      gender: 'gender must be f, m, x, n (or mujer, hombre, otro, prefiero no decir)',
+      level: 'level must be a whole number from 0 to 100',
+      text_long: 'is longer than 200 characters',
+      birth_year: 'birth_year must be a year',
+      locale: 'locale must be es or en',
+      timezone: 'timezone must be an IANA zone such as America/Santiago',
+      topics: 'at most 20 topics of up to 80 characters each',
+      missing: 'missing or not valid',
+      duplicate: '{{email}} is already on line {{line}}',
+      not_in_roster: 'not in the roster',
+    },
+  },
   upload: {
     not_csv: 'I can only read CSV files (.csv); “{{name}}” is not one. From Excel: Save as → CSV UTF-8.',
     too_big:
@@ -767,7 +786,6 @@ export const en: typeof es = {
     none: 'No new pairs to suggest: nobody else fits the program rules.',
     left_title: 'Left without a pair: {{mentees}} mentee(s) and {{mentors}} mentor(s)',
     left_line: '• {{name}}: {{reason}}',
-    more: '… and {{count}} more (the attached file has them all).',
     reason: {
       level_unknown: 'their level is missing from the roster',
       age_unknown: 'their birth year is missing from the roster',

@@ -2,6 +2,7 @@
 export const es = {
   lang: 'es',
   common: {
+    more: '… y {{count}} más (detalle completo en el archivo adjunto).',
     cancel: 'Cancelar',
     done: 'Listo',
     none: 'Ninguno',
@@ -582,6 +583,24 @@ export const es = {
     files: 'Archivos: resultados en Excel y CSV.',
     link: 'Descargar {{name}} (enlace personal, vence el {{until}})',
   },
+  roster: {
+    invalid: {
+      email: 'no es un correo válido',
+      name_empty: 'falta el nombre',
+      name_long: 'el nombre supera los 200 caracteres',
+      role: 'el rol debe ser mentor, mentee, admin o director',
+      gender: 'el género debe ser f, m, x, n (o mujer, hombre, otro, prefiero no decir)',
+      level: 'el nivel debe ser un número entero de 0 a 100',
+      text_long: 'supera los 200 caracteres',
+      birth_year: 'el año de nacimiento debe ser un año',
+      locale: 'el idioma debe ser es o en',
+      timezone: 'la zona horaria debe ser una zona IANA, como America/Santiago',
+      topics: 'como máximo 20 temas de hasta 80 caracteres cada uno',
+      missing: 'falta o no es válido',
+      duplicate: '{{email}} ya está en la línea {{line}}',
+      not_in_roster: 'no está en la nómina',
+    },
+  },
   upload: {
     not_csv:
       'Solo puedo leer archivos CSV (.csv); «{{name}}» no lo es. Desde Excel: Guardar como → CSV UTF-8.',
@@ -777,7 +796,6 @@ export const es = {
     none: 'No hay parejas nuevas que sugerir: nadie más cumple las reglas del programa.',
     left_title: 'Sin pareja: {{mentees}} mentorado(s) y {{mentors}} mentor(es)',
     left_line: '• {{name}}: {{reason}}',
-    more: '… y {{count}} más (detalle completo en el archivo adjunto).',
     reason: {
       level_unknown: 'falta su nivel jerárquico en la nómina',
       age_unknown: 'falta su año de nacimiento en la nómina',

@@ -3,6 +3,7 @@ import { authorize } from '../domain/authz.ts';
 import type { Cycle, Program } from '../domain/model.ts';
 import { localDate } from '../domain/time.ts';
 import type { Acting, Deps } from '../services/context.ts';
+import { csvText } from '../services/csv.ts';
 import { getProgram } from '../store/program.store.ts';
 import { cycleFigures } from '../store/report.store.ts';
 
@@ -158,8 +159,5 @@ export function flattenReport(report: CycleReport): [string, string][] {
 }
 
 export function reportCsv(report: CycleReport): string {
-  const esc = (v: string) => (/[",\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v);
-  return `\uFEFFfigure,value\n${flattenReport(report)
-    .map(([k, v]) => `${esc(k)},${esc(v)}`)
-    .join('\n')}\n`;
+  return `\uFEFF${csvText([['figure', 'value'], ...flattenReport(report)])}`;
 }

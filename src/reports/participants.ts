@@ -2,6 +2,7 @@ import { authorize } from '../domain/authz.ts';
 import type { Cycle, Program } from '../domain/model.ts';
 import type { T } from '../i18n/index.ts';
 import type { Acting, Deps } from '../services/context.ts';
+import { csvText } from '../services/csv.ts';
 import { getProgram } from '../store/program.store.ts';
 import { type ParticipantRow, participantRows, plenaryCount } from '../store/results.store.ts';
 
@@ -111,11 +112,7 @@ function table(results: Results, t: T): { headers: string[]; rows: (string | num
 /** CSV (UTF-8 with a BOM, so that Excel reads the accents), one line per participant and pair. */
 export function resultsCsv(results: Results, t: T): string {
   const { headers, rows } = table(results, t);
-  const cell = (v: string | number) => {
-    const s = String(v);
-    return /[",\n;]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-  };
-  return `\uFEFF${[headers, ...rows].map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+  return `\uFEFF${csvText([headers, ...rows], '\r\n')}`;
 }
 
 /** The same table as an Excel workbook: a header row, filters, frozen, widths to fit. */

@@ -15,6 +15,7 @@ import type {
 } from '../domain/model.ts';
 import { checkPairCapacity, checkPairRules } from '../domain/pairing.ts';
 import { isValidTimeZone } from '../domain/time.ts';
+import { type T, translator } from '../i18n/index.ts';
 import { recordAudit } from '../store/audit.store.ts';
 import type { Db } from '../store/db.ts';
 import { insertNudges, type PlannedNudge } from '../store/nudge.store.ts';
@@ -125,61 +126,62 @@ const GENDERS: Record<string, Gender> = {
 const optional = (schema: z.ZodType) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
 
+/** Roster problems are i18n keys, worded for the reader (the command line reads English). */
+const K = 'roster.invalid.';
+
 /** One roster line; only email, name and role are required. */
 export const rosterRowSchema = z.object({
   email: z
     .string()
     .trim()
     .toLowerCase()
-    .pipe(z.email({ error: 'not a valid email' })),
-  name: z.string().trim().min(1, 'name is empty').max(200, 'name is longer than 200 characters'),
+    .pipe(z.email({ error: `${K}email` })),
+  name: z.string().trim().min(1, `${K}name_empty`).max(200, `${K}name_long`),
   role: z
     .string()
     .trim()
     .toLowerCase()
-    .pipe(
-      z.enum(['mentor', 'mentee', 'admin', 'director'], {
-        error: 'role must be mentor, mentee, admin or director',
-      }),
-    ),
+    .pipe(z.enum(['mentor', 'mentee', 'admin', 'director'], { error: `${K}role` })),
   gender: optional(
     z
       .string()
       .trim()
       .toLowerCase()
-      .refine((g) => g in GENDERS, 'gender must be f, m, x, n (or mujer, hombre, otro, prefiero no decir)')
+      .refine((g) => g in GENDERS, `${K}gender`)
       .transform((g) => GENDERS[g] as Gender),
   ),
   level: optional(
-    z.coerce.number({ error: 'level must be a number' }).int('level must be a whole number').min(0).max(100),
+    z.coerce
+      .number({ error: `${K}level` })
+      .int(`${K}level`)
+      .min(0, `${K}level`)
+      .max(100, `${K}level`),
   ),
-  unit: optional(z.string().trim().max(200)),
-  institution: optional(z.string().trim().max(200)),
-  region: optional(z.string().trim().max(200)),
+  unit: optional(z.string().trim().max(200, `${K}text_long`)),
+  institution: optional(z.string().trim().max(200, `${K}text_long`)),
+  region: optional(z.string().trim().max(200, `${K}text_long`)),
   birth_year: optional(
     z.coerce
-      .number({ error: 'birth_year must be a year' })
-      .int()
-      .min(1900, 'birth_year must be a year')
-      .max(2100, 'birth_year must be a year'),
+      .number({ error: `${K}birth_year` })
+      .int(`${K}birth_year`)
+      .min(1900, `${K}birth_year`)
+      .max(2100, `${K}birth_year`),
   ),
   locale: optional(
     z
       .string()
       .trim()
       .toLowerCase()
-      .pipe(z.enum(['es', 'en'], { error: 'locale must be es or en' })),
+      .pipe(z.enum(['es', 'en'], { error: `${K}locale` })),
   ),
-  timezone: optional(
-    z.string().trim().refine(isValidTimeZone, 'timezone must be an IANA zone such as America/Santiago'),
-  ),
+  timezone: optional(z.string().trim().refine(isValidTimeZone, `${K}timezone`)),
   topics: optional(
     z
       .string()
-      .max(1000, 'topics is longer than 1000 characters')
+      .max(1000, `${K}topics`)
       .transform((t) => [...new Set(t.split(/[;|]/).map(normalizeTopic).filter(Boolean))])
-      .refine((t) => t.length <= 20, 'at most 20 topics')
-      .refine((t) => t.every((x) => x.length <= 80), 'a topic is longer than 80 characters'),
+      .refine((t) => t.length <= 20, `${K}topics`)
+      .refine((t) => t.every((x) => x.length <= 80), `${K}topics`),
   ),
 });
 export type RosterRow = z.infer<typeof rosterRowSchema>;
@@ -193,7 +195,10 @@ export interface RosterReport {
 }
 
 /** Every roster line checked, without writing: the valid rows, and each bad line with why. */
-export function validateRoster(rows: { line: number; record: Record<string, string> }[]): {
+export function validateRoster(
+  rows: { line: number; record: Record<string, string> }[],
+  t: T = translator('en'),
+): {
   valid: { line: number; row: RosterRow }[];
   invalid: RosterReport['invalid'];
 } {
@@ -205,13 +210,18 @@ export function validateRoster(rows: { line: number; record: Record<string, stri
     if (!parsed.success) {
       invalid.push({
         line,
-        problems: parsed.error.issues.map((i) => `${String(i.path[0] ?? 'line')}: ${i.message}`),
+        problems: parsed.error.issues.map(
+          (i) => `${String(i.path[0] ?? 'line')}: ${t(i.message.startsWith(K) ? i.message : `${K}missing`)}`,
+        ),
       });
       continue;
     }
     const previous = seen.get(parsed.data.email);
     if (previous) {
-      invalid.push({ line, problems: [`email: ${parsed.data.email} is already on line ${previous}`] });
+      invalid.push({
+        line,
+        problems: [`email: ${t(`${K}duplicate`, { email: parsed.data.email, line: previous })}`],
+      });
       continue;
     }
     seen.set(parsed.data.email, line);
@@ -317,8 +327,16 @@ export interface PairsReport {
 export async function importPairs(
   deps: Deps,
   run: AdminRun,
-  input: { cycle: Cycle; rows: { line: number; record: Record<string, string> }[] },
+  input: {
+    cycle: Cycle;
+    rows: { line: number; record: Record<string, string> }[];
+    /** Words for a refusal: the reader's in chat; the stable code on the command line. */
+    describe?: (error: DomainError) => string;
+    t?: T;
+  },
 ): Promise<PairsReport> {
+  const t = input.t ?? translator('en');
+  const describe = input.describe ?? ((e: DomainError) => `${e.code} ${JSON.stringify(e.details)}`);
   const program = (await getProgram(deps.db, run.tenantId, input.cycle.programId)) as Program;
   const report: PairsReport = { lines: input.rows.length, created: 0, invalid: [], written: false };
   await deps.db
@@ -334,7 +352,7 @@ export async function importPairs(
         if (!mentor || !mentee) {
           report.invalid.push({
             line,
-            problems: [`${!mentor ? 'mentor_email' : 'mentee_email'}: not in the roster`],
+            problems: [`${!mentor ? 'mentor_email' : 'mentee_email'}: ${t(`${K}not_in_roster`)}`],
           });
           continue;
         }
@@ -352,7 +370,7 @@ export async function importPairs(
           report.created++;
         } catch (error) {
           if (!(error instanceof DomainError)) throw error;
-          report.invalid.push({ line, problems: [`${error.code} ${JSON.stringify(error.details)}`] });
+          report.invalid.push({ line, problems: [describe(error)] });
         }
       }
       // All or nothing: a bad line rolls back the whole file.

@@ -26,3 +26,14 @@ export function parseCsvText(text: string): { columns: string[]; rows: CsvRow[] 
   }) as { record: Record<string, string>; info: { lines: number } }[];
   return { columns, rows: rows.map((r) => ({ line: r.info.lines, record: r.record })) };
 }
+
+/** One CSV cell: quoted when it holds a comma, a quote, a semicolon or a line break. */
+export function csvCell(value: string | number): string {
+  const s = String(value);
+  return /[",;\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
+}
+
+/** Rows to CSV text, one line each, ending in a line break. */
+export function csvText(rows: (string | number)[][], eol = '\n'): string {
+  return `${rows.map((row) => row.map(csvCell).join(',')).join(eol)}${eol}`;
+}

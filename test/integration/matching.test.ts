@@ -107,7 +107,7 @@ describe('mentoria pairs suggest', () => {
     const text = await cli('pairs', 'suggest', '--cycle', '2027-1');
     expect(text.out).toContain('24 pair(s) for cycle "2027-1"');
     expect(text.out).toContain(
-      'Persona 00 <p0@example.gob>: no mentee without a mentor fits the program rules',
+      'Persona 00 <p0@example.gob>: no mentee without a mentor fits the rules with them',
     );
     expect(text.out).toContain('Nothing was written. Run again with --apply');
     const pairings = await database.db.selectFrom('pairings').selectAll().execute();

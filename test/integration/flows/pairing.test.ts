@@ -125,7 +125,28 @@ describe('an admin pairs people from the chat', () => {
     expect(
       (await chat.as('carmen').says('admin pair luis@demo.mentoria.invalid with rosa@demo.mentoria.invalid'))
         .text,
-    ).toMatch(/nivel jerárquico|máximo de personas/);
+    ).toBe(
+      'El mentor/a debe tener al menos un nivel jerárquico más que la persona mentorada (4 frente a 5).',
+    );
     expect(await pairings()).toHaveLength(3);
+    // Diego (level 6) can mentor Rosa (level 5): the pair is made, audited, and both are introduced.
+    expect(
+      (await chat.as('carmen').says('admin emparejar diego@demo.mentoria.invalid rosa@demo.mentoria.invalid'))
+        .text,
+    ).toContain('Listo: Diego Salas acompañará a Rosa Paz en el ciclo');
+    expect((await pairings()).map((p) => `${p.mentor} → ${p.mentee}`)).toContain('Diego Salas → Rosa Paz');
+    const intros = await chat.db.db
+      .selectFrom('nudges')
+      .select('recipient_id')
+      .where('kind', '=', 'introduction')
+      .where('status', '=', 'pending')
+      .execute();
+    expect(intros).toHaveLength(2);
+    const audit = await chat.db.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'pairs.create')
+      .execute();
+    expect(audit).toHaveLength(1);
   });
 });

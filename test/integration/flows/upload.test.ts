@@ -43,7 +43,7 @@ describe('an admin shares a CSV with the bot', () => {
     const preview = await share('carmen', 'nomina.csv', `\uFEFF${roster}`);
     expect(preview.text).toContain('Nómina «nomina.csv» para el ciclo');
     expect(preview.text).toContain('4 línea(s), 3 válida(s), 1 con problemas.');
-    expect(preview.text).toContain('• línea 4: email: not a valid email');
+    expect(preview.text).toContain('• línea 4: email: no es un correo válido');
     expect(preview.buttons).toEqual(['Importar las válidas (3)', 'Cancelar']);
     expect(await people()).toEqual([]);
     const done = await chat.as('carmen').clicks('Importar las válidas (3)');
@@ -87,5 +87,10 @@ describe('an admin shares a CSV with the bot', () => {
       .where('m.email', '=', 'tomas@example.gob')
       .execute();
     expect(pairs).toHaveLength(1);
+    // A pair that breaks the program's rules: refused whole, in the admin's words.
+    await share('carmen', 'mas.csv', 'mentor_email,mentee_email\nrosa@example.gob,irene@example.gob\n');
+    const refused = await chat.as('carmen').clicks('Importar (1)');
+    expect(refused.text).toContain('No se importó ninguna pareja');
+    expect(refused.text).toContain('• línea 2: El mentor/a debe tener al menos un nivel jerárquico más');
   });
 });

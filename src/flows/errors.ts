@@ -1,0 +1,29 @@
+import type { DomainError } from '../domain/errors.ts';
+import type { T } from '../i18n/index.ts';
+
+/** Turns a refusal into words for the reader. */
+export function errorText(t: T, error: DomainError): string {
+  const d = error.details;
+  if (error.code === 'transition.not_allowed') {
+    const entity = String(d.entity ?? '');
+    const from = String(d.from ?? '');
+    if (entity === 'goal') return t('errors.transition.goal', { state: t(`goal.state.${from}`) });
+    if (entity === 'session') {
+      return from === 'not_started'
+        ? t('errors.transition.session_not_started')
+        : t('errors.transition.session', { state: t(`session.state.${from}`) });
+    }
+    if (entity === 'evaluation')
+      return t('errors.transition.evaluation', { state: t(`evaluation.state.${from}`) });
+    if (entity === 'survey') return t('errors.transition.survey');
+    if (entity === 'issue') return t('errors.transition.issue');
+    return t('errors.transition.other');
+  }
+  if (error.code === 'goal.field_invalid') {
+    return t(`errors.goal.field_${String(d.problem)}`, {
+      field: t(`goal.field.${String(d.field)}`),
+      max: d.max ?? '',
+    });
+  }
+  return t(`errors.${error.code}`, { ...d });
+}

@@ -186,7 +186,7 @@ async function runServer(config: Config, database: OpenDatabase, log: Logger): P
     files: downloadHandler({ db: database.db, clock, chat: background }, signer, {
       secureCookies: config.PUBLIC_URL?.startsWith('https://') ?? false,
     }),
-    slack: slack?.receiver?.requestListener,
+    slack: slack?.requestListener,
     teams: teams ? (req, res) => teams.handle(req, res) : undefined,
     health: () => ping(database.db),
   });

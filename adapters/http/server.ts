@@ -34,22 +34,6 @@ export function createHttpServer(routes: HttpRoutes): Server {
         });
       return;
     }
-    if (routes.slack && path === '/slack/events' && req.method === 'POST') {
-      const slack = routes.slack;
-      readSlackBody(req)
-        .then((body) => {
-          if (body === 'too_large') return void res.writeHead(413).end();
-          if (!body)
-            return void res.writeHead(400, { 'content-type': 'text/plain' }).end('malformed request');
-          // Bolt reads the buffered body from `rawBody` instead of the (consumed) stream.
-          Object.assign(req, { rawBody: body });
-          slack(req, res);
-        })
-        .catch(() => {
-          if (!res.headersSent) res.writeHead(400).end();
-        });
-      return;
-    }
     if (routes.slack && path.startsWith('/slack/')) {
       routes.slack(req, res);
       return;
@@ -78,33 +62,4 @@ export function listen(server: Server, port: number, host?: string): Promise<num
       resolve(typeof address === 'object' && address ? address.port : port);
     });
   });
-}
-
-/** Slack's limit for a request body; Bolt's too. */
-const SLACK_BODY_LIMIT = 4 * 1024 * 1024;
-
-/**
- * The body of a Slack request, checked for shape before Bolt sees it: a form whose `payload` (if
- * any) is a JSON object, or a JSON object. Bolt crashes the process on some malformed bodies
- * (`payload=null`), so those get a 400 here. Undefined when malformed.
- */
-async function readSlackBody(req: IncomingMessage): Promise<Buffer | 'too_large' | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > SLACK_BODY_LIMIT) return 'too_large';
-    chunks.push(chunk as Buffer);
-  }
-  const body = Buffer.concat(chunks);
-  const text = body.toString('utf8');
-  const isObject = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value);
-  try {
-    if ((req.headers['content-type'] ?? '').includes('application/json'))
-      return isObject(JSON.parse(text)) ? body : undefined;
-    const payload = new URLSearchParams(text).get('payload');
-    return payload === null || isObject(JSON.parse(payload)) ? body : undefined;
-  } catch {
-    return undefined;
-  }
 }

@@ -1,3 +1,4 @@
+import type { IncomingMessage, RequestListener } from 'node:http';
 import { App, AuthorizationError, HTTPReceiver, LogLevel } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import type { Clock } from '../../src/clock.ts';
@@ -429,6 +430,30 @@ export class SlackAdapter {
     await respond({ response_type: 'ephemeral', text: t('errors.unexpected') }).catch(() => {});
   }
 
+  /**
+   * Bolt's listener for /slack/*, behind a shape check of /slack/events bodies: Bolt crashes the
+   * process on some malformed signed bodies (`payload=null`), so those get a 400 here.
+   */
+  get requestListener(): RequestListener | undefined {
+    const bolt = this.receiver?.requestListener;
+    if (!bolt) return undefined;
+    return (req, res) => {
+      if ((req.url ?? '').split('?')[0] !== '/slack/events' || req.method !== 'POST') return bolt(req, res);
+      readSlackBody(req)
+        .then((body) => {
+          if (body === 'too_large') return void res.writeHead(413).end();
+          if (!body)
+            return void res.writeHead(400, { 'content-type': 'text/plain' }).end('malformed request');
+          // Bolt reads the buffered body from `rawBody` instead of the (consumed) stream.
+          Object.assign(req, { rawBody: body });
+          bolt(req, res);
+        })
+        .catch(() => {
+          if (!res.headersSent) res.writeHead(400).end();
+        });
+    };
+  }
+
   private register(): void {
     const { app, o } = this;
 
@@ -794,5 +819,34 @@ async function downloadSlackFile(
     return bytes.length > MAX_UPLOAD_BYTES ? '' : bytes.toString('utf8');
   } catch {
     return '';
+  }
+}
+
+/** Slack's limit for a request body; Bolt's too. */
+const SLACK_BODY_LIMIT = 4 * 1024 * 1024;
+
+/**
+ * The body of a Slack request, checked for shape before Bolt sees it: a form whose `payload` (if
+ * any) is a JSON object, or a JSON object. Bolt crashes the process on some malformed bodies
+ * (`payload=null`), so those get a 400 here. Undefined when malformed.
+ */
+async function readSlackBody(req: IncomingMessage): Promise<Buffer | 'too_large' | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > SLACK_BODY_LIMIT) return 'too_large';
+    chunks.push(chunk as Buffer);
+  }
+  const body = Buffer.concat(chunks);
+  const text = body.toString('utf8');
+  const isObject = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value);
+  try {
+    if ((req.headers['content-type'] ?? '').includes('application/json'))
+      return isObject(JSON.parse(text)) ? body : undefined;
+    const payload = new URLSearchParams(text).get('payload');
+    return payload === null || isObject(JSON.parse(payload)) ? body : undefined;
+  } catch {
+    return undefined;
   }
 }

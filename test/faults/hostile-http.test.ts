@@ -112,6 +112,11 @@ describe.skipIf(!inject('pgUrl'))('hostile input at the HTTP edge', () => {
       }),
       { numRuns: 60, seed: 11 },
     );
+    // The body that used to kill the process inside Bolt's receiver.
+    const killer = 'payload=null';
+    expect(
+      await post(open, '/slack/events', killer, { 'content-type': FORM, ...signedHeaders(killer) }),
+    ).toBe(400);
     expect(open.alive()).toBe(true);
   });
 

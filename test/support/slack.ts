@@ -130,7 +130,7 @@ export async function startSlackServer(
   });
   const slack = new SlackAdapter({ config, bot, db: db.db, clock: systemClock, log });
   Object.assign(ports, { slack: slack.port });
-  const server = createHttpServer({ slack: slack.receiver?.requestListener, health: () => ping(db.db) });
+  const server = createHttpServer({ slack: slack.requestListener, health: () => ping(db.db) });
   const port = await listen(server, 0, '127.0.0.1');
   return {
     url: `http://127.0.0.1:${port}`,

@@ -116,7 +116,7 @@ import {
   startSessionProposal,
   submitSessionForm,
 } from './session.flow.ts';
-import { standingOf } from './standing.ts';
+import { cycleNamed, standingOf } from './standing.ts';
 import { startUpload, UPLOAD_FLOW, uploadFlow } from './upload.flow.ts';
 
 const FLOWS: Flow[] = [goalDraftingFlow, sessionFlow, checkinFlow, evaluationFlow, surveyFlow, uploadFlow];
@@ -423,13 +423,10 @@ export class Bot {
         return this.persist(ctx, 'evaluation', await evaluationOnBehalf(ctx, command.email));
       case 'report': {
         authorize(ctx.actor, 'report.view', { kind: 'tenant', tenantId: ctx.tenant.id });
-        const cycle = command.arg
-          ? await findCycle(ctx.deps.db, ctx.tenant.id, command.arg).catch(() => undefined)
-          : (await standingOf(ctx)).cycle;
+        const cycle = await cycleNamed(ctx, command.arg);
         if (!cycle) return reply(textMessage(ctx.t('report.no_cycle')));
-        return reply(
-          await reportChart(ctx, cycle, reportMessage(ctx, await cycleReport(ctx.deps, ctx.acting, cycle))),
-        );
+        const report = await cycleReport(ctx.deps, ctx.acting, cycle);
+        return reply(await reportChart(ctx, cycle, report, reportMessage(ctx, report)));
       }
     }
   }

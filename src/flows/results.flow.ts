@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { authorize } from '../domain/authz.ts';
 import type { Cycle } from '../domain/model.ts';
 import { button, message, type OutboundMessage, textMessage } from '../messages/model.ts';
+import type { CycleReport } from '../reports/cycle-report.ts';
 import { buildReportFile } from '../reports/files.ts';
 import { participantResults } from '../reports/participants.ts';
 import type { LinkKind } from '../services/links.ts';
@@ -50,8 +51,9 @@ async function attach(
   builder: ReturnType<typeof message>,
   cycle: Cycle,
   kind: LinkKind,
+  known: Parameters<typeof buildReportFile>[5] = {},
 ): Promise<void> {
-  const file = await buildReportFile(ctx.deps, ctx.acting, cycle, kind, ctx);
+  const file = await buildReportFile(ctx.deps, ctx.acting, cycle, kind, ctx, known);
   const link = linkFor(ctx, kind, cycle);
   builder.file(file.name, file.mimeType, file.content, link?.url);
   if (link) builder.context(ctx.t('results.link', { name: file.name, until: ctx.fmt.dateTime(link.until) }));
@@ -74,8 +76,8 @@ export async function resultsInChat(ctx: Ctx, cycleName: string): Promise<Reply>
       }),
     )
     .context(ctx.t('results.files'));
-  await attach(ctx, builder, cycle, 'results.xlsx');
-  await attach(ctx, builder, cycle, 'results.csv');
+  await attach(ctx, builder, cycle, 'results.xlsx', { results });
+  await attach(ctx, builder, cycle, 'results.csv', { results });
   return reply(builder.build());
 }
 
@@ -106,15 +108,20 @@ export async function diplomasInChat(ctx: Ctx, cycleName: string): Promise<Reply
       attendance: Math.round(results.program.settings.attendanceThreshold * 100),
     }),
   );
-  if (qualifying.length) await attach(ctx, builder, cycle, 'diplomas.pdf');
+  if (qualifying.length) await attach(ctx, builder, cycle, 'diplomas.pdf', { results });
   return reply(builder.build());
 }
 
 /** The chart of the cycle report, attached to it. */
-export async function reportChart(ctx: Ctx, cycle: Cycle, report: OutboundMessage): Promise<OutboundMessage> {
-  const builder = message(report.summary);
-  await attach(ctx, builder, cycle, 'chart.png');
-  return { ...report, blocks: [...report.blocks, ...builder.build().blocks] };
+export async function reportChart(
+  ctx: Ctx,
+  cycle: Cycle,
+  report: CycleReport,
+  shown: OutboundMessage,
+): Promise<OutboundMessage> {
+  const builder = message(shown.summary);
+  await attach(ctx, builder, cycle, 'chart.png', { report });
+  return { ...shown, blocks: [...shown.blocks, ...builder.build().blocks] };
 }
 
 /** `admin exportar <correo>`: everything stored about one person, as a JSON file (audited). */

@@ -3,9 +3,9 @@ import type { Formatter, T } from '../i18n/index.ts';
 import type { Acting, Deps } from '../services/context.ts';
 import type { LinkKind } from '../services/links.ts';
 import { reportChartPng } from './chart.ts';
-import { cycleReport } from './cycle-report.ts';
+import { type CycleReport, cycleReport } from './cycle-report.ts';
 import { diplomasPdf } from './diplomas.ts';
-import { participantResults, resultsCsv, resultsXlsx } from './participants.ts';
+import { participantResults, type Results, resultsCsv, resultsXlsx } from './participants.ts';
 
 export interface ReportFile {
   name: string;
@@ -27,14 +27,17 @@ export async function buildReportFile(
   cycle: Cycle,
   kind: LinkKind,
   reader: { t: T; fmt: Formatter },
+  /** Figures the caller already has, so that they are not computed twice. */
+  known: { results?: Results; report?: CycleReport } = {},
 ): Promise<ReportFile> {
   const { t } = reader;
   const base = `${t(`files.${kind.split('.')[0]}`)}-${cycle.name}`.replace(/[^\p{L}\p{N}._-]+/gu, '-');
   const name = `${base}.${kind.split('.')[1]}`;
   let content: Buffer;
-  if (kind === 'chart.png') content = await reportChartPng(await cycleReport(deps, acting, cycle), t);
+  if (kind === 'chart.png')
+    content = await reportChartPng(known.report ?? (await cycleReport(deps, acting, cycle)), t);
   else {
-    const results = await participantResults(deps, acting, cycle);
+    const results = known.results ?? (await participantResults(deps, acting, cycle));
     if (kind === 'results.csv') content = Buffer.from(resultsCsv(results, t), 'utf8');
     else if (kind === 'results.xlsx') content = await resultsXlsx(results, t);
     else content = (await diplomasPdf(results)).pdf;

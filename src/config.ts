@@ -26,6 +26,7 @@ const EXAMPLES: Record<string, string> = {
   NUDGE_TEAMS_PER_CONVERSATION: '7',
   NUDGE_TEAMS_PER_TENANT: '30',
   NUDGE_LEASE_SECONDS: '60',
+  INBOX_LEASE_SECONDS: '30',
   PUBLIC_URL: 'https://mentoria.example.gob',
   LINK_SECRET: 'a-random-string-of-at-least-32-characters',
   LINK_TTL_HOURS: '24',
@@ -129,6 +130,13 @@ const schema = z.object({
     .min(2, 'must be at least 2')
     .max(3600, 'must be at most 3600')
     .default(60),
+  // How long a replica holds the chat requests it acknowledged; if it dies, others answer them after this.
+  INBOX_LEASE_SECONDS: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(2, 'must be at least 2')
+    .max(600, 'must be at most 600')
+    .default(30),
 });
 
 export type Config = z.infer<typeof schema>;

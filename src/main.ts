@@ -17,6 +17,7 @@ import { Dispatcher } from './scheduler/dispatcher.ts';
 import { startScheduler } from './scheduler/scheduler.ts';
 import { DEMO_PEOPLE, seedDemo } from './services/demo.service.ts';
 import { downloadHandler } from './services/downloads.ts';
+import { Inbox } from './services/inbox.ts';
 import { LinkSigner } from './services/links.ts';
 import { type OpenDatabase, ping } from './store/db.ts';
 import { deactivateIdentity } from './store/person.store.ts';
@@ -171,15 +172,23 @@ async function runServer(config: Config, database: OpenDatabase, log: Logger): P
       ? { links: { signer, baseUrl: config.PUBLIC_URL, ttlHours: config.LINK_TTL_HOURS } }
       : {}),
   });
+  const worker = `${hostname()}:${process.pid}`;
+  const inbox = new Inbox({
+    db: database.db,
+    clock,
+    worker,
+    leaseMs: config.INBOX_LEASE_SECONDS * 1000,
+    onError: (error, context) => log.warn({ err: error, context }, 'inbox'),
+  });
   const slack = slackEnabled(config)
-    ? new SlackAdapter({ config, bot, db: database.db, clock, log })
+    ? new SlackAdapter({ config, bot, db: database.db, clock, log, inbox })
     : undefined;
   if (slack) ports.slack = slack.port;
   const teams = teamsEnabled(config)
-    ? new TeamsAdapter({ config, bot, db: database.db, clock, log })
+    ? new TeamsAdapter({ config, bot, db: database.db, clock, log, inbox })
     : undefined;
   if (teams) ports.teams = teams.port;
-  const worker = `${hostname()}:${process.pid}`;
+  inbox.start();
   const dispatcher = newDispatcher(config, database, clock, router, worker, onError);
   const scheduler = startScheduler({ db: database.db, clock, dispatcher, worker, onError });
   const server = createHttpServer({
@@ -199,6 +208,7 @@ async function runServer(config: Config, database: OpenDatabase, log: Logger): P
   const stop = async () => {
     server.close();
     await slack?.stop().catch(() => {});
+    await inbox.stop();
     await scheduler.stop();
     await background.idle();
     await database.close();

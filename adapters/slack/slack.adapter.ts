@@ -1,6 +1,7 @@
 import type { IncomingMessage, RequestListener } from 'node:http';
 import { App, AuthorizationError, HTTPReceiver, LogLevel } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
+import { z } from 'zod';
 import type { Clock } from '../../src/clock.ts';
 import type { Config } from '../../src/config.ts';
 import type { Tenant } from '../../src/domain/model.ts';
@@ -13,6 +14,7 @@ import { translator } from '../../src/i18n/index.ts';
 import type { Logger } from '../../src/log.ts';
 import { type InboundEvent, MAX_UPLOAD_BYTES, type PlatformUser } from '../../src/messages/inbound.ts';
 import type { OutboundMessage } from '../../src/messages/model.ts';
+import type { Inbox } from '../../src/services/inbox.ts';
 import { recordAudit } from '../../src/store/audit.store.ts';
 import { markProcessed } from '../../src/store/conversation.store.ts';
 import type { Db } from '../../src/store/db.ts';
@@ -56,8 +58,6 @@ export const SLACK_REGISTRATIONS = {
   ],
 } as const;
 
-/** Reads answered after their ack, at most this many at once (see `ackEarly`). */
-const EARLY_ACK_LIMIT = 64;
 /** Slack Web API errors that mean the person or the bot is gone: stop writing to that identity. */
 const PERMANENT = new Set([
   'user_not_found',
@@ -94,7 +94,35 @@ export interface SlackAdapterOptions {
   db: Db;
   clock: Clock;
   log: Logger;
+  /** Where reads wait between their acknowledgement and their answer. */
+  inbox: Inbox;
 }
+
+/**
+ * A read (help, pending, lists) as the inbox keeps it until answered: what answering needs, in
+ * any process, after Bolt's request is gone. The answer goes to the DM, or to response_url.
+ */
+const slackRead = z.object({
+  kind: z.enum(['command', 'action']),
+  team: z.object({
+    teamId: z.string().max(64).optional(),
+    enterpriseId: z.string().max(64).optional(),
+    isEnterpriseInstall: z.boolean().optional(),
+  }),
+  userId: z.string().max(64),
+  eventId: z.string().max(300),
+  channel: z.string().max(64).optional(),
+  ts: z.string().max(64).optional(),
+  ephemeral: z.boolean().optional(),
+  text: z.string().max(10_000).optional(),
+  actionId: z.string().max(255).optional(),
+  value: z.string().max(2_000).optional(),
+  responseUrl: z
+    .url({ protocol: /^https?$/ })
+    .max(2_000)
+    .optional(),
+});
+type SlackRead = z.infer<typeof slackRead>;
 
 interface TeamRef {
   teamId?: string | undefined;
@@ -116,7 +144,6 @@ export class SlackAdapter {
   private readonly homeRefreshed = new Map<string, number>();
   /** Workspace → tenant id: a tenant's id never changes, so one lookup per process. */
   private readonly tenantIds = new Map<string, string>();
-  private earlyInFlight = 0;
 
   constructor(private readonly o: SlackAdapterOptions) {
     const { config } = o;
@@ -187,6 +214,7 @@ export class SlackAdapter {
       });
     }
     this.port = new SlackChatPort(o.db, config.SLACK_BOT_TOKEN, clientOptions);
+    o.inbox.register('slack', (payload) => this.answerRead(payload));
     this.register();
   }
 
@@ -404,15 +432,58 @@ export class SlackAdapter {
   }
 
   /**
-   * Reads (help, pending, lists, reports) are acknowledged at once and answered through
-   * response_url; at most EARLY_ACK_LIMIT of them run unacknowledged-by-result at a time, beyond
-   * which requests wait for their answer before the ack, so an overload slows acks instead of
-   * piling up work.
+   * Reads (help, pending, lists) are stored in the inbox and acknowledged at once, whatever the
+   * load; the answer follows from this process or, if it dies, another one.
    */
-  private ackEarly(request: Parameters<typeof isReadOnlyRequest>[0]): boolean {
-    if (this.earlyInFlight >= EARLY_ACK_LIMIT || !isReadOnlyRequest(request)) return false;
-    this.earlyInFlight++;
-    return true;
+  private async queueRead(
+    read: SlackRead,
+    ack: () => Promise<void>,
+    respond: (m: object) => Promise<unknown>,
+  ): Promise<void> {
+    try {
+      await this.o.inbox.accept(`slack:${read.eventId}`, 'slack', read);
+      await ack();
+    } catch (error) {
+      await this.failed(error, ack, respond);
+    }
+  }
+
+  /** Answers a read from the inbox. */
+  private async answerRead(payload: unknown): Promise<void> {
+    const parsed = slackRead.safeParse(payload);
+    if (!parsed.success) {
+      this.o.log.warn('slack read in the inbox is malformed: dropped');
+      return;
+    }
+    const read = parsed.data;
+    const respond = responder(read.responseUrl);
+    try {
+      const tenantId = await this.tenantFor(read.team);
+      const client = await this.port.clientFor(tenantId);
+      const { event: inbound } = await this.event(
+        client,
+        read.team,
+        read.userId,
+        read.eventId,
+        read.kind === 'command'
+          ? { kind: 'command', text: read.text ?? '' }
+          : { kind: 'action', actionId: read.actionId ?? '', value: read.value ?? '' },
+        read.channel,
+      );
+      const reply = await this.o.bot.handle(inbound);
+      await this.deliver(client, reply, {
+        channel: read.ephemeral ? undefined : read.channel,
+        ts: read.ephemeral ? undefined : read.ts,
+        userId: read.userId,
+        respond,
+        locale: inbound.user.locale ?? this.o.config.DEFAULT_LOCALE,
+      });
+      if (reply.replaceOriginal && read.ephemeral)
+        await respond({ replace_original: true, ...renderMessages(reply.replaceOriginal)[0] });
+      this.refreshHome(client, read.team, read.userId, tenantId);
+    } catch (error) {
+      await this.failed(error, undefined, respond);
+    }
   }
 
   /**
@@ -512,15 +583,25 @@ export class SlackAdapter {
     });
 
     app.command('/mentoria', async ({ command, ack, client, respond }) => {
-      const early = this.ackEarly({ kind: 'text', text: command.text ?? '' });
-      let acked = early;
-      if (early) await ack();
+      const team = {
+        teamId: command.team_id,
+        enterpriseId: command.enterprise_id,
+        isEnterpriseInstall: command.is_enterprise_install === 'true',
+      };
+      if (isReadOnlyRequest({ kind: 'text', text: command.text ?? '' })) {
+        const read = slackRead.safeParse({
+          kind: 'command',
+          team,
+          userId: command.user_id,
+          eventId: `cmd:${command.trigger_id}`,
+          channel: command.channel_id,
+          text: command.text ?? '',
+          responseUrl: command.response_url,
+        });
+        if (read.success) return this.queueRead(read.data, ack, respond);
+      }
+      let acked = false;
       try {
-        const team = {
-          teamId: command.team_id,
-          enterpriseId: command.enterprise_id,
-          isEnterpriseInstall: command.is_enterprise_install === 'true',
-        };
         const { tenantId, event: inbound } = await this.event(
           client,
           team,
@@ -545,44 +626,54 @@ export class SlackAdapter {
         this.refreshHome(client, team, command.user_id, tenantId);
       } catch (error) {
         await this.failed(error, acked ? undefined : ack, respond);
-      } finally {
-        if (early) this.earlyInFlight--;
       }
     });
 
     app.action(/.*/, async ({ action, body, ack, client, respond }) => {
       const a = action as { action_id: string; value?: string; action_ts?: string };
-      const early = this.ackEarly({
-        kind: 'action',
-        actionId: baseActionId(a.action_id),
-        value: a.value ?? '',
-      });
-      let acked = early;
-      if (early) await ack();
+      const b = body as {
+        user: { id: string; team_id?: string };
+        team?: { id?: string; enterprise_id?: string } | null;
+        enterprise?: { id?: string } | null;
+        is_enterprise_install?: boolean;
+        trigger_id?: string;
+        response_url?: string;
+        container?: { channel_id?: string; message_ts?: string; is_ephemeral?: boolean; type?: string };
+        channel?: { id?: string };
+        message?: { ts?: string };
+      };
+      const team = {
+        teamId: b.team?.id ?? b.user.team_id,
+        enterpriseId: b.enterprise?.id,
+        isEnterpriseInstall: b.is_enterprise_install,
+      };
+      const channel = b.container?.channel_id ?? b.channel?.id;
+      const ts = b.container?.message_ts ?? b.message?.ts;
+      const eventId = `act:${b.user.id}:${a.action_ts ?? ''}:${a.action_id}`;
+      const actionId = baseActionId(a.action_id);
+      if (isReadOnlyRequest({ kind: 'action', actionId, value: a.value ?? '' })) {
+        const read = slackRead.safeParse({
+          kind: 'action',
+          team,
+          userId: b.user.id,
+          eventId,
+          channel,
+          ts,
+          ephemeral: b.container?.is_ephemeral ?? false,
+          actionId,
+          value: a.value ?? '',
+          responseUrl: b.response_url,
+        });
+        if (read.success) return this.queueRead(read.data, ack, respond);
+      }
+      let acked = false;
       try {
-        const b = body as {
-          user: { id: string; team_id?: string };
-          team?: { id?: string; enterprise_id?: string } | null;
-          enterprise?: { id?: string } | null;
-          is_enterprise_install?: boolean;
-          trigger_id?: string;
-          container?: { channel_id?: string; message_ts?: string; is_ephemeral?: boolean; type?: string };
-          channel?: { id?: string };
-          message?: { ts?: string };
-        };
-        const team = {
-          teamId: b.team?.id ?? b.user.team_id,
-          enterpriseId: b.enterprise?.id,
-          isEnterpriseInstall: b.is_enterprise_install,
-        };
-        const channel = b.container?.channel_id ?? b.channel?.id;
-        const ts = b.container?.message_ts ?? b.message?.ts;
         const { tenantId, event: inbound } = await this.event(
           client,
           team,
           b.user.id,
-          `act:${b.user.id}:${a.action_ts ?? ''}:${a.action_id}`,
-          { kind: 'action', actionId: baseActionId(a.action_id), value: a.value ?? '' },
+          eventId,
+          { kind: 'action', actionId, value: a.value ?? '' },
           channel,
         );
         const reply = await o.bot.handle(inbound);
@@ -603,8 +694,6 @@ export class SlackAdapter {
         this.refreshHome(client, team, b.user.id, tenantId);
       } catch (error) {
         await this.failed(error, acked ? undefined : ack, respond);
-      } finally {
-        if (early) this.earlyInFlight--;
       }
     });
 
@@ -713,6 +802,20 @@ function parseMetadata(raw: string): { a: string; v: string; c?: string; ts?: st
   }
 }
 
+/** Posts to a response_url, as Bolt's `respond` does, for an answer given after the request. */
+function responder(url: string | undefined): (message: object) => Promise<unknown> {
+  return async (message) => {
+    if (!url) throw new Error('no response_url');
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(message),
+    });
+    await res.arrayBuffer();
+    if (!res.ok) throw new Error(`response_url answered ${res.status}`);
+  };
+}
+
 async function openDm(client: WebClient, userId: string): Promise<string> {
   const opened = await client.conversations.open({ users: userId });
   return opened.channel?.id ?? userId;
@@ -740,7 +843,8 @@ export class SlackChatPort implements ChatPort {
     private readonly clientOptions: ConstructorParameters<typeof WebClient>[1],
   ) {}
 
-  private async client(tenantId: string): Promise<WebClient> {
+  /** The Web API client with the tenant's bot token. */
+  async clientFor(tenantId: string): Promise<WebClient> {
     const cached = this.clients.get(tenantId);
     if (cached) return cached;
     let token = this.singleToken;
@@ -756,7 +860,7 @@ export class SlackChatPort implements ChatPort {
 
   async send(to: Recipient, message: OutboundMessage): Promise<string> {
     try {
-      const client = await this.client(to.identity.tenantId);
+      const client = await this.clientFor(to.identity.tenantId);
       const ref = to.identity.conversationRef as { channel?: string } | null;
       const channel = ref?.channel ?? to.identity.externalId;
       let last = '';
@@ -777,7 +881,7 @@ export class SlackChatPort implements ChatPort {
 
   async findByEmail(tenant: Tenant, email: string): Promise<{ externalId: string } | null> {
     try {
-      const client = await this.client(tenant.id);
+      const client = await this.clientFor(tenant.id);
       const found = await client.users.lookupByEmail({ email });
       return found.user?.id ? { externalId: found.user.id } : null;
     } catch (error) {
@@ -791,7 +895,7 @@ export class SlackChatPort implements ChatPort {
     const [channel, ts] = ref.split(':');
     if (!channel || !ts) return;
     try {
-      const client = await this.client(to.identity.tenantId);
+      const client = await this.clientFor(to.identity.tenantId);
       const [first] = renderMessages(message);
       await client.chat.update({ channel, ts, text: first?.text ?? ' ', blocks: first?.blocks ?? [] });
     } catch (error) {

@@ -7,15 +7,19 @@ import {
   type ConnectorClient,
   type TurnContext,
 } from '@microsoft/agents-hosting';
+import { z } from 'zod';
 import type { Clock } from '../../src/clock.ts';
 import type { Config } from '../../src/config.ts';
 import type { Tenant } from '../../src/domain/model.ts';
 import type { Bot } from '../../src/flows/bot.ts';
+import { isReadOnlyRequest } from '../../src/flows/commands.ts';
 import type { Reply } from '../../src/flows/context.ts';
 import { ChatDeliveryError, type ChatPort, type Recipient } from '../../src/flows/ports.ts';
+import { translator } from '../../src/i18n/index.ts';
 import type { Logger } from '../../src/log.ts';
 import { type InboundEvent, MAX_UPLOAD_BYTES, type PlatformUser } from '../../src/messages/inbound.ts';
 import type { OutboundMessage } from '../../src/messages/model.ts';
+import type { Inbox } from '../../src/services/inbox.ts';
 import type { Db } from '../../src/store/db.ts';
 import { deactivateIdentity, findIdentity, upsertIdentity } from '../../src/store/person.store.ts';
 import { ensureTenant } from '../../src/store/tenant.store.ts';
@@ -28,6 +32,7 @@ import {
 } from './adaptive-card.render.ts';
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
+const MESSAGE = 'application/vnd.microsoft.activity.message';
 /** Replies to post once the turn's HTTP answer is sent. */
 type Later = { reference: Record<string, unknown>; reply: Reply }[];
 const FILE_DOWNLOAD_INFO = 'application/vnd.microsoft.teams.file.download.info';
@@ -97,7 +102,27 @@ export interface TeamsAdapterOptions {
   db: Db;
   clock: Clock;
   log: Logger;
+  /** Where reads wait between their invoke answer and their cards. */
+  inbox: Inbox;
 }
+
+/**
+ * A read (help, pending, lists) clicked on a card, as the inbox keeps it until answered: the
+ * person and the conversation to post the answer to, from any process.
+ */
+const teamsRead = z.object({
+  tenantId: z.string().max(64),
+  eventId: z.string().max(300),
+  user: z.object({
+    externalId: z.string().max(300),
+    name: z.string().max(300).optional(),
+    locale: z.string().max(20).optional(),
+    timezone: z.string().max(64).optional(),
+  }),
+  reference: z.record(z.string(), z.unknown()),
+  actionId: z.string().max(255),
+  value: z.string().max(2_000),
+});
 
 /**
  * Microsoft Teams for the core, on the M365 Agents SDK: personal chat in, Adaptive Cards out;
@@ -130,6 +155,27 @@ export class TeamsAdapter {
     };
     // Proactive sends need the bot's app id; anonymous (local) mode has none, any audience will do.
     this.port = new TeamsChatPort(this.adapter, config.MICROSOFT_APP_ID ?? 'anonymous-local-agent');
+    o.inbox.register('teams', (payload) => this.answerRead(payload));
+  }
+
+  /** Answers a read from the inbox: its cards are posted to the conversation it came from. */
+  private async answerRead(payload: unknown): Promise<void> {
+    const parsed = teamsRead.safeParse(payload);
+    if (!parsed.success) {
+      this.o.log.warn('teams read in the inbox is malformed: dropped');
+      return;
+    }
+    const read = parsed.data;
+    const reply = await this.o.bot.handle({
+      eventId: read.eventId,
+      tenantId: read.tenantId,
+      platform: 'teams',
+      user: { ...read.user, conversationRef: read.reference },
+      kind: 'action',
+      actionId: read.actionId,
+      value: read.value,
+    });
+    await this.post(read.reference, reply);
   }
 
   /** POST /api/messages. */
@@ -283,7 +329,37 @@ export class TeamsAdapter {
       const action = (
         activity.value as { action?: { verb?: string; data?: Record<string, unknown> } } | undefined
       )?.action;
-      const reply = await this.o.bot.handle(this.fromCard(base, action?.verb ?? '', action?.data ?? {}));
+      const event = this.fromCard(base, action?.verb ?? '', action?.data ?? {});
+      // A known person's read is answered after the invoke, from the inbox.
+      if (known && event.kind === 'action' && isReadOnlyRequest(event)) {
+        const read = teamsRead.safeParse({
+          ...event,
+          user: { ...user, conversationRef: undefined },
+          reference,
+        });
+        if (read.success) {
+          const t = translator(
+            activity.locale?.toLowerCase().startsWith('en') ? 'en' : this.o.config.DEFAULT_LOCALE,
+          );
+          let text: string;
+          try {
+            await this.o.inbox.accept(`teams:${read.data.eventId}`, 'teams', read.data);
+            text = t('common.on_its_way');
+          } catch (error) {
+            this.o.log.warn(
+              { err: error instanceof Error ? error.message : String(error) },
+              'teams read not stored',
+            );
+            text = t('errors.unexpected');
+          }
+          await context.sendActivity({
+            type: 'invokeResponse',
+            value: { status: 200, body: { statusCode: 200, type: MESSAGE, value: text } },
+          } as never);
+          return;
+        }
+      }
+      const reply = await this.o.bot.handle(event);
       await context.sendActivity({
         type: 'invokeResponse',
         value: { status: 200, body: this.invokeBody(reply) },
@@ -372,7 +448,7 @@ export class TeamsAdapter {
     if (reply.replaceOriginal)
       return { statusCode: 200, type: CARD, value: renderCards(reply.replaceOriginal)[0] };
     const text = reply.messages[0]?.summary ?? '✓';
-    return { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text };
+    return { statusCode: 200, type: MESSAGE, value: text };
   }
 }
 

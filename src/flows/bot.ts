@@ -9,7 +9,6 @@ import { type InboundEvent, MAX_INPUT_CHARS, parseValue } from '../messages/inbo
 import { type OutboundMessage, textMessage } from '../messages/model.ts';
 import { cycleReport } from '../reports/cycle-report.ts';
 import { reportMessage } from '../reports/report-message.ts';
-import { findCycle } from '../services/admin.service.ts';
 import { resolveActor } from '../services/context.ts';
 import {
   advanceConversation,
@@ -116,7 +115,7 @@ import {
   startSessionProposal,
   submitSessionForm,
 } from './session.flow.ts';
-import { cycleNamed, standingOf } from './standing.ts';
+import { cycleNamed } from './standing.ts';
 import { startUpload, UPLOAD_FLOW, uploadFlow } from './upload.flow.ts';
 
 const FLOWS: Flow[] = [goalDraftingFlow, sessionFlow, checkinFlow, evaluationFlow, surveyFlow, uploadFlow];

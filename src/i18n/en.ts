@@ -11,6 +11,7 @@ export const en: typeof es = {
     save: 'Save',
     send: 'Send',
     skip_hint: 'Type “-” to leave it blank.',
+    on_its_way: 'One moment: my answer is on its way.',
   },
   words: { mentor: 'mentor', mentor_f: 'mentor', mentor_m: 'mentor' },
   phase: {

@@ -9,6 +9,7 @@ export const es = {
     save: 'Guardar',
     send: 'Enviar',
     skip_hint: 'Escribe «-» para dejarlo en blanco.',
+    on_its_way: 'Un momento: enseguida te respondo.',
   },
   words: { mentor: 'persona mentora', mentor_f: 'mentora', mentor_m: 'mentor' },
   phase: {

@@ -311,6 +311,17 @@ export interface ProcessedEventsTable {
   at: Date;
 }
 
+/** A chat request acknowledged and not yet answered (see src/services/inbox.ts). */
+export interface InboxTable {
+  key: string;
+  platform: string;
+  payload: Json<unknown>;
+  received_at: Date;
+  claimed_by: string | null;
+  claimed_until: Date | null;
+  attempts: Generated<number>;
+}
+
 export interface Database {
   tenants: TenantsTable;
   people: PeopleTable;
@@ -336,6 +347,7 @@ export interface Database {
   audit_log: AuditLogTable;
   conversations: ConversationsTable;
   processed_events: ProcessedEventsTable;
+  inbox: InboxTable;
   nudges: NudgesTable;
   cron_claims: CronClaimsTable;
   slack_installations: SlackInstallationsTable;

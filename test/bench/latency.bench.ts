@@ -2,6 +2,7 @@ import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
+import { inboxSize } from '../../src/store/inbox.store.ts';
 import { freshDatabase } from './postgres.ts';
 
 const SECRET = 'bench-signing-secret-0123456789abcdef';
@@ -17,7 +18,7 @@ async function freePort(): Promise<number> {
 }
 
 /** The Node flags `npm start` gives the server (package.json), so that the figures are its figures. */
-const SERVER_FLAGS = ['--max-semi-space-size=4', '--enable-source-maps'];
+const SERVER_FLAGS = ['--max-semi-space-size=4', '--max-old-space-size=512', '--enable-source-maps'];
 
 function start(args: string[], env: Record<string, string>): ChildProcess {
   // The server runs as `npm start` runs it: compiled JavaScript (dist/), no TypeScript loader.
@@ -205,6 +206,12 @@ export async function latency(
     }, 250);
     const ourRun = await load(seconds, slackSend(ourPort));
     clearInterval(sampler);
+    // Reads are acknowledged before they are answered: what the load left in the inbox, and how
+    // long answering it takes, before anything else is measured on this machine.
+    const drainStarted = performance.now();
+    const backlog = await inboxSize(db.db);
+    while ((await inboxSize(db.db)) > 0) await new Promise((r) => setTimeout(r, 100));
+    const drainS = Math.round((performance.now() - drainStarted) / 100) / 10;
     const bareRun = await load(seconds, slackSend(barePort));
     const teamsSend = async () => {
       const res = await fetch(`http://127.0.0.1:${ourPort}/api/messages`, {
@@ -229,6 +236,8 @@ export async function latency(
         ratio_p50: bareP50 ? Math.round((p50 / bareP50) * 100) / 100 : 0,
         errors: ourRun.errors,
         bare_errors: bareRun.errors,
+        backlog_at_end: backlog,
+        drain_s: drainS,
       },
       teams_invoke: {
         requests: teamsRun.latencies.length,

@@ -64,7 +64,7 @@ describe.skipIf(!inject('pgUrl'))('PostgreSQL restarts while the server runs', (
         .slice(from)
         .filter(
           (c) =>
-            c.method === `respond/${id}` || (c.method === 'chat.postMessage' && c.params.channel === 'DU1'),
+            c.method === `/respond/${id}` || (c.method === 'chat.postMessage' && c.params.channel === 'DU1'),
         );
     await eventually(() => (said().length ? true : undefined), 20_000).catch((error: Error) => {
       throw new Error(
@@ -73,7 +73,7 @@ describe.skipIf(!inject('pgUrl'))('PostgreSQL restarts while the server runs', (
           .split('\n')
           .filter((l) => !l.includes('dispatcher') && !l.includes('NODE-CRON') && !l.includes('    at '))
           .join('\n')
-          .slice(-3000)}`,
+          .slice(-3000)}; stand-in saw: ${JSON.stringify(standIn.calls.slice(from).map((c) => c.method))}`,
       );
     });
     await new Promise((r) => setTimeout(r, 300));

@@ -10,6 +10,7 @@ import { parseConfig } from '../../src/config.ts';
 import { BackgroundChatPort, PlatformRouter } from '../../src/flows/background-port.ts';
 import { Bot } from '../../src/flows/bot.ts';
 import { createLogger } from '../../src/log.ts';
+import { Inbox } from '../../src/services/inbox.ts';
 import type { OpenDatabase } from '../../src/store/db.ts';
 import { ping } from '../../src/store/db.ts';
 
@@ -102,9 +103,13 @@ export function fakeSlack(
 }
 
 /** The server as `npm start` runs it with a signing secret, a bot token and SLACK_API_URL. */
-export async function startSlackServer(
-  db: OpenDatabase,
-): Promise<{ url: string; server: Server; background: BackgroundChatPort; close(): Promise<void> }> {
+export async function startSlackServer(db: OpenDatabase): Promise<{
+  url: string;
+  server: Server;
+  background: BackgroundChatPort;
+  inbox: Inbox;
+  close(): Promise<void>;
+}> {
   const parsed = parseConfig({
     SLACK_BOT_TOKEN: 'xoxb-test-token',
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
@@ -128,7 +133,16 @@ export async function startSlackServer(
     chat: background,
     defaults: { locale: 'es', timezone: 'America/Mexico_City' },
   });
-  const slack = new SlackAdapter({ config, bot, db: db.db, clock: systemClock, log });
+  const inbox = new Inbox({
+    db: db.db,
+    clock: systemClock,
+    worker: 'test',
+    leaseMs: 30_000,
+    pollMs: 50,
+    onError: () => {},
+  });
+  inbox.start();
+  const slack = new SlackAdapter({ config, bot, db: db.db, clock: systemClock, log, inbox });
   Object.assign(ports, { slack: slack.port });
   const server = createHttpServer({ slack: slack.requestListener, health: () => ping(db.db) });
   const port = await listen(server, 0, '127.0.0.1');
@@ -136,7 +150,11 @@ export async function startSlackServer(
     url: `http://127.0.0.1:${port}`,
     server,
     background,
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    inbox,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await inbox.stop();
+    },
   };
 }
 

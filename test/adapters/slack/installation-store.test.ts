@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PostgresInstallationStore } from '../../../adapters/slack/installation.store.ts';
+import { Inbox } from '../../../src/services/inbox.ts';
 import type { OpenDatabase } from '../../../src/store/db.ts';
 import { findTenant } from '../../../src/store/tenant.store.ts';
 import { openMigratedPGlite } from '../../support/databases.ts';
@@ -112,6 +113,13 @@ describe('who administers a tenant', () => {
         db: db.db,
         clock: systemClock,
         log: createLogger('silent'),
+        inbox: new Inbox({
+          db: db.db,
+          clock: systemClock,
+          worker: 'test',
+          leaseMs: 30_000,
+          onError: () => {},
+        }),
       });
       await adapter.installationStore?.storeInstallation({
         team: { id: 'T777', name: 'Ministerio' },

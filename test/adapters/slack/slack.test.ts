@@ -63,6 +63,59 @@ describe('Slack adapter over signed HTTP requests', () => {
     expect(identity).toEqual({ name: 'Ana', external_id: 'U_ANA' });
   });
 
+  it('answers a read another replica acknowledged and never answered (it died), once its lease ends', async () => {
+    const before = responses.length;
+    const url = 'https://hooks.slack.test/commands/U_ANA/left-by-a-dead-replica';
+    await db.db
+      .insertInto('inbox')
+      .values({
+        key: 'slack:cmd:trig-dead',
+        platform: 'slack',
+        // What the adapter stores for `/mentoria pendientes` typed in a channel.
+        payload: JSON.stringify({
+          kind: 'command',
+          team: { teamId: 'T1', isEnterpriseInstall: false },
+          userId: 'U_ANA',
+          eventId: 'cmd:trig-dead',
+          channel: 'C1',
+          text: 'pendientes',
+          responseUrl: url,
+        }),
+        received_at: new Date(Date.now() - 60_000),
+        claimed_by: 'replica-that-died',
+        claimed_until: new Date(Date.now() - 1_000),
+        attempts: 1,
+      })
+      .execute();
+    const reply = await eventually(() => (responses.length > before ? responses.slice(before) : undefined));
+    expect(reply).toHaveLength(1);
+    expect((reply[0] as { response_type?: string }).response_type).toBe('ephemeral');
+    expect(JSON.stringify(reply)).toMatch(/tienes .*pendiente/i);
+    await slack.inbox.idle();
+    expect(await db.db.selectFrom('inbox').selectAll().execute()).toEqual([]);
+  });
+
+  it('drops a malformed read found in the inbox, answering nothing', async () => {
+    const before = responses.length;
+    await db.db
+      .insertInto('inbox')
+      .values({
+        key: 'slack:cmd:trig-bad',
+        platform: 'slack',
+        payload: JSON.stringify({ kind: 'command', userId: 42, responseUrl: 'javascript:alert(1)' }),
+        received_at: new Date(),
+        claimed_by: null,
+        claimed_until: null,
+        attempts: 0,
+      })
+      .execute();
+    await eventually(async () =>
+      (await db.db.selectFrom('inbox').selectAll().execute()).length === 0 ? true : undefined,
+    );
+    await new Promise((r) => setTimeout(r, 100));
+    expect(responses.length).toBe(before);
+  });
+
   it('refuses forged and stale requests with 401', async () => {
     const body = command('ayuda', 'U_ANA');
     expect(

@@ -8,6 +8,7 @@ import { parseConfig } from '../../../src/config.ts';
 import { BackgroundChatPort, PlatformRouter } from '../../../src/flows/background-port.ts';
 import { Bot } from '../../../src/flows/bot.ts';
 import { createLogger } from '../../../src/log.ts';
+import { Inbox } from '../../../src/services/inbox.ts';
 import { type OpenDatabase, ping } from '../../../src/store/db.ts';
 import { openMigratedPGlite } from '../../support/databases.ts';
 import { eventually } from '../../support/eventually.ts';
@@ -29,7 +30,7 @@ interface Posted {
 async function startTeams(
   db: OpenDatabase,
   env: Record<string, string>,
-): Promise<{ url: string; server: Server; background: BackgroundChatPort }> {
+): Promise<{ url: string; server: Server; background: BackgroundChatPort; inbox: Inbox }> {
   const parsed = parseConfig({ LOG_LEVEL: 'silent', ...env });
   if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
   const ports = {};
@@ -45,17 +46,25 @@ async function startTeams(
     chat: background,
     defaults: { locale: 'es', timezone: 'America/Mexico_City' },
   });
+  const inbox = new Inbox({
+    db: db.db,
+    clock: systemClock,
+    worker: 'test',
+    leaseMs: 30_000,
+    onError: () => {},
+  });
   const teams = new TeamsAdapter({
     config: parsed.config,
     bot,
     db: db.db,
     clock: systemClock,
     log: createLogger('silent'),
+    inbox,
   });
   Object.assign(ports, { teams: teams.port });
   const server = createHttpServer({ teams: (req, res) => teams.handle(req, res), health: () => ping(db.db) });
   const port = await listen(server, 0, '127.0.0.1');
-  return { url: `http://127.0.0.1:${port}`, server, background };
+  return { url: `http://127.0.0.1:${port}`, server, background, inbox };
 }
 
 let seq = 0;
@@ -234,6 +243,29 @@ describe('Teams adapter over /api/messages', () => {
     ).toHaveLength(1);
   });
 
+  it('answers a known person’s read at once and posts its card after, from the inbox', async () => {
+    const n = posted.length;
+    const res = await send(
+      teams.url,
+      activity('29:ana', {
+        type: 'invoke',
+        name: 'adaptiveCard/action',
+        value: { action: { type: 'Action.Execute', verb: 'menu', data: { value: '{"c":"pending"}' } } },
+      }),
+    );
+    expect(res.body).toEqual({
+      statusCode: 200,
+      type: 'application/vnd.microsoft.activity.message',
+      value: 'Un momento: enseguida te respondo.',
+    });
+    const card = await eventually(() =>
+      posted.slice(n).find((p) => p.conversation === 'a:conv-29:ana' && /pendiente/i.test(cardText(p))),
+    );
+    expect(card.activity.attachments[0].contentType).toBe('application/vnd.microsoft.card.adaptive');
+    await teams.inbox.idle();
+    expect(await db.db.selectFrom('inbox').selectAll().execute()).toEqual([]);
+  });
+
   it('carries multi-turn conversations by text, like any chat', async () => {
     const n = posted.length;
     await send(teams.url, activity('29:ana', { text: 'meta nueva' }));
@@ -300,6 +332,7 @@ describe('Teams adapter over /api/messages', () => {
       db: db.db,
       clock: systemClock,
       log: createLogger('silent'),
+      inbox: new Inbox({ db: db.db, clock: systemClock, worker: 'test', leaseMs: 30_000, onError: () => {} }),
     });
     const reference = {
       serviceUrl: 'https://smba-flaky.test/amer/',

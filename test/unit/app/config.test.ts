@@ -16,6 +16,7 @@ describe('configuration', () => {
         NUDGE_TEAMS_PER_CONVERSATION: 7,
         NUDGE_TEAMS_PER_TENANT: 30,
         NUDGE_LEASE_SECONDS: 60,
+        INBOX_LEASE_SECONDS: 30,
         LINK_TTL_HOURS: 24,
       },
     });

@@ -1,0 +1,79 @@
+import { sql } from 'kysely';
+import type { Db } from './db.ts';
+
+/** A stored chat request: its platform's own data, answered by that platform's adapter. */
+export interface InboxEntry {
+  key: string;
+  platform: string;
+  payload: unknown;
+  attempts: number;
+}
+
+/**
+ * Stores requests in one statement; keys already stored (a replayed delivery) are skipped.
+ * Returns the keys that were new. `claimedBy` set: this process answers them, and another takes
+ * them over once `claimedUntil` has passed.
+ */
+export async function insertInbox(
+  db: Db,
+  entries: { key: string; platform: string; payload: unknown; claimed: boolean }[],
+  claim: { by: string; until: Date },
+  now: Date,
+): Promise<Set<string>> {
+  const result = await sql<{ key: string }>`
+    insert into inbox (key, platform, payload, received_at, claimed_by, claimed_until, attempts)
+    select k, p, pl::jsonb, ${now.toISOString()}::timestamptz,
+           case when c then ${claim.by} end, case when c then ${claim.until.toISOString()}::timestamptz end,
+           case when c then 1 else 0 end
+      from unnest(${entries.map((e) => e.key)}::text[], ${entries.map((e) => e.platform)}::text[],
+                  ${entries.map((e) => JSON.stringify(e.payload))}::text[], ${entries.map((e) => e.claimed)}::bool[])
+        as u(k, p, pl, c)
+    on conflict (key) do nothing
+    returning key`.execute(db);
+  return new Set(result.rows.map((r) => r.key));
+}
+
+/**
+ * Claims up to `limit` requests nobody answers: never claimed, or claimed by a process whose
+ * lease has passed (it died). Oldest first; concurrent claimers skip each other's rows.
+ */
+export async function claimInbox(
+  db: Db,
+  platforms: string[],
+  claim: { by: string; until: Date },
+  now: Date,
+  limit: number,
+): Promise<InboxEntry[]> {
+  const result = await sql<InboxEntry>`
+    update inbox set claimed_by = ${claim.by}, claimed_until = ${claim.until.toISOString()}::timestamptz,
+                     attempts = attempts + 1
+     where key in (
+       select key from inbox
+        where platform = any(${platforms}::text[])
+          and (claimed_until is null or claimed_until < ${now.toISOString()}::timestamptz)
+        order by received_at
+        limit ${limit}
+        for update skip locked)
+    returning key, platform, payload, attempts`.execute(db);
+  return result.rows;
+}
+
+/** Forgets answered requests (only while this process still holds them). */
+export async function completeInbox(db: Db, keys: string[], by: string): Promise<void> {
+  if (!keys.length) return;
+  await sql`delete from inbox where key = any(${keys}::text[]) and claimed_by = ${by}`.execute(db);
+}
+
+/** Hands requests this process will not answer back to the others, at once. */
+export async function releaseInbox(db: Db, keys: string[], by: string): Promise<void> {
+  if (!keys.length) return;
+  await sql`
+    update inbox set claimed_by = null, claimed_until = null, attempts = greatest(attempts - 1, 0)
+     where key = any(${keys}::text[]) and claimed_by = ${by}`.execute(db);
+}
+
+/** How many requests wait (for health and the benchmarks). */
+export async function inboxSize(db: Db): Promise<number> {
+  const result = await sql<{ n: number }>`select count(*)::int as n from inbox`.execute(db);
+  return result.rows[0]?.n ?? 0;
+}

@@ -172,6 +172,8 @@ export class SlackAdapter {
         socketMode: true,
         clientOptions,
         logLevel,
+        // Conversations live in PostgreSQL (the core's store), not in Bolt's per-process memory.
+        convoStore: false,
       });
     } else {
       this.receiver = new HTTPReceiver({
@@ -211,6 +213,7 @@ export class SlackAdapter {
         ...(oauth ? {} : { token: config.SLACK_BOT_TOKEN }),
         clientOptions,
         logLevel,
+        convoStore: false,
       });
     }
     this.port = new SlackChatPort(o.db, config.SLACK_BOT_TOKEN, clientOptions);
@@ -480,7 +483,7 @@ export class SlackAdapter {
       });
       if (reply.replaceOriginal && read.ephemeral)
         await respond({ replace_original: true, ...renderMessages(reply.replaceOriginal)[0] });
-      this.refreshHome(client, read.team, read.userId, tenantId);
+      // A read changed nothing: the App Home stays as it is.
     } catch (error) {
       await this.failed(error, undefined, respond);
     }

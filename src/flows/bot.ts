@@ -12,6 +12,7 @@ import { reportMessage } from '../reports/report-message.ts';
 import { resolveActor } from '../services/context.ts';
 import {
   advanceConversation,
+  type ConversationState,
   endConversation,
   forgetProcessed,
   getConversation,
@@ -137,7 +138,22 @@ export class Bot {
   // Tenants change rarely: a minute of memory saves a query on every event.
   private readonly tenants = new Map<string, { tenant: Tenant; at: number }>();
 
+  /**
+   * The conversation read with the sender (the same round trip), for the turn's first look at
+   * it; any later look goes to the store, as the turn may have changed it.
+   */
+  private readonly readWithSender = new WeakMap<Ctx, ConversationState | null>();
+
   constructor(readonly deps: CoreDeps) {}
+
+  private async conversationOf(ctx: Ctx): Promise<ConversationState | undefined> {
+    if (this.readWithSender.has(ctx)) {
+      const read = this.readWithSender.get(ctx);
+      this.readWithSender.delete(ctx);
+      return read ?? undefined;
+    }
+    return getConversation(ctx.deps.db, ctx.tenant.id, ctx.person.id);
+  }
 
   private async tenant(id: string): Promise<Tenant> {
     const cached = this.tenants.get(id);
@@ -177,6 +193,7 @@ export class Bot {
     let t: T = translator(localeOf(event.user.locale, tenant.defaultLocale));
     try {
       const { ctx, firstContact } = await this.context(tenant, event, now, accepted.found);
+      if (accepted.found) this.readWithSender.set(ctx, accepted.conversation ?? null);
       t = ctx.t;
       const result = await this.route(ctx, event);
       if (firstContact && !(event.kind === 'message' && parseCommand(event.text)?.name === 'hello')) {
@@ -311,7 +328,7 @@ export class Bot {
     if (text.length > MAX_INPUT_CHARS)
       return reply(textMessage(ctx.t('errors.input.message_too_long', { max: MAX_INPUT_CHARS })));
     const command = text ? parseCommand(text) : { name: 'help' as const };
-    const conversation = await getConversation(ctx.deps.db, ctx.tenant.id, ctx.person.id);
+    const conversation = await this.conversationOf(ctx);
     const flow = conversation ? this.flows.get(conversation.flow) : undefined;
     let note: Reply['messages'] = [];
     if (conversation && (!flow || conversation.expiresAt.getTime() <= ctx.now.getTime())) {
@@ -470,7 +487,7 @@ export class Bot {
       case FLOW_ACTION: {
         const value = parse(flowChoiceSchema);
         if (!value) return bad();
-        const conversation = await getConversation(ctx.deps.db, ctx.tenant.id, ctx.person.id);
+        const conversation = await this.conversationOf(ctx);
         const flow = this.flows.get(value.f);
         if (!conversation || !flow || conversation.flow !== value.f || conversation.step !== value.s) {
           return reply(textMessage(ctx.t('flow.stale_button')));
@@ -489,7 +506,7 @@ export class Bot {
         const value = parse(menuValue);
         const command = value ? MENU_COMMANDS[value.c] : undefined;
         if (!command) return bad();
-        const conversation = await getConversation(ctx.deps.db, ctx.tenant.id, ctx.person.id);
+        const conversation = await this.conversationOf(ctx);
         return this.command(ctx, command, conversation ? this.flows.get(conversation.flow) : undefined);
       }
       case 'goal.approve': {

@@ -3,7 +3,7 @@ import { DomainError } from '../domain/errors.ts';
 import type { Cycle, Pairing, Person, Program } from '../domain/model.ts';
 import { findCycle } from '../services/admin.service.ts';
 import { getPeople } from '../store/person.store.ts';
-import { activePairingsWithCycles, getProgram, listCycles } from '../store/program.store.ts';
+import { standingRows } from '../store/program.store.ts';
 import type { Ctx } from './context.ts';
 
 /** A person's place in the program: the pair they mentor or are mentored in, and the cycle. */
@@ -19,16 +19,15 @@ export interface Standing {
 
 export async function standingOf(ctx: Ctx): Promise<Standing> {
   const { db } = ctx.deps;
-  const rows = await activePairingsWithCycles(db, ctx.tenant.id, ctx.person.id);
+  const { pairings: rows, newest } = await standingRows(db, ctx.tenant.id, ctx.person.id);
   const pairings = rows.map((r) => r.pairing);
   const asMentee = pairings.filter((p) => p.menteeId === ctx.person.id).at(-1);
   const asMentor = pairings.filter((p) => p.mentorId === ctx.person.id);
   const cycleId = asMentee?.cycleId ?? asMentor[0]?.cycleId;
   const joined = rows.find((r) => r.cycle.id === cycleId);
   // Staff and people without a pair see the newest cycle.
-  const cycle = joined?.cycle ?? (await listCycles(db, ctx.tenant.id))[0];
-  const program =
-    joined?.program ?? (cycle ? await getProgram(db, ctx.tenant.id, cycle.programId) : undefined);
+  const cycle = joined?.cycle ?? newest?.cycle;
+  const program = joined?.program ?? newest?.program;
   const people = await getPeople(
     db,
     ctx.tenant.id,

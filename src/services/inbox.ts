@@ -32,6 +32,11 @@ const MAX_ATTEMPTS = 3;
 const LOCAL_QUEUE = 256;
 /** Acknowledgements slower than this (the store's round trip) shrink the answering concurrency. */
 const SLOW_ACCEPT_MS = 10;
+/**
+ * Insert statements in flight at once: a request arriving while one is stored goes in the next,
+ * on another connection, instead of waiting for it.
+ */
+const MAX_INSERTS = 2;
 
 interface PendingInsert {
   key: string;
@@ -58,7 +63,8 @@ interface PendingInsert {
 export class Inbox {
   private readonly handlers = new Map<string, InboxHandler>();
   private inserts: PendingInsert[] = [];
-  private inserting = false;
+  /** Insert statements in flight (at most MAX_INSERTS). */
+  private inserting = 0;
   private readonly queue: InboxEntry[] = [];
   private running = 0;
   private done: string[] = [];
@@ -98,7 +104,7 @@ export class Inbox {
     const claimed = !this.stopped && this.queue.length + this.inserts.length < LOCAL_QUEUE;
     return new Promise<boolean>((resolve, reject) => {
       this.inserts.push({ key, platform, payload, claimed, resolve, reject });
-      if (!this.inserting) queueMicrotask(() => void this.insert());
+      if (this.inserting < MAX_INSERTS) queueMicrotask(() => void this.insert());
     });
   }
 
@@ -108,8 +114,8 @@ export class Inbox {
 
   /** One statement for every request waiting to be stored; the next batch forms meanwhile. */
   private async insert(): Promise<void> {
-    if (this.inserting || !this.inserts.length) return;
-    this.inserting = true;
+    if (this.inserting >= MAX_INSERTS || !this.inserts.length) return;
+    this.inserting++;
     const batch = this.inserts.splice(0, 500);
     const started = performance.now();
     try {
@@ -125,7 +131,7 @@ export class Inbox {
     } catch (error) {
       for (const item of batch) item.reject(error);
     } finally {
-      this.inserting = false;
+      this.inserting--;
     }
     this.pump();
     if (this.inserts.length) void this.insert();

@@ -1,6 +1,7 @@
 import { type Selectable, sql } from 'kysely';
 import type { Locale } from '../config.ts';
 import type { Gender, Identity, Person, Platform, TenantRole } from '../domain/model.ts';
+import type { ConversationState } from './conversation.store.ts';
 import type { Db, Tx } from './db.ts';
 import { newId } from './ids.ts';
 import type { IdentitiesTable, PersonRow } from './schema.ts';
@@ -420,8 +421,21 @@ export async function setTenantRole(
 export async function acceptEvent(
   db: Db,
   input: { tenantId: string; key: string; now: Date; platform: Platform; externalId: string },
-): Promise<{ fresh: boolean; found: Awaited<ReturnType<typeof identityWithPerson>> }> {
-  const { rows } = await sql<IdentityWithPersonRow & { fresh: number }>`
+): Promise<{
+  fresh: boolean;
+  found: Awaited<ReturnType<typeof identityWithPerson>>;
+  conversation: ConversationState | undefined;
+}> {
+  const { rows } = await sql<
+    IdentityWithPersonRow & {
+      fresh: number;
+      conv_flow: string | null;
+      conv_step: string;
+      conv_data: Record<string, unknown>;
+      conv_expires_at: Date;
+      conv_version: number;
+    }
+  >`
     with ins as (
       insert into processed_events (tenant_id, key, at) values (${input.tenantId}, ${input.key}, ${input.now.toISOString()}::timestamptz)
       on conflict (tenant_id, key) do nothing returning 1
@@ -432,13 +446,28 @@ export async function acceptEvent(
            i.active as identity_active,
            (select case when bool_or(e.role = 'admin') then 'admin' when bool_or(e.role = 'director') then 'director' end
               from enrollments e where e.tenant_id = p.tenant_id and e.person_id = p.id and e.role in ('admin', 'director'))
-             as enrolled_staff
+             as enrolled_staff,
+           c.flow as conv_flow, c.step as conv_step, c.data as conv_data, c.expires_at as conv_expires_at,
+           c.version as conv_version
       from (select 1) as one
       left join identities i on i.tenant_id = ${input.tenantId} and i.platform = ${input.platform} and i.external_id = ${input.externalId}
-      left join people p on p.tenant_id = i.tenant_id and p.id = i.person_id`.execute(db);
+      left join people p on p.tenant_id = i.tenant_id and p.id = i.person_id
+      left join conversations c on c.tenant_id = p.tenant_id and c.person_id = p.id`.execute(db);
   const row = rows[0];
   const fresh = Number(row?.fresh ?? 0) > 0;
   // No identity: the left joins gave nulls (a person's first message).
-  if (!row?.identity_id || !row.id) return { fresh, found: undefined };
-  return { fresh, found: toIdentityWithPerson(input.tenantId, row) };
+  if (!row?.identity_id || !row.id) return { fresh, found: undefined, conversation: undefined };
+  return {
+    fresh,
+    found: toIdentityWithPerson(input.tenantId, row),
+    conversation: row.conv_flow
+      ? {
+          flow: row.conv_flow,
+          step: row.conv_step,
+          data: row.conv_data,
+          expiresAt: row.conv_expires_at,
+          version: row.conv_version,
+        }
+      : undefined,
+  };
 }

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type {
   Cycle,
   Enrollment,
@@ -242,50 +242,63 @@ export async function lockPairing(tx: Tx, tenantId: string, pairingId: string): 
 }
 
 /**
- * A person's active pairings with each one's cycle and program, in one query: every request
- * starts by finding where the person stands.
+ * Where a person stands, in one query (every request starts here): their active pairings, each
+ * with its cycle and program, and the tenant's newest cycle with its program (what staff and
+ * people without a pair see).
  */
-export async function activePairingsWithCycles(
+export async function standingRows(
   db: Db | Tx,
   tenantId: string,
   personId: string,
-): Promise<{ pairing: Pairing; cycle: Cycle; program: Program }[]> {
-  const rows = await db
-    .selectFrom('pairings as pr')
-    .innerJoin('cycles as c', (j) =>
-      j.onRef('c.tenant_id', '=', 'pr.tenant_id').onRef('c.id', '=', 'pr.cycle_id'),
-    )
-    .innerJoin('programs as pg', (j) =>
-      j.onRef('pg.tenant_id', '=', 'c.tenant_id').onRef('pg.id', '=', 'c.program_id'),
-    )
-    .select([
-      'pr.id as pairing_id',
-      'pr.cycle_id',
-      'pr.mentor_id',
-      'pr.mentee_id',
-      'pr.active',
-      'c.program_id',
-      'c.name as cycle_name',
-      'c.timezone',
-      'c.enrollment_starts',
-      'c.goal_setting_starts',
-      'c.execution_starts',
-      'c.closing_starts',
-      'c.ends',
-      'c.applications_until',
-      'pg.name as program_name',
-      'pg.kind',
-      'pg.settings',
-    ])
-    .where('pr.tenant_id', '=', tenantId)
-    .where('pr.active', '=', true)
-    .where((eb) => eb.or([eb('pr.mentor_id', '=', personId), eb('pr.mentee_id', '=', personId)]))
-    .orderBy('pr.created_at')
-    .execute();
-  return rows.map((r) => ({
+): Promise<{
+  pairings: { pairing: Pairing; cycle: Cycle; program: Program }[];
+  newest: { cycle: Cycle; program: Program } | undefined;
+}> {
+  const { rows } = await sql<{
+    pairing_id: string | null;
+    mentor_id: string;
+    mentee_id: string;
+    active: boolean;
+    cycle_id: string;
+    program_id: string;
+    cycle_name: string;
+    timezone: string;
+    enrollment_starts: string;
+    goal_setting_starts: string;
+    execution_starts: string;
+    closing_starts: string;
+    ends: string;
+    applications_until: Date | null;
+    program_name: string;
+    kind: string;
+    settings: unknown;
+  }>`
+    select * from (
+      select pr.id as pairing_id, pr.mentor_id, pr.mentee_id, pr.active, pr.created_at as pairing_created_at,
+             c.id as cycle_id, c.program_id, c.name as cycle_name, c.timezone, c.enrollment_starts,
+             c.goal_setting_starts, c.execution_starts, c.closing_starts, c.ends, c.applications_until,
+             pg.name as program_name, pg.kind, pg.settings
+        from pairings pr
+        join cycles c on c.tenant_id = pr.tenant_id and c.id = pr.cycle_id
+        join programs pg on pg.tenant_id = c.tenant_id and pg.id = c.program_id
+       where pr.tenant_id = ${tenantId} and pr.active and (pr.mentor_id = ${personId} or pr.mentee_id = ${personId})
+      union all
+      (select null, null, null, null, null,
+              c.id, c.program_id, c.name, c.timezone, c.enrollment_starts,
+              c.goal_setting_starts, c.execution_starts, c.closing_starts, c.ends, c.applications_until,
+              pg.name, pg.kind, pg.settings
+         from cycles c
+         join programs pg on pg.tenant_id = c.tenant_id and pg.id = c.program_id
+        where c.tenant_id = ${tenantId}
+        order by c.enrollment_starts desc
+        limit 1)
+    ) standing
+    order by pairing_created_at nulls last`.execute(db);
+  const joined = rows.map((r) => ({
+    pairingId: r.pairing_id,
     pairing: {
       tenantId,
-      id: r.pairing_id,
+      id: r.pairing_id ?? '',
       cycleId: r.cycle_id,
       mentorId: r.mentor_id,
       menteeId: r.mentee_id,
@@ -310,8 +323,15 @@ export async function activePairingsWithCycles(
       id: r.program_id,
       name: r.program_name,
       kind: r.kind,
-      settings: r.settings,
+      settings: r.settings as never,
       created_at: new Date(0),
     }),
   }));
+  const newest = joined.find((r) => r.pairingId === null);
+  return {
+    pairings: joined
+      .filter((r) => r.pairingId !== null)
+      .map(({ pairing, cycle, program }) => ({ pairing, cycle, program })),
+    newest: newest ? { cycle: newest.cycle, program: newest.program } : undefined,
+  };
 }

@@ -217,7 +217,7 @@ export class SlackAdapter {
       });
     }
     this.port = new SlackChatPort(o.db, config.SLACK_BOT_TOKEN, clientOptions);
-    o.inbox.register('slack', (payload) => this.answerRead(payload));
+    o.inbox.register('slack', (payload, replay) => this.answerRead(payload, replay));
     this.register();
   }
 
@@ -452,7 +452,7 @@ export class SlackAdapter {
   }
 
   /** Answers a read from the inbox. */
-  private async answerRead(payload: unknown): Promise<void> {
+  private async answerRead(payload: unknown, replay: boolean): Promise<void> {
     const parsed = slackRead.safeParse(payload);
     if (!parsed.success) {
       this.o.log.warn('slack read in the inbox is malformed: dropped');
@@ -473,7 +473,7 @@ export class SlackAdapter {
           : { kind: 'action', actionId: read.actionId ?? '', value: read.value ?? '' },
         read.channel,
       );
-      const reply = await this.o.bot.handle(inbound);
+      const reply = await this.o.bot.handle({ ...inbound, replay });
       await this.deliver(client, reply, {
         channel: read.ephemeral ? undefined : read.channel,
         ts: read.ephemeral ? undefined : read.ts,

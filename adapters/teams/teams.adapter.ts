@@ -155,11 +155,11 @@ export class TeamsAdapter {
     };
     // Proactive sends need the bot's app id; anonymous (local) mode has none, any audience will do.
     this.port = new TeamsChatPort(this.adapter, config.MICROSOFT_APP_ID ?? 'anonymous-local-agent');
-    o.inbox.register('teams', (payload) => this.answerRead(payload));
+    o.inbox.register('teams', (payload, replay) => this.answerRead(payload, replay));
   }
 
   /** Answers a read from the inbox: its cards are posted to the conversation it came from. */
-  private async answerRead(payload: unknown): Promise<void> {
+  private async answerRead(payload: unknown, replay: boolean): Promise<void> {
     const parsed = teamsRead.safeParse(payload);
     if (!parsed.success) {
       this.o.log.warn('teams read in the inbox is malformed: dropped');
@@ -174,6 +174,7 @@ export class TeamsAdapter {
       kind: 'action',
       actionId: read.actionId,
       value: read.value,
+      replay,
     });
     await this.post(read.reference, reply);
   }

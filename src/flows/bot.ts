@@ -49,7 +49,7 @@ import {
   startSurvey,
   surveyFlow,
 } from './closing.flow.ts';
-import { type Command, MENU_COMMANDS, parseCommand } from './commands.ts';
+import { type Command, isReadOnlyRequest, MENU_COMMANDS, parseCommand } from './commands.ts';
 import type { CoreDeps, Ctx, Reply } from './context.ts';
 import { reply } from './context.ts';
 import { errorText } from './errors.ts';
@@ -123,6 +123,15 @@ const FLOWS: Flow[] = [goalDraftingFlow, sessionFlow, checkinFlow, evaluationFlo
 const menuValue = z.object({ c: z.string().max(40) });
 const formGoalValue = z.object({ g: z.string().max(64).optional(), m: z.string().max(64).optional() });
 
+/** Help, pending, lists: events that change nothing. */
+function isReadOnlyEvent(event: InboundEvent): boolean {
+  if (event.kind === 'command' || event.kind === 'message')
+    return isReadOnlyRequest({ kind: 'text', text: event.text });
+  if (event.kind === 'action')
+    return isReadOnlyRequest({ kind: 'action', actionId: event.actionId, value: event.value });
+  return false;
+}
+
 function localeOf(value: string | undefined, fallback: Locale): Locale {
   const short = value?.slice(0, 2).toLowerCase();
   return (LOCALES as readonly string[]).includes(short ?? '') ? (short as Locale) : fallback;
@@ -189,7 +198,7 @@ export class Bot {
         textMessage(translator(localeOf(event.user.locale, this.deps.defaults.locale))('errors.unexpected')),
       );
     }
-    if (!accepted.fresh) return { messages: [] };
+    if (!accepted.fresh && !(event.replay && isReadOnlyEvent(event))) return { messages: [] };
     let t: T = translator(localeOf(event.user.locale, tenant.defaultLocale));
     try {
       const { ctx, firstContact } = await this.context(tenant, event, now, accepted.found);

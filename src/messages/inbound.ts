@@ -18,6 +18,12 @@ interface Common {
   tenantId: string;
   platform: Platform;
   user: PlatformUser;
+  /**
+   * A read answered again from the inbox after the process that had it died: it may have been
+   * seen already, and is answered anyway (a read changes nothing; a lost answer is worse than a
+   * repeated one). The core ignores it on anything but a read.
+   */
+  replay?: boolean;
 }
 
 /** What reaches the core from any platform. */

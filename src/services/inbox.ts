@@ -8,8 +8,11 @@ import {
   releaseInbox,
 } from '../store/inbox.store.ts';
 
-/** Answers one stored request. It tells the person itself when it fails ("try again"). */
-export type InboxHandler = (payload: unknown) => Promise<void>;
+/**
+ * Answers one stored request. It tells the person itself when it fails ("try again"). `replay`:
+ * a process that had it died, so it may have been answered already.
+ */
+export type InboxHandler = (payload: unknown, replay: boolean) => Promise<void>;
 
 export interface InboxOptions {
   db: Db;
@@ -169,7 +172,7 @@ export class Inbox {
     try {
       const handler = this.handlers.get(entry.platform);
       if (!handler) throw new Error(`no inbox handler for ${entry.platform}`);
-      await handler(entry.payload);
+      await handler(entry.payload, entry.attempts > 1);
     } catch (error) {
       this.o.onError(error, `inbox ${entry.platform}`);
     } finally {

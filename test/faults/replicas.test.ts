@@ -5,7 +5,15 @@ import { createPerson, upsertIdentity } from '../../src/store/person.store.ts';
 import { createCycle, createProgram, enroll } from '../../src/store/program.store.ts';
 import { ensureTenant } from '../../src/store/tenant.store.ts';
 import { openFreshPostgres } from '../support/databases.ts';
-import { eventually, type ServerProcess, slackStandIn, startServer, stopServer } from './support.ts';
+import {
+  eventually,
+  type ServerProcess,
+  signedHeaders,
+  slackStandIn,
+  slashCommand,
+  startServer,
+  stopServer,
+} from './support.ts';
 
 /** `count` people of one Slack workspace, each with a DM channel and a due welcome reminder. */
 async function seed(db: OpenDatabase, count: number): Promise<() => Promise<void>> {
@@ -125,5 +133,47 @@ describe.skipIf(!inject('pgUrl'))('several server processes on one PostgreSQL', 
     const duplicates = [...counts.values()].reduce((n, c) => n + c - 1, 0);
     expect(duplicates).toBeLessThanOrEqual(100);
     expect(await statuses(db)).toEqual({ sent: 600 });
+  });
+
+  it('a replica killed with SIGKILL after acknowledging reads loses none: another answers them', async () => {
+    db = await openFreshPostgres(inject('pgUrl'), 4);
+    await seed(db, 0);
+    // Slow answers, so that the victim still holds most of what it acknowledged when it dies.
+    standIn = await slackStandIn(200);
+    const env = { DATABASE_URL: db.url, SLACK_API_URL: `${standIn.url}/api/`, INBOX_LEASE_SECONDS: '3' };
+    servers = await Promise.all([startServer(env), startServer(env)]);
+    const [victim, survivor] = servers as [ServerProcess, ServerProcess];
+    const users = Array.from({ length: 150 }, (_, i) => `U${i}`);
+    const statuses = await Promise.all(
+      users.map(async (user) => {
+        const body = slashCommand('ayuda', user, `${standIn.url}/respond/${user}`);
+        const res = await fetch(`${victim.url}/slack/events`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/x-www-form-urlencoded', ...signedHeaders(body) },
+          body,
+        });
+        await res.arrayBuffer();
+        return res.status;
+      }),
+    );
+    expect(statuses.every((status) => status === 200)).toBe(true);
+    victim.child.kill('SIGKILL');
+    await eventually(() => (victim.alive() ? undefined : true));
+    const helped = () =>
+      new Set(
+        standIn.calls
+          .filter(
+            (c) => c.method === 'chat.postMessage' && JSON.stringify(c.params).includes('Qué puedo hacer'),
+          )
+          .map((c) => c.params.channel),
+      );
+    const answeredByVictim = helped().size;
+    expect(answeredByVictim).toBeLessThan(users.length);
+    // Every person gets the answer: the survivor claims what the victim held once its lease ends.
+    await eventually(() => (helped().size === users.length ? true : undefined), 60_000);
+    expect(survivor.alive()).toBe(true);
+    await eventually(async () =>
+      (await db.db.selectFrom('inbox').select('key').execute()).length === 0 ? true : undefined,
+    );
   });
 });

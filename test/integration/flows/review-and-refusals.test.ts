@@ -118,6 +118,37 @@ describe('mentor review: who may decide, and what a second click says', () => {
     expect(missing.text).toBe('No encontré ese registro.');
     expect(await goalState('Meta de Sofía')).toBe('submitted');
   });
+
+  it('answers a read the inbox replays after a crash again, and never replays a change', async () => {
+    const read = { kind: 'action', actionId: 'menu', value: '{"c":"pending"}', eventId: 'read-1' } as const;
+    expect((await chat.send('marta', read)).text).toMatch(/pendiente/i);
+    expect((await chat.send('marta', read)).reply).toEqual({ messages: [] });
+    // The process that had it died after the duplicate check: its answer may be lost, so again.
+    expect((await chat.send('marta', { ...read, replay: true })).text).toMatch(/pendiente/i);
+    // A change is never redone by a replay, even one claiming to be from the inbox.
+    const before = await goalState('Meta de Sofía');
+    const { button } = chat.findButton('marta', 'Aprobar');
+    const click = {
+      kind: 'action',
+      actionId: button.actionId,
+      value: button.value,
+      eventId: 'write-1',
+    } as const;
+    await chat.send('marta', click);
+    const after = await goalState('Meta de Sofía');
+    expect(after).not.toBe(before);
+    const audit = async () =>
+      (
+        await chat.db.db
+          .selectFrom('audit_log')
+          .select('action')
+          .where('action', '=', 'goal.approve')
+          .execute()
+      ).length;
+    const approvals = await audit();
+    expect((await chat.send('marta', { ...click, replay: true })).reply).toEqual({ messages: [] });
+    expect(await audit()).toBe(approvals);
+  });
 });
 
 describe('goal drafting: coaching, limits, forms, cancel and expiry', () => {

@@ -35,6 +35,10 @@ const MAX_ATTEMPTS = 3;
 const LOCAL_QUEUE = 256;
 /** Acknowledgements slower than this (the store's round trip) shrink the answering concurrency. */
 const SLOW_ACCEPT_MS = 10;
+/** How long after a slow acknowledgement the process counts as saturated. */
+const SLOW_WINDOW_MS = 250;
+/** Saturated and down to one answer at a time: the pause after each answer. */
+const SATURATED_PAUSE_MS = 50;
 /**
  * Insert statements in flight at once: a request arriving while one is stored goes in the next,
  * on another connection, instead of waiting for it.
@@ -59,8 +63,9 @@ interface PendingInsert {
  * - This process answers what it stored while it has room; the rest waits in the table, and any
  *   process with room claims it (oldest first, `skip locked`).
  * - The answering concurrency adapts to the acknowledgements: when storing slows down (the
- *   process or the database is saturated), fewer requests are answered at once, so the backlog
- *   waits in the table instead of delaying every acknowledgement; when storing is fast again,
+ *   process or the database is saturated), fewer requests are answered at once, down to one
+ *   with a pause after each (at most 20 answers a second), so the backlog waits in the
+ *   table instead of delaying every acknowledgement; once storing has been fast for a moment,
  *   the concurrency grows back (additive increase, multiplicative decrease).
  */
 export class Inbox {
@@ -74,6 +79,7 @@ export class Inbox {
   private completing: Promise<void> | undefined;
   private limit: number;
   private adaptedAt = 0;
+  private slowAt = Number.NEGATIVE_INFINITY;
   private readonly max: number;
   private readonly min: number;
   /** Rows stored unclaimed since the last claim: look for them as soon as there is room. */
@@ -85,7 +91,7 @@ export class Inbox {
 
   constructor(private readonly o: InboxOptions) {
     this.max = o.maxConcurrency ?? 32;
-    this.min = Math.min(o.minConcurrency ?? 2, this.max);
+    this.min = Math.min(o.minConcurrency ?? 1, this.max);
     this.limit = this.max;
   }
 
@@ -123,7 +129,7 @@ export class Inbox {
     const started = performance.now();
     try {
       const fresh = await insertInbox(this.o.db, batch, this.lease(), this.o.clock.now());
-      this.adapt(performance.now() - started);
+      this.observe(performance.now() - started);
       for (const item of batch) {
         const isNew = fresh.has(item.key);
         if (isNew && item.claimed)
@@ -141,24 +147,34 @@ export class Inbox {
   }
 
   /**
-   * Additive increase, multiplicative decrease on the store's round trip: one more request
-   * answered at once per quiet quarter second, half as many on a slow acknowledgement (at most
-   * once per 100 ms, so one burst does not collapse it).
+   * Multiplicative decrease on a slow acknowledgement (the store's round trip): half as many
+   * answered at once, at most every 100 ms, so one burst does not collapse it.
    */
-  private adapt(acceptMs: number): void {
+  private observe(acceptMs: number): void {
+    if (acceptMs <= SLOW_ACCEPT_MS) return;
     const now = performance.now();
-    if (acceptMs > SLOW_ACCEPT_MS) {
-      if (now - this.adaptedAt < 100) return;
-      this.limit = Math.max(this.min, Math.floor(this.limit / 2));
-      this.adaptedAt = now;
-    } else if (this.limit < this.max && now - this.adaptedAt >= 250) {
-      this.limit++;
-      this.adaptedAt = now;
-    }
+    this.slowAt = now;
+    if (now - this.adaptedAt < 100) return;
+    this.limit = Math.max(this.min, Math.floor(this.limit / 2));
+    this.adaptedAt = now;
+  }
+
+  /** Additive increase: one more at once per quarter second without a slow acknowledgement. */
+  private grow(): void {
+    const now = performance.now();
+    if (this.limit >= this.max || now - this.slowAt < SLOW_WINDOW_MS || now - this.adaptedAt < 250) return;
+    this.limit++;
+    this.adaptedAt = now;
+  }
+
+  /** Acknowledgements are slow and answering is already at its least. */
+  private get saturated(): boolean {
+    return this.limit === this.min && performance.now() - this.slowAt < SLOW_WINDOW_MS;
   }
 
   /** Starts what there is room for; claims from the table when the room outgrows the queue. */
   private pump(): void {
+    this.grow();
     while (this.running < this.limit && this.queue.length) {
       const entry = this.queue.shift() as InboxEntry;
       this.running++;
@@ -176,9 +192,14 @@ export class Inbox {
     } catch (error) {
       this.o.onError(error, `inbox ${entry.platform}`);
     } finally {
-      this.running--;
       this.complete(entry.key);
-      this.pump();
+      const next = () => {
+        this.running--;
+        this.pump();
+      };
+      // The slot stays taken through the pause, so the next answer waits for it.
+      if (this.saturated && !this.stopped) setTimeout(next, SATURATED_PAUSE_MS);
+      else next();
     }
   }
 

@@ -938,14 +938,21 @@ const SLACK_BODY_LIMIT = 4 * 1024 * 1024;
  * (`payload=null`), so those get a 400 here. Undefined when malformed.
  */
 async function readSlackBody(req: IncomingMessage): Promise<Buffer | 'too_large' | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > SLACK_BODY_LIMIT) return 'too_large';
-    chunks.push(chunk as Buffer);
-  }
-  const body = Buffer.concat(chunks);
+  const body = await new Promise<Buffer | 'too_large'>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > SLACK_BODY_LIMIT) {
+        req.removeAllListeners('data');
+        req.resume();
+        resolve('too_large');
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+  if (body === 'too_large') return body;
   const text = body.toString('utf8');
   const isObject = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value);
   try {

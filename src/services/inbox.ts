@@ -130,8 +130,11 @@ export class Inbox {
     try {
       const fresh = await insertInbox(this.o.db, batch, this.lease(), this.o.clock.now());
       this.observe(performance.now() - started);
+      // The same delivery twice in one batch: the first copy is the new one.
+      const seen = new Set<string>();
       for (const item of batch) {
-        const isNew = fresh.has(item.key);
+        const isNew = fresh.has(item.key) && !seen.has(item.key);
+        seen.add(item.key);
         if (isNew && item.claimed)
           this.queue.push({ key: item.key, platform: item.platform, payload: item.payload, attempts: 1 });
         if (isNew && !item.claimed) this.backlog = true;

@@ -116,6 +116,12 @@ describe('Slack adapter over signed HTTP requests', () => {
     expect(responses.length).toBe(before);
   });
 
+  it('refuses a body over 4 MB with 413 and keeps serving', async () => {
+    const huge = command(`ayuda ${'x'.repeat(4 * 1024 * 1024)}`, 'U_ANA');
+    expect((await post(slack.url, huge, FORM)).status).toBe(413);
+    expect((await post(slack.url, command('ayuda', 'U_ANA'), FORM)).status).toBe(200);
+  });
+
   it('refuses forged and stale requests with 401', async () => {
     const body = command('ayuda', 'U_ANA');
     expect(

@@ -18,7 +18,7 @@ async function freePort(): Promise<number> {
 }
 
 /** The Node flags `npm start` gives the server (package.json), so that the figures are its figures. */
-const SERVER_FLAGS = ['--max-semi-space-size=4', '--max-old-space-size=512', '--enable-source-maps'];
+const SERVER_FLAGS = ['--max-semi-space-size=16', '--max-old-space-size=1024', '--enable-source-maps'];
 
 function start(args: string[], env: Record<string, string>): ChildProcess {
   // The server runs as `npm start` runs it: compiled JavaScript (dist/), no TypeScript loader.

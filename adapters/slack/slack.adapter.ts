@@ -459,10 +459,12 @@ export class SlackAdapter {
       return;
     }
     const read = parsed.data;
-    const respond = responder(read.responseUrl);
+    // Clicks on the App Home come without a response_url: their answer goes to the DM.
+    const respond = read.responseUrl ? responder(read.responseUrl) : undefined;
+    let client: WebClient | undefined;
     try {
       const tenantId = await this.tenantFor(read.team);
-      const client = await this.port.clientFor(tenantId);
+      client = await this.port.clientFor(tenantId);
       const { event: inbound } = await this.event(
         client,
         read.team,
@@ -481,11 +483,17 @@ export class SlackAdapter {
         respond,
         locale: inbound.user.locale ?? this.o.config.DEFAULT_LOCALE,
       });
-      if (reply.replaceOriginal && read.ephemeral)
+      if (reply.replaceOriginal && read.ephemeral && respond)
         await respond({ replace_original: true, ...renderMessages(reply.replaceOriginal)[0] });
       // A read changed nothing: the App Home stays as it is.
     } catch (error) {
-      await this.failed(error, undefined, respond);
+      const dm = client;
+      await this.failed(
+        error,
+        undefined,
+        respond ??
+          (async (m: object) => dm?.chat.postMessage({ ...(m as { text: string }), channel: read.userId })),
+      );
     }
   }
 
@@ -806,9 +814,8 @@ function parseMetadata(raw: string): { a: string; v: string; c?: string; ts?: st
 }
 
 /** Posts to a response_url, as Bolt's `respond` does, for an answer given after the request. */
-function responder(url: string | undefined): (message: object) => Promise<unknown> {
+function responder(url: string): (message: object) => Promise<unknown> {
   return async (message) => {
-    if (!url) throw new Error('no response_url');
     const res = await fetch(url, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -95,11 +95,6 @@ export class Inbox {
     this.limit = this.max;
   }
 
-  /** The current answering concurrency (for the benchmarks and tests). */
-  get concurrency(): number {
-    return this.limit;
-  }
-
   register(platform: string, handler: InboxHandler): void {
     this.handlers.set(platform, handler);
   }
@@ -214,8 +209,8 @@ export class Inbox {
       while (this.done.length) {
         const keys = this.done.splice(0, 500);
         await completeInbox(this.o.db, keys, this.o.worker).catch((error: unknown) => {
-          // Left in the table: after the lease another process answers them again, and the
-          // core's duplicate check makes that answer nothing.
+          // Left in the table: after the lease another process answers them again (a repeated
+          // answer, the price of never losing one).
           this.o.onError(error, 'inbox complete');
         });
       }

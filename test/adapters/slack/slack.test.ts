@@ -400,6 +400,30 @@ describe('Slack adapter over signed HTTP requests', () => {
     expect(texts(published.args.view.blocks)).toContain('Mejorar la comunicación');
   });
 
+  it('answers a click on the App Home (no response_url) in the person’s DM', async () => {
+    const n = calls.length;
+    const { response_url: _none, channel: _channel, message: _message, ...base } = fixture('block-actions');
+    const body = interaction({
+      ...base,
+      user: { id: 'U_ANA', username: 'ana', name: 'ana', team_id: 'T1' },
+      container: { type: 'view', view_id: 'V_HOME' },
+      actions: [
+        {
+          action_id: 'menu|0',
+          block_id: 'home',
+          type: 'button',
+          value: '{"c":"pending"}',
+          action_ts: `${Date.now() / 1000}`,
+        },
+      ],
+    });
+    expect((await post(slack.url, body, FORM)).status).toBe(200);
+    const answer = await eventually(() =>
+      since(n).find((c) => c.method === 'chat.postMessage' && c.args.channel === 'U_ANA'),
+    );
+    expect(`${answer.args.text} ${texts(answer.args.blocks)}`).toMatch(/pendiente/i);
+  });
+
   it('answers /healthz while the database answers', async () => {
     const res = await fetch(`${slack.url}/healthz`);
     expect(res.status).toBe(200);

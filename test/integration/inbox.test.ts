@@ -1,24 +1,10 @@
 import { sql } from 'kysely';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ManualClock } from '../../src/clock.ts';
 import { Inbox, type InboxOptions } from '../../src/services/inbox.ts';
 import type { OpenDatabase } from '../../src/store/db.ts';
 import { inboxSize } from '../../src/store/inbox.store.ts';
 import { testBackends } from '../support/databases.ts';
-
-/** Retries an assertion until it holds, or fails with its last error after `ms`. */
-async function until(assertion: () => unknown | Promise<unknown>, ms = 5_000): Promise<void> {
-  const started = Date.now();
-  for (;;) {
-    try {
-      await assertion();
-      return;
-    } catch (error) {
-      if (Date.now() - started > ms) throw error;
-      await new Promise((r) => setTimeout(r, 20));
-    }
-  }
-}
 
 for (const backend of testBackends()) {
   describe(`inbox (${backend.name})`, () => {
@@ -81,7 +67,7 @@ for (const backend of testBackends()) {
       expect(
         await Promise.all([a.accept('slack:same', 'slack', {}), a.accept('slack:same', 'slack', {})]),
       ).toEqual([true, false]);
-      await until(() => expect(calls).toBe(1));
+      await vi.waitFor(() => expect(calls).toBe(1), { timeout: 5_000 });
       // Slack retrying while the first copy is being answered.
       expect(await a.accept('slack:same', 'slack', {})).toBe(false);
       finish();
@@ -108,7 +94,7 @@ for (const backend of testBackends()) {
       const keys = Array.from({ length: 700 }, (_, i) => String(i));
       const fresh = await Promise.all(keys.map((n) => a.accept(`slack:${n}`, 'slack', { n })));
       expect(fresh.every(Boolean)).toBe(true);
-      await until(() => expect(seen.size).toBe(700), 20_000);
+      await vi.waitFor(() => expect(seen.size).toBe(700), { timeout: 20_000, interval: 20 });
       await a.idle();
       expect([...seen.values()].every((count) => count === 1)).toBe(true);
       expect(await inboxSize(opened.db)).toBe(0);
@@ -125,7 +111,7 @@ for (const backend of testBackends()) {
       await new Promise((r) => setTimeout(r, 100));
       expect(answered).toEqual([]); // the lease still holds
       clock.advance(6_000);
-      await until(() => expect(answered).toEqual([{ text: 'ayuda' }]));
+      await vi.waitFor(() => expect(answered).toEqual([{ text: 'ayuda' }]), { timeout: 5_000 });
       await alive.idle();
     });
 
@@ -145,7 +131,7 @@ for (const backend of testBackends()) {
       const answered: string[] = [];
       other.register('slack', async (payload) => void answered.push((payload as { n: string }).n));
       other.start();
-      await until(() => expect(answered.sort()).toEqual(['2', '3']));
+      await vi.waitFor(() => expect(answered.sort()).toEqual(['2', '3']), { timeout: 5_000 });
       release();
       await stopped;
       expect(started).toEqual(['1']);
@@ -164,7 +150,9 @@ for (const backend of testBackends()) {
       let calls = 0;
       b.register('slack', async () => void calls++);
       b.start();
-      await until(() => expect(errors).toContain('inbox slack: dropped after 3 attempts'));
+      await vi.waitFor(() => expect(errors).toContain('inbox slack: dropped after 3 attempts'), {
+        timeout: 5_000,
+      });
       await b.idle();
       expect(calls).toBe(0);
       expect(await inboxSize(opened.db)).toBe(0);

@@ -10,6 +10,7 @@ const EXAMPLES: Record<string, string> = {
   DATABASE_URL: 'postgres://mentoria:secret@localhost:5432/mentoria',
   DATA_DIR: './data',
   PORT: '3000',
+  HOST: '0.0.0.0',
   DEFAULT_LOCALE: 'es',
   DEFAULT_TIMEZONE: 'America/Mexico_City',
   LOG_LEVEL: 'info',
@@ -22,6 +23,8 @@ const EXAMPLES: Record<string, string> = {
   SLACK_CLIENT_SECRET: 'abcdef0123456789abcdef0123456789',
   SLACK_STATE_SECRET: 'a-long-random-string',
   SLACK_API_URL: 'https://slack.com/api/',
+  TEAMS_OPENID_METADATA_URL: 'https://login.botframework.com/v1/.well-known/openidconfiguration',
+  MICROSOFT_LOGIN_URL: 'https://login.microsoftonline.com',
   NUDGE_SLACK_PER_CHANNEL: '1',
   NUDGE_TEAMS_PER_CONVERSATION: '7',
   NUDGE_TEAMS_PER_TENANT: '30',
@@ -51,6 +54,11 @@ const schema = z.object({
     .min(1, 'must be between 1 and 65535')
     .max(65535, 'must be between 1 and 65535')
     .default(3000),
+  // The address the HTTP server listens on; 127.0.0.1 keeps it to this machine.
+  HOST: z
+    .string()
+    .regex(/^[0-9A-Za-z.:[\]-]+$/, 'must be an IP address or a host name')
+    .default('0.0.0.0'),
   DEFAULT_LOCALE: z.enum(LOCALES, { error: `must be one of ${LOCALES.join(', ')}` }).default('es'),
   DEFAULT_TIMEZONE: z
     .string()
@@ -62,9 +70,10 @@ const schema = z.object({
       error: 'must be one of fatal, error, warn, info, debug, trace, silent',
     })
     .optional(),
+  // Unset counts as production wherever it matters (`npm start` sets it so unless told otherwise).
   NODE_ENV: z
     .enum(['development', 'production', 'test'], { error: 'must be development, production or test' })
-    .default('development'),
+    .optional(),
   // Emails of people who administer their tenant (comma-separated); the Slack installer is one too.
   ADMIN_EMAILS: z
     .string()
@@ -100,6 +109,17 @@ const schema = z.object({
   MICROSOFT_APP_ID: z.string().min(1).optional(),
   MICROSOFT_APP_PASSWORD: z.string().min(1).optional(),
   MICROSOFT_APP_TENANT_ID: z.string().min(1).optional(),
+  // Where the Bot Connector's signing keys and Entra's token endpoint live. Only tests and local
+  // stand-ins change them: https, or http on this machine only.
+  TEAMS_OPENID_METADATA_URL: z
+    .string()
+    .refine(isTrustedUrl, 'must be an https URL (http only on 127.0.0.1 or localhost)')
+    .optional(),
+  MICROSOFT_LOGIN_URL: z
+    .string()
+    .refine(isTrustedUrl, 'must be an https URL (http only on 127.0.0.1 or localhost)')
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional(),
   // Accept unauthenticated Teams requests (local clients, the Agents Playground). Never in production.
   TEAMS_ANONYMOUS: z
     .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
@@ -138,6 +158,22 @@ const schema = z.object({
     .max(600, 'must be at most 600')
     .default(30),
 });
+
+/** https anywhere; plain http only for this machine (tests, local stand-ins). */
+function isTrustedUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname));
+  } catch {
+    return false;
+  }
+}
+
+/** Whether a host name or address is this machine only. */
+export function isLoopback(host: string): boolean {
+  const h = host.replace(/^\[|\]$/g, '').toLowerCase();
+  return h === 'localhost' || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h);
+}
 
 export type Config = z.infer<typeof schema>;
 
@@ -186,12 +222,16 @@ function crossChecks(c: Config): string[] {
       `SLACK_BOT_TOKEN: Socket Mode needs the bot token too (example: SLACK_BOT_TOKEN=${EXAMPLES.SLACK_BOT_TOKEN})`,
     );
   }
-  if (c.TEAMS_ANONYMOUS && c.NODE_ENV === 'production') {
+  if (c.TEAMS_ANONYMOUS && (c.MICROSOFT_APP_ID || c.MICROSOFT_APP_PASSWORD)) {
     problems.push(
-      'TEAMS_ANONYMOUS: unauthenticated Teams requests are refused in production; set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD',
+      'TEAMS_ANONYMOUS: unauthenticated Teams requests cannot be mixed with MICROSOFT_APP_ID; remove one of them',
+    );
+  } else if (c.TEAMS_ANONYMOUS && !anonymousTeamsAllowed(c)) {
+    problems.push(
+      'TEAMS_ANONYMOUS: unauthenticated Teams requests are only for a local client on this machine; set NODE_ENV=development (or test) and HOST=127.0.0.1, or set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD',
     );
   }
-  if (c.PUBLIC_URL && !c.LINK_SECRET && c.NODE_ENV === 'production') {
+  if (c.PUBLIC_URL && !c.LINK_SECRET && isProduction(c)) {
     problems.push(
       `LINK_SECRET: required with PUBLIC_URL in production, so that download links survive restarts and replicas (example: LINK_SECRET=${EXAMPLES.LINK_SECRET})`,
     );
@@ -202,6 +242,19 @@ function crossChecks(c: Config): string[] {
     );
   }
   return problems;
+}
+
+/** Unset NODE_ENV is production: only an explicit development or test relaxes anything. */
+export function isProduction(c: Config): boolean {
+  return c.NODE_ENV !== 'development' && c.NODE_ENV !== 'test';
+}
+
+/**
+ * Anonymous Teams requests name their sender, tenant and serviceUrl themselves: acceptable only
+ * for a local client, on a server nobody else can reach, outside production.
+ */
+export function anonymousTeamsAllowed(c: Config): boolean {
+  return !isProduction(c) && isLoopback(c.HOST);
 }
 
 /** Whether the Teams endpoint is on: credentials, or anonymous requests for local clients. */

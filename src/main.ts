@@ -199,7 +199,12 @@ async function runServer(config: Config, database: OpenDatabase, log: Logger): P
     teams: teams ? (req, res) => teams.handle(req, res) : undefined,
     health: () => ping(database.db),
   });
-  const port = await listen(server, config.PORT);
+  const port = await listen(server, config.PORT, config.HOST);
+  if (teams && config.TEAMS_ANONYMOUS)
+    log.warn(
+      { host: config.HOST },
+      'TEAMS_ANONYMOUS is on: Teams requests are NOT authenticated (a local client only; never expose this server)',
+    );
   await slack?.start();
   log.info(
     { port, slack: slack ? (slack.receiver ? 'http' : 'socket mode') : 'off', teams: teams ? 'on' : 'off' },

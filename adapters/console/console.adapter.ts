@@ -9,7 +9,6 @@ import type { Tenant } from '../../src/domain/model.ts';
 import type { Bot } from '../../src/flows/bot.ts';
 import type { Reply } from '../../src/flows/context.ts';
 import type { ChatPort, Recipient } from '../../src/flows/ports.ts';
-import { MAX_UPLOAD_BYTES } from '../../src/messages/inbound.ts';
 import type { Form, FormField, OutboundMessage } from '../../src/messages/model.ts';
 import type { Db } from '../../src/store/db.ts';
 import { type NumberedButton, renderText } from './text.render.ts';
@@ -271,7 +270,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
           kind: 'file',
           name: basename(path),
           size,
-          content: size <= MAX_UPLOAD_BYTES ? readFileSync(path, 'utf8') : '',
+          read: async (max) => (size > max ? 'too_large' : readFileSync(path)),
         });
       } else if (/^\/(quien|who)$/i.test(trimmed)) {
         write(`  ${options.handles.join(', ')}`);

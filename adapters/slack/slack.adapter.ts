@@ -12,7 +12,7 @@ import type { Reply } from '../../src/flows/context.ts';
 import { ChatDeliveryError, type ChatPort, type Recipient } from '../../src/flows/ports.ts';
 import { translator } from '../../src/i18n/index.ts';
 import type { Logger } from '../../src/log.ts';
-import { type InboundEvent, MAX_UPLOAD_BYTES, type PlatformUser } from '../../src/messages/inbound.ts';
+import type { FileReader, InboundEvent, PlatformUser } from '../../src/messages/inbound.ts';
 import type { OutboundMessage } from '../../src/messages/model.ts';
 import type { Inbox } from '../../src/services/inbox.ts';
 import { recordAudit } from '../../src/store/audit.store.ts';
@@ -573,7 +573,7 @@ export class SlackAdapter {
                 kind: 'file',
                 name: (file.name ?? 'archivo').slice(0, 200),
                 size: file.size ?? 0,
-                content: await downloadSlackFile(client.token, file),
+                read: slackFileReader(client.token, file),
               }
             : { kind: 'message', text: m.text ?? '' },
           m.channel,
@@ -915,25 +915,26 @@ export class SlackChatPort implements ChatPort {
 }
 
 /**
- * A file an admin shared in the bot's DM (a CSV roster), read with the bot token. Only Slack's
- * own file host, only up to the size the core accepts; anything else comes back empty and the
- * core says it could not read it.
+ * A file an admin shared in the bot's DM (a CSV roster), read with the bot token when the core
+ * asks (after authorization). Only Slack's own file host, no redirects, at most `max` bytes.
  */
-async function downloadSlackFile(
+function slackFileReader(
   token: string | undefined,
   file: { size?: number; url_private_download?: string },
-): Promise<string> {
-  const url = file.url_private_download;
-  if (!token || !url?.startsWith('https://files.slack.com/')) return '';
-  if ((file.size ?? 0) > MAX_UPLOAD_BYTES) return '';
-  try {
-    const response = await fetch(url, { headers: { Authorization: `Bearer ${token}` }, redirect: 'error' });
-    if (!response.ok) return '';
-    const bytes = Buffer.from(await response.arrayBuffer());
-    return bytes.length > MAX_UPLOAD_BYTES ? '' : bytes.toString('utf8');
-  } catch {
-    return '';
-  }
+): FileReader {
+  return async (max) => {
+    const url = file.url_private_download;
+    if (!token || !url?.startsWith('https://files.slack.com/')) return undefined;
+    if ((file.size ?? 0) > max) return 'too_large';
+    try {
+      const response = await fetch(url, { headers: { Authorization: `Bearer ${token}` }, redirect: 'error' });
+      if (!response.ok) return undefined;
+      const bytes = Buffer.from(await response.arrayBuffer());
+      return bytes.length > max ? 'too_large' : bytes;
+    } catch {
+      return undefined;
+    }
+  };
 }
 
 /** Slack's limit for a request body; Bolt's too. */

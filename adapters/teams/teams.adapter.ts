@@ -2,14 +2,16 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Activity, ConversationReference } from '@microsoft/agents-activity';
 import {
   type AuthConfiguration,
-  authorizeJWT,
   CloudAdapter,
-  type ConnectorClient,
+  ConnectorClient,
+  type HeaderPropagationCollection,
+  OutboundHostValidator,
   type TurnContext,
+  UserTokenClient,
 } from '@microsoft/agents-hosting';
 import { z } from 'zod';
 import type { Clock } from '../../src/clock.ts';
-import type { Config } from '../../src/config.ts';
+import { anonymousTeamsAllowed, type Config } from '../../src/config.ts';
 import type { Tenant } from '../../src/domain/model.ts';
 import type { Bot } from '../../src/flows/bot.ts';
 import { isReadOnlyRequest } from '../../src/flows/commands.ts';
@@ -17,7 +19,7 @@ import type { Reply } from '../../src/flows/context.ts';
 import { ChatDeliveryError, type ChatPort, type Recipient } from '../../src/flows/ports.ts';
 import { translator } from '../../src/i18n/index.ts';
 import type { Logger } from '../../src/log.ts';
-import { type InboundEvent, MAX_UPLOAD_BYTES, type PlatformUser } from '../../src/messages/inbound.ts';
+import type { FileReader, InboundEvent, PlatformUser } from '../../src/messages/inbound.ts';
 import type { OutboundMessage } from '../../src/messages/model.ts';
 import type { Inbox } from '../../src/services/inbox.ts';
 import type { Db } from '../../src/store/db.ts';
@@ -30,6 +32,7 @@ import {
   renderCards,
   renderFormCard,
 } from './adaptive-card.render.ts';
+import { BotTokenSource, type TeamsClaims, TeamsTokenVerifier, TokenRefused } from './teams-auth.ts';
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
 const MESSAGE = 'application/vnd.microsoft.activity.message';
@@ -96,6 +99,123 @@ async function withRetries<T>(task: () => Promise<T>, attempts = 3): Promise<T> 
   }
 }
 
+/**
+ * Hosts a file shared in the personal chat may be read from: Teams hands the bot a pre-authorised
+ * download URL on the uploader's OneDrive (SharePoint). Nothing else is ever fetched.
+ */
+const FILE_HOSTS = ['sharepoint.com', 'sharepoint.us'];
+
+function hostIn(url: string, suffixes: string[]): boolean {
+  try {
+    const u = new URL(url);
+    const host = u.hostname.toLowerCase();
+    return u.protocol === 'https:' && suffixes.some((s) => host === s || host.endsWith(`.${s}`));
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Reads a shared file from its download URL only when the core asks (after it has checked that
+ * the sender may import files): no redirects, streamed, abandoned past the cap.
+ */
+export function teamsFileReader(url: string | undefined): FileReader {
+  return async (maxBytes) => {
+    if (!url || !hostIn(url, FILE_HOSTS)) return undefined;
+    try {
+      const response = await fetch(url, { redirect: 'error', signal: AbortSignal.timeout(20_000) });
+      if (response.status !== 200 || !response.body) {
+        await response.body?.cancel().catch(() => {});
+        return undefined;
+      }
+      return await readCapped(response, maxBytes);
+    } catch {
+      return undefined;
+    }
+  };
+}
+
+/** A response's body up to `maxBytes`, streamed: past the cap the download is abandoned. */
+export async function readCapped(response: Response, maxBytes: number): Promise<Buffer | 'too_large'> {
+  const declared = Number(response.headers.get('content-length') ?? 0);
+  if (declared > maxBytes || !response.body) {
+    await response.body?.cancel().catch(() => {});
+    return declared > maxBytes ? 'too_large' : Buffer.alloc(0);
+  }
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel().catch(() => {});
+      return 'too_large';
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks);
+}
+
+/**
+ * The SDK's CloudAdapter with our credentials: replies carry the bot's own token (client
+ * credentials, see `BotTokenSource`) and go only to Microsoft's hosts (the SDK's outbound host
+ * allow-list, on), whatever serviceUrl an activity names.
+ */
+/** The verified claims of a request (the SDK's `JwtPayload`), or none for anonymous ones. */
+type Identity = { aud?: unknown } | undefined;
+
+class MentoriaCloudAdapter extends CloudAdapter {
+  constructor(
+    auth: AuthConfiguration,
+    private readonly tokens: BotTokenSource | undefined,
+    readonly hosts: OutboundHostValidator,
+  ) {
+    super(auth, undefined, undefined, { validateServiceUrl: true }, hosts);
+  }
+
+  protected override async createConnectorClientWithIdentity(
+    identity: Identity,
+    activity: Activity,
+    headers?: HeaderPropagationCollection,
+  ): Promise<ConnectorClient> {
+    const serviceUrl = activity.serviceUrl ?? '';
+    if (!this.hosts.isAllowed(serviceUrl)) throw new Error('serviceUrl host not allowed');
+    // Anonymous (local) requests carry no audience, and get no token.
+    const token = identity?.aud && this.tokens ? await this.tokens.token() : null;
+    return ConnectorClient.createClientWithToken(serviceUrl, token as string, headers);
+  }
+
+  protected override async createConnectorClient(
+    serviceUrl: string,
+    _scope: string,
+    identity: Identity,
+    headers?: HeaderPropagationCollection,
+  ): Promise<ConnectorClient> {
+    return this.createConnectorClientWithIdentity(identity as never, { serviceUrl } as Activity, headers);
+  }
+
+  // The bot uses no user sign-in (OAuth cards): the user token service is never called.
+  protected override async createUserTokenClient(): Promise<UserTokenClient> {
+    return UserTokenClient.createClientWithScope(
+      'https://api.botframework.com',
+      null as never,
+      'https://api.botframework.com',
+    );
+  }
+}
+
+/** Why an activity is refused before the core sees it: the HTTP status and a log line. */
+class ActivityRefused extends Error {
+  constructor(
+    readonly status: number,
+    readonly reason: string,
+  ) {
+    super(reason);
+  }
+}
+
 export interface TeamsAdapterOptions {
   config: Config;
   bot: Bot;
@@ -130,26 +250,36 @@ const teamsRead = z.object({
  * conversation reference stored on every inbound activity. Each Teams tenant is a tenant.
  */
 export class TeamsAdapter {
-  readonly adapter: CloudAdapter;
+  readonly adapter: MentoriaCloudAdapter;
   readonly port: TeamsChatPort;
-  private readonly auth: AuthConfiguration;
-  private readonly authenticated: boolean;
+  private readonly verifier: TeamsTokenVerifier | undefined;
   private readonly tenants = new Map<string, Tenant>();
   private readonly knownMembers = new Set<string>();
 
   constructor(private readonly o: TeamsAdapterOptions) {
     const { config } = o;
-    this.authenticated = Boolean(config.MICROSOFT_APP_ID && config.MICROSOFT_APP_PASSWORD);
-    this.auth = (
-      this.authenticated
+    const identity =
+      config.MICROSOFT_APP_ID && config.MICROSOFT_APP_PASSWORD
         ? {
-            clientId: config.MICROSOFT_APP_ID,
-            clientSecret: config.MICROSOFT_APP_PASSWORD,
+            appId: config.MICROSOFT_APP_ID,
+            appPassword: config.MICROSOFT_APP_PASSWORD,
             tenantId: config.MICROSOFT_APP_TENANT_ID,
+            botConnectorMetadataUrl: config.TEAMS_OPENID_METADATA_URL,
+            loginUrl: config.MICROSOFT_LOGIN_URL,
           }
+        : undefined;
+    this.verifier = identity ? new TeamsTokenVerifier(identity) : undefined;
+    const auth = (
+      identity
+        ? { clientId: identity.appId, clientSecret: identity.appPassword, tenantId: identity.tenantId }
         : {}
     ) as AuthConfiguration;
-    this.adapter = new CloudAdapter(this.auth);
+    // Anonymous mode serves a local client (Agents Playground) that calls back on loopback.
+    const hosts = new OutboundHostValidator({
+      enabled: true,
+      hosts: identity ? [] : ['localhost', '127.0.0.1'],
+    });
+    this.adapter = new MentoriaCloudAdapter(auth, identity ? new BotTokenSource(identity) : undefined, hosts);
     this.adapter.onTurnError = async (_context, error) => {
       o.log.error({ err: error }, 'teams turn failed');
     };
@@ -203,21 +333,31 @@ export class TeamsAdapter {
       user: undefined as unknown,
     };
     const response = shimResponse(res);
-    if (this.authenticated) {
-      let passed = false;
-      await authorizeJWT(this.auth)(request as never, response as never, () => {
-        passed = true;
-      });
-      if (!passed) {
-        if (!res.writableEnded) res.writeHead(401).end();
-        return;
-      }
+    let tenantKey: string;
+    try {
+      if (this.verifier) request.user = await this.verifier.verify(req.headers.authorization, body);
+      else if (!anonymousTeamsAllowed(this.o.config)) throw new TokenRefused('anonymous requests are off');
+      tenantKey = this.admit(body, request.user as TeamsClaims | undefined);
+    } catch (error) {
+      const refusal =
+        error instanceof TokenRefused
+          ? new ActivityRefused(401, error.reason)
+          : error instanceof ActivityRefused
+            ? error
+            : new ActivityRefused(400, 'invalid activity');
+      this.o.log.warn({ reason: refusal.reason, status: refusal.status }, 'teams activity refused');
+      res
+        .writeHead(refusal.status, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ error: refusal.status === 401 ? 'unauthorized' : 'refused' }));
+      return;
     }
     // Cards the turn produced are posted after the answer: the connector (and the person's click)
     // does not wait for our outbound calls.
     const later: Later = [];
     try {
-      await this.adapter.process(request as never, response as never, (context) => this.turn(context, later));
+      await this.adapter.process(request as never, response as never, (context) =>
+        this.turn(context, tenantKey, later),
+      );
     } catch (error) {
       // The SDK refused the activity (no type, no conversation…): the sender's fault, nothing stored.
       this.o.log.warn(
@@ -253,12 +393,52 @@ export class TeamsAdapter {
     );
   }
 
-  private async turn(context: TurnContext, later: Later): Promise<void> {
+  /**
+   * What an activity must be before the SDK or the core see it: from Teams, for a service on
+   * Microsoft's hosts, of one tenant (the single-tenant bot's own), with an id when it is a
+   * message or an invoke (ids make retries harmless). Returns the tenant's Teams id.
+   */
+  private admit(body: Record<string, unknown>, claims: TeamsClaims | undefined): string {
+    const activity = body as {
+      type?: unknown;
+      id?: unknown;
+      channelId?: unknown;
+      serviceUrl?: unknown;
+      conversation?: { id?: unknown; tenantId?: unknown };
+      channelData?: { tenant?: { id?: unknown } };
+    };
+    if (activity.channelId !== 'msteams') throw new ActivityRefused(403, 'not a Teams activity');
+    if (typeof activity.serviceUrl !== 'string' || !this.adapter.hosts.isAllowed(activity.serviceUrl))
+      throw new ActivityRefused(403, 'serviceUrl not on a Microsoft host');
+    if (typeof activity.conversation?.id !== 'string' || !activity.conversation.id)
+      throw new ActivityRefused(400, 'no conversation');
+    if (
+      (activity.type === 'message' || activity.type === 'invoke') &&
+      (typeof activity.id !== 'string' || !activity.id)
+    )
+      throw new ActivityRefused(400, 'activity without an id');
+    // Bot Connector tokens name no tenant: the activity's channel data does.
+    const fromChannel = activity.channelData?.tenant?.id;
+    const fromConversation = activity.conversation.tenantId;
+    const tenant = typeof fromChannel === 'string' && fromChannel ? fromChannel : fromConversation;
+    if (
+      typeof fromChannel === 'string' &&
+      typeof fromConversation === 'string' &&
+      fromChannel !== fromConversation
+    )
+      throw new ActivityRefused(403, 'two tenants in one activity');
+    if (typeof tenant !== 'string' || !tenant) {
+      if (claims) throw new ActivityRefused(403, 'no tenant');
+      return 'teams-local';
+    }
+    const own = this.o.config.MICROSOFT_APP_TENANT_ID;
+    if (claims && own && tenant.toLowerCase() !== own.toLowerCase())
+      throw new ActivityRefused(403, 'activity of another tenant');
+    return tenant;
+  }
+
+  private async turn(context: TurnContext, tenantKey: string, later: Later): Promise<void> {
     const activity = context.activity;
-    const tenantKey =
-      activity.conversation?.tenantId ??
-      (activity.channelData as { tenant?: { id?: string } } | undefined)?.tenant?.id ??
-      'teams-local';
     // A tenant, once known, stays the same row: looked up once per process.
     let tenant = this.tenants.get(tenantKey);
     if (!tenant) {
@@ -302,7 +482,8 @@ export class TeamsAdapter {
       }
     }
     const base = {
-      eventId: activity.id ?? `${from.id}:${Date.now()}`,
+      // Teams activity ids are unique within a conversation only.
+      eventId: `${activity.conversation?.id ?? ''}:${activity.id ?? ''}`,
       tenantId: tenant.id,
       platform: 'teams' as const,
       user,
@@ -381,7 +562,7 @@ export class TeamsAdapter {
               value.verb ?? value.action?.verb ?? '',
               value.action?.data ?? (value as Record<string, unknown>),
             )
-          : ((await this.sharedFile(base, activity.attachments)) ?? {
+          : (this.sharedFile(base, activity.attachments) ?? {
               ...base,
               kind: 'message',
               text: (activity.text ?? '').replace(/<at>.*?<\/at>/g, '').trim(),
@@ -393,36 +574,21 @@ export class TeamsAdapter {
 
   /**
    * A file shared in the personal chat arrives as a download-info attachment with a short-lived,
-   * pre-authorised URL on SharePoint; it is read at once, up to the size the core accepts.
+   * pre-authorised URL on SharePoint; the core reads it only if the sender may import files.
    */
-  private async sharedFile(
+  private sharedFile(
     base: Omit<InboundEvent, 'kind'>,
     attachments: { contentType?: string; name?: string; content?: unknown }[] | undefined,
-  ): Promise<InboundEvent | undefined> {
+  ): InboundEvent | undefined {
     const file = attachments?.find((a) => a.contentType === FILE_DOWNLOAD_INFO);
     if (!file) return undefined;
-    const url = (file.content as { downloadUrl?: string } | undefined)?.downloadUrl;
-    let content = '';
-    let size = 0;
-    if (url?.startsWith('https://')) {
-      try {
-        const response = await fetch(url, { redirect: 'follow' });
-        const declared = Number(response.headers.get('content-length') ?? 0);
-        if (response.ok && declared <= MAX_UPLOAD_BYTES) {
-          const bytes = Buffer.from(await response.arrayBuffer());
-          size = bytes.length;
-          if (bytes.length <= MAX_UPLOAD_BYTES) content = bytes.toString('utf8');
-        } else size = declared;
-      } catch {
-        // Unreadable: the core answers that it could not read the file.
-      }
-    }
+    const url = (file.content as { downloadUrl?: unknown } | undefined)?.downloadUrl;
     return {
       ...base,
       kind: 'file',
       name: (file.name ?? 'archivo').slice(0, 200),
-      size,
-      content,
+      size: 0,
+      read: teamsFileReader(typeof url === 'string' ? url : undefined),
     } as InboundEvent;
   }
 

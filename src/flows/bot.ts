@@ -328,7 +328,7 @@ export class Bot {
       case 'form':
         return this.onForm(ctx, event.actionId, event.value, event.fields);
       case 'file':
-        return this.persist(ctx, UPLOAD_FLOW, await startUpload(ctx, event.name, event.size, event.content));
+        return this.persist(ctx, UPLOAD_FLOW, await startUpload(ctx, event.name, event.size, event.read));
     }
   }
 

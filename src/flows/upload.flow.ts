@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { authorize } from '../domain/authz.ts';
-import { MAX_UPLOAD_BYTES } from '../messages/inbound.ts';
+import { type FileReader, MAX_UPLOAD_BYTES } from '../messages/inbound.ts';
 import { message, textMessage } from '../messages/model.ts';
 import { importPairs, importRoster, validateRoster } from '../services/admin.service.ts';
 import { parseCsvText } from '../services/csv.ts';
@@ -28,12 +28,16 @@ type UploadData = z.infer<typeof uploadData>;
  * (`mentor_email,mentee_email`) for the current cycle. The bot checks every line and shows what
  * it would do; nothing is written until the admin confirms.
  */
-export async function startUpload(ctx: Ctx, name: string, size: number, content: string): Promise<FlowTurn> {
+export async function startUpload(ctx: Ctx, name: string, size: number, read: FileReader): Promise<FlowTurn> {
   authorize(ctx.actor, 'admin.manage', { kind: 'tenant', tenantId: ctx.tenant.id });
   const { t } = ctx;
   if (!/\.(csv|txt)$/i.test(name)) return done(reply(textMessage(t('upload.not_csv', { name }))));
-  if (size > MAX_UPLOAD_BYTES || Buffer.byteLength(content, 'utf8') > MAX_UPLOAD_BYTES)
-    return done(reply(textMessage(t('upload.too_big', { max: MAX_UPLOAD_BYTES / 1_000_000 }))));
+  const tooBig = () => done(reply(textMessage(t('upload.too_big', { max: MAX_UPLOAD_BYTES / 1_000_000 }))));
+  if (size > MAX_UPLOAD_BYTES) return tooBig();
+  // Only now, for an admin and a file name we read, are the bytes fetched.
+  const bytes = await read(MAX_UPLOAD_BYTES);
+  if (bytes === 'too_large') return tooBig();
+  const content = bytes?.toString('utf8') ?? '';
   if (!content.trim()) return done(reply(textMessage(t('upload.unreadable', { name }))));
   const cycle = (await standingOf(ctx)).cycle;
   if (!cycle) return done(reply(textMessage(t('report.no_cycle'))));

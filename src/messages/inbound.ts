@@ -32,8 +32,17 @@ export type InboundEvent =
   | (Common & { kind: 'command'; text: string })
   | (Common & { kind: 'action'; actionId: string; value: string })
   | (Common & { kind: 'form'; actionId: string; value: string; fields: Record<string, string | string[]> })
-  /** A text file shared with the bot (a CSV roster), already downloaded and decoded by the adapter. */
-  | (Common & { kind: 'file'; name: string; size: number; content: string });
+  /**
+   * A file shared with the bot (a CSV roster). Its bytes are read only when the core asks, after
+   * it has checked that the sender may import files: a sender cannot make the server fetch.
+   */
+  | (Common & { kind: 'file'; name: string; size: number; read: FileReader });
+
+/**
+ * Reads a shared file's bytes, up to `maxBytes`: `too_large` past it, undefined when the file
+ * cannot be read (gone, not from the platform's file host).
+ */
+export type FileReader = (maxBytes: number) => Promise<Buffer | 'too_large' | undefined>;
 
 /** The largest file the bot reads from a chat (a roster of several thousand people fits). */
 export const MAX_UPLOAD_BYTES = 2_000_000;

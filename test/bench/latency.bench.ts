@@ -179,6 +179,7 @@ export async function latency(
     SLACK_API_URL: `${standIn.url}/api/`,
     TEAMS_ANONYMOUS: 'true',
     NODE_ENV: 'development',
+    HOST: '127.0.0.1',
     PORT: String(ourPort),
     LOG_LEVEL: 'silent',
   });

@@ -89,6 +89,7 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
     env: {
       PATH: process.env.PATH ?? '',
       NODE_ENV: 'development',
+      HOST: '127.0.0.1',
       LOG_LEVEL: 'warn',
       SLACK_BOT_TOKEN: 'xoxb-faults',
       SLACK_SIGNING_SECRET: SIGNING_SECRET,

@@ -1,99 +1,23 @@
-import type { Server } from 'node:http';
+import { Readable } from 'node:stream';
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createHttpServer, listen } from '../../../adapters/http/server.ts';
-import { TeamsAdapter } from '../../../adapters/teams/teams.adapter.ts';
 import { systemClock } from '../../../src/clock.ts';
 import { parseConfig } from '../../../src/config.ts';
-import { BackgroundChatPort, PlatformRouter } from '../../../src/flows/background-port.ts';
+import { PlatformRouter } from '../../../src/flows/background-port.ts';
 import { Bot } from '../../../src/flows/bot.ts';
 import { createLogger } from '../../../src/log.ts';
 import { Inbox } from '../../../src/services/inbox.ts';
-import { type OpenDatabase, ping } from '../../../src/store/db.ts';
+import type { OpenDatabase } from '../../../src/store/db.ts';
 import { openMigratedPGlite } from '../../support/databases.ts';
 import { eventually } from '../../support/eventually.ts';
+import { activity, type Posted, SERVICE, send, startTeams, TENANT } from '../../support/teams.ts';
 import { buildWorld } from '../../support/world.ts';
 
-const SERVICE = 'https://smba.test';
-const TENANT = 'aad-tenant-1';
 const members: Record<string, { name: string; email: string }> = {
   '29:ana': { name: 'Ana Torres', email: 'ana@example.org' },
   '29:luis': { name: 'Luis Herrera', email: 'luis@example.org' },
+  '29:carmen': { name: 'Carmen Ruiz', email: 'carmen@example.org' },
 };
-
-interface Posted {
-  conversation: string;
-  // biome-ignore lint/suspicious/noExplicitAny: Bot Framework activity JSON.
-  activity: any;
-}
-
-async function startTeams(
-  db: OpenDatabase,
-  env: Record<string, string>,
-): Promise<{ url: string; server: Server; background: BackgroundChatPort; inbox: Inbox }> {
-  const parsed = parseConfig({ LOG_LEVEL: 'silent', ...env });
-  if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
-  const ports = {};
-  const background = new BackgroundChatPort(new PlatformRouter(ports), {
-    concurrency: 4,
-    maxQueued: 100,
-    onError: () => {},
-    onPermanent: async () => {},
-  });
-  const bot = new Bot({
-    db: db.db,
-    clock: systemClock,
-    chat: background,
-    defaults: { locale: 'es', timezone: 'America/Mexico_City' },
-  });
-  const inbox = new Inbox({
-    db: db.db,
-    clock: systemClock,
-    worker: 'test',
-    leaseMs: 30_000,
-    onError: () => {},
-  });
-  const teams = new TeamsAdapter({
-    config: parsed.config,
-    bot,
-    db: db.db,
-    clock: systemClock,
-    log: createLogger('silent'),
-    inbox,
-  });
-  Object.assign(ports, { teams: teams.port });
-  const server = createHttpServer({ teams: (req, res) => teams.handle(req, res), health: () => ping(db.db) });
-  const port = await listen(server, 0, '127.0.0.1');
-  return { url: `http://127.0.0.1:${port}`, server, background, inbox };
-}
-
-let seq = 0;
-function activity(from: string, extra: Record<string, unknown>) {
-  return {
-    type: 'message',
-    id: `act-${++seq}`,
-    timestamp: new Date().toISOString(),
-    serviceUrl: `${SERVICE}/amer/`,
-    channelId: 'msteams',
-    from: { id: from, name: members[from]?.name ?? from, aadObjectId: `aad-${from}` },
-    conversation: { id: `a:conv-${from}`, conversationType: 'personal', tenantId: TENANT },
-    recipient: { id: '28:bot', name: 'Mentoría' },
-    locale: 'es-MX',
-    localTimezone: 'America/Mexico_City',
-    channelData: { tenant: { id: TENANT } },
-    ...extra,
-  };
-}
-
-async function send(url: string, body: object, headers: Record<string, string> = {}) {
-  const res = await fetch(`${url}/api/messages`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
-    body: JSON.stringify(body),
-  });
-  const text = await res.text();
-  return { status: res.status, body: text ? JSON.parse(text) : undefined };
-}
 
 const cardText = (a: Posted) => JSON.stringify(a.activity.attachments ?? []);
 
@@ -122,7 +46,7 @@ describe('Teams adapter over /api/messages', () => {
         return [200, { id: `sent-${posted.length}` }];
       });
     nock.enableNetConnect((host) => host.startsWith('127.0.0.1'));
-    teams = await startTeams(db, { TEAMS_ANONYMOUS: 'true' });
+    teams = await startTeams(db, { TEAMS_ANONYMOUS: 'true', NODE_ENV: 'test', HOST: '127.0.0.1' });
   });
   afterAll(async () => {
     await new Promise((r) => teams?.server.close(r));
@@ -278,47 +202,106 @@ describe('Teams adapter over /api/messages', () => {
     );
   });
 
-  it('reads a CSV shared in the personal chat from its download URL', async () => {
-    const download = nock('https://contoso.sharepoint.com')
+  const shared = (from: string, downloadUrl: string) =>
+    activity(from, {
+      text: '',
+      attachments: [
+        {
+          contentType: 'application/vnd.microsoft.teams.file.download.info',
+          name: 'nomina.csv',
+          content: { downloadUrl, fileType: 'csv' },
+        },
+      ],
+    });
+
+  it('never fetches a file shared by someone who may not import one', async () => {
+    const download = nock('https://contoso-my.sharepoint.com')
       .get('/personal/ana/nomina.csv')
       .reply(200, 'email,name,role\nnuevo@example.org,Nuevo,mentee\n');
     const n = posted.length;
-    await send(
-      teams.url,
-      activity('29:ana', {
-        text: '',
-        attachments: [
-          {
-            contentType: 'application/vnd.microsoft.teams.file.download.info',
-            name: 'nomina.csv',
-            content: {
-              downloadUrl: 'https://contoso.sharepoint.com/personal/ana/nomina.csv',
-              fileType: 'csv',
-            },
-          },
-        ],
-      }),
-    );
-    // Ana is a participant: the file was read, and the core refused it for her role.
+    await send(teams.url, shared('29:ana', 'https://contoso-my.sharepoint.com/personal/ana/nomina.csv'));
     await eventually(() =>
       posted
         .slice(n)
         .find((p) => cardText(p).includes('No puedes hacer eso: no te corresponde en este programa.')),
     );
+    expect(download.isDone()).toBe(false);
+    nock.abortPendingRequests();
+  });
+
+  it('reads an admin’s CSV from its SharePoint download URL', async () => {
+    const download = nock('https://contoso-my.sharepoint.com')
+      .get('/personal/carmen/nomina.csv')
+      .reply(200, 'email,name,role\nnuevo@example.org,Nuevo,mentee\n');
+    const n = posted.length;
+    await send(
+      teams.url,
+      shared('29:carmen', 'https://contoso-my.sharepoint.com/personal/carmen/nomina.csv'),
+    );
+    await eventually(() => posted.slice(n).find((p) => cardText(p).includes('nomina.csv')));
     expect(download.isDone()).toBe(true);
+  });
+
+  it('an admin’s file on any other host, behind a redirect, or past 2 MB is not read whole', async () => {
+    const loopback = nock('http://127.0.0.1:9').get('/secret').reply(200, 'email,name,role\n');
+    const redirect = nock('https://contoso-my.sharepoint.com')
+      .get('/personal/carmen/moved.csv')
+      .reply(302, '', { location: 'http://127.0.0.1:9/secret' });
+    const huge = nock('https://contoso-my.sharepoint.com')
+      .get('/personal/carmen/huge.csv')
+      .reply(200, () => Readable.from([Buffer.alloc(3_000_000, 0x61)]));
+    for (const url of [
+      'https://evil.example/nomina.csv',
+      'http://127.0.0.1:9/secret',
+      'https://contoso-my.sharepoint.com.evil.example/x.csv',
+      'https://contoso-my.sharepoint.com/personal/carmen/moved.csv',
+    ]) {
+      const n = posted.length;
+      await send(teams.url, shared('29:carmen', url));
+      await eventually(() => posted.slice(n).find((p) => cardText(p).includes('No pude leer')));
+    }
+    expect(loopback.isDone()).toBe(false);
+    expect(redirect.isDone()).toBe(true);
+    const n = posted.length;
+    await send(teams.url, shared('29:carmen', 'https://contoso-my.sharepoint.com/personal/carmen/huge.csv'));
+    await eventually(() => posted.slice(n).find((p) => cardText(p).includes('2 MB')));
+    expect(huge.isDone()).toBe(true);
+    nock.abortPendingRequests();
+  });
+
+  it('streams a download and abandons it at the cap, whatever the server would still send', async () => {
+    const { readCapped } = await import('../../../adapters/teams/teams.adapter.ts');
+    let served = 0;
+    // A chunked answer with no length header that never ends (300 MB and more).
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        served += 65_536;
+        controller.enqueue(new Uint8Array(65_536));
+      },
+    });
+    expect(await readCapped(new Response(endless), 2_000_000)).toBe('too_large');
+    expect(served).toBeLessThan(2_000_000 + 4 * 65_536);
+    const declared = new Response('x'.repeat(10), { headers: { 'content-length': '300000000' } });
+    expect(await readCapped(declared, 2_000_000)).toBe('too_large');
+    expect(((await readCapped(new Response('a,b\n'), 2_000_000)) as Buffer).toString()).toBe('a,b\n');
   });
 
   it('retries a proactive message the connector answers 502, with backoff, and delivers it once', async () => {
     let attempts = 0;
-    nock('https://smba-flaky.test')
-      .post(/\/amer\/v3\/conversations\/.+\/activities.*/)
+    nock(SERVICE)
+      .post(/\/emea\/v3\/conversations\/.+\/activities.*/)
       .times(2)
       .reply(() => {
         attempts++;
         return attempts === 1 ? [502, { error: { code: 'BadGateway' } }] : [200, { id: 'ok-1' }];
       });
     const { TeamsAdapter } = await import('../../../adapters/teams/teams.adapter.ts');
-    const parsed = parseConfig({ TEAMS_ANONYMOUS: 'true', LOG_LEVEL: 'silent' });
+    const parsed = parseConfig({
+      TEAMS_ANONYMOUS: 'true',
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'silent',
+    });
     if (!parsed.ok) throw new Error('config');
     const bot = new Bot({
       db: db.db,
@@ -335,7 +318,7 @@ describe('Teams adapter over /api/messages', () => {
       inbox: new Inbox({ db: db.db, clock: systemClock, worker: 'test', leaseMs: 30_000, onError: () => {} }),
     });
     const reference = {
-      serviceUrl: 'https://smba-flaky.test/amer/',
+      serviceUrl: `${SERVICE}/emea/`,
       channelId: 'msteams',
       conversation: { id: 'a:conv-29:flaky' },
       agent: { id: '28:bot' },

@@ -4,7 +4,12 @@ import { ChatDriver } from '../../support/conversation.ts';
 describe('an admin shares a CSV with the bot', () => {
   let chat: ChatDriver;
   const share = (handle: string, name: string, content: string) =>
-    chat.send(handle, { kind: 'file', name, size: Buffer.byteLength(content), content });
+    chat.send(handle, {
+      kind: 'file',
+      name,
+      size: Buffer.byteLength(content),
+      read: async () => Buffer.from(content),
+    });
   const people = () =>
     chat.db.db
       .selectFrom('people')

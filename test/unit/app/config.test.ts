@@ -9,9 +9,9 @@ describe('configuration', () => {
       config: {
         DATA_DIR: './data',
         PORT: 3000,
+        HOST: '0.0.0.0',
         DEFAULT_LOCALE: 'es',
         DEFAULT_TIMEZONE: 'America/Mexico_City',
-        NODE_ENV: 'development',
         NUDGE_SLACK_PER_CHANNEL: 1,
         NUDGE_TEAMS_PER_CONVERSATION: 7,
         NUDGE_TEAMS_PER_TENANT: 30,
@@ -60,5 +60,37 @@ describe('configuration', () => {
       DEFAULT_LOCALE: 'en',
       NODE_ENV: 'production',
     });
+  });
+
+  it('allows anonymous Teams requests only outside production and on a loopback address', () => {
+    const anonymous = (env: Record<string, string>) => parseConfig({ TEAMS_ANONYMOUS: 'true', ...env });
+    // NODE_ENV unset is production; development on every interface is reachable from outside.
+    const refused: Record<string, string>[] = [
+      {},
+      { NODE_ENV: 'production', HOST: '127.0.0.1' },
+      { NODE_ENV: 'development' },
+      { NODE_ENV: 'development', HOST: '0.0.0.0' },
+      { NODE_ENV: 'test', HOST: '10.0.0.5' },
+      { NODE_ENV: 'development', HOST: '127.0.0.1', MICROSOFT_APP_ID: 'a', MICROSOFT_APP_PASSWORD: 'b' },
+    ];
+    for (const env of refused) {
+      const result = anonymous(env);
+      expect(result.ok, JSON.stringify(env)).toBe(false);
+      if (!result.ok) expect(result.problems.join('\n')).toMatch(/^TEAMS_ANONYMOUS: /);
+    }
+    for (const env of [
+      { NODE_ENV: 'development', HOST: '127.0.0.1' },
+      { NODE_ENV: 'test', HOST: 'localhost' },
+      { NODE_ENV: 'development', HOST: '::1' },
+    ]) {
+      expect(anonymous(env).ok, JSON.stringify(env)).toBe(true);
+    }
+  });
+
+  it('takes the identity endpoints over https, or over http on this machine only', () => {
+    expect(parseConfig({ MICROSOFT_LOGIN_URL: 'https://login.microsoftonline.us' }).ok).toBe(true);
+    expect(parseConfig({ TEAMS_OPENID_METADATA_URL: 'http://127.0.0.1:4000/meta' }).ok).toBe(true);
+    expect(parseConfig({ MICROSOFT_LOGIN_URL: 'http://login.example' }).ok).toBe(false);
+    expect(parseConfig({ TEAMS_OPENID_METADATA_URL: 'file:///etc/passwd' }).ok).toBe(false);
   });
 });

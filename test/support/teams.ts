@@ -1,0 +1,97 @@
+import type { Server } from 'node:http';
+import { createHttpServer, listen } from '../../adapters/http/server.ts';
+import { TeamsAdapter } from '../../adapters/teams/teams.adapter.ts';
+import { systemClock } from '../../src/clock.ts';
+import { parseConfig } from '../../src/config.ts';
+import { BackgroundChatPort, PlatformRouter } from '../../src/flows/background-port.ts';
+import { Bot } from '../../src/flows/bot.ts';
+import { createLogger, type Logger } from '../../src/log.ts';
+import { Inbox } from '../../src/services/inbox.ts';
+import { type OpenDatabase, ping } from '../../src/store/db.ts';
+
+/** Teams over HTTP in this process: the real adapter and core on a database, on 127.0.0.1. */
+
+/** The Bot Connector's real host: outbound calls go to Microsoft's hosts only. */
+export const SERVICE = 'https://smba.trafficmanager.net';
+export const TENANT = 'aad-tenant-1';
+
+export interface Posted {
+  conversation: string;
+  // biome-ignore lint/suspicious/noExplicitAny: Bot Framework activity JSON.
+  activity: any;
+}
+
+export async function startTeams(
+  db: OpenDatabase,
+  env: Record<string, string>,
+  log: Logger = createLogger('silent'),
+): Promise<{
+  url: string;
+  server: Server;
+  background: BackgroundChatPort;
+  inbox: Inbox;
+  teams: TeamsAdapter;
+}> {
+  const parsed = parseConfig({ LOG_LEVEL: 'silent', ...env });
+  if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
+  const ports = {};
+  const background = new BackgroundChatPort(new PlatformRouter(ports), {
+    concurrency: 4,
+    maxQueued: 100,
+    onError: () => {},
+    onPermanent: async () => {},
+  });
+  const bot = new Bot({
+    db: db.db,
+    clock: systemClock,
+    chat: background,
+    defaults: { locale: 'es', timezone: 'America/Mexico_City' },
+  });
+  const inbox = new Inbox({
+    db: db.db,
+    clock: systemClock,
+    worker: 'test',
+    leaseMs: 30_000,
+    onError: () => {},
+  });
+  const teams = new TeamsAdapter({
+    config: parsed.config,
+    bot,
+    db: db.db,
+    clock: systemClock,
+    log,
+    inbox,
+  });
+  Object.assign(ports, { teams: teams.port });
+  const server = createHttpServer({ teams: (req, res) => teams.handle(req, res), health: () => ping(db.db) });
+  const port = await listen(server, 0, '127.0.0.1');
+  return { url: `http://127.0.0.1:${port}`, server, background, inbox, teams };
+}
+
+let seq = 0;
+export function activity(from: string, extra: Record<string, unknown>) {
+  return {
+    type: 'message',
+    id: `act-${++seq}`,
+    timestamp: new Date().toISOString(),
+    serviceUrl: `${SERVICE}/amer/`,
+    channelId: 'msteams',
+    from: { id: from, name: from, aadObjectId: `aad-${from}` },
+    conversation: { id: `a:conv-${from}`, conversationType: 'personal', tenantId: TENANT },
+    recipient: { id: '28:bot', name: 'Mentoría' },
+    locale: 'es-MX',
+    localTimezone: 'America/Mexico_City',
+    channelData: { tenant: { id: TENANT } },
+    ...extra,
+  };
+}
+
+export async function send(url: string, body: object, headers: Record<string, string> = {}) {
+  const res = await fetch(`${url}/api/messages`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+  });
+  const text = await res.text();
+  return { status: res.status, body: text ? JSON.parse(text) : undefined };
+}

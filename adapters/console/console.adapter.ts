@@ -298,6 +298,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
                   actionId: pending.form.actionId,
                   value: pending.form.value,
                   fields: pending.values,
+                  submissionId: pending.form.submissionId,
                 },
                 pending.origin,
               );

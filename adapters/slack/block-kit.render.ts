@@ -242,7 +242,12 @@ function input(field: FormField): SlackBlock {
 
 /** A form as a Slack modal; `metadata` travels back with the submission (private_metadata). */
 export function renderModal(form: Form, metadata: Record<string, unknown>, closeLabel: string): SlackBlock {
-  const privateMetadata = JSON.stringify({ a: form.actionId, v: form.value, ...metadata });
+  const privateMetadata = JSON.stringify({
+    a: form.actionId,
+    v: form.value,
+    ...(form.submissionId ? { s: form.submissionId } : {}),
+    ...metadata,
+  });
   return {
     type: 'modal',
     callback_id: FORM_CALLBACK_ID,

@@ -720,7 +720,13 @@ export class SlackAdapter {
         team,
         body.user.id,
         `view:${view.id}:${view.hash}`,
-        { kind: 'form', actionId: meta.a, value: meta.v, fields: modalValues(view.state.values) },
+        {
+          kind: 'form',
+          actionId: meta.a,
+          value: meta.v,
+          fields: modalValues(view.state.values),
+          submissionId: meta.s,
+        },
         meta.c,
       );
       const reply = await o.bot.handle(inbound);
@@ -799,12 +805,13 @@ export class SlackAdapter {
   }
 }
 
-function parseMetadata(raw: string): { a: string; v: string; c?: string; ts?: string } {
+function parseMetadata(raw: string): { a: string; v: string; s?: string; c?: string; ts?: string } {
   try {
-    const parsed = JSON.parse(raw) as { a?: unknown; v?: unknown; c?: unknown; ts?: unknown };
+    const parsed = JSON.parse(raw) as { a?: unknown; v?: unknown; s?: unknown; c?: unknown; ts?: unknown };
     return {
       a: typeof parsed.a === 'string' ? parsed.a : '',
       v: typeof parsed.v === 'string' ? parsed.v : '{}',
+      ...(typeof parsed.s === 'string' ? { s: parsed.s } : {}),
       ...(typeof parsed.c === 'string' ? { c: parsed.c } : {}),
       ...(typeof parsed.ts === 'string' ? { ts: parsed.ts } : {}),
     };

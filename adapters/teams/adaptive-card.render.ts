@@ -107,7 +107,7 @@ function formElements(form: Form): CardElement[] {
           type: 'Action.Execute',
           title: form.submitLabel,
           verb: `${FORM_VERB_PREFIX}${form.actionId}`,
-          data: { value: form.value },
+          data: { value: form.value, ...(form.submissionId ? { submission: form.submissionId } : {}) },
           style: 'positive',
         },
       ],
@@ -156,7 +156,7 @@ export function renderFormCard(form: Form): CardElement {
 export function formValues(data: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(data)) {
-    if (key === 'value' || key === 'verb' || key === 'msteams') continue;
+    if (key === 'value' || key === 'verb' || key === 'msteams' || key === 'submission') continue;
     if (typeof value === 'string') out[key] = value;
     else if (typeof value === 'number' || typeof value === 'boolean') out[key] = String(value);
   }

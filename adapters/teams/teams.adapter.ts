@@ -605,6 +605,7 @@ export class TeamsAdapter {
         actionId: verb.slice(FORM_VERB_PREFIX.length),
         value,
         fields: formValues(data),
+        submissionId: typeof data.submission === 'string' ? data.submission : undefined,
       } as InboundEvent;
     return { ...base, kind: 'action', actionId: verb, value } as InboundEvent;
   }

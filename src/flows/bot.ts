@@ -1,3 +1,4 @@
+import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { LOCALES, type Locale } from '../config.ts';
 import { type Actor, authorize } from '../domain/authz.ts';
@@ -5,7 +6,7 @@ import { DomainError } from '../domain/errors.ts';
 import type { Person, Tenant } from '../domain/model.ts';
 import { isValidTimeZone } from '../domain/time.ts';
 import { formatter, type T, translator } from '../i18n/index.ts';
-import { type InboundEvent, MAX_INPUT_CHARS, parseValue } from '../messages/inbound.ts';
+import { type InboundEvent, MAX_INPUT_CHARS, parseValue, SUBMISSION_ID } from '../messages/inbound.ts';
 import { type OutboundMessage, textMessage } from '../messages/model.ts';
 import { cycleReport } from '../reports/cycle-report.ts';
 import { reportMessage } from '../reports/report-message.ts';
@@ -179,7 +180,7 @@ export class Bot {
     const now = this.deps.clock.now();
     let tenant: Tenant;
     let accepted: Awaited<ReturnType<typeof acceptEvent>>;
-    const key = `${event.platform}:${event.eventId}`.slice(0, 200);
+    const key = eventKey(event);
     try {
       tenant = await this.tenant(event.tenantId);
       // The duplicate check and who is writing, in one round trip.
@@ -198,13 +199,30 @@ export class Bot {
         textMessage(translator(localeOf(event.user.locale, this.deps.defaults.locale))('errors.unexpected')),
       );
     }
-    if (!accepted.fresh && !(event.replay && isReadOnlyEvent(event))) return { messages: [] };
+    if (!accepted.fresh && !(event.replay && isReadOnlyEvent(event))) {
+      // A form instance already accepted (a double click, a resent invoke): say so, do nothing.
+      if (event.kind === 'form' && key.startsWith('form:'))
+        return reply(
+          textMessage(
+            translator(localeOf(event.user.locale, tenant.defaultLocale))('forms.already_submitted'),
+          ),
+        );
+      return { messages: [] };
+    }
     let t: T = translator(localeOf(event.user.locale, tenant.defaultLocale));
+    // A refused form gives its key back: the corrected submission (same form, same Slack view
+    // hash) must go through.
+    const refused = async (result: Reply): Promise<Reply> => {
+      if (event.kind === 'form') await forgetProcessed(db, tenant.id, key).catch(() => {});
+      return { ...result, refused: true };
+    };
     try {
       const { ctx, firstContact } = await this.context(tenant, event, now, accepted.found);
       if (accepted.found) this.readWithSender.set(ctx, accepted.conversation ?? null);
       t = ctx.t;
-      const result = await this.route(ctx, event);
+      const result = stampForms(await this.route(ctx, event));
+      if (result.refused || (result.formErrors && Object.keys(result.formErrors).length))
+        return refused(result);
       if (firstContact && !(event.kind === 'message' && parseCommand(event.text)?.name === 'hello')) {
         const hello = await welcome(ctx);
         return { ...result, messages: [...hello.messages, ...result.messages] };
@@ -213,12 +231,12 @@ export class Bot {
     } catch (error) {
       if (error instanceof DomainError) {
         const text = errorText(t, error);
-        return {
+        return refused({
           messages: [textMessage(text)],
           ...(event.kind === 'form' && typeof error.details.field === 'string'
             ? { formErrors: { [error.details.field]: text } }
             : {}),
-        };
+        });
       }
       // Let a retry of this delivery run again: nothing of it was kept.
       await forgetProcessed(db, tenant.id, key).catch(() => {});
@@ -490,7 +508,7 @@ export class Bot {
   }
 
   private async onAction(ctx: Ctx, actionId: string, raw: string): Promise<Reply> {
-    const bad = () => reply(textMessage(ctx.t('errors.bad_button')));
+    const bad = (): Reply => ({ ...reply(textMessage(ctx.t('errors.bad_button'))), refused: true });
     const parse = <S extends z.ZodType>(schema: S) => parseValue(schema, raw) as z.infer<S> | undefined;
     switch (actionId) {
       case FLOW_ACTION: {
@@ -622,7 +640,7 @@ export class Bot {
     raw: string,
     fields: Record<string, string | string[]>,
   ): Promise<Reply> {
-    const bad = () => reply(textMessage(ctx.t('errors.bad_button')));
+    const bad = (): Reply => ({ ...reply(textMessage(ctx.t('errors.bad_button'))), refused: true });
     const parse = <S extends z.ZodType>(schema: S) => parseValue(schema, raw) as z.infer<S> | undefined;
     const text = (id: string) => {
       const value = fields[id];
@@ -631,7 +649,10 @@ export class Bot {
     for (const value of Object.values(fields)) {
       const length = Array.isArray(value) ? value.join('').length : value.length;
       if (length > MAX_INPUT_CHARS)
-        return reply(textMessage(ctx.t('errors.input.message_too_long', { max: MAX_INPUT_CHARS })));
+        return {
+          ...reply(textMessage(ctx.t('errors.input.message_too_long', { max: MAX_INPUT_CHARS }))),
+          refused: true,
+        };
     }
     switch (actionId) {
       case 'application.form': {
@@ -682,4 +703,24 @@ export class Bot {
         return bad();
     }
   }
+}
+
+/**
+ * The duplicate-check key of an event: a form instance for submissions that carry one (one
+ * success per form, whatever the platform's delivery ids), else the platform's delivery id.
+ * Long ids (Teams conversation ids) are hashed rather than cut, so two never collide.
+ */
+function eventKey(event: InboundEvent): string {
+  const raw =
+    event.kind === 'form' && event.submissionId && SUBMISSION_ID.test(event.submissionId)
+      ? `form:${event.submissionId}`
+      : `${event.platform}:${event.eventId}`;
+  if (raw.length <= 200) return raw;
+  return `${raw.slice(0, raw.indexOf(':') + 1)}#${createHash('sha256').update(raw).digest('base64url')}`;
+}
+
+/** Gives every form the reply opens its instance id, so its submission is accepted once. */
+function stampForms(result: Reply): Reply {
+  if (!result.openForm || result.openForm.submissionId) return result;
+  return { ...result, openForm: { ...result.openForm, submissionId: randomUUID() } };
 }

@@ -45,6 +45,8 @@ export interface Reply {
   openForm?: Form;
   /** A submitted form was refused: field id → translated problem (Slack shows them in the modal). */
   formErrors?: Record<string, string>;
+  /** The event was refused (bad value, not allowed): a form submission refused consumes nothing. */
+  refused?: boolean;
 }
 
 export function reply(...messages: OutboundMessage[]): Reply {

@@ -44,6 +44,7 @@ export const en: typeof es = {
     open: 'Open the form',
     required: 'This is required.',
     has_errors: 'Please check these fields; nothing was saved:',
+    already_submitted: 'I already have this form; I did nothing more. To change something, open a new one.',
   },
   dates: {
     unreadable_date: 'I could not read that date. Try “30/06”, “June 30” or “2026-06-30”.',

@@ -42,6 +42,8 @@ export const es = {
     open: 'Abrir el formulario',
     required: 'Este dato es obligatorio.',
     has_errors: 'Revisa estos datos; no se guardó nada:',
+    already_submitted:
+      'Ya recibí este formulario; no hice nada más. Si quieres cambiar algo, abre uno nuevo.',
   },
   dates: {
     unreadable_date:

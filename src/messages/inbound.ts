@@ -31,7 +31,14 @@ export type InboundEvent =
   | (Common & { kind: 'message'; text: string })
   | (Common & { kind: 'command'; text: string })
   | (Common & { kind: 'action'; actionId: string; value: string })
-  | (Common & { kind: 'form'; actionId: string; value: string; fields: Record<string, string | string[]> })
+  | (Common & {
+      kind: 'form';
+      actionId: string;
+      value: string;
+      fields: Record<string, string | string[]>;
+      /** The form instance's id (`Form.submissionId`), when the platform carried it back. */
+      submissionId?: string | undefined;
+    })
   /**
    * A file shared with the bot (a CSV roster). Its bytes are read only when the core asks, after
    * it has checked that the sender may import files: a sender cannot make the server fetch.
@@ -49,6 +56,9 @@ export const MAX_UPLOAD_BYTES = 2_000_000;
 
 /** The longest text the core accepts from a person in one message or field. */
 export const MAX_INPUT_CHARS = 4000;
+
+/** How a form instance's id looks when it comes back (anything else is ignored). */
+export const SUBMISSION_ID = /^[A-Za-z0-9_-]{8,64}$/;
 
 /** Parses a button's or form's JSON value with a schema; anything else is `undefined`. */
 export function parseValue<T>(schema: z.ZodType<T>, raw: string): T | undefined {

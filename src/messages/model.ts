@@ -43,6 +43,12 @@ export interface Form {
   /** JSON context returned with the submission (ids the form is about). */
   value: string;
   fields: FormField[];
+  /**
+   * This form instance, set by the core when it is shown: every platform returns it with the
+   * submission, and only one successful submission is accepted per instance (a double click, a
+   * resent invoke); a refused one consumes nothing, so the corrected form goes through.
+   */
+  submissionId?: string;
 }
 
 export type Block =

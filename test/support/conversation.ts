@@ -225,7 +225,13 @@ export class Person {
     const { form, origin } = this.driver.takeForm(this.handle);
     return this.driver.send(
       this.handle,
-      { kind: 'form', actionId: form.actionId, value: form.value, fields: values },
+      {
+        kind: 'form',
+        actionId: form.actionId,
+        value: form.value,
+        fields: values,
+        submissionId: form.submissionId,
+      },
       origin,
     );
   }

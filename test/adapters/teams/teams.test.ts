@@ -85,8 +85,11 @@ describe('Teams adapter over /api/messages', () => {
       formCard.activity.attachments[0].content.body.some((e: { type: string }) => e.type === 'Input.Date'),
     ).toBe(true);
     const n = posted.length;
-    const submit = await send(
-      teams.url,
+    // What Teams sends: the card's own Action.Execute data, with the inputs merged in.
+    const cardAction = formCard.activity.attachments[0].content.body
+      .flatMap((e: { actions?: unknown[] }) => e.actions ?? [])
+      .find((a: { verb?: string }) => a.verb === 'form:goal.form');
+    const submission = () =>
       activity('29:ana', {
         type: 'invoke',
         name: 'adaptiveCard/action',
@@ -94,9 +97,9 @@ describe('Teams adapter over /api/messages', () => {
         value: {
           action: {
             type: 'Action.Execute',
-            verb: 'form:goal.form',
+            verb: cardAction.verb,
             data: {
-              value: '{}',
+              ...cardAction.data,
               title: 'Mejorar la comunicación',
               specific: 'Organizar reuniones semanales de seguimiento con mi equipo',
               measurable: 'Realizar 12 reuniones con minuta publicada',
@@ -108,8 +111,11 @@ describe('Teams adapter over /api/messages', () => {
             },
           },
         },
-      }),
-    );
+      });
+    // A double click: two invokes (two activity ids) for the same form.
+    const [submit, again] = await Promise.all([send(teams.url, submission()), send(teams.url, submission())]);
+    expect(again.status).toBe(200);
+    expect(JSON.stringify([submit.body, again.body])).toContain('Ya recibí este formulario');
     expect(submit.status).toBe(200);
     expect(submit.body.statusCode).toBe(200);
     // Luis wrote "hola" once: his conversation reference is stored, so he is reached proactively.
@@ -119,10 +125,9 @@ describe('Teams adapter over /api/messages', () => {
         .find((p) => p.conversation === 'a:conv-29:luis' && cardText(p).includes('goal.approve')),
     );
     expect(cardText(toMentor)).toContain('Ana envió una meta para tu revisión');
-    const goal = await db.db
-      .selectFrom('goals')
-      .select(['id', 'state', 'competencies'])
-      .executeTakeFirstOrThrow();
+    const goals = await db.db.selectFrom('goals').select(['id', 'state', 'competencies']).execute();
+    expect(goals).toHaveLength(1);
+    const goal = goals[0] as (typeof goals)[number];
     expect(goal).toMatchObject({ state: 'submitted', competencies: ['leadership', 'active_listening'] });
     goalId = goal.id;
   });

@@ -29,6 +29,28 @@ export function escapeMrkdwn(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
+/**
+ * Text a person typed in a message or a slash command, as Slack delivers it — `&amp; &lt; &gt;`
+ * escaped, links as `<url|label>`, `<mailto:…|…>`, mentions as `<@U…>` — turned into the plain
+ * text they see, once, at the edge. (Text typed in modals arrives plain already.)
+ */
+export function fromSlackText(text: string): string {
+  return text
+    .replace(/<([^<>|]*)(?:\|([^<>]*))?>/g, (_all, target: string, label: string | undefined) => {
+      if (target.startsWith('@')) return `@${label || target.slice(1)}`;
+      if (target.startsWith('#')) return `#${label || target.slice(1)}`;
+      // <!here>, <!channel>, <!subteam^S1|@team>, <!date^…|fallback>
+      if (target.startsWith('!')) return label || `@${target.slice(1).split('^')[0]}`;
+      if (target.startsWith('mailto:')) return label || target.slice('mailto:'.length);
+      if (!label || label === target || `http://${label}` === target || `https://${label}` === target)
+        return target;
+      return `${label} (${target})`;
+    })
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
+}
+
 /** Shortens to a limit with an ellipsis, never mid-surrogate. */
 export function clip(text: string, max: number): string {
   if (text.length <= max) return text;
@@ -133,9 +155,10 @@ export function renderMessages(
 ): { text: string; blocks: KnownBlock[] }[] {
   const counter = { n: 0 };
   const blocks = message.blocks.flatMap((b) => renderBlock(b, counter));
-  const text = clip(message.summary || ' ', SLACK_LIMITS.fallbackText);
-  if (blocks.length === 0)
-    return [{ text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text: escapeMrkdwn(text) } }] }];
+  // The fallback text is mrkdwn too (notifications, screen readers): user text in it is escaped,
+  // or a goal title like `<https://phish.example|Aprobar>` would become a live link.
+  const text = escapeMrkdwn(clip(message.summary || ' ', SLACK_LIMITS.fallbackText));
+  if (blocks.length === 0) return [{ text, blocks: [{ type: 'section', text: { type: 'mrkdwn', text } }] }];
   const out: { text: string; blocks: KnownBlock[] }[] = [];
   // The builders above follow Block Kit's JSON; the cast is where it meets the SDK's types.
   for (let i = 0; i < blocks.length; i += maxBlocks)

@@ -33,6 +33,7 @@ import {
   baseActionId,
   FORM_CALLBACK_ID,
   filesOf,
+  fromSlackText,
   modalValues,
   renderMessages,
   renderModal,
@@ -575,7 +576,7 @@ export class SlackAdapter {
                 size: file.size ?? 0,
                 read: slackFileReader(client.token, file),
               }
-            : { kind: 'message', text: m.text ?? '' },
+            : { kind: 'message', text: fromSlackText(m.text ?? '') },
           m.channel,
         );
         const reply = await o.bot.handle(inbound);
@@ -599,14 +600,14 @@ export class SlackAdapter {
         enterpriseId: command.enterprise_id,
         isEnterpriseInstall: command.is_enterprise_install === 'true',
       };
-      if (isReadOnlyRequest({ kind: 'text', text: command.text ?? '' })) {
+      if (isReadOnlyRequest({ kind: 'text', text: fromSlackText(command.text ?? '') })) {
         const read = slackRead.safeParse({
           kind: 'command',
           team,
           userId: command.user_id,
           eventId: `cmd:${command.trigger_id}`,
           channel: command.channel_id,
-          text: command.text ?? '',
+          text: fromSlackText(command.text ?? ''),
           responseUrl: command.response_url,
         });
         if (read.success) return this.queueRead(read.data, ack, respond);
@@ -618,7 +619,7 @@ export class SlackAdapter {
           team,
           command.user_id,
           `cmd:${command.trigger_id}`,
-          { kind: 'command', text: command.text ?? '' },
+          { kind: 'command', text: fromSlackText(command.text ?? '') },
           command.channel_id,
         );
         // A change is committed before the ack; Web API calls come after it (Slack's 3 s).

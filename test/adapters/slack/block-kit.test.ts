@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   baseActionId,
+  fromSlackText,
   modalValues,
   renderMessages,
   renderModal,
@@ -42,6 +43,32 @@ describe('Block Kit within Slack’s limits', () => {
     const [part] = renderMessages(message('x').text('*Meta* <script> & co').build());
     const first = part?.blocks[0] as { text: { text: string } };
     expect(first.text.text).toBe('*Meta* &lt;script&gt; &amp; co');
+  });
+
+  it('escapes user text in the notification fallback too, so a title cannot become a live link', () => {
+    const title = 'Tablero <https://phish.example/x|Aprobar aquí> & más';
+    const [part] = renderMessages(message(`Ana envió «${title}»`).text(`Ana envió «${title}»`).build());
+    expect(part?.text).toBe('Ana envió «Tablero &lt;https://phish.example/x|Aprobar aquí&gt; &amp; más»');
+    const [plain] = renderMessages({ summary: title, blocks: [] });
+    expect(plain?.text).not.toContain('<https://');
+    expect(JSON.stringify(plain?.blocks)).not.toContain('<https://');
+  });
+
+  it('reads message text as Slack sends it (escaped, with link and mention forms) as plain text', () => {
+    // As delivered in message.im and slash commands for "Sala 3 & <Meet> <2>".
+    expect(fromSlackText('Sala 3 &amp; <https://meet.example/abc|Meet> &lt;2&gt;')).toBe(
+      'Sala 3 & Meet (https://meet.example/abc) <2>',
+    );
+    expect(fromSlackText('<https://meet.example/abc>')).toBe('https://meet.example/abc');
+    expect(fromSlackText('<http://intranet.gob|intranet.gob>')).toBe('http://intranet.gob');
+    expect(fromSlackText('escribe a <mailto:rrhh@example.gob|rrhh@example.gob>')).toBe(
+      'escribe a rrhh@example.gob',
+    );
+    expect(fromSlackText('hola <@U024BE7LH> y <#C024BE7LR|general> <!here>')).toBe(
+      'hola @U024BE7LH y #general @here',
+    );
+    expect(fromSlackText('&amp;lt; literal')).toBe('&lt; literal');
+    expect(fromSlackText('sin marcas')).toBe('sin marcas');
   });
 
   it('turns a form into a modal and a submission back into values', () => {

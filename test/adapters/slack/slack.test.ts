@@ -326,6 +326,34 @@ describe('Slack adapter over signed HTTP requests', () => {
     expect(ref.conversation_ref).toEqual({ channel: 'D_ANA' });
   });
 
+  it('stores what the person typed, not Slack’s escaping: entities and link forms resolved once', async () => {
+    const n = calls.length;
+    await post(slack.url, dm('EvEsc1', 'meta nueva'), 'application/json');
+    await eventually(() =>
+      since(n).find((c) => c.method === 'chat.postMessage' && c.args.channel === 'D_ANA'),
+    );
+    // "Tablero & informes <2026>, ver intranet" as Slack delivers it.
+    const m = calls.length;
+    await post(
+      slack.url,
+      dm('EvEsc2', 'Tablero &amp; informes &lt;2026&gt;, ver <https://intranet.example/t|intranet>'),
+      'application/json',
+    );
+    await eventually(() =>
+      since(m).find((c) => c.method === 'chat.postMessage' && c.args.channel === 'D_ANA'),
+    );
+    const state = await db.db
+      .selectFrom('conversations')
+      .innerJoin('identities', 'identities.person_id', 'conversations.person_id')
+      .select('conversations.data')
+      .where('identities.external_id', '=', 'U_ANA')
+      .executeTakeFirstOrThrow();
+    expect((state.data as { f?: { title?: string } }).f?.title).toBe(
+      'Tablero & informes <2026>, ver intranet (https://intranet.example/t)',
+    );
+    await post(slack.url, dm('EvEsc3', 'cancelar'), 'application/json');
+  });
+
   const shared = (eventId: string, url: string) => {
     const base = fixture('message-im');
     return JSON.stringify({

@@ -27,9 +27,15 @@ export function parseCsvText(text: string): { columns: string[]; rows: CsvRow[] 
   return { columns, rows: rows.map((r) => ({ line: r.info.lines, record: r.record })) };
 }
 
-/** One CSV cell: quoted when it holds a comma, a quote, a semicolon or a line break. */
+/**
+ * One CSV cell: quoted when it holds a comma, a quote, a semicolon or a line break. Text that a
+ * spreadsheet would run as a formula (`=`, `+`, `-`, `@`, a tab or a carriage return first: a
+ * name from a chat profile, a motivation letter) is prefixed with `'`, as OWASP recommends;
+ * numbers written as numbers stay numbers.
+ */
 export function csvCell(value: string | number): string {
-  const s = String(value);
+  const raw = String(value);
+  const s = typeof value === 'string' && /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
   return /[",;\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
 }
 

@@ -26,7 +26,8 @@ import { deactivateIdentity } from './store/person.store.ts';
 async function main(): Promise<void> {
   loadDotEnv();
   const config = loadConfigOrExit();
-  const log = loggerFor(config, true);
+  // Servers log at info; the console chat at warn (logs would drown the conversation).
+  const log = loggerFor(config, !(slackEnabled(config) || teamsEnabled(config)));
   const database = await openMigratedDatabase(config, log);
   const stop = async (code = 0) => {
     await database.close().catch(() => {});

@@ -1,6 +1,7 @@
 import cron, { type RunCoordinator, type ScheduledTask } from 'node-cron';
 import type { Clock } from '../clock.ts';
 import type { Db } from '../store/db.ts';
+import { pruneExpired } from '../store/housekeeping.store.ts';
 import { claimCronRun } from '../store/nudge.store.ts';
 import type { Dispatcher } from './dispatcher.ts';
 import { planTick } from './planner.ts';
@@ -37,6 +38,9 @@ export function startScheduler(input: {
       } catch (error) {
         input.onError?.(error, 'planner');
       }
+      // Once an hour, on the replica that holds this minute's claim: tables that would grow forever.
+      if (clock.now().getUTCMinutes() === 17)
+        await pruneExpired(db, clock.now()).catch((error) => input.onError?.(error, 'housekeeping'));
     },
     {
       name: 'planner',

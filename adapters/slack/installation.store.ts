@@ -4,6 +4,7 @@ import type { Db } from '../../src/store/db.ts';
 import {
   deleteInstallation,
   findInstallation,
+  findInstallationByTenant,
   installKey,
   saveInstallation,
 } from '../../src/store/slack-installation.store.ts';
@@ -28,11 +29,15 @@ export class PostgresInstallationStore implements InstallationStore {
     private readonly db: Db,
     private readonly defaults: { locale: Locale; timezone: string },
     private readonly now: () => Date,
-    /** The installer becomes an admin of the tenant (see the administration issue). */
+    /**
+     * Called after each install: the first installation of a workspace makes its installer an
+     * admin; a re-install only if Slack says the installer administers the workspace.
+     */
     private readonly onInstalled?: (
       tenantId: string,
       installerUserId: string | undefined,
       botToken: string | undefined,
+      firstInstallation: boolean,
     ) => Promise<void>,
   ) {}
 
@@ -50,6 +55,7 @@ export class PostgresInstallationStore implements InstallationStore {
       defaultLocale: this.defaults.locale,
       defaultTimezone: this.defaults.timezone,
     });
+    const firstInstallation = !(await findInstallationByTenant(this.db, tenant.id));
     await saveInstallation(this.db, {
       key,
       tenantId: tenant.id,
@@ -60,7 +66,7 @@ export class PostgresInstallationStore implements InstallationStore {
       installation,
       now: this.now(),
     });
-    await this.onInstalled?.(tenant.id, installation.user?.id, installation.bot?.token);
+    await this.onInstalled?.(tenant.id, installation.user?.id, installation.bot?.token, firstInstallation);
   }
 
   async fetchInstallation(query: InstallationQuery<boolean>): Promise<Installation<'v1' | 'v2', boolean>> {

@@ -160,7 +160,8 @@ export class SlackAdapter {
           o.db,
           { locale: config.DEFAULT_LOCALE, timezone: config.DEFAULT_TIMEZONE },
           () => o.clock.now(),
-          (tenantId, userId, token) => this.installerIsAdmin(tenantId, userId, token, clientOptions),
+          (tenantId, userId, token, first) =>
+            this.installerIsAdmin(tenantId, userId, token, first, clientOptions),
         )
       : undefined;
     const logLevel =
@@ -222,17 +223,32 @@ export class SlackAdapter {
     this.register();
   }
 
-  /** The person who installs the app administers their workspace's tenant. */
+  /**
+   * The person who first installs the app administers their workspace's tenant. A re-install
+   * (members may re-install to grant a scope) makes an admin only of a workspace admin or owner,
+   * as `users.info` says; anyone else is linked and nothing more.
+   */
   private async installerIsAdmin(
     tenantId: string,
     userId: string | undefined,
     token: string | undefined,
+    firstInstallation: boolean,
     clientOptions: ConstructorParameters<typeof WebClient>[1],
   ): Promise<void> {
     if (!userId || !token) return;
     const { db, clock, config } = this.o;
     const now = clock.now();
-    const profile = await this.profile(new WebClient(token, clientOptions), tenantId, userId);
+    const client = new WebClient(token, clientOptions);
+    let workspaceAdmin = false;
+    if (!firstInstallation) {
+      const info = await client.users.info({ user: userId }).catch(() => undefined);
+      const u = info?.user as
+        | { is_admin?: boolean; is_owner?: boolean; is_primary_owner?: boolean }
+        | undefined;
+      workspaceAdmin = Boolean(u?.is_admin || u?.is_owner || u?.is_primary_owner);
+    }
+    const grant = firstInstallation || workspaceAdmin;
+    const profile = await this.profile(client, tenantId, userId);
     const known = await findIdentity(db, tenantId, 'slack', userId);
     let person = known ? await getPerson(db, tenantId, known.personId) : undefined;
     person ??= profile.email ? await findPersonByEmail(db, tenantId, profile.email) : undefined;
@@ -243,7 +259,7 @@ export class SlackAdapter {
       timezone:
         profile.timezone && isValidTimeZone(profile.timezone) ? profile.timezone : config.DEFAULT_TIMEZONE,
     });
-    await setTenantRole(db, tenantId, person.id, 'admin', now);
+    if (grant && person.tenantRole !== 'admin') await setTenantRole(db, tenantId, person.id, 'admin', now);
     await upsertIdentity(db, {
       tenantId,
       personId: person.id,
@@ -252,6 +268,7 @@ export class SlackAdapter {
       conversationRef: null,
       now,
     });
+    if (!grant || person.tenantRole === 'admin') return;
     await recordAudit(db, {
       tenantId,
       at: now,
@@ -260,7 +277,7 @@ export class SlackAdapter {
       action: 'tenant.admin',
       subjectType: 'person',
       subjectId: person.id,
-      data: { reason: 'installed the app' },
+      data: { reason: firstInstallation ? 'installed the app' : 're-installed the app as a workspace admin' },
     });
   }
 

@@ -147,6 +147,42 @@ describe('who administers a tenant', () => {
         timezone: 'America/Bogota',
         external_id: 'U_BOSS',
       });
+
+      // Re-installs: an ordinary member (re-installing to grant a scope) gets nothing; a
+      // workspace admin, as users.info says, administers the tenant too.
+      const people: Record<string, object> = {
+        U_MEMBER: { id: 'U_MEMBER', real_name: 'Pablo Miembro', is_admin: false, is_owner: false },
+        U_WSADMIN: { id: 'U_WSADMIN', real_name: 'Inés Admin', is_admin: true },
+      };
+      nock('https://slack-install.test')
+        .persist()
+        .post('/api/users.info')
+        .reply((_uri, body) => {
+          const user = new URLSearchParams(String(body)).get('user') ?? '';
+          return [200, { ok: true, user: { ...people[user], profile: {} } }];
+        });
+      for (const user of ['U_MEMBER', 'U_WSADMIN']) {
+        await adapter.installationStore?.storeInstallation({
+          team: { id: 'T777', name: 'Ministerio' },
+          enterprise: undefined,
+          user: { id: user, token: undefined, scopes: undefined },
+          bot: { token: `xoxb-777-${user}`, scopes: ['chat:write'], id: 'B7', userId: 'UB7' },
+          isEnterpriseInstall: false,
+          tokenType: 'bot',
+        } as never);
+      }
+      const roles = await db.db
+        .selectFrom('people')
+        .innerJoin('identities', 'identities.person_id', 'people.id')
+        .select(['identities.external_id', 'people.tenant_role'])
+        .orderBy('identities.external_id')
+        .execute();
+      expect(roles).toEqual([
+        { external_id: 'U_BOSS', tenant_role: 'admin' },
+        { external_id: 'U_MEMBER', tenant_role: null },
+        { external_id: 'U_WSADMIN', tenant_role: 'admin' },
+      ]);
+      nock.cleanAll();
     } finally {
       await db.close();
     }

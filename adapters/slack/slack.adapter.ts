@@ -69,12 +69,25 @@ const PERMANENT = new Set([
   'channel_not_found',
   'is_archived',
   'not_in_channel',
+]);
+
+/**
+ * Errors about the whole workspace (the token revoked, a scope missing, the app not installed):
+ * nobody left, the bot can no longer write there. Reminders wait and identities stay until the
+ * app is reinstalled, instead of every recipient being deactivated one by one.
+ */
+export const WORKSPACE_ERRORS = new Set([
   'invalid_auth',
   'token_revoked',
+  'token_expired',
+  'account_inactive_workspace',
   'team_access_not_granted',
   'missing_scope',
   'no_installation',
+  'not_authed',
 ]);
+/** How long a workspace's reminders wait before they are tried again with a fresh token. */
+export const WORKSPACE_PAUSE_MS = 15 * 60_000;
 
 /** Turns a Web API failure into the core's delivery error. */
 export function classifySlackError(error: unknown): ChatDeliveryError {
@@ -84,6 +97,7 @@ export function classifySlackError(error: unknown): ChatDeliveryError {
   if (e?.code === 'slack_webapi_platform_error') {
     const code = e.data?.error ?? 'platform_error';
     if (code === 'ratelimited') return new ChatDeliveryError('rate_limited', code, 1000);
+    if (WORKSPACE_ERRORS.has(code)) return new ChatDeliveryError('rate_limited', code, WORKSPACE_PAUSE_MS);
     return new ChatDeliveryError(PERMANENT.has(code) ? 'permanent' : 'transient', code);
   }
   return new ChatDeliveryError('transient', e?.code ?? (error instanceof Error ? error.message : 'unknown'));
@@ -160,8 +174,11 @@ export class SlackAdapter {
           o.db,
           { locale: config.DEFAULT_LOCALE, timezone: config.DEFAULT_TIMEZONE },
           () => o.clock.now(),
-          (tenantId, userId, token, first) =>
-            this.installerIsAdmin(tenantId, userId, token, first, clientOptions),
+          (tenantId, userId, token, first) => {
+            // A new token: the next call builds its client afresh.
+            this.port?.forget(tenantId);
+            return this.installerIsAdmin(tenantId, userId, token, first, clientOptions);
+          },
         )
       : undefined;
     const logLevel =
@@ -797,6 +814,7 @@ export class SlackAdapter {
       // Retries of this event change nothing the second time.
       if (!(await markProcessed(o.db, tenant.id, `slack:${body.event_id ?? key}`, o.clock.now()))) return;
       await deleteInstallation(o.db, key);
+      this.port.forget(tenant.id);
       const count = await deactivateTenantIdentities(
         o.db,
         tenant.id,
@@ -807,7 +825,12 @@ export class SlackAdapter {
       o.log.info({ tenant: tenant.id, identities: count }, 'slack app uninstalled');
     };
     app.event('app_uninstalled', async ({ body }) => uninstall(body as never));
-    app.event('tokens_revoked', async ({ body }) => uninstall(body as never));
+    // `tokens_revoked` lists user tokens (`oauth`) and bot tokens (`bot`): only a revoked bot
+    // token means the bot is gone; revoked user tokens change nothing here.
+    app.event('tokens_revoked', async ({ body, event }) => {
+      const revoked = (event as { tokens?: { bot?: unknown[] } }).tokens?.bot;
+      if (Array.isArray(revoked) && revoked.length > 0) await uninstall(body as never);
+    });
 
     app.error(async (error) => {
       o.log.error({ err: error }, 'slack handler failed');
@@ -878,6 +901,11 @@ export class SlackChatPort implements ChatPort {
     private readonly clientOptions: ConstructorParameters<typeof WebClient>[1],
   ) {}
 
+  /** Forgets a tenant's client: after a (re)install, an uninstall or a workspace-level error. */
+  forget(tenantId: string): void {
+    this.clients.delete(tenantId);
+  }
+
   /** The Web API client with the tenant's bot token. */
   async clientFor(tenantId: string): Promise<WebClient> {
     const cached = this.clients.get(tenantId);
@@ -910,8 +938,15 @@ export class SlackChatPort implements ChatPort {
       }
       return last;
     } catch (error) {
-      throw error instanceof ChatDeliveryError ? error : classifySlackError(error);
+      throw this.failure(to.identity.tenantId, error);
     }
+  }
+
+  /** The delivery error for a failed call; a workspace-level one drops the cached client. */
+  private failure(tenantId: string, error: unknown): ChatDeliveryError {
+    const failure = error instanceof ChatDeliveryError ? error : classifySlackError(error);
+    if (WORKSPACE_ERRORS.has(failure.code)) this.forget(tenantId);
+    return failure;
   }
 
   async findByEmail(tenant: Tenant, email: string): Promise<{ externalId: string } | null> {
@@ -934,7 +969,7 @@ export class SlackChatPort implements ChatPort {
       const [first] = renderMessages(message);
       await client.chat.update({ channel, ts, text: first?.text ?? ' ', blocks: first?.blocks ?? [] });
     } catch (error) {
-      throw error instanceof ChatDeliveryError ? error : classifySlackError(error);
+      throw this.failure(to.identity.tenantId, error);
     }
   }
 }

@@ -1,0 +1,95 @@
+import nock from 'nock';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  classifySlackError,
+  SlackChatPort,
+  WORKSPACE_PAUSE_MS,
+} from '../../../adapters/slack/slack.adapter.ts';
+import type { Db } from '../../../src/store/db.ts';
+
+/** A Web API failure as @slack/web-api raises it for `{ ok: false, error }`. */
+const platformError = (error: string) => ({
+  code: 'slack_webapi_platform_error',
+  data: { ok: false, error },
+});
+
+describe('Slack errors about a person and about the whole workspace', () => {
+  afterAll(() => {
+    nock.cleanAll();
+  });
+
+  it('deactivates a person who is gone, but only pauses a workspace whose token is revoked', () => {
+    for (const code of ['user_not_found', 'account_inactive', 'cannot_dm_bot', 'channel_not_found'])
+      expect(classifySlackError(platformError(code)).kind, code).toBe('permanent');
+    for (const code of [
+      'invalid_auth',
+      'token_revoked',
+      'missing_scope',
+      'no_installation',
+      'team_access_not_granted',
+    ]) {
+      const failure = classifySlackError(platformError(code));
+      // Re-queued for later (as a rate limit is), never "this person left".
+      expect(failure.kind, code).toBe('rate_limited');
+      expect(failure.retryAfterMs).toBe(WORKSPACE_PAUSE_MS);
+    }
+  });
+
+  it('builds a new client after a workspace-level error, so a reinstall’s token is used', async () => {
+    const tokens: string[] = [];
+    let revoked = true;
+    nock('https://slack-ws.test')
+      .persist()
+      .post('/api/chat.postMessage')
+      .reply(function () {
+        tokens.push(String(this.req.headers.authorization));
+        return [
+          200,
+          revoked ? { ok: false, error: 'token_revoked' } : { ok: true, channel: 'D1', ts: '1.0' },
+        ];
+      });
+    let token = 'xoxb-old';
+    const db = {} as Db;
+    const port = new SlackChatPort(db, undefined, {
+      slackApiUrl: 'https://slack-ws.test/api/',
+      retryConfig: { retries: 0 },
+    });
+    // The installation's current token, as the store would read it after a reinstall.
+    let built = 0;
+    port.clientFor = async (tenantId: string) => {
+      const { WebClient } = await import('@slack/web-api');
+      const cached = (port as unknown as { clients: Map<string, unknown> }).clients.get(tenantId);
+      if (cached) return cached as never;
+      built++;
+      const client = new WebClient(token, {
+        slackApiUrl: 'https://slack-ws.test/api/',
+        retryConfig: { retries: 0 },
+      });
+      (port as unknown as { clients: Map<string, unknown> }).clients.set(tenantId, client);
+      return client;
+    };
+    const to = {
+      person: {} as never,
+      identity: {
+        tenantId: 't1',
+        id: 'i1',
+        personId: 'p1',
+        platform: 'slack' as const,
+        externalId: 'U1',
+        conversationRef: { channel: 'D1' },
+        active: true,
+      },
+    };
+    const message = { summary: 'hola', blocks: [{ type: 'text' as const, text: 'hola' }] };
+    await expect(port.send(to, message)).rejects.toMatchObject({
+      kind: 'rate_limited',
+      code: 'token_revoked',
+    });
+    // The app is reinstalled with a new token.
+    token = 'xoxb-new';
+    revoked = false;
+    expect(await port.send(to, message)).toBe('D1:1.0');
+    expect(built).toBe(2);
+    expect(tokens).toEqual(['Bearer xoxb-old', 'Bearer xoxb-new']);
+  });
+});

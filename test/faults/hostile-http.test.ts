@@ -1,9 +1,12 @@
+import { createServer, type Server } from 'node:http';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { OpenDatabase } from '../../src/store/db.ts';
 import { openFreshPostgres } from '../support/databases.ts';
+import { type EntraStandIn, entraStandIn } from '../support/entra.ts';
 import {
   type ServerProcess,
+  SIGNING_SECRET,
   signedHeaders,
   slackStandIn,
   slashCommand,
@@ -19,10 +22,28 @@ describe.skipIf(!inject('pgUrl'))('hostile input at the HTTP edge', () => {
   let open: ServerProcess;
   let guarded: ServerProcess;
   let standIn: Awaited<ReturnType<typeof slackStandIn>>;
+  let entra: EntraStandIn;
+  // A host an attacker controls, on this machine: the server must never call it.
+  let trap: { server: Server; url: string; calls: string[] };
 
   beforeAll(async () => {
     db = await openFreshPostgres(inject('pgUrl'), 4);
     standIn = await slackStandIn();
+    entra = await entraStandIn();
+    const calls: string[] = [];
+    const server = createServer((req, res) => {
+      calls.push(`${req.method} ${req.url}`);
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end('{"id":"trap","email":"admin@example.org"}');
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const address = server.address();
+    trap = {
+      server,
+      calls,
+      url: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`,
+    };
     const base = { DATABASE_URL: db.url, SLACK_API_URL: `${standIn.url}/api/` };
     // Teams without credentials (development) to reach the parsing; with credentials to test the tokens.
     [open, guarded] = await Promise.all([
@@ -32,12 +53,16 @@ describe.skipIf(!inject('pgUrl'))('hostile input at the HTTP edge', () => {
         MICROSOFT_APP_ID: '00000000-0000-0000-0000-000000000001',
         MICROSOFT_APP_PASSWORD: 'not-a-real-secret',
         MICROSOFT_APP_TENANT_ID: '00000000-0000-0000-0000-000000000002',
+        TEAMS_OPENID_METADATA_URL: entra.botConnectorMetadata,
+        MICROSOFT_LOGIN_URL: entra.url,
       }),
     ]);
   });
   afterAll(async () => {
     await Promise.all([open && stopServer(open), guarded && stopServer(guarded)]);
     standIn?.close();
+    await entra?.close();
+    trap?.server.close();
     await db?.close();
   });
 
@@ -236,5 +261,114 @@ describe.skipIf(!inject('pgUrl'))('hostile input at the HTTP edge', () => {
       { numRuns: 30, seed: 14 },
     );
     expect(guarded.alive()).toBe(true);
+  });
+
+  const APP = '00000000-0000-0000-0000-000000000001';
+  const BOT_TENANT = '00000000-0000-0000-0000-000000000002';
+  const invoke = (from: string, serviceUrl: string, extra: Record<string, unknown> = {}) =>
+    JSON.stringify({
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      id: `inv-${Math.random()}`,
+      channelId: 'msteams',
+      serviceUrl,
+      from: { id: from, name: from },
+      recipient: { id: '28:bot' },
+      conversation: { id: `a:${from}`, conversationType: 'personal', tenantId: BOT_TENANT },
+      channelData: { tenant: { id: BOT_TENANT } },
+      locale: 'es-MX',
+      value: { action: { type: 'Action.Execute', verb: 'menu', data: { value: '{"c":"help"}' } } },
+      ...extra,
+    });
+  const teamsPost = async (body: string, token?: string) => {
+    const res = await fetch(`${guarded.url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      body,
+    });
+    const text = await res.text();
+    return { status: res.status, text };
+  };
+
+  it('with credentials, accepts a genuine token (answering in the invoke) and refuses forged ones', async () => {
+    const serviceUrl = 'https://smba.trafficmanager.net/amer/';
+    const genuine = await entra.sign({
+      iss: 'https://api.botframework.com',
+      aud: APP,
+      serviceurl: serviceUrl,
+    });
+    const accepted = await teamsPost(invoke('29:real', serviceUrl), genuine);
+    expect(accepted.status).toBe(200);
+    // The invoke's answer is the core's reply, computed with the token accepted.
+    expect(JSON.parse(accepted.text)).toMatchObject({ statusCode: 200 });
+    const forged = [
+      undefined,
+      await entra.sign({ iss: 'https://api.botframework.com', aud: 'someone-else', serviceurl: serviceUrl }),
+      await entra.sign({ iss: 'https://evil.example', aud: APP, serviceurl: serviceUrl }),
+      await entra.sign(
+        { iss: 'https://api.botframework.com', aud: APP, serviceurl: serviceUrl },
+        { key: 'foreign' },
+      ),
+      await entra.sign({
+        iss: 'https://api.botframework.com',
+        aud: APP,
+        serviceurl: serviceUrl,
+        exp: 1_000_000,
+      }),
+    ];
+    for (const token of forged)
+      expect((await teamsPost(invoke('29:forger', serviceUrl), token)).status).toBe(401);
+    expect(guarded.alive()).toBe(true);
+  });
+
+  it('never calls a serviceUrl or a file URL an activity names on a host of its own', async () => {
+    const real = 'https://smba.trafficmanager.net/amer/';
+    // A genuine token replayed with a foreign serviceUrl; a token that names the foreign host.
+    const replayed = await entra.sign({ iss: 'https://api.botframework.com', aud: APP, serviceurl: real });
+    expect((await teamsPost(invoke('29:mallory', `${trap.url}/amer/`), replayed)).status).toBe(401);
+    const named = await entra.sign({
+      iss: 'https://api.botframework.com',
+      aud: APP,
+      serviceurl: `${trap.url}/amer/`,
+    });
+    expect((await teamsPost(invoke('29:mallory', `${trap.url}/amer/`), named)).status).toBe(403);
+    // Anonymous mode (local only) still never calls a loopback connector it is not allowed…
+    const message = (url: string) =>
+      JSON.stringify({
+        type: 'message',
+        id: `m-${Math.random()}`,
+        channelId: 'msteams',
+        serviceUrl: real,
+        from: { id: '29:mallory', name: 'Mallory' },
+        recipient: { id: '28:bot' },
+        conversation: { id: 'a:mallory', conversationType: 'personal', tenantId: 't-anon' },
+        channelData: { tenant: { id: 't-anon' } },
+        text: '',
+        attachments: [
+          {
+            contentType: 'application/vnd.microsoft.teams.file.download.info',
+            name: 'nomina.csv',
+            content: { downloadUrl: url, fileType: 'csv' },
+          },
+        ],
+      });
+    // …and a shared file is fetched for no one but an admin, and never from loopback.
+    for (const url of [
+      `${trap.url}/secret.csv`,
+      'http://127.0.0.1:1/x.csv',
+      'https://169.254.169.254/latest',
+    ])
+      await post(open, '/api/messages', message(url), { 'content-type': 'application/json' });
+    await new Promise((r) => setTimeout(r, 1_000));
+    expect(trap.calls).toEqual([]);
+    expect(open.alive() && guarded.alive()).toBe(true);
+  });
+
+  it('wrote none of its secrets to its logs while under attack', () => {
+    const secrets = ['not-a-real-secret', 'xoxb-faults', SIGNING_SECRET, entra.accessToken];
+    for (const server of [open, guarded]) {
+      const output = server.output();
+      for (const secret of secrets) expect(output.includes(secret), secret).toBe(false);
+    }
   });
 });

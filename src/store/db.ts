@@ -120,7 +120,7 @@ export async function openPGlite(dataDir?: string): Promise<OpenDatabase> {
   let lock: DataDirLock | undefined;
   let pgliteDir: string | undefined;
   if (dataDir) {
-    lock = lockDataDir(resolve(dataDir));
+    lock = await lockDataDir(resolve(dataDir));
     pgliteDir = join(resolve(dataDir), 'pglite');
   }
   try {

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,27 +41,53 @@ describe('embedded database', () => {
     await first.close();
   });
 
-  it('refuses another process, whose lock names it; takes over a lock left by a dead one', () => {
+  const lockFromChild = (dir: string, then = '') =>
+    new Promise<{ status: number | null; stderr: string }>((resolve) => {
+      const child = spawn(
+        process.execPath,
+        [
+          '--import',
+          'tsx',
+          '-e',
+          `import('${join(process.cwd(), 'src/store/data-dir-lock.ts')}').then(async (m) => { await m.lockDataDir(${JSON.stringify(dir)}); ${then} })`,
+        ],
+        { stdio: ['ignore', 'ignore', 'pipe'] },
+      );
+      let stderr = '';
+      child.stderr.on('data', (c) => {
+        stderr += c;
+      });
+      child.on('exit', (status) => resolve({ status, stderr }));
+    });
+
+  it('refuses another process, naming the holder; the lock dies with its process', async () => {
     const dir = tempDir();
-    const holder = lockDataDir(dir);
-    const child = spawnSync(
-      process.execPath,
-      [
-        '--import',
-        'tsx',
-        '-e',
-        `import('${join(process.cwd(), 'src/store/data-dir-lock.ts')}').then(m => m.lockDataDir(${JSON.stringify(dir)}))`,
-      ],
-      { encoding: 'utf8' },
-    );
-    expect(child.status).not.toBe(0);
-    expect(child.stderr).toContain(`is in use by another Mentoría process (pid ${process.pid})`);
+    const holder = await lockDataDir(dir);
+    const refused = await lockFromChild(dir);
+    expect(refused.status).not.toBe(0);
+    expect(refused.stderr).toContain(`is in use by another Mentoría process (pid ${process.pid})`);
     holder.release();
-    // A dead pid's lock is stale.
-    const dead = spawnSync(process.execPath, ['-e', 'process.exit(0)']).pid;
-    writeFileSync(join(dir, 'mentoria.lock'), JSON.stringify({ pid: dead, host: hostname() }));
-    const taken = lockDataDir(dir);
+    // A process killed while holding the lock (no exit handler runs) leaves a socket nobody
+    // answers on: the next process takes it over.
+    const killed = await lockFromChild(dir, 'process.kill(process.pid, "SIGKILL");');
+    expect(killed.status).toBe(null);
+    expect(existsSync(join(dir, 'mentoria.lock.sock'))).toBe(true);
+    const taken = await lockDataDir(dir);
     taken.release();
+  });
+
+  it('ignores a pid file of an earlier version, even one naming a live pid (ours, pid 1) or another host', async () => {
+    for (const holder of [
+      { pid: process.pid, host: hostname() },
+      { pid: 1, host: hostname() },
+      { pid: 4242, host: 'another-container' },
+    ]) {
+      const dir = tempDir();
+      writeFileSync(join(dir, 'mentoria.lock'), JSON.stringify(holder));
+      const lock = await lockDataDir(dir);
+      expect(existsSync(join(dir, 'mentoria.lock'))).toBe(false);
+      lock.release();
+    }
   });
 
   it('migrates up, down to nothing and up again', async () => {

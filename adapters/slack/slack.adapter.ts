@@ -371,12 +371,14 @@ export class SlackAdapter {
     try {
       if (reply.replaceOriginal && where.channel && where.ts) {
         const [first] = renderMessages(reply.replaceOriginal);
-        await client.chat.update({
-          channel: where.channel,
-          ts: where.ts,
-          text: first?.text ?? ' ',
-          blocks: first?.blocks ?? [],
-        });
+        await afterRateLimit(() =>
+          client.chat.update({
+            channel: where.channel as string,
+            ts: where.ts as string,
+            text: first?.text ?? ' ',
+            blocks: first?.blocks ?? [],
+          }),
+        );
       }
       if (reply.openForm) {
         if (where.triggerId) {
@@ -415,14 +417,17 @@ export class SlackAdapter {
           if (!target && where.respond)
             await where.respond({ response_type: 'ephemeral', text: part.text, blocks: part.blocks });
           else
-            await client.chat.postMessage({
-              channel: target ?? where.userId,
-              text: part.text,
-              blocks: part.blocks,
-            });
+            await afterRateLimit(() =>
+              client.chat.postMessage({
+                channel: target ?? where.userId,
+                text: part.text,
+                blocks: part.blocks,
+              }),
+            );
         }
         for (const file of filesOf(message)) {
-          await uploadFile(client, target ?? (await openDm(client, where.userId)), file);
+          const dm = target ?? (await afterRateLimit(() => openDm(client, where.userId)));
+          await afterRateLimit(() => uploadFile(client, dm, file));
         }
       }
     } catch (error) {
@@ -858,6 +863,28 @@ function parseMetadata(raw: string): { a: string; v: string; s?: string; c?: str
     };
   } catch {
     return { a: '', v: '{}' };
+  }
+}
+
+/** Attempts, and the longest wait, for an answer Slack rate-limits (its own Retry-After). */
+const ANSWER_ATTEMPTS = 3;
+const ANSWER_MAX_WAIT_MS = 30_000;
+
+/**
+ * A Web API call of an answer, tried again after Slack's Retry-After when it is rate-limited
+ * (answers are sent after the ack, so waiting costs the person only the delay); reminders are
+ * re-queued by the dispatcher instead.
+ */
+export async function afterRateLimit<T>(call: () => Promise<T>, attempts = ANSWER_ATTEMPTS): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await call();
+    } catch (error) {
+      const failure = classifySlackError(error);
+      if (failure.kind !== 'rate_limited' || WORKSPACE_ERRORS.has(failure.code) || attempt >= attempts)
+        throw error;
+      await new Promise((r) => setTimeout(r, Math.min(failure.retryAfterMs ?? 1_000, ANSWER_MAX_WAIT_MS)));
+    }
   }
 }
 

@@ -27,8 +27,10 @@ export interface SlackCall {
 /** Intercepts the Slack Web API (and response_url posts) and records every call. */
 export function fakeSlack(
   profiles: Record<string, { name: string; email: string; tz: string; locale: string }>,
-): { calls: SlackCall[]; responses: object[] } {
+): { calls: SlackCall[]; responses: object[]; rateLimitNext: (method: string, seconds: number) => void } {
   const calls: SlackCall[] = [];
+  // Slack's answer past a method's limit: HTTP 429 with Retry-After (seconds).
+  const limited: { method: string; seconds: number }[] = [];
   const responses: object[] = [];
   let ts = 1000;
   const decode = (body: unknown): Record<string, unknown> => {
@@ -51,6 +53,11 @@ export function fakeSlack(
       const method = uri.replace('/api/', '');
       const args = decode(body);
       calls.push({ method, args });
+      const limit = limited.findIndex((l) => l.method === method);
+      if (limit >= 0) {
+        const seconds = limited.splice(limit, 1)[0]?.seconds ?? 1;
+        return [429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(seconds) }];
+      }
       switch (method) {
         case 'auth.test':
           return [200, { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1' }];
@@ -99,7 +106,7 @@ export function fakeSlack(
       return [200, 'ok'];
     });
   nock.enableNetConnect((host) => host.startsWith('127.0.0.1'));
-  return { calls, responses };
+  return { calls, responses, rateLimitNext: (method, seconds) => void limited.push({ method, seconds }) };
 }
 
 /** The server as `npm start` runs it with a signing secret, a bot token and SLACK_API_URL. */

@@ -30,12 +30,13 @@ describe('Slack adapter over signed HTTP requests', () => {
   let slack: Awaited<ReturnType<typeof startSlackServer>>;
   let calls: SlackCall[];
   let responses: object[];
+  let rateLimitNext: (method: string, seconds: number) => void;
   const since = (n: number) => calls.slice(n);
 
   beforeAll(async () => {
     db = await openMigratedPGlite();
     await buildWorld(db.db, 'T:T1', 'slack');
-    ({ calls, responses } = fakeSlack(profiles));
+    ({ calls, responses, rateLimitNext } = fakeSlack(profiles));
     slack = await startSlackServer(db);
   });
   afterAll(async () => {
@@ -352,6 +353,19 @@ describe('Slack adapter over signed HTTP requests', () => {
       'Tablero & informes <2026>, ver intranet (https://intranet.example/t)',
     );
     await post(slack.url, dm('EvEsc3', 'cancelar'), 'application/json');
+  });
+
+  it('answers after Slack’s Retry-After when the answer is rate-limited, instead of losing it', async () => {
+    // Earlier answers still on their way to D_ANA settle first.
+    await new Promise((r) => setTimeout(r, 500));
+    const n = calls.length;
+    rateLimitNext('chat.postMessage', 1);
+    await post(slack.url, dm('EvLimited', 'metas'), 'application/json');
+    const posts = () => since(n).filter((c) => c.method === 'chat.postMessage' && c.args.channel === 'D_ANA');
+    await eventually(() => (posts().length >= 2 ? true : undefined), 6_000);
+    // The refused call, then the same answer once Retry-After had passed.
+    const [refused, ...later] = posts();
+    expect(later.map((p) => JSON.stringify(p.args.blocks))).toContain(JSON.stringify(refused?.args.blocks));
   });
 
   const shared = (eventId: string, url: string) => {

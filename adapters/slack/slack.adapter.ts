@@ -1,5 +1,5 @@
 import type { IncomingMessage, RequestListener } from 'node:http';
-import { App, AuthorizationError, HTTPReceiver, LogLevel } from '@slack/bolt';
+import { App, AuthorizationError, type AuthorizeResult, HTTPReceiver, LogLevel } from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import type { Clock } from '../../src/clock.ts';
@@ -159,6 +159,7 @@ export class SlackAdapter {
   private readonly homeRefreshed = new Map<string, number>();
   /** Workspace → tenant id: a tenant's id never changes, so one lookup per process. */
   private readonly tenantIds = new Map<string, string>();
+  private readonly clientOptions: ConstructorParameters<typeof WebClient>[1];
 
   constructor(private readonly o: SlackAdapterOptions) {
     const { config } = o;
@@ -168,6 +169,7 @@ export class SlackAdapter {
       rejectRateLimitedCalls: true,
       retryConfig: { retries: 1, factor: 1, minTimeout: 200, maxTimeout: 500 },
     };
+    this.clientOptions = clientOptions;
     const oauth = Boolean(config.SLACK_CLIENT_ID && config.SLACK_CLIENT_SECRET && config.SLACK_STATE_SECRET);
     this.installationStore = oauth
       ? new PostgresInstallationStore(
@@ -229,7 +231,9 @@ export class SlackAdapter {
       });
       this.app = new App({
         receiver: this.receiver,
-        ...(oauth ? {} : { token: config.SLACK_BOT_TOKEN }),
+        // One workspace: the token is checked (auth.test) by us, not by Bolt's constructor, whose
+        // rejected check crashed the process when Slack was unreachable or refused the token.
+        ...(oauth ? {} : { authorize: () => this.singleWorkspace() }),
         clientOptions,
         logLevel,
         convoStore: false,
@@ -842,8 +846,58 @@ export class SlackAdapter {
     });
   }
 
+  private workspace: Promise<AuthorizeResult> | undefined;
+
+  /** The single workspace's bot, from auth.test once; a failed check is tried again next time. */
+  private async singleWorkspace(): Promise<AuthorizeResult> {
+    const token = this.o.config.SLACK_BOT_TOKEN ?? '';
+    this.workspace ??= new WebClient(token, this.clientOptions).auth.test().then((r) => ({
+      botToken: token,
+      botId: r.bot_id,
+      botUserId: r.user_id,
+      teamId: r.team_id,
+      enterpriseId: r.enterprise_id,
+    }));
+    try {
+      return await this.workspace;
+    } catch (error) {
+      this.workspace = undefined;
+      throw error;
+    }
+  }
+
+  /**
+   * Checks the bot token at start without stopping anything else: a refused token is one log line
+   * naming the variable (Slack stays off until it is fixed; Teams and /healthz go on); an
+   * unreachable Slack is tried again in the background.
+   */
+  private checkToken(delayMs = 30_000): void {
+    this.singleWorkspace()
+      .then(() => this.o.log.info('slack token verified'))
+      .catch((error: unknown) => {
+        const failure = classifySlackError(error);
+        if (WORKSPACE_ERRORS.has(failure.code) || failure.kind === 'permanent') {
+          this.o.log.error(
+            { variable: 'SLACK_BOT_TOKEN', code: failure.code },
+            'Slack refused SLACK_BOT_TOKEN: Slack stays off until the token is fixed',
+          );
+          return;
+        }
+        this.o.log.warn({ code: failure.code }, 'Slack is unreachable: trying again in the background');
+        setTimeout(() => this.checkToken(Math.min(delayMs * 2, 600_000)), delayMs).unref();
+      });
+  }
+
   async start(): Promise<void> {
-    if (!this.receiver) await this.app.start();
+    if (!this.receiver) {
+      try {
+        await this.app.start();
+      } catch (error) {
+        this.o.log.error({ code: classifySlackError(error).code }, 'Slack Socket Mode did not start');
+      }
+      return;
+    }
+    if (!this.installationStore) this.checkToken();
   }
 
   async stop(): Promise<void> {

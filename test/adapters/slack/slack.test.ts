@@ -368,6 +368,20 @@ describe('Slack adapter over signed HTTP requests', () => {
     expect(later.map((p) => JSON.stringify(p.args.blocks))).toContain(JSON.stringify(refused?.args.blocks));
   });
 
+  it('acknowledges views it does not handle at once: an unknown callback, a closed modal', async () => {
+    const unknown = interaction({
+      ...fixture('view-submission'),
+      view: { ...fixture('view-submission').view, callback_id: 'old_callback_of_a_past_version' },
+    });
+    const closed = interaction({ ...fixture('view-submission'), type: 'view_closed', is_cleared: false });
+    for (const body of [unknown, closed]) {
+      const started = Date.now();
+      const res = await post(slack.url, body, FORM);
+      expect(res.status).toBe(200);
+      expect(Date.now() - started).toBeLessThan(2_000);
+    }
+  });
+
   const shared = (eventId: string, url: string) => {
     const base = fixture('message-im');
     return JSON.stringify({

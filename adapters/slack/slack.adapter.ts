@@ -29,6 +29,7 @@ import {
 } from '../../src/store/person.store.ts';
 import { deleteInstallation, findInstallationByTenant } from '../../src/store/slack-installation.store.ts';
 import { ensureTenant, findTenant } from '../../src/store/tenant.store.ts';
+import { readCapped } from '../http/read-capped.ts';
 import {
   baseActionId,
   FORM_CALLBACK_ID,
@@ -1079,8 +1080,7 @@ function slackFileReader(
     try {
       const response = await fetch(url, { headers: { Authorization: `Bearer ${token}` }, redirect: 'error' });
       if (!response.ok) return undefined;
-      const bytes = Buffer.from(await response.arrayBuffer());
-      return bytes.length > max ? 'too_large' : bytes;
+      return await readCapped(response, max);
     } catch {
       return undefined;
     }

@@ -25,6 +25,7 @@ import type { Inbox } from '../../src/services/inbox.ts';
 import type { Db } from '../../src/store/db.ts';
 import { deactivateIdentity, findIdentity, upsertIdentity } from '../../src/store/person.store.ts';
 import { ensureTenant } from '../../src/store/tenant.store.ts';
+import { readCapped } from '../http/read-capped.ts';
 import {
   type CardElement,
   FORM_VERB_PREFIX,
@@ -135,37 +136,14 @@ export function teamsFileReader(url: string | undefined): FileReader {
   };
 }
 
-/** A response's body up to `maxBytes`, streamed: past the cap the download is abandoned. */
-export async function readCapped(response: Response, maxBytes: number): Promise<Buffer | 'too_large'> {
-  const declared = Number(response.headers.get('content-length') ?? 0);
-  if (declared > maxBytes || !response.body) {
-    await response.body?.cancel().catch(() => {});
-    return declared > maxBytes ? 'too_large' : Buffer.alloc(0);
-  }
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = response.body.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel().catch(() => {});
-      return 'too_large';
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks);
-}
+/** The verified claims of a request (the SDK's `JwtPayload`), or none for anonymous ones. */
+type Identity = { aud?: unknown } | undefined;
 
 /**
  * The SDK's CloudAdapter with our credentials: replies carry the bot's own token (client
  * credentials, see `BotTokenSource`) and go only to Microsoft's hosts (the SDK's outbound host
  * allow-list, on), whatever serviceUrl an activity names.
  */
-/** The verified claims of a request (the SDK's `JwtPayload`), or none for anonymous ones. */
-type Identity = { aud?: unknown } | undefined;
-
 class MentoriaCloudAdapter extends CloudAdapter {
   constructor(
     auth: AuthConfiguration,

@@ -275,7 +275,7 @@ describe('Teams adapter over /api/messages', () => {
   });
 
   it('streams a download and abandons it at the cap, whatever the server would still send', async () => {
-    const { readCapped } = await import('../../../adapters/teams/teams.adapter.ts');
+    const { readCapped } = await import('../../../adapters/http/read-capped.ts');
     let served = 0;
     // A chunked answer with no length header that never ends (300 MB and more).
     const endless = new ReadableStream<Uint8Array>({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidTimeZone } from './domain/time.ts';
+import { parseKey } from './store/secret-box.ts';
 
 /** Languages the bot speaks; Spanish first. */
 export const LOCALES = ['es', 'en'] as const;
@@ -33,7 +34,31 @@ const EXAMPLES: Record<string, string> = {
   PUBLIC_URL: 'https://mentoria.example.gob',
   LINK_SECRET: 'a-random-string-of-at-least-32-characters',
   LINK_TTL_HOURS: '24',
+  ENCRYPTION_KEY: '(openssl rand -base64 32)',
+  ENCRYPTION_KEYS: 'new-key,old-key',
 };
+
+/** One AES-256 key per entry: 32 bytes as 64 hex digits or base64 (`openssl rand -base64 32`). */
+const keyList = (max: number) =>
+  z.string().transform((v, ctx) => {
+    const texts = v
+      .split(',')
+      .map((k) => k.trim())
+      .filter(Boolean);
+    if (texts.length > max) {
+      ctx.addIssue({ code: 'custom', message: 'must be one key; use ENCRYPTION_KEYS=new,old to rotate' });
+      return z.NEVER;
+    }
+    const keys = texts.map(parseKey);
+    if (!keys.length || keys.some((k) => !k)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'each key must be 32 bytes, as 64 hex digits or base64 (openssl rand -base64 32)',
+      });
+      return z.NEVER;
+    }
+    return keys as Buffer[];
+  });
 
 const rate = (fallback: number) =>
   z.coerce
@@ -143,6 +168,9 @@ const schema = z.object({
     .min(1, 'must be at least 1')
     .max(720, 'must be at most 720')
     .default(24),
+  // Encrypts Slack tokens at rest (AES-256-GCM). ENCRYPTION_KEYS=new,old rotates: the first seals.
+  ENCRYPTION_KEY: keyList(1).optional(),
+  ENCRYPTION_KEYS: keyList(10).optional(),
   // How long a replica holds the reminders it claimed; if it dies, others send them after this.
   NUDGE_LEASE_SECONDS: z.coerce
     .number({ error: 'must be a number' })
@@ -236,12 +264,25 @@ function crossChecks(c: Config): string[] {
       `LINK_SECRET: required with PUBLIC_URL in production, so that download links survive restarts and replicas (example: LINK_SECRET=${EXAMPLES.LINK_SECRET})`,
     );
   }
+  if (c.ENCRYPTION_KEY && c.ENCRYPTION_KEYS) {
+    problems.push('ENCRYPTION_KEY and ENCRYPTION_KEYS: set one of them (ENCRYPTION_KEYS=new,old to rotate)');
+  }
+  if (oauth.every(Boolean) && !encryptionKeys(c) && isProduction(c)) {
+    problems.push(
+      "ENCRYPTION_KEY: required in production with SLACK_CLIENT_ID, so that the workspaces' tokens are encrypted in the database (generate one with: openssl rand -base64 32)",
+    );
+  }
   if (Boolean(c.MICROSOFT_APP_ID) !== Boolean(c.MICROSOFT_APP_PASSWORD)) {
     problems.push(
       'MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD: set both (the Azure Bot app registration), or neither',
     );
   }
   return problems;
+}
+
+/** The keys that seal secrets at rest, newest first; undefined when encryption is off. */
+export function encryptionKeys(c: Config): Buffer[] | undefined {
+  return c.ENCRYPTION_KEYS ?? c.ENCRYPTION_KEY;
 }
 
 /** Unset NODE_ENV is production: only an explicit development or test relaxes anything. */

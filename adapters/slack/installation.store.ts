@@ -1,12 +1,14 @@
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/oauth';
 import type { Locale } from '../../src/config.ts';
 import type { Db } from '../../src/store/db.ts';
+import type { SecretBox } from '../../src/store/secret-box.ts';
 import {
   deleteInstallation,
   findInstallation,
-  findInstallationByTenant,
+  hasInstallation,
   installKey,
   saveInstallation,
+  sealInstallations,
 } from '../../src/store/slack-installation.store.ts';
 import { ensureTenant } from '../../src/store/tenant.store.ts';
 
@@ -39,7 +41,14 @@ export class PostgresInstallationStore implements InstallationStore {
       botToken: string | undefined,
       firstInstallation: boolean,
     ) => Promise<void>,
+    /** Seals the installations (their tokens) at rest; without it they are stored as Slack sends them. */
+    private readonly box?: SecretBox,
   ) {}
+
+  /** Seals rows still in plain text or under an older key; how many were sealed again. */
+  async sealExisting(): Promise<number> {
+    return this.box ? sealInstallations(this.db, this.box) : 0;
+  }
 
   async storeInstallation<A extends 'v1' | 'v2'>(installation: Installation<A, boolean>): Promise<void> {
     const isEnterpriseInstall = Boolean(installation.isEnterpriseInstall);
@@ -55,17 +64,21 @@ export class PostgresInstallationStore implements InstallationStore {
       defaultLocale: this.defaults.locale,
       defaultTimezone: this.defaults.timezone,
     });
-    const firstInstallation = !(await findInstallationByTenant(this.db, tenant.id));
-    await saveInstallation(this.db, {
-      key,
-      tenantId: tenant.id,
-      teamId: installation.team?.id ?? null,
-      enterpriseId: installation.enterprise?.id ?? null,
-      isEnterpriseInstall,
-      installerUserId: installation.user?.id ?? null,
-      installation,
-      now: this.now(),
-    });
+    const firstInstallation = !(await hasInstallation(this.db, tenant.id));
+    await saveInstallation(
+      this.db,
+      {
+        key,
+        tenantId: tenant.id,
+        teamId: installation.team?.id ?? null,
+        enterpriseId: installation.enterprise?.id ?? null,
+        isEnterpriseInstall,
+        installerUserId: installation.user?.id ?? null,
+        installation,
+        now: this.now(),
+      },
+      this.box,
+    );
     await this.onInstalled?.(tenant.id, installation.user?.id, installation.bot?.token, firstInstallation);
   }
 
@@ -79,7 +92,7 @@ export class PostgresInstallationStore implements InstallationStore {
             : []),
         ];
     for (const key of keys) {
-      const found = await findInstallation(this.db, key);
+      const found = await findInstallation(this.db, key, this.box);
       if (found) return found.installation as Installation<'v1' | 'v2', boolean>;
     }
     throw new Error(`no Slack installation for ${keys.join(', ')}`);

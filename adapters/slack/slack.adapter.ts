@@ -3,7 +3,7 @@ import { App, AuthorizationError, type AuthorizeResult, HTTPReceiver, LogLevel }
 import { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import type { Clock } from '../../src/clock.ts';
-import type { Config } from '../../src/config.ts';
+import { type Config, encryptionKeys } from '../../src/config.ts';
 import type { Tenant } from '../../src/domain/model.ts';
 import { isValidTimeZone } from '../../src/domain/time.ts';
 import type { Bot } from '../../src/flows/bot.ts';
@@ -27,6 +27,7 @@ import {
   setTenantRole,
   upsertIdentity,
 } from '../../src/store/person.store.ts';
+import { SecretBox } from '../../src/store/secret-box.ts';
 import { deleteInstallation, findInstallationByTenant } from '../../src/store/slack-installation.store.ts';
 import { ensureTenant, findTenant } from '../../src/store/tenant.store.ts';
 import { readCapped } from '../http/read-capped.ts';
@@ -172,6 +173,7 @@ export class SlackAdapter {
     };
     this.clientOptions = clientOptions;
     const oauth = Boolean(config.SLACK_CLIENT_ID && config.SLACK_CLIENT_SECRET && config.SLACK_STATE_SECRET);
+    const box = SecretBox.from(encryptionKeys(config));
     this.installationStore = oauth
       ? new PostgresInstallationStore(
           o.db,
@@ -182,6 +184,7 @@ export class SlackAdapter {
             this.port?.forget(tenantId);
             return this.installerIsAdmin(tenantId, userId, token, first, clientOptions);
           },
+          box,
         )
       : undefined;
     const logLevel =
@@ -240,7 +243,7 @@ export class SlackAdapter {
         convoStore: false,
       });
     }
-    this.port = new SlackChatPort(o.db, config.SLACK_BOT_TOKEN, clientOptions);
+    this.port = new SlackChatPort(o.db, config.SLACK_BOT_TOKEN, clientOptions, box);
     o.inbox.register('slack', (payload, replay) => this.answerRead(payload, replay));
     this.register();
   }
@@ -907,7 +910,13 @@ export class SlackAdapter {
       }
       return;
     }
-    if (!this.installationStore) this.checkToken();
+    if (!this.installationStore) {
+      this.checkToken();
+      return;
+    }
+    // Installations written before a key was configured, or under a key being retired.
+    const sealed = await this.installationStore.sealExisting();
+    if (sealed) this.o.log.info({ sealed }, 'Slack installations encrypted under the current key');
   }
 
   async stop(): Promise<void> {
@@ -990,6 +999,7 @@ export class SlackChatPort implements ChatPort {
     private readonly db: Db,
     private readonly singleToken: string | undefined,
     private readonly clientOptions: ConstructorParameters<typeof WebClient>[1],
+    private readonly box?: SecretBox,
   ) {}
 
   /** Forgets a tenant's client: after a (re)install, an uninstall or a workspace-level error. */
@@ -1002,7 +1012,7 @@ export class SlackChatPort implements ChatPort {
     const cached = this.clients.get(tenantId);
     if (cached) return cached;
     let token = this.singleToken;
-    const installation = (await findInstallationByTenant(this.db, tenantId)) as
+    const installation = (await findInstallationByTenant(this.db, tenantId, this.box)) as
       | { bot?: { token?: string } }
       | undefined;
     if (installation?.bot?.token) token = installation.bot.token;

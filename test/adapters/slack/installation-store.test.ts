@@ -1,7 +1,9 @@
+import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PostgresInstallationStore } from '../../../adapters/slack/installation.store.ts';
 import { Inbox } from '../../../src/services/inbox.ts';
 import type { OpenDatabase } from '../../../src/store/db.ts';
+import { SecretBox } from '../../../src/store/secret-box.ts';
 import { findTenant } from '../../../src/store/tenant.store.ts';
 import { openMigratedPGlite } from '../../support/databases.ts';
 
@@ -70,6 +72,131 @@ describe('Slack installations in Postgres (OAuth, several workspaces)', () => {
   });
 });
 
+describe('Slack tokens encrypted at rest', () => {
+  const OLD = randomBytes(32);
+  const NEW = randomBytes(32);
+  const install = (team: string, token: string) =>
+    ({
+      team: { id: team, name: `Workspace ${team}` },
+      enterprise: undefined,
+      user: { id: 'U_INSTALLER', token: 'xoxp-user-secret', scopes: undefined },
+      bot: { token, scopes: ['chat:write'], id: 'B1', userId: 'UB1' },
+      isEnterpriseInstall: false,
+      tokenType: 'bot',
+    }) as never;
+  const query = (teamId: string) => ({ teamId, isEnterpriseInstall: false, enterpriseId: undefined });
+  const storeWith = (db: OpenDatabase, box?: SecretBox) =>
+    new PostgresInstallationStore(
+      db.db,
+      { locale: 'es', timezone: 'UTC' },
+      () => new Date('2026-12-03T12:00:00Z'),
+      undefined,
+      box,
+    );
+  const rawRow = async (db: OpenDatabase, team: string) =>
+    JSON.stringify(
+      (
+        await db.db
+          .selectFrom('slack_installations')
+          .select('installation')
+          .where('install_key', '=', `T:${team}`)
+          .executeTakeFirstOrThrow()
+      ).installation,
+    );
+  const botToken = async (store: PostgresInstallationStore, team: string) =>
+    ((await store.fetchInstallation(query(team))) as { bot?: { token?: string } }).bot?.token;
+
+  it('stores no token in clear text with a key, and reads it back', async () => {
+    const db = await openMigratedPGlite();
+    try {
+      const store = storeWith(db, SecretBox.of(NEW));
+      await store.storeInstallation(install('T1', 'xoxb-secret-1'));
+      const raw = await rawRow(db, 'T1');
+      expect(raw).not.toContain('xoxb-secret-1');
+      expect(raw).not.toContain('xoxp-user-secret');
+      expect(raw).toContain('mentoria:v1:');
+      expect(await botToken(store, 'T1')).toBe('xoxb-secret-1');
+      // The twin: without a key, the same install is stored as Slack sent it.
+      const plain = storeWith(db);
+      await plain.storeInstallation(install('T2', 'xoxb-plain-2'));
+      expect(await rawRow(db, 'T2')).toContain('xoxb-plain-2');
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('encrypts rows written before a key was configured, at start and on first read', async () => {
+    const db = await openMigratedPGlite();
+    try {
+      const before = storeWith(db);
+      await before.storeInstallation(install('T1', 'xoxb-old-1'));
+      await before.storeInstallation(install('T2', 'xoxb-old-2'));
+      const after = storeWith(db, SecretBox.of(NEW));
+      // First read of T1 seals it.
+      expect(await botToken(after, 'T1')).toBe('xoxb-old-1');
+      expect(await rawRow(db, 'T1')).not.toContain('xoxb-old-1');
+      expect(await rawRow(db, 'T2')).toContain('xoxb-old-2');
+      // The sweep at start seals the rest, and leaves sealed rows alone.
+      expect(await after.sealExisting()).toBe(1);
+      expect(await rawRow(db, 'T2')).not.toContain('xoxb-old-2');
+      expect(await after.sealExisting()).toBe(0);
+      expect(await botToken(after, 'T2')).toBe('xoxb-old-2');
+      // Sealed rows cannot be read without a key: a clear error, not a token-less client.
+      await expect(before.fetchInstallation(query('T2'))).rejects.toThrow(/ENCRYPTION_KEY/);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it('rotates keys: rows under the old key still open and are sealed again under the new one', async () => {
+    const db = await openMigratedPGlite();
+    try {
+      await storeWith(db, SecretBox.of(OLD)).storeInstallation(install('T1', 'xoxb-rotating'));
+      const underOld = await rawRow(db, 'T1');
+      // The new key alone cannot open it.
+      await expect(storeWith(db, SecretBox.of(NEW)).fetchInstallation(query('T1'))).rejects.toThrow(
+        /not in ENCRYPTION_KEYS/,
+      );
+      const rotated = storeWith(db, SecretBox.of(NEW, OLD));
+      expect(await botToken(rotated, 'T1')).toBe('xoxb-rotating');
+      const underNew = await rawRow(db, 'T1');
+      expect(underNew).not.toBe(underOld);
+      expect(underNew).not.toContain('xoxb-rotating');
+      // Once re-sealed, the old key can be dropped.
+      expect(await botToken(storeWith(db, SecretBox.of(NEW)), 'T1')).toBe('xoxb-rotating');
+      expect(await rotated.sealExisting()).toBe(0);
+    } finally {
+      await db.close();
+    }
+  });
+
+  it("refuses a sealed value moved into another workspace's row, or altered", async () => {
+    const db = await openMigratedPGlite();
+    try {
+      const store = storeWith(db, SecretBox.of(NEW));
+      await store.storeInstallation(install('T1', 'xoxb-victim'));
+      await store.storeInstallation(install('T2', 'xoxb-attacker'));
+      const victim = await db.db
+        .selectFrom('slack_installations')
+        .select('installation')
+        .where('install_key', '=', 'T:T1')
+        .executeTakeFirstOrThrow();
+      await db.db
+        .updateTable('slack_installations')
+        .set({ installation: JSON.stringify(victim.installation) })
+        .where('install_key', '=', 'T:T2')
+        .execute();
+      await expect(store.fetchInstallation(query('T2'))).rejects.toThrow();
+      expect(await botToken(store, 'T1')).toBe('xoxb-victim');
+      const sealed = (victim.installation as { sealed: string }).sealed;
+      const flipped = `${sealed.slice(0, -3)}${sealed.endsWith('A') ? 'B' : 'A'}${sealed.slice(-2)}`;
+      expect(() => SecretBox.of(NEW).open(flipped, 'slack_installations:T:T1')).toThrow();
+    } finally {
+      await db.close();
+    }
+  });
+});
+
 describe('who administers a tenant', () => {
   it('makes the person who installs the app an admin of the new tenant, found with users.info', async () => {
     const { default: nock } = await import('nock');
@@ -99,6 +226,7 @@ describe('who administers a tenant', () => {
         SLACK_SIGNING_SECRET: 'signing-secret-0123456789',
         SLACK_API_URL: 'https://slack-install.test/api/',
         LOG_LEVEL: 'silent',
+        NODE_ENV: 'test',
       });
       if (!parsed.ok) throw new Error(parsed.problems.join());
       const bot = new Bot({

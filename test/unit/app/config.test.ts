@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../../../src/config.ts';
+import { encryptionKeys, parseConfig } from '../../../src/config.ts';
 
 describe('configuration', () => {
   it('has working defaults for a fresh machine', () => {
@@ -92,5 +92,42 @@ describe('configuration', () => {
     expect(parseConfig({ TEAMS_OPENID_METADATA_URL: 'http://127.0.0.1:4000/meta' }).ok).toBe(true);
     expect(parseConfig({ MICROSOFT_LOGIN_URL: 'http://login.example' }).ok).toBe(false);
     expect(parseConfig({ TEAMS_OPENID_METADATA_URL: 'file:///etc/passwd' }).ok).toBe(false);
+  });
+
+  it('requires an encryption key for several workspaces in production, and takes keys as hex or base64', () => {
+    const oauth = {
+      SLACK_CLIENT_ID: '1.2',
+      SLACK_CLIENT_SECRET: 'secret',
+      SLACK_STATE_SECRET: 'a-state-secret-long-enough',
+      SLACK_SIGNING_SECRET: 'signing-secret-0123456789',
+    };
+    const hex = 'ab'.repeat(32);
+    const base64 = Buffer.alloc(32, 7).toString('base64');
+    const refused = parseConfig(oauth);
+    expect(refused.ok).toBe(false);
+    if (!refused.ok) expect(refused.problems.join('\n')).toMatch(/^ENCRYPTION_KEY: required in production/m);
+    // The twins: a key in production, or no key in development, start.
+    const withKey = parseConfig({ ...oauth, ENCRYPTION_KEY: base64 });
+    expect(withKey.ok && encryptionKeys(withKey.config)?.map((k) => k.length)).toEqual([32]);
+    expect(parseConfig({ ...oauth, NODE_ENV: 'development' }).ok).toBe(true);
+    // One workspace's token comes from the environment, not the database: no key needed.
+    expect(
+      parseConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'signing-secret-0123456789' }).ok,
+    ).toBe(true);
+    const rotating = parseConfig({ ...oauth, ENCRYPTION_KEYS: `${hex}, ${base64}` });
+    expect(rotating.ok && encryptionKeys(rotating.config)?.map((k) => k.toString('hex'))).toEqual([
+      hex,
+      Buffer.alloc(32, 7).toString('hex'),
+    ]);
+    for (const bad of [
+      { ENCRYPTION_KEY: 'too-short' },
+      { ENCRYPTION_KEY: `${hex},${hex}` },
+      { ENCRYPTION_KEYS: `${hex},nope` },
+      { ENCRYPTION_KEY: hex, ENCRYPTION_KEYS: hex },
+    ]) {
+      const result = parseConfig(bad);
+      expect(result.ok, JSON.stringify(bad)).toBe(false);
+      if (!result.ok) expect(result.problems.join('\n')).toMatch(/^ENCRYPTION_KEYS?/m);
+    }
   });
 });

@@ -1,7 +1,7 @@
 import type { Config } from './config.ts';
 import { createLogger, type Logger, safeUrl } from './log.ts';
 import { DataDirInUseError } from './store/data-dir-lock.ts';
-import { type OpenDatabase, openDatabase } from './store/db.ts';
+import { applyTimeouts, type OpenDatabase, openDatabase } from './store/db.ts';
 import { migrateToLatest } from './store/migrate.ts';
 
 /**
@@ -18,6 +18,19 @@ export async function openMigratedDatabase(config: Config, log: Logger): Promise
       process.exit(1);
     }
     throw error;
+  }
+  if (database.kind === 'postgres') {
+    const timeouts = {
+      statementMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+      lockMs: config.DATABASE_LOCK_TIMEOUT_MS,
+    };
+    // Before migrating, so that the sessions a pooler opens from now on have them.
+    await applyTimeouts(database.db, timeouts).catch((error: unknown) => {
+      log.warn(
+        { code: (error as { code?: string }).code, ...timeouts },
+        'the database role could not keep the statement and lock timeouts: only direct connections have them',
+      );
+    });
   }
   try {
     const report = await migrateToLatest(database.db);

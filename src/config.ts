@@ -35,6 +35,8 @@ const EXAMPLES: Record<string, string> = {
   LINK_SECRET: 'a-random-string-of-at-least-32-characters',
   LINK_TTL_HOURS: '24',
   ENCRYPTION_KEY: '(openssl rand -base64 32)',
+  DATABASE_STATEMENT_TIMEOUT_MS: '30000',
+  DATABASE_LOCK_TIMEOUT_MS: '5000',
   ENCRYPTION_KEYS: 'new-key,old-key',
 };
 
@@ -171,6 +173,19 @@ const schema = z.object({
   // Encrypts Slack tokens at rest (AES-256-GCM). ENCRYPTION_KEYS=new,old rotates: the first seals.
   ENCRYPTION_KEY: keyList(1).optional(),
   ENCRYPTION_KEYS: keyList(10).optional(),
+  // PostgreSQL cancels a statement running, or waiting for a lock, longer than this (0: never).
+  DATABASE_STATEMENT_TIMEOUT_MS: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must be 0 (no limit) or more')
+    .max(3_600_000, 'must be at most 3600000 (an hour)')
+    .default(30_000),
+  DATABASE_LOCK_TIMEOUT_MS: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must be 0 (no limit) or more')
+    .max(3_600_000, 'must be at most 3600000 (an hour)')
+    .default(5_000),
   // How long a replica holds the reminders it claimed; if it dies, others send them after this.
   NUDGE_LEASE_SECONDS: z.coerce
     .number({ error: 'must be a number' })

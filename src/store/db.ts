@@ -1,7 +1,10 @@
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import {
+  type DialectAdapter,
   Kysely,
+  type MigrationLockOptions,
+  PostgresAdapter,
   type PostgresCursor,
   PostgresDialect,
   type PostgresPool,
@@ -87,8 +90,55 @@ function preparingPool(pool: pg.Pool): PostgresPool {
   };
 }
 
+/** How long one statement may run, and wait for a lock, before PostgreSQL cancels it (0: never). */
+export interface DatabaseTimeouts {
+  statementMs: number;
+  lockMs: number;
+}
+
+/**
+ * Kysely's adapter, except that waiting for the migration lock (while another replica migrates)
+ * is not cut short by the role's statement timeout; once the lock is held the session has its
+ * timeout again, and each migration lifts it for its own transaction (`untimed`).
+ */
+class MigratingPostgresAdapter extends PostgresAdapter {
+  constructor(private readonly timeouts: DatabaseTimeouts | undefined) {
+    super();
+  }
+
+  override async acquireMigrationLock(db: Kysely<unknown>, options: MigrationLockOptions): Promise<void> {
+    await sql`select set_config('statement_timeout', '0', false)`.execute(db);
+    try {
+      await super.acquireMigrationLock(db, options);
+    } finally {
+      if (this.timeouts) {
+        const restored = `${Math.trunc(this.timeouts.statementMs)}ms`;
+        await sql`select set_config('statement_timeout', ${restored}, false)`.execute(db);
+      } else {
+        await sql`reset statement_timeout`.execute(db);
+      }
+    }
+  }
+}
+
+class MigratingPostgresDialect extends PostgresDialect {
+  constructor(
+    config: ConstructorParameters<typeof PostgresDialect>[0],
+    private readonly timeouts: DatabaseTimeouts | undefined,
+  ) {
+    super(config);
+  }
+
+  override createAdapter(): DialectAdapter {
+    return new MigratingPostgresAdapter(this.timeouts);
+  }
+}
+
 /** Opens PostgreSQL through a `pg` pool. */
-export function openPostgres(url: string, options: { max?: number } = {}): OpenDatabase {
+export function openPostgres(
+  url: string,
+  options: { max?: number; timeouts?: DatabaseTimeouts } = {},
+): OpenDatabase {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.max ?? 10,
@@ -105,10 +155,17 @@ export function openPostgres(url: string, options: { max?: number } = {}): OpenD
   // A client losing its server (a restart, a failover) must not crash the process: idle ones are
   // replaced by the pool; one in use fails its query, and the pool drops it when it comes back.
   pool.on('error', () => {});
+  const { timeouts } = options;
   pool.on('connect', (client) => {
     client.on('error', () => {});
+    // A query issued here runs before the client's first use (a client runs its queries in
+    // order). Not a startup parameter, which PgBouncer refuses: behind it, the role's own
+    // setting (applyTimeouts) is what holds, this only makes a direct connection take it now.
+    if (timeouts) client.query(setTimeoutsSql(timeouts)).catch(() => {});
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) });
+  const db = new Kysely<Database>({
+    dialect: new MigratingPostgresDialect({ pool: preparingPool(pool) }, options.timeouts),
+  });
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
 
@@ -147,10 +204,42 @@ export async function openPGlite(dataDir?: string): Promise<OpenDatabase> {
 export function openDatabase(config: {
   DATABASE_URL?: string | undefined;
   DATA_DIR: string;
+  DATABASE_STATEMENT_TIMEOUT_MS: number;
+  DATABASE_LOCK_TIMEOUT_MS: number;
 }): Promise<OpenDatabase> {
   return config.DATABASE_URL
-    ? Promise.resolve(openPostgres(config.DATABASE_URL))
+    ? Promise.resolve(
+        openPostgres(config.DATABASE_URL, {
+          timeouts: {
+            statementMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+            lockMs: config.DATABASE_LOCK_TIMEOUT_MS,
+          },
+        }),
+      )
     : openPGlite(config.DATA_DIR);
+}
+
+function setTimeoutsSql(t: DatabaseTimeouts): string {
+  return `set statement_timeout = ${Math.trunc(t.statementMs)}; set lock_timeout = ${Math.trunc(t.lockMs)}`;
+}
+
+/**
+ * Makes the timeouts the defaults of this server role in this database, so every new server
+ * session has them, including the sessions a pooler such as PgBouncer opens (which refuses them
+ * as startup parameters and, in transaction mode, hands each transaction any session). Existing
+ * pooler sessions take them when they are next opened. Migrations lift them for their own
+ * transaction (`set local`). Throws when the role may not change its own settings.
+ */
+export async function applyTimeouts(db: Db, t: DatabaseTimeouts): Promise<void> {
+  const { rows } = await sql<{ name: string }>`select current_database() as name`.execute(db);
+  const name = rows[0]?.name;
+  if (!name) throw new Error('no current database');
+  const statement = sql.lit(`${Math.trunc(t.statementMs)}ms`);
+  const lock = sql.lit(`${Math.trunc(t.lockMs)}ms`);
+  await sql`alter role current_user in database ${sql.id(name)} set statement_timeout = ${statement}`.execute(
+    db,
+  );
+  await sql`alter role current_user in database ${sql.id(name)} set lock_timeout = ${lock}`.execute(db);
 }
 
 /** True when the database answers a trivial query (health checks). */

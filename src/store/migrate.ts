@@ -1,6 +1,13 @@
 import { readdir } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { type Migration, type MigrationProvider, type MigrationResultSet, Migrator } from 'kysely';
+import {
+  type Kysely,
+  type Migration,
+  type MigrationProvider,
+  type MigrationResultSet,
+  Migrator,
+  sql,
+} from 'kysely';
 import type { Db } from './db.ts';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
@@ -17,10 +24,36 @@ class FolderMigrationProvider implements MigrationProvider {
     const migrations: Record<string, Migration> = {};
     for (const file of files) {
       const module = (await import(pathToFileURL(`${MIGRATIONS_DIR}${file}`).href)) as Migration;
-      migrations[file.replace(/\.(ts|js)$/, '')] = module;
+      migrations[file.replace(/\.(ts|js)$/, '')] = untimed(module);
     }
     return migrations;
   }
+}
+
+/**
+ * A migration runs inside its transaction without the role's statement and lock timeouts
+ * (`set local` holds for that transaction only, also behind PgBouncer): rewriting a large table
+ * may take longer than any chat query should. On PGlite the settings are simply accepted.
+ */
+export function untimed(migration: Migration): Migration {
+  const lift = async (db: Kysely<unknown>) => {
+    await sql`set local statement_timeout = 0`.execute(db);
+    await sql`set local lock_timeout = 0`.execute(db);
+  };
+  return {
+    up: async (db) => {
+      await lift(db);
+      await migration.up(db);
+    },
+    ...(migration.down
+      ? {
+          down: async (db: Kysely<unknown>) => {
+            await lift(db);
+            await migration.down?.(db);
+          },
+        }
+      : {}),
+  };
 }
 
 function migrator(db: Db): Migrator {

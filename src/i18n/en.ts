@@ -542,13 +542,17 @@ export const en: typeof es = {
   download: {
     confirm_summary: 'Did you open a download link?',
     confirm:
-      'Someone opened your personal download link ({{file}}, cycle {{cycle}}) on {{when}}. If it was you, confirm and the download continues in your browser. If it was not you, do not confirm.',
+      'Someone opened your personal download link ({{file}}, cycle {{cycle}}) on {{when}}, from {{browser}}. If it was you, confirm and the download continues in that browser. If it was not you, do not confirm.',
     approve: 'Yes, it was me: download',
     approved: 'Confirmed: the download continues in your browser.',
     already: 'That download was already confirmed.',
     expired: 'That request has expired: open the link again.',
     waiting:
       'To protect this data, confirm in Slack or Teams that it is you: I sent you a message with a button. This page refreshes by itself.',
+    throttled:
+      'I asked for this download to be confirmed a moment ago, from another browser: confirm it there, or open the link again in a few minutes.',
+    browser: '{{browser}} on {{system}}',
+    unknown_browser: 'a browser I do not recognise',
   },
   results: {
     sheet: 'Results',

@@ -543,13 +543,17 @@ export const es = {
   download: {
     confirm_summary: '¿Abriste un enlace de descarga?',
     confirm:
-      'Alguien abrió tu enlace personal de descarga ({{file}}, ciclo {{cycle}}) el {{when}}. Si fuiste tú, confírmalo y la descarga continúa en tu navegador. Si no fuiste tú, no lo confirmes.',
+      'Alguien abrió tu enlace personal de descarga ({{file}}, ciclo {{cycle}}) el {{when}}, desde {{browser}}. Si fuiste tú, confírmalo y la descarga continúa en ese navegador. Si no fuiste tú, no lo confirmes.',
     approve: 'Sí, fui yo: descargar',
     approved: 'Confirmado: la descarga continúa en tu navegador.',
     already: 'Esa descarga ya estaba confirmada.',
     expired: 'Esa solicitud venció: abre el enlace otra vez.',
     waiting:
       'Para proteger estos datos, confirma en Slack o Teams que eres tú: te envié un mensaje con un botón. Esta página se actualiza sola.',
+    throttled:
+      'Hace un momento ya pedí confirmar esta descarga, desde otro navegador: confírmala allí, o vuelve a abrir el enlace en unos minutos.',
+    browser: '{{browser}} en {{system}}',
+    unknown_browser: 'un navegador que no reconozco',
   },
   results: {
     sheet: 'Resultados',

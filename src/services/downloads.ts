@@ -6,14 +6,17 @@ import { formatter, translator } from '../i18n/index.ts';
 import { button, message } from '../messages/model.ts';
 import { buildReportFile } from '../reports/files.ts';
 import { recordAudit } from '../store/audit.store.ts';
-import { createDownloadRequest, getDownloadRequest } from '../store/download.store.ts';
+import { createDownloadRequestUnlessRecent, getDownloadRequest } from '../store/download.store.ts';
 import { activeIdentities, getPerson } from '../store/person.store.ts';
 import { getCycle } from '../store/program.store.ts';
 import { type Deps, resolveActor } from './context.ts';
 import type { LinkSigner } from './links.ts';
+import { browserOf } from './user-agent.ts';
 
 /** How long a browser waits for the person to confirm in chat. */
 const CONFIRM_MS = 10 * 60_000;
+/** At most one "was it you?" per link in this time, however many browsers open it. */
+const ASK_AGAIN_AFTER_MS = 5 * 60_000;
 const COOKIE = 'mentoria_dl';
 
 function cookieOf(req: IncomingMessage): string | undefined {
@@ -104,24 +107,35 @@ export function downloadHandler(
       'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'",
     };
     if (!ours) {
-      // A new browser (or an old request that expired): ask the link's person in chat.
+      // A new browser (or an old request that expired): ask the link's person in chat, unless
+      // they were asked about this link a moment ago (a forwarded link opened again and again).
       const id = randomBytes(24).toString('base64url');
-      await createDownloadRequest(deps.db, {
-        tenantId,
-        id,
-        personId,
-        tokenHash,
-        file: kind,
-        expiresAt: new Date(now.getTime() + CONFIRM_MS),
-      });
+      const created = await createDownloadRequestUnlessRecent(
+        deps.db,
+        { tenantId, id, personId, tokenHash, file: kind, expiresAt: new Date(now.getTime() + CONFIRM_MS) },
+        new Date(now.getTime() + CONFIRM_MS - ASK_AGAIN_AFTER_MS),
+      );
+      if (!created) {
+        res
+          .writeHead(429, { ...headers, 'retry-after': String(ASK_AGAIN_AFTER_MS / 1000) })
+          .end(page(person.locale, t('download.throttled'), false));
+        return;
+      }
       headers['set-cookie'] =
         `${COOKIE}=${id}; Path=/files; HttpOnly; SameSite=Lax; Max-Age=${CONFIRM_MS / 1000}${options.secureCookies ? '; Secure' : ''}`;
+      const seen = browserOf(req.headers['user-agent']);
+      const browser = seen
+        ? seen.system
+          ? t('download.browser', { browser: seen.browser, system: seen.system })
+          : seen.browser
+        : t('download.unknown_browser');
       const ask = message(t('download.confirm_summary'))
         .text(
           t('download.confirm', {
             file: t(`files.${kind.split('.')[0]}`),
             cycle: cycle.name,
             when: fmt.dateTime(now),
+            browser,
           }),
         )
         .buttons([button('download.approve', t('download.approve'), { n: id }, 'primary')])
@@ -130,11 +144,14 @@ export function downloadHandler(
         await deps.chat?.send({ person, identity }, ask).catch(() => {});
       }
     }
-    res
-      .writeHead(202, headers)
-      .end(
-        `<!doctype html><html lang="${person.locale}"><head><meta charset="utf-8"><meta http-equiv="refresh" content="3"><title>Mentoría</title></head>` +
-          `<body style="font-family:sans-serif;max-width:36em;margin:4em auto"><h1>Mentoría</h1><p>${t('download.waiting')}</p></body></html>`,
-      );
+    res.writeHead(202, headers).end(page(person.locale, t('download.waiting'), true));
   };
+}
+
+/** The page a waiting browser sees; the text is ours (catalog), never the visitor's. */
+function page(locale: string, text: string, refresh: boolean): string {
+  return (
+    `<!doctype html><html lang="${locale}"><head><meta charset="utf-8">${refresh ? '<meta http-equiv="refresh" content="3">' : ''}<title>Mentoría</title></head>` +
+    `<body style="font-family:sans-serif;max-width:36em;margin:4em auto"><h1>Mentoría</h1><p>${text}</p></body></html>`
+  );
 }

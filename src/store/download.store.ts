@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { Db } from './db.ts';
 
 export interface DownloadRequest {
@@ -23,6 +24,28 @@ export async function createDownloadRequest(db: Db, r: Omit<DownloadRequest, 'ap
       expires_at: r.expiresAt,
     })
     .execute();
+}
+
+/**
+ * Creates a request unless the same link already has one waiting that was made after `since`
+ * (one "was it you?" per link every few minutes, however often it is opened). True when created.
+ * One statement, so two browsers opening the link together do not both get one.
+ */
+export async function createDownloadRequestUnlessRecent(
+  db: Db,
+  r: Omit<DownloadRequest, 'approvedAt'>,
+  recentWhenExpiringAfter: Date,
+): Promise<boolean> {
+  const result = await sql`
+    insert into download_requests (tenant_id, id, person_id, token_hash, file, approved_at, expires_at)
+    select ${r.tenantId}::text, ${r.id}::text, ${r.personId}::text, ${r.tokenHash}::text, ${r.file}::text,
+      null, ${r.expiresAt}::timestamptz
+    where not exists (
+      select 1 from download_requests
+      where tenant_id = ${r.tenantId} and token_hash = ${r.tokenHash}
+        and approved_at is null and expires_at > ${recentWhenExpiringAfter}::timestamptz
+    )`.execute(db);
+  return Number(result.numAffectedRows ?? 0) === 1;
 }
 
 export async function getDownloadRequest(

@@ -100,8 +100,15 @@ describe('results, diplomas, charts and links for admins and directors', () => {
     expect(answer.text).toContain('enlace personal, vence el');
   });
 
-  const fetchLink = (link: string, cookie?: string) =>
-    fetch(link.replace('https://mentoria.test', base), { headers: cookie ? { cookie } : {} });
+  // Recorded User-Agent headers: Edge on Windows 11, Safari on an iPhone.
+  const EDGE_WINDOWS =
+    'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36 Edg/131.0.0.0';
+  const SAFARI_IPHONE =
+    'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/18.1 Mobile/15E148 Safari/604.1';
+  const fetchLink = (link: string, cookie?: string, userAgent = EDGE_WINDOWS) =>
+    fetch(link.replace('https://mentoria.test', base), {
+      headers: { 'user-agent': userAgent, ...(cookie ? { cookie } : {}) },
+    });
 
   it('serves the link only to its person, once they confirm in chat; refuses tampering and expiry', async () => {
     chat.inbox('diego');
@@ -112,10 +119,24 @@ describe('results, diplomas, charts and links for admins and directors', () => {
     const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0] as string;
     expect(cookie).toMatch(/^mentoria_dl=[\w-]{20,}$/);
     expect(chat.inbox('diego').at(-1)).toContain('Alguien abrió tu enlace personal de descarga');
+    expect(chat.inbox('diego').at(-1)).toContain('desde Microsoft Edge en Windows.');
     expect((await fetchLink(xlsxLink, cookie)).status).toBe(202);
-    // Someone else opening the forwarded link only makes Diego be asked again; they cannot confirm it.
-    const other = await fetchLink(xlsxLink);
+    // Opened again and again by browsers without the cookie: one question every few minutes.
+    const asked = chat.inbox('diego').length;
+    for (let i = 0; i < 5; i++) {
+      const again = await fetchLink(xlsxLink, undefined, SAFARI_IPHONE);
+      expect(again.status).toBe(429);
+      expect(again.headers.get('set-cookie')).toBeNull();
+      expect(await again.text()).toContain('Hace un momento ya pedí confirmar esta descarga');
+    }
+    expect(chat.inbox('diego')).toHaveLength(asked);
+    // Someone else opening the forwarded link later only makes Diego be asked again, naming
+    // their browser; they cannot confirm it.
+    chat.clock.advance(6 * 60_000);
+    const other = await fetchLink(xlsxLink, undefined, SAFARI_IPHONE);
     expect(other.status).toBe(202);
+    expect(chat.inbox('diego')).toHaveLength(asked + 1);
+    expect(chat.inbox('diego').at(-1)).toContain('desde Safari en iOS.');
     expect((await chat.as('carmen').clicksButtonOf('diego', 'Sí, fui yo: descargar')).text).toBe(
       'No puedes hacer eso: no te corresponde en este programa.',
     );

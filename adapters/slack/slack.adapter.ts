@@ -344,7 +344,8 @@ export class SlackAdapter {
       this.profiles.set(key, { user, at: Date.now() });
       return user;
     } catch {
-      return { externalId: userId };
+      // Not cached: the core marks the account pending and it is looked up again next time.
+      return { externalId: userId, profilePending: true };
     }
   }
 

@@ -442,8 +442,10 @@ export class TeamsAdapter {
     // On first contact, the member's email (or UPN) links them to the roster.
     const memberKey = `${tenant.id}:${from.id}`;
     // Members already linked are remembered, so later turns skip the lookup.
+    // An account whose lookup failed before is looked up again until it works.
     const known =
-      this.knownMembers.has(memberKey) || Boolean(await findIdentity(this.o.db, tenant.id, 'teams', from.id));
+      this.knownMembers.has(memberKey) ||
+      (await findIdentity(this.o.db, tenant.id, 'teams', from.id))?.profilePending === false;
     if (known) {
       if (this.knownMembers.size > 100_000) this.knownMembers.clear();
       this.knownMembers.add(memberKey);
@@ -456,7 +458,9 @@ export class TeamsAdapter {
           | undefined;
         user.email = member?.email ?? member?.userPrincipalName;
       } catch {
-        // Without the member's email the person is created on their own and linked later.
+        // Without the member's email the account stays pending: looked up again next time, and
+        // linked to the roster person with that email when the lookup works.
+        user.profilePending = true;
       }
     }
     const base = {

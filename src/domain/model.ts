@@ -48,6 +48,8 @@ export interface Identity {
   /** What the adapter needs to reach the person on its own (DM channel, Teams conversation reference). */
   conversationRef: Record<string, unknown> | null;
   active: boolean;
+  /** The platform's profile lookup failed on first contact: name and email are placeholders. */
+  profilePending: boolean;
 }
 
 export interface ProgramSettings {

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { LOCALES, type Locale } from '../config.ts';
 import { type Actor, authorize } from '../domain/authz.ts';
 import { DomainError } from '../domain/errors.ts';
-import type { Person, Tenant } from '../domain/model.ts';
+import type { Identity, Person, Tenant } from '../domain/model.ts';
 import { isValidTimeZone } from '../domain/time.ts';
 import { formatter, type T, translator } from '../i18n/index.ts';
 import { type InboundEvent, MAX_INPUT_CHARS, parseValue, SUBMISSION_ID } from '../messages/inbound.ts';
@@ -24,7 +24,10 @@ import {
   createPerson,
   findPersonByEmail,
   identityWithPerson,
+  setPersonEmail,
   setTenantRole,
+  settleIdentityProfile,
+  updatePersonProfile,
   upsertIdentity,
 } from '../store/person.store.ts';
 import { getTenant } from '../store/tenant.store.ts';
@@ -276,7 +279,11 @@ export class Bot {
     const found = prefetched ?? (await identityWithPerson(db, tenant.id, event.platform, user.externalId));
     const identity = found?.identity;
     let actor: Actor | undefined;
-    if (found && identity) {
+    if (found && identity?.profilePending && !user.profilePending) {
+      // The lookup that failed on first contact worked this time: link the account to the roster
+      // person with that email, or give its placeholder person the real name and email.
+      person = await this.settleProfile(tenant, found.person, identity, user, now);
+    } else if (found && identity) {
       person = found.person;
       actor = {
         tenantId: tenant.id,
@@ -312,6 +319,7 @@ export class Bot {
         platform: event.platform,
         externalId: user.externalId,
         conversationRef: user.conversationRef ?? null,
+        profilePending: Boolean(user.profilePending),
         now,
       });
       firstContact = true;
@@ -334,6 +342,61 @@ export class Bot {
       now,
     };
     return { ctx, firstContact };
+  }
+
+  /**
+   * An account created while the platform's profile lookup was failing, now looked up: moved to
+   * the roster person with its email (the placeholder removed when nothing refers to it), or its
+   * placeholder person given the name, email, language and zone the platform reports.
+   */
+  private async settleProfile(
+    tenant: Tenant,
+    placeholder: Person,
+    identity: Identity,
+    user: InboundEvent['user'],
+    now: Date,
+  ): Promise<Person> {
+    return this.deps.db.transaction().execute(async (tx) => {
+      const roster = user.email ? await findPersonByEmail(tx, tenant.id, user.email) : undefined;
+      if (user.conversationRef) {
+        await upsertIdentity(tx, {
+          tenantId: tenant.id,
+          personId: identity.personId,
+          platform: identity.platform,
+          externalId: identity.externalId,
+          conversationRef: user.conversationRef,
+          now,
+        });
+      }
+      if (roster && roster.id !== placeholder.id) {
+        await settleIdentityProfile(tx, {
+          tenantId: tenant.id,
+          identityId: identity.id,
+          placeholderId: placeholder.id,
+          personId: roster.id,
+          now,
+        });
+        return roster;
+      }
+      await settleIdentityProfile(tx, {
+        tenantId: tenant.id,
+        identityId: identity.id,
+        placeholderId: placeholder.id,
+        personId: placeholder.id,
+        now,
+      });
+      // Only what is still the placeholder's: a name or language the person set is kept.
+      const changes: Parameters<typeof updatePersonProfile>[3] = {};
+      if (user.name && placeholder.name === identity.externalId) changes.name = user.name.slice(0, 200);
+      if (user.timezone && isValidTimeZone(user.timezone) && placeholder.timezone === tenant.defaultTimezone)
+        changes.timezone = user.timezone;
+      if (user.locale && placeholder.locale === tenant.defaultLocale)
+        changes.locale = localeOf(user.locale, tenant.defaultLocale);
+      let person = await updatePersonProfile(tx, tenant.id, placeholder.id, changes, now);
+      if (user.email && !placeholder.email)
+        person = await setPersonEmail(tx, tenant.id, placeholder.id, user.email, now);
+      return person;
+    });
   }
 
   private async route(ctx: Ctx, event: InboundEvent): Promise<Reply> {

@@ -10,6 +10,8 @@ export interface PlatformUser {
   timezone?: string | undefined;
   /** What the adapter needs to write to this person later (DM channel, conversation reference). */
   conversationRef?: Record<string, unknown> | undefined;
+  /** The platform's profile lookup failed (name, email unknown): the core asks again next time. */
+  profilePending?: boolean | undefined;
 }
 
 interface Common {

@@ -35,6 +35,7 @@ function toIdentity(row: Selectable<IdentitiesTable>): Identity {
     externalId: row.external_id,
     conversationRef: row.conversation_ref as Record<string, unknown> | null,
     active: row.active,
+    profilePending: row.profile_pending,
   };
 }
 
@@ -111,6 +112,24 @@ export async function findPersonByEmail(
   return row ? toPerson(row) : undefined;
 }
 
+/** Gives a person without one the email their platform reports (an account settled later). */
+export async function setPersonEmail(
+  db: Db | Tx,
+  tenantId: string,
+  personId: string,
+  email: string,
+  now: Date,
+): Promise<Person> {
+  const row = await db
+    .updateTable('people')
+    .set({ email, updated_at: now })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', personId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toPerson(row);
+}
+
 export async function listPeople(db: Db, tenantId: string): Promise<Person[]> {
   const rows = await db
     .selectFrom('people')
@@ -180,6 +199,8 @@ export async function upsertIdentity(
     platform: Platform;
     externalId: string;
     conversationRef: Record<string, unknown> | null;
+    /** The profile lookup failed: the person's name and email are placeholders for now. */
+    profilePending?: boolean;
     now: Date;
   },
 ): Promise<Identity> {
@@ -194,6 +215,7 @@ export async function upsertIdentity(
       external_id: input.externalId,
       conversation_ref: ref,
       deactivated_reason: null,
+      profile_pending: input.profilePending ?? false,
       created_at: input.now,
       updated_at: input.now,
     })
@@ -208,6 +230,33 @@ export async function upsertIdentity(
     .returningAll()
     .executeTakeFirstOrThrow();
   return toIdentity(row);
+}
+
+/**
+ * An account whose profile was missing is now known: it belongs to `personId` (the roster person
+ * with its email, or the person created for it), and its profile is no longer pending. When it
+ * moves to the roster person, the placeholder person made for it is removed if nothing else
+ * refers to it (no other account, no enrollment, no application).
+ */
+export async function settleIdentityProfile(
+  tx: Tx,
+  input: { tenantId: string; identityId: string; placeholderId: string; personId: string; now: Date },
+): Promise<void> {
+  await tx
+    .updateTable('identities')
+    .set({ person_id: input.personId, profile_pending: false, updated_at: input.now })
+    .where('tenant_id', '=', input.tenantId)
+    .where('id', '=', input.identityId)
+    .execute();
+  if (input.placeholderId === input.personId) return;
+  await sql`
+    delete from people p
+    where p.tenant_id = ${input.tenantId} and p.id = ${input.placeholderId} and p.email is null
+      and not exists (select 1 from identities i where i.tenant_id = p.tenant_id and i.person_id = p.id)
+      and not exists (select 1 from enrollments e where e.tenant_id = p.tenant_id and e.person_id = p.id)
+      and not exists (select 1 from applications a where a.tenant_id = p.tenant_id and a.person_id = p.id)`.execute(
+    tx,
+  );
 }
 
 /** The person is gone from the platform (left, removed the bot): stop sending there. */
@@ -356,6 +405,7 @@ export async function identityWithPerson(
       'i.external_id as identity_external_id',
       'i.conversation_ref as identity_conversation_ref',
       'i.active as identity_active',
+      'i.profile_pending as identity_profile_pending',
       sql<
         string | null
       >`(select case when bool_or(e.role = 'admin') then 'admin' when bool_or(e.role = 'director') then 'director' end
@@ -377,6 +427,7 @@ type IdentityWithPersonRow = PersonRow & {
   identity_external_id: string;
   identity_conversation_ref: unknown;
   identity_active: boolean;
+  identity_profile_pending: boolean;
   enrolled_staff: string | null;
 };
 
@@ -390,6 +441,7 @@ function toIdentityWithPerson(tenantId: string, row: IdentityWithPersonRow) {
       externalId: row.identity_external_id,
       conversationRef: row.identity_conversation_ref as Record<string, unknown> | null,
       active: row.identity_active,
+      profilePending: row.identity_profile_pending,
     },
     person: toPerson(row),
     enrolledStaff: row.enrolled_staff as TenantRole | null,
@@ -443,7 +495,7 @@ export async function acceptEvent(
     select (select count(*)::int from ins) as fresh, p.*,
            i.id as identity_id, i.person_id as identity_person_id, i.platform as identity_platform,
            i.external_id as identity_external_id, i.conversation_ref as identity_conversation_ref,
-           i.active as identity_active,
+           i.active as identity_active, i.profile_pending as identity_profile_pending,
            (select case when bool_or(e.role = 'admin') then 'admin' when bool_or(e.role = 'director') then 'director' end
               from enrollments e where e.tenant_id = p.tenant_id and e.person_id = p.id and e.role in ('admin', 'director'))
              as enrolled_staff,

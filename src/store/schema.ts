@@ -48,6 +48,7 @@ export interface IdentitiesTable {
   conversation_ref: Json<Record<string, unknown> | null> | null;
   active: Generated<boolean>;
   deactivated_reason: string | null;
+  profile_pending: Generated<boolean>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;
 }

@@ -1,6 +1,8 @@
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OpenDatabase } from '../../../src/store/db.ts';
+import { createPerson, getPerson } from '../../../src/store/person.store.ts';
+import { findTenant } from '../../../src/store/tenant.store.ts';
 import { openMigratedPGlite } from '../../support/databases.ts';
 import {
   command,
@@ -325,6 +327,73 @@ describe('Slack adapter over signed HTTP requests', () => {
       .where('external_id', '=', 'U_ANA')
       .executeTakeFirstOrThrow();
     expect(ref.conversation_ref).toEqual({ channel: 'D_ANA' });
+  });
+
+  it('links a roster person whose users.info failed on first contact, once the lookup works', async () => {
+    const tenant = await findTenant(db.db, 'slack', 'T:T1');
+    if (!tenant) throw new Error('no tenant');
+    // Rosa is on the roster (imported by email); her first messages reach Slack's API while
+    // users.info fails for her, and Pablo (not on the roster) is in the same situation.
+    const rosa = await createPerson(db.db, tenant.id, {
+      name: 'Rosa Ruiz',
+      email: 'rosa@example.org',
+      locale: 'es',
+      timezone: 'America/Mexico_City',
+    });
+    const from = (user: string, eventId: string) => {
+      const base = fixture('message-im');
+      return JSON.stringify({
+        ...base,
+        event_id: eventId,
+        event: { ...base.event, user, channel: `D_${user}`, text: 'hola', ts: `${Date.now() / 1000}` },
+      });
+    };
+    const owner = (user: string) =>
+      db.db
+        .selectFrom('identities')
+        .innerJoin('people', (j) =>
+          j
+            .onRef('people.tenant_id', '=', 'identities.tenant_id')
+            .onRef('people.id', '=', 'identities.person_id'),
+        )
+        .select(['people.id', 'people.name', 'people.email', 'people.timezone', 'identities.profile_pending'])
+        .where('identities.external_id', '=', user)
+        .executeTakeFirst();
+    const answered = async (user: string, eventId: string) => {
+      const n = calls.length;
+      expect((await post(slack.url, from(user, eventId), 'application/json')).status).toBe(200);
+      await eventually(() =>
+        since(n).find((c) => c.method === 'chat.postMessage' && c.args.channel === `D_${user}`),
+      );
+    };
+    await answered('U_ROSA', 'EvRosa1');
+    await answered('U_PABLO', 'EvPablo1');
+    const placeholder = await owner('U_ROSA');
+    expect(placeholder).toMatchObject({ name: 'U_ROSA', email: null, profile_pending: true });
+    expect(placeholder?.id).not.toBe(rosa.id);
+    // Slack answers users.info again: the next message links Rosa to her roster person, and the
+    // placeholder person made for her is gone; Pablo's own person gets his real name and email.
+    Object.assign(profiles, {
+      U_ROSA: { name: 'Rosa Ruiz', email: 'Rosa@Example.org', tz: 'America/Bogota', locale: 'es-LA' },
+      U_PABLO: { name: 'Pablo Soto', email: 'pablo@example.org', tz: 'America/Lima', locale: 'en-US' },
+    });
+    await answered('U_ROSA', 'EvRosa2');
+    await answered('U_PABLO', 'EvPablo2');
+    expect(await owner('U_ROSA')).toMatchObject({ id: rosa.id, name: 'Rosa Ruiz', profile_pending: false });
+    expect(await getPerson(db.db, tenant.id, placeholder?.id ?? '')).toBeUndefined();
+    expect(await owner('U_PABLO')).toEqual({
+      id: expect.any(String),
+      name: 'Pablo Soto',
+      email: 'pablo@example.org',
+      timezone: 'America/Lima',
+      profile_pending: false,
+    });
+    // Settled accounts are not looked up again on every message.
+    const n = calls.length;
+    await answered('U_ROSA', 'EvRosa3');
+    expect(since(n).filter((c) => c.method === 'users.info' && c.args.user === 'U_ROSA').length).toBeLessThan(
+      2,
+    );
   });
 
   it('stores what the person typed, not Slack’s escaping: entities and link forms resolved once', async () => {

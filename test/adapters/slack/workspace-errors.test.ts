@@ -78,6 +78,7 @@ describe('Slack errors about a person and about the whole workspace', () => {
         externalId: 'U1',
         conversationRef: { channel: 'D1' },
         active: true,
+        profilePending: false,
       },
     };
     const message = { summary: 'hola', blocks: [{ type: 'text' as const, text: 'hola' }] };

@@ -8,6 +8,8 @@ import { Bot } from '../../../src/flows/bot.ts';
 import { createLogger } from '../../../src/log.ts';
 import { Inbox } from '../../../src/services/inbox.ts';
 import type { OpenDatabase } from '../../../src/store/db.ts';
+import { createPerson, getPerson } from '../../../src/store/person.store.ts';
+import { findTenant } from '../../../src/store/tenant.store.ts';
 import { openMigratedPGlite } from '../../support/databases.ts';
 import { eventually } from '../../support/eventually.ts';
 import { activity, type Posted, SERVICE, send, startTeams, TENANT } from '../../support/teams.ts';
@@ -73,6 +75,38 @@ describe('Teams adapter over /api/messages', () => {
       .executeTakeFirstOrThrow();
     expect(identity.name).toBe('Ana');
     expect((identity.conversation_ref as { serviceUrl: string }).serviceUrl).toBe(`${SERVICE}/amer/`);
+  });
+
+  it('looks a member up again when the lookup failed on first contact, and links them to the roster', async () => {
+    const tenant = await findTenant(db.db, 'teams', TENANT);
+    if (!tenant) throw new Error('no tenant');
+    const rosa = await createPerson(db.db, tenant.id, {
+      name: 'Rosa Ruiz',
+      email: 'rosa@example.org',
+      locale: 'es',
+      timezone: 'America/Mexico_City',
+    });
+    const owner = () =>
+      db.db
+        .selectFrom('identities')
+        .select(['person_id', 'profile_pending'])
+        .where('external_id', '=', '29:rosa')
+        .executeTakeFirst();
+    const answered = async (text: string) => {
+      const n = posted.length;
+      expect((await send(teams.url, activity('29:rosa', { text }))).status).toBe(200);
+      await eventually(() => posted.slice(n).find((p) => p.conversation === 'a:conv-29:rosa'));
+    };
+    // The connector's member lookup fails (404): Rosa is answered, on a person of her own.
+    await answered('hola');
+    const first = await owner();
+    expect(first?.profile_pending).toBe(true);
+    expect(first?.person_id).not.toBe(rosa.id);
+    // It works the next time: her account moves to the roster person with her email.
+    members['29:rosa'] = { name: 'Rosa Ruiz', email: 'rosa@example.org' };
+    await answered('ayuda');
+    expect(await owner()).toEqual({ person_id: rosa.id, profile_pending: false });
+    expect(await getPerson(db.db, tenant.id, first?.person_id ?? '')).toBeUndefined();
   });
 
   let goalId = '';
@@ -340,6 +374,7 @@ describe('Teams adapter over /api/messages', () => {
           externalId: '29:flaky',
           conversationRef: reference,
           active: true,
+          profilePending: false,
         },
       },
       { summary: 'hola', blocks: [{ type: 'text', text: 'hola' }] },

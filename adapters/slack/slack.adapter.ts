@@ -1,5 +1,12 @@
 import type { IncomingMessage, RequestListener } from 'node:http';
-import { App, AuthorizationError, type AuthorizeResult, HTTPReceiver, LogLevel } from '@slack/bolt';
+import {
+  App,
+  AuthorizationError,
+  type AuthorizeResult,
+  HTTPReceiver,
+  isValidSlackRequest,
+  LogLevel,
+} from '@slack/bolt';
 import { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import type { Clock } from '../../src/clock.ts';
@@ -396,26 +403,18 @@ export class SlackAdapter {
             view: renderModal(
               reply.openForm,
               { c: where.channel, ts: where.ts },
-              t('common.cancel'),
+              reply.openForm.cancelLabel ?? t('common.cancel'),
             ) as never,
           });
         } else {
-          // A form needs a trigger_id (a click or a command); from a typed message, offer the click.
+          // A form needs a trigger_id (a click or a command); from a typed message, offer the
+          // click that shows this same form again.
+          const { reopen } = reply.openForm;
           reply.messages.push({
             summary: reply.openForm.title,
             blocks: [
               { type: 'text', text: reply.openForm.title },
-              {
-                type: 'buttons',
-                buttons: [
-                  {
-                    actionId: 'menu',
-                    label: t('forms.open'),
-                    value: JSON.stringify({ c: 'new_goal_form' }),
-                    style: 'primary',
-                  },
-                ],
-              },
+              ...(reopen ? [{ type: 'buttons' as const, buttons: [reopen] }] : []),
             ],
           });
         }
@@ -570,9 +569,10 @@ export class SlackAdapter {
     if (!bolt) return undefined;
     return (req, res) => {
       if ((req.url ?? '').split('?')[0] !== '/slack/events' || req.method !== 'POST') return bolt(req, res);
-      readSlackBody(req)
+      readSlackBody(req, this.o.config.SLACK_SIGNING_SECRET ?? '')
         .then((body) => {
           if (body === 'too_large') return void res.writeHead(413).end();
+          if (body === 'unsigned') return void res.writeHead(401).end();
           if (!body)
             return void res.writeHead(400, { 'content-type': 'text/plain' }).end('malformed request');
           // Bolt reads the buffered body from `rawBody` instead of the (consumed) stream.
@@ -1106,7 +1106,14 @@ const SLACK_BODY_LIMIT = 4 * 1024 * 1024;
  * any) is a JSON object, or a JSON object. Bolt crashes the process on some malformed bodies
  * (`payload=null`), so those get a 400 here. Undefined when malformed.
  */
-async function readSlackBody(req: IncomingMessage): Promise<Buffer | 'too_large' | undefined> {
+/**
+ * The body of a request to /slack/events, read up to the limit, its signature verified before
+ * anything parses it (an unsigned or stale body is `unsigned`), then checked to be an object.
+ */
+async function readSlackBody(
+  req: IncomingMessage,
+  signingSecret: string,
+): Promise<Buffer | 'too_large' | 'unsigned' | undefined> {
   const body = await new Promise<Buffer | 'too_large'>((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -1123,6 +1130,19 @@ async function readSlackBody(req: IncomingMessage): Promise<Buffer | 'too_large'
   });
   if (body === 'too_large') return body;
   const text = body.toString('utf8');
+  const header = (name: string) => {
+    const value = req.headers[name];
+    return typeof value === 'string' ? value : '';
+  };
+  const signed = isValidSlackRequest({
+    signingSecret,
+    body: text,
+    headers: {
+      'x-slack-signature': header('x-slack-signature'),
+      'x-slack-request-timestamp': Number(header('x-slack-request-timestamp')),
+    },
+  });
+  if (!signed) return 'unsigned';
   const isObject = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value);
   try {
     if ((req.headers['content-type'] ?? '').includes('application/json'))

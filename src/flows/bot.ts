@@ -7,7 +7,7 @@ import type { Identity, Person, Tenant } from '../domain/model.ts';
 import { isValidTimeZone } from '../domain/time.ts';
 import { formatter, type T, translator } from '../i18n/index.ts';
 import { type InboundEvent, MAX_INPUT_CHARS, parseValue, SUBMISSION_ID } from '../messages/inbound.ts';
-import { type OutboundMessage, textMessage } from '../messages/model.ts';
+import { type Block, type OutboundMessage, textMessage } from '../messages/model.ts';
 import { cycleReport } from '../reports/cycle-report.ts';
 import { reportMessage } from '../reports/report-message.ts';
 import { resolveActor } from '../services/context.ts';
@@ -223,7 +223,7 @@ export class Bot {
       const { ctx, firstContact } = await this.context(tenant, event, now, accepted.found);
       if (accepted.found) this.readWithSender.set(ctx, accepted.conversation ?? null);
       t = ctx.t;
-      const result = stampForms(await this.route(ctx, event));
+      const result = stampForms(await this.route(ctx, event), ctx.t, event);
       if (result.refused || (result.formErrors && Object.keys(result.formErrors).length))
         return refused(result);
       if (firstContact && !(event.kind === 'message' && parseCommand(event.text)?.name === 'hello')) {
@@ -262,7 +262,7 @@ export class Bot {
     const event: InboundEvent = { ...input, eventId: 'home', kind: 'message', text: '' };
     const { ctx } = await this.context(tenant, event, this.deps.clock.now());
     const parts = [await pending(ctx), await listGoals(ctx), await listSessions(ctx), await help(ctx)];
-    return parts.flatMap((p) => p.messages);
+    return withoutRepeatedButtons(parts.flatMap((p) => p.messages));
   }
 
   /** Who is writing: their identity, or a new person linked by email or created on first contact. */
@@ -592,6 +592,10 @@ export class Bot {
         const turn = await flow.onChoice(ctx, { step: conversation.step, data: conversation.data }, value.c);
         return this.persist(ctx, flow.name, turn, conversation.version);
       }
+      case REOPEN_ACTION: {
+        const value = parse(reopenValue);
+        return value ? this.onText(ctx, value.t) : bad();
+      }
       case 'menu': {
         const value = parse(menuValue);
         const command = value ? MENU_COMMANDS[value.c] : undefined;
@@ -783,7 +787,52 @@ function eventKey(event: InboundEvent): string {
 }
 
 /** Gives every form the reply opens its instance id, so its submission is accepted once. */
-function stampForms(result: Reply): Reply {
-  if (!result.openForm || result.openForm.submissionId) return result;
-  return { ...result, openForm: { ...result.openForm, submissionId: randomUUID() } };
+/**
+ * One surface made of several answers (the App Home) shows each button once: the first time it
+ * appears, where it has its context ("Nueva meta" is in the to-do list, the goal list and help).
+ */
+export function withoutRepeatedButtons(messages: OutboundMessage[]): OutboundMessage[] {
+  const seen = new Set<string>();
+  return messages.map((m) => ({
+    ...m,
+    blocks: m.blocks.flatMap((b): Block[] => {
+      if (b.type !== 'buttons') return [b];
+      const buttons = b.buttons.filter((button) => {
+        const key = `${button.actionId}\u0000${button.value}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      });
+      return buttons.length ? [{ ...b, buttons }] : [];
+    }),
+  }));
 }
+
+function stampForms(result: Reply, t: T, event: InboundEvent): Reply {
+  if (!result.openForm || result.openForm.submissionId) return result;
+  const text = event.kind === 'message' || event.kind === 'command' ? event.text.trim() : undefined;
+  return {
+    ...result,
+    openForm: {
+      ...result.openForm,
+      submissionId: randomUUID(),
+      cancelLabel: t('common.cancel'),
+      // What was typed opens it again when clicked (a form asked for by a typed message).
+      ...(text && text.length <= MAX_REOPEN_CHARS
+        ? {
+            reopen: {
+              actionId: REOPEN_ACTION,
+              label: t('forms.open'),
+              value: JSON.stringify({ t: text }),
+              style: 'primary' as const,
+            },
+          }
+        : {}),
+    },
+  };
+}
+
+/** The action of a button that shows a form again: it runs what was typed, once more. */
+const REOPEN_ACTION = 'form.reopen';
+const MAX_REOPEN_CHARS = 1_000;
+const reopenValue = z.object({ t: z.string().min(1).max(MAX_REOPEN_CHARS) });

@@ -49,6 +49,13 @@ export interface Form {
    * resent invoke); a refused one consumes nothing, so the corrected form goes through.
    */
   submissionId?: string;
+  /** The label that closes the form without sending it, in the reader's language (set by the core). */
+  cancelLabel?: string;
+  /**
+   * A button that shows this form again, in the reader's language (set by the core): a platform
+   * that can only open a form from a click (a Slack modal needs a trigger) offers it instead.
+   */
+  reopen?: Button;
 }
 
 export type Block =

@@ -18,7 +18,7 @@ import {
 import { buildWorld } from '../../support/world.ts';
 
 const FORM = 'application/x-www-form-urlencoded';
-const profiles = {
+const profiles: Record<string, { name: string; email: string; tz: string; locale: string }> = {
   U_ANA: { name: 'Ana Torres', email: 'ana@example.org', tz: 'America/Mexico_City', locale: 'es-LA' },
   U_LUIS: { name: 'Luis Herrera', email: 'luis@example.org', tz: 'America/Mexico_City', locale: 'es-LA' },
   U_MARTA: { name: 'Marta Díaz', email: 'marta@example.org', tz: 'America/Bogota', locale: 'es-LA' },
@@ -133,6 +133,21 @@ describe('Slack adapter over signed HTTP requests', () => {
     const stale = Math.floor(Date.now() / 1000) - 6 * 60;
     expect((await post(slack.url, body, FORM, sign(body, stale))).status).toBe(401);
     expect((await post(slack.url, body, FORM, {})).status).toBe(401);
+  });
+
+  it('verifies the signature before reading the body: an unsigned malformed body is 401, a signed one 400', async () => {
+    for (const [body, type] of [
+      ['payload=null', FORM],
+      ['payload=%7Bnot-json', FORM],
+      ['[1,2,3]', 'application/json'],
+      ['{"type":', 'application/json'],
+    ] as const) {
+      expect((await post(slack.url, body, type, {})).status, body).toBe(401);
+      expect(
+        (await post(slack.url, body, type, sign(body, undefined, 'not-the-secret-000000000000000'))).status,
+      ).toBe(401);
+      expect((await post(slack.url, body, type)).status, body).toBe(400);
+    }
   });
 
   let approveValue = '';
@@ -511,8 +526,74 @@ describe('Slack adapter over signed HTTP requests', () => {
         (c) => c.method === 'chat.postMessage' && texts(c.args.blocks).includes('Abrir el formulario'),
       ),
     );
-    expect(texts(offered.args.blocks)).toContain('new_goal_form');
     expect(since(n).some((c) => c.method === 'views.open')).toBe(false);
+  });
+
+  it('offers the form that was asked for, with its labels in the person’s language, not Slack’s', async () => {
+    // Sofía chose English; her Slack is in Spanish (es-LA), as her profile says.
+    profiles.U_SOFIA = {
+      name: 'Sofía Paz',
+      email: 'sofia@example.org',
+      tz: 'America/Santiago',
+      locale: 'es-LA',
+    };
+    const from = (user: string, eventId: string, text: string) => {
+      const base = fixture('message-im');
+      return JSON.stringify({
+        ...base,
+        event_id: eventId,
+        event: { ...base.event, user, channel: `D_${user}`, text, ts: `${Date.now() / 1000}` },
+      });
+    };
+    const offer = async (user: string, eventId: string, text: string) => {
+      const n = calls.length;
+      expect((await post(slack.url, from(user, eventId, text), 'application/json')).status).toBe(200);
+      const posted = await eventually(() =>
+        since(n).find(
+          (c) =>
+            c.method === 'chat.postMessage' &&
+            c.args.channel === `D_${user}` &&
+            texts(c.args.blocks).includes('form.reopen'),
+        ),
+      );
+      // biome-ignore lint/suspicious/noExplicitAny: Block Kit JSON.
+      const button = posted.args.blocks
+        .flatMap((b: any) => b.elements ?? [])
+        .find((e: any) => e.type === 'button');
+      return button as { action_id: string; value: string; text: { text: string } };
+    };
+    const open = async (user: string, button: { action_id: string; value: string }, ts: string) => {
+      const n = calls.length;
+      const body = interaction({
+        ...fixture('block-actions'),
+        user: { ...fixture('block-actions').user, id: user },
+        trigger_id: `trig-${ts}`,
+        response_url: `https://hooks.slack.test/actions/${ts}`,
+        container: { ...fixture('block-actions').container, channel_id: `D_${user}` },
+        channel: { id: `D_${user}` },
+        actions: [{ ...fixture('block-actions').actions[0], ...button, action_ts: ts }],
+      });
+      expect((await post(slack.url, body, FORM)).status).toBe(200);
+      const opened = await eventually(() => since(n).find((c) => c.method === 'views.open'));
+      return opened.args.view as {
+        title: { text: string };
+        close: { text: string };
+        private_metadata: string;
+      };
+    };
+    // An admin typing "admin ciclo nuevo" is offered the new-cycle form, not the goal form.
+    const cycleButton = await offer('U_CARMEN', 'EvCycle', 'admin ciclo nuevo');
+    expect(cycleButton.text.text).toBe('Abrir el formulario');
+    expect(JSON.parse(cycleButton.value)).toEqual({ t: 'admin ciclo nuevo' });
+    const cycleForm = await open('U_CARMEN', cycleButton, '7.1');
+    expect(JSON.parse(cycleForm.private_metadata).a).not.toBe('goal.form');
+    expect(cycleForm.close.text).toBe('Cancelar');
+    // Sofía's offer and modal are in English.
+    const goalButton = await offer('U_SOFIA', 'EvSofia', 'meta formulario');
+    expect(goalButton.text.text).toBe('Open the form');
+    const goalForm = await open('U_SOFIA', goalButton, '7.2');
+    expect(JSON.parse(goalForm.private_metadata).a).toBe('goal.form');
+    expect(goalForm.close.text).toBe('Cancel');
   });
 
   it('publishes the App Home with what is pending and the main actions', async () => {
@@ -524,6 +605,13 @@ describe('Slack adapter over signed HTTP requests', () => {
     expect(published.args.view.type).toBe('home');
     expect(published.args.view.blocks.length).toBeLessThanOrEqual(100);
     expect(texts(published.args.view.blocks)).toContain('Mejorar la comunicación');
+    // Each action once, though the to-do list, the goal list and help all offer some of them.
+    const buttons = published.args.view.blocks
+      // biome-ignore lint/suspicious/noExplicitAny: Block Kit JSON.
+      .flatMap((b: any) => (b.type === 'actions' ? b.elements : []))
+      .map((e: { action_id: string; value: string }) => `${e.action_id.split('|')[0]} ${e.value}`);
+    expect(buttons.length).toBeGreaterThan(0);
+    expect(new Set(buttons).size).toBe(buttons.length);
   });
 
   it('answers a click on the App Home (no response_url) in the person’s DM', async () => {

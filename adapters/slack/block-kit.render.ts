@@ -263,6 +263,17 @@ function input(field: FormField): SlackBlock {
   };
 }
 
+/**
+ * A message whose question was answered by a click: the same blocks without their buttons, and
+ * the label of the button chosen as a context line (Slack's own text, shown as typed).
+ */
+export function answeredBlocks(blocks: SlackBlock[], chosen: string | undefined): SlackBlock[] {
+  const kept = blocks.filter((b) => b.type !== 'actions');
+  return chosen
+    ? [...kept, { type: 'context', elements: [{ type: 'mrkdwn', text: `✓ ${escapeMrkdwn(chosen)}` }] }]
+    : kept;
+}
+
 /** A form as a Slack modal; `metadata` travels back with the submission (private_metadata). */
 export function renderModal(form: Form, metadata: Record<string, unknown>, closeLabel: string): SlackBlock {
   const privateMetadata = JSON.stringify({

@@ -39,6 +39,7 @@ import { deleteInstallation, findInstallationByTenant } from '../../src/store/sl
 import { ensureTenant, findTenant } from '../../src/store/tenant.store.ts';
 import { readCapped } from '../http/read-capped.ts';
 import {
+  answeredBlocks,
   baseActionId,
   FORM_CALLBACK_ID,
   filesOf,
@@ -47,6 +48,7 @@ import {
   renderMessages,
   renderModal,
   renderSurface,
+  type SlackBlock,
 } from './block-kit.render.ts';
 import { PostgresInstallationStore, slackTenantKey } from './installation.store.ts';
 
@@ -700,7 +702,7 @@ export class SlackAdapter {
         response_url?: string;
         container?: { channel_id?: string; message_ts?: string; is_ephemeral?: boolean; type?: string };
         channel?: { id?: string };
-        message?: { ts?: string };
+        message?: { ts?: string; text?: string; blocks?: SlackBlock[] };
       };
       const team = {
         teamId: b.team?.id ?? b.user.team_id,
@@ -751,6 +753,18 @@ export class SlackAdapter {
         });
         if (reply.replaceOriginal && b.container?.is_ephemeral)
           await respond({ replace_original: true, ...renderMessages(reply.replaceOriginal)[0] });
+        if (reply.answered && !reply.replaceOriginal && b.message?.blocks) {
+          // The question was answered: its buttons go, the choice made stays visible.
+          const blocks = answeredBlocks(
+            b.message.blocks,
+            (action as { text?: { text?: string } }).text?.text,
+          );
+          const text = b.message.text ?? ' ';
+          if (b.container?.is_ephemeral)
+            await respond({ replace_original: true, text, blocks: blocks as never });
+          else if (channel && ts)
+            await afterRateLimit(() => client.chat.update({ channel, ts, text, blocks: blocks as never }));
+        }
         this.refreshHome(client, team, b.user.id, tenantId);
       } catch (error) {
         await this.failed(error, acked ? undefined : ack, respond);

@@ -590,7 +590,9 @@ export class Bot {
           );
         }
         const turn = await flow.onChoice(ctx, { step: conversation.step, data: conversation.data }, value.c);
-        return this.persist(ctx, flow.name, turn, conversation.version);
+        const result = await this.persist(ctx, flow.name, turn, conversation.version);
+        // The question's buttons go once it is answered (a moved-on conversation answers stale).
+        return result.refused || result.formErrors ? result : { ...result, answered: true };
       }
       case REOPEN_ACTION: {
         const value = parse(reopenValue);

@@ -41,6 +41,11 @@ export interface Reply {
   messages: OutboundMessage[];
   /** The clicked message, re-rendered: a decided request shows its outcome instead of live buttons. */
   replaceOriginal?: OutboundMessage;
+  /**
+   * The clicked message was a question now answered: platforms that can edit it take its buttons
+   * away and show the choice made (used when there is no `replaceOriginal`).
+   */
+  answered?: boolean;
   /** A form to open (a modal in Slack, a card in Teams, questions in the console). */
   openForm?: Form;
   /** A submitted form was refused: field id → translated problem (Slack shows them in the modal). */

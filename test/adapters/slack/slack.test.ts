@@ -411,6 +411,58 @@ describe('Slack adapter over signed HTTP requests', () => {
     );
   });
 
+  it('takes the buttons off a question once it is answered by a click, showing the choice', async () => {
+    // Each answer waits for the next question (its "n/8" counter), so none overtakes another.
+    const say = async (eventId: string, text: string, marker?: string) => {
+      const n = calls.length;
+      await post(slack.url, dm(eventId, text), 'application/json');
+      return eventually(() =>
+        since(n).find(
+          (c) =>
+            c.method === 'chat.postMessage' &&
+            c.args.channel === 'D_ANA' &&
+            (!marker || texts(c.args.blocks).includes(marker)),
+        ),
+      );
+    };
+    await say('EvAns1', 'meta nueva', '1/8');
+    for (const [i, text] of [
+      'Presentar el informe trimestral',
+      'Preparar y presentar el informe del trimestre al comité',
+      'Informe entregado y presentado en la sesión del comité',
+      'Tengo los datos y el apoyo de mi jefatura',
+      'El comité decide el presupuesto con este informe',
+    ].entries())
+      await say(`EvAns${i + 2}`, text, `${i + 2}/8`);
+    const question = await say('EvAns9', '30/06/2026', 'flow.choice');
+    // biome-ignore lint/suspicious/noExplicitAny: Block Kit JSON.
+    const buttons = question.args.blocks.flatMap((b: any) => (b.type === 'actions' ? b.elements : []));
+    const done = buttons.find((e: { value: string }) => JSON.parse(e.value).c === 'done');
+    const ts = '1700000009.0001';
+    const n = calls.length;
+    const click = interaction({
+      ...fixture('block-actions'),
+      user: { ...fixture('block-actions').user, id: 'U_ANA' },
+      trigger_id: 'trig-answered',
+      response_url: 'https://hooks.slack.test/actions/answered',
+      container: { type: 'message', message_ts: ts, channel_id: 'D_ANA', is_ephemeral: false },
+      channel: { id: 'D_ANA' },
+      message: { type: 'message', user: 'UBOT', ts, text: question.args.text, blocks: question.args.blocks },
+      actions: [{ ...done, block_id: 'b1', type: 'button', action_ts: '1700000010.0001' }],
+    });
+    expect((await post(slack.url, click, FORM)).status).toBe(200);
+    const updated = await eventually(() => since(n).find((c) => c.method === 'chat.update'));
+    expect(updated.args).toMatchObject({ channel: 'D_ANA', ts });
+    const blocks = JSON.stringify(updated.args.blocks);
+    expect(blocks).not.toContain('"actions"');
+    expect(blocks).toContain(`✓ ${done.text.text}`);
+    // The conversation went on: the next question was asked.
+    await eventually(() =>
+      since(n).find((c) => c.method === 'chat.postMessage' && c.args.channel === 'D_ANA'),
+    );
+    await say('EvAns10', 'cancelar');
+  });
+
   it('stores what the person typed, not Slack’s escaping: entities and link forms resolved once', async () => {
     const n = calls.length;
     await post(slack.url, dm('EvEsc1', 'meta nueva'), 'application/json');

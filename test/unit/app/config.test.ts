@@ -18,6 +18,8 @@ describe('configuration', () => {
         NUDGE_LEASE_SECONDS: 60,
         INBOX_LEASE_SECONDS: 30,
         LINK_TTL_HOURS: 24,
+        DATABASE_STATEMENT_TIMEOUT_MS: 30_000,
+        DATABASE_LOCK_TIMEOUT_MS: 5_000,
       },
     });
   });

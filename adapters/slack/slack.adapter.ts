@@ -15,7 +15,7 @@ import type { Tenant } from '../../src/domain/model.ts';
 import { isValidTimeZone } from '../../src/domain/time.ts';
 import type { Bot } from '../../src/flows/bot.ts';
 import { isReadOnlyRequest } from '../../src/flows/commands.ts';
-import type { Reply } from '../../src/flows/context.ts';
+import { type Reply, readerOf } from '../../src/flows/context.ts';
 import { ChatDeliveryError, type ChatPort, type Recipient } from '../../src/flows/ports.ts';
 import { translator } from '../../src/i18n/index.ts';
 import type { Logger } from '../../src/log.ts';
@@ -26,12 +26,14 @@ import { recordAudit } from '../../src/store/audit.store.ts';
 import { markProcessed } from '../../src/store/conversation.store.ts';
 import type { Db } from '../../src/store/db.ts';
 import {
+  activeIdentities,
   createPerson,
   deactivateTenantIdentities,
   findIdentity,
   findPersonByEmail,
   getPerson,
   setTenantRole,
+  tenantAdmins,
   upsertIdentity,
 } from '../../src/store/person.store.ts';
 import { SecretBox } from '../../src/store/secret-box.ts';
@@ -252,7 +254,13 @@ export class SlackAdapter {
         convoStore: false,
       });
     }
-    this.port = new SlackChatPort(o.db, config.SLACK_BOT_TOKEN, clientOptions, box);
+    this.port = new SlackChatPort(
+      o.db,
+      config.SLACK_BOT_TOKEN,
+      clientOptions,
+      box,
+      (tenantId, code, needed) => this.workspacePaused(tenantId, code, needed),
+    );
     o.inbox.register('slack', (payload, replay) => this.answerRead(payload, replay));
     this.register();
   }
@@ -262,6 +270,39 @@ export class SlackAdapter {
    * (members may re-install to grant a scope) makes an admin only of a workspace admin or owner,
    * as `users.info` says; anyone else is linked and nothing more.
    */
+  /**
+   * A workspace-level error paused a workspace (its reminders wait): the operator reads one error
+   * line, and when the token can still write (a missing permission) the workspace's admins are
+   * told in Slack what to do, once a day across replicas.
+   */
+  private async workspacePaused(tenantId: string, code: string, needed: string | undefined): Promise<void> {
+    const now = this.o.clock.now();
+    const day = now.toISOString().slice(0, 10);
+    const first = await markProcessed(this.o.db, tenantId, `notice:slack:${code}:${day}`, now).catch(
+      () => false,
+    );
+    if (!first) return;
+    this.o.log.error(
+      { tenantId, code, ...(needed ? { needed } : {}) },
+      'Slack workspace paused: its reminders wait until the app is reinstalled or given the permission',
+    );
+    if (code !== 'missing_scope') return;
+    const oauth = this.installationStore && this.o.config.PUBLIC_URL;
+    for (const admin of await tenantAdmins(this.o.db, tenantId)) {
+      const { t } = readerOf(admin);
+      const text = t('workspace.missing_scope', {
+        scope: needed ?? '?',
+        where: oauth ? `${this.o.config.PUBLIC_URL}/slack/install` : t('workspace.app_settings'),
+      });
+      for (const identity of await activeIdentities(this.o.db, tenantId, admin.id)) {
+        if (identity.platform !== 'slack') continue;
+        await this.port
+          .send({ person: admin, identity }, { summary: text, blocks: [{ type: 'text', text }] })
+          .catch(() => {});
+      }
+    }
+  }
+
   private async installerIsAdmin(
     tenantId: string,
     userId: string | undefined,
@@ -1015,6 +1056,12 @@ export class SlackChatPort implements ChatPort {
     private readonly singleToken: string | undefined,
     private readonly clientOptions: ConstructorParameters<typeof WebClient>[1],
     private readonly box?: SecretBox,
+    /** A workspace-level error: the permission Slack says is missing, when it is one. */
+    private readonly onWorkspaceError?: (
+      tenantId: string,
+      code: string,
+      needed: string | undefined,
+    ) => Promise<void>,
   ) {}
 
   /** Forgets a tenant's client: after a (re)install, an uninstall or a workspace-level error. */
@@ -1061,7 +1108,13 @@ export class SlackChatPort implements ChatPort {
   /** The delivery error for a failed call; a workspace-level one drops the cached client. */
   private failure(tenantId: string, error: unknown): ChatDeliveryError {
     const failure = error instanceof ChatDeliveryError ? error : classifySlackError(error);
-    if (WORKSPACE_ERRORS.has(failure.code)) this.forget(tenantId);
+    if (WORKSPACE_ERRORS.has(failure.code)) {
+      this.forget(tenantId);
+      const needed = (error as { data?: { needed?: unknown } }).data?.needed;
+      this.onWorkspaceError?.(tenantId, failure.code, typeof needed === 'string' ? needed : undefined).catch(
+        () => {},
+      );
+    }
     return failure;
   }
 

@@ -539,6 +539,11 @@ export const en: typeof es = {
     erased:
       'Done: {{name}} was anonymised ({{goals}} goal(s) and {{sessions}} session(s) without texts). This was recorded in the audit log.',
   },
+  workspace: {
+    missing_scope:
+      'Mentoría cannot complete an action in this Slack workspace: the app lacks the “{{scope}}” permission. Reminders wait until the app is reinstalled with it ({{where}}).',
+    app_settings: 'from the app’s settings at api.slack.com',
+  },
   download: {
     confirm_summary: 'Did you open a download link?',
     confirm:

@@ -540,6 +540,11 @@ export const es = {
     erased:
       'Listo: {{name}} fue anonimizada ({{goals}} meta(s) y {{sessions}} sesión(es) sin textos). Quedó registrado en la bitácora.',
   },
+  workspace: {
+    missing_scope:
+      'Mentoría no puede completar una acción en este espacio de trabajo de Slack: a la aplicación le falta el permiso «{{scope}}». Los recordatorios esperan hasta que se reinstale la aplicación con ese permiso ({{where}}).',
+    app_settings: 'desde la configuración de la aplicación en api.slack.com',
+  },
   download: {
     confirm_summary: '¿Abriste un enlace de descarga?',
     confirm:

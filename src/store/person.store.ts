@@ -130,6 +130,19 @@ export async function setPersonEmail(
   return toPerson(row);
 }
 
+/** The people who administer a tenant (ADMIN_EMAILS, the app's installer, roles granted). */
+export async function tenantAdmins(db: Db | Tx, tenantId: string): Promise<Person[]> {
+  const rows = await db
+    .selectFrom('people')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('tenant_role', '=', 'admin')
+    .where('erased_at', 'is', null)
+    .orderBy('name')
+    .execute();
+  return rows.map(toPerson);
+}
+
 export async function listPeople(db: Db, tenantId: string): Promise<Person[]> {
   const rows = await db
     .selectFrom('people')

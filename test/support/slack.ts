@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import nock from 'nock';
 import { createHttpServer, listen } from '../../adapters/http/server.ts';
-import { SlackAdapter } from '../../adapters/slack/slack.adapter.ts';
+import { SlackAdapter, type SlackChatPort } from '../../adapters/slack/slack.adapter.ts';
 import { systemClock } from '../../src/clock.ts';
 import { parseConfig } from '../../src/config.ts';
 import { BackgroundChatPort, PlatformRouter } from '../../src/flows/background-port.ts';
@@ -27,8 +27,15 @@ export interface SlackCall {
 /** Intercepts the Slack Web API (and response_url posts) and records every call. */
 export function fakeSlack(
   profiles: Record<string, { name: string; email: string; tz: string; locale: string }>,
-): { calls: SlackCall[]; responses: object[]; rateLimitNext: (method: string, seconds: number) => void } {
+): {
+  calls: SlackCall[];
+  responses: object[];
+  rateLimitNext: (method: string, seconds: number) => void;
+  failNext: (method: string, answer: { error: string } & Record<string, unknown>) => void;
+} {
   const calls: SlackCall[] = [];
+  // Slack's `{ ok: false, error, … }` answers for the next call of a method.
+  const failing: { method: string; answer: Record<string, unknown> }[] = [];
   // Slack's answer past a method's limit: HTTP 429 with Retry-After (seconds).
   const limited: { method: string; seconds: number }[] = [];
   const responses: object[] = [];
@@ -58,6 +65,8 @@ export function fakeSlack(
         const seconds = limited.splice(limit, 1)[0]?.seconds ?? 1;
         return [429, { ok: false, error: 'ratelimited' }, { 'retry-after': String(seconds) }];
       }
+      const fail = failing.findIndex((f) => f.method === method);
+      if (fail >= 0) return [200, { ok: false, ...failing.splice(fail, 1)[0]?.answer }];
       switch (method) {
         case 'auth.test':
           return [200, { ok: true, user_id: 'UBOT', bot_id: 'BBOT', team_id: 'T1' }];
@@ -106,7 +115,12 @@ export function fakeSlack(
       return [200, 'ok'];
     });
   nock.enableNetConnect((host) => host.startsWith('127.0.0.1'));
-  return { calls, responses, rateLimitNext: (method, seconds) => void limited.push({ method, seconds }) };
+  return {
+    calls,
+    responses,
+    rateLimitNext: (method, seconds) => void limited.push({ method, seconds }),
+    failNext: (method, answer) => void failing.push({ method, answer }),
+  };
 }
 
 /** The server as `npm start` runs it with a signing secret, a bot token and SLACK_API_URL. */
@@ -115,6 +129,7 @@ export async function startSlackServer(db: OpenDatabase): Promise<{
   server: Server;
   background: BackgroundChatPort;
   inbox: Inbox;
+  port: SlackChatPort;
   close(): Promise<void>;
 }> {
   const parsed = parseConfig({
@@ -158,6 +173,7 @@ export async function startSlackServer(db: OpenDatabase): Promise<{
     server,
     background,
     inbox,
+    port: slack.port,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await inbox.stop();

@@ -33,12 +33,13 @@ describe('Slack adapter over signed HTTP requests', () => {
   let calls: SlackCall[];
   let responses: object[];
   let rateLimitNext: (method: string, seconds: number) => void;
+  let failNext: ReturnType<typeof fakeSlack>['failNext'];
   const since = (n: number) => calls.slice(n);
 
   beforeAll(async () => {
     db = await openMigratedPGlite();
     await buildWorld(db.db, 'T:T1', 'slack');
-    ({ calls, responses, rateLimitNext } = fakeSlack(profiles));
+    ({ calls, responses, rateLimitNext, failNext } = fakeSlack(profiles));
     slack = await startSlackServer(db);
   });
   afterAll(async () => {
@@ -646,6 +647,65 @@ describe('Slack adapter over signed HTTP requests', () => {
     const goalForm = await open('U_SOFIA', goalButton, '7.2');
     expect(JSON.parse(goalForm.private_metadata).a).toBe('goal.form');
     expect(goalForm.close.text).toBe('Cancel');
+  });
+
+  it('tells the workspace’s admins, once, when a missing permission pauses it; nobody when the token is gone', async () => {
+    const tenant = await findTenant(db.db, 'slack', 'T:T1');
+    const ana = await db.db
+      .selectFrom('identities')
+      .selectAll()
+      .where('external_id', '=', 'U_ANA')
+      .executeTakeFirstOrThrow();
+    const person = await getPerson(db.db, tenant?.id ?? '', ana.person_id);
+    const to = {
+      person: person as never,
+      identity: {
+        tenantId: ana.tenant_id,
+        id: ana.id,
+        personId: ana.person_id,
+        platform: 'slack' as const,
+        externalId: 'U_ANA',
+        conversationRef: { channel: 'D_ANA' },
+        active: true,
+        profilePending: false,
+      },
+    };
+    const message = { summary: 'Recordatorio', blocks: [{ type: 'text' as const, text: 'Recordatorio' }] };
+    const toCarmen = () =>
+      calls.filter(
+        (c) =>
+          c.method === 'chat.postMessage' && c.args.channel === 'D_U_CARMEN' && /permiso/.test(c.args.text),
+      );
+    // Slack's answer when a method needs a scope the app was not granted.
+    for (let i = 0; i < 2; i++) {
+      failNext('chat.postMessage', {
+        error: 'missing_scope',
+        needed: 'chat:write.customize',
+        provided: 'chat:write,im:history',
+      });
+      await expect(slack.port.send(to, message)).rejects.toMatchObject({
+        kind: 'rate_limited',
+        code: 'missing_scope',
+      });
+    }
+    const told = await eventually(() => (toCarmen().length ? toCarmen() : undefined));
+    expect(told[0]?.args.text).toContain('«chat:write.customize»');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(toCarmen()).toHaveLength(1);
+    // Ana, the recipient, is neither told nor deactivated.
+    expect(calls.filter((c) => c.args.channel === 'D_ANA' && /permiso/.test(String(c.args.text)))).toEqual(
+      [],
+    );
+    expect(
+      (await db.db.selectFrom('identities').select('active').where('id', '=', ana.id).executeTakeFirst())
+        ?.active,
+    ).toBe(true);
+    // A revoked token cannot write to anyone: nobody is messaged about it.
+    const before = calls.filter((c) => c.method === 'chat.postMessage').length;
+    failNext('chat.postMessage', { error: 'token_revoked' });
+    await expect(slack.port.send(to, message)).rejects.toMatchObject({ code: 'token_revoked' });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(calls.filter((c) => c.method === 'chat.postMessage').length).toBe(before + 1);
   });
 
   it('publishes the App Home with what is pending and the main actions', async () => {

@@ -1,10 +1,13 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli.ts';
+import { parseConfig } from '../../src/config.ts';
 import { Bot } from '../../src/flows/bot.ts';
 import type { InboundEvent } from '../../src/messages/inbound.ts';
 import { submitNewGoal } from '../../src/services/goal.service.ts';
 import { proposeSession } from '../../src/services/session.service.ts';
 import type { OpenDatabase } from '../../src/store/db.ts';
+import { createDownloadRequest, getDownloadRequest } from '../../src/store/download.store.ts';
 import { createPerson, upsertIdentity } from '../../src/store/person.store.ts';
 import { ChatDriver } from '../support/conversation.ts';
 import { openMigratedPGlite } from '../support/databases.ts';
@@ -167,15 +170,20 @@ describe('tenants are isolated', () => {
     db = await openMigratedPGlite();
     a = await buildWorld(db.db, 'T:A', 'slack');
     b = await buildWorld(db.db, 'T:B', 'slack');
-    for (const p of [a.ana, a.luis, a.carmen]) {
-      await upsertIdentity(db.db, {
-        tenantId: a.tenant.id,
-        personId: p.id,
-        platform: 'slack',
-        externalId: `UA-${p.name}`,
-        conversationRef: null,
-        now: a.clock.now(),
-      });
+    for (const [w, prefix] of [
+      [a, 'UA'],
+      [b, 'UB'],
+    ] as const) {
+      for (const p of [w.ana, w.luis, w.carmen, w.diego]) {
+        await upsertIdentity(db.db, {
+          tenantId: w.tenant.id,
+          personId: p.id,
+          platform: 'slack',
+          externalId: `${prefix}-${p.name}`,
+          conversationRef: null,
+          now: w.clock.now(),
+        });
+      }
     }
     await createPerson(db.db, b.tenant.id, {
       name: 'Solo en B',
@@ -217,14 +225,20 @@ describe('tenants are isolated', () => {
   });
 
   let n = 0;
+  const in_ =
+    (w: World, prefix: string) =>
+    (name: string, body: Pick<InboundEvent, 'kind'> & Record<string, unknown>) =>
+      bot.handle({
+        eventId: `x${++n}`,
+        tenantId: w.tenant.id,
+        platform: 'slack',
+        user: { externalId: `${prefix}-${name}` },
+        ...body,
+      } as InboundEvent);
   const as = (name: string, body: Pick<InboundEvent, 'kind'> & Record<string, unknown>) =>
-    bot.handle({
-      eventId: `x${++n}`,
-      tenantId: a.tenant.id,
-      platform: 'slack',
-      user: { externalId: `UA-${name}` },
-      ...body,
-    } as InboundEvent);
+    in_(a, 'UA')(name, body);
+  const asB = (name: string, body: Pick<InboundEvent, 'kind'> & Record<string, unknown>) =>
+    in_(b, 'UB')(name, body);
   const text = async (reply: Promise<{ messages: { blocks: unknown[] }[] }>) =>
     JSON.stringify((await reply).messages);
 
@@ -271,5 +285,76 @@ describe('tenants are isolated', () => {
       .executeTakeFirstOrThrow();
     expect(role.tenant_role).toBeNull();
     expect(await counts({ db: db.db } as OpenDatabase)).toEqual(before);
+  });
+
+  it("a download request of tenant B confirmed from tenant A stays unconfirmed; B's own person confirms it", async () => {
+    const id = 'request-of-tenant-b-0123456789';
+    await createDownloadRequest(db.db, {
+      tenantId: b.tenant.id,
+      id,
+      personId: b.diego.id,
+      tokenHash: 'hash',
+      file: 'results.xlsx',
+      expiresAt: new Date(b.clock.now().getTime() + 600_000),
+    });
+    const value = JSON.stringify({ n: id });
+    const fromA = await text(as(a.diego.name, { kind: 'action', actionId: 'download.approve', value }));
+    expect(fromA).not.toContain('Confirmado');
+    expect((await getDownloadRequest(db.db, b.tenant.id, id))?.approvedAt).toBeNull();
+    // The twin: the same button value, clicked by the person it was sent to.
+    const fromB = await asB(b.diego.name, { kind: 'action', actionId: 'download.approve', value });
+    expect(JSON.stringify(fromB.replaceOriginal)).toContain('Confirmado');
+    expect((await getDownloadRequest(db.db, b.tenant.id, id))?.approvedAt).not.toBeNull();
+  });
+
+  it('the CLI with --tenant of A finds nothing of B by id; with --tenant of B it does', async () => {
+    const config = (() => {
+      const parsed = parseConfig({});
+      if (!parsed.ok) throw new Error('config');
+      return parsed.config;
+    })();
+    const cli = async (...argv: string[]) => {
+      const out: string[] = [];
+      const err: string[] = [];
+      const code = await runCli(argv, {
+        out: (t) => out.push(t),
+        err: (t) => err.push(t),
+        database: db,
+        config,
+      });
+      return { code, out: out.join('\n'), err: err.join('\n') };
+    };
+    const before = await counts(db);
+    const fromA = await cli('report', '--cycle', b.cycle.id, '--tenant', 'slack:A', '--format', 'json');
+    expect(fromA.code).not.toBe(0);
+    expect(fromA.out).toBe('');
+    const exportFromA = await cli('person', 'export', '--email', 'solo-b@example.org', '--tenant', 'slack:A');
+    expect(exportFromA.code).not.toBe(0);
+    expect(exportFromA.out).not.toContain('Solo en B');
+    // The twins: the same names from B's own tenant work.
+    const fromB = await cli('report', '--cycle', b.cycle.id, '--tenant', 'slack:B', '--format', 'json');
+    expect(fromB.code).toBe(0);
+    expect(JSON.parse(fromB.out)).toBeTruthy();
+    const exportFromB = await cli('person', 'export', '--email', 'solo-b@example.org', '--tenant', 'slack:B');
+    expect(exportFromB.code).toBe(0);
+    expect(exportFromB.out).toContain('Solo en B');
+    // Exports are audited; nothing else changed.
+    const after = await counts(db);
+    expect({ ...after, audit_log: 0 }).toEqual({ ...before, audit_log: 0 });
+  });
+
+  it("tenant B's own mentor approves the goal that tenant A could not", async () => {
+    const reply = await asB(b.luis.name, {
+      kind: 'action',
+      actionId: 'goal.approve',
+      value: JSON.stringify({ g: goalOfB.id, r: goalOfB.revision }),
+    });
+    expect(JSON.stringify(reply)).not.toContain('No encontré ese registro.');
+    const goal = await db.db
+      .selectFrom('goals')
+      .select('state')
+      .where('id', '=', goalOfB.id)
+      .executeTakeFirstOrThrow();
+    expect(goal.state).toBe('approved');
   });
 });

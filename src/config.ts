@@ -37,6 +37,7 @@ const EXAMPLES: Record<string, string> = {
   ENCRYPTION_KEY: '(openssl rand -base64 32)',
   DATABASE_STATEMENT_TIMEOUT_MS: '30000',
   DATABASE_LOCK_TIMEOUT_MS: '5000',
+  TRUST_PROXY_HOPS: '1',
   ENCRYPTION_KEYS: 'new-key,old-key',
 };
 
@@ -156,6 +157,13 @@ const schema = z.object({
   NUDGE_SLACK_PER_CHANNEL: rate(1),
   NUDGE_TEAMS_PER_CONVERSATION: rate(7),
   NUDGE_TEAMS_PER_TENANT: rate(30),
+  // Proxies in front of this server that append to X-Forwarded-For (per-client limits use it).
+  TRUST_PROXY_HOPS: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must be 0 or more')
+    .max(5, 'must be at most 5')
+    .default(0),
   // Where people reach this server from outside (signed download links for reports).
   PUBLIC_URL: z
     .string()

@@ -192,14 +192,17 @@ async function runServer(config: Config, database: OpenDatabase, log: Logger): P
   inbox.start();
   const dispatcher = newDispatcher(config, database, clock, router, worker, onError);
   const scheduler = startScheduler({ db: database.db, clock, dispatcher, worker, onError });
-  const server = createHttpServer({
-    files: downloadHandler({ db: database.db, clock, chat: background }, signer, {
-      secureCookies: config.PUBLIC_URL?.startsWith('https://') ?? false,
-    }),
-    slack: slack?.requestListener,
-    teams: teams ? (req, res) => teams.handle(req, res) : undefined,
-    health: () => ping(database.db),
-  });
+  const server = createHttpServer(
+    {
+      files: downloadHandler({ db: database.db, clock, chat: background }, signer, {
+        secureCookies: config.PUBLIC_URL?.startsWith('https://') ?? false,
+      }),
+      slack: slack?.requestListener,
+      teams: teams ? (req, res) => teams.handle(req, res) : undefined,
+      health: () => ping(database.db),
+    },
+    { proxyHops: config.TRUST_PROXY_HOPS },
+  );
   const port = await listen(server, config.PORT, config.HOST);
   if (teams && config.TEAMS_ANONYMOUS)
     log.warn(

@@ -6,6 +6,8 @@ import {
   type ServerResponse,
 } from 'node:http';
 
+import { type Limit, RateLimiter } from '../../src/scheduler/rate-limiter.ts';
+
 export interface HttpRoutes {
   /** Bolt's request listener, for /slack/events, /slack/install and /slack/oauth_redirect. */
   slack?: RequestListener | undefined;
@@ -17,13 +19,70 @@ export interface HttpRoutes {
   health: () => Promise<boolean>;
 }
 
+export interface HttpOptions {
+  /**
+   * How many proxies in front of this server append to X-Forwarded-For (0: none, the client is
+   * the socket's address). With 1, the client is the address the proxy appended.
+   */
+  proxyHops?: number;
+  /** Milliseconds, monotonic (tests). */
+  now?: () => number;
+}
+
+/**
+ * The public pages a browser opens, limited per client address: download links (a waiting page
+ * refreshes every 3 s, so 30 at once and one a second) and the Slack install pages (a handful).
+ * Slack's and Teams' own endpoints are verified by signature and token instead.
+ */
+const PUBLIC_LIMITS: { prefix: string; group: string; rate: number; burst: number }[] = [
+  { prefix: '/files/', group: 'files', rate: 1, burst: 30 },
+  { prefix: '/slack/install', group: 'install', rate: 0.2, burst: 10 },
+  { prefix: '/slack/oauth_redirect', group: 'install', rate: 0.2, burst: 10 },
+];
+
+/** The address of the client that sent a request, through `hops` trusted proxies. */
+export function clientAddress(req: IncomingMessage, hops: number): string {
+  const socket = req.socket.remoteAddress ?? 'unknown';
+  if (hops <= 0) return socket;
+  const header = req.headers['x-forwarded-for'];
+  const forwarded = (Array.isArray(header) ? header.join(',') : (header ?? ''))
+    .split(',')
+    .map((a) => a.trim())
+    .filter(Boolean);
+  return forwarded[forwarded.length - hops] ?? forwarded[0] ?? socket;
+}
+
 /**
  * One HTTP server for every platform: Slack at /slack/*, Teams at /api/messages, and /healthz
  * for load balancers (200 when the database answers, 503 otherwise).
  */
-export function createHttpServer(routes: HttpRoutes): Server {
+export function createHttpServer(routes: HttpRoutes, options: HttpOptions = {}): Server {
+  const limiter = new RateLimiter(options.now);
+  let pruned = options.now?.() ?? performance.now();
   return createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
+    const limit = PUBLIC_LIMITS.find((l) => path.startsWith(l.prefix));
+    if (limit) {
+      const client = clientAddress(req, options.proxyHops ?? 0);
+      const key: Limit = { key: `${limit.group}:${client}`, rate: limit.rate, burst: limit.burst };
+      const at = options.now?.() ?? performance.now();
+      if (at - pruned > 60_000) {
+        limiter.prune(120_000);
+        pruned = at;
+      }
+      const wait = limiter.reserve([key]);
+      if (wait > 0) {
+        req.resume();
+        res
+          .writeHead(429, {
+            'content-type': 'text/plain; charset=utf-8',
+            'retry-after': String(Math.ceil(wait / 1000)),
+            'cache-control': 'no-store',
+          })
+          .end('Demasiadas solicitudes: espera un momento. / Too many requests: wait a moment.');
+        return;
+      }
+    }
     if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
       routes
         .health()

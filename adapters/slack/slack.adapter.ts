@@ -240,6 +240,8 @@ export class SlackAdapter {
                 installPath: '/slack/install',
                 redirectUriPath: '/slack/oauth_redirect',
                 directInstall: true,
+                // The code exchange (oauth.v2.access) goes to SLACK_API_URL too (GovSlack, tests).
+                clientOptions,
               },
             }
           : {}),
@@ -265,11 +267,6 @@ export class SlackAdapter {
     this.register();
   }
 
-  /**
-   * The person who first installs the app administers their workspace's tenant. A re-install
-   * (members may re-install to grant a scope) makes an admin only of a workspace admin or owner,
-   * as `users.info` says; anyone else is linked and nothing more.
-   */
   /**
    * A workspace-level error paused a workspace (its reminders wait): the operator reads one error
    * line, and when the token can still write (a missing permission) the workspace's admins are
@@ -303,6 +300,11 @@ export class SlackAdapter {
     }
   }
 
+  /**
+   * The person who first installs the app administers their workspace's tenant. A re-install
+   * (members may re-install to grant a scope) makes an admin only of a workspace admin or owner,
+   * as `users.info` says; anyone else is linked and nothing more.
+   */
   private async installerIsAdmin(
     tenantId: string,
     userId: string | undefined,
@@ -608,8 +610,18 @@ export class SlackAdapter {
    * process on some malformed signed bodies (`payload=null`), so those get a 400 here.
    */
   get requestListener(): RequestListener | undefined {
-    const bolt = this.receiver?.requestListener;
-    if (!bolt) return undefined;
+    const listener = this.receiver?.requestListener;
+    if (!listener) return undefined;
+    // Bolt throws, outside any promise, for a path or method it does not serve (GET
+    // /slack/events, /slack/install without OAuth): that killed the process. It is a 404.
+    const bolt: RequestListener = (req, res) => {
+      try {
+        listener(req, res);
+      } catch {
+        req.resume();
+        if (!res.headersSent) res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      }
+    };
     return (req, res) => {
       if ((req.url ?? '').split('?')[0] !== '/slack/events' || req.method !== 'POST') return bolt(req, res);
       readSlackBody(req, this.o.config.SLACK_SIGNING_SECRET ?? '')

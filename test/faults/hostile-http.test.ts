@@ -5,6 +5,7 @@ import type { OpenDatabase } from '../../src/store/db.ts';
 import { openFreshPostgres } from '../support/databases.ts';
 import { type EntraStandIn, entraStandIn } from '../support/entra.ts';
 import {
+  DATABASE_PASSWORD,
   type ServerProcess,
   SIGNING_SECRET,
   signedHeaders,
@@ -157,6 +158,27 @@ describe.skipIf(!inject('pgUrl'))('hostile input at the HTTP edge', () => {
       }),
       { numRuns: 60, seed: 15 },
     );
+  });
+
+  it('limits the public pages per client: past a burst, /files and /slack/install answer 429', async () => {
+    const statuses = async (path: string, times: number) => {
+      const out: number[] = [];
+      for (let i = 0; i < times; i++) {
+        const res = await fetch(`${guarded.url}${path}${i}`, { redirect: 'manual' });
+        await res.arrayBuffer();
+        out.push(res.status);
+        if (res.status === 429) expect(Number(res.headers.get('retry-after'))).toBeGreaterThanOrEqual(1);
+      }
+      return out;
+    };
+    // Served (an invalid link is 403) until the client's burst is spent, then refused.
+    const files = await statuses('/files/guess-', 40);
+    expect(files.slice(0, 25).every((s) => s === 403)).toBe(true);
+    expect(files.slice(-5)).toEqual([429, 429, 429, 429, 429]);
+    const install = await statuses('/slack/install?i=', 15);
+    expect(install.slice(-3)).toEqual([429, 429, 429]);
+    // Slack's and Teams' endpoints, and health checks, are not limited this way.
+    expect((await fetch(`${guarded.url}/healthz`)).status).toBe(200);
   });
 
   it('refuses forged signatures, stale timestamps and unsigned requests (401), whatever the body', async () => {
@@ -365,10 +387,18 @@ describe.skipIf(!inject('pgUrl'))('hostile input at the HTTP edge', () => {
   });
 
   it('wrote none of its secrets to its logs while under attack', () => {
-    const secrets = ['not-a-real-secret', 'xoxb-faults', SIGNING_SECRET, entra.accessToken];
     for (const server of [open, guarded]) {
-      const output = server.output();
-      for (const secret of secrets) expect(output.includes(secret), secret).toBe(false);
+      // Every configured secret, the database password among them (support.ts)…
+      expect(server.leaks()).toEqual([]);
+      // …and the tokens it was handed or obtained.
+      for (const secret of [
+        'not-a-real-secret',
+        'xoxb-faults',
+        SIGNING_SECRET,
+        entra.accessToken,
+        DATABASE_PASSWORD,
+      ])
+        expect(server.output().includes(secret), secret).toBe(false);
     }
   });
 });

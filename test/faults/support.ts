@@ -57,11 +57,30 @@ export async function slackStandIn(
             tz: 'America/Santiago',
             locale: 'es-LA',
             profile: {},
+            // Workspace admins and owners, as users.info reports them.
+            is_admin: /ADMIN|OWNER/.test(user),
+            is_owner: /OWNER/.test(user),
           },
         };
       } else if (method === 'chat.postMessage')
         answer = { ok: true, channel: params.channel, ts: `${++ts}.0` };
       else if (method === 'users.lookupByEmail') answer = { ok: false, error: 'users_not_found' };
+      else if (method === 'oauth.v2.access') {
+        // Slack's answer to the code exchange; the test's code names the installing user.
+        const [team, user] = (params.code ?? 'T1:U1').split(':');
+        answer = {
+          ok: true,
+          app_id: 'A1',
+          authed_user: { id: user },
+          scope: 'chat:write,commands,im:history,users:read,users:read.email',
+          token_type: 'bot',
+          access_token: `xoxb-installed-${team}-${user}`,
+          bot_user_id: 'UBOT',
+          team: { id: team, name: `Workspace ${team}` },
+          enterprise: null,
+          is_enterprise_install: false,
+        };
+      }
       const send = () =>
         res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(answer));
       if (delayMs && method === 'chat.postMessage') setTimeout(send, delayMs);
@@ -79,23 +98,55 @@ export interface ServerProcess {
   url: string;
   output: () => string;
   alive: () => boolean;
+  /** The names of the configured secrets whose values appear in what the process wrote. */
+  leaks: () => string[];
 }
 
-/** The compiled server (`node dist/src/main.js`), as `npm start` runs it, on its own port. */
+/** A password for the test cluster's URL: its trust authentication ignores it, our logs must too. */
+export const DATABASE_PASSWORD = 'faults-db-password-5ecret';
+
+/** The configuration values no log line may contain, by variable name. */
+function secretsOf(env: Record<string, string>): Record<string, string> {
+  const secrets: Record<string, string> = {};
+  for (const [name, value] of Object.entries(env)) {
+    if (value && /(TOKEN|SECRET|PASSWORD|KEYS?)$/.test(name)) secrets[name] = value;
+  }
+  if (env.DATABASE_URL) {
+    const password = decodeURIComponent(new URL(env.DATABASE_URL).password);
+    if (password) secrets.DATABASE_URL = password;
+  }
+  return secrets;
+}
+
+/**
+ * The compiled server (`node dist/src/main.js`), as `npm start` runs it, on its own port. Its
+ * database URL carries a password, and `stopServer` fails the suite if any secret it was given
+ * appears in what it wrote.
+ */
 export async function startServer(env: Record<string, string>): Promise<ServerProcess> {
   const port = await freePort();
   let output = '';
+  const withPassword = (url: string | undefined) => {
+    if (!url) return url;
+    const u = new URL(url);
+    if (!u.password) u.password = DATABASE_PASSWORD;
+    return u.toString();
+  };
+  const databaseUrl = withPassword(env.DATABASE_URL);
+  const fullEnv: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    NODE_ENV: 'development',
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    SLACK_BOT_TOKEN: 'xoxb-faults',
+    SLACK_SIGNING_SECRET: SIGNING_SECRET,
+    PORT: String(port),
+    ...env,
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+  };
+  const secrets = secretsOf(fullEnv);
   const child = spawn(process.execPath, ['dist/src/main.js'], {
-    env: {
-      PATH: process.env.PATH ?? '',
-      NODE_ENV: 'development',
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      SLACK_BOT_TOKEN: 'xoxb-faults',
-      SLACK_SIGNING_SECRET: SIGNING_SECRET,
-      PORT: String(port),
-      ...env,
-    },
+    env: fullEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   child.stdout?.on('data', (c) => {
@@ -122,11 +173,13 @@ export async function startServer(env: Record<string, string>): Promise<ServerPr
     url,
     output: () => output,
     alive: () => child.exitCode === null && child.signalCode === null,
+    leaks: () => Object.keys(secrets).filter((name) => output.includes(secrets[name] as string)),
   };
 }
 
-export function stopServer(server: ServerProcess): Promise<void> {
-  return new Promise((resolve) => {
+/** Stops a server (SIGTERM, then SIGKILL); throws if it wrote any of its secrets meanwhile. */
+export async function stopServer(server: ServerProcess): Promise<void> {
+  await new Promise<void>((resolve) => {
     if (!server.alive()) return resolve();
     server.child.once('exit', () => resolve());
     server.child.kill('SIGTERM');
@@ -134,6 +187,8 @@ export function stopServer(server: ServerProcess): Promise<void> {
       if (server.alive()) server.child.kill('SIGKILL');
     }, 5_000);
   });
+  const leaked = server.leaks();
+  if (leaked.length) throw new Error(`the server wrote the value of ${leaked.join(', ')} to its output`);
 }
 
 export function signedHeaders(body: string, secret = SIGNING_SECRET, at = Math.floor(Date.now() / 1000)) {

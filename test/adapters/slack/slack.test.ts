@@ -120,6 +120,19 @@ describe('Slack adapter over signed HTTP requests', () => {
     expect(responses.length).toBe(before);
   });
 
+  it('answers 404 to Slack paths and methods it does not serve, and keeps serving', async () => {
+    for (const [method, path] of [
+      ['GET', '/slack/events'],
+      ['GET', '/slack/install'],
+      ['GET', '/slack/oauth_redirect?code=x&state=y'],
+      ['POST', '/slack/anything'],
+    ]) {
+      const res = await fetch(`${slack.url}${path}`, { method, redirect: 'manual' });
+      expect(res.status, `${method} ${path}`).toBe(404);
+    }
+    expect((await fetch(`${slack.url}/healthz`)).status).toBe(200);
+  });
+
   it('refuses a body over 4 MB with 413 and keeps serving', async () => {
     const huge = command(`ayuda ${'x'.repeat(4 * 1024 * 1024)}`, 'U_ANA');
     expect((await post(slack.url, huge, FORM)).status).toBe(413);

@@ -20,6 +20,7 @@ describe('configuration', () => {
         LINK_TTL_HOURS: 24,
         DATABASE_STATEMENT_TIMEOUT_MS: 30_000,
         DATABASE_LOCK_TIMEOUT_MS: 5_000,
+        TRUST_PROXY_HOPS: 0,
       },
     });
   });

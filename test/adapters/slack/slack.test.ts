@@ -587,7 +587,7 @@ describe('Slack adapter over signed HTTP requests', () => {
   it('offers a button to open a form asked for by a typed message (modals need a click)', async () => {
     const n = calls.length;
     expect((await post(slack.url, dm('Ev9', 'meta formulario'), 'application/json')).status).toBe(200);
-    const offered = await eventually(() =>
+    await eventually(() =>
       since(n).find(
         (c) => c.method === 'chat.postMessage' && texts(c.args.blocks).includes('Abrir el formulario'),
       ),
@@ -622,11 +622,10 @@ describe('Slack adapter over signed HTTP requests', () => {
             texts(c.args.blocks).includes('form.reopen'),
         ),
       );
-      // biome-ignore lint/suspicious/noExplicitAny: Block Kit JSON.
-      const button = posted.args.blocks
-        .flatMap((b: any) => b.elements ?? [])
-        .find((e: any) => e.type === 'button');
-      return button as { action_id: string; value: string; text: { text: string } };
+      const button = (posted.args.blocks as { elements?: { type: string }[] }[])
+        .flatMap((b) => b.elements ?? [])
+        .find((e) => e.type === 'button');
+      return button as unknown as { action_id: string; value: string; text: { text: string } };
     };
     const open = async (user: string, button: { action_id: string; value: string }, ts: string) => {
       const n = calls.length;

@@ -1,6 +1,14 @@
 #!/usr/bin/env node
 // The command line runs the TypeScript sources directly through tsx: no build step to forget.
-import { register } from 'tsx/esm/api';
+// On an unsupported Node.js, one line before anything else loads (tsx is imported after this).
+const major = Number(process.versions.node.split('.')[0]);
+if (major !== 24) {
+  console.error(
+    `Mentoría needs Node.js 24 (LTS); this is Node.js ${process.versions.node}. Run npm run mentoria, which runs the Node.js that npm ci installed, or install Node.js 24.`,
+  );
+  process.exit(1);
+}
+const { register } = await import('tsx/esm/api');
 
 register();
 const { runCli } = await import('../src/cli.ts');

@@ -1,3 +1,4 @@
+import './require-node.ts';
 import { fstatSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';

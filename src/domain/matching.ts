@@ -378,7 +378,7 @@ class MinCostAssignment {
     }
     for (let v = 0; v <= sink; v++) {
       const d = dist[v] as number;
-      pot[v] = (pot[v] as number) + (d < sinkDist ? d : sinkDist);
+      pot[v] = (pot[v] as number) + Math.min(d, sinkDist);
     }
   }
 

@@ -41,7 +41,8 @@ const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 
 /** Weeks of execution that have begun by `now` (the weeks a check-in was expected). */
 function executionWeeks(cycle: Cycle, now: Date): number {
   const today = localDate(now, cycle.timezone);
-  const end = today < cycle.closingStarts ? today : cycle.closingStarts;
+  // Calendar dates as YYYY-MM-DD strings: compared as text, never with Math.min.
+  const end = [today, cycle.closingStarts].sort()[0] as string;
   if (end < cycle.executionStarts) return 0;
   const days = DateTime.fromISO(end).diff(DateTime.fromISO(cycle.executionStarts), 'days').days;
   return Math.floor(days / 7) + 1;

@@ -87,6 +87,8 @@ function preparingPool(pool: pg.Pool): PostgresPool {
       };
     },
     end: () => pool.end(),
+    // What kysely opens a side connection with (to cancel a running query).
+    options: pool.options,
   };
 }
 

@@ -13,6 +13,7 @@ import { createLogger } from '../../src/log.ts';
 import { Inbox } from '../../src/services/inbox.ts';
 import type { OpenDatabase } from '../../src/store/db.ts';
 import { ping } from '../../src/store/db.ts';
+import { intercepted } from './nock.ts';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789ab';
 export const API = 'https://slack.test';
@@ -56,7 +57,8 @@ export function fakeSlack(
   nock(API)
     .persist()
     .post(/\/api\/.*/)
-    .reply((uri, body) => {
+    .reply(async (request: Request) => {
+      const { uri, body } = await intercepted(request);
       const method = uri.replace('/api/', '');
       const args = decode(body);
       calls.push({ method, args });
@@ -110,7 +112,8 @@ export function fakeSlack(
   nock('https://hooks.slack.test')
     .persist()
     .post(/.*/)
-    .reply((_uri, body) => {
+    .reply(async (request: Request) => {
+      const { body } = await intercepted(request);
       responses.push(typeof body === 'string' ? JSON.parse(body) : (body as object));
       return [200, 'ok'];
     });

@@ -6,6 +6,7 @@ import type { OpenDatabase } from '../../../src/store/db.ts';
 import { SecretBox } from '../../../src/store/secret-box.ts';
 import { findTenant } from '../../../src/store/tenant.store.ts';
 import { openMigratedPGlite } from '../../support/databases.ts';
+import { intercepted } from '../../support/nock.ts';
 
 describe('Slack installations in Postgres (OAuth, several workspaces)', () => {
   let db: OpenDatabase;
@@ -285,7 +286,8 @@ describe('who administers a tenant', () => {
       nock('https://slack-install.test')
         .persist()
         .post('/api/users.info')
-        .reply((_uri, body) => {
+        .reply(async (request: Request) => {
+          const { body } = await intercepted(request);
           const user = new URLSearchParams(String(body)).get('user') ?? '';
           return [200, { ok: true, user: { ...people[user], profile: {} } }];
         });

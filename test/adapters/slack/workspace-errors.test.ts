@@ -6,6 +6,7 @@ import {
   WORKSPACE_PAUSE_MS,
 } from '../../../adapters/slack/slack.adapter.ts';
 import type { Db } from '../../../src/store/db.ts';
+import { intercepted } from '../../support/nock.ts';
 
 /** A Web API failure as @slack/web-api raises it for `{ ok: false, error }`. */
 const platformError = (error: string) => ({
@@ -41,8 +42,9 @@ describe('Slack errors about a person and about the whole workspace', () => {
     nock('https://slack-ws.test')
       .persist()
       .post('/api/chat.postMessage')
-      .reply(function () {
-        tokens.push(String(this.req.headers.authorization));
+      .reply(async (request: Request) => {
+        const { headers } = await intercepted(request);
+        tokens.push(String(headers.get('authorization')));
         return [
           200,
           revoked ? { ok: false, error: 'token_revoked' } : { ok: true, channel: 'D1', ts: '1.0' },

@@ -4,6 +4,7 @@ import type { OpenDatabase } from '../../../src/store/db.ts';
 import { openMigratedPGlite } from '../../support/databases.ts';
 import { type EntraStandIn, entraStandIn } from '../../support/entra.ts';
 import { eventually } from '../../support/eventually.ts';
+import { intercepted } from '../../support/nock.ts';
 import { activity, SERVICE, send, startTeams } from '../../support/teams.ts';
 import { buildWorld } from '../../support/world.ts';
 
@@ -36,10 +37,11 @@ describe('Teams tokens, verified against published keys (a single-tenant bot)', 
       .get(/\/v3\/conversations\/[^/]+\/members\/.+/)
       .reply(404, { error: { code: 'MemberNotFound' } })
       .post(/\/v3\/conversations\/.+\/activities.*/)
-      .reply(function (uri, body) {
+      .reply(async (request: Request) => {
+        const { uri, body, headers } = await intercepted(request);
         posted.push({
           conversation: decodeURIComponent(uri.split('/conversations/')[1]?.split('/')[0] ?? ''),
-          authorization: String(this.req.headers.authorization ?? ''),
+          authorization: headers.get('authorization') ?? '',
           text: JSON.stringify(body),
         });
         return [200, { id: `sent-${posted.length}` }];
@@ -48,12 +50,14 @@ describe('Teams tokens, verified against published keys (a single-tenant bot)', 
     nock('https://attacker.example')
       .persist()
       .get(/.*/)
-      .reply((uri) => {
+      .reply(async (request: Request) => {
+        const { uri } = await intercepted(request);
         foreign.push(uri);
         return [200, {}];
       })
       .post(/.*/)
-      .reply((uri) => {
+      .reply(async (request: Request) => {
+        const { uri } = await intercepted(request);
         foreign.push(uri);
         return [200, { id: 'x' }];
       });

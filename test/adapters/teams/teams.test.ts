@@ -12,6 +12,7 @@ import { createPerson, getPerson } from '../../../src/store/person.store.ts';
 import { findTenant } from '../../../src/store/tenant.store.ts';
 import { openMigratedPGlite } from '../../support/databases.ts';
 import { eventually } from '../../support/eventually.ts';
+import { intercepted } from '../../support/nock.ts';
 import { activity, type Posted, SERVICE, send, startTeams, TENANT } from '../../support/teams.ts';
 import { buildWorld } from '../../support/world.ts';
 
@@ -34,7 +35,8 @@ describe('Teams adapter over /api/messages', () => {
     nock(SERVICE)
       .persist()
       .get(/\/amer\/v3\/conversations\/[^/]+\/members\/.+/)
-      .reply((uri) => {
+      .reply(async (request: Request) => {
+        const { uri } = await intercepted(request);
         const id = decodeURIComponent(uri.split('/members/')[1] ?? '');
         const m = members[id];
         return m
@@ -42,7 +44,8 @@ describe('Teams adapter over /api/messages', () => {
           : [404, { error: { code: 'MemberNotFound' } }];
       })
       .post(/\/amer\/v3\/conversations\/.+\/activities.*/)
-      .reply((uri, body) => {
+      .reply(async (request: Request) => {
+        const { uri, body } = await intercepted(request);
         const conversation = decodeURIComponent(uri.split('/conversations/')[1]?.split('/')[0] ?? '');
         posted.push({ conversation, activity: typeof body === 'string' ? JSON.parse(body) : body });
         return [200, { id: `sent-${posted.length}` }];

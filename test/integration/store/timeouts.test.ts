@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Kysely, Migrator, PostgresDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, sql } from 'kysely';
+import { Migrator } from 'kysely/migration';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { applyTimeouts, type OpenDatabase, openPostgres } from '../../../src/store/db.ts';
@@ -60,8 +61,13 @@ describe.skipIf(!server)('statement and lock timeouts (PostgreSQL)', () => {
     expect(await settings(fresh.url)).toEqual({ statement: '0', lock: '0' });
     await applyTimeouts(fresh.db, timeouts);
     expect(await settings(fresh.url)).toEqual({ statement: '300ms', lock: '200ms' });
-    // Only this database: the server's other databases keep theirs.
-    expect(await settings(server as string)).toEqual({ statement: '0', lock: '0' });
+    // Only this database: another database on the same server keeps its own.
+    const other = await openFreshPostgres();
+    try {
+      expect(await settings(other.url)).toEqual({ statement: '0', lock: '0' });
+    } finally {
+      await other.close();
+    }
   });
 
   it('gives up waiting for a row lock after the lock timeout', async () => {

@@ -17,13 +17,15 @@ import {
   createCycleAs,
   createProgramAs,
   findCycle,
+  type GenderCodes,
   importPairs,
   importRoster,
 } from './services/admin.service.ts';
-import { type CsvRow, parseCsvText } from './services/csv.ts';
+import type { CsvRow } from './services/csv.ts';
 import { CONSOLE_TENANT } from './services/demo.service.ts';
 import { applySuggestion, suggestPairs } from './services/matching.service.ts';
 import { erasePerson, exportPerson } from './services/privacy.service.ts';
+import { readTableFile, TableFileError } from './services/table-file.ts';
 import type { OpenDatabase } from './store/db.ts';
 import { migrateDown } from './store/migrate.ts';
 import { ensureTenant } from './store/tenant.store.ts';
@@ -34,10 +36,13 @@ Commands:
   migrate [--down]                       apply pending migrations (or revert the latest)
   program create --name N --kind classic|reverse
   cycle create --program P --name N --starts YYYY-MM-DD --ends YYYY-MM-DD [--timezone Zone]
-  roster import FILE.csv --cycle C [--skip-invalid]
-      columns (any order): email,name,role,gender,level,unit,institution,region,birth_year,locale,timezone,topics
-      (topics separated by ";")
-  pairs import FILE.csv --cycle C        columns: mentor_email,mentee_email
+  roster import FILE --cycle C [--skip-invalid] [--gender-codes hm|fm]
+      FILE: .csv (UTF-8, UTF-16 or Windows-1252; "," ";" or tab between columns) or .xlsx
+      columns (any order; English or Spanish headers): email,name,role,gender,level,unit,institution,
+      region,birth_year,locale,timezone,topics (topics separated by ";" or "|")
+      --gender-codes: one-letter genders are H/M (Hombre/Mujer) or F/M; by default the file's own
+      letters tell, and an "M" they do not explain is refused
+  pairs import FILE --cycle C            columns: mentor_email,mentee_email
   pairs suggest --cycle C [--apply]      optimal pairs under the program's rules; --apply makes them
   person export --email E                everything stored about that person, as JSON (audited)
   person erase --email E                 anonymise that person, keeping the cycle's figures (audited)
@@ -94,8 +99,31 @@ function tenantSpec(spec: string): { platform: Platform; externalId: string } {
   throw new Error(`--tenant ${spec}: use console, slack:T0123, slack-org:E0123 or teams:<tenant id>`);
 }
 
-function readCsv(file: string): CsvRow[] {
-  return parseCsvText(readFileSync(file, 'utf8')).rows;
+function genderCodesOption(value: string | undefined): GenderCodes | undefined {
+  if (value === undefined) return undefined;
+  const v = value.toLowerCase().replace(/[^a-z]/g, '');
+  if (v === 'hm' || v === 'fm') return v;
+  throw new Error(`--gender-codes ${value}: use hm (H/M: Hombre/Mujer) or fm (F/M: Femenino/Masculino)`);
+}
+
+/** A roster or pairs file as HR offices save it (CSV in any usual encoding and separator, or xlsx). */
+async function readTable(file: string, io: CliIo): Promise<CsvRow[]> {
+  const table = await readTableFile(readFileSync(file), file).catch((error: unknown) => {
+    if (!(error instanceof TableFileError)) throw error;
+    throw new Error(
+      error.problem === 'binary'
+        ? `${file} is neither a text spreadsheet (CSV) nor an Excel workbook (.xlsx): nothing was imported`
+        : error.problem === 'empty'
+          ? `${file} has no rows: nothing was imported`
+          : `${file} could not be read as a spreadsheet (a header row, columns separated by "," or ";"): nothing was imported`,
+    );
+  });
+  const read =
+    table.format === 'xlsx'
+      ? 'Read as an Excel workbook (first sheet).'
+      : `Read as CSV in ${table.encoding}, with "${table.separator === '\t' ? 'tab' : table.separator}" between columns.`;
+  io.err(table.unknown.length ? `${read} Columns not imported: ${table.unknown.join(', ')}.` : read);
+  return table.rows;
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
@@ -126,6 +154,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         ends: { type: 'string' },
         timezone: { type: 'string' },
         'skip-invalid': { type: 'boolean', default: false },
+        'gender-codes': { type: 'string' },
         format: { type: 'string' },
         email: { type: 'string' },
         apply: { type: 'boolean', default: false },
@@ -178,11 +207,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'roster import': {
         const file = need('file', positionals[0]);
         const cycle = await findCycle(database.db, tenant.id, need('cycle', values.cycle));
-        const rows = readCsv(file);
+        const rows = await readTable(file, io);
         const report = await importRoster(deps, run, {
           cycle,
           rows,
           skipInvalid: values['skip-invalid'] ?? false,
+          genderCodes: genderCodesOption(values['gender-codes']),
           defaults: { locale: tenant.defaultLocale, timezone: tenant.defaultTimezone },
           ...(io.progress && !values.json ? { onProgress: progressBar(io.progress, 'people') } : {}),
         });
@@ -201,7 +231,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       case 'pairs import': {
         const file = need('file', positionals[0]);
         const cycle = await findCycle(database.db, tenant.id, need('cycle', values.cycle));
-        const report = await importPairs(deps, run, { cycle, rows: readCsv(file) });
+        const report = await importPairs(deps, run, { cycle, rows: await readTable(file, io) });
         const lines = report.invalid.map((i) => `  line ${i.line}: ${i.problems.join('; ')}`);
         print(
           report,

@@ -3,7 +3,7 @@ import { authorize } from '../domain/authz.ts';
 import { type FileReader, MAX_UPLOAD_BYTES } from '../messages/inbound.ts';
 import { message, textMessage } from '../messages/model.ts';
 import { importPairs, importRoster, validateRoster } from '../services/admin.service.ts';
-import { parseCsvText } from '../services/csv.ts';
+import { readTableFile, type TableFile, TableFileError } from '../services/table-file.ts';
 import { getCycle } from '../store/program.store.ts';
 import { type Ctx, reply } from './context.ts';
 import { errorText } from './errors.ts';
@@ -17,7 +17,11 @@ const SHOWN_PROBLEMS = 10;
 const uploadData = z.object({
   kind: z.enum(['roster', 'pairs']),
   cycleId: z.string(),
-  csv: z.string(),
+  // The rows as read (decoded, headers mapped): confirming imports exactly what was checked.
+  rows: z.array(z.object({ line: z.number(), record: z.record(z.string(), z.string()) })).optional(),
+  // Confirmations asked before the rows were kept (the file's text, read as UTF-8 CSV).
+  csv: z.string().optional(),
+  genderCodes: z.enum(['hm', 'fm']).optional(),
   valid: z.number(),
   invalid: z.number(),
 });
@@ -31,40 +35,42 @@ type UploadData = z.infer<typeof uploadData>;
 export async function startUpload(ctx: Ctx, name: string, size: number, read: FileReader): Promise<FlowTurn> {
   authorize(ctx.actor, 'admin.manage', { kind: 'tenant', tenantId: ctx.tenant.id });
   const { t } = ctx;
-  if (!/\.(csv|txt)$/i.test(name)) return done(reply(textMessage(t('upload.not_csv', { name }))));
+  if (!/\.(csv|txt|xlsx)$/i.test(name)) return done(reply(textMessage(t('upload.not_csv', { name }))));
   const tooBig = () => done(reply(textMessage(t('upload.too_big', { max: MAX_UPLOAD_BYTES / 1_000_000 }))));
   if (size > MAX_UPLOAD_BYTES) return tooBig();
   // Only now, for an admin and a file name we read, are the bytes fetched.
   const bytes = await read(MAX_UPLOAD_BYTES);
   if (bytes === 'too_large') return tooBig();
-  const content = bytes?.toString('utf8') ?? '';
-  if (!content.trim()) return done(reply(textMessage(t('upload.unreadable', { name }))));
   const cycle = (await standingOf(ctx)).cycle;
   if (!cycle) return done(reply(textMessage(t('report.no_cycle'))));
-  let parsed: ReturnType<typeof parseCsvText>;
+  let parsed: TableFile;
   try {
-    parsed = parseCsvText(content);
-  } catch {
-    return done(reply(textMessage(t('upload.unreadable', { name }))));
+    parsed = await readTableFile(bytes ?? Buffer.alloc(0), name);
+  } catch (error) {
+    const problem = error instanceof TableFileError ? error.problem : 'unreadable';
+    const key =
+      problem === 'binary' ? 'upload.binary' : problem === 'empty' ? 'upload.empty' : 'upload.unreadable';
+    return done(reply(textMessage(t(key, { name }))));
   }
   const has = (...cols: string[]) => cols.every((c) => parsed.columns.includes(c));
   const kind = has('email', 'name', 'role') ? 'roster' : has('mentor_email', 'mentee_email') ? 'pairs' : null;
   if (!kind)
     return done(reply(textMessage(t('upload.unknown_columns', { columns: parsed.columns.join(', ') }))));
   if (parsed.rows.length === 0) return done(reply(textMessage(t('upload.empty', { name }))));
-  const problems =
-    kind === 'roster'
-      ? validateRoster(parsed.rows, t).invalid
-      : parsed.rows
-          .filter((r) => !r.record.mentor_email?.includes('@') || !r.record.mentee_email?.includes('@'))
-          .map((r) => ({
-            line: r.line,
-            problems: [`mentor_email, mentee_email: ${t('roster.invalid.missing')}`],
-          }));
+  const roster = kind === 'roster' ? validateRoster(parsed.rows, t) : undefined;
+  const problems = roster
+    ? roster.invalid
+    : parsed.rows
+        .filter((r) => !r.record.mentor_email?.includes('@') || !r.record.mentee_email?.includes('@'))
+        .map((r) => ({
+          line: r.line,
+          problems: [`mentor_email, mentee_email: ${t('roster.invalid.missing')}`],
+        }));
   const data: UploadData = {
     kind,
     cycleId: cycle.id,
-    csv: content,
+    rows: parsed.rows,
+    ...(roster?.genderCodes ? { genderCodes: roster.genderCodes } : {}),
     valid: parsed.rows.length - problems.length,
     invalid: problems.length,
   };
@@ -80,7 +86,23 @@ export async function startUpload(ctx: Ctx, name: string, size: number, read: Fi
     problems.map((p) => t('upload.problem', { line: p.line, problems: p.problems.join('; ') })),
     SHOWN_PROBLEMS,
   );
-  const builder = message(summary).text([summary, ...lines].join('\n'));
+  // What was read, so that a wrong guess (an encoding, a separator, a gender code) shows.
+  const detected = [
+    parsed.format === 'xlsx'
+      ? t('upload.detected_xlsx')
+      : t('upload.detected_csv', {
+          encoding:
+            parsed.encoding === 'windows-1252' ? 'Windows-1252' : (parsed.encoding ?? 'UTF-8').toUpperCase(),
+          separator: parsed.separator === '\t' ? 'Tab' : parsed.separator,
+        }),
+    ...(parsed.unknown.length ? [t('upload.unknown_ignored', { columns: parsed.unknown.join(', ') })] : []),
+    ...(roster?.genderCodes
+      ? [t('upload.gender_codes', { codes: roster.genderCodes === 'hm' ? 'H/M (Hombre/Mujer)' : 'F/M' })]
+      : []),
+  ];
+  const builder = message(summary)
+    .text([summary, ...lines].join('\n'))
+    .context(detected.join(' '));
   const buttons =
     kind === 'pairs' && problems.length > 0
       ? [] // pairs are all or nothing
@@ -116,13 +138,14 @@ export const uploadFlow: Flow = {
     if (choice === 'cancel') return done(reply(textMessage(ctx.t('upload.cancelled'))));
     const cycle = await getCycle(ctx.deps.db, ctx.tenant.id, data.cycleId);
     if (!cycle) return done(reply(textMessage(ctx.t('errors.record.not_found'))));
-    const rows = parseCsvText(data.csv).rows;
+    const rows = data.rows ?? (await readTableFile(Buffer.from(data.csv ?? '', 'utf8'), 'file.csv')).rows;
     const run = { tenantId: ctx.tenant.id, actorId: ctx.person.id, via: ctx.acting.via };
     if (data.kind === 'roster') {
       const report = await importRoster(ctx.deps, run, {
         cycle,
         rows,
         skipInvalid: true,
+        genderCodes: data.genderCodes,
         defaults: { locale: ctx.tenant.defaultLocale, timezone: ctx.tenant.defaultTimezone },
       });
       return done(

@@ -599,8 +599,11 @@ export const en: typeof es = {
       email: 'not a valid email',
       name_empty: 'name is empty',
       name_long: 'name is longer than 200 characters',
-      role: 'role must be mentor, mentee, admin or director',
-      gender: 'gender must be f, m, x, n (or mujer, hombre, otro, prefiero no decir)',
+      role: 'role must be mentor (or mentora, persona mentora), mentee (or mentorado, mentorada, persona mentorada), admin or director',
+      gender:
+        'gender must be woman, man, non-binary, prefer not to say (or mujer, hombre, Femenino/Masculino, F/M, H/M, x, n)',
+      gender_ambiguous:
+        '“{{value}}” may mean Mujer (H/M codes) or Masculino (F/M codes) and the file does not show which: write the word, or use H for men or F for women on some line',
       level: 'level must be a whole number from 0 to 100',
       text_long: 'is longer than 200 characters',
       birth_year: 'birth_year must be a year',
@@ -613,13 +616,19 @@ export const en: typeof es = {
     },
   },
   upload: {
-    not_csv: 'I can only read CSV files (.csv); “{{name}}” is not one. From Excel: Save as → CSV UTF-8.',
+    not_csv: 'I can only read spreadsheets: CSV (.csv, .txt) or Excel (.xlsx); “{{name}}” is neither.',
+    binary:
+      '“{{name}}” is neither a text spreadsheet nor an Excel file (it looks like an image, a PDF or another binary file): nothing was imported.',
+    detected_csv: 'Read as CSV in {{encoding}}, with “{{separator}}” between columns.',
+    detected_xlsx: 'Read as an Excel workbook (first sheet).',
+    unknown_ignored: 'Columns I do not recognise, not imported: {{columns}}.',
+    gender_codes: 'One-letter genders read as {{codes}}.',
     too_big:
       'The file is larger than {{max}} MB. For large files use “mentoria roster import” on the server.',
     unreadable:
-      'I could not read “{{name}}” as CSV. Check that it has a header row and commas between columns.',
+      'I could not read “{{name}}” as a spreadsheet. Check that it has a header row and columns separated by “,” or “;”.',
     unknown_columns:
-      'I do not recognise these columns: {{columns}}. A roster has email,name,role (and optionally gender, level, unit, institution, region, birth_year, locale, timezone, topics); pairs have mentor_email,mentee_email.',
+      'I do not recognise these columns: {{columns}}. A roster has email, name and role (or correo, nombre, rol; and optionally gender, level, unit, institution, region, birth_year, locale, timezone, topics); pairs have mentor_email and mentee_email.',
     empty: '“{{name}}” has no rows under its headers.',
     roster_summary:
       'Roster “{{name}}” for cycle {{cycle}}: {{lines}} line(s), {{valid}} valid, {{invalid}} with problems.',

@@ -600,8 +600,11 @@ export const es = {
       email: 'no es un correo válido',
       name_empty: 'falta el nombre',
       name_long: 'el nombre supera los 200 caracteres',
-      role: 'el rol debe ser mentor, mentee, admin o director',
-      gender: 'el género debe ser f, m, x, n (o mujer, hombre, otro, prefiero no decir)',
+      role: 'el rol debe ser mentor (o mentora, persona mentora), mentee (o mentorado, mentorada, persona mentorada), admin o director',
+      gender:
+        'el género debe ser mujer, hombre, no binario, prefiero no decir (o Femenino/Masculino, F/M, H/M, x, n)',
+      gender_ambiguous:
+        '«{{value}}» puede ser Mujer (H/M) o Masculino (F/M) y el archivo no muestra cuál: escribe Mujer u Hombre, o usa H para hombres o F para mujeres en alguna línea',
       level: 'el nivel debe ser un número entero de 0 a 100',
       text_long: 'supera los 200 caracteres',
       birth_year: 'el año de nacimiento debe ser un año',
@@ -614,14 +617,19 @@ export const es = {
     },
   },
   upload: {
-    not_csv:
-      'Solo puedo leer archivos CSV (.csv); «{{name}}» no lo es. Desde Excel: Guardar como → CSV UTF-8.',
+    not_csv: 'Solo puedo leer planillas: CSV (.csv, .txt) o Excel (.xlsx); «{{name}}» no es una de ellas.',
+    binary:
+      '«{{name}}» no es una planilla de texto ni un Excel (parece una imagen, un PDF u otro archivo binario): no se importó nada.',
+    detected_csv: 'Leído como CSV en {{encoding}}, con «{{separator}}» entre columnas.',
+    detected_xlsx: 'Leído como planilla Excel (primera hoja).',
+    unknown_ignored: 'Columnas que no reconozco y no se importan: {{columns}}.',
+    gender_codes: 'Géneros de una letra leídos como {{codes}}.',
     too_big:
       'El archivo supera {{max}} MB. Para archivos grandes usa «mentoria roster import» en el servidor.',
     unreadable:
-      'No pude leer «{{name}}» como CSV. Revisa que tenga una fila de encabezados y comas entre columnas.',
+      'No pude leer «{{name}}» como planilla. Revisa que tenga una fila de encabezados y columnas separadas por «,» o «;».',
     unknown_columns:
-      'No reconozco estas columnas: {{columns}}. Una nómina lleva email,name,role (y opcionalmente gender, level, unit, institution, region, birth_year, locale, timezone, topics); unas parejas, mentor_email,mentee_email.',
+      'No reconozco estas columnas: {{columns}}. Una nómina lleva correo, nombre y rol (email, name, role; y opcionalmente género, nivel, unidad, institución, región, año de nacimiento, idioma, zona horaria, temas); unas parejas, correo mentor y correo mentorado (mentor_email, mentee_email).',
     empty: '«{{name}}» no tiene filas bajo los encabezados.',
     roster_summary:
       'Nómina «{{name}}» para el ciclo {{cycle}}: {{lines}} línea(s), {{valid}} válida(s), {{invalid}} con problemas.',

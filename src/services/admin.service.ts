@@ -109,19 +109,79 @@ export async function createCycleAs(
   return cycle;
 }
 
+/**
+ * Gender as HR systems write it, folded (lower case, no accents). Single letters are read by the
+ * file's convention (see `genderCodes`): Mexico's H/M (Hombre/Mujer) or F/M (Femenino/Masculino);
+ * an `M` alone in a file that shows neither convention is ambiguous and refused.
+ */
 const GENDERS: Record<string, Gender> = {
-  f: 'f',
-  m: 'm',
   x: 'x',
   n: 'n',
   mujer: 'f',
   hombre: 'm',
+  femenino: 'f',
+  masculino: 'm',
   otro: 'x',
+  otra: 'x',
+  'no binario': 'x',
+  'no binaria': 'x',
   'prefiero no decir': 'n',
+  'prefiere no decir': 'n',
+  'no informa': 'n',
   woman: 'f',
+  female: 'f',
   man: 'm',
+  male: 'm',
   other: 'x',
+  'non-binary': 'x',
+  'prefer not to say': 'n',
 };
+
+/** Single-letter gender codes: H/M (Hombre/Mujer, Mexico) or F/M (Femenino/Masculino, or English). */
+export type GenderCodes = 'hm' | 'fm';
+const LETTERS: Record<GenderCodes, Record<string, Gender>> = {
+  hm: { h: 'm', m: 'f' },
+  fm: { f: 'f', m: 'm' },
+};
+
+/** Roles as rosters write them (Spanish and English, any gender), folded. */
+const ROLES: Record<string, 'mentor' | 'mentee' | 'admin' | 'director'> = {
+  mentor: 'mentor',
+  mentora: 'mentor',
+  'persona mentora': 'mentor',
+  'mentor/a': 'mentor',
+  mentee: 'mentee',
+  mentorado: 'mentee',
+  mentorada: 'mentee',
+  'mentorado/a': 'mentee',
+  'persona mentorada': 'mentee',
+  asesorado: 'mentee',
+  asesorada: 'mentee',
+  'asesorado/a': 'mentee',
+  admin: 'admin',
+  administrador: 'admin',
+  administradora: 'admin',
+  'administrador/a': 'admin',
+  director: 'director',
+  directora: 'director',
+  'director/a': 'director',
+  directivo: 'director',
+  directiva: 'director',
+};
+
+const fold = (v: string) =>
+  v.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase().replace(/\s+/g, ' ').trim();
+
+/**
+ * The single-letter convention of a file's gender column: H present → H/M; F present → F/M;
+ * both or neither → undefined (an `M` then means nothing certain).
+ */
+export function genderCodesOf(values: string[]): GenderCodes | undefined {
+  const letters = new Set(values.map(fold).filter((v) => v.length === 1));
+  if (letters.has('h') && !letters.has('f')) return 'hm';
+  if (letters.has('f') && !letters.has('h')) return 'fm';
+  return undefined;
+}
 
 const optional = (schema: z.ZodType) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional());
@@ -139,14 +199,13 @@ export const rosterRowSchema = z.object({
   name: z.string().trim().min(1, `${K}name_empty`).max(200, `${K}name_long`),
   role: z
     .string()
-    .trim()
-    .toLowerCase()
+    .transform((r) => ROLES[fold(r)] ?? r)
     .pipe(z.enum(['mentor', 'mentee', 'admin', 'director'], { error: `${K}role` })),
+  // Already read by the file's convention in `validateRoster` when it was a single letter.
   gender: optional(
     z
       .string()
-      .trim()
-      .toLowerCase()
+      .transform(fold)
       .refine((g) => g in GENDERS, `${K}gender`)
       .transform((g) => GENDERS[g] as Gender),
   ),
@@ -198,14 +257,32 @@ export interface RosterReport {
 export function validateRoster(
   rows: { line: number; record: Record<string, string> }[],
   t: T = translator('en'),
+  options: { genderCodes?: GenderCodes | undefined } = {},
 ): {
   valid: { line: number; row: RosterRow }[];
   invalid: RosterReport['invalid'];
+  /** How single-letter genders were read (given, or seen in the file), if any were there. */
+  genderCodes: GenderCodes | undefined;
 } {
   const valid: { line: number; row: RosterRow }[] = [];
   const invalid: RosterReport['invalid'] = [];
   const seen = new Map<string, number>();
-  for (const { line, record } of rows) {
+  const codes = options.genderCodes ?? genderCodesOf(rows.map((r) => r.record.gender ?? ''));
+  for (const { line, record: raw } of rows) {
+    let record = raw;
+    const letter = fold(raw.gender ?? '');
+    if (letter === 'h' || letter === 'm' || letter === 'f') {
+      const gender = codes ? LETTERS[codes][letter] : undefined;
+      if (!gender) {
+        invalid.push({
+          line,
+          problems: [`gender: ${t(`${K}${codes ? 'gender' : 'gender_ambiguous'}`, { value: raw.gender })}`],
+        });
+        continue;
+      }
+      // The canonical word, so that the schema does not read the letter again.
+      record = { ...raw, gender: gender === 'f' ? 'mujer' : 'hombre' };
+    }
     const parsed = rosterRowSchema.safeParse(record);
     if (!parsed.success) {
       invalid.push({
@@ -227,7 +304,7 @@ export function validateRoster(
     seen.set(parsed.data.email, line);
     valid.push({ line, row: parsed.data });
   }
-  return { valid, invalid };
+  return { valid, invalid, genderCodes: codes };
 }
 
 /** Checks every line; writes nothing when any is invalid, unless `skipInvalid`. Re-importing updates people. */
@@ -238,12 +315,14 @@ export async function importRoster(
     cycle: Cycle;
     rows: { line: number; record: Record<string, string> }[];
     skipInvalid: boolean;
+    /** How single-letter genders are read; by default, as the file's own codes show. */
+    genderCodes?: GenderCodes | undefined;
     defaults: { locale: Locale; timezone: string };
     /** Called after each person is written: (people written, people to write). */
     onProgress?: (done: number, total: number) => void;
   },
 ): Promise<RosterReport> {
-  const { valid, invalid } = validateRoster(input.rows);
+  const { valid, invalid } = validateRoster(input.rows, undefined, { genderCodes: input.genderCodes });
   const report: RosterReport = { lines: input.rows.length, created: 0, updated: 0, invalid, written: false };
   if (invalid.length && !input.skipInvalid) return report;
   await deps.db.transaction().execute(async (tx) => {

@@ -52,11 +52,18 @@ export interface Identity {
   profilePending: boolean;
 }
 
+/** The two sides of a pair. */
+export type ParticipantRole = 'mentor' | 'mentee';
+
 export interface ProgramSettings {
   maxGoalsPerMentee: number;
   minSessions: number;
   /** Plenary attendance needed for a diploma, 0–1. */
   attendanceThreshold: number;
+  /** Who is expected at the plenaries (their attendance is the figure, and a diploma condition). */
+  plenaryRoles: ParticipantRole[];
+  /** Who can earn the program's diploma (the others take part without one). */
+  diplomaRoles: ParticipantRole[];
   /** Session reminders, in hours before the start. */
   reminderOffsetsHours: number[];
   /** ISO weekday of the weekly check-in, 1 = Monday. */

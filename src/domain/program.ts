@@ -8,6 +8,8 @@ export const programSettingsSchema = z.object({
   maxGoalsPerMentee: z.number().int().min(1).max(20),
   minSessions: z.number().int().min(0).max(100),
   attendanceThreshold: z.number().min(0).max(1),
+  plenaryRoles: z.array(z.enum(['mentor', 'mentee'])).max(2),
+  diplomaRoles: z.array(z.enum(['mentor', 'mentee'])).max(2),
   reminderOffsetsHours: z
     .array(
       z
@@ -29,6 +31,8 @@ const COMMON: ProgramSettings = {
   maxGoalsPerMentee: 3,
   minSessions: 4,
   attendanceThreshold: 0.85,
+  plenaryRoles: ['mentee'],
+  diplomaRoles: ['mentee'],
   reminderOffsetsHours: [24, 1],
   checkinWeekday: 1,
   quietHours: { start: '20:00', end: '08:00' },
@@ -45,7 +49,11 @@ const COMMON: ProgramSettings = {
  * 85% plenary attendance for the diploma, a younger mentor).
  */
 export function defaultSettings(kind: ProgramKind): ProgramSettings {
-  return kind === 'reverse' ? { ...COMMON, minAgeGapYears: 1 } : { ...COMMON, minSessions: 0 };
+  // In reverse mentoring (Chile's "Mentoría Digital") the participants are the mentors: they
+  // apply, attend the plenaries and are accredited; in a classic program, the mentees.
+  return kind === 'reverse'
+    ? { ...COMMON, minAgeGapYears: 1, plenaryRoles: ['mentor'], diplomaRoles: ['mentor'] }
+    : { ...COMMON, minSessions: 0 };
 }
 
 export function parseSettings(kind: ProgramKind, stored: unknown): ProgramSettings {

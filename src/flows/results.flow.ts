@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { authorize } from '../domain/authz.ts';
-import type { Cycle } from '../domain/model.ts';
+import type { Cycle, ParticipantRole } from '../domain/model.ts';
 import { button, message, type OutboundMessage, textMessage } from '../messages/model.ts';
 import type { CycleReport } from '../reports/cycle-report.ts';
+import { diplomaCounts } from '../reports/figures.ts';
 import { buildReportFile } from '../reports/files.ts';
 import { participantResults } from '../reports/participants.ts';
 import type { LinkKind } from '../services/links.ts';
@@ -59,20 +60,29 @@ async function attach(
   if (link) builder.context(ctx.t('results.link', { name: file.name, until: ctx.fmt.dateTime(link.until) }));
 }
 
+/** Who can earn the diploma in this program, as a group ("personas mentoradas"). */
+function whoEarns(ctx: Ctx, roles: ParticipantRole[]): string {
+  return ctx.t(`diplomas.who.${roles.length === 1 ? roles[0] : 'both'}`);
+}
+
 /** `admin resultados [ciclo]`: each participant's results as Excel and CSV, for admins and directors. */
 export async function resultsInChat(ctx: Ctx, cycleName: string): Promise<Reply> {
   authorize(ctx.actor, 'report.view', { kind: 'tenant', tenantId: ctx.tenant.id });
   const cycle = await cycleNamed(ctx, cycleName);
   if (!cycle) return reply(textMessage(ctx.t('report.no_cycle')));
   const results = await participantResults(ctx.deps, ctx.acting, cycle);
-  const people = new Map(results.rows.map((r) => [r.personId, r.diploma]));
+  // The diploma figure counts the people whose role can earn it (the program's setting).
+  const people = new Set(results.rows.map((r) => r.personId));
+  const diplomas = diplomaCounts(new Map(results.rows.map((r) => [r.personId, r])));
   const title = ctx.t('results.title', { cycle: cycle.name });
   const builder = message(title)
     .text(title)
     .text(
       ctx.t('results.summary', {
         count: people.size,
-        eligible: [...people.values()].filter(Boolean).length,
+        who: whoEarns(ctx, results.program.settings.diplomaRoles),
+        eligible: diplomas.eligible,
+        total: diplomas.eligible + diplomas.not_eligible,
       }),
     )
     .context(ctx.t('results.files'));
@@ -87,11 +97,16 @@ export async function diplomasInChat(ctx: Ctx, cycleName: string): Promise<Reply
   const cycle = await cycleNamed(ctx, cycleName);
   if (!cycle) return reply(textMessage(ctx.t('report.no_cycle')));
   const results = await participantResults(ctx.deps, ctx.acting, cycle);
-  const byPerson = new Map(results.rows.map((r) => [r.personId, r]));
+  const byPerson = new Map(results.rows.filter((r) => r.diplomaRole).map((r) => [r.personId, r]));
   const qualifying = [...byPerson.values()].filter((r) => r.diploma);
   const missing = [...byPerson.values()].filter((r) => !r.diploma);
   const { t } = ctx;
-  const title = t('diplomas.title', { cycle: cycle.name, count: qualifying.length, total: byPerson.size });
+  const title = t('diplomas.title', {
+    cycle: cycle.name,
+    who: whoEarns(ctx, results.program.settings.diplomaRoles),
+    count: qualifying.length,
+    total: byPerson.size,
+  });
   const list = (lines: string[]) => capped(t, lines, SHOWN);
   const builder = message(title).text(title);
   if (qualifying.length) builder.text(list(qualifying.map((r) => `• ${r.name}`)).join('\n'));

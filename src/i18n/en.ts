@@ -524,7 +524,8 @@ export const en: typeof es = {
   chart: { proposed: 'Proposed', held: 'Held' },
   files: { results: 'results', diplomas: 'diplomas', chart: 'chart' },
   diplomas: {
-    title: 'Certificates for cycle {{cycle}}: {{count}} of {{total}} participants meet the requirements',
+    title: 'Certificates for cycle {{cycle}} ({{who}}): {{count}} of {{total}} meet the requirements',
+    who: { mentor: 'mentors', mentee: 'mentees', both: 'all participants' },
     not_yet: 'Not yet ({{count}}):',
     rule: 'Requirements: at least {{sessions}} 1:1 sessions held, {{attendance}} % plenary attendance and the final evaluation delivered.',
   },
@@ -562,7 +563,9 @@ export const en: typeof es = {
   results: {
     sheet: 'Results',
     title: 'Results per participant, cycle {{cycle}}',
-    summary: '{{count}} participant(s); {{eligible}} meet the diploma requirements.',
+    summary:
+      '{{count}} participant(s). Certificate ({{who}}): {{eligible}} of {{total}} meet the requirements.',
+    not_applicable: 'n/a',
     yes: 'yes',
     no: 'no',
     gender: { f: 'woman', m: 'man', x: 'other', n: 'prefers not to say' },
@@ -843,9 +846,10 @@ export const en: typeof es = {
     outcomes: 'Evaluation outcomes',
     satisfaction: 'Satisfaction',
     satisfaction_value: 'average {{average}} of 5 · NPS {{nps}} · {{responses}} answer(s)',
-    plenaries: 'Plenary attendance',
-    diplomas: 'Diplomas',
-    diplomas_value: '{{eligible}} meet the requirements, {{not}} not yet',
+    plenaries: 'Plenary attendance ({{who}})',
+    diplomas: 'Certificates ({{who}})',
+    diplomas_value: 'meet the requirements: {{eligible}} · not yet: {{not}}',
+    unpaired: 'Mentees without a pair',
     no_cycle:
       'I could not find that cycle. Type “admin report” for the current cycle or “admin report <name>”.',
   },

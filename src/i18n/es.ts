@@ -524,7 +524,12 @@ export const es = {
   chart: { proposed: 'Propuestas', held: 'Realizadas' },
   files: { results: 'resultados', diplomas: 'diplomas', chart: 'grafico' },
   diplomas: {
-    title: 'Diplomas del ciclo {{cycle}}: {{count}} de {{total}} participantes cumplen los requisitos',
+    title: 'Diplomas del ciclo {{cycle}} ({{who}}): cumplen los requisitos {{count}} de {{total}}',
+    who: {
+      mentor: 'personas mentoras',
+      mentee: 'personas mentoradas',
+      both: 'todas las personas participantes',
+    },
     not_yet: 'Aún no cumplen ({{count}}):',
     rule: 'Requisitos: al menos {{sessions}} sesiones 1:1 realizadas, {{attendance}} % de asistencia a plenarias y la evaluación final entregada.',
   },
@@ -563,7 +568,9 @@ export const es = {
   results: {
     sheet: 'Resultados',
     title: 'Resultados por participante del ciclo {{cycle}}',
-    summary: '{{count}} participante(s); {{eligible}} cumplen los requisitos del diploma.',
+    summary:
+      '{{count}} participante(s). Diploma ({{who}}): cumplen los requisitos {{eligible}} de {{total}}.',
+    not_applicable: 'no aplica',
     yes: 'sí',
     no: 'no',
     gender: { f: 'mujer', m: 'hombre', x: 'otro', n: 'prefiere no decir' },
@@ -856,9 +863,10 @@ export const es = {
     outcomes: 'Resultados de la evaluación',
     satisfaction: 'Satisfacción',
     satisfaction_value: 'promedio {{average}} de 5 · NPS {{nps}} · {{responses}} respuesta(s)',
-    plenaries: 'Asistencia a plenarias',
-    diplomas: 'Diplomas',
-    diplomas_value: '{{eligible}} cumplen los requisitos, {{not}} aún no',
+    plenaries: 'Asistencia a plenarias ({{who}})',
+    diplomas: 'Diplomas ({{who}})',
+    diplomas_value: 'cumplen los requisitos: {{eligible}} · aún no: {{not}}',
+    unpaired: 'Personas mentoradas sin pareja',
     no_cycle:
       'No encontré ese ciclo. Escribe «admin reporte» para el ciclo actual o «admin reporte <nombre>».',
   },

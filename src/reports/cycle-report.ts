@@ -1,11 +1,12 @@
 import { DateTime } from 'luxon';
 import { authorize } from '../domain/authz.ts';
-import type { Cycle, Program } from '../domain/model.ts';
+import type { Cycle, ParticipantRole, Program } from '../domain/model.ts';
 import { localDate } from '../domain/time.ts';
 import type { Acting, Deps } from '../services/context.ts';
 import { csvText } from '../services/csv.ts';
 import { getProgram } from '../store/program.store.ts';
 import { cycleFigures } from '../store/report.store.ts';
+import { diplomaCounts, type JudgedRow, judge, plenaryAttendance } from './figures.ts';
 
 /** The program's figures for a cycle, as admins and directors read them (and as JSON). */
 export interface CycleReport {
@@ -13,6 +14,8 @@ export interface CycleReport {
   participants: {
     total: number;
     by_role: { mentor: number; mentee: number };
+    /** Mentees of the cycle without an active pair. */
+    unpaired_mentees: number;
     by_gender: { f: number; m: number; x: number; n: number; unknown: number };
     by_institution: Record<string, number>;
     by_region: Record<string, number>;
@@ -23,8 +26,10 @@ export interface CycleReport {
   issues: { alerts_open: number; restrictions_open: number };
   evaluations: { by_outcome: { achieved: number; partly_achieved: number; not_achieved: number } };
   satisfaction: { responses: number; average: number | null; nps: number | null };
-  plenaries: { count: number; attendance_rate: number | null };
-  diplomas: { eligible: number; not_eligible: number };
+  /** Attendance of the roles expected at plenaries (the program's `plenaryRoles`). */
+  plenaries: { count: number; attendance_rate: number | null; expected: ParticipantRole[] };
+  /** Among the roles that can earn the diploma (the program's `diplomaRoles`). */
+  diplomas: { eligible: number; not_eligible: number; roles: ParticipantRole[] };
 }
 
 function median(values: number[]): number | null {
@@ -71,20 +76,28 @@ export async function cycleReport(deps: Deps, acting: Acting, cycle: Cycle): Pro
   const expected = f.checkins.pairsWithApprovedGoals * executionWeeks(cycle, deps.clock.now());
   const promoters = f.surveys.filter((s) => s.recommend >= 9).length;
   const detractors = f.surveys.filter((s) => s.recommend <= 6).length;
-  const menteeCount = f.mentees.length;
-  const threshold = program.settings.attendanceThreshold;
-  // Maps, not searches: a cycle can have tens of thousands of mentees.
+  // Maps, not searches: a cycle can have tens of thousands of participants.
   const heldBy = new Map(f.heldPerPair.map((p) => [p.pairingId, p.held]));
   const attendedBy = new Map(f.attendance.map((a) => [a.personId, a.present]));
   const evaluated = new Set(f.evaluationsDone);
-  const eligible = f.mentees.filter((m) => {
-    if (!m.pairingId) return false;
-    const held = heldBy.get(m.pairingId) ?? 0;
-    const attended = attendedBy.get(m.personId) ?? 0;
-    const attendanceOk = f.plenaries === 0 || attended / f.plenaries >= threshold;
-    return held >= minimum && attendanceOk && evaluated.has(m.pairingId);
-  }).length;
-  const presences = f.attendance.reduce((n, a) => n + a.present, 0);
+  // The same rows, and the same definitions, as the results file and the diplomas.
+  const rows: JudgedRow[] = f.people.map((p) => ({
+    personId: p.personId,
+    role: p.role,
+    paired: p.pairingId !== null,
+    sessionsHeld: p.pairingId ? (heldBy.get(p.pairingId) ?? 0) : 0,
+    plenariesAttended: attendedBy.get(p.personId) ?? 0,
+    evaluation: p.pairingId && evaluated.has(p.pairingId) ? 'released' : null,
+  }));
+  const judged = judge(rows, f.plenaries, program.settings);
+  const attendanceRate = plenaryAttendance(
+    rows.map((r) => ({ personId: r.personId, role: r.role, attended: r.plenariesAttended })),
+    f.plenaries,
+    program.settings.plenaryRoles,
+  );
+  const unpairedMentees = new Set(
+    f.people.filter((p) => p.role === 'mentee' && !p.pairingId).map((p) => p.personId),
+  );
   return {
     cycle: {
       id: cycle.id,
@@ -96,6 +109,7 @@ export async function cycleReport(deps: Deps, acting: Acting, cycle: Cycle): Pro
     participants: {
       total: sum(() => true),
       by_role: { mentor: sum((r) => r.role === 'mentor'), mentee: sum((r) => r.role === 'mentee') },
+      unpaired_mentees: unpairedMentees.size,
       by_gender: {
         f: sum((r) => r.gender === 'f'),
         m: sum((r) => r.gender === 'm'),
@@ -141,9 +155,10 @@ export async function cycleReport(deps: Deps, acting: Acting, cycle: Cycle): Pro
     },
     plenaries: {
       count: f.plenaries,
-      attendance_rate: f.plenaries && menteeCount ? round(presences / (f.plenaries * menteeCount)) : null,
+      attendance_rate: attendanceRate === null ? null : round(attendanceRate),
+      expected: program.settings.plenaryRoles,
     },
-    diplomas: { eligible, not_eligible: menteeCount - eligible },
+    diplomas: { ...diplomaCounts(judged), roles: program.settings.diplomaRoles },
   };
 }
 
@@ -151,7 +166,8 @@ export async function cycleReport(deps: Deps, acting: Acting, cycle: Cycle): Pro
 export function flattenReport(report: CycleReport): [string, string][] {
   const out: [string, string][] = [];
   const walk = (prefix: string, value: unknown) => {
-    if (value && typeof value === 'object')
+    if (Array.isArray(value)) out.push([prefix, value.join(' ')]);
+    else if (value && typeof value === 'object')
       for (const [k, v] of Object.entries(value)) walk(prefix ? `${prefix}.${k}` : k, v);
     else out.push([prefix, value === null ? '' : String(value)]);
   };

@@ -5,16 +5,11 @@ import type { Acting, Deps } from '../services/context.ts';
 import { csvText } from '../services/csv.ts';
 import { getProgram } from '../store/program.store.ts';
 import { type ParticipantRow, participantRows, plenaryCount } from '../store/results.store.ts';
+import { type JudgedRow, type Judgement, judge } from './figures.ts';
 
-export type Missing = 'no_pair' | 'sessions' | 'attendance' | 'evaluation';
+export type { Missing } from './figures.ts';
 
-export interface ParticipantResult extends ParticipantRow {
-  /** Share of the cycle's plenaries attended, 0..1; null when there were none. */
-  attendance: number | null;
-  /** Whether the person qualifies for the diploma, and what is missing when not. */
-  diploma: boolean;
-  missing: Missing[];
-}
+export interface ParticipantResult extends ParticipantRow, Judgement {}
 
 export interface Results {
   cycle: Cycle;
@@ -23,11 +18,22 @@ export interface Results {
   rows: ParticipantResult[];
 }
 
+/** A results row as the figures read it. */
+export function judgedRow(row: ParticipantRow): JudgedRow {
+  return {
+    personId: row.personId,
+    role: row.role,
+    paired: row.partner !== null,
+    sessionsHeld: row.sessionsHeld,
+    plenariesAttended: row.plenariesAttended,
+    evaluation: row.evaluation,
+  };
+}
+
 /**
  * Each participant's results (goals and outcomes, sessions held, plenary attendance, evaluation)
- * and the diploma rule: attendance at or above the program's threshold, at least the program's
- * minimum 1:1 sessions held, and the plan completed (the final evaluation delivered), in every
- * pair the person belongs to. For admins and directors (results, not the mentees' words).
+ * and the program's diploma rule (src/reports/figures.ts), for the roles that can earn it. For
+ * admins and directors (results, not the mentees' words).
  */
 export async function participantResults(deps: Deps, acting: Acting, cycle: Cycle): Promise<Results> {
   authorize(acting.actor, 'report.view', { kind: 'tenant', tenantId: cycle.tenantId });
@@ -36,33 +42,12 @@ export async function participantResults(deps: Deps, acting: Acting, cycle: Cycl
     participantRows(deps.db, cycle.tenantId, cycle.id),
     plenaryCount(deps.db, cycle.tenantId, cycle.id),
   ]);
-  const { minSessions, attendanceThreshold } = program.settings;
-  // A person qualifies only if every one of their pairs does.
-  const byPerson = new Map<string, Missing[]>();
-  for (const row of rows) {
-    const missing = byPerson.get(row.personId) ?? [];
-    const attendance = plenaries ? row.plenariesAttended / plenaries : null;
-    if (!row.partner) missing.push('no_pair');
-    else {
-      if (row.sessionsHeld < minSessions) missing.push('sessions');
-      if (row.evaluation !== 'released' && row.evaluation !== 'acknowledged') missing.push('evaluation');
-    }
-    if (attendance !== null && attendance < attendanceThreshold) missing.push('attendance');
-    byPerson.set(row.personId, [...new Set(missing)]);
-  }
+  const judged = judge(rows.map(judgedRow), plenaries, program.settings);
   return {
     cycle,
     program,
     plenaries,
-    rows: rows.map((row) => {
-      const missing = byPerson.get(row.personId) ?? [];
-      return {
-        ...row,
-        attendance: plenaries ? row.plenariesAttended / plenaries : null,
-        diploma: missing.length === 0,
-        missing,
-      };
-    }),
+    rows: rows.map((row) => ({ ...row, ...(judged.get(row.personId) as Judgement) })),
   };
 }
 
@@ -103,7 +88,7 @@ function table(results: Results, t: T): { headers: string[]; rows: (string | num
     r.sessionsHeld,
     r.attendance === null ? '' : Math.round(r.attendance * 100),
     r.evaluation ? t(`evaluation.state.${r.evaluation}`) : '',
-    t(r.diploma ? 'results.yes' : 'results.no'),
+    r.diplomaRole ? t(r.diploma ? 'results.yes' : 'results.no') : t('results.not_applicable'),
     r.missing.map((m) => t(`results.missing.${m}`)).join('; '),
   ]);
   return { headers, rows };

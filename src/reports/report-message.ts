@@ -13,6 +13,7 @@ const list = (fmt: Formatter, entries: Record<string, number>) =>
 /** The cycle report, compact enough for a phone, in the reader's language. */
 export function reportMessage({ t, fmt }: { t: T; fmt: Formatter }, r: CycleReport): OutboundMessage {
   const p = r.participants;
+  const who = (roles: string[]) => t(`diplomas.who.${roles.length === 1 ? roles[0] : 'both'}`);
   const states = Object.fromEntries(
     Object.entries(r.goals.by_state).map(([k, v]) => [t(`goal.state.${k}`), v]),
   );
@@ -73,12 +74,13 @@ export function reportMessage({ t, fmt }: { t: T; fmt: Formatter }, r: CycleRepo
           responses: r.satisfaction.responses,
         }),
       },
+      { label: t('report.unpaired'), value: String(p.unpaired_mentees) },
       {
-        label: t('report.plenaries'),
+        label: t('report.plenaries', { who: who(r.plenaries.expected) }),
         value: r.plenaries.count ? pct(fmt, r.plenaries.attendance_rate) : '—',
       },
       {
-        label: t('report.diplomas'),
+        label: t('report.diplomas', { who: who(r.diplomas.roles) }),
         value: t('report.diplomas_value', { eligible: r.diplomas.eligible, not: r.diplomas.not_eligible }),
       },
     ])

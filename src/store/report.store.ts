@@ -21,7 +21,8 @@ export interface CycleFigures {
   evaluationsDone: string[];
   plenaries: number;
   attendance: { personId: string; present: number }[];
-  mentees: { personId: string; pairingId: string | null }[];
+  /** Every mentor and mentee of the cycle, once per active pair (or once, unpaired). */
+  people: { personId: string; role: 'mentor' | 'mentee'; pairingId: string | null }[];
 }
 
 export async function cycleFigures(db: Db, tenantId: string, cycleId: string): Promise<CycleFigures> {
@@ -87,10 +88,11 @@ export async function cycleFigures(db: Db, tenantId: string, cycleId: string): P
     select a.person_id as "personId", count(*) filter (where a.present)::int as present
       from attendance a join plenaries pl on pl.tenant_id = a.tenant_id and pl.id = a.plenary_id
      where pl.tenant_id = ${tenantId} and pl.cycle_id = ${cycleId} group by 1`);
-  const mentees = await q<{ personId: string; pairingId: string | null }>(sql`
-    select e.person_id as "personId", p.id as "pairingId"
-      from enrollments e left join pairings p on p.tenant_id = e.tenant_id and p.cycle_id = e.cycle_id and p.mentee_id = e.person_id and p.active
-     where e.tenant_id = ${tenantId} and e.cycle_id = ${cycleId} and e.role = 'mentee'`);
+  const people = await q<{ personId: string; role: 'mentor' | 'mentee'; pairingId: string | null }>(sql`
+    select e.person_id as "personId", e.role, p.id as "pairingId"
+      from enrollments e left join pairings p on p.tenant_id = e.tenant_id and p.cycle_id = e.cycle_id and p.active
+           and ((e.role = 'mentee' and p.mentee_id = e.person_id) or (e.role = 'mentor' and p.mentor_id = e.person_id))
+     where e.tenant_id = ${tenantId} and e.cycle_id = ${cycleId} and e.role in ('mentor', 'mentee')`);
   return {
     participants,
     goalsByState,
@@ -104,6 +106,6 @@ export async function cycleFigures(db: Db, tenantId: string, cycleId: string): P
     evaluationsDone,
     plenaries: plenaries?.n ?? 0,
     attendance,
-    mentees,
+    people,
   };
 }

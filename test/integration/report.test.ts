@@ -96,7 +96,7 @@ describe('the cycle report: every figure against a hand count', () => {
     expect(report.evaluations.by_outcome).toEqual({ achieved: 1, partly_achieved: 0, not_achieved: 0 });
     expect(report.satisfaction).toEqual({ responses: 1, average: 4, nps: 100 });
     // Ana: no plenaries, no minimum of sessions, evaluation released → eligible; Sofía is not yet.
-    expect(report.diplomas).toEqual({ eligible: 1, not_eligible: 1 });
+    expect(report.diplomas).toEqual({ eligible: 1, not_eligible: 1, roles: ['mentee'] });
     const csv: string[] = [];
     await runCli(['report', '--cycle', cycle.name, '--format', 'csv'], {
       out: (t) => csv.push(t),

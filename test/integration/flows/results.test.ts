@@ -74,8 +74,11 @@ describe('results, diplomas, charts and links for admins and directors', () => {
       'No puedes hacer eso: no te corresponde en este programa.',
     );
     const answer = await chat.as('diego').says('admin resultados');
-    // Ana and Luis (her mentor, whose evaluation of her was delivered) meet the requirements.
-    expect(answer.text).toContain('4 participante(s); 2 cumplen los requisitos del diploma.');
+    // A classic program's diploma is the mentees': Ana meets the requirements, Sofía not yet;
+    // the mentors take part without one (the same figure as the report's).
+    expect(answer.text).toContain(
+      '4 participante(s). Diploma (personas mentoradas): cumplen los requisitos 1 de 2.',
+    );
     const files = filesOf(answer.reply.messages[0]?.blocks ?? []);
     expect(files.map((f) => f.name)).toEqual([
       expect.stringMatching(/^resultados-.*\.xlsx$/),
@@ -182,9 +185,9 @@ describe('results, diplomas, charts and links for admins and directors', () => {
 
   it('lists who qualifies for a diploma and why not, with the certificates as a PDF', async () => {
     const answer = await chat.as('carmen').says('admin diplomas');
-    expect(answer.text).toContain('2 de 4 participantes cumplen los requisitos');
-    expect(answer.text).toContain('• Ana Torres\n• Luis Herrera');
-    expect(answer.text).toContain('• Marta Díaz: evaluación final entregada');
+    expect(answer.text).toContain('(personas mentoradas): cumplen los requisitos 1 de 2');
+    expect(answer.text).toContain('• Ana Torres');
+    expect(answer.text).not.toContain('Luis Herrera');
     expect(answer.text).toContain('• Sofía Rivas: evaluación final entregada');
     const [pdf] = filesOf(answer.reply.messages[0]?.blocks ?? []);
     expect(pdf?.mimeType).toBe('application/pdf');

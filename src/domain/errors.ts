@@ -37,6 +37,8 @@ export const DOMAIN_ERROR_CODES = [
   'session.duration',
   'evaluation.incomplete',
   'cycle.dates',
+  'phase.not_open',
+  'phase.over',
   'survey.range',
   'input.too_long',
   'checkin.nothing_to_report',

@@ -3,6 +3,7 @@ import { authorize } from '../domain/authz.ts';
 import { DomainError } from '../domain/errors.ts';
 import { normalizeTopic } from '../domain/matching.ts';
 import type { Cycle } from '../domain/model.ts';
+import { requirePhase } from '../domain/phase-rules.ts';
 import { addDays, startOfLocalDay } from '../domain/time.ts';
 import { button, type Form, message, textMessage } from '../messages/model.ts';
 import { csvText } from '../services/csv.ts';
@@ -62,6 +63,7 @@ export async function openApplications(ctx: Ctx, untilText: string): Promise<Rep
   requireAdmin(ctx);
   const cycle = (await standingOf(ctx)).cycle;
   if (!cycle) return reply(textMessage(ctx.t('report.no_cycle')));
+  requirePhase('applications.open', cycle, ctx.now);
   const text = untilText.replace(/^(hasta|until)\s+/i, '').trim();
   const lastDay = text ? parseDate(text, ctx.now, cycle.timezone) : addDays(cycle.goalSettingStarts, -1);
   if (!lastDay) return reply(textMessage(ctx.t('dates.unreadable_date')));
@@ -93,6 +95,7 @@ export async function applicationForm(ctx: Ctx): Promise<Reply> {
   const { t } = ctx;
   const cycle = await openCycle(ctx);
   if (!cycle) return reply(textMessage(t('applications.none_open')));
+  requirePhase('applications.apply', cycle, ctx.now);
   const existing = await applicationOf(ctx.deps.db, ctx.tenant.id, cycle.id, ctx.person.id);
   if (existing) return reply(textMessage(statusText(ctx, existing, cycle)));
   if ((await enrollmentsOf(ctx.deps.db, ctx.tenant.id, ctx.person.id)).some((e) => e.cycleId === cycle.id))

@@ -5,7 +5,7 @@ import { type Actor, authorize } from '../domain/authz.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Identity, Person, Tenant } from '../domain/model.ts';
 import { isValidTimeZone } from '../domain/time.ts';
-import { formatter, type T, translator } from '../i18n/index.ts';
+import { type Formatter, formatter, type T, translator } from '../i18n/index.ts';
 import { type InboundEvent, MAX_INPUT_CHARS, parseValue, SUBMISSION_ID } from '../messages/inbound.ts';
 import { type Block, type OutboundMessage, textMessage } from '../messages/model.ts';
 import { cycleReport } from '../reports/cycle-report.ts';
@@ -213,6 +213,7 @@ export class Bot {
       return { messages: [] };
     }
     let t: T = translator(localeOf(event.user.locale, tenant.defaultLocale));
+    let fmt: Formatter | undefined;
     // A refused form gives its key back: the corrected submission (same form, same Slack view
     // hash) must go through.
     const refused = async (result: Reply): Promise<Reply> => {
@@ -223,6 +224,7 @@ export class Bot {
       const { ctx, firstContact } = await this.context(tenant, event, now, accepted.found);
       if (accepted.found) this.readWithSender.set(ctx, accepted.conversation ?? null);
       t = ctx.t;
+      fmt = ctx.fmt;
       const result = stampForms(await this.route(ctx, event), ctx.t, event);
       if (result.refused || (result.formErrors && Object.keys(result.formErrors).length))
         return refused(result);
@@ -233,7 +235,7 @@ export class Bot {
       return result;
     } catch (error) {
       if (error instanceof DomainError) {
-        const text = errorText(t, error);
+        const text = errorText(t, error, fmt);
         return refused({
           messages: [textMessage(text)],
           ...(event.kind === 'form' && typeof error.details.field === 'string'

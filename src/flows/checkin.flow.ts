@@ -4,6 +4,7 @@ import type { MilestoneStatus } from '../domain/model.ts';
 import { localDate } from '../domain/time.ts';
 import { button, message, type OutboundMessage, textMessage } from '../messages/model.ts';
 import { type GoalReport, NOTE_MAX, respondToIssue, submitCheckin } from '../services/checkin.service.ts';
+import { requirePairPhase } from '../services/phase.ts';
 import type { ProgressUpdate } from '../store/checkin.store.ts';
 import { getGoal, listGoalsOfPairing, listMilestones } from '../store/goal.store.ts';
 import { type Ctx, notify, type Reply, reply } from './context.ts';
@@ -92,6 +93,8 @@ function ask(ctx: Ctx, step: string, data: Data): OutboundMessage {
 export async function startCheckin(ctx: Ctx): Promise<FlowTurn> {
   const standing = await standingOf(ctx);
   const pairing = requireMentee(standing);
+  // Refused at once, with the dates, rather than after the questions.
+  await requirePairPhase(ctx.deps.db, ctx.acting, pairing, 'checkin.report', ctx.now);
   const goals = (await listGoalsOfPairing(ctx.deps.db, ctx.tenant.id, pairing.id)).filter(
     (g) => g.state === 'approved',
   );

@@ -10,6 +10,7 @@ import {
   releaseEvaluation,
   submitEvaluation,
 } from '../services/evaluation.service.ts';
+import { requirePairPhase } from '../services/phase.ts';
 import { getEvaluation, getEvaluationOfPairing, hasAnsweredSurvey } from '../store/evaluation.store.ts';
 import { listGoalsOfPairing } from '../store/goal.store.ts';
 import { getPerson } from '../store/person.store.ts';
@@ -120,6 +121,7 @@ export async function startEvaluationFor(ctx: Ctx, pairing: Pairing): Promise<Fl
 }
 
 async function beginFor(ctx: Ctx, pairing: Pairing): Promise<FlowTurn> {
+  await requirePairPhase(ctx.deps.db, ctx.acting, pairing, 'evaluation.write', ctx.now);
   if (await getEvaluationOfPairing(ctx.deps.db, ctx.tenant.id, pairing.id))
     throw new DomainError('evaluation.exists');
   const goals = (await listGoalsOfPairing(ctx.deps.db, ctx.tenant.id, pairing.id)).filter(
@@ -358,6 +360,7 @@ export async function startSurvey(ctx: Ctx): Promise<FlowTurn> {
   const standing = await standingOf(ctx);
   const pairing = standing.asMentee;
   if (!pairing) throw new DomainError('auth.forbidden', { action: 'survey.answer' });
+  await requirePairPhase(ctx.deps.db, ctx.acting, pairing, 'survey.answer', ctx.now);
   if (await hasAnsweredSurvey(ctx.deps.db, ctx.tenant.id, pairing.cycleId, ctx.person.id)) {
     return done(reply(textMessage(ctx.t('errors.transition.survey'))));
   }

@@ -1,9 +1,16 @@
 import type { DomainError } from '../domain/errors.ts';
-import type { T } from '../i18n/index.ts';
+import type { Formatter, T } from '../i18n/index.ts';
 
-/** Turns a refusal into words for the reader. */
-export function errorText(t: T, error: DomainError): string {
+/** Turns a refusal into words for the reader (dates in their zone and language when `fmt` is given). */
+export function errorText(t: T, error: DomainError, fmt?: Formatter): string {
   const d = error.details;
+  if (error.code === 'phase.not_open' || error.code === 'phase.over') {
+    const date = String(d.date ?? '');
+    return t(`errors.${error.code}`, {
+      what: t(`phase_rule.${String(d.action).replace('.', '_')}`),
+      date: fmt && date ? fmt.date(date) : date,
+    });
+  }
   if (error.code === 'transition.not_allowed') {
     const entity = String(d.entity ?? '');
     const from = String(d.from ?? '');

@@ -16,6 +16,7 @@ import type { Cycle, GoalFields, Pairing } from '../domain/model.ts';
 import type { IsoDate } from '../domain/time.ts';
 import { type Form, message, type OutboundMessage, textMessage } from '../messages/model.ts';
 import { editDraft, submitGoal, submitNewGoal } from '../services/goal.service.ts';
+import { requirePairPhase } from '../services/phase.ts';
 import { getGoal, listGoalsOfPairing, listRevisions } from '../store/goal.store.ts';
 import { getPerson } from '../store/person.store.ts';
 import { getCycle, pairingsOf } from '../store/program.store.ts';
@@ -180,6 +181,7 @@ export async function startGoalDrafting(ctx: Ctx): Promise<FlowTurn> {
 export async function pairingWithRoom(ctx: Ctx): Promise<Pairing> {
   const standing = await standingOf(ctx);
   const pairing = requireMentee(standing);
+  await requirePairPhase(ctx.deps.db, ctx.acting, pairing, 'goal.draft', ctx.now);
   const goals = await listGoalsOfPairing(ctx.deps.db, ctx.tenant.id, pairing.id);
   checkGoalLimit(
     goals.filter((g) => countsTowardsLimit(g.state)).length,

@@ -4,6 +4,7 @@ import { DomainError } from '../domain/errors.ts';
 import type { MentoringSession, Pairing, Person } from '../domain/model.ts';
 import { canReportOutcome, SESSION_MAX_MINUTES, SESSION_MIN_MINUTES } from '../domain/session.ts';
 import { type Button, button, message, type OutboundMessage, textMessage } from '../messages/model.ts';
+import { requirePairPhase } from '../services/phase.ts';
 import { answerSession, proposeSession, SESSION_TEXT_MAX } from '../services/session.service.ts';
 import { getPerson } from '../store/person.store.ts';
 import { getPairing } from '../store/program.store.ts';
@@ -95,6 +96,7 @@ export async function startSessionProposal(ctx: Ctx): Promise<FlowTurn> {
   const standing = await standingOf(ctx);
   const pairings = [...(standing.asMentee ? [standing.asMentee] : []), ...standing.asMentor];
   if (pairings.length === 0) throw new DomainError('auth.forbidden', { action: 'session.propose' });
+  await requirePairPhase(ctx.deps.db, ctx.acting, pairings[0] as Pairing, 'session.plan', ctx.now);
   if (pairings.length === 1) {
     const data: Data = { pairingId: (pairings[0] as Pairing).id };
     return goTo('when', data, reply(await ask(ctx, 'when', data)));
@@ -106,6 +108,7 @@ export async function startSessionProposal(ctx: Ctx): Promise<FlowTurn> {
 export async function startCounterProposal(ctx: Ctx, sessionId: string): Promise<FlowTurn> {
   const { session, pairing } = await sessionAndPairing(ctx, sessionId);
   authorize(ctx.actor, 'session.propose', { kind: 'pairing', pairing });
+  await requirePairPhase(ctx.deps.db, ctx.acting, pairing, 'session.plan', ctx.now);
   if (session.state !== 'proposed' && session.state !== 'confirmed') {
     throw new DomainError('transition.not_allowed', {
       entity: 'session',

@@ -41,6 +41,8 @@ export async function startUpload(ctx: Ctx, name: string, size: number, read: Fi
   // Only now, for an admin and a file name we read, are the bytes fetched.
   const bytes = await read(MAX_UPLOAD_BYTES);
   if (bytes === 'too_large') return tooBig();
+  // The platform would not hand the file over (another host, a redirect, a failed download).
+  if (!bytes) return done(reply(textMessage(t('upload.unreadable', { name }))));
   const cycle = (await standingOf(ctx)).cycle;
   if (!cycle) return done(reply(textMessage(t('report.no_cycle'))));
   let parsed: TableFile;
@@ -164,7 +166,7 @@ export const uploadFlow: Flow = {
     const report = await importPairs(ctx.deps, run, {
       cycle,
       rows,
-      describe: (error) => errorText(ctx.t, error),
+      describe: (error) => errorText(ctx.t, error, ctx.fmt),
       t: ctx.t,
     });
     if (!report.written) {

@@ -861,7 +861,22 @@ export const en: typeof es = {
     snooze_too_long: 'I can pause reminders for up to three months.',
     resumed: 'Reminders resumed.',
   },
+  phase_rule: {
+    goal_draft: 'Goal drafting',
+    goal_review: 'Goal review',
+    session_plan: 'Planning sessions',
+    checkin_report: 'The weekly check-in',
+    evaluation_write: 'The final evaluation',
+    evaluation_acknowledge: 'Acknowledging the evaluation',
+    survey_answer: 'The program survey',
+    applications_open: 'Opening applications',
+    applications_apply: 'The application period',
+  },
   errors: {
+    phase: {
+      not_open: '{{what}} opens on {{date}}.',
+      over: '{{what}} closed on {{date}}.',
+    },
     slack_rate_limited: 'Slack asks me to wait {{seconds}} s before answering; please try again in a moment.',
     unexpected: 'Something failed on our side and nothing was saved. Please try again in a moment.',
     not_understood: 'I did not understand that message.',

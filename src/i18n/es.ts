@@ -878,7 +878,22 @@ export const es = {
     snooze_too_long: 'Puedo pausar los recordatorios hasta tres meses.',
     resumed: 'Recordatorios reanudados.',
   },
+  phase_rule: {
+    goal_draft: 'La redacción de metas',
+    goal_review: 'La revisión de metas',
+    session_plan: 'La coordinación de sesiones',
+    checkin_report: 'El check-in semanal',
+    evaluation_write: 'La evaluación final',
+    evaluation_acknowledge: 'El acuse de recibo de la evaluación',
+    survey_answer: 'La encuesta del programa',
+    applications_open: 'La apertura de postulaciones',
+    applications_apply: 'El período de postulación',
+  },
   errors: {
+    phase: {
+      not_open: '{{what}} se abre el {{date}}.',
+      over: '{{what}} cerró el {{date}}.',
+    },
     slack_rate_limited:
       'Slack me pide esperar {{seconds}} s antes de responder; inténtalo de nuevo en un momento.',
     unexpected: 'Algo falló de nuestro lado y no se guardó nada. Inténtalo de nuevo en un momento.',

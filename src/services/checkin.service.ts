@@ -16,6 +16,7 @@ import {
 import { getGoal, listMilestones } from '../store/goal.store.ts';
 import { getPairing } from '../store/program.store.ts';
 import type { Acting, Deps } from './context.ts';
+import { requirePairPhase } from './phase.ts';
 
 export const NOTE_MAX = 1000;
 
@@ -53,6 +54,7 @@ export async function submitCheckin(
     const pairing = await getPairing(tx, acting.actor.tenantId, input.pairingId);
     if (!pairing) throw new DomainError('record.not_found', { entity: 'pairing' });
     authorize(acting.actor, 'checkin.submit', { kind: 'pairing', pairing });
+    await requirePairPhase(tx, acting, pairing, 'checkin.report', now);
     const checkinId = await ensureCheckin(tx, {
       tenantId: pairing.tenantId,
       pairingId: pairing.id,

@@ -15,6 +15,7 @@ import {
 import { listGoalsOfPairing, lockGoal, saveGoal } from '../store/goal.store.ts';
 import { getPairing, lockPairing } from '../store/program.store.ts';
 import type { Acting, Deps } from './context.ts';
+import { requirePairPhase } from './phase.ts';
 
 export const EVALUATION_TEXT_MAX = 2000;
 
@@ -43,6 +44,7 @@ export async function submitEvaluation(
     const pairing = await lockPairing(tx, acting.actor.tenantId, input.pairingId);
     if (!pairing) throw new DomainError('record.not_found', { entity: 'pairing' });
     authorize(acting.actor, 'evaluation.write', { kind: 'pairing', pairing });
+    await requirePairPhase(tx, acting, pairing, 'evaluation.write', now);
     if (await getEvaluationOfPairing(tx, pairing.tenantId, pairing.id))
       throw new DomainError('evaluation.exists');
     const approved = (await listGoalsOfPairing(tx, pairing.tenantId, pairing.id)).filter(
@@ -118,6 +120,13 @@ async function transitionEvaluation(
       evaluation,
       pairing,
     });
+    await requirePairPhase(
+      tx,
+      acting,
+      pairing,
+      event === 'release' ? 'evaluation.write' : 'evaluation.acknowledge',
+      now,
+    );
     const state = nextEvaluationState(evaluation.state, event);
     const saved = await setEvaluationState(tx, evaluation, state, now);
     if (event === 'release') {
@@ -158,6 +167,7 @@ export async function answerSurvey(
   await deps.db.transaction().execute(async (tx) => {
     const pairing = await loadPairing(tx, acting.actor.tenantId, input.pairingId);
     authorize(acting.actor, 'survey.answer', { kind: 'pairing', pairing });
+    await requirePairPhase(tx, acting, pairing, 'survey.answer', now);
     const inserted = await insertSurvey(tx, {
       tenantId: pairing.tenantId,
       cycleId: pairing.cycleId,

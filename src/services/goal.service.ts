@@ -8,6 +8,7 @@ import {
   validateGoalFields,
 } from '../domain/goal.ts';
 import type { Goal, GoalFields, Pairing, Program } from '../domain/model.ts';
+import { requirePhase } from '../domain/phase-rules.ts';
 import { recordAudit } from '../store/audit.store.ts';
 import type { Tx } from '../store/db.ts';
 import {
@@ -90,6 +91,7 @@ async function draftInTx(
   if (!pairing) throw new DomainError('record.not_found', { entity: 'pairing' });
   authorize(acting.actor, 'goal.draft', { kind: 'pairing', pairing });
   const { cycle, program } = await loadProgramOfCycle(tx, pairing.tenantId, pairing.cycleId);
+  requirePhase('goal.draft', cycle, now, { onBehalf: auditVia(acting, pairing).via === 'on_behalf' });
   const existing = await listGoalsOfPairing(tx, pairing.tenantId, pairing.id);
   checkGoalLimit(
     existing.filter((g) => countsTowardsLimit(g.state)).length,
@@ -145,6 +147,7 @@ async function submitInTx(
   const state = nextGoalState(goal.state, 'submit');
   const newFields = fields ?? goal;
   const { cycle } = await loadProgramOfCycle(tx, goal.tenantId, goal.cycleId);
+  requirePhase('goal.draft', cycle, now, { onBehalf: auditVia(acting, pairing).via === 'on_behalf' });
   validateGoalFields(newFields, cycle);
   const revision = goal.revision + 1;
   const snapshot: GoalFields = {
@@ -199,6 +202,7 @@ export async function editDraft(
       throw new DomainError('transition.not_allowed', { entity: 'goal', from: goal.state, event: 'edit' });
     }
     const { cycle } = await loadProgramOfCycle(tx, goal.tenantId, goal.cycleId);
+    requirePhase('goal.draft', cycle, now, { onBehalf: auditVia(acting, pairing).via === 'on_behalf' });
     validateGoalFields(fields, cycle);
     const saved = await saveGoal(tx, goal, { fields }, now);
     await recordAudit(tx, {
@@ -232,6 +236,8 @@ export async function decideGoal(
   return deps.db.transaction().execute(async (tx) => {
     const { goal, pairing } = await lockedGoal(tx, acting.actor.tenantId, input.goalId);
     authorize(acting.actor, 'goal.decide', { kind: 'goal', goal, pairing });
+    const { cycle } = await loadProgramOfCycle(tx, goal.tenantId, goal.cycleId);
+    requirePhase('goal.review', cycle, now);
     const state = nextGoalState(goal.state, input.decision);
     if (input.revision !== undefined && input.revision !== goal.revision) {
       throw new DomainError('record.changed', { entity: 'goal', revision: goal.revision });

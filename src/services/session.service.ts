@@ -12,6 +12,7 @@ import type { Tx } from '../store/db.ts';
 import { getPairing } from '../store/program.store.ts';
 import { addSessionHistory, createSession, lockSession, saveSession } from '../store/session.store.ts';
 import type { Acting, Deps } from './context.ts';
+import { requirePairPhase } from './phase.ts';
 
 export const SESSION_TEXT_MAX = 500;
 
@@ -53,6 +54,7 @@ export async function proposeSession(
     const pairing = await getPairing(tx, acting.actor.tenantId, input.pairingId);
     if (!pairing) throw new DomainError('record.not_found', { entity: 'pairing' });
     authorize(acting.actor, 'session.propose', { kind: 'pairing', pairing });
+    await requirePairPhase(tx, acting, pairing, 'session.plan', now);
     const session = await createSession(tx, {
       tenantId: pairing.tenantId,
       pairingId: pairing.id,
@@ -117,6 +119,9 @@ export async function answerSession(
       permission,
       permission === 'session.propose' ? { kind: 'pairing', pairing } : { kind: 'session', session, pairing },
     );
+    // Agreeing on a time is planning; declining, cancelling or recording what happened is not.
+    if (answer.event === 'accept' || answer.event === 'reschedule')
+      await requirePairPhase(tx, acting, pairing, 'session.plan', now);
     const state = nextSessionState(session.state, answer.event);
     let changes: Parameters<typeof saveSession>[2] = { state };
     switch (answer.event) {

@@ -88,7 +88,8 @@ function cycleScript(lang: 'es' | 'en'): string {
     es ? 'Enviar propuesta' : 'Send proposal',
     '/as ana',
     es ? 'Aceptar' : 'Accept',
-    '/reloj +2d',
+    // Into execution (the demo's goal setting lasts three weeks): check-ins open.
+    '/reloj +22d',
     es ? 'sesiones' : 'sessions',
     es ? 'Sí, se realizó' : 'Yes, it happened',
     'Repasamos el plan',
@@ -101,6 +102,8 @@ function cycleScript(lang: 'es' | 'en'): string {
     '/as luis',
     es ? 'Responder' : 'Reply',
     'Busquemos otra sala',
+    // Into closing: the final evaluation opens.
+    '/reloj +130d',
     es ? 'evaluar' : 'evaluate',
     es ? 'Lograda' : 'Achieved',
     '5',

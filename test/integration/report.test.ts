@@ -50,8 +50,10 @@ describe('the cycle report: every figure against a hand count', () => {
     await ana.says('sesiones');
     await ana.clicks('Sí, se realizó');
     await ana.fills({ notes: 'Bien', agreements: '' });
+    chat.clock.advance(20 * 24 * HOUR); // execution: check-ins
     await ana.says('avance');
     await ana.says('50');
+    chat.clock.advance(130 * 24 * HOUR); // closing: the final evaluation
     await luis.says('evaluar');
     await luis.clicks('Lograda');
     await luis.clicks('5');

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import nock from 'nock';
 import { createHttpServer, listen } from '../../adapters/http/server.ts';
 import { SlackAdapter, type SlackChatPort } from '../../adapters/slack/slack.adapter.ts';
-import { systemClock } from '../../src/clock.ts';
+import type { Clock } from '../../src/clock.ts';
 import { parseConfig } from '../../src/config.ts';
 import { BackgroundChatPort, PlatformRouter } from '../../src/flows/background-port.ts';
 import { Bot } from '../../src/flows/bot.ts';
@@ -14,6 +14,7 @@ import { Inbox } from '../../src/services/inbox.ts';
 import type { OpenDatabase } from '../../src/store/db.ts';
 import { ping } from '../../src/store/db.ts';
 import { intercepted } from './nock.ts';
+import { worldClock } from './world.ts';
 
 export const SIGNING_SECRET = 'test-signing-secret-0123456789ab';
 export const API = 'https://slack.test';
@@ -133,6 +134,7 @@ export async function startSlackServer(db: OpenDatabase): Promise<{
   background: BackgroundChatPort;
   inbox: Inbox;
   port: SlackChatPort;
+  clock: Clock;
   close(): Promise<void>;
 }> {
   const parsed = parseConfig({
@@ -144,6 +146,8 @@ export async function startSlackServer(db: OpenDatabase): Promise<{
   if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
   const config = parsed.config;
   const log = createLogger('silent');
+  // The world's cycle is in goal setting at WORLD_NOW; time moves on from there.
+  const clock = worldClock();
   const ports = {};
   const router = new PlatformRouter(ports);
   const background = new BackgroundChatPort(router, {
@@ -154,20 +158,20 @@ export async function startSlackServer(db: OpenDatabase): Promise<{
   });
   const bot = new Bot({
     db: db.db,
-    clock: systemClock,
+    clock,
     chat: background,
     defaults: { locale: 'es', timezone: 'America/Mexico_City' },
   });
   const inbox = new Inbox({
     db: db.db,
-    clock: systemClock,
+    clock,
     worker: 'test',
     leaseMs: 30_000,
     pollMs: 50,
     onError: () => {},
   });
   inbox.start();
-  const slack = new SlackAdapter({ config, bot, db: db.db, clock: systemClock, log, inbox });
+  const slack = new SlackAdapter({ config, bot, db: db.db, clock, log, inbox });
   Object.assign(ports, { slack: slack.port });
   const server = createHttpServer({ slack: slack.requestListener, health: () => ping(db.db) });
   const port = await listen(server, 0, '127.0.0.1');
@@ -177,6 +181,7 @@ export async function startSlackServer(db: OpenDatabase): Promise<{
     background,
     inbox,
     port: slack.port,
+    clock,
     close: async () => {
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await inbox.stop();

@@ -1,13 +1,13 @@
 import type { Server } from 'node:http';
 import { createHttpServer, listen } from '../../adapters/http/server.ts';
 import { TeamsAdapter } from '../../adapters/teams/teams.adapter.ts';
-import { systemClock } from '../../src/clock.ts';
 import { parseConfig } from '../../src/config.ts';
 import { BackgroundChatPort, PlatformRouter } from '../../src/flows/background-port.ts';
 import { Bot } from '../../src/flows/bot.ts';
 import { createLogger, type Logger } from '../../src/log.ts';
 import { Inbox } from '../../src/services/inbox.ts';
 import { type OpenDatabase, ping } from '../../src/store/db.ts';
+import { worldClock } from './world.ts';
 
 /** Teams over HTTP in this process: the real adapter and core on a database, on 127.0.0.1. */
 
@@ -34,6 +34,8 @@ export async function startTeams(
 }> {
   const parsed = parseConfig({ LOG_LEVEL: 'silent', ...env });
   if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
+  // The world's cycle is in goal setting at WORLD_NOW; time moves on from there.
+  const clock = worldClock();
   const ports = {};
   const background = new BackgroundChatPort(new PlatformRouter(ports), {
     concurrency: 4,
@@ -43,13 +45,13 @@ export async function startTeams(
   });
   const bot = new Bot({
     db: db.db,
-    clock: systemClock,
+    clock,
     chat: background,
     defaults: { locale: 'es', timezone: 'America/Mexico_City' },
   });
   const inbox = new Inbox({
     db: db.db,
-    clock: systemClock,
+    clock,
     worker: 'test',
     leaseMs: 30_000,
     onError: () => {},
@@ -58,7 +60,7 @@ export async function startTeams(
     config: parsed.config,
     bot,
     db: db.db,
-    clock: systemClock,
+    clock,
     log,
     inbox,
   });

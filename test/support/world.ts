@@ -1,4 +1,4 @@
-import { ManualClock } from '../../src/clock.ts';
+import { ManualClock, OffsetClock } from '../../src/clock.ts';
 import type { Cycle, Pairing, Person, Program, Tenant } from '../../src/domain/model.ts';
 import type { Db } from '../../src/store/db.ts';
 import { createPerson, type NewPersonInput } from '../../src/store/person.store.ts';
@@ -23,6 +23,16 @@ export interface World {
 
 /** 2026-03-10 10:00 in Mexico City: the cycle below is in goal setting. */
 export const WORLD_NOW = '2026-03-10T16:00:00Z';
+
+/**
+ * A clock that reads the world's moment and moves on in real time (servers under test: leases,
+ * retries and signatures keep real durations while the cycle is in goal setting).
+ */
+export function worldClock(now = WORLD_NOW): OffsetClock {
+  const clock = new OffsetClock();
+  clock.advance(new Date(now).getTime() - Date.now());
+  return clock;
+}
 
 export async function buildWorld(
   db: Db,

@@ -46,6 +46,16 @@ describe('applications with the supervisor’s endorsement (Chile’s model)', (
     expect((await chat.as('luis').says('admin abrir postulaciones hasta 2026-12-10')).text).toBe(
       'No puedes hacer eso: no te corresponde en este programa.',
     );
+    // The demo cycle is in goal setting: too late to take applications for it.
+    expect((await chat.as('carmen').says('admin abrir postulaciones hasta 2026-12-10')).text).toBe(
+      'La apertura de postulaciones cerró el 21 de noviembre de 2026.',
+    );
+    // A cycle still enrolling (goal setting from 14 December) takes them.
+    await chat.db.db
+      .updateTable('cycles')
+      .set({ goal_setting_starts: '2026-12-14', execution_starts: '2027-01-04' })
+      .where('tenant_id', '=', chat.tenant.id)
+      .execute();
     expect((await chat.as('carmen').says('admin abrir postulaciones hasta 2026-11-01')).text).toContain(
       'Esa fecha ya pasó',
     );

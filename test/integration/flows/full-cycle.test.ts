@@ -153,7 +153,9 @@ describe.each(['es', 'en'] as const)('a whole mentoring cycle in %s', (lang) => 
     await ana.clicks(w.held);
     await ana.fills({ notes: 'Repasamos el plan', agreements: 'Ana enviará la minuta' });
 
-    // Weekly check-in with a restriction: the mentor hears it at once and answers.
+    // Execution begins three weeks into goal setting: the weekly check-in with a restriction;
+    // the mentor hears it at once and answers.
+    chat.clock.advance(20 * 24 * HOUR);
     await ana.says(w.checkin);
     await ana.says('40');
     await ana.clicks(w.restriction);
@@ -166,6 +168,7 @@ describe.each(['es', 'en'] as const)('a whole mentoring cycle in %s', (lang) => 
     expect((await carmen.says(w.pending)).text).toContain(w.expect.overview);
 
     // Closing: evaluation, released after the final conversation, acknowledged, survey.
+    chat.clock.advance(130 * 24 * HOUR);
     await luis.says(w.evaluate);
     await luis.clicks(w.achieved);
     await luis.clicks('5');

@@ -110,6 +110,11 @@ describe('an admin enters paper forms on behalf of participants', () => {
 
   it('enters the final evaluation for a mentor; the mentor is told', async () => {
     await chat.as('luis').clicks('Aprobar');
+    // Not even on paper before its window: the final evaluation opens with closing.
+    expect(
+      (await chat.as('carmen').says('admin en nombre de ana@demo.mentoria.invalid evaluacion')).text,
+    ).toBe('La evaluación final se abre el 20 de abril de 2027.');
+    chat.clock.advance(150 * 24 * 3_600_000);
     const start = await chat.as('carmen').says('admin en nombre de ana@demo.mentoria.invalid evaluacion');
     expect(start.text).toContain(
       'Evaluación final de Ana Torres en nombre de Luis Herrera (formulario en papel)',

@@ -139,6 +139,9 @@ describe('weekly check-in: alerts and restrictions reach the mentor at once', ()
 
   it('asks progress per goal and status per milestone; a restriction needs a future date', async () => {
     const ana = chat.as('ana');
+    // Check-ins belong to execution: refused in goal setting with the day they open.
+    expect((await ana.says('avance')).text).toBe('El check-in semanal se abre el 13 de diciembre de 2026.');
+    chat.clock.advance(21 * 24 * 3_600_000);
     expect((await ana.says('avance')).text).toContain('¿qué porcentaje de avance llevas');
     expect((await ana.says('mucho')).text).toBe('Escribe un número del 0 al 100, por ejemplo «40» o «40 %».');
     expect((await ana.says('140')).text).toBe('Escribe un número del 0 al 100, por ejemplo «40» o «40 %».');

@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { PHASES, type Phase, phaseAt } from '../../../src/domain/cycle.ts';
+import { DomainError } from '../../../src/domain/errors.ts';
+import type { Cycle } from '../../../src/domain/model.ts';
+import { allowedIn, PHASE_RULES, PHASED_ACTIONS, requirePhase } from '../../../src/domain/phase-rules.ts';
+import { errorText } from '../../../src/flows/errors.ts';
+import { formatter, translator } from '../../../src/i18n/index.ts';
+
+const cycle: Cycle = {
+  tenantId: 't',
+  id: 'c',
+  programId: 'p',
+  name: '2027-1',
+  timezone: 'America/Santiago',
+  enrollmentStarts: '2027-01-04',
+  goalSettingStarts: '2027-01-25',
+  executionStarts: '2027-02-15',
+  closingStarts: '2027-06-10',
+  ends: '2027-06-30',
+};
+/** Noon in Santiago on a day of each phase. */
+const IN: Record<Phase, Date> = {
+  upcoming: new Date('2027-01-01T15:00:00Z'),
+  enrollment: new Date('2027-01-10T15:00:00Z'),
+  goal_setting: new Date('2027-02-01T15:00:00Z'),
+  execution: new Date('2027-04-01T15:00:00Z'),
+  closing: new Date('2027-06-20T15:00:00Z'),
+  closed: new Date('2027-08-01T15:00:00Z'),
+};
+
+const outcome = (action: (typeof PHASED_ACTIONS)[number], phase: Phase, onBehalf = false) => {
+  try {
+    requirePhase(action, cycle, IN[phase], { onBehalf });
+    return 'allowed';
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    return error;
+  }
+};
+
+describe('the program’s rules in time', () => {
+  it('the sample instants are in the phases they name', () => {
+    for (const phase of PHASES) expect(phaseAt(cycle, IN[phase])).toBe(phase);
+  });
+
+  it('walks every action × every phase: allowed in its window, refused before and after with the date', () => {
+    const es = translator('es');
+    const fmt = formatter('es', 'America/Santiago');
+    for (const action of PHASED_ACTIONS) {
+      const allowed = PHASE_RULES[action].phases as readonly Phase[];
+      const first = PHASES.indexOf(allowed[0] as Phase);
+      for (const phase of PHASES) {
+        const result = outcome(action, phase);
+        if (allowedIn(action, phase)) {
+          expect(result, `${action} in ${phase}`).toBe('allowed');
+          continue;
+        }
+        expect(result, `${action} in ${phase}`).toBeInstanceOf(DomainError);
+        const error = result as DomainError;
+        const before = PHASES.indexOf(phase) < first;
+        expect(error.code).toBe(before ? 'phase.not_open' : 'phase.over');
+        const text = errorText(es, error, fmt);
+        expect(text).toMatch(
+          before ? / se abre el \d+ de \w+ de 2027\.$/ : / cerró el \d+ de \w+ de 2027\.$/,
+        );
+        expect(text).not.toContain('{{');
+        // Paper forms: an admin may enter it later, never earlier.
+        expect(outcome(action, phase, true) === 'allowed', `${action} in ${phase} on paper`).toBe(!before);
+      }
+    }
+  });
+
+  it('names the day it opens and the day it closed, in both languages', () => {
+    const en = translator('en');
+    const fmtEn = formatter('en', 'America/Santiago');
+    const es = translator('es');
+    const fmtEs = formatter('es', 'America/Santiago');
+    const early = outcome('evaluation.write', 'goal_setting') as DomainError;
+    expect(errorText(es, early, fmtEs)).toBe('La evaluación final se abre el 10 de junio de 2027.');
+    expect(errorText(en, early, fmtEn)).toBe('The final evaluation opens on June 10, 2027.');
+    const late = outcome('goal.draft', 'closing') as DomainError;
+    expect(errorText(es, late, fmtEs)).toBe('La redacción de metas cerró el 9 de junio de 2027.');
+    const checkin = outcome('checkin.report', 'closed') as DomainError;
+    expect(errorText(en, checkin, fmtEn)).toBe('The weekly check-in closed on June 9, 2027.');
+  });
+});

@@ -46,6 +46,8 @@ export async function renderNudge(
         : await sessionWithPair(db, nudge.tenantId, nudge.subjectId);
       const startIso = nudge.kind === 'session_reminder' ? nudge.slot.split('@')[1] : nudge.slot;
       if (session?.state !== 'confirmed' || session.startsAt.toISOString() !== startIso) return null;
+      // "Your session is in 1 h" after it began (a clock jump, a backlog) is worse than nothing.
+      if (nudge.kind === 'session_reminder' && now.getTime() >= session.startsAt.getTime()) return null;
       const name = session.mentorId === recipient.id ? session.menteeName : session.mentorName;
       if (nudge.kind === 'session_reminder') {
         const hours = Number(nudge.slot.split('h@')[0]);

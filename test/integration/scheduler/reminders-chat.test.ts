@@ -70,6 +70,53 @@ describe('reminders in the conversation', () => {
     expect(chat.inbox('sofia')).toHaveLength(count);
   });
 
+  it('reminds both of a session before it starts, and never after it has started (a clock jump)', async () => {
+    const propose = async (when: string) => {
+      await chat.as('luis').says('sesión nueva');
+      await chat.as('luis').says(when);
+      await chat.as('luis').says('60');
+      await chat.as('luis').says('-');
+      await chat.as('luis').says('-');
+      await chat.as('luis').clicks('Enviar propuesta');
+      await chat.as('ana').clicks('Aceptar');
+    };
+    const reminded = () =>
+      chat.inbox('ana').filter((m) => /tienes una sesión con Luis Herrera en/.test(m)).length;
+    const startsAt = async () =>
+      (
+        await chat.db.db
+          .selectFrom('sessions')
+          .select('starts_at')
+          .where('state', '=', 'confirmed')
+          .orderBy('created_at', 'desc')
+          .executeTakeFirstOrThrow()
+      ).starts_at.getTime();
+    const until = (at: number) => chat.clock.advance(at - chat.clock.now().getTime());
+    // Tomorrow 10:00: planned the hour before it is due, the 1 h reminder arrives at 09:00.
+    await propose('mañana 10:00');
+    const before = reminded();
+    until((await startsAt()) - 61 * 60_000);
+    await planTick(chat.db.db, chat.clock.now());
+    until((await startsAt()) - 59 * 60_000);
+    await dispatcher.drain();
+    expect(reminded()).toBe(before + 1);
+    // The next one, the day after at 10:00: planned at 08:59, then the machine sleeps through
+    // 09:00 and wakes after the session began. The reminder, planned and due, is not sent.
+    await propose('mañana 10:00');
+    until((await startsAt()) - 61 * 60_000);
+    await planTick(chat.db.db, chat.clock.now());
+    until((await startsAt()) + 5 * 60_000);
+    await dispatcher.drain();
+    expect(reminded()).toBe(before + 1);
+    const reminders = await chat.db.db
+      .selectFrom('nudges')
+      .select('status')
+      .where('kind', '=', 'session_reminder')
+      .where('recipient_id', '=', await chat.idOf('ana'))
+      .execute();
+    expect(reminders.map((r) => r.status).sort()).toEqual(['cancelled', 'sent']);
+  });
+
   it('shows the admin the reminders that failed for good', async () => {
     const before = await chat.as('carmen').says('pendientes');
     expect(before.text).not.toContain('no se pudieron entregar');

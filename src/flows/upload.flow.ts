@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { authorize } from '../domain/authz.ts';
 import { type FileReader, MAX_UPLOAD_BYTES } from '../messages/inbound.ts';
 import { message, textMessage } from '../messages/model.ts';
-import { importPairs, importRoster, validateRoster } from '../services/admin.service.ts';
+import { importPairs, importRoster, roleConflicts, validateRoster } from '../services/admin.service.ts';
 import { readTableFile, type TableFile, TableFileError } from '../services/table-file.ts';
 import { getCycle } from '../store/program.store.ts';
 import { type Ctx, reply } from './context.ts';
@@ -60,8 +60,9 @@ export async function startUpload(ctx: Ctx, name: string, size: number, read: Fi
     return done(reply(textMessage(t('upload.unknown_columns', { columns: parsed.columns.join(', ') }))));
   if (parsed.rows.length === 0) return done(reply(textMessage(t('upload.empty', { name }))));
   const roster = kind === 'roster' ? validateRoster(parsed.rows, t) : undefined;
+  const conflicts = roster ? await roleConflicts(ctx.deps.db, ctx.tenant.id, cycle.id, roster.valid, t) : [];
   const problems = roster
-    ? roster.invalid
+    ? [...roster.invalid, ...conflicts].sort((a, b) => a.line - b.line)
     : parsed.rows
         .filter((r) => !r.record.mentor_email?.includes('@') || !r.record.mentee_email?.includes('@'))
         .map((r) => ({

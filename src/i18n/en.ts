@@ -614,6 +614,7 @@ export const en: typeof es = {
       timezone: 'timezone must be an IANA zone such as America/Santiago',
       topics: 'at most 20 topics of up to 80 characters each',
       missing: 'missing or not valid',
+      role_change: 'already takes part in this cycle as {{role}}; a role change is not made from a roster',
       duplicate: '{{email}} is already on line {{line}}',
       not_in_roster: 'not in the roster',
     },

@@ -619,6 +619,7 @@ export const es = {
       timezone: 'la zona horaria debe ser una zona IANA, como America/Santiago',
       topics: 'como máximo 20 temas de hasta 80 caracteres cada uno',
       missing: 'falta o no es válido',
+      role_change: 'ya participa en este ciclo como {{role}}; un cambio de rol no se hace desde la nómina',
       duplicate: '{{email}} ya está en la línea {{line}}',
       not_in_roster: 'no está en la nómina',
     },

@@ -25,6 +25,7 @@ import {
   createPairing,
   createProgram,
   enroll,
+  enrollmentsOf,
   getProgram,
   listCycles,
   listPrograms,
@@ -307,7 +308,36 @@ export function validateRoster(
   return { valid, invalid, genderCodes: codes };
 }
 
-/** Checks every line; writes nothing when any is invalid, unless `skipInvalid`. Re-importing updates people. */
+/**
+ * Lines that would give someone already in the cycle a second role (a mentor listed as mentee):
+ * a role change is not a roster line, so each is refused with the role the person has.
+ */
+export async function roleConflicts(
+  db: Db,
+  tenantId: string,
+  cycleId: string,
+  valid: { line: number; row: RosterRow }[],
+  t: T = translator('en'),
+): Promise<RosterReport['invalid']> {
+  const out: RosterReport['invalid'] = [];
+  for (const { line, row } of valid) {
+    if (row.role !== 'mentor' && row.role !== 'mentee') continue;
+    const person = await findPersonByEmail(db, tenantId, row.email);
+    if (!person) continue;
+    const current = (await enrollmentsOf(db, tenantId, person.id)).find(
+      (e) => e.cycleId === cycleId && (e.role === 'mentor' || e.role === 'mentee'),
+    );
+    if (current && current.role !== row.role)
+      out.push({ line, problems: [`role: ${t(`${K}role_change`, { role: current.role })}`] });
+  }
+  return out;
+}
+
+/**
+ * Checks every line; writes nothing when any is invalid, unless `skipInvalid`. Re-importing
+ * updates people with the columns the file has (an empty or missing column changes nothing),
+ * and never enrolls someone a second time with another role.
+ */
 export async function importRoster(
   deps: Deps,
   run: AdminRun,
@@ -322,7 +352,11 @@ export async function importRoster(
     onProgress?: (done: number, total: number) => void;
   },
 ): Promise<RosterReport> {
-  const { valid, invalid } = validateRoster(input.rows, undefined, { genderCodes: input.genderCodes });
+  const checked = validateRoster(input.rows, undefined, { genderCodes: input.genderCodes });
+  const conflicts = await roleConflicts(deps.db, run.tenantId, input.cycle.id, checked.valid);
+  const refused = new Set(conflicts.map((c) => c.line));
+  const valid = checked.valid.filter((v) => !refused.has(v.line));
+  const invalid = [...checked.invalid, ...conflicts].sort((a, b) => a.line - b.line);
   const report: RosterReport = { lines: input.rows.length, created: 0, updated: 0, invalid, written: false };
   if (invalid.length && !input.skipInvalid) return report;
   await deps.db.transaction().execute(async (tx) => {
@@ -341,12 +375,24 @@ export async function importRoster(
       };
       let person: Person;
       if (existing) {
+        // Only what the file says: a column it lacks, or leaves empty, keeps what is stored.
+        const given = Object.fromEntries(
+          Object.entries({
+            ...profile,
+            gender: row.gender,
+            level: row.level,
+            unit: row.unit,
+            institution: row.institution,
+            region: row.region,
+            birthYear: row.birth_year,
+          }).filter(([, v]) => v !== undefined && v !== null),
+        ) as Partial<typeof profile>;
         person = await updatePersonProfile(
           tx,
           run.tenantId,
           existing.id,
           {
-            ...profile,
+            ...given,
             ...(row.locale ? { locale: row.locale as Locale } : {}),
             ...(row.timezone ? { timezone: row.timezone as string } : {}),
           },

@@ -175,6 +175,52 @@ describe('mentoria command line: programs, cycles, roster and pairs', () => {
     expect(bad.err).toContain('--gender-codes xy: use hm');
   });
 
+  it('re-imports only the columns a file has, and refuses a role change instead of a second enrollment', async () => {
+    // p40 is a mentor with gender, level and institution from the first import.
+    const before = await database.db
+      .selectFrom('people')
+      .select(['id', 'gender', 'level', 'institution'])
+      .where('email', '=', 'p40@example.gob')
+      .executeTakeFirstOrThrow();
+    expect(before).toMatchObject({ gender: 'f', level: 1, institution: 'Secretaría 1' });
+    const path = file(
+      'partial.csv',
+      'email,name,role\np40@example.gob,Persona 40 Actualizada,mentee\np41@example.gob,Persona 41 Actualizada,mentor\n',
+    );
+    const refused = await cli('roster', 'import', path, '--cycle', '2027-1', '--tenant', 'slack:T1');
+    expect(refused.code).toBe(1);
+    expect(refused.out).toContain('line 2: role: already takes part in this cycle as mentor');
+    const done = await cli(
+      'roster',
+      'import',
+      path,
+      '--cycle',
+      '2027-1',
+      '--tenant',
+      'slack:T1',
+      '--skip-invalid',
+    );
+    expect(done.out).toContain('Imported 1 of 2 lines: 0 people created, 1 updated.');
+    const p41 = await database.db
+      .selectFrom('people')
+      .select(['name', 'gender', 'level', 'institution'])
+      .where('email', '=', 'p41@example.gob')
+      .executeTakeFirstOrThrow();
+    // The name it gave changed; what it did not mention stayed.
+    expect(p41).toEqual({
+      name: 'Persona 41 Actualizada',
+      gender: 'f',
+      level: 2,
+      institution: 'Secretaría 2',
+    });
+    const roles = await database.db
+      .selectFrom('enrollments')
+      .select('role')
+      .where('person_id', '=', before.id)
+      .execute();
+    expect(roles).toEqual([{ role: 'mentor' }]);
+  });
+
   it('rejects a roster with bad lines, naming each line and why, and writes nothing', async () => {
     const before = await database.db
       .selectFrom('people')
@@ -236,6 +282,7 @@ describe('mentoria command line: programs, cycles, roster and pairs', () => {
     expect(audit.map((a) => a.action)).toEqual([
       'program.create',
       'cycle.create',
+      'roster.import',
       'roster.import',
       'roster.import',
       'roster.import',

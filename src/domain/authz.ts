@@ -115,7 +115,13 @@ function refusal(
           (subject.evaluation.state === 'released' || subject.evaluation.state === 'acknowledged')
         );
       case 'evaluation.acknowledge':
-        return isMentee && subject.kind === 'evaluation' && subject.evaluation.state === 'released';
+        // Once released it is the mentee's to acknowledge; a second acknowledgement is then
+        // refused by the evaluation's state ("already received"), not as someone else's.
+        return (
+          isMentee &&
+          subject.kind === 'evaluation' &&
+          (subject.evaluation.state === 'released' || subject.evaluation.state === 'acknowledged')
+        );
       case 'survey.answer':
         return isMentee || isMentor;
       default:

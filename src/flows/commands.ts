@@ -60,6 +60,7 @@ const EXACT: Record<string, Command['name']> = {
   pendientes: 'pending',
   pendiente: 'pending',
   todo: 'pending',
+  pending: 'pending',
   'to do': 'pending',
   'meta nueva': 'new_goal',
   'nueva meta': 'new_goal',

@@ -35,7 +35,7 @@ export function goalFieldList(
       'competencies',
       fields.competencies.length
         ? fields.competencies.map((k) => competencyName(t, catalog, k)).join(', ')
-        : t('common.none'),
+        : t('common.none_f'),
     );
   }
   if (fields.milestones) {

@@ -29,6 +29,7 @@ const words = {
     save: 'Guardar evaluación',
     release: 'Conversación final realizada: entregar a Ana Torres',
     acknowledge: 'Acuso recibo',
+    acknowledgedAgain: 'No se puede: la evaluación está «Recibida».',
     pending: 'pendientes',
     expect: {
       submitted: 'ya está con Luis Herrera para su revisión',
@@ -64,7 +65,8 @@ const words = {
     save: 'Save evaluation',
     release: 'Final conversation held: release to Ana Torres',
     acknowledge: 'Acknowledge',
-    pending: 'todo',
+    acknowledgedAgain: 'Not possible: the evaluation is “Acknowledged”.',
+    pending: 'pending',
     expect: {
       submitted: 'is now with Luis Herrera for review',
       askedChanges: 'Luis Herrera asked for changes to your goal',
@@ -179,12 +181,15 @@ describe.each(['es', 'en'] as const)('a whole mentoring cycle in %s', (lang) => 
     await luis.clicks(w.save);
     await luis.clicks(w.release);
     expect(chat.inbox('ana').at(-1)).toContain(w.expect.released);
+    const { button } = chat.findButton('ana', w.acknowledge);
     await ana.clicks(w.acknowledge);
     await ana.clicks('4');
     await ana.clicks('9');
     await ana.says('Muy útil');
     const thanks = await ana.says('-');
     expect(thanks.text).toContain(w.expect.thanks);
+    // The same button again: already received (not "it is not yours"), nothing changes.
+    expect((await chat.as('ana').clicksRaw(button.actionId, button.value)).text).toBe(w.acknowledgedAgain);
 
     // What is stored: the goal achieved after two revisions, the session held, the survey answered.
     const db = chat.db.db;

@@ -90,7 +90,7 @@ describe('results, diplomas, charts and links for admins and directors', () => {
       'Ana Torres,ana@demo.mentoria.invalid,mentorado/a,mujer,,,Luis Herrera,1,1,0,0,0,0,,Entregada,sí,',
     );
     expect(csv).toContain(
-      'Sofía Rivas,sofia@demo.mentoria.invalid,mentorado/a,mujer,,,Marta Díaz,0,0,0,0,0,0,,,no,evaluación final entregada',
+      'Sofía Rivas,sofia@demo.mentoria.invalid,mentorado/a,mujer,,,Marta Díaz,0,0,0,0,0,0,,,no,sin evaluación final entregada',
     );
     const { default: ExcelJS } = await import('exceljs');
     const workbook = new ExcelJS.Workbook();
@@ -188,7 +188,7 @@ describe('results, diplomas, charts and links for admins and directors', () => {
     expect(answer.text).toContain('(personas mentoradas): cumplen los requisitos 1 de 2');
     expect(answer.text).toContain('• Ana Torres');
     expect(answer.text).not.toContain('Luis Herrera');
-    expect(answer.text).toContain('• Sofía Rivas: evaluación final entregada');
+    expect(answer.text).toContain('• Sofía Rivas: sin evaluación final entregada');
     const [pdf] = filesOf(answer.reply.messages[0]?.blocks ?? []);
     expect(pdf?.mimeType).toBe('application/pdf');
     expect(

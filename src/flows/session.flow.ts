@@ -292,7 +292,7 @@ function confirmation(
   const builder = message(t(`${key}.summary`, { name: otherName }))
     .text(t(`${key}.text`, { name: otherName }))
     .fields(sessionFields(reader, session, otherName))
-    .file(cancelled ? 'sesion-cancelada.ics' : 'sesion-mentoria.ics', 'text/calendar', ics);
+    .file(`${t(cancelled ? 'files.session_cancelled' : 'files.session')}.ics`, 'text/calendar', ics);
   if (!cancelled)
     builder.buttons([
       button('session.counter', t('session.reschedule'), { s: session.id }),

@@ -523,11 +523,19 @@ export const en: typeof es = {
     footer: 'Mentoring program — issued with Mentoría',
   },
   chart: { proposed: 'Proposed', held: 'Held' },
-  files: { results: 'results', diplomas: 'diplomas', chart: 'chart' },
+  files: {
+    results: 'results',
+    diplomas: 'certificates',
+    chart: 'chart',
+    session: 'mentoring-session',
+    session_cancelled: 'session-cancelled',
+  },
   diplomas: {
     title: 'Certificates for cycle {{cycle}} ({{who}}): {{count}} of {{total}} meet the requirements',
     who: { mentor: 'mentors', mentee: 'mentees', both: 'all participants' },
     not_yet: 'Not yet ({{count}}):',
+    nobody:
+      'Nobody meets the certificate requirements of cycle {{cycle}} yet: this file has no certificates.',
     rule: 'Requirements: at least {{sessions}} 1:1 sessions held, {{attendance}} % plenary attendance and the final evaluation delivered.',
   },
   privacy: {

@@ -523,7 +523,13 @@ export const es = {
     footer: 'Programa de mentoría — emitido con Mentoría',
   },
   chart: { proposed: 'Propuestas', held: 'Realizadas' },
-  files: { results: 'resultados', diplomas: 'diplomas', chart: 'grafico' },
+  files: {
+    results: 'resultados',
+    diplomas: 'diplomas',
+    chart: 'grafico',
+    session: 'sesion-mentoria',
+    session_cancelled: 'sesion-cancelada',
+  },
   diplomas: {
     title: 'Diplomas del ciclo {{cycle}} ({{who}}): cumplen los requisitos {{count}} de {{total}}',
     who: {
@@ -532,6 +538,8 @@ export const es = {
       both: 'todas las personas participantes',
     },
     not_yet: 'Aún no cumplen ({{count}}):',
+    nobody:
+      'Nadie cumple aún los requisitos del diploma del ciclo {{cycle}}: este archivo no tiene diplomas.',
     rule: 'Requisitos: al menos {{sessions}} sesiones 1:1 realizadas, {{attendance}} % de asistencia a plenarias y la evaluación final entregada.',
   },
   privacy: {

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import type { Locale } from '../config.ts';
 import type { Gender } from '../domain/model.ts';
-import { formatter, translator } from '../i18n/index.ts';
+import { formatter, type T, translator } from '../i18n/index.ts';
 import type { Results } from './participants.ts';
 
 const require = createRequire(import.meta.url);
@@ -10,7 +10,11 @@ const require = createRequire(import.meta.url);
  * One PDF with a certificate page per qualifying person, each in that person's language: name,
  * program, cycle and its dates. DejaVu fonts are embedded, so any name prints correctly.
  */
-export async function diplomasPdf(results: Results): Promise<{ pdf: Buffer; people: number }> {
+export async function diplomasPdf(
+  results: Results,
+  /** The words of whoever asked for the file (a page saying nobody qualifies yet). */
+  reader: T = translator('es'),
+): Promise<{ pdf: Buffer; people: number }> {
   const { default: PDFDocument } = await import('pdfkit');
   const seen = new Set<string>();
   const qualifying = results.rows.filter((r) => r.diploma && !seen.has(r.personId) && seen.add(r.personId));
@@ -68,7 +72,12 @@ export async function diplomasPdf(results: Results): Promise<{ pdf: Buffer; peop
     doc.moveDown(3).fontSize(12).fillColor('#666').text(t('diploma.footer'), { align: 'center' });
   }
   if (qualifying.length === 0) {
-    doc.addPage().font('regular').fontSize(14).text('—');
+    // A clear page for the admin who asked, rather than an empty document.
+    doc
+      .addPage()
+      .font('regular')
+      .fontSize(14)
+      .text(reader('diplomas.nobody', { cycle: results.cycle.name }), { align: 'center' });
   }
   doc.end();
   await finished;

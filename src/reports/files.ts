@@ -40,7 +40,7 @@ export async function buildReportFile(
     const results = known.results ?? (await participantResults(deps, acting, cycle));
     if (kind === 'results.csv') content = Buffer.from(resultsCsv(results, t), 'utf8');
     else if (kind === 'results.xlsx') content = await resultsXlsx(results, t);
-    else content = (await diplomasPdf(results)).pdf;
+    else content = (await diplomasPdf(results, t)).pdf;
   }
   return { name, mimeType: MIME[kind], content };
 }

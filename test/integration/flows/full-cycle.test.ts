@@ -33,6 +33,7 @@ const words = {
     pending: 'pendientes',
     expect: {
       submitted: 'ya está con Luis Herrera para su revisión',
+      ics: '(file sesion-mentoria.ics)',
       askedChanges: 'Luis Herrera pidió cambios en tu meta',
       approved: 'Luis Herrera aprobó tu meta',
       proposal: 'Luis Herrera propone una sesión de mentoría',
@@ -69,6 +70,7 @@ const words = {
     pending: 'pending',
     expect: {
       submitted: 'is now with Luis Herrera for review',
+      ics: '(file mentoring-session.ics)',
       askedChanges: 'Luis Herrera asked for changes to your goal',
       approved: 'Luis Herrera approved your goal',
       proposal: 'Luis Herrera proposes a mentoring session',
@@ -148,8 +150,8 @@ describe.each(['es', 'en'] as const)('a whole mentoring cycle in %s', (lang) => 
     await luis.clicks(w.send);
     expect(chat.inbox('ana').at(-1)).toContain(w.expect.proposal);
     const accepted = await ana.clicks(w.accept);
-    expect(accepted.text).toContain('(file sesion-mentoria.ics)');
-    expect(chat.inbox('luis').at(-1)).toContain('(file sesion-mentoria.ics)');
+    expect(accepted.text).toContain(w.expect.ics);
+    expect(chat.inbox('luis').at(-1)).toContain(w.expect.ics);
     chat.clock.advance(26 * HOUR);
     await ana.says(w.sessions);
     await ana.clicks(w.held);

@@ -1,30 +1,7 @@
-import { parse } from 'csv-parse/sync';
-
 export interface CsvRow {
   /** The line in the file, for reports ("line 3: …"). */
   line: number;
   record: Record<string, string>;
-}
-
-/**
- * A CSV with a header row: column names trimmed and lower-cased, a BOM tolerated (Excel writes
- * one), empty lines skipped. Throws on text that is not CSV at all.
- */
-export function parseCsvText(text: string): { columns: string[]; rows: CsvRow[] } {
-  let columns: string[] = [];
-  const rows = parse(text, {
-    columns: (header: string[]) => {
-      columns = header.map((h) => h.trim().toLowerCase());
-      return columns;
-    },
-    bom: true,
-    skip_empty_lines: true,
-    trim: true,
-    relax_quotes: true,
-    relax_column_count: true,
-    info: true,
-  }) as { record: Record<string, string>; info: { lines: number } }[];
-  return { columns, rows: rows.map((r) => ({ line: r.info.lines, record: r.record })) };
 }
 
 /**

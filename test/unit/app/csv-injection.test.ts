@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { csvText, parseCsvText } from '../../../src/services/csv.ts';
+import { csvText } from '../../../src/services/csv.ts';
+import { readTableFile } from '../../../src/services/table-file.ts';
 
 describe('CSV files are safe to open in Excel', () => {
-  it('neutralises text a spreadsheet would run as a formula, in every cell, and keeps numbers', () => {
+  it('neutralises text a spreadsheet would run as a formula, in every cell, and keeps numbers', async () => {
     const hostile = [
       '=HYPERLINK("https://phish.example/x","Ver resultados")',
       "+cmd|' /C calc'!A0",
@@ -12,7 +13,7 @@ describe('CSV files are safe to open in Excel', () => {
       '\r=1+1',
     ];
     const csv = csvText([['name', 'score'], ...hostile.map((name) => [name, -3])]);
-    const back = parseCsvText(csv).rows.map((r) => r.record);
+    const back = (await readTableFile(Buffer.from(csv), 'back.csv')).rows.map((r) => r.record);
     expect(back.map((r) => r.name)).toEqual(hostile.map((h) => `'${h}`));
     // Real numbers written as numbers are left alone; text that looks like one is not.
     expect(back.map((r) => r.score)).toEqual(hostile.map(() => '-3'));

@@ -96,8 +96,10 @@ export async function startSessionProposal(ctx: Ctx): Promise<FlowTurn> {
   const standing = await standingOf(ctx);
   const pairings = [...(standing.asMentee ? [standing.asMentee] : []), ...standing.asMentor];
   if (pairings.length === 0) throw new DomainError('auth.forbidden', { action: 'session.propose' });
-  await requirePairPhase(ctx.deps.db, ctx.acting, pairings[0] as Pairing, 'session.plan', ctx.now);
   if (pairings.length === 1) {
+    // Refused at once when the one pair's cycle is not planning sessions; with several pairs,
+    // the proposal is checked for the pair chosen (the service does it, in every case).
+    await requirePairPhase(ctx.deps.db, ctx.acting, pairings[0] as Pairing, 'session.plan', ctx.now);
     const data: Data = { pairingId: (pairings[0] as Pairing).id };
     return goTo('when', data, reply(await ask(ctx, 'when', data)));
   }

@@ -572,8 +572,10 @@ export const en: typeof es = {
   results: {
     sheet: 'Results',
     title: 'Results per participant, cycle {{cycle}}',
-    summary:
-      '{{count}} participant(s). Certificate ({{who}}): {{eligible}} of {{total}} meet the requirements.',
+    summary_one:
+      '{{count}} participant. Certificate ({{who}}): {{eligible}} of {{total}} meet the requirements.',
+    summary_other:
+      '{{count}} participants. Certificate ({{who}}): {{eligible}} of {{total}} meet the requirements.',
     not_applicable: 'n/a',
     yes: 'yes',
     no: 'no',

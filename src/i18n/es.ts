@@ -577,8 +577,10 @@ export const es = {
   results: {
     sheet: 'Resultados',
     title: 'Resultados por participante del ciclo {{cycle}}',
-    summary:
-      '{{count}} participante(s). Diploma ({{who}}): cumplen los requisitos {{eligible}} de {{total}}.',
+    summary_one:
+      '{{count}} participante. Diploma ({{who}}): cumplen los requisitos {{eligible}} de {{total}}.',
+    summary_other:
+      '{{count}} participantes. Diploma ({{who}}): cumplen los requisitos {{eligible}} de {{total}}.',
     not_applicable: 'no aplica',
     yes: 'sí',
     no: 'no',

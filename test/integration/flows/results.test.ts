@@ -77,7 +77,7 @@ describe('results, diplomas, charts and links for admins and directors', () => {
     // A classic program's diploma is the mentees': Ana meets the requirements, Sofía not yet;
     // the mentors take part without one (the same figure as the report's).
     expect(answer.text).toContain(
-      '4 participante(s). Diploma (personas mentoradas): cumplen los requisitos 1 de 2.',
+      '4 participantes. Diploma (personas mentoradas): cumplen los requisitos 1 de 2.',
     );
     const files = filesOf(answer.reply.messages[0]?.blocks ?? []);
     expect(files.map((f) => f.name)).toEqual([

@@ -65,8 +65,10 @@ describe('catalogs', () => {
     }
     // A key may name a subtree whose leaves the code picks (`${key}.summary`).
     const keys = [...catalogs.es.keys()];
+    // …or a plural one (`key_one`, `key_other`), chosen by i18next from `count`.
+    const plural = (k: string) => catalogs.es.has(`${k}_one`) && catalogs.es.has(`${k}_other`);
     const missing = [...used].filter(
-      (k) => !catalogs.es.has(k) && !keys.some((leaf) => leaf.startsWith(`${k}.`)),
+      (k) => !catalogs.es.has(k) && !plural(k) && !keys.some((leaf) => leaf.startsWith(`${k}.`)),
     );
     expect(missing).toEqual([]);
     expect(used.size).toBeGreaterThan(100);
@@ -86,5 +88,18 @@ describe('catalogs', () => {
       '¡Hola, Alex! Te damos la bienvenida a Mentoría.',
     );
     expect(translator('en', 'f')('welcome.hello', { name: 'Ana' })).toBe('Hi Ana! Welcome to Mentoría.');
+  });
+
+  it('agree with the count through i18next plurals, whatever the reader’s gender', () => {
+    const vars = { who: 'personas mentoradas', eligible: 1, total: 1 };
+    for (const gender of ['f', 'm', null] as const) {
+      const es = translator('es', gender);
+      expect(es('results.summary', { ...vars, count: 1 })).toMatch(/^1 participante\. /);
+      expect(es('results.summary', { ...vars, count: 4 })).toMatch(/^4 participantes\. /);
+      expect(es('results.summary', { ...vars, count: 0 })).toMatch(/^0 participantes\. /);
+    }
+    const en = translator('en');
+    expect(en('results.summary', { ...vars, who: 'mentees', count: 1 })).toMatch(/^1 participant\. /);
+    expect(en('results.summary', { ...vars, who: 'mentees', count: 2 })).toMatch(/^2 participants\. /);
   });
 });

@@ -15,8 +15,9 @@ import { Bot } from './flows/bot.ts';
 import type { ChatPort } from './flows/ports.ts';
 import type { Logger } from './log.ts';
 import { Dispatcher } from './scheduler/dispatcher.ts';
+import { planTick } from './scheduler/planner.ts';
 import { startScheduler } from './scheduler/scheduler.ts';
-import { DEMO_PEOPLE, seedDemo } from './services/demo.service.ts';
+import { consolePeople, seedDemo } from './services/demo.service.ts';
 import { downloadHandler } from './services/downloads.ts';
 import { Inbox } from './services/inbox.ts';
 import { LinkSigner } from './services/links.ts';
@@ -48,7 +49,9 @@ async function main(): Promise<void> {
   const { tenant, seeded } = await seedDemo(database.db, clock.now(), defaults);
   const es = config.DEFAULT_LOCALE === 'es';
   const out = (line: string) => process.stdout.write(`${line}\n`);
-  const chat = new ConsoleChat(out, join(config.DATA_DIR, 'files'), 'ana');
+  const people = await consolePeople(database.db, tenant, clock.now());
+  const first = seeded ? people.find((p) => p.handle === 'ana') : people[0];
+  const chat = new ConsoleChat(out, join(config.DATA_DIR, 'files'), first?.handle ?? '');
   const bot = new Bot({
     db: database.db,
     clock,
@@ -76,19 +79,28 @@ async function main(): Promise<void> {
         : 'I created a demo program: ana and sofia (mentees), luis and marta (their mentors), carmen (admin) and diego (director).',
     );
   }
+  if (!first) {
+    out(
+      es
+        ? 'No hay nadie en este programa todavía. Importa la nómina con «npm run mentoria -- roster import nomina.csv --cycle NOMBRE» y vuelve a abrir la consola.'
+        : 'There is nobody in this program yet. Import the roster with "npm run mentoria -- roster import roster.csv --cycle NAME" and open the console again.',
+    );
+    await stop(0);
+    return;
+  }
   out(
     es
-      ? 'Escribes como ana. «/as luis» cambia de persona, «/reloj +1d» adelanta el reloj, «/pulsar N» pulsa el botón N aunque sea de otra persona, «/salir» termina. Escribe «ayuda».'
-      : 'You are typing as ana. "/as luis" switches person, "/clock +1d" moves time forward, "/click N" presses button N even if it was sent to someone else, "/exit" quits. Type "help".',
+      ? `Escribes como ${first.handle} (${first.name}). «/quien» lista a las personas, «/as HANDLE» cambia de persona, «/reloj +1d» adelanta el reloj, «/pulsar N» pulsa el botón N aunque sea de otra persona, «/salir» termina. Escribe «ayuda».`
+      : `You are typing as ${first.handle} (${first.name}). "/who" lists the people, "/as HANDLE" switches person, "/clock +1d" moves time forward, "/click N" presses button N even if it was sent to someone else, "/exit" quits. Type "help".`,
   );
-  // Interactive: reminders arrive on their own. Piped: only when the script moves the clock, so
-  // a scripted session prints the same transcript every time.
+  // Interactive: reminders also arrive on their own as real time passes. Piped or typed, each line
+  // is followed by one planning and sending round, so whatever it made due (a welcome, an
+  // introduction, a reminder after `/reloj`) is sent the same way and a script's transcript is stable.
   const scheduler =
     stdinIsTty || noInput
       ? startScheduler({ db: database.db, clock, dispatcher, worker, onError })
       : undefined;
-  const runNow = async () => {
-    const { planTick } = await import('./scheduler/planner.ts');
+  const tick = async () => {
     await planTick(database.db, clock.now());
     await dispatcher.drain();
   };
@@ -106,12 +118,12 @@ async function main(): Promise<void> {
     tenant,
     chat,
     clock,
-    handles: DEMO_PEOPLE.map((p) => p.handle),
+    handles: people.map((p) => p.handle),
     input: process.stdin,
     output: process.stdout,
     echo: !stdinIsTty,
     timezone: config.DEFAULT_TIMEZONE,
-    onClockMoved: scheduler ? async () => void (await scheduler.runNow()) : runNow,
+    tick,
   });
   await scheduler?.stop();
   await stop(0);

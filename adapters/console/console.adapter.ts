@@ -176,8 +176,11 @@ export interface ConsoleOptions {
   output: Writable;
   /** Echo each typed line (piped input), so a transcript reads like a chat. */
   echo: boolean;
-  /** After `/reloj`: plan and send what the new time makes due. */
-  onClockMoved?: () => Promise<void>;
+  /**
+   * After every line (and so after `/reloj`): plan and send what is now due — welcomes, pair
+   * introductions, plenary announcements, reminders — the same with piped and typed input.
+   */
+  tick?: () => Promise<void>;
   timezone: string;
 }
 
@@ -314,6 +317,7 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
           );
         else if (trimmed) await dispatch({ ...base(), kind: 'message', text: trimmed });
       }
+      await options.tick?.();
     } catch (error) {
       write(`  ! ${error instanceof Error ? error.message : String(error)}`);
     }

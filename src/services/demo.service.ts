@@ -1,10 +1,10 @@
 import type { Locale } from '../config.ts';
 import { planCycleDates } from '../domain/cycle.ts';
-import type { Gender, Tenant } from '../domain/model.ts';
+import type { Gender, Person, Tenant } from '../domain/model.ts';
 import { defaultSettings } from '../domain/program.ts';
 import { addDays, localDate } from '../domain/time.ts';
 import type { Db } from '../store/db.ts';
-import { createPerson, upsertIdentity } from '../store/person.store.ts';
+import { activeIdentitiesOf, createPerson, listPeople, upsertIdentity } from '../store/person.store.ts';
 import { createCycle, createPairing, createProgram, enroll, listPrograms } from '../store/program.store.ts';
 import { ensureTenant } from '../store/tenant.store.ts';
 
@@ -90,4 +90,62 @@ export async function seedDemo(
     }
   });
   return { tenant, seeded: true };
+}
+
+/** Who can type in the console: every person of the console tenant, by handle. */
+export interface ConsolePerson {
+  handle: string;
+  name: string;
+  tenantRole: Person['tenantRole'];
+}
+
+/**
+ * The console tenant's people, each reachable by a handle: their console identity where they have
+ * one, else one made now from their email's local part ("rosa.perez@…" → "rosa.perez"), unique
+ * within the tenant. People imported with the command line before the first `npm start` thus
+ * become reachable in the console. Admins first, then by name.
+ */
+export async function consolePeople(db: Db, tenant: Tenant, now: Date): Promise<ConsolePerson[]> {
+  const people = await listPeople(db, tenant.id);
+  const identities = await activeIdentitiesOf(
+    db,
+    tenant.id,
+    people.map((p) => p.id),
+  );
+  const taken = new Set<string>();
+  const handleOf = new Map<string, string>();
+  for (const person of people) {
+    const own = identities.get(person.id)?.find((i) => i.platform === 'console');
+    if (own) {
+      handleOf.set(person.id, own.externalId);
+      taken.add(own.externalId);
+    }
+  }
+  for (const person of people) {
+    if (handleOf.has(person.id)) continue;
+    const base =
+      (person.email?.split('@')[0] ?? person.name)
+        .normalize('NFD')
+        .replace(/\p{M}/gu, '')
+        .toLowerCase()
+        .replace(/[^a-z0-9._-]+/g, '.')
+        .replace(/^\.+|\.+$/g, '') || 'persona';
+    let handle = base;
+    for (let n = 2; taken.has(handle); n++) handle = `${base}${n}`;
+    taken.add(handle);
+    handleOf.set(person.id, handle);
+    await upsertIdentity(db, {
+      tenantId: tenant.id,
+      personId: person.id,
+      platform: 'console',
+      externalId: handle,
+      conversationRef: { handle },
+      now,
+    });
+  }
+  const rank = (p: Person) => (p.tenantRole === 'admin' ? 0 : p.tenantRole === 'director' ? 1 : 2);
+  return people
+    .slice()
+    .sort((a, b) => rank(a) - rank(b) || a.name.localeCompare(b.name, 'es'))
+    .map((p) => ({ handle: handleOf.get(p.id) as string, name: p.name, tenantRole: p.tenantRole }));
 }

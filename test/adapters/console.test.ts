@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DateTime } from 'luxon';
@@ -170,4 +170,79 @@ describe('console chat, scripted through standard input', () => {
       expect(out).not.toMatch(/Algo falló|Something failed|\n {2}! /);
     },
   );
+
+  it('sends what the clock makes due when input is piped, as a terminal does', async () => {
+    const script = [
+      '/as luis',
+      'sesión nueva',
+      'mañana 10:00',
+      '60',
+      'Sala 3',
+      '-',
+      'Enviar propuesta',
+      '/as ana',
+      'Aceptar',
+      '/reloj +3d',
+    ].join('\n');
+    const { code, out, err } = await runConsole(`${script}\n`, { DEFAULT_LOCALE: 'es' });
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    const afterClock = out.slice(out.indexOf('ana> /reloj +3d'));
+    // The session happened while the clock moved: both are asked how it went, on their own.
+    expect(afterClock).toContain('¿Se realizó la sesión con Luis Herrera del');
+    expect(afterClock).toContain('→ luis: ');
+    expect(afterClock).toContain('→ luis: ¿Se realizó la sesión con Ana Torres del');
+  });
+});
+
+describe('console chat on a database the command line filled first', () => {
+  it('starts as a real person of the roster, and says so when there is nobody', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'mentoria-console-cli-'));
+    dirs.push(dataDir);
+    const cli = (...args: string[]) =>
+      new Promise<number | null>((resolve) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+          env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+          stdio: 'ignore',
+        });
+        child.on('close', resolve);
+      });
+    expect(await cli('program', 'create', '--name', 'Mentoría 2027', '--kind', 'classic')).toBe(0);
+    const empty = await runConsole('ayuda\n', { DATA_DIR: dataDir, DEFAULT_LOCALE: 'es' });
+    expect(empty.code).toBe(0);
+    expect(empty.out).toContain('No hay nadie en este programa todavía');
+    expect(empty.out).not.toContain('Escribes como');
+
+    expect(
+      await cli(
+        'cycle',
+        'create',
+        '--program',
+        'Mentoría 2027',
+        '--name',
+        '2027-1',
+        '--starts',
+        DateTime.now().toISODate() as string,
+        '--ends',
+        DateTime.now().plus({ months: 6 }).toISODate() as string,
+      ),
+    ).toBe(0);
+    const roster = join(dataDir, 'nomina.csv');
+    writeFileSync(
+      roster,
+      'email;nombre;rol;género\nrosa.perez@ejemplo.gob.mx;Rosa Pérez;mentorada;M\njose.nunez@ejemplo.gob.mx;José Núñez;mentor;H\n',
+      'latin1',
+    );
+    expect(await cli('roster', 'import', roster, '--cycle', '2027-1')).toBe(0);
+    const { code, out, err } = await runConsole('/quien\n/as jose.nunez\nayuda\n', {
+      DATA_DIR: dataDir,
+      DEFAULT_LOCALE: 'es',
+    });
+    expect(err).toBe('');
+    expect(code).toBe(0);
+    expect(out).not.toContain('Escribes como ana');
+    expect(out).toMatch(/Escribes como (rosa\.perez|jose\.nunez) \((Rosa Pérez|José Núñez)\)/);
+    expect(out).toContain('jose.nunez');
+    expect(out).toContain('— jose.nunez —');
+  });
 });

@@ -8,6 +8,7 @@ import type { OffsetClock } from '../../src/clock.ts';
 import type { Tenant } from '../../src/domain/model.ts';
 import type { Bot } from '../../src/flows/bot.ts';
 import type { Reply } from '../../src/flows/context.ts';
+import { FLOW_ACTION } from '../../src/flows/flow.ts';
 import type { ChatPort, Recipient } from '../../src/flows/ports.ts';
 import type { Form, FormField, OutboundMessage } from '../../src/messages/model.ts';
 import type { Db } from '../../src/store/db.ts';
@@ -33,6 +34,8 @@ export class ConsoleChat implements ChatPort {
   private readonly forms = new Map<string, PendingForm>();
   private fileCount = 0;
   private readonly lastButtons = new Map<string, NumberedButton[]>();
+  /** The newest conversation question shown to each person: only its step's buttons are current. */
+  private readonly flowQuestion = new Map<string, string>();
 
   constructor(
     private readonly out: (line: string) => void,
@@ -66,6 +69,7 @@ export class ConsoleChat implements ChatPort {
     for (const [i, line] of lines.entries()) this.out(`${i === 0 ? prefix : indent}${line}`);
     if (buttons.length) this.buttons.set(handle, [...(this.buttons.get(handle) ?? []), ...buttons]);
     this.lastButtons.set(handle, buttons);
+    if (buttons.some((b) => b.button.actionId === FLOW_ACTION)) this.flowQuestion.set(handle, ref);
   }
 
   forget(handle: string, ref: string): void {
@@ -78,7 +82,10 @@ export class ConsoleChat implements ChatPort {
   /**
    * The button a line names among this person's buttons: its label (the most recent one), or its
    * number — but a bare number only clicks a button of the last message shown to this person;
-   * otherwise "40" or "60" is an answer to the question, not a click.
+   * otherwise "40" or "60" is an answer to the question, not a click. A conversation asks one
+   * question at a time, so a label of an earlier question's button ("Listo" when choosing
+   * competencies) is not a click once a newer question was asked: the line goes to the bot as
+   * text, as it would when typed in Slack or Teams.
    */
   findButton(handle: string, line: string): NumberedButton | undefined {
     const list = this.buttons.get(handle) ?? [];
@@ -88,7 +95,13 @@ export class ConsoleChat implements ChatPort {
       return last.find((b) => b.number === Number(trimmed) && list.includes(b));
     }
     const lower = trimmed.toLowerCase();
-    return [...list].reverse().find((b) => b.label.toLowerCase() === lower);
+    const current = this.flowQuestion.get(handle);
+    return [...list]
+      .reverse()
+      .find(
+        (b) =>
+          b.label.toLowerCase() === lower && (b.button.actionId !== FLOW_ACTION || b.messageRef === current),
+      );
   }
 
   /** Any live button by number, whoever it was sent to: `/pulsar N` tries a click that is not yours. */

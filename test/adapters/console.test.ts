@@ -171,6 +171,26 @@ describe('console chat, scripted through standard input', () => {
     },
   );
 
+  it('reads a typed label of an earlier question as text, not as a stale click', async () => {
+    const script = [
+      'meta nueva',
+      'Mejorar la comunicación con mi equipo',
+      'Organizar reuniones semanales de seguimiento con mi equipo',
+      'Realizar 12 reuniones con minuta publicada',
+      'Cuento con el apoyo de mi jefa',
+      'La coordinación depende de ello',
+      day(100),
+      'Liderazgo',
+      // The competencies question had a "Listo" button; the milestones question offers "Sin hitos".
+      'Listo',
+      'Listo',
+    ].join('\n');
+    const { code, out } = await runConsole(`${script}\n`, { DEFAULT_LOCALE: 'es' });
+    expect(code).toBe(0);
+    expect(out).not.toContain('Ese botón pertenece a un paso que ya pasó');
+    expect(out).toContain('Así quedó tu meta');
+  });
+
   it('sends what the clock makes due when input is piped, as a terminal does', async () => {
     const script = [
       '/as luis',

@@ -76,6 +76,20 @@ export function normalizeTopic(topic: string): string {
     .trim();
 }
 
+/**
+ * Topics as the person wrote them ("Ética", "Liderazgo público"), spaces tidied, each topic once
+ * by its folded form: the written form is what people read, the folded one what pairing compares.
+ */
+export function distinctTopics(topics: readonly string[]): string[] {
+  const seen = new Map<string, string>();
+  for (const raw of topics) {
+    const written = raw.replace(/\s+/g, ' ').trim();
+    const key = normalizeTopic(written);
+    if (key && !seen.has(key)) seen.set(key, written);
+  }
+  return [...seen.values()];
+}
+
 /** Why this person cannot take part in any pair of this kind of program, or null. */
 function missingData(kind: ProgramKind, p: MatchPerson): 'level_unknown' | 'age_unknown' | null {
   if (kind === 'classic') return p.level === null ? 'level_unknown' : null;
@@ -104,7 +118,7 @@ export function scorePair(
   mentee: MatchPerson,
 ): { score: number; sharedTopics: string[]; differentUnits: boolean } {
   const offered = new Set(mentor.topics.map(normalizeTopic));
-  const sharedTopics = [...new Set(mentee.topics.map(normalizeTopic))].filter((t) => offered.has(t));
+  const sharedTopics = distinctTopics(mentee.topics).filter((t) => offered.has(normalizeTopic(t)));
   const differentUnits =
     mentor.unit !== null &&
     mentee.unit !== null &&

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { authorize } from '../domain/authz.ts';
 import { DomainError } from '../domain/errors.ts';
-import { normalizeTopic } from '../domain/matching.ts';
+import { distinctTopics } from '../domain/matching.ts';
 import type { Cycle } from '../domain/model.ts';
 import { requirePhase } from '../domain/phase-rules.ts';
 import { addDays, startOfLocalDay } from '../domain/time.ts';
@@ -180,7 +180,7 @@ export async function submitApplicationForm(
   if (!motivation) errors.motivation = t('forms.required');
   else if (motivation.length > MOTIVATION_MAX)
     errors.motivation = t('errors.input.too_long', { field: '', max: MOTIVATION_MAX });
-  const topics = [...new Set(str('topics').split(/[;,|]/).map(normalizeTopic).filter(Boolean))];
+  const topics = distinctTopics(str('topics').split(/[;,|]/));
   if (topics.length > 10 || topics.some((x) => x.length > 80))
     errors.topics = t('applications.form.topics_hint');
   const supervisorEmail = emailIn(str('supervisor'));

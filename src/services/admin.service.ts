@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Locale } from '../config.ts';
 import { planCycleDates } from '../domain/cycle.ts';
 import { DomainError } from '../domain/errors.ts';
-import { normalizeTopic } from '../domain/matching.ts';
+import { distinctTopics } from '../domain/matching.ts';
 import type {
   Cycle,
   EnrollmentRole,
@@ -239,7 +239,7 @@ export const rosterRowSchema = z.object({
     z
       .string()
       .max(1000, `${K}topics`)
-      .transform((t) => [...new Set(t.split(/[;|]/).map(normalizeTopic).filter(Boolean))])
+      .transform((t) => distinctTopics(t.split(/[;|]/)))
       .refine((t) => t.length <= 20, `${K}topics`)
       .refine((t) => t.every((x) => x.length <= 80), `${K}topics`),
   ),

@@ -126,7 +126,7 @@ describe('applications with the supervisor’s endorsement (Chile’s model)', (
       .select(['e.role', 'p.topics'])
       .where('p.email', '=', 'pablo@demo.mentoria.invalid')
       .execute();
-    expect(enrolled).toEqual([{ role: 'mentee', topics: ['liderazgo', 'datos'] }]);
+    expect(enrolled).toEqual([{ role: 'mentee', topics: ['Liderazgo', 'datos'] }]);
   });
 
   it('asks a supervisor who never wrote to the bot by email, and tells a person not selected', async () => {
@@ -147,7 +147,7 @@ describe('applications with the supervisor’s endorsement (Chile’s model)', (
         role: 'mentee',
         endorsement: 'endorsed',
         state: 'selected',
-        topics: ['liderazgo', 'datos'],
+        topics: ['Liderazgo', 'datos'],
       },
     ]);
     expect((await chat.as('diego').says('admin postulaciones')).buttons).toEqual([]); // directors read only

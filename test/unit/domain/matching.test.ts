@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  distinctTopics,
   eligible,
   type MatchInput,
   type MatchMentor,
@@ -93,6 +94,25 @@ const inputArb = fc
     );
     return { ...rest, mentors: withLoad, mentees, excluded };
   });
+
+describe('topics', () => {
+  it('keeps the written form for display and compares folded', () => {
+    expect(distinctTopics(['Ética', ' ética ', 'Liderazgo   público', 'liderazgo publico', ''])).toEqual([
+      'Ética',
+      'Liderazgo público',
+    ]);
+    const person = (topics: string[]): MatchPerson => ({
+      id: 'x',
+      level: 1,
+      birthYear: null,
+      unit: null,
+      topics,
+    });
+    expect(
+      scorePair(person(['comunicacion', 'datos']), person(['Comunicación', 'Gestión'])).sharedTopics,
+    ).toEqual(['Comunicación']);
+  });
+});
 
 describe('suggested matches', () => {
   it('reaches the same optimum as brute force on small random cases', () => {

@@ -178,7 +178,8 @@ export async function listGoals(ctx: Ctx): Promise<Reply> {
     if (goals.length === 0) builder.context(t('goals.mentee_none'));
     messages.push(builder.build());
   }
-  if (messages.length === 0) messages.push(textMessage(t('goals.not_participant')));
+  if (messages.length === 0)
+    messages.push(textMessage(t(ctx.actor.staffRole ? 'goals.staff_overview' : 'goals.not_participant')));
   return reply(...messages);
 }
 

@@ -432,7 +432,8 @@ export async function listSessions(ctx: Ctx): Promise<Reply> {
   const { t } = ctx;
   const standing = await standingOf(ctx);
   const pairings = [...(standing.asMentee ? [standing.asMentee] : []), ...standing.asMentor];
-  if (pairings.length === 0) return reply(textMessage(t('goals.not_participant')));
+  if (pairings.length === 0)
+    return reply(textMessage(t(ctx.actor.staffRole ? 'goals.staff_overview' : 'goals.not_participant')));
   const sessions = await listSessionsOfPairings(
     ctx.deps.db,
     ctx.tenant.id,

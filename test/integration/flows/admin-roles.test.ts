@@ -21,6 +21,21 @@ describe('an admin names other admins and directors from the chat', () => {
         .executeTakeFirstOrThrow()
     ).tenant_role;
 
+  it("answers a coordinator's «metas» and «sesiones» with where the cycle's goals and sessions are", async () => {
+    for (const command of ['metas', 'sesiones']) {
+      const answer = (await chat.as('carmen').says(command)).text;
+      expect(answer).toContain('«pendientes» muestra las metas por estado');
+      expect(answer).not.toContain('No participas en ninguna pareja');
+    }
+    // Someone who is neither staff nor in a pair hears just that.
+    await chat.as('pablo').says('hola');
+    expect((await chat.as('pablo').says('metas')).text).toBe(
+      'No participas en ninguna pareja de mentoría activa.',
+    );
+    // The admin help no longer offers «metas» as an admin command.
+    expect((await chat.as('carmen').says('ayuda')).text).not.toContain('«metas» — metas por estado');
+  });
+
   it('refuses anyone who is not an admin, and changes nothing', async () => {
     expect((await chat.as('diego').says('admin agregar admin diego@demo.mentoria.invalid')).text).toBe(
       'Tu perfil es de consulta: puedes ver resultados, pero no hacer cambios.',

@@ -89,6 +89,11 @@ export function progressBar(
   };
 }
 
+/** "1 pair", "24 pairs": the command line speaks English. */
+function counted(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 function tenantSpec(spec: string): { platform: Platform; externalId: string } {
   const [kind, ...rest] = spec.split(':');
   const id = rest.join(':');
@@ -277,7 +282,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         print(
           json,
           [
-            `${suggestion.pairs.length} pair(s) for cycle "${cycle.name}" (total score ${suggestion.totalScore}):`,
+            `${counted(suggestion.pairs.length, 'pair')} for cycle "${cycle.name}" (total score ${suggestion.totalScore}):`,
             ...suggestion.pairs.map(
               (p) =>
                 `  ${who(p.mentor)} -> ${who(p.mentee)}  score ${p.score}${p.sharedTopics.length ? `; shared: ${p.sharedTopics.join(', ')}` : ''}${p.differentUnits ? '; different units' : ''}`,
@@ -291,7 +296,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
               (u) => `  ${who(u.person)}: ${english(`pairs.reason.${u.reason}`)}`,
             ),
             'applied' in outcome
-              ? `Made ${outcome.applied} pair(s); each person gets an introduction from the bot.`
+              ? `Made ${counted(outcome.applied, 'pair')}; each person gets an introduction from the bot.`
               : 'Nothing was written. Run again with --apply to make these pairs.',
           ].join('\n'),
         );
@@ -352,7 +357,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const erased = await erasePerson(deps, run, need('email', values.email));
         print(
           erased,
-          `Erased ${values.email}: name, email, identities, conversations and reminders removed; the texts of ${erased.goals} goal(s) and ${erased.sessions} session(s) cleared; the cycle's figures keep counting them.`,
+          `Erased ${values.email}: name, email, identities, conversations and reminders removed; the texts of ${counted(erased.goals, 'goal')} and ${counted(erased.sessions, 'session')} cleared; the cycle's figures keep counting them.`,
         );
         return 0;
       }

@@ -1,5 +1,6 @@
 import { authorize } from '../domain/authz.ts';
 import type { TenantRole } from '../domain/model.ts';
+import { genderContext } from '../i18n/index.ts';
 import { textMessage } from '../messages/model.ts';
 import { recordAudit } from '../store/audit.store.ts';
 import { findPersonByEmail, setTenantRole } from '../store/person.store.ts';
@@ -29,7 +30,8 @@ async function changeRole(
   if (!person) return reply(textMessage(ctx.t('admin.unknown_person', { email })));
   // Nobody changes their own role: the tenant always keeps the admin who acted.
   if (person.id === ctx.person.id) return reply(textMessage(ctx.t('admin.self')));
-  const roleName = ctx.t(`admin.role.${role}`);
+  // The role in the gender of the person named, not the reader's.
+  const roleName = ctx.t(`admin.role.${role}`, genderContext(person.gender));
   if (change === 'grant' && person.tenantRole === role) {
     return reply(textMessage(ctx.t('admin.already', { name: person.name, role: roleName })));
   }

@@ -10,7 +10,7 @@ import { getGoal, listGoalsOfPairing, listMilestones } from '../store/goal.store
 import { type Ctx, notify, type Reply, reply } from './context.ts';
 import { done, type Flow, type FlowState, type FlowTurn, flowButton, goTo, stay } from './flow.ts';
 import { parseDate } from './parse-date.ts';
-import { requireMentee, standingOf } from './standing.ts';
+import { mentorWords, requireMentee, standingOf } from './standing.ts';
 
 export const CHECKIN_FLOW = 'checkin';
 export const issueValue = z.object({ u: z.string().max(64) });
@@ -155,7 +155,9 @@ async function finish(ctx: Ctx, data: Data): Promise<FlowTurn> {
     await notify(ctx, pairing.mentorId, (reader) => issueMessage(reader, update, ctx.person.name, data));
   }
   const key = attention.length ? 'checkin.done_with_issues' : 'checkin.done';
-  return done(reply(textMessage(ctx.t(key, { count: attention.length }))));
+  return done(
+    reply(textMessage(ctx.t(key, { count: attention.length, ...(await mentorWords(ctx, pairing.id)) }))),
+  );
 }
 
 function issueMessage(
@@ -247,7 +249,11 @@ export const checkinFlow: Flow = {
         return checkinFlow.onChoice(ctx, state, status);
       }
       case 'ms_note': {
-        if (text.length < 3) return stay(state, reply(textMessage(ctx.t('checkin.coach.note'))));
+        if (text.length < 3)
+          return stay(
+            state,
+            reply(textMessage(ctx.t('checkin.coach.note', await mentorWords(ctx, data.pairingId)))),
+          );
         if (text.length > NOTE_MAX)
           return stay(
             state,

@@ -17,7 +17,7 @@ import { getPerson } from '../store/person.store.ts';
 import { getPairing } from '../store/program.store.ts';
 import { type Ctx, notify, type Reply, reply } from './context.ts';
 import { done, type Flow, type FlowState, type FlowTurn, flowButton, goTo, isSkip, stay } from './flow.ts';
-import { nameOf, standingOf } from './standing.ts';
+import { mentorWords, nameOf, standingOf } from './standing.ts';
 import type { Reader } from './views.ts';
 
 export const EVALUATION_FLOW = 'evaluation';
@@ -164,7 +164,7 @@ export async function startEvaluation(ctx: Ctx): Promise<FlowTurn> {
 async function menteeEvaluationView(ctx: Ctx, pairing: Pairing): Promise<Reply> {
   const evaluation = await getEvaluationOfPairing(ctx.deps.db, ctx.tenant.id, pairing.id);
   if (!evaluation || evaluation.state === 'draft' || evaluation.state === 'submitted') {
-    return reply(textMessage(ctx.t('evaluation.not_yet')));
+    return reply(textMessage(ctx.t('evaluation.not_yet', await mentorWords(ctx, pairing.id))));
   }
   const standing = await standingOf(ctx);
   return reply(await evaluationForMentee(ctx, evaluation, nameOf(standing, pairing.mentorId)));
@@ -386,7 +386,7 @@ const surveyData = z.object({
   comment: z.string().nullable().optional(),
 });
 
-function askSurvey(ctx: Ctx, step: string): OutboundMessage {
+function askSurvey(ctx: Ctx, step: string, vars: Record<string, string> = {}): OutboundMessage {
   const { t } = ctx;
   if (step === 'satisfaction') {
     return message(t('survey.ask.satisfaction'))
@@ -404,8 +404,8 @@ function askSurvey(ctx: Ctx, step: string): OutboundMessage {
       .context(t('survey.hint.recommend'))
       .build();
   }
-  return message(t(`survey.ask.${step}`))
-    .text(t(`survey.ask.${step}`))
+  return message(t(`survey.ask.${step}`, vars))
+    .text(t(`survey.ask.${step}`, vars))
     .context(t('common.skip_hint'))
     .build();
 }
@@ -423,7 +423,11 @@ export const surveyFlow: Flow = {
     if (problem) return stay(state, reply(textMessage(problem)));
     const value = isSkip(text) ? null : text;
     if (state.step === 'comment')
-      return goTo('mentor_note', { ...data, comment: value }, reply(askSurvey(ctx, 'mentor_note')));
+      return goTo(
+        'mentor_note',
+        { ...data, comment: value },
+        reply(askSurvey(ctx, 'mentor_note', await mentorWords(ctx, data.pairingId))),
+      );
     await answerSurvey(ctx.deps, ctx.acting, {
       pairingId: data.pairingId,
       satisfaction: data.satisfaction ?? 0,

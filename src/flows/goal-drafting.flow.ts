@@ -24,7 +24,7 @@ import { type Competency, listCompetencies } from '../store/tenant.store.ts';
 import { type Ctx, notify, type Reply, reply } from './context.ts';
 import { done, type Flow, type FlowState, type FlowTurn, flowButton, goTo, isSkip, stay } from './flow.ts';
 import { parseDate } from './parse-date.ts';
-import { requireMentee, standingOf } from './standing.ts';
+import { mentorWords, requireMentee, standingOf } from './standing.ts';
 import { competencyName, goalFieldList, reviewRequest } from './views.ts';
 
 export const GOAL_FLOW = 'goal_draft';
@@ -145,8 +145,9 @@ function fieldKey(step: (typeof EDITABLE)[number]): string {
 async function summary(ctx: Ctx, data: Data): Promise<OutboundMessage> {
   const { t } = ctx;
   const catalog = await listCompetencies(ctx.deps.db, ctx.tenant.id);
-  return message(t('goal.summary.title'))
-    .text(t(data.mode === 'edit' ? 'goal.summary.edit_title' : 'goal.summary.title'))
+  const words = await mentorWords(ctx, data.pairingId);
+  return message(t('goal.summary.title', words))
+    .text(t(data.mode === 'edit' ? 'goal.summary.edit_title' : 'goal.summary.title', words))
     .fields(goalFieldList(ctx, data.f, catalog))
     .buttons([
       flowButton(GOAL_FLOW, 'summary', 'submit', t('goal.summary.submit'), 'primary'),
@@ -218,7 +219,8 @@ export async function startGoalEditing(ctx: Ctx, goalId: string): Promise<FlowTu
     },
   };
   const notes: OutboundMessage[] = [];
-  if (goal.state === 'approved') notes.push(textMessage(ctx.t('goal.edit_approved_warning')));
+  if (goal.state === 'approved')
+    notes.push(textMessage(ctx.t('goal.edit_approved_warning', await mentorWords(ctx, goal.pairingId))));
   return goTo('summary', data, reply(...notes, await summary(ctx, data)));
 }
 

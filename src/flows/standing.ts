@@ -1,9 +1,10 @@
 import { type Phase, phaseAt } from '../domain/cycle.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Cycle, Pairing, Person, Program } from '../domain/model.ts';
+import { genderContext } from '../i18n/index.ts';
 import { findCycle } from '../services/admin.service.ts';
-import { getPeople } from '../store/person.store.ts';
-import { standingRows } from '../store/program.store.ts';
+import { getPeople, getPerson } from '../store/person.store.ts';
+import { getPairing, standingRows } from '../store/program.store.ts';
 import type { Ctx } from './context.ts';
 
 /** A person's place in the program: the pair they mentor or are mentored in, and the cycle. */
@@ -51,4 +52,28 @@ export async function cycleNamed(ctx: Ctx, name: string): Promise<Cycle | undefi
   return name
     ? await findCycle(ctx.deps.db, ctx.tenant.id, name).catch(() => undefined)
     : (await standingOf(ctx)).cycle;
+}
+
+/**
+ * How a mentee's messages name their mentor: by name ("la envío a revisión de Luis Herrera") and
+ * with the word in the mentor's declared gender ("mentora", "mentor", else "persona mentora").
+ * `pairingId` names the pair the message is about; without it, the mentee's current pair.
+ */
+export async function mentorWords(
+  ctx: Ctx,
+  pairingId?: string,
+): Promise<{ mentor: string; mentorWord: string }> {
+  const standing = await standingOf(ctx);
+  const pairing =
+    pairingId && standing.asMentee?.id !== pairingId
+      ? await getPairing(ctx.deps.db, ctx.tenant.id, pairingId)
+      : standing.asMentee;
+  const mentor = pairing
+    ? (standing.people.get(pairing.mentorId) ??
+      (await getPerson(ctx.deps.db, ctx.tenant.id, pairing.mentorId)))
+    : undefined;
+  return {
+    mentor: mentor?.name ?? ctx.t('words.your_mentor'),
+    mentorWord: ctx.t('words.mentor', genderContext(mentor?.gender ?? null)),
+  };
 }

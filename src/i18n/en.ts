@@ -3,6 +3,36 @@ import type { es } from './es.ts';
 /** English. Same keys as Spanish (the type enforces it); English has no gendered variants, so those repeat. */
 export const en: typeof es = {
   lang: 'en',
+  counted: {
+    goal_one: '{{count}} goal',
+    goal_other: '{{count}} goals',
+    alert_one: '{{count}} alert',
+    alert_other: '{{count}} alerts',
+    restriction_one: '{{count}} restriction',
+    restriction_other: '{{count}} restrictions',
+    session_one: '{{count}} session',
+    session_other: '{{count}} sessions',
+    line_one: '{{count}} line',
+    line_other: '{{count}} lines',
+    valid_one: '{{count}} valid',
+    valid_other: '{{count}} valid',
+    new_person_one: '{{count}} new person',
+    new_person_other: '{{count}} new people',
+    updated_one: '{{count}} updated',
+    updated_other: '{{count}} updated',
+    skipped_line_one: '{{count}} line skipped',
+    skipped_line_other: '{{count}} lines skipped',
+    pair_one: '{{count}} pair',
+    pair_other: '{{count}} pairs',
+    year_one: '{{count}} year',
+    year_other: '{{count}} years',
+    answer_one: '{{count}} answer',
+    answer_other: '{{count}} answers',
+    mentee_one: '{{count}} mentee',
+    mentee_other: '{{count}} mentees',
+    mentor_one: '{{count}} mentor',
+    mentor_other: '{{count}} mentors',
+  },
   common: {
     more: '… and {{count}} more (the attached file has them all).',
     cancel: 'Cancel',
@@ -14,7 +44,15 @@ export const en: typeof es = {
     skip_hint: 'Type “-” to leave it blank.',
     on_its_way: 'One moment: my answer is on its way.',
   },
-  words: { mentor: 'mentor', mentor_f: 'mentor', mentor_m: 'mentor' },
+  words: { mentor: 'mentor', mentor_f: 'mentor', mentor_m: 'mentor', your_mentor: 'your mentor' },
+  own_role: {
+    mentor: 'mentor',
+    mentor_f: 'mentor',
+    mentor_m: 'mentor',
+    mentee: 'mentee',
+    mentee_f: 'mentee',
+    mentee_m: 'mentee',
+  },
   phase: {
     upcoming: 'not started',
     enrollment: 'enrollment',
@@ -62,6 +100,10 @@ export const en: typeof es = {
       mentee:
         'You take part as a mentee in “{{program}}”. Your {{mentorWord}} is {{mentor}}: together you will agree on SMART goals and working sessions.',
       mentor:
+        'You take part as a mentor in “{{program}}”, guiding: {{mentees}}. You will review their goals, agree on sessions and write the final evaluation.',
+      mentor_f:
+        'You take part as a mentor in “{{program}}”, guiding: {{mentees}}. You will review their goals, agree on sessions and write the final evaluation.',
+      mentor_m:
         'You take part as a mentor in “{{program}}”, guiding: {{mentees}}. You will review their goals, agree on sessions and write the final evaluation.',
       admin:
         'You coordinate the program: you will see every pair’s progress, goals waiting for approval and unresolved restrictions.',
@@ -142,7 +184,8 @@ export const en: typeof es = {
       competencies:
         '7/8 · Which competencies will you develop? Pick one or more, then “Done”, or type their numbers (“1, 3”).',
       milestones: '8/8 · Milestones (optional): type one as “First report; 30/04”, or press “No milestones”.',
-      milestones_more: 'You have {{count}} milestone(s). Type another as “title; date” or press “Done”.',
+      milestones_more_one: 'You have 1 milestone. Type another as “title; date” or press “Done”.',
+      milestones_more_other: 'You have {{count}} milestones. Type another as “title; date” or press “Done”.',
       edit_pick: 'Which part do you want to change?',
     },
     hint: {
@@ -181,7 +224,7 @@ export const en: typeof es = {
       milestones: 'Milestones',
     },
     summary: {
-      title: 'Here is your goal. Shall I send it to your mentor?',
+      title: 'Here is your goal. Shall I send it to {{mentor}} for review?',
       edit_title: 'Your goal, with the changes. Shall I send it for review?',
       submit: 'Submit for review',
       edit: 'Edit',
@@ -194,7 +237,7 @@ export const en: typeof es = {
     submitted:
       'Submitted: “{{title}}” is now with {{mentor}} for review. I will tell you as soon as they answer.',
     edit_approved_warning:
-      'This goal is already approved: if you change it, it goes back to your mentor for review.',
+      'This goal is already approved: if you change it, it goes back to {{mentor}} for review.',
     state: {
       draft: 'Draft',
       submitted: 'Under review',
@@ -351,7 +394,8 @@ export const en: typeof es = {
     status: { on_track: 'On track', alert: 'Alert', restriction: 'Restriction', done: 'Done' },
   },
   checkin: {
-    intro: 'Weekly check-in: I will ask about your {{count}} approved goal(s) and their milestones.',
+    intro_one: 'Weekly check-in: I will ask about your approved goal and its milestones.',
+    intro_other: 'Weekly check-in: I will ask about your {{count}} approved goals and their milestones.',
     no_goals: 'You have no approved goals yet; the weekly check-in starts once your mentor approves one.',
     note: 'Note',
     ask: {
@@ -367,11 +411,13 @@ export const en: typeof es = {
     },
     coach: {
       progress: 'Type a number from 0 to 100, e.g. “40” or “40%”.',
-      note: 'Say it in a short sentence so your mentor can help.',
+      note: 'Say it in a short sentence so {{mentor}} can help.',
     },
     done: 'Thank you! This week’s progress is recorded.',
-    done_with_issues:
-      'Thank you! Your progress is recorded and I told your mentor about {{count}} alert(s) or restriction(s).',
+    done_with_issues_one:
+      'Thank you! Your progress is recorded and I told {{mentor}} about the alert or restriction.',
+    done_with_issues_other:
+      'Thank you! Your progress is recorded and I told {{mentor}} about the {{count}} alerts or restrictions.',
     issue: {
       alert: '⚠️ {{name}} reports an alert on milestone “{{milestone}}” of goal “{{goal}}”.',
       alert_summary: 'Alert from {{name}}: “{{milestone}}”',
@@ -389,10 +435,11 @@ export const en: typeof es = {
     },
   },
   evaluation: {
-    intro: 'Final evaluation: we will go through {{count}} approved goal(s), one at a time.',
+    intro_one: 'Final evaluation: we will go through the approved goal.',
+    intro_other: 'Final evaluation: we will go through {{count}} approved goals, one at a time.',
     all_done: 'You have already evaluated all your mentees.',
     not_yet:
-      'Your evaluation is not available yet: your mentor will share it with you in your final conversation.',
+      'Your evaluation is not available yet: {{mentor}} will share it with you in your final conversation.',
     ask: {
       with: 'Whom will you evaluate?',
       outcome: 'Goal “{{title}}”: what was the outcome?',
@@ -428,24 +475,31 @@ export const en: typeof es = {
     start: 'Answer the survey',
     ask: {
       satisfaction: 'How satisfied are you with the program? (1 to 5)',
+      satisfaction_f: 'How satisfied are you with the program? (1 to 5)',
+      satisfaction_m: 'How satisfied are you with the program? (1 to 5)',
       recommend: 'How likely are you to recommend the program to a colleague? (0 to 10)',
       comment: 'Any comment about the program?',
-      mentor_note: 'Anything you want to say about your mentor? (only the coordinators will see it)',
+      mentor_note:
+        'Anything you want to say about {{mentor}} as your {{mentorWord}}? (only the coordinators will see it)',
     },
     hint: {
       satisfaction: '1 = not at all satisfied, 5 = very satisfied.',
+      satisfaction_f: '1 = not at all satisfied, 5 = very satisfied.',
+      satisfaction_m: '1 = not at all satisfied, 5 = very satisfied.',
       recommend: '0 = not at all likely, 10 = extremely likely.',
     },
     coach: { satisfaction: 'Choose a number from 1 to 5.', recommend: 'Choose a number from 0 to 10.' },
     thanks: 'Thank you for your answers and for taking part in the program!',
   },
   pending: {
-    title: 'You have {{count}} thing(s) to do:',
+    title_one: 'You have 1 thing to do:',
+    title_other: 'You have {{count}} things to do:',
     none: 'All caught up! Nothing pending.',
     first_goal: 'Draft your first goal.',
     goal_draft: 'Your goal “{{title}}” is a draft.',
     goal_changes_requested: 'Your goal “{{title}}” has changes requested.',
-    waiting_mentor: '{{count}} goal(s) are waiting for {{mentor}}’s review.',
+    waiting_mentor_one: '1 goal is waiting for {{mentor}}’s review.',
+    waiting_mentor_other: '{{count}} goals are waiting for {{mentor}}’s review.',
     checkin: 'Report this week’s progress.',
     acknowledge: 'Your final evaluation is ready: read it and acknowledge it.',
     survey: 'Answer the program’s satisfaction survey.',
@@ -455,10 +509,12 @@ export const en: typeof es = {
     release: 'Release the evaluation to {{name}} after your final conversation.',
     session_answer: 'A session proposal to answer:',
     session_report: 'Did the session with {{name}} on {{when}} happen?',
-    failed_nudges:
-      '{{count}} reminder(s) could not be delivered after several attempts (the person left the platform, or the platform does not answer).',
+    failed_nudges_one:
+      '1 reminder could not be delivered after several attempts (the person left the platform, or the platform does not answer).',
+    failed_nudges_other:
+      '{{count}} reminders could not be delivered after several attempts (the person left the platform, or the platform does not answer).',
     overview:
-      'Cycle {{cycle}} ({{phase}}): {{submitted}} goal(s) awaiting approval, {{changes}} with changes requested, {{approved}} approved; {{alerts}} alert(s) and {{restrictions}} restriction(s) unresolved.',
+      'Cycle {{cycle}} ({{phase}}): goals awaiting approval: {{submitted}}; with changes requested: {{changes}}; approved: {{approved}}. Unresolved: $t(counted.alert, {"count": {{alerts}} }) and $t(counted.restriction, {"count": {{restrictions}} }).',
   },
   nudge: {
     later: 'Remind me later',
@@ -494,18 +550,28 @@ export const en: typeof es = {
       summary: 'Meet {{name}}',
       to_mentor: 'Meet {{name}}, your mentee in “{{cycle}}”. Say hello and agree on your first session.',
       to_mentee: 'Meet {{name}}, your mentor in “{{cycle}}”. Say hello and agree on your first session.',
+      to_mentee_f: 'Meet {{name}}, your mentor in “{{cycle}}”. Say hello and agree on your first session.',
+      to_mentee_m: 'Meet {{name}}, your mentor in “{{cycle}}”. Say hello and agree on your first session.',
       where: 'Unit and institution',
       email: 'Email',
       shared: 'Topics in common',
       next: 'To propose a date and time, type “new session”.',
     },
     admin_digest: {
-      summary: '{{count}} restriction(s) unresolved',
-      text: 'Weekly summary of cycle {{cycle}}: {{restrictions}} restriction(s) and {{alerts}} alert(s) unresolved.',
+      summary_one: '1 restriction unresolved',
+      summary_other: '{{count}} restrictions unresolved',
+      text: 'Weekly summary of cycle {{cycle}}: $t(counted.restriction, {"count": {{restrictions}} }) and $t(counted.alert, {"count": {{alerts}} }) unresolved.',
     },
   },
   admin: {
-    role: { admin: 'administrator', director: 'director' },
+    role: {
+      admin: 'administrator',
+      admin_f: 'administrator',
+      admin_m: 'administrator',
+      director: 'director',
+      director_f: 'director',
+      director_m: 'director',
+    },
     granted: 'Done: {{name}} is now a program {{role}}.',
     granted_told: '{{name}} made you a program {{role}} in Mentoría.',
     already: '{{name}} is already a {{role}}.',
@@ -549,7 +615,7 @@ export const en: typeof es = {
     not_yourself: 'You cannot anonymise yourself from the chat: ask another admin.',
     already: 'That person has already been anonymised.',
     erased:
-      'Done: {{name}} was anonymised ({{goals}} goal(s) and {{sessions}} session(s) without texts). This was recorded in the audit log.',
+      'Done: {{name}} was anonymised ($t(counted.goal, {"count": {{goals}} }) and $t(counted.session, {"count": {{sessions}} }) without texts). This was recorded in the audit log.',
   },
   workspace: {
     missing_scope:
@@ -648,8 +714,9 @@ export const en: typeof es = {
       'I do not recognise these columns: {{columns}}. A roster has email, name and role (or correo, nombre, rol; and optionally gender, level, unit, institution, region, birth_year, locale, timezone, topics); pairs have mentor_email and mentee_email.',
     empty: '“{{name}}” has no rows under its headers.',
     roster_summary:
-      'Roster “{{name}}” for cycle {{cycle}}: {{lines}} line(s), {{valid}} valid, {{invalid}} with problems.',
-    pairs_summary: 'Pairs “{{name}}” for cycle {{cycle}}: {{lines}} line(s), {{invalid}} with problems.',
+      'Roster “{{name}}” for cycle {{cycle}}: $t(counted.line, {"count": {{lines}} }), $t(counted.valid, {"count": {{valid}} }), {{invalid}} with problems.',
+    pairs_summary:
+      'Pairs “{{name}}” for cycle {{cycle}}: $t(counted.line, {"count": {{lines}} }), {{invalid}} with problems.',
     problem: '• line {{line}}: {{problems}}',
     import: 'Import ({{count}})',
     import_valid: 'Import the valid ones ({{count}})',
@@ -657,9 +724,10 @@ export const en: typeof es = {
     fix_and_resend: 'Fix the file and share it again; nothing was saved.',
     cancelled: 'Done, nothing was imported.',
     roster_done:
-      'Roster imported into cycle {{cycle}}: {{created}} new person(s), {{updated}} updated, {{skipped}} line(s) skipped.',
+      'Roster imported into cycle {{cycle}}: $t(counted.new_person, {"count": {{created}} }), $t(counted.updated, {"count": {{updated}} }), $t(counted.skipped_line, {"count": {{skipped}} }).',
     pairs_done: 'Pairs imported into cycle {{cycle}}: {{created}}.',
-    pairs_refused: 'No pairs were imported: {{count}} line(s) break the program’s rules.',
+    pairs_refused_one: 'No pairs were imported: 1 line breaks the program’s rules.',
+    pairs_refused_other: 'No pairs were imported: {{count}} lines break the program’s rules.',
   },
   applications: {
     role: { mentor: 'mentor', mentee: 'mentee' },
@@ -821,7 +889,8 @@ export const en: typeof es = {
     shared: 'topics in common: {{topics}}',
     other_unit: 'another unit',
     none: 'No new pairs to suggest: nobody else fits the program rules.',
-    left_title: 'Left without a pair: {{mentees}} mentee(s) and {{mentors}} mentor(s)',
+    left_title:
+      'Left without a pair: $t(counted.mentee, {"count": {{mentees}} }) and $t(counted.mentor, {"count": {{mentors}} })',
     left_line: '• {{name}}: {{reason}}',
     reason: {
       level_unknown: 'their level is missing from the roster',
@@ -853,13 +922,16 @@ export const en: typeof es = {
     approval: 'Median time to approval',
     hours: '{{hours}} h',
     sessions: '1:1 sessions',
-    sessions_value: '{{held}} held of {{proposed}} proposed; {{below}} pair(s) below the minimum of {{min}}',
+    sessions_value:
+      '{{held}} held of {{proposed}} proposed; $t(counted.pair, {"count": {{below}} }) below the minimum of {{min}}',
     checkins: 'Weekly check-in response',
     issues: 'Unresolved',
-    issues_value: '{{alerts}} alert(s), {{restrictions}} restriction(s)',
+    issues_value:
+      '$t(counted.alert, {"count": {{alerts}} }), $t(counted.restriction, {"count": {{restrictions}} })',
     outcomes: 'Evaluation outcomes',
     satisfaction: 'Satisfaction',
-    satisfaction_value: 'average {{average}} of 5 · NPS {{nps}} · {{responses}} answer(s)',
+    satisfaction_value:
+      'average {{average}} of 5 · NPS {{nps}} · $t(counted.answer, {"count": {{responses}} })',
     plenaries: 'Plenary attendance ({{who}})',
     diplomas: 'Certificates ({{who}})',
     diplomas_value: 'meet the requirements: {{eligible}} · not yet: {{not}}',
@@ -919,7 +991,7 @@ export const en: typeof es = {
       level:
         'The mentor must be at least one hierarchical level above the mentee ({{mentorLevel}} vs {{menteeLevel}}).',
       level_unknown: 'The hierarchical level of one of the two people is missing.',
-      age: 'In reverse mentoring the mentor must be at least {{needed}} year(s) younger (difference: {{gap}}).',
+      age: 'In reverse mentoring the mentor must be at least $t(counted.year, {"count": {{needed}} }) younger (difference: {{gap}}).',
       age_unknown: 'The birth year of one of the two people is missing.',
       mentee_taken: 'That person already has a mentor in this cycle.',
       mentor_capacity: 'That mentor already guides the maximum number of people ({{capacity}}).',

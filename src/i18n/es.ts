@@ -1,6 +1,37 @@
 /** Spanish, the default language. `_f` / `_m` keys follow the reader's declared gender; the base key is neutral. */
 export const es = {
   lang: 'es',
+  /** Counted nouns, nested by sentences with several counts: `$t(counted.goal, {"count": {{goals}} })`. */
+  counted: {
+    goal_one: '{{count}} meta',
+    goal_other: '{{count}} metas',
+    alert_one: '{{count}} alerta',
+    alert_other: '{{count}} alertas',
+    restriction_one: '{{count}} restricción',
+    restriction_other: '{{count}} restricciones',
+    session_one: '{{count}} sesión',
+    session_other: '{{count}} sesiones',
+    line_one: '{{count}} línea',
+    line_other: '{{count}} líneas',
+    valid_one: '{{count}} válida',
+    valid_other: '{{count}} válidas',
+    new_person_one: '{{count}} persona nueva',
+    new_person_other: '{{count}} personas nuevas',
+    updated_one: '{{count}} actualizada',
+    updated_other: '{{count}} actualizadas',
+    skipped_line_one: '{{count}} línea omitida',
+    skipped_line_other: '{{count}} líneas omitidas',
+    pair_one: '{{count}} pareja',
+    pair_other: '{{count}} parejas',
+    year_one: '{{count}} año',
+    year_other: '{{count}} años',
+    answer_one: '{{count}} respuesta',
+    answer_other: '{{count}} respuestas',
+    mentee_one: '{{count}} persona mentorada',
+    mentee_other: '{{count}} personas mentoradas',
+    mentor_one: '{{count}} persona mentora',
+    mentor_other: '{{count}} personas mentoras',
+  },
   common: {
     more: '… y {{count}} más (detalle completo en el archivo adjunto).',
     cancel: 'Cancelar',
@@ -12,7 +43,21 @@ export const es = {
     skip_hint: 'Escribe «-» para dejarlo en blanco.',
     on_its_way: 'Un momento: enseguida te respondo.',
   },
-  words: { mentor: 'persona mentora', mentor_f: 'mentora', mentor_m: 'mentor' },
+  words: {
+    mentor: 'persona mentora',
+    mentor_f: 'mentora',
+    mentor_m: 'mentor',
+    your_mentor: 'tu persona mentora',
+  },
+  /** A reader's own role, in their gender: "donde participas como mentora". */
+  own_role: {
+    mentor: 'persona mentora',
+    mentor_f: 'mentora',
+    mentor_m: 'mentor',
+    mentee: 'persona mentorada',
+    mentee_f: 'mentorada',
+    mentee_m: 'mentorado',
+  },
   phase: {
     upcoming: 'por comenzar',
     enrollment: 'inscripción',
@@ -62,7 +107,11 @@ export const es = {
       mentee:
         'Participas como persona mentorada en «{{program}}». Tu {{mentorWord}} es {{mentor}}: juntos acordarán metas SMART y sesiones de trabajo.',
       mentor:
-        'Participas como mentor/a en «{{program}}» y acompañas a: {{mentees}}. Revisarás sus metas, acordarán sesiones y al final harás la evaluación.',
+        'Participas como persona mentora en «{{program}}» y acompañas a: {{mentees}}. Revisarás sus metas, acordarán sesiones y al final harás la evaluación.',
+      mentor_f:
+        'Participas como mentora en «{{program}}» y acompañas a: {{mentees}}. Revisarás sus metas, acordarán sesiones y al final harás la evaluación.',
+      mentor_m:
+        'Participas como mentor en «{{program}}» y acompañas a: {{mentees}}. Revisarás sus metas, acordarán sesiones y al final harás la evaluación.',
       admin:
         'Coordinas el programa: verás el avance de todas las parejas, las metas pendientes de aprobación y las restricciones sin resolver.',
       director: 'Puedes consultar los resultados y cifras del programa. Tu perfil es de consulta.',
@@ -142,7 +191,8 @@ export const es = {
       competencies:
         '7/8 · ¿Qué competencias desarrollarás? Elige una o varias y luego «Listo», o escribe sus números («1, 3»).',
       milestones: '8/8 · Hitos (opcional): escribe uno como «Primer informe; 30/04», o pulsa «Sin hitos».',
-      milestones_more: 'Llevas {{count}} hito(s). Escribe otro como «título; fecha» o pulsa «Listo».',
+      milestones_more_one: 'Llevas 1 hito. Escribe otro como «título; fecha» o pulsa «Listo».',
+      milestones_more_other: 'Llevas {{count}} hitos. Escribe otro como «título; fecha» o pulsa «Listo».',
       edit_pick: '¿Qué parte quieres cambiar?',
     },
     hint: {
@@ -181,7 +231,7 @@ export const es = {
       milestones: 'Hitos',
     },
     summary: {
-      title: 'Así quedó tu meta. ¿La envío a tu mentor/a?',
+      title: 'Así quedó tu meta. ¿La envío a revisión de {{mentor}}?',
       edit_title: 'Tu meta, con los cambios. ¿La envío a revisión?',
       submit: 'Enviar a revisión',
       edit: 'Editar',
@@ -192,7 +242,7 @@ export const es = {
       milestones_hint: 'Un hito por línea: «título; fecha». Opcional.',
     },
     submitted: 'Enviada: «{{title}}» ya está con {{mentor}} para su revisión. Te aviso en cuanto responda.',
-    edit_approved_warning: 'Esta meta ya está aprobada: si la cambias, volverá a revisión de tu mentor/a.',
+    edit_approved_warning: 'Esta meta ya está aprobada: si la cambias, volverá a revisión de {{mentor}}.',
     state: {
       draft: 'Borrador',
       submitted: 'En revisión',
@@ -349,8 +399,9 @@ export const es = {
     status: { on_track: 'En curso', alert: 'Alerta', restriction: 'Restricción', done: 'Cumplido' },
   },
   checkin: {
-    intro: 'Avance semanal: te preguntaré por tus {{count}} meta(s) aprobadas y sus hitos.',
-    no_goals: 'Aún no tienes metas aprobadas; el avance semanal empieza cuando tu mentor/a apruebe una.',
+    intro_one: 'Avance semanal: te preguntaré por tu meta aprobada y sus hitos.',
+    intro_other: 'Avance semanal: te preguntaré por tus {{count}} metas aprobadas y sus hitos.',
+    no_goals: 'Aún no tienes metas aprobadas; el avance semanal empieza cuando se apruebe la primera.',
     note: 'Nota',
     ask: {
       progress: 'Meta «{{title}}»: ¿qué porcentaje de avance llevas (0 a 100)?',
@@ -365,11 +416,13 @@ export const es = {
     },
     coach: {
       progress: 'Escribe un número del 0 al 100, por ejemplo «40» o «40 %».',
-      note: 'Cuéntalo en una frase corta para que tu mentor/a pueda ayudarte.',
+      note: 'Cuéntalo en una frase corta para que {{mentor}} pueda ayudarte.',
     },
     done: '¡Gracias! Tu avance de esta semana quedó registrado.',
-    done_with_issues:
-      '¡Gracias! Tu avance quedó registrado y avisé a tu mentor/a de {{count}} alerta(s) o restricción(es).',
+    done_with_issues_one:
+      '¡Gracias! Tu avance quedó registrado y le avisé a {{mentor}} de la alerta o restricción.',
+    done_with_issues_other:
+      '¡Gracias! Tu avance quedó registrado y le avisé a {{mentor}} de las {{count}} alertas o restricciones.',
     issue: {
       alert: '⚠️ {{name}} reporta una alerta en el hito «{{milestone}}» de la meta «{{goal}}».',
       alert_summary: 'Alerta de {{name}}: «{{milestone}}»',
@@ -387,10 +440,11 @@ export const es = {
     },
   },
   evaluation: {
-    intro: 'Evaluación final: revisaremos {{count}} meta(s) aprobada(s), una a la vez.',
+    intro_one: 'Evaluación final: revisaremos la meta aprobada.',
+    intro_other: 'Evaluación final: revisaremos {{count}} metas aprobadas, una a la vez.',
     all_done: 'Ya evaluaste a todas tus personas mentoradas.',
     not_yet:
-      'Tu evaluación aún no está disponible: tu mentor/a la compartirá contigo en la conversación final.',
+      'Tu evaluación aún no está disponible: {{mentor}} la compartirá contigo en la conversación final.',
     ask: {
       with: '¿A quién vas a evaluar?',
       outcome: 'Meta «{{title}}»: ¿cuál fue el resultado?',
@@ -425,25 +479,32 @@ export const es = {
     intro: 'Cuatro preguntas rápidas sobre el programa; tus respuestas ayudan a mejorarlo.',
     start: 'Responder encuesta',
     ask: {
-      satisfaction: '¿Qué tan satisfecho/a estás con el programa? (1 a 5)',
+      satisfaction: '¿Cuál es tu grado de satisfacción con el programa? (1 a 5)',
+      satisfaction_f: '¿Qué tan satisfecha estás con el programa? (1 a 5)',
+      satisfaction_m: '¿Qué tan satisfecho estás con el programa? (1 a 5)',
       recommend: '¿Qué tan probable es que recomiendes el programa a un colega? (0 a 10)',
       comment: '¿Algún comentario sobre el programa?',
-      mentor_note: '¿Algo que quieras decir sobre tu mentor/a? (solo lo verá la coordinación)',
+      mentor_note:
+        '¿Algo que quieras decir sobre {{mentor}} como {{mentorWord}}? (solo lo verá la coordinación)',
     },
     hint: {
-      satisfaction: '1 = nada satisfecho/a, 5 = muy satisfecho/a.',
+      satisfaction: '1 = nada de satisfacción, 5 = plena satisfacción.',
+      satisfaction_f: '1 = nada satisfecha, 5 = muy satisfecha.',
+      satisfaction_m: '1 = nada satisfecho, 5 = muy satisfecho.',
       recommend: '0 = nada probable, 10 = muy probable.',
     },
     coach: { satisfaction: 'Elige un número del 1 al 5.', recommend: 'Elige un número del 0 al 10.' },
     thanks: '¡Gracias por tus respuestas y por participar en el programa!',
   },
   pending: {
-    title: 'Tienes {{count}} pendiente(s):',
+    title_one: 'Tienes 1 pendiente:',
+    title_other: 'Tienes {{count}} pendientes:',
     none: '¡Todo al día! No tienes pendientes.',
     first_goal: 'Redacta tu primera meta.',
     goal_draft: 'Tu meta «{{title}}» está en borrador.',
     goal_changes_requested: 'Tu meta «{{title}}» tiene cambios solicitados.',
-    waiting_mentor: '{{count}} meta(s) esperan la revisión de {{mentor}}.',
+    waiting_mentor_one: '1 meta espera la revisión de {{mentor}}.',
+    waiting_mentor_other: '{{count}} metas esperan la revisión de {{mentor}}.',
     checkin: 'Reporta tu avance de esta semana.',
     acknowledge: 'Tu evaluación final está lista: revísala y acusa recibo.',
     survey: 'Responde la encuesta de satisfacción del programa.',
@@ -453,10 +514,12 @@ export const es = {
     release: 'Entrega la evaluación a {{name}} después de su conversación final.',
     session_answer: 'Propuesta de sesión por responder:',
     session_report: '¿Se realizó la sesión con {{name}} del {{when}}?',
-    failed_nudges:
-      '{{count}} recordatorio(s) no se pudieron entregar tras varios intentos (la persona ya no está en la plataforma o la plataforma no responde).',
+    failed_nudges_one:
+      '1 recordatorio no se pudo entregar tras varios intentos (la persona ya no está en la plataforma o la plataforma no responde).',
+    failed_nudges_other:
+      '{{count}} recordatorios no se pudieron entregar tras varios intentos (la persona ya no está en la plataforma o la plataforma no responde).',
     overview:
-      'Ciclo {{cycle}} ({{phase}}): {{submitted}} meta(s) esperan aprobación, {{changes}} con cambios solicitados, {{approved}} aprobadas; {{alerts}} alerta(s) y {{restrictions}} restricción(es) sin resolver.',
+      'Ciclo {{cycle}} ({{phase}}): metas que esperan aprobación: {{submitted}}; con cambios solicitados: {{changes}}; aprobadas: {{approved}}. Sin resolver: $t(counted.alert, {"count": {{alerts}} }) y $t(counted.restriction, {"count": {{restrictions}} }).',
   },
   nudge: {
     later: 'Recordármelo más tarde',
@@ -491,28 +554,40 @@ export const es = {
     introduction: {
       summary: 'Te presentamos a {{name}}',
       to_mentor:
-        'Te presentamos a {{name}}, a quien acompañarás como mentor/a en «{{cycle}}». Escríbele y acuerden su primera sesión.',
+        'Te presentamos a {{name}}, a quien acompañarás en «{{cycle}}». Escríbele y acuerden su primera sesión.',
       to_mentee:
-        'Te presentamos a {{name}}: será tu mentor/a en «{{cycle}}». Escríbele y acuerden su primera sesión.',
+        'Te presentamos a {{name}}: te acompañará como persona mentora en «{{cycle}}». Escríbele y acuerden su primera sesión.',
+      to_mentee_f:
+        'Te presentamos a {{name}}: será tu mentora en «{{cycle}}». Escríbele y acuerden su primera sesión.',
+      to_mentee_m:
+        'Te presentamos a {{name}}: será tu mentor en «{{cycle}}». Escríbele y acuerden su primera sesión.',
       where: 'Unidad e institución',
       email: 'Correo',
       shared: 'Temas en común',
       next: 'Para proponer fecha y hora, escribe «sesión nueva».',
     },
     admin_digest: {
-      summary: '{{count}} restricción(es) sin resolver',
-      text: 'Resumen semanal del ciclo {{cycle}}: {{restrictions}} restricción(es) y {{alerts}} alerta(s) sin resolver.',
+      summary_one: '1 restricción sin resolver',
+      summary_other: '{{count}} restricciones sin resolver',
+      text: 'Resumen semanal del ciclo {{cycle}}: $t(counted.restriction, {"count": {{restrictions}} }) y $t(counted.alert, {"count": {{alerts}} }) sin resolver.',
     },
   },
   admin: {
-    role: { admin: 'administrador/a', director: 'director/a' },
+    role: {
+      admin: 'persona administradora',
+      admin_f: 'administradora',
+      admin_m: 'administrador',
+      director: 'persona directora',
+      director_f: 'directora',
+      director_m: 'director',
+    },
     granted: 'Listo: {{name}} ahora es {{role}} del programa.',
     granted_told: '{{name}} te nombró {{role}} del programa en Mentoría.',
     already: '{{name}} ya es {{role}}.',
     self: 'No puedes cambiar tu propio rol: pídeselo a otra persona administradora.',
     not_role: '{{name}} no es {{role}}: no hay nada que quitar.',
     configured:
-      '{{name}} figura en ADMIN_EMAILS: quítalo de la configuración del bot para que deje de ser administrador/a.',
+      '{{name}} figura en ADMIN_EMAILS: quítalo de la configuración del bot para que deje de administrar el programa.',
     revoked: 'Listo: {{name}} ya no es {{role}} del programa.',
     revoked_told: '{{name}} te quitó el rol de {{role}} del programa en Mentoría.',
     unknown_person:
@@ -551,10 +626,10 @@ export const es = {
       '¿Anonimizar a {{name}} ({{email}})? Se borran su nombre, correo, identidades de chat, conversaciones y recordatorios, y los textos de sus metas y sesiones; las cifras del ciclo se conservan. No se puede deshacer.',
     erase: 'Anonimizar',
     not_yourself:
-      'No puedes anonimizarte a ti mismo/a desde el chat: pídeselo a otra persona administradora.',
+      'No puedes anonimizar tu propia cuenta desde el chat: pídeselo a otra persona administradora.',
     already: 'Esa persona ya fue anonimizada.',
     erased:
-      'Listo: {{name}} fue anonimizada ({{goals}} meta(s) y {{sessions}} sesión(es) sin textos). Quedó registrado en la bitácora.',
+      'Listo: {{name}} fue anonimizada ($t(counted.goal, {"count": {{goals}} }) y $t(counted.session, {"count": {{sessions}} }) sin textos). Quedó registrado en la bitácora.',
   },
   workspace: {
     missing_scope:
@@ -653,9 +728,9 @@ export const es = {
       'No reconozco estas columnas: {{columns}}. Una nómina lleva correo, nombre y rol (email, name, role; y opcionalmente género, nivel, unidad, institución, región, año de nacimiento, idioma, zona horaria, temas); unas parejas, correo mentor y correo mentorado (mentor_email, mentee_email).',
     empty: '«{{name}}» no tiene filas bajo los encabezados.',
     roster_summary:
-      'Nómina «{{name}}» para el ciclo {{cycle}}: {{lines}} línea(s), {{valid}} válida(s), {{invalid}} con problemas.',
+      'Nómina «{{name}}» para el ciclo {{cycle}}: $t(counted.line, {"count": {{lines}} }), $t(counted.valid, {"count": {{valid}} }), {{invalid}} con problemas.',
     pairs_summary:
-      'Parejas «{{name}}» para el ciclo {{cycle}}: {{lines}} línea(s), {{invalid}} con problemas.',
+      'Parejas «{{name}}» para el ciclo {{cycle}}: $t(counted.line, {"count": {{lines}} }), {{invalid}} con problemas.',
     problem: '• línea {{line}}: {{problems}}',
     import: 'Importar ({{count}})',
     import_valid: 'Importar las válidas ({{count}})',
@@ -663,12 +738,13 @@ export const es = {
     fix_and_resend: 'Corrige el archivo y vuelve a compartirlo; no se guardó nada.',
     cancelled: 'Listo, no se importó nada.',
     roster_done:
-      'Nómina importada en el ciclo {{cycle}}: {{created}} persona(s) nueva(s), {{updated}} actualizada(s), {{skipped}} línea(s) omitida(s).',
+      'Nómina importada en el ciclo {{cycle}}: $t(counted.new_person, {"count": {{created}} }), $t(counted.updated, {"count": {{updated}} }), $t(counted.skipped_line, {"count": {{skipped}} }).',
     pairs_done: 'Parejas importadas en el ciclo {{cycle}}: {{created}}.',
-    pairs_refused: 'No se importó ninguna pareja: {{count}} línea(s) no cumplen las reglas del programa.',
+    pairs_refused_one: 'No se importó ninguna pareja: 1 línea no cumple las reglas del programa.',
+    pairs_refused_other: 'No se importó ninguna pareja: {{count}} líneas no cumplen las reglas del programa.',
   },
   applications: {
-    role: { mentor: 'mentor/a', mentee: 'mentorado/a' },
+    role: { mentor: 'persona mentora', mentee: 'persona mentorada' },
     endorsement: { pending: 'aval pendiente', endorsed: 'avalada', declined: 'sin aval' },
     state: { submitted: 'en revisión', selected: 'seleccionada', rejected: 'no seleccionada' },
     window_past:
@@ -716,11 +792,11 @@ export const es = {
     needs_endorsement: 'Para seleccionar a {{name}} falta el aval de su jefatura ({{endorsement}}).',
     decided_already: 'La postulación de {{name}} ya fue decidida ({{state}}).',
     selected_told:
-      '¡Buenas noticias! Fuiste seleccionado/a para el ciclo {{cycle}} como {{role}}. Pronto te presentaremos a tu pareja de mentoría.',
+      '¡Buenas noticias! Tu postulación al ciclo {{cycle}} como {{role}} fue seleccionada. Pronto te presentaremos a tu pareja de mentoría.',
     rejected_told:
-      'Gracias por postular al ciclo {{cycle}}. En esta ocasión no fuiste seleccionado/a; te esperamos en una próxima convocatoria.',
-    selected_done: 'Listo: {{name}} fue seleccionado/a e inscrito/a en el ciclo. Se le avisó.',
-    rejected_done: 'Listo: {{name}} no fue seleccionado/a. Se le avisó.',
+      'Gracias por postular al ciclo {{cycle}}. En esta ocasión tu postulación no fue seleccionada; te esperamos en una próxima convocatoria.',
+    selected_done: 'Listo: seleccioné la postulación de {{name}} y le inscribí en el ciclo. Se le avisó.',
+    rejected_done: 'Listo: la postulación de {{name}} no fue seleccionada. Se le avisó.',
   },
   plenary: {
     form: {
@@ -760,16 +836,16 @@ export const es = {
   },
   programs: {
     kind: {
-      classic: 'Clásica (mentor/a de mayor nivel jerárquico)',
-      reverse: 'Inversa (mentor/a más joven)',
+      classic: 'Clásica (la persona mentora tiene mayor nivel jerárquico)',
+      reverse: 'Inversa (la persona mentora es más joven)',
     },
     form: {
       title: 'Programa nuevo',
       submit: 'Crear programa',
       name: 'Nombre',
       kind: 'Modalidad',
-      capacity: 'Personas por mentor/a',
-      capacity_hint: 'Cuántas personas puede acompañar cada mentor/a en un ciclo.',
+      capacity: 'Cupo por persona mentora',
+      capacity_hint: 'Cuántas personas puede acompañar cada persona mentora en un ciclo.',
       min_sessions: 'Sesiones 1:1 mínimas',
       whole_number: 'Escribe un número entero entre {{min}} y {{max}}.',
     },
@@ -815,11 +891,11 @@ export const es = {
     renamed: 'Listo: la competencia {{key}} ahora se llama «{{nameEs}}» / «{{nameEn}}».',
   },
   paper: {
-    not_paired: '{{name}} no tiene mentor/a asignado en un ciclo activo.',
+    not_paired: '{{name}} no tiene pareja de mentoría en un ciclo activo.',
     goal_intro:
       'Formulario de meta en nombre de {{name}} (formulario en papel). Quedará registrado que lo ingresaste tú.',
     goal_told:
-      '{{admin}} ingresó en tu nombre la meta «{{title}}» desde tu formulario en papel; ya está con tu mentor/a para revisión.',
+      '{{admin}} ingresó en tu nombre la meta «{{title}}» desde tu formulario en papel; ya está en revisión.',
     evaluation_intro:
       'Evaluación final de {{name}} en nombre de {{mentor}} (formulario en papel). Quedará registrado que la ingresaste tú.',
     evaluation_told:
@@ -835,14 +911,15 @@ export const es = {
     shared: 'temas en común: {{topics}}',
     other_unit: 'otra unidad',
     none: 'No hay parejas nuevas que sugerir: nadie más cumple las reglas del programa.',
-    left_title: 'Sin pareja: {{mentees}} mentorado(s) y {{mentors}} mentor(es)',
+    left_title:
+      'Sin pareja: $t(counted.mentee, {"count": {{mentees}} }) y $t(counted.mentor, {"count": {{mentors}} })',
     left_line: '• {{name}}: {{reason}}',
     reason: {
       level_unknown: 'falta su nivel jerárquico en la nómina',
       age_unknown: 'falta su año de nacimiento en la nómina',
-      no_eligible_mentor: 'ningún mentor/a cumple las reglas del programa',
+      no_eligible_mentor: 'ninguna persona mentora cumple las reglas del programa',
       mentors_full: 'los mentores que cumplen las reglas ya tienen cupo completo',
-      no_eligible_mentee: 'ninguna persona sin mentor/a cumple las reglas con él o ella',
+      no_eligible_mentee: 'ninguna persona sin pareja cumple las reglas con esta persona mentora',
       mentees_taken: 'las personas compatibles quedaron con otros mentores',
       full: 'no tiene cupo',
     },
@@ -854,7 +931,7 @@ export const es = {
     applied: 'Listo, parejas creadas: {{count}}. Cada persona recibirá un mensaje de presentación.',
     paired:
       'Listo: {{mentor}} acompañará a {{mentee}} en el ciclo {{cycle}}. Ambos recibirán un mensaje de presentación.',
-    not_mentee: '{{name}} no está inscrito/a como mentorado/a en ningún ciclo.',
+    not_mentee: '{{name}} no participa como persona mentorada en ningún ciclo.',
   },
   report: {
     title: 'Reporte del ciclo {{cycle}}',
@@ -870,13 +947,15 @@ export const es = {
     hours: '{{hours}} h',
     sessions: 'Sesiones 1:1',
     sessions_value:
-      '{{held}} realizadas de {{proposed}} propuestas; {{below}} pareja(s) bajo el mínimo de {{min}}',
+      '{{held}} realizadas de {{proposed}} propuestas; $t(counted.pair, {"count": {{below}} }) bajo el mínimo de {{min}}',
     checkins: 'Respuesta al avance semanal',
     issues: 'Sin resolver',
-    issues_value: '{{alerts}} alerta(s), {{restrictions}} restricción(es)',
+    issues_value:
+      '$t(counted.alert, {"count": {{alerts}} }), $t(counted.restriction, {"count": {{restrictions}} })',
     outcomes: 'Resultados de la evaluación',
     satisfaction: 'Satisfacción',
-    satisfaction_value: 'promedio {{average}} de 5 · NPS {{nps}} · {{responses}} respuesta(s)',
+    satisfaction_value:
+      'promedio {{average}} de 5 · NPS {{nps}} · $t(counted.answer, {"count": {{responses}} })',
     plenaries: 'Asistencia a plenarias ({{who}})',
     diplomas: 'Diplomas ({{who}})',
     diplomas_value: 'cumplen los requisitos: {{eligible}} · aún no: {{not}}',
@@ -932,14 +1011,14 @@ export const es = {
       changed: 'El registro cambió mientras tanto; vuelve a intentarlo con la versión más reciente.',
     },
     pairing: {
-      same_person: 'Una persona no puede ser su propio mentor/a.',
+      same_person: 'Nadie puede acompañarse a sí mismo en una pareja de mentoría.',
       level:
-        'El mentor/a debe tener al menos un nivel jerárquico más que la persona mentorada ({{mentorLevel}} frente a {{menteeLevel}}).',
+        'La persona mentora debe tener al menos un nivel jerárquico más que la persona mentorada ({{mentorLevel}} frente a {{menteeLevel}}).',
       level_unknown: 'Falta el nivel jerárquico de alguna de las dos personas.',
-      age: 'En mentoría inversa el mentor/a debe ser al menos {{needed}} año(s) menor (diferencia: {{gap}}).',
+      age: 'En mentoría inversa la persona mentora debe ser al menos $t(counted.year, {"count": {{needed}} }) menor (diferencia: {{gap}}).',
       age_unknown: 'Falta el año de nacimiento de alguna de las dos personas.',
-      mentee_taken: 'Esa persona ya tiene mentor/a en este ciclo.',
-      mentor_capacity: 'Ese mentor/a ya acompaña al máximo de personas ({{capacity}}).',
+      mentee_taken: 'Esa persona ya tiene pareja de mentoría en este ciclo.',
+      mentor_capacity: 'Esa persona mentora ya acompaña al máximo de personas ({{capacity}}).',
       roles: 'Las personas no tienen los roles necesarios en el ciclo.',
     },
     goal: {

@@ -38,8 +38,9 @@ export function translator(locale: Locale, gender: Gender | null = null): T {
 }
 
 /** Words about a third person (the mentor, the mentee) in the gender they declared, neutral otherwise. */
-export function genderContext(gender: Gender | null): { context?: string } {
-  return gender === 'f' || gender === 'm' ? { context: gender } : {};
+export function genderContext(gender: Gender | null): { context: string } {
+  // An empty context is the neutral base key, never the reader's own gender.
+  return { context: gender === 'f' || gender === 'm' ? gender : '' };
 }
 
 /** Dates and times for one reader: their zone, their language. */

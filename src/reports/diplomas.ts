@@ -61,7 +61,7 @@ export async function diplomasPdf(
       .fillColor('#333')
       .text(
         t('diploma.text', {
-          role: t(`applications.role.${person.role}`),
+          role: t(`own_role.${person.role}`),
           program: results.program.name,
           cycle: results.cycle.name,
           from: fmt.date(results.cycle.enrollmentStarts),

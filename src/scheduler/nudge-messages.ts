@@ -1,9 +1,11 @@
+import { distinctTopics, normalizeTopic } from '../domain/matching.ts';
 import type { Person } from '../domain/model.ts';
 import { weekOf } from '../domain/nudge-timing.ts';
 import { attendanceWindow } from '../domain/plenary.ts';
 import { readerOf } from '../flows/context.ts';
 import { plenaryNudge } from '../flows/plenary.flow.ts';
 import { sessionFields } from '../flows/views.ts';
+import { genderContext } from '../i18n/index.ts';
 import { button, message, type OutboundMessage } from '../messages/model.ts';
 import { countOpenIssues, lastCheckinWeek } from '../store/checkin.store.ts';
 import type { Db } from '../store/db.ts';
@@ -140,13 +142,15 @@ export async function renderNudge(
       const partner = await getPerson(db, nudge.tenantId, otherId);
       if (!cycle || !partner) return null;
       const asMentor = pairing.mentorId === recipient.id;
-      const mine = new Set(recipient.topics);
-      const shared = partner.topics.filter((topic) => mine.has(topic));
+      const mine = new Set(recipient.topics.map(normalizeTopic));
+      const shared = distinctTopics(partner.topics).filter((topic) => mine.has(normalizeTopic(topic)));
       const about = [partner.unit, partner.institution].filter(Boolean).join(' · ');
       const builder = message(t('nudge.introduction.summary', { name: partner.name })).text(
         t(asMentor ? 'nudge.introduction.to_mentor' : 'nudge.introduction.to_mentee', {
           name: partner.name,
           cycle: cycle.name,
+          // To the mentee, the words are about the mentor: "será tu mentora".
+          ...(asMentor ? {} : genderContext(partner.gender)),
         }),
       );
       const fields = [
@@ -168,7 +172,7 @@ export async function renderNudge(
       )?.role;
       if (!role || !program) return null;
       const roleName =
-        role === 'mentor' || role === 'mentee' ? t(`applications.role.${role}`) : t(`admin.role.${role}`);
+        role === 'mentor' || role === 'mentee' ? t(`own_role.${role}`) : t(`admin.role.${role}`);
       const text = t('nudge.welcome.text', {
         name: recipient.name,
         cycle: cycle.name,

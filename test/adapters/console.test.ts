@@ -151,7 +151,7 @@ describe('console chat, scripted through standard input', () => {
             '→ ana: Esta es la evaluación final que Luis Herrera compartió contigo',
             '→ luis: Ana Torres acusó recibo de su evaluación final.',
             '¡Gracias por tus respuestas y por participar en el programa!',
-            '1 restricción(es) sin resolver',
+            'Sin resolver: 0 alertas y 1 restricción.',
           ]
         : [
             '→ luis: Ana Torres submitted a goal for your review',
@@ -164,7 +164,7 @@ describe('console chat, scripted through standard input', () => {
             '→ luis: ⛔ Ana Torres reports a restriction',
             '→ ana: This is the final evaluation Luis Herrera shared with you',
             'Thank you for your answers and for taking part in the program!',
-            '1 restriction(s) unresolved',
+            'Unresolved: 0 alerts and 1 restriction.',
           ];
       for (const line of expected) expect(out).toContain(line);
       expect(out).not.toMatch(/Algo falló|Something failed|\n {2}! /);

@@ -105,7 +105,7 @@ describe('mentoria pairs suggest', () => {
       Array(6).fill('no_eligible_mentee'),
     );
     const text = await cli('pairs', 'suggest', '--cycle', '2027-1');
-    expect(text.out).toContain('24 pair(s) for cycle "2027-1"');
+    expect(text.out).toContain('24 pairs for cycle "2027-1"');
     expect(text.out).toContain(
       'Persona 00 <p0@example.gob>: no mentee without a mentor fits the rules with them',
     );

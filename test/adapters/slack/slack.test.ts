@@ -569,7 +569,7 @@ describe('Slack adapter over signed HTTP requests', () => {
           texts(c.args.blocks).includes('Nómina'),
       ),
     );
-    expect(texts(answer.args.blocks)).toContain('1 línea(s), 1 válida(s), 0 con problemas.');
+    expect(texts(answer.args.blocks)).toContain('1 línea, 1 válida, 0 con problemas.');
     expect(texts(answer.args.blocks)).toContain('Importar (1)');
     expect(download.isDone()).toBe(true);
   });

@@ -51,9 +51,9 @@ describe('an admin names other admins and directors from the chat', () => {
     const answer = await chat
       .as('carmen')
       .says('admin agregar director <mailto:marta@demo.mentoria.invalid|marta@demo.mentoria.invalid>');
-    expect(answer.text).toBe('Listo: Marta Díaz ahora es director/a del programa.');
+    expect(answer.text).toBe('Listo: Marta Díaz ahora es directora del programa.');
     expect(await roleOf('marta@demo.mentoria.invalid')).toBe('director');
-    expect(chat.inbox('marta')).toEqual(['Carmen Vega te nombró director/a del programa en Mentoría.']);
+    expect(chat.inbox('marta')).toEqual(['Carmen Vega te nombró directora del programa en Mentoría.']);
     const audit = await chat.db.db
       .selectFrom('audit_log')
       .select(['action', 'data'])
@@ -69,7 +69,7 @@ describe('an admin names other admins and directors from the chat', () => {
       'No encontré a nadie con el correo nadie@demo.mentoria.invalid. Importa primero la nómina o pídele que escriba al bot.',
     );
     expect((await chat.as('carmen').says('admin agregar director marta@demo.mentoria.invalid')).text).toBe(
-      'Marta Díaz ya es director/a.',
+      'Marta Díaz ya es directora.',
     );
     expect((await chat.as('carmen').says('admin add director carmen@demo.mentoria.invalid')).text).toBe(
       'No puedes cambiar tu propio rol: pídeselo a otra persona administradora.',
@@ -85,18 +85,18 @@ describe('an admin names other admins and directors from the chat', () => {
 
   it('takes a role back: the person is told, loses access, and a second removal changes nothing', async () => {
     expect((await chat.as('carmen').says('admin quitar director marta@demo.mentoria.invalid')).text).toBe(
-      'Listo: Marta Díaz ya no es director/a del programa.',
+      'Listo: Marta Díaz ya no es directora del programa.',
     );
     expect(await roleOf('marta@demo.mentoria.invalid')).toBeNull();
     expect(chat.inbox('marta')).toEqual([
-      'Carmen Vega te nombró director/a del programa en Mentoría.',
-      'Carmen Vega te quitó el rol de director/a del programa en Mentoría.',
+      'Carmen Vega te nombró directora del programa en Mentoría.',
+      'Carmen Vega te quitó el rol de directora del programa en Mentoría.',
     ]);
     expect((await chat.as('marta').says('admin reporte')).text).toBe(
       'No puedes hacer eso: no te corresponde en este programa.',
     );
     expect((await chat.as('carmen').says('admin remove director marta@demo.mentoria.invalid')).text).toBe(
-      'Marta Díaz no es director/a: no hay nada que quitar.',
+      'Marta Díaz no es directora: no hay nada que quitar.',
     );
     const changes = await chat.db.db
       .selectFrom('audit_log')
@@ -114,7 +114,7 @@ describe('an admin names other admins and directors from the chat', () => {
     await chat.as('luis').says('pendientes'); // ADMIN_EMAILS: admin from this message on
     expect(await roleOf('luis@demo.mentoria.invalid')).toBe('admin');
     expect((await chat.as('carmen').says('admin quitar admin luis@demo.mentoria.invalid')).text).toBe(
-      'Luis Herrera figura en ADMIN_EMAILS: quítalo de la configuración del bot para que deje de ser administrador/a.',
+      'Luis Herrera figura en ADMIN_EMAILS: quítalo de la configuración del bot para que deje de administrar el programa.',
     );
     expect(await roleOf('luis@demo.mentoria.invalid')).toBe('admin');
   });

@@ -86,7 +86,7 @@ describe('applications with the supervisor’s endorsement (Chile’s model)', (
     expect(sent.text).toBe(
       'Postulación enviada. Le pedí el aval a Julia Fernández; te aviso cuando responda.',
     );
-    expect(chat.inbox('jefa').at(-1)).toContain('Pablo Núñez postula como mentorado/a al ciclo');
+    expect(chat.inbox('jefa').at(-1)).toContain('Pablo Núñez postula como persona mentorada al ciclo');
     expect(chat.inbox('jefa').at(-1)).toContain('[Avalar] [No avalar]');
     expect((await chat.as('pablo').says('postular')).text).toContain('Tu postulación al ciclo');
   });
@@ -97,7 +97,7 @@ describe('applications with the supervisor’s endorsement (Chile’s model)', (
     );
     const list = await chat.as('carmen').says('admin postulaciones');
     expect(list.text).toContain(
-      'Pablo Núñez* — mentorado/a — jefatura: Julia Fernández (aval pendiente) — en revisión',
+      'Pablo Núñez* — persona mentorada — jefatura: Julia Fernández (aval pendiente) — en revisión',
     );
     expect((await chat.as('carmen').clicks('Seleccionar')).text).toBe(
       'Para seleccionar a Pablo Núñez falta el aval de su jefatura (aval pendiente).',
@@ -114,12 +114,12 @@ describe('applications with the supervisor’s endorsement (Chile’s model)', (
     );
     const select = chat.findButton('carmen', 'Seleccionar').button;
     expect((await chat.as('carmen').clicks('Seleccionar')).text).toBe(
-      'Listo: Pablo Núñez fue seleccionado/a e inscrito/a en el ciclo. Se le avisó.',
+      'Listo: seleccioné la postulación de Pablo Núñez y le inscribí en el ciclo. Se le avisó.',
     );
     expect((await chat.as('carmen').clicksRaw(select.actionId, select.value)).text).toContain(
       'La postulación de Pablo Núñez ya fue decidida (seleccionada)',
     );
-    expect(chat.inbox('pablo').at(-1)).toContain('¡Buenas noticias! Fuiste seleccionado/a para el ciclo');
+    expect(chat.inbox('pablo').at(-1)).toContain('¡Buenas noticias! Tu postulación al ciclo');
     const enrolled = await chat.db.db
       .selectFrom('enrollments as e')
       .innerJoin('people as p', 'p.id', 'e.person_id')
@@ -139,7 +139,7 @@ describe('applications with the supervisor’s endorsement (Chile’s model)', (
     });
     await chat.as('carmen').says('admin postulaciones');
     await chat.as('carmen').clicks('No seleccionar');
-    expect(chat.inbox('irene').at(-1)).toContain('En esta ocasión no fuiste seleccionado/a');
+    expect(chat.inbox('irene').at(-1)).toContain('En esta ocasión tu postulación no fue seleccionada');
     expect(await applications()).toEqual([
       { name: 'Irene Campos', role: 'mentor', endorsement: 'pending', state: 'rejected', topics: ['datos'] },
       {

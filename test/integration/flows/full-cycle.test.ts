@@ -41,7 +41,7 @@ const words = {
       restriction: 'Ana Torres reporta una restricción',
       released: 'Esta es la evaluación final que Luis Herrera compartió contigo',
       thanks: '¡Gracias por tus respuestas',
-      overview: '1 restricción(es) sin resolver',
+      overview: 'Sin resolver: 0 alertas y 1 restricción.',
     },
   },
   en: {
@@ -78,7 +78,7 @@ const words = {
       restriction: 'Ana Torres reports a restriction',
       released: 'This is the final evaluation Luis Herrera shared with you',
       thanks: 'Thank you for your answers',
-      overview: '1 restriction(s) unresolved',
+      overview: 'Unresolved: 0 alerts and 1 restriction.',
     },
   },
 } as const;

@@ -76,8 +76,8 @@ describe('an admin pairs people from the chat', () => {
     const proposal = await chat.as('carmen').says('admin sugerir parejas');
     expect(proposal.text).toContain('Parejas sugeridas para el ciclo');
     expect(proposal.text).toContain('• Tomás Ruiz → Pedro Soto temas en común: datos · otra unidad');
-    expect(proposal.text).toContain('Sin pareja: 1 mentorado(s) y 0 mentor(es)');
-    expect(proposal.text).toContain('• Rosa Paz: ningún mentor/a cumple las reglas del programa');
+    expect(proposal.text).toContain('Sin pareja: 1 persona mentorada y 0 personas mentoras');
+    expect(proposal.text).toContain('• Rosa Paz: ninguna persona mentora cumple las reglas del programa');
     expect(proposal.buttons).toEqual(['Confirmar parejas (1)']);
     const file = proposal.reply.messages[0]?.blocks.find((b) => b.type === 'file');
     expect(file).toMatchObject({ mimeType: 'text/csv' });
@@ -108,7 +108,9 @@ describe('an admin pairs people from the chat', () => {
       limits: FAST_LIMITS,
     });
     await dispatcher.drain();
-    expect(chat.inbox('pedro').at(-1)).toContain('Te presentamos a Tomás Ruiz: será tu mentor/a en «');
+    expect(chat.inbox('pedro').at(-1)).toContain(
+      'Te presentamos a Tomás Ruiz: te acompañará como persona mentora en «',
+    );
     expect(chat.inbox('pedro').at(-1)).toContain('Temas en común: datos');
     expect(chat.inbox('pedro').at(-1)).toContain('[Proponer sesión]');
     expect(chat.inbox('tomas').at(-1)).toContain('Meet Pedro Soto, your mentee in');
@@ -120,13 +122,13 @@ describe('an admin pairs people from the chat', () => {
       (await chat.as('carmen').says('admin emparejar tomas@demo.mentoria.invalid rosa@demo.mentoria.invalid'))
         .text,
     ).toBe(
-      'El mentor/a debe tener al menos un nivel jerárquico más que la persona mentorada (4 frente a 5).',
+      'La persona mentora debe tener al menos un nivel jerárquico más que la persona mentorada (4 frente a 5).',
     );
     expect(
       (await chat.as('carmen').says('admin pair luis@demo.mentoria.invalid with rosa@demo.mentoria.invalid'))
         .text,
     ).toBe(
-      'El mentor/a debe tener al menos un nivel jerárquico más que la persona mentorada (4 frente a 5).',
+      'La persona mentora debe tener al menos un nivel jerárquico más que la persona mentorada (4 frente a 5).',
     );
     expect(await pairings()).toHaveLength(3);
     // Diego (level 6) can mentor Rosa (level 5): the pair is made, audited, and both are introduced.

@@ -53,7 +53,7 @@ describe('an admin enters paper forms on behalf of participants', () => {
     expect(audit.map((a) => a.via)).toEqual(['on_behalf', 'on_behalf']);
     expect(audit.every((a) => a.actor_id !== null && a.on_behalf_of !== null)).toBe(true);
     expect(chat.inbox('ana').at(-1)).toBe(
-      'Carmen Vega ingresó en tu nombre la meta «Liderar la mesa de ayuda» desde tu formulario en papel; ya está con tu mentor/a para revisión.',
+      'Carmen Vega ingresó en tu nombre la meta «Liderar la mesa de ayuda» desde tu formulario en papel; ya está en revisión.',
     );
     expect(chat.inbox('luis').at(-1)).toContain('Liderar la mesa de ayuda');
   });

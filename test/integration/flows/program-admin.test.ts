@@ -44,7 +44,7 @@ describe('an admin sets up programs, cycles and the competency catalog from the 
       minSessions: '4',
     });
     expect(created.text).toContain(
-      'Listo: programa «Mentoría Inversa» creado (Inversa (mentor/a más joven)).',
+      'Listo: programa «Mentoría Inversa» creado (Inversa (la persona mentora es más joven)).',
     );
     const program = await chat.db.db
       .selectFrom('programs')

@@ -87,10 +87,10 @@ describe('results, diplomas, charts and links for admins and directors', () => {
     const csv = Buffer.from(files[1]?.content ?? '', files[1]?.encoding ?? 'utf8').toString('utf8');
     expect(csv.startsWith('\uFEFFNombre,Correo,Rol,Género')).toBe(true);
     expect(csv).toContain(
-      'Ana Torres,ana@demo.mentoria.invalid,mentorado/a,mujer,,,Luis Herrera,1,1,0,0,0,0,,Entregada,sí,',
+      'Ana Torres,ana@demo.mentoria.invalid,persona mentorada,mujer,,,Luis Herrera,1,1,0,0,0,0,,Entregada,sí,',
     );
     expect(csv).toContain(
-      'Sofía Rivas,sofia@demo.mentoria.invalid,mentorado/a,mujer,,,Marta Díaz,0,0,0,0,0,0,,,no,sin evaluación final entregada',
+      'Sofía Rivas,sofia@demo.mentoria.invalid,persona mentorada,mujer,,,Marta Díaz,0,0,0,0,0,0,,,no,sin evaluación final entregada',
     );
     const { default: ExcelJS } = await import('exceljs');
     const workbook = new ExcelJS.Workbook();

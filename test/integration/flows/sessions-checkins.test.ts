@@ -154,7 +154,7 @@ describe('weekly check-in: alerts and restrictions reach the mentor at once', ()
     expect((await ana.says('ayer')).text).toBe('La nueva fecha debe ser posterior a hoy.');
     const done = await ana.says('28/02/2027');
     expect(done.text).toBe(
-      '¡Gracias! Tu avance quedó registrado y avisé a tu mentor/a de 2 alerta(s) o restricción(es).',
+      '¡Gracias! Tu avance quedó registrado y le avisé a Luis Herrera de las 2 alertas o restricciones.',
     );
     const luis = chat.inbox('luis');
     expect(luis.at(-2)).toContain('Ana Torres reporta una alerta en el hito «Primeros 100»');

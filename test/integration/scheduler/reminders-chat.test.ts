@@ -126,7 +126,7 @@ describe('reminders in the conversation', () => {
       .where('kind', '=', 'goal_drafting')
       .execute();
     const after = await chat.as('carmen').says('pendientes');
-    expect(after.text).toMatch(/\d+ recordatorio\(s\) no se pudieron entregar/);
+    expect(after.text).toMatch(/\d+ recordatorios no se pudieron entregar/);
     // Mentors and mentees do not see it.
     expect((await chat.as('luis').says('pendientes')).text).not.toContain('no se pudieron entregar');
   });

@@ -50,7 +50,10 @@ describe('roster people are welcomed when the bot can reach them', () => {
       importRoster(deps, run, {
         cycle,
         rows: [
-          { line: 2, record: { email: 'rosa@example.gob', name: 'Rosa Paz', role: 'mentor' } },
+          {
+            line: 2,
+            record: { email: 'rosa@example.gob', name: 'Rosa Paz', role: 'mentor', gender: 'mujer' },
+          },
           {
             line: 3,
             record: { email: 'nadie@example.gob', name: 'Nadie Aún', role: 'mentee', locale: 'en' },
@@ -82,7 +85,7 @@ describe('roster people are welcomed when the bot can reach them', () => {
     expect(chat.delivered).toHaveLength(1);
     const text = plain(chat.delivered[0]?.message as never);
     expect(text).toContain(
-      'Hola, Rosa Paz: te damos la bienvenida al ciclo 2027-1 del programa «Mentoría Inversa», donde participas como mentor/a.',
+      'Hola, Rosa Paz: te damos la bienvenida al ciclo 2027-1 del programa «Mentoría Inversa», donde participas como mentora.',
     );
     expect(text).toContain('Definición de metas: 25 de enero de 2027');
     const identity = await db.db

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { DOMAIN_ERROR_CODES } from '../../../src/domain/errors.ts';
 import { en } from '../../../src/i18n/en.ts';
 import { es } from '../../../src/i18n/es.ts';
-import { translator } from '../../../src/i18n/index.ts';
+import { genderContext, translator } from '../../../src/i18n/index.ts';
 
 type Tree = { [key: string]: string | Tree };
 
@@ -101,5 +101,68 @@ describe('catalogs', () => {
     const en = translator('en');
     expect(en('results.summary', { ...vars, who: 'mentees', count: 1 })).toMatch(/^1 participant\. /);
     expect(en('results.summary', { ...vars, who: 'mentees', count: 2 })).toMatch(/^2 participants\. /);
+  });
+
+  it('render every key with counts 0, 1 and 2 and each gender without "(s)", "/a" or a leftover placeholder', () => {
+    // Base keys: plural and gender suffixes are chosen by i18next from `count` and `context`.
+    const base = (key: string) => key.replace(/_(one|other)$/, '').replace(/_(f|m)$/, '');
+    const hand = /\((s|es|a|as)\)|\b\p{L}+[oe]\/as?\b|\b\p{L}{2,}\/a\b/u;
+    const problems: string[] = [];
+    for (const lang of ['es', 'en'] as const) {
+      const keys = [...new Set([...catalogs[lang].keys()].map(base))];
+      for (const gender of ['f', 'm', null] as const) {
+        const t = translator(lang, gender);
+        for (const key of keys) {
+          const text = catalogs[lang].get(key) ?? catalogs[lang].get(`${key}_other`) ?? '';
+          for (const count of [0, 1, 2]) {
+            const vars: Record<string, unknown> = { count };
+            for (const name of placeholders(text)) if (name !== 'count') vars[name as string] = count;
+            for (const m of text.matchAll(/\{\{(\w+)\}\}/g)) vars[m[1] as string] ??= count;
+            const out = t(key, vars);
+            if (hand.test(out)) problems.push(`${lang} ${gender} ${key} (${count}): ${out}`);
+            if (/\{\{|\$t\(/.test(out)) problems.push(`${lang} ${key}: leftover in ${out}`);
+          }
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('agree in number with each count of a sentence, and never nest what a person typed', () => {
+    const es = translator('es', 'f');
+    expect(es('nudge.admin_digest.text', { cycle: '2027-1', restrictions: 1, alerts: 2 })).toBe(
+      'Resumen semanal del ciclo 2027-1: 1 restricción y 2 alertas sin resolver.',
+    );
+    expect(es('pending.title', { count: 1 })).toBe('Tienes 1 pendiente:');
+    expect(es('pending.title', { count: 3 })).toBe('Tienes 3 pendientes:');
+    expect(es('pairs.left_title', { mentees: 1, mentors: 0 })).toBe(
+      'Sin pareja: 1 persona mentorada y 0 personas mentoras',
+    );
+    expect(translator('en')('pairs.left_title', { mentees: 1, mentors: 2 })).toBe(
+      'Left without a pair: 1 mentee and 2 mentors',
+    );
+    // A name that looks like a nesting is printed as typed.
+    expect(es('welcome.hello', { name: '$t(words.mentor)' })).toBe(
+      '¡Hola, $t(words.mentor)! Bienvenida a Mentoría.',
+    );
+  });
+
+  it('name a third person in their own gender, and neutrally when unknown, whatever the reader’s', () => {
+    const luis = translator('es', 'm');
+    expect(luis('admin.role.admin', genderContext('f'))).toBe('administradora');
+    expect(luis('admin.role.admin', genderContext(null))).toBe('persona administradora');
+    expect(
+      translator('es', 'f')('nudge.introduction.to_mentee', {
+        name: 'Luis',
+        cycle: 'C',
+        ...genderContext('m'),
+      }),
+    ).toContain('será tu mentor en');
+    expect(translator('es', 'f')('survey.ask.satisfaction')).toBe(
+      '¿Qué tan satisfecha estás con el programa? (1 a 5)',
+    );
+    expect(translator('es', null)('survey.ask.satisfaction')).toBe(
+      '¿Cuál es tu grado de satisfacción con el programa? (1 a 5)',
+    );
   });
 });

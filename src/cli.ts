@@ -8,6 +8,7 @@ import { type Config, loadConfigOrExit } from './config.ts';
 import { DomainError } from './domain/errors.ts';
 import type { Platform } from './domain/model.ts';
 import { loadDotEnv } from './env.ts';
+import { errorText } from './flows/errors.ts';
 import { formatter, translator } from './i18n/index.ts';
 import { cycleReport, reportCsv } from './reports/cycle-report.ts';
 import { buildReportFile } from './reports/files.ts';
@@ -368,7 +369,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } catch (error) {
     io.err(
       error instanceof DomainError
-        ? `${error.code} ${JSON.stringify(error.details)}`
+        ? `${errorText(translator('en'), error, formatter('en', 'UTC'))} (${error.code})`
         : error instanceof Error
           ? error.message
           : String(error),

@@ -105,15 +105,31 @@ export function checkDueDate(
     'goalSettingStarts' | 'closingStarts' | 'ends' | 'enrollmentStarts' | 'executionStarts' | 'timezone'
   >,
   dueDate: IsoDate,
+  /** The cycle's today: a date chosen now cannot be in the past. */
+  today?: IsoDate,
 ): void {
   const window = executionWindow(cycle);
   if (dueDate < window.from || dueDate > window.to) {
     throw new DomainError('goal.date_outside_execution', { from: window.from, to: window.to });
   }
+  if (today && dueDate < today) throw new DomainError('goal.date_past', { today });
 }
 
 /** Every field present, within limits, and the date inside the window; coaching is advice, this is law. */
-export function validateGoalFields(fields: GoalFields, cycle: Parameters<typeof checkDueDate>[0]): void {
+export function validateGoalFields(
+  fields: GoalFields,
+  cycle: Parameters<typeof checkDueDate>[0],
+  /**
+   * The cycle's today: a date chosen now cannot be past. Dates the goal already had (`previous`)
+   * are kept as they are, so a goal whose milestone has passed can still be edited.
+   */
+  dates?: { today: IsoDate; previous?: Pick<GoalFields, 'dueDate' | 'milestones'> },
+): void {
+  const known = new Set([
+    ...(dates?.previous ? [dates.previous.dueDate] : []),
+    ...(dates?.previous?.milestones.map((m) => m.dueDate) ?? []),
+  ]);
+  const today = (date: IsoDate) => (dates && !known.has(date) ? dates.today : undefined);
   const texts: [keyof GoalFields, string, number][] = [
     ['title', fields.title, GOAL_TITLE_MAX],
     ['specific', fields.specific, GOAL_TEXT_MAX],
@@ -128,13 +144,19 @@ export function validateGoalFields(fields: GoalFields, cycle: Parameters<typeof 
   if (!coachMeasurable(fields.measurable).ok) {
     throw new DomainError('goal.field_invalid', { field: 'measurable', problem: 'no_indicator' });
   }
-  checkDueDate(cycle, fields.dueDate);
+  checkDueDate(cycle, fields.dueDate, today(fields.dueDate));
   for (const milestone of fields.milestones) {
     if (!milestone.title.trim() || milestone.title.length > GOAL_TITLE_MAX) {
       throw new DomainError('goal.field_invalid', { field: 'milestones', problem: 'title' });
     }
-    checkDueDate(cycle, milestone.dueDate);
+    checkDueDate(cycle, milestone.dueDate, today(milestone.dueDate));
+    checkMilestoneDate(milestone.dueDate, fields.dueDate);
   }
+}
+
+/** A milestone is a step towards its goal: due on or before the goal's own date. */
+export function checkMilestoneDate(milestoneDue: IsoDate, goalDue: IsoDate): void {
+  if (milestoneDue > goalDue) throw new DomainError('goal.milestone_after_due', { due: goalDue });
 }
 
 /** Requesting changes needs a comment that tells the mentee what to change. */

@@ -10,10 +10,13 @@ export function checkMilestoneUpdate(
   status: Exclude<MilestoneStatus, 'done'> | 'done',
   newDueDate: IsoDate | null,
   today: IsoDate,
+  /** The goal's due date: a rescheduled milestone still falls on or before it. */
+  goalDue: IsoDate,
 ): void {
   if (status === 'restriction') {
     if (!newDueDate) throw new DomainError('milestone.new_date_required');
     if (newDueDate <= today) throw new DomainError('milestone.new_date_past');
+    if (newDueDate > goalDue) throw new DomainError('milestone.new_date_late', { latest: goalDue });
   }
 }
 

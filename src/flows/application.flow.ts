@@ -65,9 +65,11 @@ export async function openApplications(ctx: Ctx, untilText: string): Promise<Rep
   if (!cycle) return reply(textMessage(ctx.t('report.no_cycle')));
   requirePhase('applications.open', cycle, ctx.now);
   const text = untilText.replace(/^(hasta|until)\s+/i, '').trim();
-  const lastDay = text ? parseDate(text, ctx.now, cycle.timezone) : addDays(cycle.goalSettingStarts, -1);
+  // A day the admin types is a day where the admin is: applications close at its end there.
+  const zone = text ? ctx.person.timezone : cycle.timezone;
+  const lastDay = text ? parseDate(text, ctx.now, zone) : addDays(cycle.goalSettingStarts, -1);
   if (!lastDay) return reply(textMessage(ctx.t('dates.unreadable_date')));
-  const until = startOfLocalDay(addDays(lastDay, 1), cycle.timezone);
+  const until = startOfLocalDay(addDays(lastDay, 1), zone);
   if (until.getTime() <= ctx.now.getTime()) return reply(textMessage(ctx.t('applications.window_past')));
   await setApplicationWindow(ctx.deps.db, ctx.tenant.id, cycle.id, until);
   await audit(ctx, 'applications.open', 'cycle', cycle.id, { until: until.toISOString() });

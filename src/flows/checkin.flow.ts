@@ -23,6 +23,8 @@ const dataSchema = z.object({
     z.object({
       goalId: z.string(),
       title: z.string(),
+      /** The goal's due date: a rescheduled milestone still falls on or before it. */
+      goalDue: z.string().optional(),
       milestones: z.array(z.object({ id: z.string(), title: z.string(), due: z.string() })),
     }),
   ),
@@ -107,6 +109,7 @@ export async function startCheckin(ctx: Ctx): Promise<FlowTurn> {
     queue.push({
       goalId: goal.id,
       title: goal.title,
+      goalDue: goal.dueDate,
       milestones: milestones.map((m) => ({ id: m.id, title: m.title, due: m.dueDate })),
     });
   }
@@ -270,6 +273,12 @@ export const checkinFlow: Flow = {
         if (!date) return stay(state, reply(textMessage(ctx.t('dates.unreadable_date'))));
         if (date <= localDate(ctx.now, ctx.person.timezone))
           return stay(state, reply(textMessage(ctx.t('errors.milestone.new_date_past'))));
+        const goalDue = data.queue[data.gi]?.goalDue;
+        if (goalDue && date > goalDue)
+          return stay(
+            state,
+            reply(textMessage(ctx.t('errors.milestone.new_date_late', { latest: ctx.fmt.date(goalDue) }))),
+          );
         return recordMilestone(ctx, data, 'restriction', data.note ?? null, date);
       }
       default:

@@ -32,5 +32,11 @@ export function errorText(t: T, error: DomainError, fmt?: Formatter): string {
       max: d.max ?? '',
     });
   }
-  return t(`errors.${error.code}`, { ...d });
+  // Calendar dates in the details read as the reader's dates ("15 de marzo de 2027").
+  const vars = Object.fromEntries(
+    Object.entries(d).map(([k, v]) =>
+      fmt && typeof v === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(v) ? [k, fmt.date(v)] : [k, v],
+    ),
+  );
+  return t(`errors.${error.code}`, vars);
 }

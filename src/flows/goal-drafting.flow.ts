@@ -5,6 +5,7 @@ import { DomainError } from '../domain/errors.ts';
 import {
   checkDueDate,
   checkGoalLimit,
+  checkMilestoneDate,
   coachMeasurable,
   coachReason,
   coachSpecific,
@@ -13,7 +14,7 @@ import {
   GOAL_TITLE_MAX,
 } from '../domain/goal.ts';
 import type { Cycle, GoalFields, Pairing } from '../domain/model.ts';
-import type { IsoDate } from '../domain/time.ts';
+import { type IsoDate, localDate } from '../domain/time.ts';
 import { type Form, message, type OutboundMessage, textMessage } from '../messages/model.ts';
 import { editDraft, submitGoal, submitNewGoal } from '../services/goal.service.ts';
 import { requirePairPhase } from '../services/phase.ts';
@@ -22,6 +23,7 @@ import { getPerson } from '../store/person.store.ts';
 import { getCycle, pairingsOf } from '../store/program.store.ts';
 import { type Competency, listCompetencies } from '../store/tenant.store.ts';
 import { type Ctx, notify, type Reply, reply } from './context.ts';
+import { errorText } from './errors.ts';
 import { done, type Flow, type FlowState, type FlowTurn, flowButton, goTo, isSkip, stay } from './flow.ts';
 import { parseDate } from './parse-date.ts';
 import { mentorWords, requireMentee, standingOf } from './standing.ts';
@@ -237,19 +239,42 @@ function coachText(ctx: Ctx, step: TextStep, text: string): string | null {
   return coaching.ok ? null : ctx.t(coaching.key);
 }
 
-function parseMilestone(ctx: Ctx, text: string, cycle: Cycle): { title: string; dueDate: IsoDate } | string {
+interface DateRules {
+  /** The goal's due date: a milestone falls on or before it. */
+  goalDue?: IsoDate | undefined;
+  /** Dates the goal already had: kept even if they have passed. */
+  known?: ReadonlySet<string>;
+  /** A paper form records what was written back then: its dates are not checked against today. */
+  paper?: boolean;
+}
+
+/** Why a date typed for a goal or a milestone cannot be used, in the reader's words; none if it can. */
+function dateProblem(ctx: Ctx, cycle: Cycle, date: IsoDate, rules: DateRules = {}): string | undefined {
+  try {
+    const fresh = !rules.paper && !rules.known?.has(date);
+    checkDueDate(cycle, date, fresh ? localDate(ctx.now, cycle.timezone) : undefined);
+    if (rules.goalDue) checkMilestoneDate(date, rules.goalDue);
+    return undefined;
+  } catch (error) {
+    if (error instanceof DomainError && error.code !== 'goal.date_outside_execution')
+      return errorText(ctx.t, error, ctx.fmt);
+    return ctx.t('goal.coach.outside_window', windowText(ctx, cycle));
+  }
+}
+
+function parseMilestone(
+  ctx: Ctx,
+  text: string,
+  cycle: Cycle,
+  rules: DateRules = {},
+): { title: string; dueDate: IsoDate } | string {
   const [title, date] = text.split(/[;|]/).map((s) => s.trim());
   if (!title || !date) return ctx.t('goal.coach.milestone_format');
   if (title.length > GOAL_TITLE_MAX)
     return ctx.t('errors.input.too_long', { field: ctx.t('goal.field.milestones'), max: GOAL_TITLE_MAX });
   const dueDate = parseDate(date, ctx.now, ctx.person.timezone);
   if (!dueDate) return ctx.t('dates.unreadable_date');
-  try {
-    checkDueDate(cycle, dueDate);
-  } catch {
-    return ctx.t('goal.coach.outside_window', windowText(ctx, cycle));
-  }
-  return { title, dueDate };
+  return dateProblem(ctx, cycle, dueDate, rules) ?? { title, dueDate };
 }
 
 async function submit(ctx: Ctx, data: Data): Promise<FlowTurn> {
@@ -323,11 +348,8 @@ export const goalDraftingFlow: Flow = {
       const cycle = await loadCycle(ctx, data);
       const dueDate = parseDate(text, ctx.now, ctx.person.timezone);
       if (!dueDate) return stay(state, reply(textMessage(ctx.t('dates.unreadable_date'))));
-      try {
-        checkDueDate(cycle, dueDate);
-      } catch {
-        return stay(state, reply(textMessage(ctx.t('goal.coach.outside_window', windowText(ctx, cycle)))));
-      }
+      const problem = dateProblem(ctx, cycle, dueDate);
+      if (problem) return stay(state, reply(textMessage(problem)));
       return next(ctx, { ...data, f: { ...data.f, dueDate } }, 'due');
     }
     if (step === 'competencies') {
@@ -348,7 +370,7 @@ export const goalDraftingFlow: Flow = {
       if (milestones.length >= MAX_MILESTONES) {
         return stay(state, reply(textMessage(ctx.t('goal.coach.milestones_max', { max: MAX_MILESTONES }))));
       }
-      const parsed = parseMilestone(ctx, text, await loadCycle(ctx, data));
+      const parsed = parseMilestone(ctx, text, await loadCycle(ctx, data), { goalDue: data.f.dueDate });
       if (typeof parsed === 'string') return stay(state, reply(textMessage(parsed)));
       const nextData = { ...data, f: { ...data.f, milestones: [...milestones, parsed] } };
       return goTo('milestones', nextData, reply(await ask(ctx, 'milestones', nextData)));
@@ -495,14 +517,14 @@ export async function submitGoalForm(
     const problem = value ? coachText(ctx, step, value) : ctx.t('forms.required');
     if (problem) errors[step] = problem;
   }
+  const before = goalId ? await getGoal(ctx.deps.db, ctx.tenant.id, goalId) : undefined;
+  const known = new Set(before ? [before.dueDate, ...before.milestones.map((m) => m.dueDate)] : []);
+  const paper = forMenteeId !== undefined;
   const dueDate = parseDate(str('dueDate'), ctx.now, ctx.person.timezone);
   if (!dueDate) errors.dueDate = ctx.t('dates.unreadable_date');
   else {
-    try {
-      checkDueDate(cycle, dueDate);
-    } catch {
-      errors.dueDate = ctx.t('goal.coach.outside_window', windowText(ctx, cycle));
-    }
+    const problem = dateProblem(ctx, cycle, dueDate, { known, paper });
+    if (problem) errors.dueDate = problem;
   }
   const rawCompetencies = values.competencies;
   const competencies = (
@@ -517,7 +539,7 @@ export async function submitGoalForm(
     .split('\n')
     .map((l) => l.trim())
     .filter(Boolean)) {
-    const parsed = parseMilestone(ctx, line, cycle);
+    const parsed = parseMilestone(ctx, line, cycle, { goalDue: dueDate, known, paper });
     if (typeof parsed === 'string') {
       errors.milestones = `${line}: ${parsed}`;
       break;

@@ -2,6 +2,7 @@ import { DomainError } from '../domain/errors.ts';
 import { normalizeTopic } from '../domain/matching.ts';
 import type { ProgramKind } from '../domain/model.ts';
 import { defaultSettings } from '../domain/program.ts';
+import { localDate } from '../domain/time.ts';
 import { type Form, message, textMessage } from '../messages/model.ts';
 import { createCycleAs, createProgramAs } from '../services/admin.service.ts';
 import { recordAudit } from '../store/audit.store.ts';
@@ -131,6 +132,14 @@ export async function cycleForm(ctx: Ctx): Promise<Reply> {
         hint: t('cycles.form.ends_hint'),
         required: true,
       },
+      {
+        // A cycle that already began (recorded late) needs this said on purpose.
+        id: 'past_ok',
+        kind: 'multi_choice',
+        label: t('cycles.form.past_ok'),
+        required: false,
+        options: [{ value: 'yes', label: t('cycles.form.past_ok_yes') }],
+      },
     ],
   };
   return { messages: [], openForm: form };
@@ -155,6 +164,9 @@ export async function submitCycleForm(ctx: Ctx, values: Record<string, string | 
   const ends = parseDate(str('ends'), ctx.now, ctx.person.timezone);
   if (!starts) errors.starts = t('dates.unreadable_date');
   if (!ends) errors.ends = t('dates.unreadable_date');
+  const pastOk = ([] as string[]).concat(values.past_ok ?? []).includes('yes');
+  if (starts && !pastOk && starts < localDate(ctx.now, ctx.person.timezone))
+    errors.starts = t('cycles.starts_past', { date: ctx.fmt.date(starts) });
   if (Object.keys(errors).length) return formRefused(ctx, errors, 'cycles.form');
   try {
     const cycle = await createCycleAs(ctx.deps, adminRun(ctx), {
@@ -162,7 +174,8 @@ export async function submitCycleForm(ctx: Ctx, values: Record<string, string | 
       name,
       starts: starts as string,
       ends: ends as string,
-      timezone: ctx.tenant.defaultTimezone,
+      // Dates an admin types are in the admin's zone: the cycle's days are theirs.
+      timezone: ctx.person.timezone,
     });
     const { fmt } = ctx;
     const text = t('cycles.created', { name: cycle.name });

@@ -846,7 +846,11 @@ export const en: typeof es = {
       ends: 'End',
       ends_hint:
         'Phases follow from the program: 3 weeks of enrollment, 3 of goal setting, execution and 3 of closing.',
+      past_ok: 'Cycle already under way',
+      past_ok_yes: 'Yes: it started on a past date and I am recording it on purpose',
     },
+    starts_past:
+      '{{date}} has passed. If the cycle already began and you are recording it now, tick “Cycle already under way” and send again.',
     exists: 'There is already a cycle called “{{name}}”.',
     bad_dates:
       'The program’s phases do not fit between these dates: the end must come later and leave time for execution.',
@@ -1001,6 +1005,8 @@ export const en: typeof es = {
       limit:
         'You already have the program’s maximum number of goals ({{max}}). You can edit or withdraw one.',
       date_outside_execution: 'The date must fall inside the execution period ({{from}} to {{to}}).',
+      date_past: 'That date has passed: choose one from today, {{today}}.',
+      milestone_after_due: 'A milestone cannot fall after its goal: choose a date up to {{due}}.',
       comment_required: 'To request changes, write a comment explaining what to change.',
       field_invalid: 'A field of the goal is not valid.',
       field_empty: '“{{field}}” is missing.',
@@ -1011,6 +1017,7 @@ export const en: typeof es = {
     milestone: {
       new_date_required: 'A restriction needs a new date for the milestone.',
       new_date_past: 'The new date must be after today.',
+      new_date_late: 'The new date cannot be after the goal’s due date ({{latest}}).',
     },
     session: {
       in_past: 'That date and time have passed; please propose a future moment.',
@@ -1021,7 +1028,11 @@ export const en: typeof es = {
       exists: 'This pair already has a final evaluation.',
       no_goals: 'There are no approved goals to evaluate.',
     },
-    cycle: { dates: 'The cycle’s dates are not valid or not in order.' },
+    cycle: {
+      dates: 'The cycle’s dates are not valid or not in order.',
+      timezone:
+        '“{{zone}}” is not a known time zone: use one from the IANA database, such as America/Santiago or America/Mexico_City.',
+    },
     survey: { range: 'The value of “{{field}}” must be between {{min}} and {{max}}.' },
     checkin: { nothing_to_report: 'There are no approved goals to report on.' },
     plenary: {

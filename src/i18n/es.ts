@@ -865,7 +865,11 @@ export const es = {
       ends: 'Término',
       ends_hint:
         'Las fases se calculan desde el programa: 3 semanas de inscripción, 3 de metas, ejecución y 3 de cierre.',
+      past_ok: 'Ciclo ya iniciado',
+      past_ok_yes: 'Sí: el inicio es una fecha pasada y lo registro a propósito',
     },
+    starts_past:
+      'El {{date}} ya pasó. Si el ciclo ya comenzó y lo registras ahora, marca «Ciclo ya iniciado» y vuelve a enviar.',
     exists: 'Ya existe un ciclo llamado «{{name}}».',
     bad_dates:
       'Con estas fechas no caben las fases del programa: el término debe ser posterior y dejar tiempo para la ejecución.',
@@ -1024,6 +1028,8 @@ export const es = {
     goal: {
       limit: 'Ya tienes el máximo de metas del programa ({{max}}). Puedes editar o retirar una existente.',
       date_outside_execution: 'La fecha debe estar dentro del periodo de ejecución ({{from}} a {{to}}).',
+      date_past: 'La fecha ya pasó: elige una a partir de hoy, {{today}}.',
+      milestone_after_due: 'Un hito no puede vencer después de su meta: elige una fecha hasta el {{due}}.',
       comment_required: 'Para pedir cambios escribe un comentario que explique qué cambiar.',
       field_invalid: 'Un dato de la meta no es válido.',
       field_empty: 'Falta «{{field}}».',
@@ -1034,6 +1040,7 @@ export const es = {
     milestone: {
       new_date_required: 'Una restricción necesita una nueva fecha para el hito.',
       new_date_past: 'La nueva fecha debe ser posterior a hoy.',
+      new_date_late: 'La nueva fecha no puede ser posterior a la fecha límite de la meta ({{latest}}).',
     },
     session: {
       in_past: 'Esa fecha y hora ya pasaron; propone un momento futuro.',
@@ -1044,7 +1051,11 @@ export const es = {
       exists: 'Esta pareja ya tiene evaluación final.',
       no_goals: 'No hay metas aprobadas que evaluar.',
     },
-    cycle: { dates: 'Las fechas del ciclo no son válidas o no están en orden.' },
+    cycle: {
+      dates: 'Las fechas del ciclo no son válidas o no están en orden.',
+      timezone:
+        '«{{zone}}» no es una zona horaria conocida: usa una de la base IANA, como America/Santiago o America/Mexico_City.',
+    },
     survey: { range: 'El valor de «{{field}}» debe estar entre {{min}} y {{max}}.' },
     checkin: { nothing_to_report: 'No hay metas aprobadas para reportar.' },
     plenary: {

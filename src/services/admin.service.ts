@@ -89,6 +89,7 @@ export async function createCycleAs(
   run: AdminRun,
   input: { program: string; name: string; starts: string; ends: string; timezone: string },
 ): Promise<Cycle> {
+  if (!isValidTimeZone(input.timezone)) throw new DomainError('cycle.timezone', { zone: input.timezone });
   const program = await findProgram(deps.db, run.tenantId, input.program);
   const dates = planCycleDates({ starts: input.starts, ends: input.ends }, program.settings);
   const cycle = await createCycle(deps.db, run.tenantId, {

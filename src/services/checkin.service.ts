@@ -96,7 +96,7 @@ export async function submitCheckin(
       for (const m of report.milestones) {
         const milestone = milestones.find((x) => x.id === m.milestoneId);
         if (!milestone) throw new DomainError('record.not_found', { entity: 'milestone' });
-        checkMilestoneUpdate(m.status, m.newDueDate ?? null, today);
+        checkMilestoneUpdate(m.status, m.newDueDate ?? null, today, goal.dueDate);
         const update = await insertProgress(tx, pairing.tenantId, {
           checkinId,
           goalId: goal.id,

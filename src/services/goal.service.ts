@@ -7,8 +7,9 @@ import {
   nextGoalState,
   validateGoalFields,
 } from '../domain/goal.ts';
-import type { Goal, GoalFields, Pairing, Program } from '../domain/model.ts';
+import type { Cycle, Goal, GoalFields, Pairing, Program } from '../domain/model.ts';
 import { requirePhase } from '../domain/phase-rules.ts';
+import { type IsoDate, localDate } from '../domain/time.ts';
 import { recordAudit } from '../store/audit.store.ts';
 import type { Tx } from '../store/db.ts';
 import {
@@ -97,7 +98,7 @@ async function draftInTx(
     existing.filter((g) => countsTowardsLimit(g.state)).length,
     program.settings.maxGoalsPerMentee,
   );
-  validateGoalFields(fields, cycle);
+  validateGoalFields(fields, cycle, chosenNow(acting, pairing, cycle, now));
   const audit = auditVia(acting, pairing);
   const goal = await createGoal(tx, {
     tenantId: pairing.tenantId,
@@ -148,7 +149,7 @@ async function submitInTx(
   const newFields = fields ?? goal;
   const { cycle } = await loadProgramOfCycle(tx, goal.tenantId, goal.cycleId);
   requirePhase('goal.draft', cycle, now, { onBehalf: auditVia(acting, pairing).via === 'on_behalf' });
-  validateGoalFields(newFields, cycle);
+  validateGoalFields(newFields, cycle, chosenNow(acting, pairing, cycle, now, goal));
   const revision = goal.revision + 1;
   const snapshot: GoalFields = {
     title: newFields.title,
@@ -203,7 +204,7 @@ export async function editDraft(
     }
     const { cycle } = await loadProgramOfCycle(tx, goal.tenantId, goal.cycleId);
     requirePhase('goal.draft', cycle, now, { onBehalf: auditVia(acting, pairing).via === 'on_behalf' });
-    validateGoalFields(fields, cycle);
+    validateGoalFields(fields, cycle, chosenNow(acting, pairing, cycle, now, goal));
     const saved = await saveGoal(tx, goal, { fields }, now);
     await recordAudit(tx, {
       tenantId: goal.tenantId,
@@ -306,4 +307,19 @@ export async function viewGoal(deps: Deps, acting: Acting, goalId: string): Prom
   if (!pairing) throw new DomainError('record.not_found', { entity: 'pairing' });
   authorize(acting.actor, 'goal.view', { kind: 'goal', goal, pairing });
   return goal;
+}
+
+/**
+ * Dates typed now must not be past, in the cycle's zone; a paper form entered on behalf records
+ * what the person wrote back then, so its dates are not checked against today.
+ */
+function chosenNow(
+  acting: Acting,
+  pairing: Pairing,
+  cycle: Cycle,
+  now: Date,
+  previous?: Goal,
+): { today: IsoDate; previous?: Goal } | undefined {
+  if (auditVia(acting, pairing).via === 'on_behalf') return undefined;
+  return { today: localDate(now, cycle.timezone), ...(previous ? { previous } : {}) };
 }

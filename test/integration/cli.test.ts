@@ -56,6 +56,25 @@ describe('mentoria command line: programs, cycles, roster and pairs', () => {
     );
     expect(program).toMatchObject({ code: 0 });
     expect(program.out).toContain('Created program "Programa de Mentoría" (classic)');
+    // An unknown zone is refused and creates nothing; a real one is taken.
+    const mars = await cli(
+      'cycle',
+      'create',
+      '--program',
+      'Programa de Mentoría',
+      '--name',
+      '2027-1',
+      '--starts',
+      '2027-01-04',
+      '--ends',
+      '2027-06-30',
+      '--timezone',
+      'Mars/Olympus',
+      '--tenant',
+      'slack:T1',
+    );
+    expect(mars.code).toBe(1);
+    expect(mars.err).toContain('“Mars/Olympus” is not a known time zone');
     const cycle = await cli(
       'cycle',
       'create',

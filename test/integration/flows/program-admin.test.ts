@@ -86,6 +86,35 @@ describe('an admin sets up programs, cycles and the competency catalog from the 
     ]);
   });
 
+  it('refuses a start date in the past unless the admin says so, and uses the admin’s zone', async () => {
+    // Carmen works from Santiago; the tenant's default zone is Mexico City.
+    await chat.db.db
+      .updateTable('people')
+      .set({ timezone: 'America/Santiago' })
+      .where('name', '=', 'Carmen Vega')
+      .execute();
+    const opened = await chat.as('carmen').says('admin ciclo nuevo');
+    const programId = opened.form?.fields[0]?.options?.find((o) => o.label === 'Mentoría Inversa')
+      ?.value as string;
+    const past = { program: programId, name: '2026-2', starts: '2026-11-02', ends: '2027-04-30' };
+    const refused = await chat.as('carmen').fills(past);
+    expect(refused.reply.formErrors?.starts).toBe(
+      'El 2 de noviembre de 2026 ya pasó. Si el ciclo ya comenzó y lo registras ahora, marca «Ciclo ya iniciado» y vuelve a enviar.',
+    );
+    expect(
+      await chat.db.db.selectFrom('cycles').select('name').where('name', '=', '2026-2').execute(),
+    ).toEqual([]);
+    await chat.as('carmen').says('admin ciclo nuevo');
+    const created = await chat.as('carmen').fills({ ...past, past_ok: ['yes'] });
+    expect(created.text).toContain('Listo: ciclo «2026-2» creado.');
+    const cycle = await chat.db.db
+      .selectFrom('cycles')
+      .select('timezone')
+      .where('name', '=', '2026-2')
+      .executeTakeFirstOrThrow();
+    expect(cycle.timezone).toBe('America/Santiago');
+  });
+
   it('lists, adds and renames competencies in both languages; goals see the new names', async () => {
     expect((await chat.as('carmen').says('admin competencias')).text).toContain('Catálogo de competencias');
     const added = await chat.as('carmen').says('admin competencia nueva Negociación | Negotiation');

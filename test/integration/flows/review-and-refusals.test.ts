@@ -179,6 +179,10 @@ describe('goal drafting: coaching, limits, forms, cancel and expiry', () => {
     expect((await sofia.says('pasado mañana')).text).toContain('No entendí la fecha');
     expect((await sofia.says('31/02/2027')).text).toContain('No entendí la fecha');
     expect((await sofia.says('30/12/2030')).text).toContain('queda fuera del periodo de ejecución');
+    // Goal setting began yesterday, so yesterday is inside the window, but it has passed.
+    expect((await sofia.says('22/11/2026')).text).toBe(
+      'La fecha ya pasó: elige una a partir de hoy, 23 de noviembre de 2026.',
+    );
     const ok = await sofia.says('30/03/2027');
     expect(ok.text).toContain('¿Qué competencias desarrollarás?');
   });
@@ -190,6 +194,16 @@ describe('goal drafting: coaching, limits, forms, cancel and expiry', () => {
     expect(answer.text).toContain('No reconocí alguna competencia');
     chat.restart();
     expect((await sofia.says('1, 3')).text).toContain('Hitos (opcional)');
+  });
+
+  it('refuses a milestone after its goal’s due date, and takes one on that date', async () => {
+    const sofia = chat.as('sofia');
+    expect((await sofia.says('Informe final; 15/04/2027')).text).toBe(
+      'Un hito no puede vencer después de su meta: elige una fecha hasta el 30 de marzo de 2027.',
+    );
+    expect((await sofia.says('Informe final; 30/03/2027')).text).toContain(
+      'Informe final (30 de marzo de 2027)',
+    );
   });
 
   it('cancels any flow and keeps nothing', async () => {

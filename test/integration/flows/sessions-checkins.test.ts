@@ -152,6 +152,10 @@ describe('weekly check-in: alerts and restrictions reach the mentor at once', ()
     await ana.clicks('Restricción');
     await ana.says('Se canceló el contrato de digitalización');
     expect((await ana.says('ayer')).text).toBe('La nueva fecha debe ser posterior a hoy.');
+    // The goal is due on 31 March: the milestone cannot be moved past it.
+    expect((await ana.says('15/04/2027')).text).toBe(
+      'La nueva fecha no puede ser posterior a la fecha límite de la meta (31 de marzo de 2027).',
+    );
     const done = await ana.says('28/02/2027');
     expect(done.text).toBe(
       '¡Gracias! Tu avance quedó registrado y le avisé a Luis Herrera de las 2 alertas o restricciones.',

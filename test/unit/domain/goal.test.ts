@@ -115,6 +115,34 @@ describe('SMART coaching', () => {
     ).toThrow(expect.objectContaining({ code: 'goal.date_outside_execution' }));
   });
 
+  it('refuses dates chosen in the past and milestones after their goal; keeps dates the goal already had', () => {
+    const today = { today: '2026-04-10' };
+    expect(() => checkDueDate(cycle, '2026-04-09', '2026-04-10')).toThrow(
+      expect.objectContaining({ code: 'goal.date_past', details: { today: '2026-04-10' } }),
+    );
+    expect(() => checkDueDate(cycle, '2026-04-10', '2026-04-10')).not.toThrow();
+    // SAMPLE_GOAL's milestone (30 April) is after today; one on 1 April is not.
+    expect(() => validateGoalFields(SAMPLE_GOAL, cycle, today)).not.toThrow();
+    const passed = { ...SAMPLE_GOAL, milestones: [{ title: 'Ya pasó', dueDate: '2026-04-01' }] };
+    expect(() => validateGoalFields(passed, cycle, today)).toThrow(
+      expect.objectContaining({ code: 'goal.date_past' }),
+    );
+    // Editing a goal whose milestone has since passed keeps that milestone.
+    expect(() => validateGoalFields(passed, cycle, { ...today, previous: passed })).not.toThrow();
+    expect(() =>
+      validateGoalFields(
+        { ...SAMPLE_GOAL, milestones: [{ title: 'Después de la meta', dueDate: '2026-07-01' }] },
+        cycle,
+      ),
+    ).toThrow(expect.objectContaining({ code: 'goal.milestone_after_due', details: { due: '2026-06-30' } }));
+    expect(() =>
+      validateGoalFields(
+        { ...SAMPLE_GOAL, milestones: [{ title: 'El mismo día', dueDate: '2026-06-30' }] },
+        cycle,
+      ),
+    ).not.toThrow();
+  });
+
   it('keeps the program maximum and requires a comment to request changes', () => {
     expect(() => checkGoalLimit(2, 3)).not.toThrow();
     expect(() => checkGoalLimit(3, 3)).toThrow(

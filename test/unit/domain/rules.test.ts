@@ -80,15 +80,20 @@ describe('sessions, milestones, evaluations', () => {
     expect(() => checkSessionTime(new Date('2026-03-11T16:00:00Z'), 60, now)).not.toThrow();
   });
 
-  it('a restriction needs a new date in the future', () => {
-    expect(() => checkMilestoneUpdate('restriction', null, '2026-04-10')).toThrow(
+  it('a restriction needs a new date in the future, on or before the goal’s due date', () => {
+    const due = '2026-06-30';
+    expect(() => checkMilestoneUpdate('restriction', null, '2026-04-10', due)).toThrow(
       expect.objectContaining({ code: 'milestone.new_date_required' }),
     );
-    expect(() => checkMilestoneUpdate('restriction', '2026-04-10', '2026-04-10')).toThrow(
+    expect(() => checkMilestoneUpdate('restriction', '2026-04-10', '2026-04-10', due)).toThrow(
       expect.objectContaining({ code: 'milestone.new_date_past' }),
     );
-    expect(() => checkMilestoneUpdate('restriction', '2026-05-01', '2026-04-10')).not.toThrow();
-    expect(() => checkMilestoneUpdate('alert', null, '2026-04-10')).not.toThrow();
+    expect(() => checkMilestoneUpdate('restriction', '2026-07-01', '2026-04-10', due)).toThrow(
+      expect.objectContaining({ code: 'milestone.new_date_late', details: { latest: due } }),
+    );
+    expect(() => checkMilestoneUpdate('restriction', '2026-05-01', '2026-04-10', due)).not.toThrow();
+    expect(() => checkMilestoneUpdate('restriction', due, '2026-04-10', due)).not.toThrow();
+    expect(() => checkMilestoneUpdate('alert', null, '2026-04-10', due)).not.toThrow();
   });
 
   it('evaluations go draft → submitted → released → acknowledged only', () => {

@@ -36,13 +36,35 @@ export function daysBetween(a: IsoDate, b: IsoDate): number {
   );
 }
 
+/** A wall-clock time resolved in a zone, and what the person must be told about it. */
+export interface LocalTime {
+  at: Date;
+  /** The time did not exist that day (clocks sprang forward): the first valid time after it, "01:30". */
+  movedTo?: string;
+  /** The time happened twice that day (clocks fell back): the first of the two was taken. */
+  ambiguous?: boolean;
+}
+
 /**
- * The instant for a local wall-clock time in a zone. On a spring-forward gap the time is
- * moved forward (luxon's rule), on a fall-back overlap the earlier of the two instants wins.
+ * The instant for a local wall-clock time in a zone. In a spring-forward gap ("00:30" on the
+ * night Santiago moves to 01:00) the time moves forward by the gap and `movedTo` says so; in a
+ * fall-back overlap the first of the two instants wins and `ambiguous` says so.
  */
+export function resolveLocalTime(date: IsoDate, time: string, zone: string): LocalTime {
+  const [hour = 0, minute = 0] = time.split(':').map(Number);
+  const wanted = DateTime.fromISO(date, { zone }).set({ hour, minute, second: 0, millisecond: 0 });
+  if (wanted.hour !== hour || wanted.minute !== minute) {
+    return { at: wanted.toJSDate(), movedTo: wanted.toFormat('HH:mm') };
+  }
+  const offsets = wanted.getPossibleOffsets();
+  if (offsets.length > 1) {
+    const first = offsets.reduce((a, b) => (a.toMillis() <= b.toMillis() ? a : b));
+    return { at: first.toJSDate(), ambiguous: true };
+  }
+  return { at: wanted.toJSDate() };
+}
+
+/** The instant for a local wall-clock time in a zone (see `resolveLocalTime`). */
 export function zonedInstant(date: IsoDate, time: string, zone: string): Date {
-  const [hour, minute] = time.split(':').map(Number);
-  return DateTime.fromISO(date, { zone })
-    .set({ hour: hour ?? 0, minute: minute ?? 0, second: 0, millisecond: 0 })
-    .toJSDate();
+  return resolveLocalTime(date, time, zone).at;
 }

@@ -1,6 +1,6 @@
 import * as chrono from 'chrono-node';
 import { DateTime } from 'luxon';
-import type { IsoDate } from '../domain/time.ts';
+import { type IsoDate, type LocalTime, resolveLocalTime } from '../domain/time.ts';
 
 // Words that may surround a date without changing it; anything else left over means we did not
 // understand the whole sentence (chrono reads "pasado mañana" as "mañana" and ignores "pasado").
@@ -68,18 +68,23 @@ export function parseDate(text: string, now: Date, zone: string): IsoDate | unde
   return date.isValid ? (date.toISODate() as IsoDate) : undefined;
 }
 
-/** A date and time from free text, as an instant in the reader's zone; `needs_time` when no hour was given. */
+/**
+ * A date and time from free text, as an instant in the reader's zone; `needs_time` when no hour
+ * was given. `movedTo` / `ambiguous` tell when that time did not exist or happened twice that day.
+ */
 export function parseDateTime(
   text: string,
   now: Date,
   zone: string,
-): { ok: true; at: Date } | { ok: false; reason: 'unreadable' | 'needs_time' } {
+): ({ ok: true } & LocalTime) | { ok: false; reason: 'unreadable' | 'needs_time' } {
   const parsed = parseLoose(text, now, zone);
   if (!parsed) return { ok: false, reason: 'unreadable' };
   if (parsed.hour === null) return { ok: false, reason: 'needs_time' };
-  const at = DateTime.fromObject(
-    { year: parsed.year, month: parsed.month, day: parsed.day, hour: parsed.hour, minute: parsed.minute },
-    { zone },
+  const day = DateTime.fromObject(
+    { year: parsed.year, month: parsed.month, day: parsed.day },
+    { zone: 'UTC' },
   );
-  return at.isValid ? { ok: true, at: at.toJSDate() } : { ok: false, reason: 'unreadable' };
+  if (!day.isValid || parsed.hour > 23 || parsed.minute > 59) return { ok: false, reason: 'unreadable' };
+  const time = `${String(parsed.hour).padStart(2, '0')}:${String(parsed.minute).padStart(2, '0')}`;
+  return { ok: true, ...resolveLocalTime(day.toISODate() as IsoDate, time, zone) };
 }

@@ -3,6 +3,7 @@ import { authorize } from '../domain/authz.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { MentoringSession, Pairing, Person } from '../domain/model.ts';
 import { canReportOutcome, SESSION_MAX_MINUTES, SESSION_MIN_MINUTES } from '../domain/session.ts';
+import type { LocalTime } from '../domain/time.ts';
 import { type Button, button, message, type OutboundMessage, textMessage } from '../messages/model.ts';
 import { requirePairPhase } from '../services/phase.ts';
 import { answerSession, proposeSession, SESSION_TEXT_MAX } from '../services/session.service.ts';
@@ -212,9 +213,19 @@ export const sessionFlow: Flow = {
         if (parsed.at.getTime() <= ctx.now.getTime())
           return stay(state, reply(textMessage(ctx.t('errors.session.in_past'))));
         const nextData = { ...data, startsAt: parsed.at.toISOString() };
+        const note = timeNote(ctx, text, parsed);
         // A new time for an existing session keeps its duration, place and agenda.
-        if (data.sessionId) return send(ctx, nextData);
-        return goTo('duration', nextData, reply(await ask(ctx, 'duration', nextData)));
+        if (data.sessionId) {
+          const sent = await send(ctx, nextData);
+          return note
+            ? { ...sent, reply: { ...sent.reply, messages: [note, ...sent.reply.messages] } }
+            : sent;
+        }
+        return goTo(
+          'duration',
+          nextData,
+          reply(...(note ? [note] : []), await ask(ctx, 'duration', nextData)),
+        );
       }
       case 'duration': {
         const minutes = Number.parseInt(text, 10);
@@ -425,6 +436,36 @@ export async function submitSessionForm(
     when: ctx.fmt.dateTime(session.startsAt),
   });
   return { messages: [], replaceOriginal: textMessage(text) };
+}
+
+/**
+ * What the person must hear about the time they typed: it did not exist that day (clocks sprang
+ * forward, so the next valid time was taken) or it happened twice (the first was taken).
+ */
+function timeNote(ctx: Ctx, typed: string, parsed: LocalTime): OutboundMessage | undefined {
+  const place = placeName(ctx.person.timezone);
+  if (parsed.movedTo) {
+    const asked = /(\d{1,2})[:.h](\d{2})/.exec(typed);
+    const wanted = asked ? `${(asked[1] as string).padStart(2, '0')}:${asked[2]}` : typed;
+    return textMessage(
+      ctx.t('dates.time_moved', {
+        asked: wanted,
+        place,
+        chosen: ctx.fmt.time(parsed.at),
+        zone: ctx.fmt.zone(parsed.at),
+      }),
+    );
+  }
+  if (parsed.ambiguous)
+    return textMessage(
+      ctx.t('dates.time_twice', { place, chosen: ctx.fmt.time(parsed.at), zone: ctx.fmt.zone(parsed.at) }),
+    );
+  return undefined;
+}
+
+/** "America/New_York" → "New York": how people name the place whose clock it is. */
+function placeName(zone: string): string {
+  return (zone.split('/').at(-1) ?? zone).replaceAll('_', ' ');
 }
 
 /** `sesiones`: upcoming sessions and those waiting for an answer or a report. */

@@ -114,7 +114,7 @@ export function sessionFields(
   const end = new Date(session.startsAt.getTime() + session.durationMinutes * 60_000);
   const rows = [
     { label: t('session.field.with'), value: withName },
-    { label: t('session.field.when'), value: `${fmt.dateTime(session.startsAt)} – ${fmt.time(end)}` },
+    { label: t('session.field.when'), value: fmt.dateTimeRange(session.startsAt, end) },
     { label: t('session.field.duration'), value: t('session.minutes', { count: session.durationMinutes }) },
   ];
   if (session.place) rows.push({ label: t('session.field.place'), value: session.place });

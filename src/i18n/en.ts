@@ -90,6 +90,10 @@ export const en: typeof es = {
     unreadable_datetime:
       'I could not read that date and time. Try “tomorrow 10:00”, “Tuesday 4:30pm” or “15/04 at 9”.',
     needs_time: 'I need a time too. For example: “15/04 at 10:00”.',
+    time_moved:
+      '{{asked}} does not exist that day in {{place}} (clocks spring forward); I proposed {{chosen}} ({{zone}}).',
+    time_twice:
+      '{{chosen}} happens twice that day in {{place}} (clocks fall back); I proposed the first, {{chosen}} ({{zone}}).',
   },
   welcome: {
     summary: 'Welcome to Mentoría, {{name}}',

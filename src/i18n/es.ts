@@ -97,6 +97,10 @@ export const es = {
     unreadable_datetime:
       'No entendí la fecha y hora. Prueba con «mañana 10:00», «martes 16:30» o «15/04 a las 9».',
     needs_time: 'Me falta la hora. Por ejemplo: «15/04 a las 10:00».',
+    time_moved:
+      '{{asked}} no existe ese día en {{place}} (los relojes se adelantan); propuse las {{chosen}} ({{zone}}).',
+    time_twice:
+      'Las {{chosen}} ocurren dos veces ese día en {{place}} (los relojes se atrasan); propuse la primera vez, {{chosen}} ({{zone}}).',
   },
   welcome: {
     summary: 'Te damos la bienvenida a Mentoría, {{name}}',

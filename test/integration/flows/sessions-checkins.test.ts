@@ -35,11 +35,11 @@ describe('sessions: proposals, other times, calendars and reports, each in the r
     await marta.says('https://meet.example.org/abc');
     await marta.says('Plan de trabajo');
     const sent = await marta.clicks('Enviar propuesta');
-    // Marta reads Mexico City time (09:00 GMT-6); Sofía reads Santiago time (12:00 GMT-3), in English.
-    expect(sent.text).toContain('martes, 24 de noviembre, 09:00 GMT-6');
+    // Marta reads Mexico City time (09:00 CST); Sofía reads Santiago time (12:00 PM GMT-3), in English.
+    expect(sent.text).toContain('martes, 24 de noviembre, 09:00 (CST)');
     const proposal = chat.inbox('sofia').at(-1) ?? '';
     expect(proposal).toContain('Marta Díaz proposes a mentoring session');
-    expect(proposal).toContain('Tuesday, November 24 at 12:00 PM GMT-3');
+    expect(proposal).toContain('Tuesday, November 24, 12:00–12:45 PM (GMT-3)');
   });
 
   it('lets the other side propose another time; only then the proposer answers', async () => {
@@ -47,7 +47,7 @@ describe('sessions: proposals, other times, calendars and reports, each in the r
     await sofia.clicks('Propose another time');
     await sofia.says('25/11 at 15:00');
     expect(chat.inbox('marta').at(-1)).toContain('Sofía Rivas propone otro horario');
-    expect(chat.inbox('marta').at(-1)).toContain('miércoles, 25 de noviembre, 12:00 GMT-6');
+    expect(chat.inbox('marta').at(-1)).toContain('miércoles, 25 de noviembre, 12:00–12:45 (CST)');
     // Sofía proposed the new time: accepting it is Marta's answer, not hers.
     const self = await sofia.clicksButtonOf('marta', 'Aceptar');
     expect(self.text).toBe('You cannot do that: it is not your role in this program.');
@@ -96,6 +96,23 @@ describe('sessions: proposals, other times, calendars and reports, each in the r
     expect(chat.inbox('sofia').at(-1)).toContain('did not happen. Reason: Sofía estaba de licencia');
     const again = await sofia.clicksRaw('session.held', JSON.stringify({ s: session.id }));
     expect(again.text).toBe('Not possible: the session is “Not held”.');
+  });
+
+  it('says which time it chose when the typed one happens twice or not at all that night', async () => {
+    // Santiago's clocks fall back at midnight on 3 April 2027: 23:30 happens twice.
+    const sofia = chat.as('sofia');
+    await sofia.says('new session');
+    const twice = await sofia.says('03/04/2027 23:30');
+    expect(twice.text).toContain(
+      '11:30 PM happens twice that day in Santiago (clocks fall back); I proposed the first, 11:30 PM (GMT-3).',
+    );
+    expect(twice.text).toContain('How long');
+    await sofia.says('cancel');
+    // Marta's Mexico City has no change of clocks: nothing to say.
+    await chat.as('marta').says('sesión nueva');
+    const plain = await chat.as('marta').says('03/04/2027 23:30');
+    expect(plain.text).not.toContain('dos veces');
+    await chat.as('marta').says('cancelar');
   });
 
   it('cancels a confirmed session for both, with a calendar cancellation', async () => {

@@ -34,7 +34,7 @@ describe('reminders in the conversation', () => {
 
   it('comes back three hours later when asked to, and not before', async () => {
     const later = await chat.as('ana').clicks('Recordármelo más tarde');
-    expect(later.text).toBe('De acuerdo, te lo recuerdo el lunes, 23 de noviembre, 12:30 GMT-6.');
+    expect(later.text).toBe('De acuerdo, te lo recuerdo el lunes, 23 de noviembre, 12:30 (CST).');
     const before = chat.inbox('ana').length;
     chat.clock.advance(2 * 3_600_000);
     await planTick(chat.db.db, chat.clock.now());

@@ -2,10 +2,17 @@ import { z } from 'zod';
 import { authorize } from '../domain/authz.ts';
 import { DomainError } from '../domain/errors.ts';
 import { distinctTopics } from '../domain/matching.ts';
-import type { Cycle } from '../domain/model.ts';
+import type { Cycle, Person } from '../domain/model.ts';
 import { requirePhase } from '../domain/phase-rules.ts';
 import { addDays, startOfLocalDay } from '../domain/time.ts';
-import { button, type Form, message, textMessage } from '../messages/model.ts';
+import {
+  type Button,
+  button,
+  type Form,
+  message,
+  type OutboundMessage,
+  textMessage,
+} from '../messages/model.ts';
 import { csvText } from '../services/csv.ts';
 import {
   type Application,
@@ -17,6 +24,8 @@ import {
   openForApplications,
   setApplicationWindow,
   setEndorsement,
+  setSupervisor,
+  withdrawApplication,
 } from '../store/application.store.ts';
 import { recordAudit } from '../store/audit.store.ts';
 import {
@@ -34,6 +43,8 @@ import { standingOf } from './standing.ts';
 
 export const applicationValue = z.object({ a: z.string().max(64) });
 export const applyFormValue = z.object({ c: z.string().max(64) });
+/** The form that names another supervisor for an application. */
+export const supervisorFormValue = z.object({ a: z.string().max(64) });
 
 const MOTIVATION_MAX = 1000;
 /** Applications shown with buttons in one message; the rest come in the attached CSV. */
@@ -99,7 +110,7 @@ export async function applicationForm(ctx: Ctx): Promise<Reply> {
   if (!cycle) return reply(textMessage(t('applications.none_open')));
   requirePhase('applications.apply', cycle, ctx.now);
   const existing = await applicationOf(ctx.deps.db, ctx.tenant.id, cycle.id, ctx.person.id);
-  if (existing) return reply(textMessage(statusText(ctx, existing, cycle)));
+  if (existing) return reply(statusMessage(ctx, existing, cycle));
   if ((await enrollmentsOf(ctx.deps.db, ctx.tenant.id, ctx.person.id)).some((e) => e.cycleId === cycle.id))
     return reply(textMessage(t('applications.already_enrolled', { cycle: cycle.name })));
   const form: Form = {
@@ -156,6 +167,43 @@ export async function applicationForm(ctx: Ctx): Promise<Reply> {
   };
 }
 
+/**
+ * The applicant's own application, with what they can still do while it is undecided: name
+ * another supervisor (a mistyped email would leave it waiting forever) or withdraw it.
+ */
+function statusMessage(ctx: Ctx, a: Application, cycle: Cycle): OutboundMessage {
+  const text = statusText(ctx, a, cycle);
+  const buttons: Button[] = [];
+  if (a.state === 'submitted' && a.endorsement === 'pending')
+    buttons.push(button('application.supervisor', ctx.t('applications.change_supervisor'), { a: a.id }));
+  if (a.state === 'submitted')
+    buttons.push(button('application.withdraw', ctx.t('applications.withdraw'), { a: a.id }, 'danger'));
+  return message(text).text(text).buttons(buttons).build();
+}
+
+/** What a supervisor receives: the application, and Endorse / Do not endorse that only they can press. */
+export function endorsementAsk(
+  t: Ctx['t'],
+  application: Application,
+  applicantName: string,
+  cycleName: string,
+): OutboundMessage {
+  return message(t('applications.endorse_ask.summary', { name: applicantName }))
+    .text(
+      t('applications.endorse_ask.text', {
+        name: applicantName,
+        role: t(`applications.role.${application.role}`),
+        cycle: cycleName,
+      }),
+    )
+    .fields([{ label: t('applications.form.motivation'), value: application.motivation }])
+    .buttons([
+      button('application.endorse', t('applications.endorse'), { a: application.id }, 'primary'),
+      button('application.decline', t('applications.decline'), { a: application.id }),
+    ])
+    .build();
+}
+
 function statusText(ctx: Ctx, a: Application, cycle: Cycle): string {
   return ctx.t('applications.status', {
     cycle: cycle.name,
@@ -196,14 +244,7 @@ export async function submitApplicationForm(
     return { messages: [textMessage(`${t('forms.has_errors')}\n${lines.join('\n')}`)], formErrors: errors };
   }
   // The supervisor may not have written to the bot yet: known by email, found on the platform when told.
-  const supervisor =
-    (await findPersonByEmail(ctx.deps.db, ctx.tenant.id, supervisorEmail as string)) ??
-    (await createPerson(ctx.deps.db, ctx.tenant.id, {
-      name: supervisorEmail as string,
-      email: supervisorEmail as string,
-      locale: ctx.tenant.defaultLocale,
-      timezone: ctx.tenant.defaultTimezone,
-    }));
+  const supervisor = await supervisorByEmail(ctx, supervisorEmail as string);
   const application = await insertApplication(ctx.deps.db, {
     tenantId: ctx.tenant.id,
     cycleId: cycle.id,
@@ -217,20 +258,7 @@ export async function submitApplicationForm(
   if (!application) return reply(textMessage(t('applications.already_applied')));
   await audit(ctx, 'application.submit', 'application', application.id, { role });
   await notify(ctx, supervisor.id, ({ t: st }) =>
-    message(st('applications.endorse_ask.summary', { name: ctx.person.name }))
-      .text(
-        st('applications.endorse_ask.text', {
-          name: ctx.person.name,
-          role: st(`applications.role.${application.role}`),
-          cycle: cycle.name,
-        }),
-      )
-      .fields([{ label: st('applications.form.motivation'), value: motivation }])
-      .buttons([
-        button('application.endorse', st('applications.endorse'), { a: application.id }, 'primary'),
-        button('application.decline', st('applications.decline'), { a: application.id }),
-      ])
-      .build(),
+    endorsementAsk(st, application, ctx.person.name, cycle.name),
   );
   return reply(textMessage(t('applications.submitted', { supervisor: supervisor.name })));
 }
@@ -260,6 +288,136 @@ export async function endorseApplication(ctx: Ctx, id: string, endorse: boolean)
   );
   const done = ctx.t(endorse ? 'applications.endorsed_done' : 'applications.declined_done', { name });
   return { messages: [], replaceOriginal: textMessage(done) };
+}
+
+/** The supervisor's email as typed: a person of the tenant, created when they never wrote to the bot. */
+async function supervisorByEmail(ctx: Ctx, email: string) {
+  return (
+    (await findPersonByEmail(ctx.deps.db, ctx.tenant.id, email)) ??
+    (await createPerson(ctx.deps.db, ctx.tenant.id, {
+      name: email,
+      email,
+      locale: ctx.tenant.defaultLocale,
+      timezone: ctx.tenant.defaultTimezone,
+    }))
+  );
+}
+
+/** An application the applicant, or an admin, may still change. */
+async function undecided(ctx: Ctx, id: string): Promise<{ application: Application; applicant: Person }> {
+  const application = await getApplication(ctx.deps.db, ctx.tenant.id, id);
+  const applicant = application && (await getPerson(ctx.deps.db, ctx.tenant.id, application.personId));
+  if (!application || !applicant) throw new DomainError('record.not_found', { entity: 'application' });
+  if (application.personId !== ctx.person.id) requireAdmin(ctx);
+  return { application, applicant };
+}
+
+/** "Change supervisor": a one-field form, for the applicant or an admin. */
+export async function supervisorForm(ctx: Ctx, id: string): Promise<Reply> {
+  const { application } = await undecided(ctx, id);
+  if (application.state !== 'submitted' || application.endorsement !== 'pending')
+    return reply(textMessage(ctx.t('applications.not_pending')));
+  const current = await getPerson(ctx.deps.db, ctx.tenant.id, application.supervisorId);
+  const form: Form = {
+    actionId: 'application.supervisor_form',
+    title: ctx.t('applications.change_supervisor'),
+    submitLabel: ctx.t('common.save'),
+    value: JSON.stringify({ a: application.id }),
+    fields: [
+      {
+        id: 'supervisor',
+        kind: 'short_text',
+        label: ctx.t('applications.form.supervisor'),
+        hint: ctx.t('applications.form.supervisor_hint'),
+        required: true,
+        maxLength: 254,
+        ...(current?.email ? { initial: current.email } : {}),
+      },
+    ],
+  };
+  return { messages: [], openForm: form };
+}
+
+/** Another supervisor: asked at once with the buttons; the old request no longer counts. Audited. */
+export async function submitSupervisorForm(
+  ctx: Ctx,
+  value: z.infer<typeof supervisorFormValue>,
+  values: Record<string, string | string[]>,
+): Promise<Reply> {
+  const { t } = ctx;
+  const { application, applicant } = await undecided(ctx, value.a);
+  const typed = typeof values.supervisor === 'string' ? values.supervisor.trim() : '';
+  const email = emailIn(typed);
+  const problem = !email
+    ? t('applications.form.bad_email')
+    : email === applicant.email?.toLowerCase()
+      ? t('applications.form.not_yourself')
+      : undefined;
+  if (problem)
+    return {
+      messages: [textMessage(`${t('forms.has_errors')}\n• ${t('applications.form.supervisor')}: ${problem}`)],
+      formErrors: { supervisor: problem },
+    };
+  const supervisor = await supervisorByEmail(ctx, email as string);
+  const cycle = await getCycle(ctx.deps.db, ctx.tenant.id, application.cycleId);
+  if (supervisor.id === application.supervisorId)
+    return reply(textMessage(t('applications.supervisor_same', { supervisor: supervisor.name })));
+  if (!cycle || !(await setSupervisor(ctx.deps.db, ctx.tenant.id, application.id, supervisor.id)))
+    return reply(textMessage(t('applications.not_pending')));
+  await audit(ctx, 'application.supervisor', 'application', application.id, {
+    from: application.supervisorId,
+    to: supervisor.id,
+  });
+  await notify(ctx, supervisor.id, ({ t: st }) =>
+    endorsementAsk(st, { ...application, supervisorId: supervisor.id }, applicant.name, cycle.name),
+  );
+  if (applicant.id !== ctx.person.id)
+    await notify(ctx, applicant.id, ({ t: at }) =>
+      textMessage(
+        at('applications.supervisor_changed_told', { admin: ctx.person.name, supervisor: supervisor.name }),
+      ),
+    );
+  return reply(textMessage(t('applications.supervisor_changed', { supervisor: supervisor.name })));
+}
+
+/** The applicant withdraws an undecided application; they may apply again while the call is open. */
+export async function withdrawApplicationInChat(ctx: Ctx, id: string): Promise<Reply> {
+  const application = await getApplication(ctx.deps.db, ctx.tenant.id, id);
+  if (application && application.personId !== ctx.person.id)
+    throw new DomainError('auth.forbidden', { action: 'application.withdraw' });
+  if (!application || !(await withdrawApplication(ctx.deps.db, ctx.tenant.id, id, ctx.person.id)))
+    return reply(textMessage(ctx.t('applications.not_pending')));
+  await audit(ctx, 'application.withdraw', 'application', id, {
+    cycle: application.cycleId,
+    role: application.role,
+    supervisor: application.supervisorId,
+  });
+  return { messages: [], replaceOriginal: textMessage(ctx.t('applications.withdrawn')) };
+}
+
+/** An admin enters the supervisor's endorsement from a paper form: audited as on behalf of them. */
+export async function paperEndorsement(ctx: Ctx, id: string): Promise<Reply> {
+  requireAdmin(ctx);
+  const application = await getApplication(ctx.deps.db, ctx.tenant.id, id);
+  if (!application) throw new DomainError('record.not_found', { entity: 'application' });
+  const applicant = await getPerson(ctx.deps.db, ctx.tenant.id, application.personId);
+  const name = applicant?.name ?? '';
+  if (!(await setEndorsement(ctx.deps.db, ctx.tenant.id, id, null, 'endorsed', ctx.now)))
+    return reply(textMessage(ctx.t('applications.not_pending')));
+  await recordAudit(ctx.deps.db, {
+    tenantId: ctx.tenant.id,
+    at: ctx.now,
+    actorId: ctx.person.id,
+    via: 'on_behalf',
+    action: 'application.endorse',
+    subjectType: 'application',
+    subjectId: id,
+    data: { paper: true, supervisor: application.supervisorId },
+  });
+  await notify(ctx, application.personId, ({ t }) =>
+    textMessage(t('applications.paper_endorsed_told', { admin: ctx.person.name })),
+  );
+  return reply(textMessage(ctx.t('applications.paper_endorsed', { name })));
 }
 
 /** `admin postulaciones`: the cycle's applications; admins get Select / Not selected buttons. */
@@ -294,6 +452,13 @@ export async function listApplicationsInChat(ctx: Ctx): Promise<Reply> {
       builder.buttons([
         button('application.select', t('applications.select'), { a: a.id }, 'primary'),
         button('application.reject', t('applications.reject'), { a: a.id }),
+        // A supervisor who never answers: endorse from the paper form, or ask someone else.
+        ...(a.endorsement === 'pending'
+          ? [
+              button('application.paper_endorse', t('applications.paper_endorse'), { a: a.id }),
+              button('application.supervisor', t('applications.change_supervisor'), { a: a.id }),
+            ]
+          : []),
       ]);
     }
   }

@@ -41,7 +41,12 @@ import {
   endorseApplication,
   listApplicationsInChat,
   openApplications,
+  paperEndorsement,
   submitApplicationForm,
+  submitSupervisorForm,
+  supervisorForm,
+  supervisorFormValue,
+  withdrawApplicationInChat,
 } from './application.flow.ts';
 import { answerIssue, checkinFlow, issueValue, openIssueReply, startCheckin } from './checkin.flow.ts';
 import {
@@ -686,6 +691,18 @@ export class Bot {
         const value = parse(applicationValue);
         return value ? decideApplicationInChat(ctx, value.a, actionId === 'application.select') : bad();
       }
+      case 'application.withdraw': {
+        const value = parse(applicationValue);
+        return value ? withdrawApplicationInChat(ctx, value.a) : bad();
+      }
+      case 'application.supervisor': {
+        const value = parse(applicationValue);
+        return value ? supervisorForm(ctx, value.a) : bad();
+      }
+      case 'application.paper_endorse': {
+        const value = parse(applicationValue);
+        return value ? paperEndorsement(ctx, value.a) : bad();
+      }
       case 'plenary.attend': {
         const value = parse(plenaryValue);
         return value ? attendFromButton(ctx, value.p) : bad();
@@ -729,6 +746,10 @@ export class Bot {
       case 'application.form': {
         const value = parse(applyFormValue);
         return value ? submitApplicationForm(ctx, value, fields) : bad();
+      }
+      case 'application.supervisor_form': {
+        const value = parse(supervisorFormValue);
+        return value ? submitSupervisorForm(ctx, value, fields) : bad();
       }
       case 'plenary.form': {
         const value = parse(plenaryFormValue);

@@ -1,10 +1,14 @@
 import { genderContext } from '../i18n/index.ts';
 import { type Button, button, message, type OutboundMessage, textMessage } from '../messages/model.ts';
 import { weekStart } from '../services/checkin.service.ts';
+import { awaitingEndorsementBy } from '../store/application.store.ts';
 import { countOpenIssues, lastCheckinWeek, openIssues } from '../store/checkin.store.ts';
 import { getEvaluationOfPairing, hasAnsweredSurvey } from '../store/evaluation.store.ts';
 import { countGoalsByState, listGoalsOfPairing } from '../store/goal.store.ts';
 import { countFailedNudges } from '../store/nudge.store.ts';
+import { getPerson } from '../store/person.store.ts';
+import { getCycle } from '../store/program.store.ts';
+import { endorsementAsk } from './application.flow.ts';
 import type { Ctx, Reply } from './context.ts';
 import { reply } from './context.ts';
 import { pendingSessions } from './session.flow.ts';
@@ -204,6 +208,12 @@ export async function pending(ctx: Ctx): Promise<Reply> {
         button('evaluation.release', t('evaluation.release', { name }), { e: evaluation.id }, 'primary'),
       ]);
     }
+  }
+  // Endorsements people asked this person for (a supervisor is often in no pair at all).
+  for (const application of await awaitingEndorsementBy(ctx.deps.db, ctx.tenant.id, ctx.person.id)) {
+    const applicant = await getPerson(ctx.deps.db, ctx.tenant.id, application.personId);
+    const cycle = await getCycle(ctx.deps.db, ctx.tenant.id, application.cycleId);
+    if (applicant && cycle) items.push(endorsementAsk(t, application, applicant.name, cycle.name));
   }
   let overview: OutboundMessage | undefined;
   if (ctx.actor.staffRole && standing.cycle) {

@@ -734,6 +734,18 @@ export const en: typeof es = {
     pairs_refused_other: 'No pairs were imported: {{count}} lines break the program’s rules.',
   },
   applications: {
+    change_supervisor: 'Change supervisor',
+    withdraw: 'Withdraw application',
+    withdrawn: 'You withdrew your application. You can apply again while the call is open.',
+    not_pending: 'That application is no longer pending: there is nothing to change.',
+    supervisor_same: '{{supervisor}} is already this application’s supervisor.',
+    supervisor_changed: 'Done: I asked {{supervisor}} for the endorsement.',
+    supervisor_changed_told:
+      '{{admin}} changed your application’s supervisor: we now ask {{supervisor}} for the endorsement.',
+    paper_endorse: 'Paper endorsement',
+    paper_endorsed:
+      'Done: I recorded the paper endorsement of {{name}}’s application. It is in the audit log.',
+    paper_endorsed_told: '{{admin}} recorded your supervisor’s endorsement from a paper form.',
     role: { mentor: 'mentor', mentee: 'mentee' },
     endorsement: { pending: 'endorsement pending', endorsed: 'endorsed', declined: 'not endorsed' },
     state: { submitted: 'under review', selected: 'selected', rejected: 'not selected' },

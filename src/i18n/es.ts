@@ -748,6 +748,17 @@ export const es = {
     pairs_refused_other: 'No se importó ninguna pareja: {{count}} líneas no cumplen las reglas del programa.',
   },
   applications: {
+    change_supervisor: 'Cambiar jefatura',
+    withdraw: 'Retirar postulación',
+    withdrawn: 'Retiraste tu postulación. Puedes volver a postular mientras la convocatoria siga abierta.',
+    not_pending: 'Esa postulación ya no está pendiente: no hay nada que cambiar.',
+    supervisor_same: '{{supervisor}} ya es la jefatura de esta postulación.',
+    supervisor_changed: 'Listo: le pedí el aval a {{supervisor}}.',
+    supervisor_changed_told:
+      '{{admin}} cambió la jefatura de tu postulación: ahora le pedimos el aval a {{supervisor}}.',
+    paper_endorse: 'Aval en papel',
+    paper_endorsed: 'Listo: registré el aval en papel de la postulación de {{name}}. Quedó en la bitácora.',
+    paper_endorsed_told: '{{admin}} registró el aval de tu jefatura desde un formulario en papel.',
     role: { mentor: 'persona mentora', mentee: 'persona mentorada' },
     endorsement: { pending: 'aval pendiente', endorsed: 'avalada', declined: 'sin aval' },
     state: { submitted: 'en revisión', selected: 'seleccionada', rejected: 'no seleccionada' },

@@ -118,24 +118,82 @@ export async function listApplications(
   return rows.map(toApplication);
 }
 
-/** The supervisor's answer, once: true when it changed the row (a second click changes nothing). */
+/**
+ * The supervisor's answer, once: true when it changed the row (a second click changes nothing).
+ * `supervisorId` null is an admin entering a paper endorsement for whoever the supervisor is.
+ */
 export async function setEndorsement(
   db: Db | Tx,
   tenantId: string,
   id: string,
-  supervisorId: string,
+  supervisorId: string | null,
   endorsement: 'endorsed' | 'declined',
   at: Date,
 ): Promise<boolean> {
-  const result = await db
+  let query = db
     .updateTable('applications')
     .set({ endorsement, endorsed_at: at })
     .where('tenant_id', '=', tenantId)
     .where('id', '=', id)
-    .where('supervisor_id', '=', supervisorId)
     .where('endorsement', '=', 'pending')
+    .where('state', '=', 'submitted');
+  if (supervisorId !== null) query = query.where('supervisor_id', '=', supervisorId);
+  const result = await query.executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Another supervisor for an application still waiting for its endorsement: true when it changed. */
+export async function setSupervisor(
+  db: Db | Tx,
+  tenantId: string,
+  id: string,
+  supervisorId: string,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('applications')
+    .set({ supervisor_id: supervisorId })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .where('endorsement', '=', 'pending')
+    .where('state', '=', 'submitted')
+    .where('supervisor_id', '<>', supervisorId)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/** The applicant withdraws an application not yet decided: true when it was there to withdraw. */
+export async function withdrawApplication(
+  db: Db | Tx,
+  tenantId: string,
+  id: string,
+  personId: string,
+): Promise<boolean> {
+  const result = await db
+    .deleteFrom('applications')
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .where('person_id', '=', personId)
+    .where('state', '=', 'submitted')
+    .executeTakeFirst();
+  return Number(result.numDeletedRows) === 1;
+}
+
+/** Applications waiting for this person's endorsement, oldest first. */
+export async function awaitingEndorsementBy(
+  db: Db | Tx,
+  tenantId: string,
+  supervisorId: string,
+): Promise<Application[]> {
+  const rows = await db
+    .selectFrom('applications')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('supervisor_id', '=', supervisorId)
+    .where('endorsement', '=', 'pending')
+    .where('state', '=', 'submitted')
+    .orderBy('created_at')
+    .execute();
+  return rows.map(toApplication);
 }
 
 /** The admin's decision, once: true when it changed the row. */

@@ -167,3 +167,127 @@ describe('applications with the supervisor’s endorsement (Chile’s model)', (
     ]);
   });
 });
+
+describe('applications do not get stuck on a supervisor who never answers', () => {
+  let chat: ChatDriver;
+  beforeAll(async () => {
+    chat = await ChatDriver.start('2026-11-23T16:00:00Z');
+    for (const p of [
+      { handle: 'pablo', name: 'Pablo Núñez' },
+      { handle: 'jefa', name: 'Julia Fernández' },
+      { handle: 'irene', name: 'Irene Campos' },
+    ]) {
+      const person = await createPerson(chat.db.db, chat.tenant.id, {
+        name: p.name,
+        email: `${p.handle}@demo.mentoria.invalid`,
+        locale: 'es',
+        timezone: 'America/Mexico_City',
+      });
+      await upsertIdentity(chat.db.db, {
+        tenantId: chat.tenant.id,
+        personId: person.id,
+        platform: 'console',
+        externalId: p.handle,
+        conversationRef: { handle: p.handle },
+        now: chat.clock.now(),
+      });
+    }
+    await chat.db.db
+      .updateTable('cycles')
+      .set({ goal_setting_starts: '2026-12-14', execution_starts: '2027-01-04' })
+      .where('tenant_id', '=', chat.tenant.id)
+      .execute();
+    await chat.as('carmen').says('admin abrir postulaciones hasta 2026-12-10');
+  });
+  afterAll(async () => {
+    await chat.close();
+  });
+
+  const apply = async (handle: string, supervisor: string) => {
+    await chat.as(handle).says('postular');
+    return chat
+      .as(handle)
+      .fills({ role: 'mentee', motivation: 'Quiero aprender a liderar', topics: '', supervisor });
+  };
+  const applicationOf = (name: string) =>
+    chat.db.db
+      .selectFrom('applications as a')
+      .innerJoin('people as p', 'p.id', 'a.person_id')
+      .innerJoin('people as s', 's.id', 'a.supervisor_id')
+      .select(['a.id', 's.email as supervisor', 'a.endorsement', 'a.state'])
+      .where('p.name', '=', name)
+      .executeTakeFirst();
+
+  it('lets the applicant name another supervisor when the email was mistyped; nobody else can', async () => {
+    await apply('pablo', 'julia.fernandez@demo.mentoria.invalid');
+    const status = await chat.as('pablo').says('postular');
+    expect(status.buttons).toEqual(['Cambiar jefatura', 'Retirar postulación']);
+    expect((await chat.as('luis').clicksButtonOf('pablo', 'Cambiar jefatura')).text).toBe(
+      'No puedes hacer eso: no te corresponde en este programa.',
+    );
+    const form = await chat.as('pablo').clicks('Cambiar jefatura');
+    expect(form.form?.fields.map((f) => f.id)).toEqual(['supervisor']);
+    const bad = await chat.as('pablo').fills({ supervisor: 'no es un correo' });
+    expect(bad.reply.formErrors?.supervisor).toBeDefined();
+    expect((await applicationOf('Pablo Núñez'))?.supervisor).toBe('julia.fernandez@demo.mentoria.invalid');
+    await chat.as('pablo').clicks('Cambiar jefatura');
+    const changed = await chat.as('pablo').fills({ supervisor: 'jefa@demo.mentoria.invalid' });
+    expect(changed.text).toBe('Listo: le pedí el aval a Julia Fernández.');
+    expect((await applicationOf('Pablo Núñez'))?.supervisor).toBe('jefa@demo.mentoria.invalid');
+    expect(chat.inbox('jefa').at(-1)).toContain('[Avalar] [No avalar]');
+  });
+
+  it('lists the requests waiting for a supervisor in their «pendientes», with the buttons', async () => {
+    const waiting = await chat.as('jefa').says('pendientes');
+    expect(waiting.text).not.toContain('¡Todo al día!');
+    expect(waiting.text).toContain('Pablo Núñez postula como persona mentorada');
+    expect(waiting.buttons).toContain('Avalar');
+    await chat.as('jefa').clicks('Avalar');
+    expect((await chat.as('jefa').says('pendientes')).text).toContain('¡Todo al día!');
+  });
+
+  it('lets an admin enter a paper endorsement, audited as on behalf; a participant cannot', async () => {
+    await apply('irene', 'nadie.responde@externo.gob');
+    const irene = await applicationOf('Irene Campos');
+    const value = JSON.stringify({ a: irene?.id });
+    expect((await chat.as('ana').clicksRaw('application.paper_endorse', value)).text).toBe(
+      'No puedes hacer eso: no te corresponde en este programa.',
+    );
+    expect((await applicationOf('Irene Campos'))?.endorsement).toBe('pending');
+    const list = await chat.as('carmen').says('admin postulaciones');
+    expect(list.buttons).toContain('Aval en papel');
+    expect((await chat.as('carmen').clicksRaw('application.paper_endorse', value)).text).toBe(
+      'Listo: registré el aval en papel de la postulación de Irene Campos. Quedó en la bitácora.',
+    );
+    expect(chat.inbox('irene').at(-1)).toBe(
+      'Carmen Vega registró el aval de tu jefatura desde un formulario en papel.',
+    );
+    expect((await chat.as('carmen').clicksRaw('application.paper_endorse', value)).text).toBe(
+      'Esa postulación ya no está pendiente: no hay nada que cambiar.',
+    );
+    const audit = await chat.db.db
+      .selectFrom('audit_log')
+      .select(['action', 'via'])
+      .where('subject_id', '=', irene?.id as string)
+      .orderBy('at')
+      .execute();
+    expect(audit).toEqual([
+      { action: 'application.submit', via: 'chat' },
+      { action: 'application.endorse', via: 'on_behalf' },
+    ]);
+  });
+
+  it('lets the applicant withdraw while undecided, once, and apply again', async () => {
+    await chat.as('pablo').says('postular');
+    expect((await chat.as('irene').clicksButtonOf('pablo', 'Retirar postulación')).text).toBe(
+      'No puedes hacer eso: no te corresponde en este programa.',
+    );
+    const { button } = chat.findButton('pablo', 'Retirar postulación');
+    expect((await chat.as('pablo').clicks('Retirar postulación')).text).toContain('Retiraste tu postulación');
+    expect(await applicationOf('Pablo Núñez')).toBeUndefined();
+    expect((await chat.as('pablo').clicksRaw(button.actionId, button.value)).text).toBe(
+      'Esa postulación ya no está pendiente: no hay nada que cambiar.',
+    );
+    expect((await apply('pablo', 'jefa@demo.mentoria.invalid')).text).toContain('Postulación enviada');
+  });
+});

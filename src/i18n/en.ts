@@ -529,6 +529,10 @@ export const en: typeof es = {
       text: 'Reminder: you have a session with {{name}} in {{count}} h.',
     },
     session_outcome: { summary: 'Did your session with {{name}} happen?' },
+    endorsement_pending: {
+      summary: '{{name}} is waiting for your endorsement',
+      text: '{{name}} has been waiting for your endorsement to apply to cycle {{cycle}} since {{since}}. Without your answer, the application cannot move on.',
+    },
     approval_pending: {
       summary: '{{name}} is waiting for your review',
       text: '{{name}} has been waiting for your review of the goal “{{title}}” since {{since}}.',

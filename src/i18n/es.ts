@@ -534,6 +534,10 @@ export const es = {
       text: 'Recordatorio: tienes una sesión con {{name}} en {{count}} h.',
     },
     session_outcome: { summary: '¿Se realizó tu sesión con {{name}}?' },
+    endorsement_pending: {
+      summary: '{{name}} espera tu aval',
+      text: '{{name}} espera tu aval para postular al ciclo {{cycle}} desde el {{since}}. Sin tu respuesta, su postulación no puede avanzar.',
+    },
     approval_pending: {
       summary: '{{name}} espera tu revisión',
       text: '{{name}} espera tu revisión de la meta «{{title}}» desde el {{since}}.',

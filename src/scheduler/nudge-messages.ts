@@ -7,6 +7,7 @@ import { plenaryNudge } from '../flows/plenary.flow.ts';
 import { sessionFields } from '../flows/views.ts';
 import { genderContext } from '../i18n/index.ts';
 import { button, message, type OutboundMessage } from '../messages/model.ts';
+import { getApplication } from '../store/application.store.ts';
 import { countOpenIssues, lastCheckinWeek } from '../store/checkin.store.ts';
 import type { Db } from '../store/db.ts';
 import { getEvaluationOfPairing, hasAnsweredSurvey } from '../store/evaluation.store.ts';
@@ -84,6 +85,33 @@ export async function renderNudge(
         .buttons([
           button('goal.approve', t('review.approve'), value, 'primary'),
           button('goal.request_changes', t('review.request_changes'), value),
+          later,
+        ])
+        .build();
+    }
+    case 'endorsement_pending': {
+      const application = await getApplication(db, nudge.tenantId, nudge.subjectId);
+      if (
+        application?.endorsement !== 'pending' ||
+        application.state !== 'submitted' ||
+        application.supervisorId !== recipient.id
+      )
+        return null;
+      const applicant = await getPerson(db, nudge.tenantId, application.personId);
+      const cycle = await getCycle(db, nudge.tenantId, application.cycleId);
+      if (!applicant || !cycle) return null;
+      return message(t('nudge.endorsement_pending.summary', { name: applicant.name }))
+        .text(
+          t('nudge.endorsement_pending.text', {
+            name: applicant.name,
+            cycle: cycle.name,
+            since: fmt.dateTime(application.createdAt),
+          }),
+        )
+        .fields([{ label: t('applications.form.motivation'), value: application.motivation }])
+        .buttons([
+          button('application.endorse', t('applications.endorse'), { a: application.id }, 'primary'),
+          button('application.decline', t('applications.decline'), { a: application.id }),
           later,
         ])
         .build();

@@ -8,6 +8,8 @@ import { insertNudges, type NudgeKind, type PlannedNudge } from '../store/nudge.
 import {
   type DigestCandidate,
   digestCandidates,
+  type EndorsementCandidate,
+  endorsementCandidates,
   type NudgePerson,
   type PairingCandidate,
   pairingCandidates,
@@ -30,6 +32,8 @@ export interface Candidates {
   goals: SubmittedGoalCandidate[];
   pairings: PairingCandidate[];
   digests: DigestCandidate[];
+  /** Applications whose supervisor has not answered (absent: none). */
+  endorsements?: EndorsementCandidate[];
 }
 
 /**
@@ -121,6 +125,24 @@ export function planNudges(c: Candidates, now: Date): PlannedNudge[] {
     });
   }
 
+  // A supervisor who has not answered in three days is reminded, once a day at most.
+  for (const e of c.endorsements ?? []) {
+    const settings = settingsOf(e.kind, e.settings);
+    const base = new Date(e.askedAt.getTime() + 3 * DAY);
+    add(
+      e.tenantId,
+      'endorsement_pending',
+      e.applicationId,
+      `s:${e.supervisor.id}`,
+      e.supervisor,
+      base,
+      settings.quietHours,
+      {
+        graceMs: 30 * DAY,
+      },
+    );
+  }
+
   for (const p of c.pairings) {
     const settings = settingsOf(p.kind, p.settings);
     const quiet = settings.quietHours;
@@ -209,13 +231,14 @@ export function planNudges(c: Candidates, now: Date): PlannedNudge[] {
 /** One planner tick: read the candidates, plan, insert (duplicates are skipped by the unique key). */
 export async function planTick(db: Db, now: Date): Promise<{ planned: number; inserted: number }> {
   const today = localDate(now, 'UTC');
-  const [sessions, goals, pairings, digests] = await Promise.all([
+  const [sessions, goals, pairings, digests, endorsements] = await Promise.all([
     sessionCandidates(db, new Date(now.getTime() - 8 * DAY), new Date(now.getTime() + 49 * HOUR)),
     submittedGoalCandidates(db, new Date(now.getTime() - 47 * HOUR)),
     pairingCandidates(db, today),
     digestCandidates(db, today),
+    endorsementCandidates(db, new Date(now.getTime() - 3 * DAY + LOOKAHEAD_MS), now),
   ]);
-  const planned = planNudges({ sessions, goals, pairings, digests }, now);
+  const planned = planNudges({ sessions, goals, pairings, digests, endorsements }, now);
   const inserted = await insertNudges(db, planned, now);
   return { planned: planned.length, inserted };
 }

@@ -7,6 +7,7 @@ export const NUDGE_KINDS = [
   'session_outcome',
   'goal_drafting',
   'approval_pending',
+  'endorsement_pending',
   'checkin',
   'admin_digest',
   'evaluation_due',

@@ -29,6 +29,15 @@ export interface SubmittedGoalCandidate {
   kind: string;
 }
 
+export interface EndorsementCandidate {
+  tenantId: string;
+  applicationId: string;
+  askedAt: Date;
+  supervisor: NudgePerson;
+  settings: unknown;
+  kind: string;
+}
+
 export interface PairingCandidate {
   tenantId: string;
   pairingId: string;
@@ -154,6 +163,48 @@ export async function submittedGoalCandidates(
     revision: r.revision,
     submittedAt: r.submitted_at as Date,
     mentor: person(r.m_id, r.m_tz, r.m_snooze),
+    settings: r.settings,
+    kind: r.kind,
+  }));
+}
+
+/** Applications whose supervisor has not answered since before `askedBefore`, while the call is open. */
+export async function endorsementCandidates(
+  db: Db,
+  askedBefore: Date,
+  now: Date,
+): Promise<EndorsementCandidate[]> {
+  const rows = await db
+    .selectFrom('applications as a')
+    .innerJoin('cycles as c', (j) =>
+      j.onRef('c.tenant_id', '=', 'a.tenant_id').onRef('c.id', '=', 'a.cycle_id'),
+    )
+    .innerJoin('programs as pr', (j) =>
+      j.onRef('pr.tenant_id', '=', 'c.tenant_id').onRef('pr.id', '=', 'c.program_id'),
+    )
+    .innerJoin('people as s', (j) =>
+      j.onRef('s.tenant_id', '=', 'a.tenant_id').onRef('s.id', '=', 'a.supervisor_id'),
+    )
+    .select([
+      'a.tenant_id',
+      'a.id',
+      'a.created_at',
+      'pr.settings',
+      'pr.kind',
+      's.id as s_id',
+      's.timezone as s_tz',
+      's.snoozed_until as s_snooze',
+    ])
+    .where('a.endorsement', '=', 'pending')
+    .where('a.state', '=', 'submitted')
+    .where('a.created_at', '<=', askedBefore)
+    .where('c.applications_until', '>', now)
+    .execute();
+  return rows.map((r) => ({
+    tenantId: r.tenant_id,
+    applicationId: r.id,
+    askedAt: r.created_at as Date,
+    supervisor: person(r.s_id, r.s_tz, r.s_snooze),
     settings: r.settings,
     kind: r.kind,
   }));

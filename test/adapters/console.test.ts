@@ -264,5 +264,5 @@ describe('console chat on a database the command line filled first', () => {
     expect(out).toMatch(/Escribes como (rosa\.perez|jose\.nunez) \((Rosa Pérez|José Núñez)\)/);
     expect(out).toContain('jose.nunez');
     expect(out).toContain('— jose.nunez —');
-  });
+  }, 120_000); // five processes, each starting Node and the embedded database
 });

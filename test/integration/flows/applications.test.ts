@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Dispatcher } from '../../../src/scheduler/dispatcher.ts';
+import { planTick } from '../../../src/scheduler/planner.ts';
 import { createPerson, upsertIdentity } from '../../../src/store/person.store.ts';
 import { ChatDriver } from '../../support/conversation.ts';
+import { FAST_LIMITS } from '../../support/nudges.ts';
 
 describe('applications with the supervisor’s endorsement (Chile’s model)', () => {
   let chat: ChatDriver;
@@ -289,5 +292,33 @@ describe('applications do not get stuck on a supervisor who never answers', () =
       'Esa postulación ya no está pendiente: no hay nada que cambiar.',
     );
     expect((await apply('pablo', 'jefa@demo.mentoria.invalid')).text).toContain('Postulación enviada');
+  });
+
+  it('reminds a supervisor who has not answered in three days, and not before', async () => {
+    const dispatcher = new Dispatcher({
+      db: chat.db.db,
+      clock: chat.clock,
+      chat: chat.memory,
+      worker: 'w',
+      limits: FAST_LIMITS,
+    });
+    const tick = async () => {
+      await planTick(chat.db.db, chat.clock.now());
+      await dispatcher.drain();
+    };
+    const reminded = () => chat.inbox('jefa').filter((m) => m.includes('espera tu aval para postular'));
+    chat.clock.advance(2 * 24 * 3_600_000);
+    await tick();
+    expect(reminded()).toEqual([]);
+    chat.clock.advance(26 * 3_600_000);
+    await tick();
+    expect(reminded()).toHaveLength(1);
+    expect(reminded()[0]).toContain('Pablo Núñez espera tu aval para postular al ciclo');
+    expect(reminded()[0]).toContain('[Avalar] [No avalar]');
+    // Answered: no further reminder.
+    await chat.as('jefa').clicks('Avalar');
+    chat.clock.advance(2 * 24 * 3_600_000);
+    await tick();
+    expect(reminded()).toHaveLength(1);
   });
 });

@@ -44,7 +44,20 @@ export async function welcome(ctx: Ctx): Promise<Reply> {
   const standing = await standingOf(ctx);
   const role = roleOf(ctx, standing);
   const mentor = standing.asMentee ? standing.people.get(standing.asMentee.mentorId) : undefined;
-  const mentees = standing.asMentor.map((p) => nameOf(standing, p.menteeId)).join(', ');
+  // A mentor in several cycles (a classic and a reverse one) hears about each pair, named by cycle.
+  const severalCycles = new Set(standing.asMentor.map((p) => p.cycleId)).size > 1;
+  const mentees = standing.asMentor
+    .map((p) => {
+      const name = nameOf(standing, p.menteeId);
+      const where = standing.cycles.get(p.cycleId);
+      return severalCycles && where ? `${name} («${where.program.name}», ${where.cycle.name})` : name;
+    })
+    .join(', ');
+  const programs = severalCycles
+    ? [...new Set(standing.asMentor.map((p) => standing.cycles.get(p.cycleId)?.program.name ?? ''))].join(
+        '», «',
+      )
+    : (standing.program?.name ?? '');
   const builder = message(t('welcome.summary', { name: ctx.person.name }))
     .text(t('welcome.hello', { name: ctx.person.name }))
     .text(
@@ -52,7 +65,7 @@ export async function welcome(ctx: Ctx): Promise<Reply> {
         mentor: mentor?.name ?? '',
         mentorWord: t('words.mentor', genderContext(mentor?.gender ?? null)),
         mentees,
-        program: standing.program?.name ?? '',
+        program: programs,
       }),
     );
   const phases = phaseLines(ctx, standing);

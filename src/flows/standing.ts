@@ -1,6 +1,7 @@
 import { type Phase, phaseAt } from '../domain/cycle.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Cycle, Pairing, Person, Program } from '../domain/model.ts';
+import { localDate } from '../domain/time.ts';
 import { genderContext } from '../i18n/index.ts';
 import { findCycle } from '../services/admin.service.ts';
 import { getPeople, getPerson } from '../store/person.store.ts';
@@ -16,17 +17,27 @@ export interface Standing {
   phase: Phase | undefined;
   /** Everyone named by these pairings, by id. */
   people: Map<string, Person>;
+  /** The cycle and program of each of these pairings, by cycle id (a person may be in several). */
+  cycles: Map<string, { cycle: Cycle; program: Program }>;
 }
 
 export async function standingOf(ctx: Ctx): Promise<Standing> {
   const { db } = ctx.deps;
-  const { pairings: rows, newest } = await standingRows(db, ctx.tenant.id, ctx.person.id);
+  const today = localDate(ctx.now, ctx.person.timezone);
+  const { pairings: rows, newest } = await standingRows(db, ctx.tenant.id, ctx.person.id, today);
   const pairings = rows.map((r) => r.pairing);
-  const asMentee = pairings.filter((p) => p.menteeId === ctx.person.id).at(-1);
+  const running = (cycleId: string) => {
+    const cycle = rows.find((r) => r.cycle.id === cycleId)?.cycle;
+    return cycle ? cycle.enrollmentStarts <= today && cycle.ends >= today : false;
+  };
+  const asMentee =
+    pairings.filter((p) => p.menteeId === ctx.person.id && running(p.cycleId)).at(-1) ??
+    pairings.filter((p) => p.menteeId === ctx.person.id).at(-1);
   const asMentor = pairings.filter((p) => p.mentorId === ctx.person.id);
-  const cycleId = asMentee?.cycleId ?? asMentor[0]?.cycleId;
+  const cycleId =
+    asMentee?.cycleId ?? asMentor.find((p) => running(p.cycleId))?.cycleId ?? asMentor[0]?.cycleId;
   const joined = rows.find((r) => r.cycle.id === cycleId);
-  // Staff and people without a pair see the newest cycle.
+  // Staff and people without a pair see the cycle running today (the newest one when none is).
   const cycle = joined?.cycle ?? newest?.cycle;
   const program = joined?.program ?? newest?.program;
   const people = await getPeople(
@@ -34,7 +45,16 @@ export async function standingOf(ctx: Ctx): Promise<Standing> {
     ctx.tenant.id,
     pairings.flatMap((p) => [p.mentorId, p.menteeId]),
   );
-  return { asMentee, asMentor, cycle, program, phase: cycle ? phaseAt(cycle, ctx.now) : undefined, people };
+  const cycles = new Map(rows.map((r) => [r.cycle.id, { cycle: r.cycle, program: r.program }]));
+  return {
+    asMentee,
+    asMentor,
+    cycle,
+    program,
+    phase: cycle ? phaseAt(cycle, ctx.now) : undefined,
+    people,
+    cycles,
+  };
 }
 
 /** The person's pairing as mentee, or a clear refusal when they are not a mentee. */

@@ -937,7 +937,8 @@ export const en: typeof es = {
   report: {
     title: 'Report of cycle {{cycle}}',
     participants: 'Participants',
-    participants_value: '{{total}} ({{mentors}} mentors, {{mentees}} mentees)',
+    participants_value:
+      '{{total}} ($t(counted.mentor, {"count": {{mentors}} }), $t(counted.mentee, {"count": {{mentees}} }))',
     gender: 'By gender',
     gender_value: 'women {{f}} · men {{m}} · other {{x}} · prefer not to say {{n}} · unknown {{unknown}}',
     institutions: 'By institution',

@@ -941,7 +941,7 @@ export const es = {
       level_unknown: 'falta su nivel jerárquico en la nómina',
       age_unknown: 'falta su año de nacimiento en la nómina',
       no_eligible_mentor: 'ninguna persona mentora cumple las reglas del programa',
-      mentors_full: 'los mentores que cumplen las reglas ya tienen cupo completo',
+      mentors_full: 'las personas mentoras que cumplen las reglas ya tienen cupo completo',
       no_eligible_mentee: 'ninguna persona sin pareja cumple las reglas con esta persona mentora',
       mentees_taken: 'las personas compatibles quedaron con otros mentores',
       full: 'no tiene cupo',
@@ -959,7 +959,8 @@ export const es = {
   report: {
     title: 'Reporte del ciclo {{cycle}}',
     participants: 'Participantes',
-    participants_value: '{{total}} ({{mentors}} mentores, {{mentees}} mentorados)',
+    participants_value:
+      '{{total}} ($t(counted.mentor, {"count": {{mentors}} }), $t(counted.mentee, {"count": {{mentees}} }))',
     gender: 'Por género',
     gender_value:
       'mujeres {{f}} · hombres {{m}} · otro {{x}} · prefiere no decir {{n}} · sin dato {{unknown}}',

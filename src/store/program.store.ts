@@ -250,6 +250,8 @@ export async function standingRows(
   db: Db | Tx,
   tenantId: string,
   personId: string,
+  /** Today's date: the cycle running today is the default one, not merely the newest. */
+  today: string,
 ): Promise<{
   pairings: { pairing: Pairing; cycle: Cycle; program: Program }[];
   newest: { cycle: Cycle; program: Program } | undefined;
@@ -290,7 +292,7 @@ export async function standingRows(
          from cycles c
          join programs pg on pg.tenant_id = c.tenant_id and pg.id = c.program_id
         where c.tenant_id = ${tenantId}
-        order by c.enrollment_starts desc
+        order by (c.enrollment_starts <= ${today} and c.ends >= ${today}) desc, c.enrollment_starts desc
         limit 1)
     ) standing
     order by pairing_created_at nulls last`.execute(db);

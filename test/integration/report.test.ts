@@ -4,6 +4,14 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.ts';
 import { parseConfig } from '../../src/config.ts';
+import { createPerson } from '../../src/store/person.store.ts';
+import {
+  createCycle,
+  createPairing,
+  createProgram,
+  enroll,
+  listCycles,
+} from '../../src/store/program.store.ts';
 import { ChatDriver } from '../support/conversation.ts';
 
 const HOUR = 3_600_000;
@@ -131,7 +139,7 @@ describe('the cycle report: every figure against a hand count', () => {
 
   it('shows the same figures in chat to the admin and the director, in their language; others are refused', async () => {
     const admin = await chat.as('carmen').says('admin reporte');
-    expect(admin.text).toContain('Participantes: 4 (2 mentores, 2 mentorados)');
+    expect(admin.text).toContain('Participantes: 4 (2 personas mentoras, 2 personas mentoradas)');
     expect(admin.text).toContain('mujeres 3 · hombres 1');
     expect(admin.text).toContain('1 realizadas de 2 propuestas');
     expect(admin.text).toContain('promedio 4 de 5 · NPS 100');
@@ -144,5 +152,74 @@ describe('the cycle report: every figure against a hand count', () => {
     expect((await chat.as('carmen').says('admin reporte ciclo-inexistente')).text).toContain(
       'No encontré ese ciclo',
     );
+  });
+
+  it('reports on the cycle running today once an upcoming one exists, and on another when named', async () => {
+    const [running] = await listCycles(chat.db.db, chat.tenant.id);
+    await createCycle(chat.db.db, chat.tenant.id, {
+      programId: running?.programId as string,
+      name: '2027-2',
+      timezone: 'America/Mexico_City',
+      enrollmentStarts: '2027-06-01',
+      goalSettingStarts: '2027-06-22',
+      executionStarts: '2027-07-13',
+      closingStarts: '2027-11-15',
+      ends: '2027-12-06',
+    });
+    const report = await chat.as('carmen').says('admin reporte');
+    expect(report.text).toContain(`Reporte del ciclo ${running?.name}`);
+    expect(report.text).toContain('Participantes: 4');
+    const named = await chat.as('carmen').says('admin reporte 2027-2');
+    expect(named.text).toContain('Reporte del ciclo 2027-2');
+    expect(named.text).toContain('Participantes: 0');
+  });
+
+  it('tells a mentor in two running cycles about both pairs, each named by its program and cycle', async () => {
+    const reverse = await createProgram(chat.db.db, chat.tenant.id, {
+      name: 'Mentoría Inversa',
+      kind: 'reverse',
+    });
+    const cycle = await createCycle(chat.db.db, chat.tenant.id, {
+      programId: reverse.id,
+      name: '2026-inversa',
+      timezone: 'America/Mexico_City',
+      enrollmentStarts: '2026-11-01',
+      goalSettingStarts: '2026-11-22',
+      executionStarts: '2026-12-13',
+      closingStarts: '2027-04-20',
+      ends: '2027-05-10',
+    });
+    const pedro = await createPerson(chat.db.db, chat.tenant.id, {
+      name: 'Pedro Soto',
+      email: 'pedro@demo.mentoria.invalid',
+      locale: 'es',
+      timezone: 'America/Mexico_City',
+    });
+    const [marta] = await chat.db.db
+      .selectFrom('people')
+      .select('id')
+      .where('name', '=', 'Marta Díaz')
+      .execute();
+    await enroll(chat.db.db, {
+      tenantId: chat.tenant.id,
+      cycleId: cycle.id,
+      personId: marta?.id as string,
+      role: 'mentor',
+    });
+    await enroll(chat.db.db, {
+      tenantId: chat.tenant.id,
+      cycleId: cycle.id,
+      personId: pedro.id,
+      role: 'mentee',
+    });
+    await createPairing(chat.db.db, chat.tenant.id, {
+      cycleId: cycle.id,
+      mentorId: marta?.id as string,
+      menteeId: pedro.id,
+    });
+    const hello = await chat.as('marta').says('hola');
+    expect(hello.text).toContain('Sofía Rivas («Programa de Mentoría», 2026-demo)');
+    expect(hello.text).toContain('Pedro Soto («Mentoría Inversa», 2026-inversa)');
+    expect(hello.text).toContain('Participas como mentora en «Programa de Mentoría», «Mentoría Inversa»');
   });
 });

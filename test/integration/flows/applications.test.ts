@@ -5,30 +5,36 @@ import { createPerson, upsertIdentity } from '../../../src/store/person.store.ts
 import { ChatDriver } from '../../support/conversation.ts';
 import { FAST_LIMITS } from '../../support/nudges.ts';
 
+/** The demo program with three people outside it: an applicant, a supervisor and another applicant. */
+async function withApplicants(): Promise<ChatDriver> {
+  const chat = await ChatDriver.start('2026-11-23T16:00:00Z');
+  for (const p of [
+    { handle: 'pablo', name: 'Pablo Núñez' },
+    { handle: 'jefa', name: 'Julia Fernández' },
+    { handle: 'irene', name: 'Irene Campos' },
+  ]) {
+    const person = await createPerson(chat.db.db, chat.tenant.id, {
+      name: p.name,
+      email: `${p.handle}@demo.mentoria.invalid`,
+      locale: 'es',
+      timezone: 'America/Mexico_City',
+    });
+    await upsertIdentity(chat.db.db, {
+      tenantId: chat.tenant.id,
+      personId: person.id,
+      platform: 'console',
+      externalId: p.handle,
+      conversationRef: { handle: p.handle },
+      now: chat.clock.now(),
+    });
+  }
+  return chat;
+}
+
 describe('applications with the supervisor’s endorsement (Chile’s model)', () => {
   let chat: ChatDriver;
   beforeAll(async () => {
-    chat = await ChatDriver.start('2026-11-23T16:00:00Z');
-    for (const p of [
-      { handle: 'pablo', name: 'Pablo Núñez' },
-      { handle: 'jefa', name: 'Julia Fernández' },
-      { handle: 'irene', name: 'Irene Campos' },
-    ]) {
-      const person = await createPerson(chat.db.db, chat.tenant.id, {
-        name: p.name,
-        email: `${p.handle}@demo.mentoria.invalid`,
-        locale: 'es',
-        timezone: 'America/Mexico_City',
-      });
-      await upsertIdentity(chat.db.db, {
-        tenantId: chat.tenant.id,
-        personId: person.id,
-        platform: 'console',
-        externalId: p.handle,
-        conversationRef: { handle: p.handle },
-        now: chat.clock.now(),
-      });
-    }
+    chat = await withApplicants();
   });
   afterAll(async () => {
     await chat.close();
@@ -174,27 +180,7 @@ describe('applications with the supervisor’s endorsement (Chile’s model)', (
 describe('applications do not get stuck on a supervisor who never answers', () => {
   let chat: ChatDriver;
   beforeAll(async () => {
-    chat = await ChatDriver.start('2026-11-23T16:00:00Z');
-    for (const p of [
-      { handle: 'pablo', name: 'Pablo Núñez' },
-      { handle: 'jefa', name: 'Julia Fernández' },
-      { handle: 'irene', name: 'Irene Campos' },
-    ]) {
-      const person = await createPerson(chat.db.db, chat.tenant.id, {
-        name: p.name,
-        email: `${p.handle}@demo.mentoria.invalid`,
-        locale: 'es',
-        timezone: 'America/Mexico_City',
-      });
-      await upsertIdentity(chat.db.db, {
-        tenantId: chat.tenant.id,
-        personId: person.id,
-        platform: 'console',
-        externalId: p.handle,
-        conversationRef: { handle: p.handle },
-        now: chat.clock.now(),
-      });
-    }
+    chat = await withApplicants();
     await chat.db.db
       .updateTable('cycles')
       .set({ goal_setting_starts: '2026-12-14', execution_starts: '2027-01-04' })

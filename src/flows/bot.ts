@@ -7,7 +7,7 @@ import type { Identity, Person, Tenant } from '../domain/model.ts';
 import { isValidTimeZone } from '../domain/time.ts';
 import { type Formatter, formatter, type T, translator } from '../i18n/index.ts';
 import { type InboundEvent, MAX_INPUT_CHARS, parseValue, SUBMISSION_ID } from '../messages/inbound.ts';
-import { type Block, type OutboundMessage, textMessage } from '../messages/model.ts';
+import { type Block, button, message, type OutboundMessage, textMessage } from '../messages/model.ts';
 import { cycleReport } from '../reports/cycle-report.ts';
 import { reportMessage } from '../reports/report-message.ts';
 import { resolveActor } from '../services/context.ts';
@@ -30,6 +30,7 @@ import {
   updatePersonProfile,
   upsertIdentity,
 } from '../store/person.store.ts';
+import { getCycle } from '../store/program.store.ts';
 import { getTenant } from '../store/tenant.store.ts';
 import { grantRole, revokeRole } from './admin.flow.ts';
 import {
@@ -125,7 +126,14 @@ import {
   startSessionProposal,
   submitSessionForm,
 } from './session.flow.ts';
-import { cycleNamed } from './standing.ts';
+import { CycleChoiceNeeded, cycleNamed } from './standing.ts';
+
+/** Commands that act on one cycle, named or chosen with a button when several run at once. */
+const CYCLE_COMMANDS = ['report', 'results', 'diplomas', 'suggest_pairs'] as const;
+const isCycleCommand = (name: string): name is (typeof CYCLE_COMMANDS)[number] =>
+  (CYCLE_COMMANDS as readonly string[]).includes(name);
+const cycleChoiceValue = z.object({ k: z.enum(CYCLE_COMMANDS), y: z.string().max(64) });
+
 import { startUpload, UPLOAD_FLOW, uploadFlow } from './upload.flow.ts';
 
 const FLOWS: Flow[] = [goalDraftingFlow, sessionFlow, checkinFlow, evaluationFlow, surveyFlow, uploadFlow];
@@ -453,7 +461,31 @@ export class Bot {
     return { messages: [textMessage(ctx.t('errors.not_understood')), ...helpReply.messages] };
   }
 
+  /** A command; when it needs a cycle and several run today, one button per cycle to say which. */
   private async command(ctx: Ctx, command: Command, activeFlow?: Flow): Promise<Reply> {
+    try {
+      return await this.runCommand(ctx, command, activeFlow);
+    } catch (error) {
+      if (!(error instanceof CycleChoiceNeeded) || !isCycleCommand(command.name)) throw error;
+      const text = ctx.t('cycles.choose');
+      return reply(
+        message(text)
+          .text(text)
+          .buttons(
+            error.cycles.map((c) =>
+              button(
+                'cycle.choose',
+                `${c.name} (${ctx.fmt.date(c.enrollmentStarts)} – ${ctx.fmt.date(c.ends)})`.slice(0, 75),
+                { k: command.name, y: c.id },
+              ),
+            ),
+          )
+          .build(),
+      );
+    }
+  }
+
+  private async runCommand(ctx: Ctx, command: Command, activeFlow?: Flow): Promise<Reply> {
     const keepFlowNote = activeFlow
       ? [textMessage(ctx.t('flow.still_open', { flow: ctx.t(activeFlow.titleKey) }))]
       : [];
@@ -604,6 +636,12 @@ export class Bot {
       case REOPEN_ACTION: {
         const value = parse(reopenValue);
         return value ? this.onText(ctx, value.t) : bad();
+      }
+      case 'cycle.choose': {
+        const value = parse(cycleChoiceValue);
+        const cycle = value ? await getCycle(ctx.deps.db, ctx.tenant.id, value.y) : undefined;
+        if (!value || !cycle) return bad();
+        return this.command(ctx, { name: value.k, arg: cycle.id });
       }
       case 'menu': {
         const value = parse(menuValue);

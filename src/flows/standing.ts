@@ -5,7 +5,7 @@ import { localDate } from '../domain/time.ts';
 import { genderContext } from '../i18n/index.ts';
 import { findCycle } from '../services/admin.service.ts';
 import { getPeople, getPerson } from '../store/person.store.ts';
-import { getPairing, standingRows } from '../store/program.store.ts';
+import { getPairing, listCycles, standingRows } from '../store/program.store.ts';
 import type { Ctx } from './context.ts';
 
 /** A person's place in the program: the pair they mentor or are mentored in, and the cycle. */
@@ -67,11 +67,32 @@ export function nameOf(standing: Standing, personId: string): string {
   return standing.people.get(personId)?.name ?? '—';
 }
 
-/** The cycle an admin names (by name or id), or the one they stand in when they name none. */
+/**
+ * Several cycles run today and the person named none: which one is meant is theirs to say. The
+ * bot answers with one button per cycle (see `Bot`), each running the same command on that cycle.
+ */
+export class CycleChoiceNeeded extends Error {
+  override readonly name = 'CycleChoiceNeeded';
+  constructor(readonly cycles: Cycle[]) {
+    super('several cycles run today');
+  }
+}
+
+/**
+ * The cycle an admin names (by name or id); when they name none, the one running today, and
+ * when several run today (a classic and a reverse cohort at once), `CycleChoiceNeeded`.
+ */
 export async function cycleNamed(ctx: Ctx, name: string): Promise<Cycle | undefined> {
-  return name
-    ? await findCycle(ctx.deps.db, ctx.tenant.id, name).catch(() => undefined)
-    : (await standingOf(ctx)).cycle;
+  if (name) return await findCycle(ctx.deps.db, ctx.tenant.id, name).catch(() => undefined);
+  const standing = await standingOf(ctx);
+  if (ctx.actor.staffRole) {
+    const today = localDate(ctx.now, ctx.person.timezone);
+    const running = (await listCycles(ctx.deps.db, ctx.tenant.id)).filter(
+      (c) => c.enrollmentStarts <= today && c.ends >= today,
+    );
+    if (running.length > 1) throw new CycleChoiceNeeded(running);
+  }
+  return standing.cycle;
 }
 
 /**

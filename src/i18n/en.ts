@@ -855,6 +855,7 @@ export const en: typeof es = {
     next: 'Create its first cycle with “admin new cycle”.',
   },
   cycles: {
+    choose: 'Several cycles are running: which one? (you can also type its name after the command)',
     no_program: 'There are no programs yet: create one with “admin new program”.',
     form: {
       title: 'New cycle',

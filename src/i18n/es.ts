@@ -873,6 +873,8 @@ export const es = {
     next: 'Crea su primer ciclo con «admin ciclo nuevo».',
   },
   cycles: {
+    choose:
+      'Hay varios ciclos en curso: ¿sobre cuál? (también puedes escribir su nombre después del comando)',
     no_program: 'Aún no hay programas: crea uno con «admin programa nuevo».',
     form: {
       title: 'Ciclo nuevo',

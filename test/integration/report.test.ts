@@ -222,4 +222,28 @@ describe('the cycle report: every figure against a hand count', () => {
     expect(hello.text).toContain('Pedro Soto («Mentoría Inversa», 2026-inversa)');
     expect(hello.text).toContain('Participas como mentora en «Programa de Mentoría», «Mentoría Inversa»');
   });
+
+  it('asks an admin which cycle when two run at once, one button per cycle, and acts on the one chosen', async () => {
+    const asked = await chat.as('carmen').says('admin reporte');
+    expect(asked.text).toContain('Hay varios ciclos en curso: ¿sobre cuál?');
+    expect([...asked.buttons].sort()).toEqual([
+      '2026-demo (9 de noviembre de 2026 – 10 de mayo de 2027)',
+      '2026-inversa (1 de noviembre de 2026 – 10 de mayo de 2027)',
+    ]);
+    const chosen = await chat
+      .as('carmen')
+      .clicks('2026-inversa (1 de noviembre de 2026 – 10 de mayo de 2027)');
+    expect(chosen.text).toContain('Reporte del ciclo 2026-inversa');
+    // Named, it runs at once; a participant's click on the chooser is refused like the command.
+    expect((await chat.as('carmen').says('admin reporte 2026-demo')).text).toContain(
+      'Reporte del ciclo 2026-demo',
+    );
+    expect(
+      (
+        await chat
+          .as('ana')
+          .clicksButtonOf('carmen', '2026-inversa (1 de noviembre de 2026 – 10 de mayo de 2027)')
+      ).text,
+    ).toBe('No puedes hacer eso: no te corresponde en este programa.');
+  });
 });

@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { DomainError } from '../domain/errors.ts';
+import type { Cycle } from '../domain/model.ts';
 import { attendanceRate, attendanceWindow } from '../domain/plenary.ts';
-import { zonedInstant } from '../domain/time.ts';
+import { localDate, zonedInstant } from '../domain/time.ts';
 import { type Form, message, type OutboundMessage, textMessage } from '../messages/model.ts';
 import { csvText } from '../services/csv.ts';
 import { PLENARY_TITLE_MAX, recordAttendance, schedulePlenary } from '../services/plenary.service.ts';
 import { findPersonByEmail } from '../store/person.store.ts';
 import { attendanceByPerson, listPlenaries } from '../store/plenary.store.ts';
-import { getCycle, getProgram } from '../store/program.store.ts';
+import { enrollmentsOf, getCycle, getProgram } from '../store/program.store.ts';
 import { type Ctx, type Reply, reply, requireAdmin } from './context.ts';
 import { parseDate } from './parse-date.ts';
 import { standingOf } from './standing.ts';
@@ -198,27 +199,47 @@ export async function markInChat(ctx: Ctx, n: number, email: string, present: bo
   );
 }
 
-/** `asistencia`: a participant's own plenary attendance in the current cycle. */
+/**
+ * `asistencia`: a participant's own plenary attendance, in each cycle running today that they
+ * take part in (a mentor of a classic and of a reverse cohort hears both), else in their cycle.
+ */
 export async function myAttendance(ctx: Ctx): Promise<Reply> {
-  const cycle = (await standingOf(ctx)).cycle;
-  if (!cycle) return reply(textMessage(ctx.t('report.no_cycle')));
-  const plenaries = (await listPlenaries(ctx.deps.db, ctx.tenant.id, cycle.id)).filter(
-    (p) => p.startsAt.getTime() <= ctx.now.getTime(),
-  );
-  const mine = (await attendanceByPerson(ctx.deps.db, ctx.tenant.id, cycle.id)).find(
-    (p) => p.personId === ctx.person.id,
-  );
-  if (!mine) throw new DomainError('plenary.not_participant');
-  if (plenaries.length === 0) return reply(textMessage(ctx.t('plenary.none_yet')));
-  return reply(
-    textMessage(
-      ctx.t('plenary.mine', {
-        present: mine.present,
-        total: plenaries.length,
-        percent: Math.round((attendanceRate(mine.present, plenaries.length) ?? 0) * 100),
-      }),
-    ),
-  );
+  const today = localDate(ctx.now, ctx.person.timezone);
+  const enrolled = await enrollmentsOf(ctx.deps.db, ctx.tenant.id, ctx.person.id);
+  const cycles = (
+    await Promise.all(
+      [...new Set(enrolled.map((e) => e.cycleId))].map((id) => getCycle(ctx.deps.db, ctx.tenant.id, id)),
+    )
+  ).filter((c): c is Cycle => c !== undefined && c.enrollmentStarts <= today && c.ends >= today);
+  const fallback = (await standingOf(ctx)).cycle;
+  const asked = cycles.length ? cycles : fallback ? [fallback] : [];
+  if (asked.length === 0) return reply(textMessage(ctx.t('report.no_cycle')));
+  const lines: string[] = [];
+  for (const cycle of asked) {
+    const plenaries = (await listPlenaries(ctx.deps.db, ctx.tenant.id, cycle.id)).filter(
+      (p) => p.startsAt.getTime() <= ctx.now.getTime(),
+    );
+    const mine = (await attendanceByPerson(ctx.deps.db, ctx.tenant.id, cycle.id)).find(
+      (p) => p.personId === ctx.person.id,
+    );
+    if (!mine) continue;
+    // In a cycle whose program does not expect this person's role at plenaries, there is nothing to say.
+    const program = await getProgram(ctx.deps.db, ctx.tenant.id, cycle.programId);
+    const role = enrolled.find((e) => e.cycleId === cycle.id)?.role;
+    if (asked.length > 1 && program && role && !(program.settings.plenaryRoles as string[]).includes(role))
+      continue;
+    const text =
+      plenaries.length === 0
+        ? ctx.t('plenary.none_yet')
+        : ctx.t('plenary.mine', {
+            present: mine.present,
+            count: plenaries.length,
+            percent: Math.round((attendanceRate(mine.present, plenaries.length) ?? 0) * 100),
+          });
+    lines.push(asked.length > 1 ? `${cycle.name}: ${text}` : text);
+  }
+  if (lines.length === 0) throw new DomainError('plenary.not_participant');
+  return reply(textMessage(lines.join('\n')));
 }
 
 /** The reminders of a plenary, built at send time: the announcement, then the button at the start. */

@@ -836,7 +836,8 @@ export const en: typeof es = {
     admin_marked: 'Recorded: {{name}} is {{state}} at the plenary “{{title}}”.',
     admin_already: '{{name}} was already {{state}} at the plenary “{{title}}”.',
     none_yet: 'No plenary has taken place in your cycle yet.',
-    mine: 'You attended {{present}} of {{total}} plenaries ({{percent}} %).',
+    mine_one: 'You attended {{present}} of 1 plenary ({{percent}} %).',
+    mine_other: 'You attended {{present}} of {{count}} plenaries ({{percent}} %).',
   },
   programs: {
     kind: { classic: 'Classic (a more senior mentor)', reverse: 'Reverse (a younger mentor)' },

@@ -851,7 +851,8 @@ export const es = {
     admin_marked: 'Registrado: {{name}} quedó {{state}} en la plenaria «{{title}}».',
     admin_already: '{{name}} ya figuraba {{state}} en la plenaria «{{title}}».',
     none_yet: 'Aún no se ha realizado ninguna plenaria en tu ciclo.',
-    mine: 'Asististe a {{present}} de {{total}} plenarias ({{percent}} %).',
+    mine_one: 'Asististe a {{present}} de 1 plenaria ({{percent}} %).',
+    mine_other: 'Asististe a {{present}} de {{count}} plenarias ({{percent}} %).',
   },
   programs: {
     kind: {

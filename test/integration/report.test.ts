@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.ts';
 import { parseConfig } from '../../src/config.ts';
 import { createPerson } from '../../src/store/person.store.ts';
+import { createPlenary, markAttendance } from '../../src/store/plenary.store.ts';
 import {
   createCycle,
   createPairing,
@@ -245,5 +246,40 @@ describe('the cycle report: every figure against a hand count', () => {
           .clicksButtonOf('carmen', '2026-inversa (1 de noviembre de 2026 – 10 de mayo de 2027)')
       ).text,
     ).toBe('No puedes hacer eso: no te corresponde en este programa.');
+  });
+
+  it('counts a mentor’s plenaries in the reverse cycle that expects her there, not in the classic one', async () => {
+    const [inversa] = await chat.db.db
+      .selectFrom('cycles')
+      .select('id')
+      .where('name', '=', '2026-inversa')
+      .execute();
+    const [marta] = await chat.db.db
+      .selectFrom('people')
+      .select('id')
+      .where('name', '=', 'Marta Díaz')
+      .execute();
+    const past = new Date(chat.clock.now().getTime() - 7 * 24 * 3_600_000);
+    for (const [i, present] of [true, true, false].entries()) {
+      const plenary = await createPlenary(chat.db.db, {
+        tenantId: chat.tenant.id,
+        cycleId: inversa?.id as string,
+        title: `Plenaria ${i + 1}`,
+        startsAt: new Date(past.getTime() + i * 3_600_000),
+        durationMinutes: 60,
+      });
+      if (present)
+        await markAttendance(chat.db.db, {
+          tenantId: chat.tenant.id,
+          plenaryId: plenary.id,
+          personId: marta?.id as string,
+          present: true,
+          markedBy: marta?.id as string,
+          via: 'chat',
+          at: plenary.startsAt,
+        });
+    }
+    const answer = await chat.as('marta').says('asistencia');
+    expect(answer.text).toBe('2026-inversa: Asististe a 2 de 3 plenarias (67 %).');
   });
 });

@@ -109,7 +109,7 @@ describe('plenary sessions: scheduled by an admin, attendance marked with a butt
     expect(list.text).toContain('• Luis Herrera: 0 %');
     const file = list.reply.messages[0]?.blocks.find((b) => b.type === 'file');
     expect(file?.type === 'file' && file.content).toContain('ana@demo.mentoria.invalid,Ana Torres,1,1,100');
-    expect((await chat.as('ana').says('asistencia')).text).toBe('Asististe a 1 de 1 plenarias (100 %).');
-    expect((await chat.as('luis').says('attendance')).text).toBe('You attended 0 of 1 plenaries (0 %).');
+    expect((await chat.as('ana').says('asistencia')).text).toBe('Asististe a 1 de 1 plenaria (100 %).');
+    expect((await chat.as('luis').says('attendance')).text).toBe('You attended 0 of 1 plenary (0 %).');
   });
 });

@@ -17,6 +17,7 @@ import {
   endConversation,
   forgetProcessed,
   getConversation,
+  rememberCycle,
   startConversation,
 } from '../store/conversation.store.ts';
 import {
@@ -126,7 +127,7 @@ import {
   startSessionProposal,
   submitSessionForm,
 } from './session.flow.ts';
-import { CycleChoiceNeeded, cycleNamed } from './standing.ts';
+import { CHOICE_MS, CycleChoiceNeeded, cycleNamed } from './standing.ts';
 
 /** Commands that act on one cycle, named or chosen with a button when several run at once. */
 const CYCLE_COMMANDS = ['report', 'results', 'diplomas', 'suggest_pairs'] as const;
@@ -641,7 +642,17 @@ export class Bot {
         const value = parse(cycleChoiceValue);
         const cycle = value ? await getCycle(ctx.deps.db, ctx.tenant.id, value.y) : undefined;
         if (!value || !cycle) return bad();
-        return this.command(ctx, { name: value.k, arg: cycle.id });
+        const answer = await this.command(ctx, { name: value.k, arg: cycle.id });
+        // Refused (not staff): nothing remembered. Otherwise later commands mean this cycle too.
+        if (!answer.refused && ctx.actor.staffRole)
+          await rememberCycle(
+            ctx.deps.db,
+            ctx.tenant.id,
+            ctx.person.id,
+            cycle.id,
+            new Date(ctx.now.getTime() + CHOICE_MS),
+          );
+        return answer;
       }
       case 'menu': {
         const value = parse(menuValue);

@@ -4,6 +4,7 @@ import type { Cycle, Pairing, Person, Program } from '../domain/model.ts';
 import { localDate } from '../domain/time.ts';
 import { genderContext } from '../i18n/index.ts';
 import { findCycle } from '../services/admin.service.ts';
+import { rememberCycle, rememberedCycle } from '../store/conversation.store.ts';
 import { getPeople, getPerson } from '../store/person.store.ts';
 import { getPairing, listCycles, standingRows } from '../store/program.store.ts';
 import type { Ctx } from './context.ts';
@@ -71,6 +72,9 @@ export function nameOf(standing: Standing, personId: string): string {
  * Several cycles run today and the person named none: which one is meant is theirs to say. The
  * bot answers with one button per cycle (see `Bot`), each running the same command on that cycle.
  */
+/** How long a chosen cycle holds after its last use. */
+export const CHOICE_MS = 30 * 60_000;
+
 export class CycleChoiceNeeded extends Error {
   override readonly name = 'CycleChoiceNeeded';
   constructor(readonly cycles: Cycle[]) {
@@ -90,7 +94,20 @@ export async function cycleNamed(ctx: Ctx, name: string): Promise<Cycle | undefi
     const running = (await listCycles(ctx.deps.db, ctx.tenant.id)).filter(
       (c) => c.enrollmentStarts <= today && c.ends >= today,
     );
-    if (running.length > 1) throw new CycleChoiceNeeded(running);
+    if (running.length > 1) {
+      // Chosen a moment ago (30 minutes of use): the same cycle, and the choice holds longer.
+      const chosen = await rememberedCycle(ctx.deps.db, ctx.tenant.id, ctx.person.id, ctx.now);
+      const cycle = running.find((c) => c.id === chosen);
+      if (!cycle) throw new CycleChoiceNeeded(running);
+      await rememberCycle(
+        ctx.deps.db,
+        ctx.tenant.id,
+        ctx.person.id,
+        cycle.id,
+        new Date(ctx.now.getTime() + CHOICE_MS),
+      );
+      return cycle;
+    }
   }
   return standing.cycle;
 }

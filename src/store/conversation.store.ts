@@ -1,4 +1,4 @@
-import type { Db } from './db.ts';
+import type { Db, Tx } from './db.ts';
 
 /** A multi-turn conversation in progress (one per person): any process can take the next message. */
 export interface ConversationState {
@@ -122,4 +122,38 @@ export async function markProcessed(db: Db, tenantId: string, key: string, now: 
 /** Forgets an event id so that a retry of a delivery that failed half-way runs again. */
 export async function forgetProcessed(db: Db, tenantId: string, key: string): Promise<void> {
   await db.deleteFrom('processed_events').where('tenant_id', '=', tenantId).where('key', '=', key).execute();
+}
+
+/** Remembers the cycle a person chose among several running ones, until `until`. */
+export async function rememberCycle(
+  db: Db | Tx,
+  tenantId: string,
+  personId: string,
+  cycleId: string,
+  until: Date,
+): Promise<void> {
+  await db
+    .insertInto('cycle_choices')
+    .values({ tenant_id: tenantId, person_id: personId, cycle_id: cycleId, expires_at: until })
+    .onConflict((oc) =>
+      oc.columns(['tenant_id', 'person_id']).doUpdateSet({ cycle_id: cycleId, expires_at: until }),
+    )
+    .execute();
+}
+
+/** The cycle a person chose, while the choice holds. */
+export async function rememberedCycle(
+  db: Db | Tx,
+  tenantId: string,
+  personId: string,
+  now: Date,
+): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('cycle_choices')
+    .select('cycle_id')
+    .where('tenant_id', '=', tenantId)
+    .where('person_id', '=', personId)
+    .where('expires_at', '>', now)
+    .executeTakeFirst();
+  return row?.cycle_id;
 }

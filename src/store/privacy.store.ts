@@ -235,6 +235,11 @@ export async function anonymisePerson(
     .where('tenant_id', '=', tenantId)
     .where('person_id', '=', id)
     .execute();
+  await tx
+    .deleteFrom('cycle_choices')
+    .where('tenant_id', '=', tenantId)
+    .where('person_id', '=', id)
+    .execute();
   await tx.deleteFrom('nudges').where('tenant_id', '=', tenantId).where('recipient_id', '=', id).execute();
   await tx
     .updateTable('surveys')

@@ -295,6 +295,14 @@ export interface AuditLogTable {
   data: Json<Record<string, unknown>>;
 }
 
+/** The cycle a person chose when several ran at once (see `cycleNamed`). */
+export interface CycleChoicesTable {
+  tenant_id: string;
+  person_id: string;
+  cycle_id: string;
+  expires_at: Date;
+}
+
 export interface ConversationsTable {
   tenant_id: string;
   person_id: string;
@@ -347,6 +355,7 @@ export interface Database {
   surveys: SurveysTable;
   audit_log: AuditLogTable;
   conversations: ConversationsTable;
+  cycle_choices: CycleChoicesTable;
   processed_events: ProcessedEventsTable;
   inbox: InboxTable;
   nudges: NudgesTable;

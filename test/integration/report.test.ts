@@ -235,6 +235,15 @@ describe('the cycle report: every figure against a hand count', () => {
       .as('carmen')
       .clicks('2026-inversa (1 de noviembre de 2026 – 10 de mayo de 2027)');
     expect(chosen.text).toContain('Reporte del ciclo 2026-inversa');
+    // The choice holds while she keeps working (30 minutes from its last use), then she is asked again.
+    chat.clock.advance(20 * 60_000);
+    expect((await chat.as('carmen').says('admin reporte')).text).toContain('Reporte del ciclo 2026-inversa');
+    chat.clock.advance(20 * 60_000);
+    expect((await chat.as('carmen').says('admin reporte')).text).toContain('Reporte del ciclo 2026-inversa');
+    chat.clock.advance(31 * 60_000);
+    expect((await chat.as('carmen').says('admin reporte')).text).toContain('Hay varios ciclos en curso');
+    // A choice is the chooser's alone: the director is asked.
+    expect((await chat.as('diego').says('admin report')).text).toContain('Several cycles are running');
     // Named, it runs at once; a participant's click on the chooser is refused like the command.
     expect((await chat.as('carmen').says('admin reporte 2026-demo')).text).toContain(
       'Reporte del ciclo 2026-demo',

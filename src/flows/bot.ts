@@ -17,7 +17,6 @@ import {
   endConversation,
   forgetProcessed,
   getConversation,
-  rememberCycle,
   startConversation,
 } from '../store/conversation.store.ts';
 import {
@@ -127,7 +126,7 @@ import {
   startSessionProposal,
   submitSessionForm,
 } from './session.flow.ts';
-import { CHOICE_MS, CycleChoiceNeeded, cycleNamed } from './standing.ts';
+import { CycleChoiceNeeded, cycleNamed, keepCycleChoice } from './standing.ts';
 
 /** Commands that act on one cycle, named or chosen with a button when several run at once. */
 const CYCLE_COMMANDS = ['report', 'results', 'diplomas', 'suggest_pairs'] as const;
@@ -644,14 +643,7 @@ export class Bot {
         if (!value || !cycle) return bad();
         const answer = await this.command(ctx, { name: value.k, arg: cycle.id });
         // Refused (not staff): nothing remembered. Otherwise later commands mean this cycle too.
-        if (!answer.refused && ctx.actor.staffRole)
-          await rememberCycle(
-            ctx.deps.db,
-            ctx.tenant.id,
-            ctx.person.id,
-            cycle.id,
-            new Date(ctx.now.getTime() + CHOICE_MS),
-          );
+        if (!answer.refused && ctx.actor.staffRole) await keepCycleChoice(ctx, cycle.id);
         return answer;
       }
       case 'menu': {

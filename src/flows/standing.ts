@@ -68,6 +68,17 @@ export function nameOf(standing: Standing, personId: string): string {
   return standing.people.get(personId)?.name ?? '—';
 }
 
+/** Remembers (or keeps) the cycle a person chose among several running ones, for `CHOICE_MS` more. */
+export async function keepCycleChoice(ctx: Ctx, cycleId: string): Promise<void> {
+  await rememberCycle(
+    ctx.deps.db,
+    ctx.tenant.id,
+    ctx.person.id,
+    cycleId,
+    new Date(ctx.now.getTime() + CHOICE_MS),
+  );
+}
+
 /**
  * Several cycles run today and the person named none: which one is meant is theirs to say. The
  * bot answers with one button per cycle (see `Bot`), each running the same command on that cycle.
@@ -99,13 +110,7 @@ export async function cycleNamed(ctx: Ctx, name: string): Promise<Cycle | undefi
       const chosen = await rememberedCycle(ctx.deps.db, ctx.tenant.id, ctx.person.id, ctx.now);
       const cycle = running.find((c) => c.id === chosen);
       if (!cycle) throw new CycleChoiceNeeded(running);
-      await rememberCycle(
-        ctx.deps.db,
-        ctx.tenant.id,
-        ctx.person.id,
-        cycle.id,
-        new Date(ctx.now.getTime() + CHOICE_MS),
-      );
+      await keepCycleChoice(ctx, cycle.id);
       return cycle;
     }
   }

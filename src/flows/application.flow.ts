@@ -362,7 +362,7 @@ export async function submitSupervisorForm(
   const cycle = await getCycle(ctx.deps.db, ctx.tenant.id, application.cycleId);
   if (supervisor.id === application.supervisorId)
     return reply(textMessage(t('applications.supervisor_same', { supervisor: supervisor.name })));
-  if (!cycle || !(await setSupervisor(ctx.deps.db, ctx.tenant.id, application.id, supervisor.id)))
+  if (!cycle || !(await setSupervisor(ctx.deps.db, ctx.tenant.id, application.id, supervisor.id, ctx.now)))
     return reply(textMessage(t('applications.not_pending')));
   await audit(ctx, 'application.supervisor', 'application', application.id, {
     from: application.supervisorId,

@@ -148,10 +148,11 @@ export async function setSupervisor(
   tenantId: string,
   id: string,
   supervisorId: string,
+  at: Date,
 ): Promise<boolean> {
   const result = await db
     .updateTable('applications')
-    .set({ supervisor_id: supervisorId })
+    .set({ supervisor_id: supervisorId, supervisor_asked_at: at })
     .where('tenant_id', '=', tenantId)
     .where('id', '=', id)
     .where('endorsement', '=', 'pending')

@@ -188,7 +188,7 @@ export async function endorsementCandidates(
     .select([
       'a.tenant_id',
       'a.id',
-      'a.created_at',
+      sql<Date>`coalesce(a.supervisor_asked_at, a.created_at)`.as('asked_at'),
       'pr.settings',
       'pr.kind',
       's.id as s_id',
@@ -197,13 +197,13 @@ export async function endorsementCandidates(
     ])
     .where('a.endorsement', '=', 'pending')
     .where('a.state', '=', 'submitted')
-    .where('a.created_at', '<=', askedBefore)
+    .where(sql<Date>`coalesce(a.supervisor_asked_at, a.created_at)`, '<=', askedBefore)
     .where('c.applications_until', '>', now)
     .execute();
   return rows.map((r) => ({
     tenantId: r.tenant_id,
     applicationId: r.id,
-    askedAt: r.created_at as Date,
+    askedAt: r.asked_at,
     supervisor: person(r.s_id, r.s_tz, r.s_snooze),
     settings: r.settings,
     kind: r.kind,

@@ -92,6 +92,7 @@ export interface ApplicationsTable {
   decided_by: string | null;
   decided_at: Date | null;
   created_at: Date;
+  supervisor_asked_at: Date | null;
 }
 
 export interface DownloadRequestsTable {

@@ -10,6 +10,7 @@ import { createPerson } from '../../src/store/person.store.ts';
 import { createPlenary, markAttendance } from '../../src/store/plenary.store.ts';
 import { createCycle, createPairing, createProgram, enroll } from '../../src/store/program.store.ts';
 import { ensureTenant } from '../../src/store/tenant.store.ts';
+import { SANTIAGO_2027 } from '../support/cycles.ts';
 import { openMigratedPGlite } from '../support/databases.ts';
 
 /** A cycle as the generator describes it: people, pairs, plenaries and who attended, sessions, evaluations. */
@@ -96,12 +97,7 @@ describe('the report’s figures are the results rows’ figures', () => {
     const cycle = await createCycle(db.db, tenant.id, {
       programId: program.id,
       name: `2027-${n}`,
-      timezone: 'America/Santiago',
-      enrollmentStarts: '2027-01-04',
-      goalSettingStarts: '2027-01-25',
-      executionStarts: '2027-02-15',
-      closingStarts: '2027-06-10',
-      ends: '2027-06-30',
+      ...SANTIAGO_2027,
     });
     const person = (role: ParticipantRole, i: number) =>
       createPerson(db.db, tenant.id, {

@@ -292,19 +292,44 @@ describe('applications do not get stuck on a supervisor who never answers', () =
       await planTick(chat.db.db, chat.clock.now());
       await dispatcher.drain();
     };
-    const reminded = () => chat.inbox('jefa').filter((m) => m.includes('espera tu aval para postular'));
+    const reminded = (handle: string) =>
+      chat.inbox(handle).filter((m) => m.includes('espera tu aval para postular'));
     chat.clock.advance(2 * 24 * 3_600_000);
     await tick();
-    expect(reminded()).toEqual([]);
+    expect(reminded('jefa')).toEqual([]);
     chat.clock.advance(26 * 3_600_000);
     await tick();
-    expect(reminded()).toHaveLength(1);
-    expect(reminded()[0]).toContain('Pablo Núñez espera tu aval para postular al ciclo');
-    expect(reminded()[0]).toContain('[Avalar] [No avalar]');
-    // Answered: no further reminder.
-    await chat.as('jefa').clicks('Avalar');
+    expect(reminded('jefa')).toHaveLength(1);
+    expect(reminded('jefa')[0]).toContain('Pablo Núñez espera tu aval para postular al ciclo');
+    expect(reminded('jefa')[0]).toContain('[Avalar] [No avalar]');
+    // The admin names another supervisor: asked at once, reminded three days after that, not before.
+    const { button } = chat.findButton('jefa', 'Avalar');
+    expect(
+      (await chat.as('carmen').clicksRaw('application.supervisor', button.value)).form?.fields[0]?.initial,
+    ).toBe('jefa@demo.mentoria.invalid');
+    const changed = await chat.as('carmen').fills({ supervisor: 'irene@demo.mentoria.invalid' });
+    expect(changed.text).toBe('Listo: le pedí el aval a Irene Campos.');
+    expect(chat.inbox('pablo').at(-1)).toBe(
+      'Carmen Vega cambió la jefatura de tu postulación: ahora le pedimos el aval a Irene Campos.',
+    );
+    expect(chat.inbox('irene').at(-1)).toContain('[Avalar] [No avalar]');
+    await tick();
+    expect(reminded('irene')).toEqual([]);
     chat.clock.advance(2 * 24 * 3_600_000);
     await tick();
-    expect(reminded()).toHaveLength(1);
+    expect(reminded('irene')).toEqual([]);
+    // Three days after she was asked is a Sunday: reminders wait for Monday morning.
+    chat.clock.advance(50 * 3_600_000);
+    await tick();
+    expect(reminded('irene')).toHaveLength(1);
+    // The former supervisor's button no longer counts; the new one's answer ends the reminders.
+    expect((await chat.as('jefa').clicks('Avalar')).text).toBe(
+      'No puedes hacer eso: no te corresponde en este programa.',
+    );
+    await chat.as('irene').clicks('Avalar');
+    chat.clock.advance(2 * 24 * 3_600_000);
+    await tick();
+    expect(reminded('irene')).toHaveLength(1);
+    expect(reminded('jefa')).toHaveLength(1);
   });
 });

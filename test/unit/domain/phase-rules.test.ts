@@ -5,18 +5,14 @@ import type { Cycle } from '../../../src/domain/model.ts';
 import { allowedIn, PHASE_RULES, PHASED_ACTIONS, requirePhase } from '../../../src/domain/phase-rules.ts';
 import { errorText } from '../../../src/flows/errors.ts';
 import { formatter, translator } from '../../../src/i18n/index.ts';
+import { SANTIAGO_2027 } from '../../support/cycles.ts';
 
 const cycle: Cycle = {
   tenantId: 't',
   id: 'c',
   programId: 'p',
   name: '2027-1',
-  timezone: 'America/Santiago',
-  enrollmentStarts: '2027-01-04',
-  goalSettingStarts: '2027-01-25',
-  executionStarts: '2027-02-15',
-  closingStarts: '2027-06-10',
-  ends: '2027-06-30',
+  ...SANTIAGO_2027,
 };
 /** Noon in Santiago on a day of each phase. */
 const IN: Record<Phase, Date> = {

@@ -39,7 +39,7 @@ import { enroll, enrollmentsOf, getCycle } from '../store/program.store.ts';
 import { emailIn } from './commands.ts';
 import { type Ctx, notify, type Reply, reply, requireAdmin } from './context.ts';
 import { parseDate } from './parse-date.ts';
-import { standingOf } from './standing.ts';
+import { cycleNamed, noCycleText } from './standing.ts';
 
 export const applicationValue = z.object({ a: z.string().max(64) });
 export const applyFormValue = z.object({ c: z.string().max(64) });
@@ -69,13 +69,23 @@ async function audit(
   });
 }
 
-/** `admin abrir postulaciones [hasta <fecha>]`: the current cycle takes applications until that day ends. */
-export async function openApplications(ctx: Ctx, untilText: string): Promise<Reply> {
+/**
+ * `admin abrir postulaciones [ciclo] [hasta <fecha>]`: the cycle named (else the one running
+ * today, asked when several run) takes applications until that day ends.
+ */
+export async function openApplications(ctx: Ctx, arg: string): Promise<Reply> {
   requireAdmin(ctx);
-  const cycle = (await standingOf(ctx)).cycle;
-  if (!cycle) return reply(textMessage(ctx.t('report.no_cycle')));
+  const hasta = /^(.*?)\s*(?:^|\s)(?:hasta|until)\s+(.+)$/i.exec(arg.trim());
+  // Without «hasta», the words are a cycle's name when one has it, else the last day.
+  const named = hasta
+    ? (hasta[1] ?? '')
+    : arg.trim() && (await cycleNamed(ctx, arg.trim()))
+      ? arg.trim()
+      : '';
+  const cycle = await cycleNamed(ctx, named);
+  if (!cycle) return reply(textMessage(noCycleText(ctx, named)));
   requirePhase('applications.open', cycle, ctx.now);
-  const text = untilText.replace(/^(hasta|until)\s+/i, '').trim();
+  const text = hasta ? (hasta[2] ?? '').trim() : named ? '' : arg.trim();
   // A day the admin types is a day where the admin is: applications close at its end there.
   const zone = text ? ctx.person.timezone : cycle.timezone;
   const lastDay = text ? parseDate(text, ctx.now, zone) : addDays(cycle.goalSettingStarts, -1);
@@ -89,10 +99,11 @@ export async function openApplications(ctx: Ctx, untilText: string): Promise<Rep
   );
 }
 
-export async function closeApplications(ctx: Ctx): Promise<Reply> {
+/** `admin cerrar postulaciones [ciclo]`. */
+export async function closeApplications(ctx: Ctx, cycleName = ''): Promise<Reply> {
   requireAdmin(ctx);
-  const cycle = (await standingOf(ctx)).cycle;
-  if (!cycle) return reply(textMessage(ctx.t('report.no_cycle')));
+  const cycle = await cycleNamed(ctx, cycleName);
+  if (!cycle) return reply(textMessage(noCycleText(ctx, cycleName)));
   await setApplicationWindow(ctx.deps.db, ctx.tenant.id, cycle.id, null);
   await audit(ctx, 'applications.close', 'cycle', cycle.id);
   return reply(textMessage(ctx.t('applications.closed', { cycle: cycle.name })));
@@ -420,12 +431,12 @@ export async function paperEndorsement(ctx: Ctx, id: string): Promise<Reply> {
   return reply(textMessage(ctx.t('applications.paper_endorsed', { name })));
 }
 
-/** `admin postulaciones`: the cycle's applications; admins get Select / Not selected buttons. */
-export async function listApplicationsInChat(ctx: Ctx): Promise<Reply> {
+/** `admin postulaciones [ciclo]`: the cycle's applications; admins get Select / Not selected buttons. */
+export async function listApplicationsInChat(ctx: Ctx, cycleName = ''): Promise<Reply> {
   authorize(ctx.actor, 'report.view', { kind: 'tenant', tenantId: ctx.tenant.id });
   const { t } = ctx;
-  const cycle = (await standingOf(ctx)).cycle;
-  if (!cycle) return reply(textMessage(t('report.no_cycle')));
+  const cycle = await cycleNamed(ctx, cycleName);
+  if (!cycle) return reply(textMessage(noCycleText(ctx, cycleName)));
   const applications = await listApplications(ctx.deps.db, ctx.tenant.id, cycle.id);
   const people = await getPeople(
     ctx.deps.db,

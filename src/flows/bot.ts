@@ -126,19 +126,50 @@ import {
   startSessionProposal,
   submitSessionForm,
 } from './session.flow.ts';
-import { CycleChoiceNeeded, cycleNamed, keepCycleChoice } from './standing.ts';
+import {
+  CycleChoiceNeeded,
+  chooseCycle,
+  cycleNamed,
+  keepCycleChoice,
+  requireOneMenteeCycle,
+} from './standing.ts';
 
-/** Commands that act on one cycle, named or chosen with a button when several run at once. */
-const CYCLE_COMMANDS = ['report', 'results', 'diplomas', 'suggest_pairs'] as const;
+/** Commands whose `arg` names the cycle they act on (else the one chosen when several run). */
+const CYCLE_COMMANDS = [
+  'report',
+  'results',
+  'diplomas',
+  'suggest_pairs',
+  'applications',
+  'close_applications',
+  'new_plenary',
+  'plenaries',
+] as const;
 const isCycleCommand = (name: string): name is (typeof CYCLE_COMMANDS)[number] =>
   (CYCLE_COMMANDS as readonly string[]).includes(name);
-const cycleChoiceValue = z.object({ k: z.enum(CYCLE_COMMANDS), y: z.string().max(64) });
+/** A cycle chosen for a command: `k` the command, `y` the cycle, `t` the command as typed when it had more to it. */
+const cycleChoiceValue = z.object({
+  k: z.string().max(40),
+  y: z.string().max(64),
+  t: z.string().max(500).optional(),
+});
+/** Commands a mentee in several running cycles starts in one of them. */
+const MENTEE_CYCLE_COMMANDS = new Set<Command['name']>([
+  'new_goal',
+  'new_goal_form',
+  'new_session',
+  'checkin',
+]);
 
 import { startUpload, UPLOAD_FLOW, uploadFlow } from './upload.flow.ts';
 
 const FLOWS: Flow[] = [goalDraftingFlow, sessionFlow, checkinFlow, evaluationFlow, surveyFlow, uploadFlow];
 const menuValue = z.object({ c: z.string().max(40) });
-const formGoalValue = z.object({ g: z.string().max(64).optional(), m: z.string().max(64).optional() });
+const formGoalValue = z.object({
+  g: z.string().max(64).optional(),
+  m: z.string().max(64).optional(),
+  p: z.string().max(64).optional(),
+});
 
 /** Help, pending, lists: events that change nothing. */
 function isReadOnlyEvent(event: InboundEvent): boolean {
@@ -451,7 +482,7 @@ export class Bot {
       }
     }
     const result = command
-      ? await this.command(ctx, command, conversation && flow ? flow : undefined)
+      ? await this.command(ctx, command, conversation && flow ? flow : undefined, text)
       : await this.notUnderstood(ctx);
     return { ...result, messages: [...note, ...result.messages] };
   }
@@ -461,12 +492,18 @@ export class Bot {
     return { messages: [textMessage(ctx.t('errors.not_understood')), ...helpReply.messages] };
   }
 
-  /** A command; when it needs a cycle and several run today, one button per cycle to say which. */
-  private async command(ctx: Ctx, command: Command, activeFlow?: Flow): Promise<Reply> {
+  /**
+   * A command; when it needs a cycle and several could be meant, one button per cycle to say
+   * which, each running the same command (as typed, when it said more than its name) on that one.
+   */
+  private async command(ctx: Ctx, command: Command, activeFlow?: Flow, typed?: string): Promise<Reply> {
     try {
+      if (MENTEE_CYCLE_COMMANDS.has(command.name)) await requireOneMenteeCycle(ctx);
       return await this.runCommand(ctx, command, activeFlow);
     } catch (error) {
-      if (!(error instanceof CycleChoiceNeeded) || !isCycleCommand(command.name)) throw error;
+      if (!(error instanceof CycleChoiceNeeded)) throw error;
+      const again =
+        typed && !isCycleCommand(command.name) && Object.keys(command).length > 1 ? { t: typed } : {};
       const text = ctx.t('cycles.choose');
       return reply(
         message(text)
@@ -476,7 +513,7 @@ export class Bot {
               button(
                 'cycle.choose',
                 `${c.name} (${ctx.fmt.date(c.enrollmentStarts)} – ${ctx.fmt.date(c.ends)})`.slice(0, 75),
-                { k: command.name, y: c.id },
+                { k: command.name, y: c.id, ...again },
               ),
             ),
           )
@@ -541,19 +578,19 @@ export class Bot {
       case 'apply':
         return applicationForm(ctx);
       case 'applications':
-        return listApplicationsInChat(ctx);
+        return listApplicationsInChat(ctx, command.arg);
       case 'open_applications':
         return openApplications(ctx, command.arg);
       case 'close_applications':
-        return closeApplications(ctx);
+        return closeApplications(ctx, command.arg);
       case 'new_plenary':
-        return plenaryForm(ctx);
+        return plenaryForm(ctx, command.arg);
       case 'plenaries':
-        return listPlenariesInChat(ctx);
+        return listPlenariesInChat(ctx, command.arg);
       case 'attendance':
         return myAttendance(ctx);
       case 'mark_attendance':
-        return markInChat(ctx, command.n, command.email, command.present);
+        return markInChat(ctx, command.n, command.email, command.present, command.cycle);
       case 'new_cycle':
         return cycleForm(ctx);
       case 'competencies':
@@ -640,10 +677,23 @@ export class Bot {
       case 'cycle.choose': {
         const value = parse(cycleChoiceValue);
         const cycle = value ? await getCycle(ctx.deps.db, ctx.tenant.id, value.y) : undefined;
-        if (!value || !cycle) return bad();
-        const answer = await this.command(ctx, { name: value.k, arg: cycle.id });
-        // Refused (not staff): nothing remembered. Otherwise later commands mean this cycle too.
-        if (!answer.refused && ctx.actor.staffRole) await keepCycleChoice(ctx, cycle.id);
+        const command = !value
+          ? undefined
+          : value.t !== undefined
+            ? parseCommand(value.t)
+            : isCycleCommand(value.k)
+              ? { name: value.k, arg: value.y }
+              : MENU_COMMANDS[value.k];
+        if (!value || !cycle || !command) return bad();
+        chooseCycle(ctx, cycle.id);
+        const conversation = await this.conversationOf(ctx);
+        const answer = await this.command(
+          ctx,
+          command,
+          conversation ? this.flows.get(conversation.flow) : undefined,
+        );
+        // Refused: nothing remembered. Otherwise later commands mean this cycle too.
+        if (!answer.refused) await keepCycleChoice(ctx, cycle.id);
         return answer;
       }
       case 'menu': {
@@ -802,7 +852,7 @@ export class Bot {
         return submitCycleForm(ctx, fields);
       case 'goal.form': {
         const value = parse(formGoalValue);
-        return value ? submitGoalForm(ctx, value.g, fields, value.m) : bad();
+        return value ? submitGoalForm(ctx, value.g, fields, value.m, value.p) : bad();
       }
       case 'goal.request_changes': {
         const value = parse(decisionValue);

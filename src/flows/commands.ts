@@ -25,13 +25,10 @@ export type Command =
   | { name: 'diplomas'; arg: string }
   | { name: 'export_person' | 'erase_person'; email: string }
   | { name: 'apply' }
-  | { name: 'applications' }
-  | { name: 'close_applications' }
+  | { name: 'applications' | 'close_applications' | 'new_plenary' | 'plenaries'; arg?: string }
   | { name: 'open_applications'; arg: string }
-  | { name: 'new_plenary' }
-  | { name: 'plenaries' }
   | { name: 'attendance' }
-  | { name: 'mark_attendance'; n: number; email: string; present: boolean }
+  | { name: 'mark_attendance'; n: number; email: string; present: boolean; cycle: string }
   | { name: 'new_program' }
   | { name: 'new_cycle' }
   | { name: 'competencies' }
@@ -224,14 +221,38 @@ export function parseCommand(text: string): Command | undefined {
       email: privacyEmail,
     };
   }
+  // The cycle's name as written, after the command's words: `admin plenarias 2026-inversa`.
+  const named =
+    /^admin (postulaciones|applications|cerrar postulaciones|close applications|plenaria nueva|nueva plenaria|new plenary|plenarias|plenaries) (.+)$/.exec(
+      words,
+    );
+  const namedCommand = named && EXACT[`admin ${named[1]}`];
+  if (named && namedCommand) {
+    const arg = text
+      .trim()
+      .split(/\s+/)
+      .slice(1 + (named[1]?.split(' ').length ?? 0))
+      .join(' ');
+    return { name: namedCommand, arg } as Command;
+  }
   const open = /^admin (abrir postulaciones|open applications)(\s+.+)?$/.exec(words);
   if (open) return { name: 'open_applications', arg: text.trim().split(/\s+/).slice(3).join(' ') };
   const mark =
-    /^admin (?:asistencia|attendance) (\d{1,3}) (\S+)(?: (presente|present|ausente|absent))?$/.exec(words);
+    /^admin (?:asistencia|attendance) (\d{1,3}) (\S+)(?: (presente|present|ausente|absent))?(?: (.+))?$/.exec(
+      words,
+    );
   const markEmail = mark && emailIn(mark[2]);
   if (mark && markEmail) {
     const present = mark[3] !== 'ausente' && mark[3] !== 'absent';
-    return { name: 'mark_attendance', n: Number(mark[1]), email: markEmail, present };
+    // A cycle named last keeps its spelling: `admin asistencia 3 ana@x.org presente 2026-inversa`.
+    const cycle = mark[4]
+      ? text
+          .trim()
+          .split(/\s+/)
+          .slice(mark[3] ? 5 : 4)
+          .join(' ')
+      : '';
+    return { name: 'mark_attendance', n: Number(mark[1]), email: markEmail, present, cycle };
   }
   // Competency names keep their spelling (accents, capitals): taken from the original text.
   const original = text.trim().replace(/\s+/g, ' ');

@@ -20,7 +20,7 @@ import { editDraft, submitGoal, submitNewGoal } from '../services/goal.service.t
 import { requirePairPhase } from '../services/phase.ts';
 import { getGoal, listGoalsOfPairing, listRevisions } from '../store/goal.store.ts';
 import { getPerson } from '../store/person.store.ts';
-import { getCycle, pairingsOf } from '../store/program.store.ts';
+import { getCycle, getPairing, pairingsOf } from '../store/program.store.ts';
 import { type Competency, listCompetencies } from '../store/tenant.store.ts';
 import { type Ctx, notify, type Reply, reply } from './context.ts';
 import { errorText } from './errors.ts';
@@ -445,6 +445,22 @@ function pickCompetencies(catalog: Competency[], text: string): string[] | undef
 }
 
 /** The whole goal as one form (for people who prefer it, and for Slack modals and Teams cards). */
+/** A mentee in several running cycles fills a form for the one chosen: the form keeps that pair. */
+async function chosenPair(ctx: Ctx): Promise<{ p?: string }> {
+  const standing = await standingOf(ctx);
+  return standing.menteeChosen && standing.asMentee ? { p: standing.asMentee.id } : {};
+}
+
+/** The pair a submitted goal form is for: the one it kept, if it is the sender's, else their current one. */
+async function formPairing(ctx: Ctx, pairingId: string | undefined): Promise<Pairing> {
+  if (pairingId) {
+    const kept = await getPairing(ctx.deps.db, ctx.tenant.id, pairingId);
+    if (kept?.menteeId !== ctx.person.id) throw new DomainError('auth.forbidden', { action: 'goal.submit' });
+    return kept;
+  }
+  return requireMentee(await standingOf(ctx));
+}
+
 /** The whole goal in one form; `forMenteeId` when an admin enters a paper form for that mentee. */
 export async function goalForm(ctx: Ctx, goalId?: string, forMenteeId?: string): Promise<Form> {
   const { t } = ctx;
@@ -463,7 +479,7 @@ export async function goalForm(ctx: Ctx, goalId?: string, forMenteeId?: string):
     actionId: 'goal.form',
     title: t('goal.form.title'),
     submitLabel: t('goal.summary.submit'),
-    value: JSON.stringify(goal ? { g: goal.id } : forMenteeId ? { m: forMenteeId } : {}),
+    value: JSON.stringify(goal ? { g: goal.id } : forMenteeId ? { m: forMenteeId } : await chosenPair(ctx)),
     fields: [
       text('title', 'short_text'),
       text('specific', 'long_text'),
@@ -504,10 +520,11 @@ export async function submitGoalForm(
   goalId: string | undefined,
   values: Record<string, string | string[]>,
   forMenteeId?: string,
+  pairingId?: string,
 ): Promise<Reply> {
   const pairing = forMenteeId
     ? await pairingForPaperForm(ctx, forMenteeId)
-    : requireMentee(await standingOf(ctx));
+    : await formPairing(ctx, pairingId);
   const cycle = (await getCycle(ctx.deps.db, ctx.tenant.id, pairing.cycleId)) as Cycle;
   const catalog = await listCompetencies(ctx.deps.db, ctx.tenant.id);
   const errors: Record<string, string> = {};

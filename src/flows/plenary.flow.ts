@@ -11,18 +11,21 @@ import { attendanceByPerson, listPlenaries } from '../store/plenary.store.ts';
 import { enrollmentsOf, getCycle, getProgram } from '../store/program.store.ts';
 import { type Ctx, type Reply, reply, requireAdmin } from './context.ts';
 import { parseDate } from './parse-date.ts';
-import { standingOf } from './standing.ts';
+import { cycleNamed, noCycleText, standingOf } from './standing.ts';
 import { capped } from './views.ts';
 
 export const plenaryValue = z.object({ p: z.string().max(64) });
 export const plenaryFormValue = z.object({ c: z.string().max(64) });
 
-/** `admin plenaria nueva`: title, date, time (in the admin's zone) and duration, for the current cycle. */
-export async function plenaryForm(ctx: Ctx): Promise<Reply> {
+/**
+ * `admin plenaria nueva [ciclo]`: title, date, time (in the admin's zone) and duration, for the
+ * cycle named, else the one running today (asked when several run).
+ */
+export async function plenaryForm(ctx: Ctx, cycleName = ''): Promise<Reply> {
   requireAdmin(ctx);
   const { t } = ctx;
-  const cycle = (await standingOf(ctx)).cycle;
-  if (!cycle) return reply(textMessage(t('report.no_cycle')));
+  const cycle = await cycleNamed(ctx, cycleName);
+  if (!cycle) return reply(textMessage(noCycleText(ctx, cycleName)));
   const form: Form = {
     actionId: 'plenary.form',
     title: t('plenary.form.title'),
@@ -122,12 +125,12 @@ export async function attendFromButton(ctx: Ctx, plenaryId: string): Promise<Rep
   return { messages: [], replaceOriginal: textMessage(text) };
 }
 
-/** `admin plenarias`: the cycle's plenaries with attendance, who is below the threshold, and a CSV. */
-export async function listPlenariesInChat(ctx: Ctx): Promise<Reply> {
+/** `admin plenarias [ciclo]`: the cycle's plenaries with attendance, who is below the threshold, and a CSV. */
+export async function listPlenariesInChat(ctx: Ctx, cycleName = ''): Promise<Reply> {
   requireAdmin(ctx);
   const { t, fmt } = ctx;
-  const cycle = (await standingOf(ctx)).cycle;
-  if (!cycle) return reply(textMessage(t('report.no_cycle')));
+  const cycle = await cycleNamed(ctx, cycleName);
+  if (!cycle) return reply(textMessage(noCycleText(ctx, cycleName)));
   const program = await getProgram(ctx.deps.db, ctx.tenant.id, cycle.programId);
   const threshold = program?.settings.attendanceThreshold ?? 0;
   const plenaries = await listPlenaries(ctx.deps.db, ctx.tenant.id, cycle.id);
@@ -177,11 +180,17 @@ export async function listPlenariesInChat(ctx: Ctx): Promise<Reply> {
   return reply(builder.context(t('plenary.mark_hint')).build());
 }
 
-/** `admin asistencia <n> <correo> presente|ausente`: the paper attendance list, entered by an admin. */
-export async function markInChat(ctx: Ctx, n: number, email: string, present: boolean): Promise<Reply> {
+/** `admin asistencia <n> <correo> presente|ausente [ciclo]`: the paper attendance list, entered by an admin. */
+export async function markInChat(
+  ctx: Ctx,
+  n: number,
+  email: string,
+  present: boolean,
+  cycleName = '',
+): Promise<Reply> {
   requireAdmin(ctx);
-  const cycle = (await standingOf(ctx)).cycle;
-  if (!cycle) return reply(textMessage(ctx.t('report.no_cycle')));
+  const cycle = await cycleNamed(ctx, cycleName);
+  if (!cycle) return reply(textMessage(noCycleText(ctx, cycleName)));
   const plenary = (await listPlenaries(ctx.deps.db, ctx.tenant.id, cycle.id))[n - 1];
   if (!plenary) return reply(textMessage(ctx.t('plenary.unknown_number', { n })));
   const person = await findPersonByEmail(ctx.deps.db, ctx.tenant.id, email);
@@ -194,6 +203,7 @@ export async function markInChat(ctx: Ctx, n: number, email: string, present: bo
         name: person.name,
         title: plenary.title,
         state,
+        cycle: cycle.name,
       }),
     ),
   );

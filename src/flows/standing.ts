@@ -20,6 +20,21 @@ export interface Standing {
   people: Map<string, Person>;
   /** The cycle and program of each of these pairings, by cycle id (a person may be in several). */
   cycles: Map<string, { cycle: Cycle; program: Program }>;
+  /**
+   * The running cycles this person is a mentee in, when there are several and none is chosen:
+   * which one `meta nueva` or `avance` means is theirs to say (see `requireOneMenteeCycle`).
+   */
+  menteeChoice: Cycle[];
+  /** Whether `asMentee` is the pair of a cycle the person chose among several. */
+  menteeChosen: boolean;
+}
+
+/** The cycle chosen with a button in this very turn, before it is remembered. */
+const chosenNow = new WeakMap<Ctx, string>();
+
+/** This turn acts on `cycleId`, the one just chosen with a button (see `Bot`). */
+export function chooseCycle(ctx: Ctx, cycleId: string): void {
+  chosenNow.set(ctx, cycleId);
 }
 
 export async function standingOf(ctx: Ctx): Promise<Standing> {
@@ -31,9 +46,15 @@ export async function standingOf(ctx: Ctx): Promise<Standing> {
     const cycle = rows.find((r) => r.cycle.id === cycleId)?.cycle;
     return cycle ? cycle.enrollmentStarts <= today && cycle.ends >= today : false;
   };
+  const menteeRunning = pairings.filter((p) => p.menteeId === ctx.person.id && running(p.cycleId));
+  // Mentee in two cycles at once: the one chosen a moment ago, if any.
+  const chosenId =
+    menteeRunning.length > 1
+      ? (chosenNow.get(ctx) ?? (await rememberedCycle(db, ctx.tenant.id, ctx.person.id, ctx.now)))
+      : undefined;
+  const chosen = menteeRunning.find((p) => p.cycleId === chosenId);
   const asMentee =
-    pairings.filter((p) => p.menteeId === ctx.person.id && running(p.cycleId)).at(-1) ??
-    pairings.filter((p) => p.menteeId === ctx.person.id).at(-1);
+    chosen ?? menteeRunning.at(-1) ?? pairings.filter((p) => p.menteeId === ctx.person.id).at(-1);
   const asMentor = pairings.filter((p) => p.mentorId === ctx.person.id);
   const cycleId =
     asMentee?.cycleId ?? asMentor.find((p) => running(p.cycleId))?.cycleId ?? asMentor[0]?.cycleId;
@@ -55,7 +76,22 @@ export async function standingOf(ctx: Ctx): Promise<Standing> {
     phase: cycle ? phaseAt(cycle, ctx.now) : undefined,
     people,
     cycles,
+    menteeChoice:
+      menteeRunning.length > 1 && !chosen
+        ? menteeRunning.flatMap((p) => cycles.get(p.cycleId)?.cycle ?? [])
+        : [],
+    menteeChosen: chosen !== undefined,
   };
+}
+
+/**
+ * Before a mentee starts something (a goal, a check-in, a session) in one of several cycles they
+ * are a mentee in: `CycleChoiceNeeded` unless one is chosen, and a chosen one holds longer.
+ */
+export async function requireOneMenteeCycle(ctx: Ctx): Promise<void> {
+  const standing = await standingOf(ctx);
+  if (standing.menteeChoice.length > 1) throw new CycleChoiceNeeded(standing.menteeChoice);
+  if (standing.menteeChosen && standing.asMentee) await keepCycleChoice(ctx, standing.asMentee.cycleId);
 }
 
 /** The person's pairing as mentee, or a clear refusal when they are not a mentee. */
@@ -79,13 +115,13 @@ export async function keepCycleChoice(ctx: Ctx, cycleId: string): Promise<void> 
   );
 }
 
+/** How long a chosen cycle holds after its last use. */
+export const CHOICE_MS = 30 * 60_000;
+
 /**
  * Several cycles run today and the person named none: which one is meant is theirs to say. The
  * bot answers with one button per cycle (see `Bot`), each running the same command on that cycle.
  */
-/** How long a chosen cycle holds after its last use. */
-export const CHOICE_MS = 30 * 60_000;
-
 export class CycleChoiceNeeded extends Error {
   override readonly name = 'CycleChoiceNeeded';
   constructor(readonly cycles: Cycle[]) {
@@ -106,8 +142,9 @@ export async function cycleNamed(ctx: Ctx, name: string): Promise<Cycle | undefi
       (c) => c.enrollmentStarts <= today && c.ends >= today,
     );
     if (running.length > 1) {
-      // Chosen a moment ago (30 minutes of use): the same cycle, and the choice holds longer.
-      const chosen = await rememberedCycle(ctx.deps.db, ctx.tenant.id, ctx.person.id, ctx.now);
+      // Chosen now or a moment ago (30 minutes of use): that cycle, and the choice holds longer.
+      const chosen =
+        chosenNow.get(ctx) ?? (await rememberedCycle(ctx.deps.db, ctx.tenant.id, ctx.person.id, ctx.now));
       const cycle = running.find((c) => c.id === chosen);
       if (!cycle) throw new CycleChoiceNeeded(running);
       await keepCycleChoice(ctx, cycle.id);
@@ -115,6 +152,11 @@ export async function cycleNamed(ctx: Ctx, name: string): Promise<Cycle | undefi
     }
   }
   return standing.cycle;
+}
+
+/** Why no cycle was found: the name given matches none, or there is no cycle at all. */
+export function noCycleText(ctx: Ctx, name: string | undefined): string {
+  return name ? ctx.t('cycles.unknown', { name }) : ctx.t('cycles.none');
 }
 
 /**

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { authorize } from '../domain/authz.ts';
+import type { Cycle } from '../domain/model.ts';
 import { type FileReader, MAX_UPLOAD_BYTES } from '../messages/inbound.ts';
 import { message, textMessage } from '../messages/model.ts';
 import { importPairs, importRoster, roleConflicts, validateRoster } from '../services/admin.service.ts';
@@ -8,7 +9,7 @@ import { getCycle } from '../store/program.store.ts';
 import { type Ctx, reply } from './context.ts';
 import { errorText } from './errors.ts';
 import { done, type Flow, type FlowTurn, flowButton, goTo, stay } from './flow.ts';
-import { standingOf } from './standing.ts';
+import { CycleChoiceNeeded, cycleNamed, keepCycleChoice, noCycleText } from './standing.ts';
 import { capped } from './views.ts';
 
 export const UPLOAD_FLOW = 'upload';
@@ -16,7 +17,10 @@ const SHOWN_PROBLEMS = 10;
 
 const uploadData = z.object({
   kind: z.enum(['roster', 'pairs']),
+  // Empty while the admin is asked which of several running cycles the file is for.
   cycleId: z.string(),
+  name: z.string().optional(),
+  detected: z.string().optional(),
   // The rows as read (decoded, headers mapped): confirming imports exactly what was checked.
   rows: z.array(z.object({ line: z.number(), record: z.record(z.string(), z.string()) })).optional(),
   // Confirmations asked before the rows were kept (the file's text, read as UTF-8 CSV).
@@ -43,8 +47,6 @@ export async function startUpload(ctx: Ctx, name: string, size: number, read: Fi
   if (bytes === 'too_large') return tooBig();
   // The platform would not hand the file over (another host, a redirect, a failed download).
   if (!bytes) return done(reply(textMessage(t('upload.unreadable', { name }))));
-  const cycle = (await standingOf(ctx)).cycle;
-  if (!cycle) return done(reply(textMessage(t('report.no_cycle'))));
   let parsed: TableFile;
   try {
     parsed = await readTableFile(bytes ?? Buffer.alloc(0), name);
@@ -59,36 +61,7 @@ export async function startUpload(ctx: Ctx, name: string, size: number, read: Fi
   if (!kind)
     return done(reply(textMessage(t('upload.unknown_columns', { columns: parsed.columns.join(', ') }))));
   if (parsed.rows.length === 0) return done(reply(textMessage(t('upload.empty', { name }))));
-  const roster = kind === 'roster' ? validateRoster(parsed.rows, t) : undefined;
-  const conflicts = roster ? await roleConflicts(ctx.deps.db, ctx.tenant.id, cycle.id, roster.valid, t) : [];
-  const problems = roster
-    ? [...roster.invalid, ...conflicts].sort((a, b) => a.line - b.line)
-    : parsed.rows
-        .filter((r) => !r.record.mentor_email?.includes('@') || !r.record.mentee_email?.includes('@'))
-        .map((r) => ({
-          line: r.line,
-          problems: [`mentor_email, mentee_email: ${t('roster.invalid.missing')}`],
-        }));
-  const data: UploadData = {
-    kind,
-    cycleId: cycle.id,
-    rows: parsed.rows,
-    ...(roster?.genderCodes ? { genderCodes: roster.genderCodes } : {}),
-    valid: parsed.rows.length - problems.length,
-    invalid: problems.length,
-  };
-  const summary = t(`upload.${kind}_summary`, {
-    name,
-    cycle: cycle.name,
-    lines: parsed.rows.length,
-    valid: data.valid,
-    invalid: data.invalid,
-  });
-  const lines = capped(
-    t,
-    problems.map((p) => t('upload.problem', { line: p.line, problems: p.problems.join('; ') })),
-    SHOWN_PROBLEMS,
-  );
+  const genderCodes = kind === 'roster' ? validateRoster(parsed.rows, t).genderCodes : undefined;
   // What was read, so that a wrong guess (an encoding, a separator, a gender code) shows.
   const detected = [
     parsed.format === 'xlsx'
@@ -99,13 +72,87 @@ export async function startUpload(ctx: Ctx, name: string, size: number, read: Fi
           separator: parsed.separator === '\t' ? 'Tab' : parsed.separator,
         }),
     ...(parsed.unknown.length ? [t('upload.unknown_ignored', { columns: parsed.unknown.join(', ') })] : []),
-    ...(roster?.genderCodes
-      ? [t('upload.gender_codes', { codes: roster.genderCodes === 'hm' ? 'H/M (Hombre/Mujer)' : 'F/M' })]
+    ...(genderCodes
+      ? [t('upload.gender_codes', { codes: genderCodes === 'hm' ? 'H/M (Hombre/Mujer)' : 'F/M' })]
       : []),
-  ];
+  ].join(' ');
+  const data: UploadData = {
+    kind,
+    cycleId: '',
+    name,
+    detected,
+    rows: parsed.rows,
+    ...(genderCodes ? { genderCodes } : {}),
+    valid: 0,
+    invalid: 0,
+  };
+  try {
+    const cycle = await cycleNamed(ctx, '');
+    if (!cycle) return done(reply(textMessage(noCycleText(ctx, ''))));
+    return await summarize(ctx, data, cycle);
+  } catch (error) {
+    if (!(error instanceof CycleChoiceNeeded)) throw error;
+    // Several cycles run: the file waits, read, until the admin says which one it is for.
+    const text = t('upload.which_cycle', { name });
+    return goTo(
+      'cycle',
+      data,
+      reply(
+        message(text)
+          .text(text)
+          .buttons([
+            ...error.cycles.map((c) =>
+              flowButton(
+                UPLOAD_FLOW,
+                'cycle',
+                c.id,
+                `${c.name} (${ctx.fmt.date(c.enrollmentStarts)} – ${ctx.fmt.date(c.ends)})`.slice(0, 75),
+              ),
+            ),
+            flowButton(UPLOAD_FLOW, 'cycle', 'cancel', t('common.cancel')),
+          ])
+          .build(),
+      ),
+    );
+  }
+}
+
+/** What importing the file into `cycle` would do, line by line, with the button that does it. */
+async function summarize(ctx: Ctx, read: UploadData, cycle: Cycle): Promise<FlowTurn> {
+  const { t } = ctx;
+  const { kind, name = '' } = read;
+  const rows = read.rows ?? [];
+  const roster = kind === 'roster' ? validateRoster(rows, t) : undefined;
+  const conflicts = roster ? await roleConflicts(ctx.deps.db, ctx.tenant.id, cycle.id, roster.valid, t) : [];
+  const problems = roster
+    ? [...roster.invalid, ...conflicts].sort((a, b) => a.line - b.line)
+    : rows
+        .filter((r) => !r.record.mentor_email?.includes('@') || !r.record.mentee_email?.includes('@'))
+        .map((r) => ({
+          line: r.line,
+          problems: [`mentor_email, mentee_email: ${t('roster.invalid.missing')}`],
+        }));
+  const data: UploadData = {
+    ...read,
+    cycleId: cycle.id,
+    valid: rows.length - problems.length,
+    invalid: problems.length,
+  };
+  const summary = t(`upload.${kind}_summary`, {
+    name,
+    cycle: cycle.name,
+    lines: rows.length,
+    valid: data.valid,
+    invalid: data.invalid,
+  });
+  const lines = capped(
+    t,
+    problems.map((p) => t('upload.problem', { line: p.line, problems: p.problems.join('; ') })),
+    SHOWN_PROBLEMS,
+  );
   const builder = message(summary)
     .text([summary, ...lines].join('\n'))
-    .context(detected.join(' '));
+    .context(read.detected ?? '');
   const buttons =
     kind === 'pairs' && problems.length > 0
       ? [] // pairs are all or nothing
@@ -139,6 +186,12 @@ export const uploadFlow: Flow = {
     authorize(ctx.actor, 'admin.manage', { kind: 'tenant', tenantId: ctx.tenant.id });
     const data = uploadData.parse(state.data);
     if (choice === 'cancel') return done(reply(textMessage(ctx.t('upload.cancelled'))));
+    if (state.step === 'cycle') {
+      const chosen = await getCycle(ctx.deps.db, ctx.tenant.id, choice);
+      if (!chosen) return stay(state, reply(textMessage(ctx.t('flow.use_buttons'))));
+      await keepCycleChoice(ctx, chosen.id);
+      return summarize(ctx, data, chosen);
+    }
     const cycle = await getCycle(ctx.deps.db, ctx.tenant.id, data.cycleId);
     if (!cycle) return done(reply(textMessage(ctx.t('errors.record.not_found'))));
     const rows = data.rows ?? (await readTableFile(Buffer.from(data.csv ?? '', 'utf8'), 'file.csv')).rows;

@@ -134,7 +134,7 @@ export const en: typeof es = {
       mentor:
         '• “goals” — your mentees’ goals\n• “new session” / “sessions” — propose and see sessions\n• “evaluate” — final evaluation of each goal',
       admin:
-        '• “todo” — state of the cycle: goals awaiting approval, alerts and restrictions\n• “admin report” — the cycle’s figures: goals by state, sessions, check-ins, evaluations\n• “admin add director email@…” / “admin add admin email@…” — give someone else access (“admin remove …” to take it back)\n• “admin new program” / “admin new cycle” — create a program or a cycle with a form\n• “admin open applications until <date>” / “admin applications” — a call with supervisor endorsement and selection\n• “admin new plenary” / “admin plenaries” — schedule plenaries and see attendance (“admin attendance n email@… present|absent” for a paper list)\n• “admin competencies” — list, add and rename competencies\n• “admin results” / “admin certificates” — results per participant (Excel, CSV) and certificates (PDF)\n• “admin export email@…” / “admin erase email@…” — a person’s data, or anonymise them\n• “admin suggest pairs” — the best pairs, to review and confirm\n• “admin pair mentor@… mentee@…” — one pair by hand\n• “admin on behalf of email@… goal|evaluation|sessions” — enter a paper form',
+        '• “todo” — state of the cycle: goals awaiting approval, alerts and restrictions\n• “admin report” — the cycle’s figures: goals by state, sessions, check-ins, evaluations\n• “admin add director email@…” / “admin add admin email@…” — give someone else access (“admin remove …” to take it back)\n• “admin new program” / “admin new cycle” — create a program or a cycle with a form\n• “admin open applications until <date>” / “admin applications” — a call with supervisor endorsement and selection\n• “admin new plenary” / “admin plenaries” — schedule plenaries and see attendance (“admin attendance n email@… present|absent” for a paper list)\n• “admin competencies” — list, add and rename competencies\n• “admin results” / “admin certificates” — results per participant (Excel, CSV) and certificates (PDF)\n• “admin export email@…” / “admin erase email@…” — a person’s data, or anonymise them\n• “admin suggest pairs” — the best pairs, to review and confirm\n• “admin pair mentor@… mentee@…” — one pair by hand\n• “admin on behalf of email@… goal|evaluation|sessions” — enter a paper form\nWith several cycles running, I ask which one you mean; you can also type its name at the end of the command (e.g. “admin plenaries 2027-1”).',
       director:
         '• “todo” — state of the cycle (read-only)\n• “admin report” — the cycle’s figures\n• “admin results” / “admin certificates” — results per participant and certificates',
       none: '• “hello” — an introduction to the program\n• “apply” — apply to a cycle when a call is open',
@@ -707,6 +707,7 @@ export const en: typeof es = {
     },
   },
   upload: {
+    which_cycle: 'Which cycle is “{{name}}” for? Several are running; nothing is imported yet.',
     not_csv: 'I can only read spreadsheets: CSV (.csv, .txt) or Excel (.xlsx); “{{name}}” is neither.',
     binary:
       '“{{name}}” is neither a text spreadsheet nor an Excel file (it looks like an image, a PDF or another binary file): nothing was imported.',
@@ -833,8 +834,8 @@ export const en: typeof es = {
     unknown_number: 'There is no plenary number {{n}} in this cycle. Type “admin plenaries” for the list.',
     present: 'present',
     absent: 'absent',
-    admin_marked: 'Recorded: {{name}} is {{state}} at the plenary “{{title}}”.',
-    admin_already: '{{name}} was already {{state}} at the plenary “{{title}}”.',
+    admin_marked: 'Recorded: {{name}} is {{state}} at the plenary “{{title}}” of cycle {{cycle}}.',
+    admin_already: '{{name}} was already {{state}} at the plenary “{{title}}” of cycle {{cycle}}.',
     none_yet: 'No plenary has taken place in your cycle yet.',
     mine_one: 'You attended {{present}} of 1 plenary ({{percent}} %).',
     mine_other: 'You attended {{present}} of {{count}} plenaries ({{percent}} %).',
@@ -857,6 +858,8 @@ export const en: typeof es = {
   },
   cycles: {
     choose: 'Several cycles are running: which one? (you can also type its name after the command)',
+    unknown: 'I couldn’t find the cycle “{{name}}”. Check how its name is written.',
+    none: 'There is no cycle yet: create one with “admin new cycle”.',
     no_program: 'There are no programs yet: create one with “admin new program”.',
     form: {
       title: 'New cycle',

@@ -141,7 +141,7 @@ export const es = {
       mentor:
         '• «metas» — las metas de tus personas mentoradas\n• «sesión nueva» / «sesiones» — proponer y ver sesiones\n• «evaluar» — evaluación final de cada meta',
       admin:
-        '• «pendientes» — estado del ciclo: metas por aprobar, alertas y restricciones\n• «admin reporte» — cifras del ciclo: metas por estado, sesiones, avances, evaluaciones\n• «admin agregar director correo@…» / «admin agregar admin correo@…» — dar acceso a otra persona («admin quitar …» para retirarlo)\n• «admin programa nuevo» / «admin ciclo nuevo» — crear un programa o un ciclo con un formulario\n• «admin abrir postulaciones hasta <fecha>» / «admin postulaciones» — convocatoria con aval de jefatura y selección\n• «admin plenaria nueva» / «admin plenarias» — programar plenarias y ver la asistencia («admin asistencia n correo@… presente|ausente» para una lista en papel)\n• «admin competencias» — ver, agregar y renombrar competencias\n• «admin resultados» / «admin diplomas» — resultados por participante (Excel, CSV) y diplomas (PDF)\n• «admin exportar correo@…» / «admin borrar correo@…» — datos de una persona, o anonimizarla\n• «admin sugerir parejas» — propuesta óptima de parejas para revisar y confirmar\n• «admin emparejar mentor@… mentorado@…» — una pareja a mano\n• «admin en nombre de correo@… meta|evaluación|sesiones» — ingresar un formulario en papel',
+        '• «pendientes» — estado del ciclo: metas por aprobar, alertas y restricciones\n• «admin reporte» — cifras del ciclo: metas por estado, sesiones, avances, evaluaciones\n• «admin agregar director correo@…» / «admin agregar admin correo@…» — dar acceso a otra persona («admin quitar …» para retirarlo)\n• «admin programa nuevo» / «admin ciclo nuevo» — crear un programa o un ciclo con un formulario\n• «admin abrir postulaciones hasta <fecha>» / «admin postulaciones» — convocatoria con aval de jefatura y selección\n• «admin plenaria nueva» / «admin plenarias» — programar plenarias y ver la asistencia («admin asistencia n correo@… presente|ausente» para una lista en papel)\n• «admin competencias» — ver, agregar y renombrar competencias\n• «admin resultados» / «admin diplomas» — resultados por participante (Excel, CSV) y diplomas (PDF)\n• «admin exportar correo@…» / «admin borrar correo@…» — datos de una persona, o anonimizarla\n• «admin sugerir parejas» — propuesta óptima de parejas para revisar y confirmar\n• «admin emparejar mentor@… mentorado@…» — una pareja a mano\n• «admin en nombre de correo@… meta|evaluación|sesiones» — ingresar un formulario en papel\nCon varios ciclos en curso, pregunto a cuál te refieres; también puedes escribir su nombre al final del comando (p. ej. «admin plenarias 2027-1»).',
       director:
         '• «pendientes» — estado del ciclo (solo consulta)\n• «admin reporte» — cifras del ciclo\n• «admin resultados» / «admin diplomas» — resultados por participante y diplomas',
       none: '• «hola» — presentación del programa\n• «postular» — postular a un ciclo cuando hay convocatoria abierta',
@@ -721,6 +721,7 @@ export const es = {
     },
   },
   upload: {
+    which_cycle: '¿A qué ciclo corresponde «{{name}}»? Hay varios en curso; aún no importé nada.',
     not_csv: 'Solo puedo leer planillas: CSV (.csv, .txt) o Excel (.xlsx); «{{name}}» no es una de ellas.',
     binary:
       '«{{name}}» no es una planilla de texto ni un Excel (parece una imagen, un PDF u otro archivo binario): no se importó nada.',
@@ -848,8 +849,8 @@ export const es = {
       'No hay una plenaria número {{n}} en este ciclo. Escribe «admin plenarias» para ver la lista.',
     present: 'presente',
     absent: 'ausente',
-    admin_marked: 'Registrado: {{name}} quedó {{state}} en la plenaria «{{title}}».',
-    admin_already: '{{name}} ya figuraba {{state}} en la plenaria «{{title}}».',
+    admin_marked: 'Registrado: {{name}} quedó {{state}} en la plenaria «{{title}}» del ciclo {{cycle}}.',
+    admin_already: '{{name}} ya figuraba {{state}} en la plenaria «{{title}}» del ciclo {{cycle}}.',
     none_yet: 'Aún no se ha realizado ninguna plenaria en tu ciclo.',
     mine_one: 'Asististe a {{present}} de 1 plenaria ({{percent}} %).',
     mine_other: 'Asististe a {{present}} de {{count}} plenarias ({{percent}} %).',
@@ -876,6 +877,8 @@ export const es = {
   cycles: {
     choose:
       'Hay varios ciclos en curso: ¿sobre cuál? (también puedes escribir su nombre después del comando)',
+    unknown: 'No encontré el ciclo «{{name}}». Revisa cómo se escribe su nombre.',
+    none: 'Aún no hay ningún ciclo: crea uno con «admin ciclo nuevo».',
     no_program: 'Aún no hay programas: crea uno con «admin programa nuevo».',
     form: {
       title: 'Ciclo nuevo',

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.ts';
 import { parseConfig } from '../../src/config.ts';
-import { createPerson } from '../../src/store/person.store.ts';
+import { createPerson, upsertIdentity } from '../../src/store/person.store.ts';
 import { createPlenary, markAttendance } from '../../src/store/plenary.store.ts';
 import {
   createCycle,
@@ -291,4 +291,162 @@ describe('the cycle report: every figure against a hand count', () => {
     const answer = await chat.as('marta').says('asistencia');
     expect(answer.text).toBe('2026-inversa: Asististe a 2 de 3 plenarias (67 %).');
   });
+
+  it('asks which cycle for plenaries, applications and attendance too, takes a name, and says which', async () => {
+    chat.clock.advance(31 * 60_000); // any earlier choice has lapsed
+    const carmen = chat.as('carmen');
+    const inversa = '2026-inversa (1 de noviembre de 2026 – 10 de mayo de 2027)';
+    const demo = '2026-demo (9 de noviembre de 2026 – 10 de mayo de 2027)';
+    const asked = await carmen.says('admin plenarias');
+    expect(asked.text).toContain('Hay varios ciclos en curso: ¿sobre cuál?');
+    expect([...asked.buttons].sort()).toEqual([demo, inversa]);
+    expect((await carmen.clicks(inversa)).text).toContain('Plenarias del ciclo 2026-inversa: 3');
+    // The choice holds for what comes next, and each answer names the cycle it acted on.
+    expect((await carmen.says('admin asistencia 3 marta@demo.mentoria.invalid presente')).text).toBe(
+      'Registrado: Marta Díaz quedó presente en la plenaria «Plenaria 3» del ciclo 2026-inversa.',
+    );
+    expect((await carmen.says('admin postulaciones')).text).toContain('Postulaciones al ciclo 2026-inversa');
+    // A name overrides the choice; a wrong name is said to be wrong.
+    expect((await carmen.says('admin plenarias 2026-demo')).text).toContain(
+      'Plenarias del ciclo 2026-demo: 0',
+    );
+    expect((await carmen.says('admin postulaciones 2026-demo')).text).toContain(
+      'Postulaciones al ciclo 2026-demo',
+    );
+    expect((await carmen.says('admin plenarias ciclo-x')).text).toBe(
+      'No encontré el ciclo «ciclo-x». Revisa cómo se escribe su nombre.',
+    );
+    expect((await carmen.says('admin asistencia 3 marta@demo.mentoria.invalid ausente 2026-demo')).text).toBe(
+      'No hay una plenaria número 3 en este ciclo. Escribe «admin plenarias» para ver la lista.',
+    );
+    expect((await carmen.says('admin cerrar postulaciones 2026-demo')).text).toBe(
+      'Postulaciones cerradas para el ciclo 2026-demo.',
+    );
+    // Asked anew once the choice lapses, a command typed with more to it runs as typed on the cycle chosen.
+    chat.clock.advance(31 * 60_000);
+    const mark = await carmen.says('admin asistencia 1 marta@demo.mentoria.invalid ausente');
+    expect(mark.text).toContain('Hay varios ciclos en curso');
+    expect((await carmen.clicks(inversa)).text).toBe(
+      'Registrado: Marta Díaz quedó ausente en la plenaria «Plenaria 1» del ciclo 2026-inversa.',
+    );
+    const rows = await chat.db.db
+      .selectFrom('attendance as a')
+      .innerJoin('plenaries as p', 'p.id', 'a.plenary_id')
+      .innerJoin('people as m', 'm.id', 'a.person_id')
+      .select(['p.title', 'a.present'])
+      .where('m.name', '=', 'Marta Díaz')
+      .orderBy('p.title')
+      .execute();
+    expect(rows.map((r) => [r.title, r.present])).toEqual([
+      ['Plenaria 1', false],
+      ['Plenaria 2', true],
+      ['Plenaria 3', true],
+    ]);
+    // The application window: the name comes before «hasta»; the phase rule speaks for that cycle.
+    expect((await carmen.says('admin abrir postulaciones 2026-inversa hasta el 30 de noviembre')).text).toBe(
+      'La apertura de postulaciones cerró el 21 de noviembre de 2026.',
+    );
+  });
+});
+
+describe('a mentee paired in two running cycles', () => {
+  let chat: ChatDriver;
+  beforeAll(async () => {
+    chat = await ChatDriver.start('2026-11-23T16:00:00Z'); // goal setting in both cycles
+  });
+  afterAll(async () => {
+    await chat.close();
+  });
+
+  it('is asked which cycle a new goal is for, and the choice holds for half an hour of use', async () => {
+    const db = chat.db.db;
+    const reverse = await createProgram(db, chat.tenant.id, { name: 'Mentoría Inversa', kind: 'reverse' });
+    const inversa = await createCycle(db, chat.tenant.id, {
+      programId: reverse.id,
+      name: '2026-inversa',
+      timezone: 'America/Mexico_City',
+      enrollmentStarts: '2026-11-01',
+      goalSettingStarts: '2026-11-22',
+      executionStarts: '2026-12-13',
+      closingStarts: '2027-04-20',
+      ends: '2027-05-10',
+    });
+    const [demo] = await listCycles(db, chat.tenant.id).then((all) =>
+      all.filter((c) => c.name === '2026-demo'),
+    );
+    const pedro = await createPerson(db, chat.tenant.id, {
+      name: 'Pedro Soto',
+      email: 'pedro@demo.mentoria.invalid',
+      locale: 'es',
+      timezone: 'America/Mexico_City',
+    });
+    await upsertIdentity(db, {
+      tenantId: chat.tenant.id,
+      personId: pedro.id,
+      platform: 'console',
+      externalId: 'pedro',
+      conversationRef: { handle: 'pedro' },
+      now: chat.clock.now(),
+    });
+    const pairings = [];
+    for (const [cycle, mentor] of [
+      [demo?.id as string, await chat.idOf('luis')],
+      [inversa.id, await chat.idOf('marta')],
+    ] as const) {
+      await enroll(db, { tenantId: chat.tenant.id, cycleId: cycle, personId: pedro.id, role: 'mentee' });
+      await enroll(db, { tenantId: chat.tenant.id, cycleId: cycle, personId: mentor, role: 'mentor' }).catch(
+        () => undefined,
+      );
+      pairings.push(
+        await createPairing(db, chat.tenant.id, { cycleId: cycle, mentorId: mentor, menteeId: pedro.id }),
+      );
+    }
+    const demoLabel = '2026-demo (9 de noviembre de 2026 – 10 de mayo de 2027)';
+    const asked = await chat.as('pedro').says('meta nueva');
+    expect(asked.text).toContain('Hay varios ciclos en curso: ¿sobre cuál?');
+    expect([...asked.buttons].sort()).toEqual([
+      demoLabel,
+      '2026-inversa (1 de noviembre de 2026 – 10 de mayo de 2027)',
+    ]);
+    expect(await conversationPairing(pedro.id)).toBeUndefined(); // nothing started before the answer
+    const started = await chat.as('pedro').clicks(demoLabel);
+    expect(started.text).toContain('título');
+    expect(await conversationPairing(pedro.id)).toBe(pairings[0]?.id);
+    // Within the half hour of use, the next command means the same cycle without asking.
+    await chat.as('pedro').says('cancelar');
+    chat.clock.advance(20 * 60_000);
+    expect((await chat.as('pedro').says('meta nueva')).text).not.toContain('Hay varios ciclos');
+    expect(await conversationPairing(pedro.id)).toBe(pairings[0]?.id);
+    await chat.as('pedro').says('cancelar');
+    chat.clock.advance(31 * 60_000);
+    expect((await chat.as('pedro').says('meta nueva')).text).toContain('Hay varios ciclos');
+    await chat.as('pedro').clicks('2026-inversa (1 de noviembre de 2026 – 10 de mayo de 2027)');
+    expect(await conversationPairing(pedro.id)).toBe(pairings[1]?.id);
+    // A form opened for the chosen cycle keeps it, even when sent after the choice has lapsed.
+    await chat.as('pedro').says('cancelar');
+    chat.clock.advance(31 * 60_000);
+    expect((await chat.as('pedro').says('meta formulario')).text).toContain('Hay varios ciclos');
+    await chat.as('pedro').clicks(demoLabel);
+    chat.clock.advance(40 * 60_000);
+    expect((await chat.as('pedro').fills(goal('Tablero de indicadores'))).text).toContain(
+      'Tablero de indicadores',
+    );
+    const [saved] = await chat.db.db
+      .selectFrom('goals')
+      .select('pairing_id')
+      .where('title', '=', 'Tablero de indicadores')
+      .execute();
+    expect(saved?.pairing_id).toBe(pairings[0]?.id);
+    // A mentee in one cycle only is never asked.
+    expect((await chat.as('ana').says('meta nueva')).text).not.toContain('Hay varios ciclos');
+  });
+
+  async function conversationPairing(personId: string): Promise<string | undefined> {
+    const row = await chat.db.db
+      .selectFrom('conversations')
+      .select('data')
+      .where('person_id', '=', personId)
+      .executeTakeFirst();
+    return (row?.data as { pairingId?: string } | undefined)?.pairingId;
+  }
 });

@@ -81,7 +81,7 @@ describe('plenary sessions: scheduled by an admin, attendance marked with a butt
   it('lets an admin enter the paper list, audited, and shows attendance per person', async () => {
     expect(
       (await chat.as('carmen').says('admin asistencia 1 sofia@demo.mentoria.invalid presente')).text,
-    ).toBe('Registrado: Sofía Rivas quedó presente en la plenaria «Apertura».');
+    ).toBe('Registrado: Sofía Rivas quedó presente en la plenaria «Apertura» del ciclo 2026-demo.');
     expect((await chat.as('carmen').says('admin asistencia 2 sofia@demo.mentoria.invalid')).text).toContain(
       'No hay una plenaria número 2',
     );

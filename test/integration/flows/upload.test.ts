@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCycle, createProgram } from '../../../src/store/program.store.ts';
 import { ChatDriver } from '../../support/conversation.ts';
 
 describe('an admin shares a CSV with the bot', () => {
@@ -211,5 +212,40 @@ describe('roster files as Latin American HR offices save them', () => {
     );
     await chat.as('carmen').clicks('Cancelar');
     expect(await chat.db.db.selectFrom('people').select('id').execute()).toHaveLength(before.length);
+  });
+
+  it('asks which cycle a roster is for when two run at once, and imports into the one chosen', async () => {
+    const db = chat.db.db;
+    const reverse = await createProgram(db, chat.tenant.id, { name: 'Mentoría Inversa', kind: 'reverse' });
+    const inversa = await createCycle(db, chat.tenant.id, {
+      programId: reverse.id,
+      name: '2026-inversa',
+      timezone: 'America/Mexico_City',
+      enrollmentStarts: '2026-11-01',
+      goalSettingStarts: '2026-11-22',
+      executionStarts: '2026-12-13',
+      closingStarts: '2027-04-20',
+      ends: '2027-05-10',
+    });
+    const file = Buffer.from('email,name,role\nlucia.mora@example.gob,Lucía Mora,mentee\n');
+    const asked = await share('inversa.csv', file);
+    expect(asked.text).toContain(
+      '¿A qué ciclo corresponde «inversa.csv»? Hay varios en curso; aún no importé nada.',
+    );
+    expect(asked.buttons).toContain('2026-inversa (1 de noviembre de 2026 – 10 de mayo de 2027)');
+    expect(await person('lucia.mora@example.gob')).toBeUndefined();
+    const preview = await chat
+      .as('carmen')
+      .clicks('2026-inversa (1 de noviembre de 2026 – 10 de mayo de 2027)');
+    expect(preview.text).toContain('Nómina «inversa.csv» para el ciclo 2026-inversa');
+    expect(preview.text).toContain('1 línea, 1 válida');
+    await chat.as('carmen').clicks('Importar (1)');
+    const enrolled = await db
+      .selectFrom('enrollments as e')
+      .innerJoin('people as p', 'p.id', 'e.person_id')
+      .select(['e.cycle_id', 'e.role'])
+      .where('p.email', '=', 'lucia.mora@example.gob')
+      .execute();
+    expect(enrolled).toEqual([{ cycle_id: inversa.id, role: 'mentee' }]);
   });
 });

@@ -11,7 +11,7 @@ import {
 } from '@microsoft/agents-hosting';
 import { z } from 'zod';
 import type { Clock } from '../../src/clock.ts';
-import { anonymousTeamsAllowed, type Config } from '../../src/config.ts';
+import { anonymousTeamsAllowed, type Config, LOCALES, type Locale } from '../../src/config.ts';
 import type { Tenant } from '../../src/domain/model.ts';
 import type { Bot } from '../../src/flows/bot.ts';
 import { isReadOnlyRequest } from '../../src/flows/commands.ts';
@@ -23,7 +23,7 @@ import type { FileReader, InboundEvent, PlatformUser } from '../../src/messages/
 import type { OutboundMessage } from '../../src/messages/model.ts';
 import type { Inbox } from '../../src/services/inbox.ts';
 import type { Db } from '../../src/store/db.ts';
-import { deactivateIdentity, findIdentity, upsertIdentity } from '../../src/store/person.store.ts';
+import { deactivateIdentity, findIdentity, getPerson, upsertIdentity } from '../../src/store/person.store.ts';
 import { ensureTenant } from '../../src/store/tenant.store.ts';
 import { readCapped } from '../http/read-capped.ts';
 import {
@@ -32,13 +32,16 @@ import {
   formValues,
   renderCards,
   renderFormCard,
+  submittedForm,
 } from './adaptive-card.render.ts';
 import { BotTokenSource, type TeamsClaims, TeamsTokenVerifier, TokenRefused } from './teams-auth.ts';
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
 const MESSAGE = 'application/vnd.microsoft.activity.message';
-/** Replies to post once the turn's HTTP answer is sent. */
-type Later = { reference: Record<string, unknown>; reply: Reply }[];
+/** Cards to post once the turn's HTTP answer is sent. */
+type Later = { reference: Record<string, unknown>; cards: CardElement[] }[];
+/** The longest answer shown in the banner of a clicked card; a longer one comes as a card. */
+const BANNER_MAX = 300;
 const FILE_DOWNLOAD_INFO = 'application/vnd.microsoft.teams.file.download.info';
 const BODY_LIMIT = 1_000_000;
 
@@ -284,7 +287,7 @@ export class TeamsAdapter {
       value: read.value,
       replay,
     });
-    await this.post(read.reference, reply);
+    await this.post(read.reference, replyCards(reply));
   }
 
   /** POST /api/messages. */
@@ -349,18 +352,15 @@ export class TeamsAdapter {
       return;
     }
     if (!res.writableEnded) res.end();
-    for (const { reference, reply } of later) {
-      this.post(reference, reply).catch((error: unknown) =>
+    for (const { reference, cards } of later) {
+      this.post(reference, cards).catch((error: unknown) =>
         this.o.log.warn({ err: classifyTeamsError(error).message }, 'teams reply not delivered'),
       );
     }
   }
 
-  /** Posts a reply's cards to a conversation, with the connector's retries. */
-  private async post(reference: Record<string, unknown>, reply: Reply): Promise<void> {
-    const messages = [...(reply.replaceOriginal ? [reply.replaceOriginal] : []), ...reply.messages];
-    const cards = messages.flatMap((m) => renderCards(m));
-    if (reply.openForm) cards.push(renderFormCard(reply.openForm));
+  /** Posts cards to a conversation, with the connector's retries. */
+  private async post(reference: Record<string, unknown>, cards: CardElement[]): Promise<void> {
     if (cards.length === 0) return;
     await this.adapter.continueConversation(
       this.o.config.MICROSOFT_APP_ID ?? 'anonymous-local-agent',
@@ -502,9 +502,8 @@ export class TeamsAdapter {
           reference,
         });
         if (read.success) {
-          const t = translator(
-            activity.locale?.toLowerCase().startsWith('en') ? 'en' : this.o.config.DEFAULT_LOCALE,
-          );
+          // The person's own language, as everything the bot says to them (not the client's).
+          const t = translator(await this.languageOf(tenant.id, from.id, activity.locale));
           let text: string;
           try {
             await this.o.inbox.accept(`teams:${read.data.eventId}`, 'teams', read.data);
@@ -524,11 +523,12 @@ export class TeamsAdapter {
         }
       }
       const reply = await this.o.bot.handle(event);
+      const answer = invokeAnswer(event, reply, action?.data ?? {});
       await context.sendActivity({
         type: 'invokeResponse',
-        value: { status: 200, body: this.invokeBody(reply) },
+        value: { status: 200, body: answer.body },
       } as never);
-      later.push({ reference, reply: { ...reply, replaceOriginal: undefined, openForm: undefined } });
+      later.push({ reference, cards: answer.after });
       return;
     }
 
@@ -550,7 +550,7 @@ export class TeamsAdapter {
               text: (activity.text ?? '').replace(/<at>.*?<\/at>/g, '').trim(),
             });
       const reply = await this.o.bot.handle(event);
-      later.push({ reference, reply });
+      later.push({ reference, cards: replyCards(reply) });
     }
   }
 
@@ -592,14 +592,92 @@ export class TeamsAdapter {
     return { ...base, kind: 'action', actionId: verb, value } as InboundEvent;
   }
 
-  /** The invoke answer: the refreshed card (an outcome, or the form to fill in), else a short message. */
-  private invokeBody(reply: Reply): Record<string, unknown> {
-    if (reply.openForm) return { statusCode: 200, type: CARD, value: renderFormCard(reply.openForm) };
-    if (reply.replaceOriginal)
-      return { statusCode: 200, type: CARD, value: renderCards(reply.replaceOriginal)[0] };
-    const text = reply.messages[0]?.summary ?? '✓';
-    return { statusCode: 200, type: MESSAGE, value: text };
+  /** The language of the person behind a Teams account: the one they chose, else their client's. */
+  private async languageOf(
+    tenantId: string,
+    externalId: string,
+    clientLocale: string | undefined,
+  ): Promise<Locale> {
+    const identity = await findIdentity(this.o.db, tenantId, 'teams', externalId);
+    const person = identity ? await getPerson(this.o.db, tenantId, identity.personId) : undefined;
+    const wanted = (person?.locale ?? clientLocale ?? '').slice(0, 2).toLowerCase();
+    return (LOCALES as readonly string[]).includes(wanted)
+      ? (wanted as Locale)
+      : this.o.config.DEFAULT_LOCALE;
   }
+}
+
+/** Every card of a reply, in order: the refreshed original, the messages, the form. */
+function replyCards(reply: Reply): CardElement[] {
+  const messages = [...(reply.replaceOriginal ? [reply.replaceOriginal] : []), ...reply.messages];
+  const cards = messages.flatMap((m) => renderCards(m));
+  if (reply.openForm) cards.push(renderFormCard(reply.openForm));
+  return cards;
+}
+
+/** A message that is only words: it fits in a clicked card's banner. */
+function bannerText(message: OutboundMessage | undefined): string | undefined {
+  if (!message?.blocks.every((b) => b.type === 'text' || b.type === 'context')) return undefined;
+  const text = message.blocks
+    .map((b) => (b.type === 'text' || b.type === 'context' ? b.text : ''))
+    .join('\n');
+  return text.length <= BANNER_MAX ? text : undefined;
+}
+
+/** What was typed in a form, as the card shows it (a multi-choice comma-joined). */
+function typedValues(fields: Record<string, string | string[]>): Record<string, string> {
+  return Object.fromEntries(Object.entries(fields).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : v]));
+}
+
+const banner = (value: string) => ({ statusCode: 200, type: MESSAGE, value });
+const cardBody = (value: CardElement) => ({ statusCode: 200, type: CARD, value });
+
+/**
+ * One answer per click. The invoke's answer refreshes the clicked card where the reply says what
+ * became of it (a decision, the outcome of a form, the form again with its problems), or shows a
+ * short answer in its banner; anything else comes as new cards, posted after, never both.
+ */
+export function invokeAnswer(
+  event: InboundEvent,
+  reply: Reply,
+  data: Record<string, unknown>,
+): { body: Record<string, unknown>; after: CardElement[] } {
+  if (reply.openForm)
+    return {
+      body: cardBody(renderFormCard(reply.openForm)),
+      after: reply.messages.flatMap((m) => renderCards(m)),
+    };
+  if (event.kind === 'form') {
+    const errors = reply.formErrors ?? {};
+    if (Object.keys(errors).length) {
+      // The same form, with what was typed and each problem under its field; nothing else.
+      const form = submittedForm(data);
+      if (form)
+        return {
+          body: cardBody(renderFormCard(form, { values: typedValues(event.fields), errors })),
+          after: [],
+        };
+    }
+    if (!reply.refused && !Object.keys(errors).length && reply.messages.length) {
+      // Sent: the form card becomes its outcome, so no later click finds a live form.
+      const [outcome, ...rest] = renderCards({
+        summary: reply.messages[0]?.summary ?? '',
+        blocks: reply.messages.flatMap((m) => m.blocks),
+      });
+      return { body: cardBody(outcome as CardElement), after: rest };
+    }
+  }
+  if (reply.replaceOriginal) {
+    const [refreshed, ...rest] = renderCards(reply.replaceOriginal);
+    return {
+      body: cardBody(refreshed as CardElement),
+      after: [...rest, ...reply.messages.flatMap((m) => renderCards(m))],
+    };
+  }
+  const [first, ...others] = reply.messages;
+  const short = others.length === 0 ? bannerText(first) : undefined;
+  if (short !== undefined || !first) return { body: banner(short ?? '✓'), after: [] };
+  return { body: banner('✓'), after: reply.messages.flatMap((m) => renderCards(m)) };
 }
 
 function readBody(req: IncomingMessage): Promise<string> {

@@ -933,6 +933,7 @@ function stampForms(result: Reply, t: T, event: InboundEvent): Reply {
       ...result.openForm,
       submissionId: randomUUID(),
       cancelLabel: t('common.cancel'),
+      requiredText: t('forms.required'),
       // What was typed opens it again when clicked (a form asked for by a typed message).
       ...(text && text.length <= MAX_REOPEN_CHARS
         ? {

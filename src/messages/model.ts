@@ -51,6 +51,8 @@ export interface Form {
   submissionId?: string;
   /** The label that closes the form without sending it, in the reader's language (set by the core). */
   cancelLabel?: string;
+  /** What a required field left empty says, in the reader's language (set by the core). */
+  requiredText?: string;
   /**
    * A button that shows this form again, in the reader's language (set by the core): a platform
    * that can only open a form from a click (a Slack modal needs a trigger) offers it instead.

@@ -386,6 +386,151 @@ describe('Teams adapter over /api/messages', () => {
     expect(ref).toBe('a:conv-29:flaky|ok-1');
   });
 
+  // biome-ignore lint/suspicious/noExplicitAny: Adaptive Card JSON.
+  const walk = (node: any): any[] =>
+    node && typeof node === 'object'
+      ? [node, ...Object.values(node).flatMap((v) => (Array.isArray(v) ? v.flatMap(walk) : walk(v)))]
+      : [];
+  // biome-ignore lint/suspicious/noExplicitAny: Adaptive Card JSON.
+  const submitOf = (card: any) =>
+    walk(card).find((e) => e.type === 'Action.Execute' && e.verb === 'form:goal.form');
+  const invoke = (
+    from: string,
+    verb: string,
+    data: Record<string, unknown>,
+    extra: Record<string, unknown> = {},
+  ) =>
+    activity(from, {
+      type: 'invoke',
+      name: 'adaptiveCard/action',
+      text: undefined,
+      value: { action: { type: 'Action.Execute', verb, data } },
+      ...extra,
+    });
+  /** The cards posted to a conversation from `n` on, once a later "ayuda" has been answered (so nothing is still on its way). */
+  const settled = async (from: string, n: number) => {
+    await send(teams.url, activity(from, { text: 'ayuda' }));
+    const help = await eventually(() =>
+      posted
+        .slice(n)
+        .find((p) => p.conversation === `a:conv-${from}` && cardText(p).includes('¿Qué puedo hacer por ti?')),
+    );
+    return posted.slice(n, posted.indexOf(help)).filter((p) => p.conversation === `a:conv-${from}`);
+  };
+
+  it('gives a goal form back filled in, each problem in red under its field, in one answer; sent, the card becomes its outcome', async () => {
+    const n0 = posted.length;
+    await send(teams.url, activity('29:ana', { text: 'meta formulario' }));
+    const formCard = await eventually(() =>
+      posted
+        .slice(n0)
+        .find((p) => p.conversation === 'a:conv-29:ana' && cardText(p).includes('form:goal.form')),
+    );
+    const content = formCard.activity.attachments[0].content;
+    // The client's own check of an empty required field says so in words, not with the field's label.
+    const title = walk(content).find((e) => e.id === 'title');
+    expect(title.errorMessage).toBe('Este dato es obligatorio.');
+    const fields = {
+      title: 'Tablero de indicadores',
+      specific: 'Publicar un tablero con los indicadores del área',
+      measurable: 'El tablero muestra 10 indicadores actualizados cada semana',
+      achievable: 'Cuento con los datos y el apoyo de TI',
+      relevant: 'La dirección decide con estos indicadores',
+      competencies: '',
+      milestones: '',
+    };
+    const action = submitOf(content);
+    const n = posted.length;
+    const wrong = await send(
+      teams.url,
+      invoke('29:ana', action.verb, { ...action.data, ...fields, dueDate: '2020-01-15' }),
+    );
+    expect(wrong.body.type).toBe('application/vnd.microsoft.card.adaptive');
+    const back = wrong.body.value;
+    const body = back.body as { id?: string; type: string; color?: string; text?: string; value?: string }[];
+    // What was typed is still there, and the problem is right under the date.
+    expect(body.find((e) => e.id === 'title')?.value).toBe('Tablero de indicadores');
+    expect(body.find((e) => e.id === 'measurable')?.value).toBe(fields.measurable);
+    const date = body.findIndex((e) => e.id === 'dueDate');
+    expect(body[date]?.value).toBe('2020-01-15');
+    expect(body[date + 1]).toMatchObject({ type: 'TextBlock', color: 'attention' });
+    expect(body[date + 1]?.text).toMatch(/fecha|pas/i);
+    expect(body.filter((e) => e.color === 'attention')).toHaveLength(1);
+    // No second message with the same problems.
+    expect((await settled('29:ana', n)).map(cardText).join()).not.toMatch(/problema|revisa/i);
+    // Corrected and sent from the card given back: the card becomes the outcome.
+    const again = submitOf(back);
+    const n2 = posted.length;
+    const sent = await send(
+      teams.url,
+      invoke('29:ana', again.verb, { ...again.data, ...fields, dueDate: '2026-06-30' }),
+    );
+    expect(sent.body.type).toBe('application/vnd.microsoft.card.adaptive');
+    expect(JSON.stringify(sent.body.value)).toContain('Tablero de indicadores');
+    expect(submitOf(sent.body.value)).toBeUndefined();
+    expect((await settled('29:ana', n2)).map(cardText).join()).not.toContain('Tablero de indicadores');
+    // A later click on the old form (another client still showing it) creates nothing.
+    const late = await send(
+      teams.url,
+      invoke('29:ana', again.verb, { ...again.data, ...fields, dueDate: '2026-06-30' }),
+    );
+    expect(JSON.stringify(late.body)).toContain('Ya recibí este formulario');
+    expect(
+      await db.db.selectFrom('goals').select('id').where('title', '=', 'Tablero de indicadores').execute(),
+    ).toHaveLength(1);
+  });
+
+  it('answers a click once: a short answer in the card’s banner and no card after it', async () => {
+    const n = posted.length;
+    const refused = await send(teams.url, approve('29:ana'));
+    expect(refused.body.value).toBe('No puedes hacer eso: no te corresponde en este programa.');
+    expect((await settled('29:ana', n)).map(cardText).join()).not.toContain('No puedes hacer eso');
+    // A fuller answer comes as cards, and the banner does not repeat it.
+    const n2 = posted.length;
+    const menu = await send(teams.url, invoke('29:carmen', 'menu', { value: '{"c":"help"}' }));
+    expect(menu.body.value).not.toContain('¿Qué puedo hacer por ti?');
+    await eventually(() =>
+      posted
+        .slice(n2)
+        .find(
+          (p) => p.conversation === 'a:conv-29:carmen' && cardText(p).includes('¿Qué puedo hacer por ti?'),
+        ),
+    );
+  });
+
+  it('writes its own words in the person’s chosen language, not the client’s', async () => {
+    const res = await send(
+      teams.url,
+      invoke('29:ana', 'menu', { value: '{"c":"pending"}' }, { locale: 'en-US' }),
+    );
+    expect(res.body.value).toBe('Un momento: enseguida te respondo.');
+    await send(teams.url, activity('29:luis', { text: 'idioma en' }));
+    await eventually(async () =>
+      (await db.db.selectFrom('people').select('locale').where('name', '=', 'Luis').executeTakeFirst())
+        ?.locale === 'en'
+        ? true
+        : undefined,
+    );
+    const english = await send(teams.url, invoke('29:luis', 'menu', { value: '{"c":"pending"}' }));
+    expect(english.body.value).toBe('One moment: my answer is on its way.');
+    await teams.inbox.idle();
+  });
+
+  it('keeps each line of a list and each paragraph in a block of its own', async () => {
+    const n = posted.length;
+    await send(teams.url, activity('29:carmen', { text: 'ayuda' }));
+    const help = await eventually(() =>
+      posted
+        .slice(n)
+        .find(
+          (p) => p.conversation === 'a:conv-29:carmen' && cardText(p).includes('¿Qué puedo hacer por ti?'),
+        ),
+    );
+    const blocks = walk(help.activity.attachments[0].content).filter((e) => e.type === 'TextBlock');
+    expect(blocks.filter((b) => String(b.text).startsWith('•')).length).toBeGreaterThan(5);
+    expect(blocks.filter((b) => String(b.text).includes('\n'))).toEqual([]);
+  });
+
   it('refuses malformed activities with 400 and never crashes', async () => {
     const res = await fetch(`${teams.url}/api/messages`, {
       method: 'POST',

@@ -26,6 +26,8 @@ const EXAMPLES: Record<string, string> = {
   SLACK_API_URL: 'https://slack.com/api/',
   TEAMS_OPENID_METADATA_URL: 'https://login.botframework.com/v1/.well-known/openidconfiguration',
   MICROSOFT_LOGIN_URL: 'https://login.microsoftonline.com',
+  TEAMS_APP_CATALOG_ID: '8a7b6c5d-1111-2222-3333-444455556666',
+  TEAMS_SERVICE_URL: 'https://smba.trafficmanager.net/teams/',
   NUDGE_SLACK_PER_CHANNEL: '1',
   NUDGE_TEAMS_PER_CONVERSATION: '7',
   NUDGE_TEAMS_PER_TENANT: '30',
@@ -137,6 +139,14 @@ const schema = z.object({
   MICROSOFT_APP_ID: z.string().min(1).optional(),
   MICROSOFT_APP_PASSWORD: z.string().min(1).optional(),
   MICROSOFT_APP_TENANT_ID: z.string().min(1).optional(),
+  // Proactive installation: the app's id in the tenant's app catalog (Teams admin center), so
+  // the bot can install itself for a roster person through Microsoft Graph and write first.
+  TEAMS_APP_CATALOG_ID: z.string().min(1).max(100).optional(),
+  // The Bot Connector region for conversations the bot opens itself (personal chats found through Graph).
+  TEAMS_SERVICE_URL: z
+    .string()
+    .refine(isTrustedUrl, 'must be an https URL (http only on 127.0.0.1 or localhost)')
+    .optional(),
   // Where the Bot Connector's signing keys and Entra's token endpoint live. Only tests and local
   // stand-ins change them: https, or http on this machine only.
   TEAMS_OPENID_METADATA_URL: z

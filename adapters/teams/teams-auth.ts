@@ -211,7 +211,11 @@ export class BotTokenSource {
   private cached: { token: string; until: number } | undefined;
   private pending: Promise<string> | undefined;
 
-  constructor(private readonly settings: TeamsIdentitySettings) {}
+  constructor(
+    private readonly settings: TeamsIdentitySettings,
+    /** What the token is for: the Bot Connector, unless told (Microsoft Graph, for installations). */
+    private readonly scope = `${BOT_CONNECTOR_ISSUER}/.default`,
+  ) {}
 
   async token(): Promise<string> {
     if (this.cached && Date.now() < this.cached.until) return this.cached.token;
@@ -235,7 +239,7 @@ export class BotTokenSource {
         grant_type: 'client_credentials',
         client_id: appId,
         client_secret: appPassword,
-        scope: `${BOT_CONNECTOR_ISSUER}/.default`,
+        scope: this.scope,
       }),
     });
     const body = (await res.json().catch(() => ({}))) as {

@@ -35,6 +35,7 @@ import {
   submittedForm,
 } from './adaptive-card.render.ts';
 import { BotTokenSource, type TeamsClaims, TeamsTokenVerifier, TokenRefused } from './teams-auth.ts';
+import { ProactiveInstaller } from './teams-graph.ts';
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
 const MESSAGE = 'application/vnd.microsoft.activity.message';
@@ -265,7 +266,21 @@ export class TeamsAdapter {
       o.log.error({ err: error }, 'teams turn failed');
     };
     // Proactive sends need the bot's app id; anonymous (local) mode has none, any audience will do.
-    this.port = new TeamsChatPort(this.adapter, config.MICROSOFT_APP_ID ?? 'anonymous-local-agent');
+    // Writing first to roster people who never opened the bot: Graph's proactive installation.
+    // The bot's token goes to the Bot Connector only: a configured region off Microsoft's hosts is refused.
+    const serviceUrl = config.TEAMS_SERVICE_URL ?? 'https://smba.trafficmanager.net/teams/';
+    const onMicrosoft = hosts.isAllowed(serviceUrl);
+    if (identity && config.TEAMS_APP_CATALOG_ID && !onMicrosoft)
+      o.log.error('TEAMS_SERVICE_URL is not a Bot Connector host: proactive installation is off');
+    const installer =
+      identity && config.TEAMS_APP_CATALOG_ID && onMicrosoft
+        ? new ProactiveInstaller({ identity, catalogId: config.TEAMS_APP_CATALOG_ID, serviceUrl, log: o.log })
+        : undefined;
+    this.port = new TeamsChatPort(
+      this.adapter,
+      config.MICROSOFT_APP_ID ?? 'anonymous-local-agent',
+      installer,
+    );
     o.inbox.register('teams', (payload, replay) => this.answerRead(payload, replay));
   }
 
@@ -736,22 +751,43 @@ export class TeamsChatPort implements ChatPort {
   constructor(
     private readonly adapter: CloudAdapter,
     private readonly appId: string,
+    private readonly installer?: ProactiveInstaller,
   ) {}
+
+  /**
+   * A roster person who never wrote to the bot, reached through Graph's proactive installation;
+   * null without it (no catalog id, no admin consent, not in the directory): their messages wait.
+   */
+  async findByEmail(
+    tenant: Tenant,
+    email: string,
+  ): Promise<{ externalId: string; conversationRef: Record<string, unknown> } | null> {
+    return this.installer ? this.installer.reach(tenant.externalId, email) : null;
+  }
 
   async send(to: Recipient, message: OutboundMessage): Promise<string | null> {
     const reference = to.identity.conversationRef as unknown as ConversationReference | null;
     if (!reference?.serviceUrl) throw new ChatDeliveryError('permanent', 'no_conversation_reference');
     let id: string | null = null;
+    // The SDK hands a failure inside the turn to onTurnError and returns normally: kept here,
+    // so that a message that did not leave is never counted as sent.
+    let failure: unknown;
     try {
       await this.adapter.continueConversation(this.appId, reference, async (context) => {
-        for (const card of renderCards(message)) {
-          const sent = await withRetries(() => context.sendActivity(cardActivity(card) as never));
-          id = sent?.id ?? id;
+        try {
+          for (const card of renderCards(message)) {
+            const sent = await withRetries(() => context.sendActivity(cardActivity(card) as never));
+            id = sent?.id ?? id;
+          }
+        } catch (error) {
+          failure = error;
         }
       });
     } catch (error) {
-      throw error instanceof ChatDeliveryError ? error : classifyTeamsError(error);
+      failure ??= error;
     }
+    if (failure !== undefined)
+      throw failure instanceof ChatDeliveryError ? failure : classifyTeamsError(failure);
     return id ? `${reference.conversation?.id ?? ''}|${id}` : null;
   }
 

@@ -7,6 +7,7 @@ import type { Form, OutboundMessage } from '../messages/model.ts';
 import type { Acting } from '../services/context.ts';
 import type { LinkSigner } from '../services/links.ts';
 import type { Db } from '../store/db.ts';
+import { keepNotice } from '../store/nudge.store.ts';
 import { activeIdentities, getPerson, upsertIdentity } from '../store/person.store.ts';
 import type { ChatPort } from './ports.ts';
 
@@ -92,8 +93,12 @@ export async function notify(
       ];
     }
   }
-  if (identities.length === 0) return;
   const message = await build({ ...readerOf(person), person });
+  if (identities.length === 0) {
+    // Not reachable yet (never wrote to the bot): the message waits until they first write.
+    await keepNotice(ctx.deps.db, { tenantId: ctx.tenant.id, recipientId: person.id, message }, ctx.now);
+    return;
+  }
   for (const identity of identities) {
     try {
       await ctx.deps.chat.send({ person, identity }, message);

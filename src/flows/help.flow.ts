@@ -5,15 +5,15 @@ import { awaitingEndorsementBy } from '../store/application.store.ts';
 import { countOpenIssues, lastCheckinWeek, openIssues } from '../store/checkin.store.ts';
 import { getEvaluationOfPairing, hasAnsweredSurvey } from '../store/evaluation.store.ts';
 import { countGoalsByState, listGoalsOfPairing } from '../store/goal.store.ts';
-import { countFailedNudges } from '../store/nudge.store.ts';
-import { getPerson } from '../store/person.store.ts';
+import { countFailedNudges, waitingRecipients } from '../store/nudge.store.ts';
+import { getPeople, getPerson } from '../store/person.store.ts';
 import { getCycle } from '../store/program.store.ts';
 import { endorsementAsk } from './application.flow.ts';
 import type { Ctx, Reply } from './context.ts';
 import { reply } from './context.ts';
 import { pendingSessions } from './session.flow.ts';
 import { nameOf, type Standing, standingOf } from './standing.ts';
-import { sessionFields } from './views.ts';
+import { capped, sessionFields } from './views.ts';
 
 const menu = (ctx: Ctx, c: string, style?: 'primary') => button('menu', ctx.t(`menu.${c}`), { c }, style);
 
@@ -247,6 +247,28 @@ export async function pending(ctx: Ctx): Promise<Reply> {
   if (ctx.actor.staffRole === 'admin') {
     const failed = await countFailedNudges(ctx.deps.db, ctx.tenant.id);
     if (failed > 0) item(t('pending.failed_nudges', { count: failed }));
+    // People the bot cannot reach yet, by name: the admin can ask them to open it once.
+    const waiting = await waitingRecipients(ctx.deps.db, ctx.tenant.id);
+    if (waiting.length) {
+      const people = await getPeople(
+        ctx.deps.db,
+        ctx.tenant.id,
+        waiting.map((w) => w.personId),
+      );
+      const lines = waiting
+        .map((w) => ({ ...w, person: people.get(w.personId) }))
+        .filter((w) => w.person)
+        .sort((a, b) => (a.person?.name ?? '').localeCompare(b.person?.name ?? ''))
+        .map((w) =>
+          t('pending.unreachable_line', {
+            name: w.person?.name,
+            email: w.person?.email ?? '—',
+            messages: w.messages,
+          }),
+        );
+      if (lines.length)
+        item([t('pending.unreachable', { count: lines.length }), ...capped(t, lines, 20)].join('\n'));
+    }
   }
   const tail = overview ? [overview] : [];
   if (items.length === 0) return { messages: overview ? tail : [textMessage(t('pending.none'))] };

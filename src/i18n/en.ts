@@ -4,6 +4,8 @@ import type { es } from './es.ts';
 export const en: typeof es = {
   lang: 'en',
   counted: {
+    message_one: '{{count}} message',
+    message_other: '{{count}} messages',
     goal_one: '{{count}} goal',
     goal_other: '{{count}} goals',
     alert_one: '{{count}} alert',
@@ -513,6 +515,11 @@ export const en: typeof es = {
     release: 'Release the evaluation to {{name}} after your final conversation.',
     session_answer: 'A session proposal to answer:',
     session_report: 'Did the session with {{name}} on {{when}} happen?',
+    unreachable_one:
+      'I can’t write to 1 person yet: they never opened the bot, and the platform won’t let me reach them first. Their messages wait until they write; ask them to open the bot once:',
+    unreachable_other:
+      'I can’t write to {{count}} people yet: they never opened the bot, and the platform won’t let me reach them first. Their messages wait until they write; ask them to open the bot once:',
+    unreachable_line: '• {{name}} ({{email}}): $t(counted.message, {"count": {{messages}} }) waiting',
     failed_nudges_one:
       '1 reminder could not be delivered after several attempts (the person left the platform, or the platform does not answer).',
     failed_nudges_other:

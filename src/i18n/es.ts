@@ -3,6 +3,8 @@ export const es = {
   lang: 'es',
   /** Counted nouns, nested by sentences with several counts: `$t(counted.goal, {"count": {{goals}} })`. */
   counted: {
+    message_one: '{{count}} mensaje',
+    message_other: '{{count}} mensajes',
     goal_one: '{{count}} meta',
     goal_other: '{{count}} metas',
     alert_one: '{{count}} alerta',
@@ -518,6 +520,11 @@ export const es = {
     release: 'Entrega la evaluación a {{name}} después de su conversación final.',
     session_answer: 'Propuesta de sesión por responder:',
     session_report: '¿Se realizó la sesión con {{name}} del {{when}}?',
+    unreachable_one:
+      'Aún no puedo escribirle a 1 persona: nunca abrió el bot y la plataforma no me deja llegar primero. Sus mensajes esperan a que escriba; pídele que abra el bot una vez:',
+    unreachable_other:
+      'Aún no puedo escribirles a {{count}} personas: nunca abrieron el bot y la plataforma no me deja llegar primero. Sus mensajes esperan a que escriban; pídeles que abran el bot una vez:',
+    unreachable_line: '• {{name}} ({{email}}): $t(counted.message, {"count": {{messages}} }) en espera',
     failed_nudges_one:
       '1 recordatorio no se pudo entregar tras varios intentos (la persona ya no está en la plataforma o la plataforma no responde).',
     failed_nudges_other:

@@ -3,7 +3,7 @@ import type { Identity, Person } from '../domain/model.ts';
 import { scheduleNudge } from '../domain/nudge-timing.ts';
 import { ChatDeliveryError, type ChatPort } from '../flows/ports.ts';
 import type { Db } from '../store/db.ts';
-import { claimDue, finishNudges, type Nudge, requeueNudge } from '../store/nudge.store.ts';
+import { claimDue, finishNudges, type Nudge, requeueNudge, retryWaiting } from '../store/nudge.store.ts';
 import { deactivateIdentity, recipientsOf, upsertIdentity } from '../store/person.store.ts';
 import { type SessionWithPair, sessionsWithPair } from '../store/session.store.ts';
 import { getTenant } from '../store/tenant.store.ts';
@@ -11,6 +11,9 @@ import { renderNudge } from './nudge-messages.ts';
 import { type Limit, RateLimiter } from './rate-limiter.ts';
 
 /** Sending limits per platform; defaults follow Slack's and Teams' published guidance. */
+
+/** How long a message for someone unreachable waits before the platform is asked again. */
+const WAITING_RETRY_MS = 6 * 3_600_000;
 export interface SendLimits {
   slack: { perConversation: number; burst: number; perTenant: number };
   teams: { perConversation: number; burst: number; perTenant: number };
@@ -48,6 +51,8 @@ export interface DispatchStats {
   claimed: number;
   sent: number;
   cancelled: number;
+  /** Kept for someone the bot cannot reach yet, until they first write. */
+  waiting: number;
   failed: number;
   requeued: number;
   rateLimited: number;
@@ -84,6 +89,7 @@ export class Dispatcher {
   private readonly o: Required<Omit<DispatcherOptions, 'onError'>> & Pick<DispatcherOptions, 'onError'>;
   private running = false;
   private readonly notOnPlatform = new Map<string, number>();
+  private lastWaitingRetry = Number.NEGATIVE_INFINITY;
   private loop: Promise<void> | undefined;
 
   constructor(options: DispatcherOptions) {
@@ -148,10 +154,18 @@ export class Dispatcher {
    */
   private async pump(): Promise<DispatchStats> {
     const { db, clock, worker } = this.o;
+    // Messages waiting for someone unreachable are tried again now and then: the platform may
+    // let the bot in since (an admin granted the permission, the person joined the workspace).
+    const now = clock.now().getTime();
+    if (now - this.lastWaitingRetry > WAITING_RETRY_MS / 6) {
+      this.lastWaitingRetry = now;
+      await retryWaiting(db, new Date(now - WAITING_RETRY_MS), clock.now());
+    }
     const stats: DispatchStats = {
       claimed: 0,
       sent: 0,
       cancelled: 0,
+      waiting: 0,
       failed: 0,
       requeued: 0,
       rateLimited: 0,
@@ -160,18 +174,22 @@ export class Dispatcher {
     const gone = new Set<string>();
     let sent: Nudge[] = [];
     let cancelled: Nudge[] = [];
+    let waiting: Nudge[] = [];
     let exhausted = false;
     let refilling: Promise<void> | undefined;
     let lastFlush = performance.now();
     const flush = async () => {
       lastFlush = performance.now();
-      const [s, c] = [sent, cancelled];
+      const [s, c, w] = [sent, cancelled, waiting];
       sent = [];
       cancelled = [];
+      waiting = [];
       await finishNudges(db, worker, 'sent', s, clock.now());
       await finishNudges(db, worker, 'cancelled', c, clock.now());
+      await finishNudges(db, worker, 'waiting', w, clock.now());
       stats.sent += s.length;
       stats.cancelled += c.length;
+      stats.waiting += w.length;
     };
     // Rows held in memory per tenant: a tenant with enough is skipped by the next claim, so rows of
     // a slow tenant (a low ceiling) do not crowd out the others.
@@ -257,6 +275,7 @@ export class Dispatcher {
           const outcome = await this.deliver(nudge, item.person, targets, stats, gone, item.sessions);
           if (outcome === 'sent') sent.push(nudge);
           else if (outcome === 'cancelled') cancelled.push(nudge);
+          else if (outcome === 'waiting') waiting.push(nudge);
         } catch (error) {
           this.o.onError?.(error, `nudge ${nudge.kind}`);
           await this.retryLater(nudge, error instanceof Error ? error.message : String(error), stats);
@@ -264,7 +283,8 @@ export class Dispatcher {
           hold(nudge.tenantId, -1);
         }
         // Marked sent in small batches: a replica killed mid-run leaves little to send twice.
-        if (sent.length + cancelled.length >= 100 || performance.now() - lastFlush > 250) await flush();
+        if (sent.length + cancelled.length + waiting.length >= 100 || performance.now() - lastFlush > 250)
+          await flush();
       }
     };
     await Promise.all(Array.from({ length: this.o.concurrency }, work));
@@ -304,14 +324,16 @@ export class Dispatcher {
     stats: DispatchStats,
     gone: Set<string>,
     sessions: Map<string, SessionWithPair>,
-  ): Promise<'sent' | 'cancelled' | 'settled'> {
+  ): Promise<'sent' | 'cancelled' | 'waiting' | 'settled'> {
     const { db, clock } = this.o;
     const now = clock.now();
     if (!person) return 'cancelled';
     if (targets.length === 0) {
       // A roster person who never wrote to the bot: found on the platform by email, and linked.
+      // Not reachable yet (never wrote, and the platform offers no way in): the message waits
+      // until they first write, unless what it asks for is already moot.
       const linked = await this.linkByEmail(person, now);
-      if (!linked) return 'cancelled';
+      if (!linked) return (await renderNudge(db, nudge, person, now, sessions)) ? 'waiting' : 'cancelled';
       targets.push(linked);
     }
     if (!URGENT.has(nudge.kind) && person.snoozedUntil && person.snoozedUntil > now) {

@@ -12,7 +12,7 @@ import { countOpenIssues, lastCheckinWeek } from '../store/checkin.store.ts';
 import type { Db } from '../store/db.ts';
 import { getEvaluationOfPairing, hasAnsweredSurvey } from '../store/evaluation.store.ts';
 import { getGoal, listGoalsOfPairing } from '../store/goal.store.ts';
-import type { Nudge } from '../store/nudge.store.ts';
+import { type Nudge, noticeOf } from '../store/nudge.store.ts';
 import { getPerson } from '../store/person.store.ts';
 import { attendanceOf, getPlenary } from '../store/plenary.store.ts';
 import { enrollmentsOf, getCycle, getPairing, getProgram } from '../store/program.store.ts';
@@ -42,6 +42,11 @@ export async function renderNudge(
     )?.name ?? '';
 
   switch (nudge.kind) {
+    case 'notice': {
+      // Written when it happened, in the recipient's language: sent as it was.
+      const kept = (await noticeOf(db, nudge.tenantId, nudge.id)) as OutboundMessage | null;
+      return kept && typeof kept.summary === 'string' && Array.isArray(kept.blocks) ? kept : null;
+    }
     case 'session_reminder':
     case 'session_outcome': {
       const session = preloaded

@@ -15,6 +15,7 @@ export const NUDGE_KINDS = [
   'introduction',
   'plenary',
   'welcome',
+  'notice',
 ] as const;
 export type NudgeKind = (typeof NUDGE_KINDS)[number];
 
@@ -30,7 +31,7 @@ export interface PlannedNudge {
 
 export interface Nudge extends PlannedNudge {
   id: string;
-  status: 'pending' | 'claimed' | 'sent' | 'failed' | 'cancelled';
+  status: 'pending' | 'claimed' | 'sent' | 'failed' | 'cancelled' | 'waiting';
   attempts: number;
   lastError: string | null;
 }
@@ -147,7 +148,7 @@ export async function claimDue(
 export async function finishNudges(
   db: Db,
   worker: string,
-  outcome: 'sent' | 'cancelled' | 'failed',
+  outcome: 'sent' | 'cancelled' | 'failed' | 'waiting',
   rows: { tenantId: string; id: string; error?: string | null }[],
   now: Date,
 ): Promise<void> {
@@ -179,6 +180,88 @@ export async function finishNudges(
       .where('claimed_by', '=', worker)
       .execute();
   }
+}
+
+/**
+ * A message for someone the bot cannot reach yet, kept as written, to go out when they first
+ * write (see `releaseWaiting`).
+ */
+export async function keepNotice(
+  db: Db | Tx,
+  input: { tenantId: string; recipientId: string; message: unknown },
+  now: Date,
+): Promise<void> {
+  await db
+    .insertInto('nudges')
+    .values({
+      tenant_id: input.tenantId,
+      id: newId(),
+      kind: 'notice',
+      subject_id: newId(),
+      slot: now.toISOString(),
+      recipient_id: input.recipientId,
+      due_at: now,
+      status: 'waiting',
+      last_error: 'unreachable',
+      payload: JSON.stringify(input.message),
+      created_at: now,
+      updated_at: now,
+    })
+    .execute();
+}
+
+/** Someone became reachable: what waited for them goes out now, in the order it was written. */
+export async function releaseWaiting(
+  db: Db | Tx,
+  tenantId: string,
+  personId: string,
+  now: Date,
+): Promise<number> {
+  const result = await db
+    .updateTable('nudges')
+    .set({ status: 'pending', due_at: now, last_error: null, updated_at: now })
+    .where('tenant_id', '=', tenantId)
+    .where('recipient_id', '=', personId)
+    .where('status', '=', 'waiting')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows ?? 0);
+}
+
+/** Waiting messages untouched since `before` are tried again (the recipient may be reachable now). */
+export async function retryWaiting(db: Db | Tx, before: Date, now: Date): Promise<number> {
+  const result = await db
+    .updateTable('nudges')
+    .set({ status: 'pending', due_at: now, updated_at: now })
+    .where('status', '=', 'waiting')
+    .where('updated_at', '<', before)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows ?? 0);
+}
+
+/** The people of a tenant with messages waiting because the bot cannot reach them yet. */
+export async function waitingRecipients(
+  db: Db | Tx,
+  tenantId: string,
+): Promise<{ personId: string; messages: number }[]> {
+  const rows = await db
+    .selectFrom('nudges')
+    .select(['recipient_id', (eb) => eb.fn.countAll<string>().as('n')])
+    .where('tenant_id', '=', tenantId)
+    .where('status', '=', 'waiting')
+    .groupBy('recipient_id')
+    .execute();
+  return rows.map((r) => ({ personId: r.recipient_id, messages: Number(r.n) }));
+}
+
+/** The notice a `notice` nudge carries. */
+export async function noticeOf(db: Db | Tx, tenantId: string, id: string): Promise<unknown> {
+  const row = await db
+    .selectFrom('nudges')
+    .select('payload')
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row?.payload ?? null;
 }
 
 /** Puts a claimed nudge back for later (rate limited, transient error, quiet hours, snooze). */

@@ -4,6 +4,7 @@ import type { Gender, Identity, Person, Platform, TenantRole } from '../domain/m
 import type { ConversationState } from './conversation.store.ts';
 import type { Db, Tx } from './db.ts';
 import { newId } from './ids.ts';
+import { releaseWaiting } from './nudge.store.ts';
 import type { IdentitiesTable, PersonRow } from './schema.ts';
 
 export function toPerson(row: PersonRow): Person {
@@ -242,6 +243,8 @@ export async function upsertIdentity(
     )
     .returningAll()
     .executeTakeFirstOrThrow();
+  // Reachable now: what waited for this person goes out.
+  await releaseWaiting(db, input.tenantId, input.personId, input.now);
   return toIdentity(row);
 }
 
@@ -261,6 +264,7 @@ export async function settleIdentityProfile(
     .where('tenant_id', '=', input.tenantId)
     .where('id', '=', input.identityId)
     .execute();
+  await releaseWaiting(tx, input.tenantId, input.personId, input.now);
   if (input.placeholderId === input.personId) return;
   await sql`
     delete from people p

@@ -384,6 +384,8 @@ export interface NudgesTable {
   claimed_until: Date | null;
   last_error: string | null;
   sent_at: Date | null;
+  /** A notice as written when it happened (kind `notice`), else null. */
+  payload: unknown | null;
   created_at: Date;
   updated_at: Date;
 }

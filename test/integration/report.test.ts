@@ -6,26 +6,12 @@ import { runCli } from '../../src/cli.ts';
 import { parseConfig } from '../../src/config.ts';
 import { createPerson, upsertIdentity } from '../../src/store/person.store.ts';
 import { createPlenary, markAttendance } from '../../src/store/plenary.store.ts';
-import {
-  createCycle,
-  createPairing,
-  createProgram,
-  enroll,
-  listCycles,
-} from '../../src/store/program.store.ts';
+import { createCycle, createPairing, enroll, listCycles } from '../../src/store/program.store.ts';
 import { ChatDriver } from '../support/conversation.ts';
+import { createReverseCohort, goalFields } from '../support/cycles.ts';
 
 const HOUR = 3_600_000;
-const goal = (title: string) => ({
-  title,
-  specific: 'Organizar reuniones semanales de seguimiento con el equipo',
-  measurable: 'Realizar 12 reuniones con minuta publicada',
-  achievable: 'Tengo el apoyo de mi jefa',
-  relevant: 'La coordinación del área depende de ello',
-  dueDate: '2027-03-15',
-  competencies: [],
-  milestones: '',
-});
+const goal = (title: string) => goalFields(title);
 
 describe('the cycle report: every figure against a hand count', () => {
   let chat: ChatDriver;
@@ -176,20 +162,7 @@ describe('the cycle report: every figure against a hand count', () => {
   });
 
   it('tells a mentor in two running cycles about both pairs, each named by its program and cycle', async () => {
-    const reverse = await createProgram(chat.db.db, chat.tenant.id, {
-      name: 'Mentoría Inversa',
-      kind: 'reverse',
-    });
-    const cycle = await createCycle(chat.db.db, chat.tenant.id, {
-      programId: reverse.id,
-      name: '2026-inversa',
-      timezone: 'America/Mexico_City',
-      enrollmentStarts: '2026-11-01',
-      goalSettingStarts: '2026-11-22',
-      executionStarts: '2026-12-13',
-      closingStarts: '2027-04-20',
-      ends: '2027-05-10',
-    });
+    const { cycle } = await createReverseCohort(chat.db.db, chat.tenant.id);
     const pedro = await createPerson(chat.db.db, chat.tenant.id, {
       name: 'Pedro Soto',
       email: 'pedro@demo.mentoria.invalid',
@@ -360,17 +333,7 @@ describe('a mentee paired in two running cycles', () => {
 
   it('is asked which cycle a new goal is for, and the choice holds for half an hour of use', async () => {
     const db = chat.db.db;
-    const reverse = await createProgram(db, chat.tenant.id, { name: 'Mentoría Inversa', kind: 'reverse' });
-    const inversa = await createCycle(db, chat.tenant.id, {
-      programId: reverse.id,
-      name: '2026-inversa',
-      timezone: 'America/Mexico_City',
-      enrollmentStarts: '2026-11-01',
-      goalSettingStarts: '2026-11-22',
-      executionStarts: '2026-12-13',
-      closingStarts: '2027-04-20',
-      ends: '2027-05-10',
-    });
+    const { cycle: inversa } = await createReverseCohort(chat.db.db, chat.tenant.id);
     const [demo] = await listCycles(db, chat.tenant.id).then((all) =>
       all.filter((c) => c.name === '2026-demo'),
     );

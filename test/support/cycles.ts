@@ -1,3 +1,7 @@
+import type { Cycle, Program } from '../../src/domain/model.ts';
+import type { Db } from '../../src/store/db.ts';
+import { createCycle, createProgram } from '../../src/store/program.store.ts';
+
 /** A six-month cycle in Santiago (Chile's 2027 calendar): the dates several suites build on. */
 export const SANTIAGO_2027 = {
   timezone: 'America/Santiago',
@@ -7,3 +11,37 @@ export const SANTIAGO_2027 = {
   closingStarts: '2027-06-10',
   ends: '2027-06-30',
 } as const;
+
+/**
+ * A reverse-mentoring cohort running beside the demo's classic one (2026-inversa, in goal
+ * setting from 22 November 2026): the second cycle of the suites about several cycles at once.
+ */
+export async function createReverseCohort(
+  db: Db,
+  tenantId: string,
+): Promise<{ program: Program; cycle: Cycle }> {
+  const program = await createProgram(db, tenantId, { name: 'Mentoría Inversa', kind: 'reverse' });
+  const cycle = await createCycle(db, tenantId, {
+    programId: program.id,
+    name: '2026-inversa',
+    timezone: 'America/Mexico_City',
+    enrollmentStarts: '2026-11-01',
+    goalSettingStarts: '2026-11-22',
+    executionStarts: '2026-12-13',
+    closingStarts: '2027-04-20',
+    ends: '2027-05-10',
+  });
+  return { program, cycle };
+}
+
+/** A complete SMART goal as the goal form takes it. */
+export const goalFields = (title: string, dueDate = '2027-03-15') => ({
+  title,
+  specific: 'Organizar reuniones semanales de seguimiento con el equipo',
+  measurable: 'Realizar 12 reuniones con minuta publicada',
+  achievable: 'Tengo el apoyo de mi jefa',
+  relevant: 'La coordinación del área depende de ello',
+  dueDate,
+  competencies: [] as string[],
+  milestones: '',
+});

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCycle, createProgram } from '../../../src/store/program.store.ts';
 import { ChatDriver } from '../../support/conversation.ts';
+import { createReverseCohort } from '../../support/cycles.ts';
 
 describe('an admin shares a CSV with the bot', () => {
   let chat: ChatDriver;
@@ -216,17 +216,7 @@ describe('roster files as Latin American HR offices save them', () => {
 
   it('asks which cycle a roster is for when two run at once, and imports into the one chosen', async () => {
     const db = chat.db.db;
-    const reverse = await createProgram(db, chat.tenant.id, { name: 'Mentoría Inversa', kind: 'reverse' });
-    const inversa = await createCycle(db, chat.tenant.id, {
-      programId: reverse.id,
-      name: '2026-inversa',
-      timezone: 'America/Mexico_City',
-      enrollmentStarts: '2026-11-01',
-      goalSettingStarts: '2026-11-22',
-      executionStarts: '2026-12-13',
-      closingStarts: '2027-04-20',
-      ends: '2027-05-10',
-    });
+    const { cycle: inversa } = await createReverseCohort(chat.db.db, chat.tenant.id);
     const file = Buffer.from('email,name,role\nlucia.mora@example.gob,Lucía Mora,mentee\n');
     const asked = await share('inversa.csv', file);
     expect(asked.text).toContain(

@@ -156,8 +156,8 @@ describe.each(testBackends())('dispatcher on $name', (backend) => {
       .where('id', '=', ana ?? '')
       .executeTakeFirstOrThrow();
     expect(identity).toEqual({ active: false, deactivated_reason: 'account_inactive' });
-    // Ana's first reminder failed for good; the next one found no identity left and was cancelled.
-    expect(await statuses(db)).toEqual({ sent: 2, failed: 1, cancelled: 1 });
+    // Ana's first reminder failed for good; the next one found no identity left: it waits for her to write again.
+    expect(await statuses(db)).toEqual({ sent: 2, failed: 1, waiting: 1 });
   });
 });
 

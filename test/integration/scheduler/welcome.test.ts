@@ -4,6 +4,7 @@ import type { Tenant } from '../../../src/domain/model.ts';
 import { Dispatcher } from '../../../src/scheduler/dispatcher.ts';
 import { createCycleAs, createProgramAs, importRoster } from '../../../src/services/admin.service.ts';
 import type { OpenDatabase } from '../../../src/store/db.ts';
+import { upsertIdentity } from '../../../src/store/person.store.ts';
 import { ensureTenant } from '../../../src/store/tenant.store.ts';
 import { plain } from '../../support/conversation.ts';
 import { openMigratedPGlite } from '../../support/databases.ts';
@@ -72,7 +73,8 @@ describe('roster people are welcomed when the bot can reach them', () => {
 
   it('finds a roster person by email, links them, and sends the welcome with the cycle’s dates', async () => {
     const stats = await dispatcher.drain();
-    expect(stats).toMatchObject({ sent: 1, cancelled: 1 });
+    // Nobody found for «nadie»: the welcome waits for her first message, it is not thrown away.
+    expect(stats).toMatchObject({ sent: 1, cancelled: 0, waiting: 1 });
     expect(chat.lookups.sort()).toEqual(['limitada@example.gob', 'nadie@example.gob', 'rosa@example.gob']);
     // A lookup the platform limited is tried again later, not given up.
     const limited = await db.db
@@ -95,10 +97,33 @@ describe('roster people are welcomed when the bot can reach them', () => {
     expect(identity).toEqual({ external_id: 'U_ROSA', conversation_ref: { channel: 'D_ROSA' } });
   });
 
+  it('sends what waited for someone once they first write, in their language', async () => {
+    const [nadie] = await db.db
+      .selectFrom('people')
+      .select(['id', 'tenant_id'])
+      .where('email', '=', 'nadie@example.gob')
+      .execute();
+    expect(await dispatcher.drain()).toMatchObject({ claimed: 0 }); // still waiting: nothing to do
+    await upsertIdentity(db.db, {
+      tenantId: nadie?.tenant_id as string,
+      personId: nadie?.id as string,
+      platform: 'slack',
+      externalId: 'U_NADIE',
+      conversationRef: { channel: 'D_NADIE' },
+      now: clock.now(),
+    });
+    const before = chat.delivered.length;
+    expect(await dispatcher.drain()).toMatchObject({ sent: 1 });
+    const welcome = chat.delivered.slice(before);
+    expect(welcome).toHaveLength(1);
+    expect(plain(welcome[0]?.message as never)).toContain('welcome to cycle 2027-1');
+  });
+
   it('welcomes each person once per cycle, however often the roster is imported again', async () => {
+    const before = chat.delivered.length;
     await importOnce();
     const stats = await dispatcher.drain();
     expect(stats.claimed).toBe(0);
-    expect(chat.delivered).toHaveLength(1);
+    expect(chat.delivered).toHaveLength(before);
   });
 });

@@ -45,6 +45,8 @@ function renderBlock(
       });
     case 'buttons': {
       const parts = block.buttons.map((button) => {
+        // A link is shown as its address: there is nothing to click in a terminal.
+        if (button.url) return `${button.label}: ${button.url}`;
         const number = options.nextNumber();
         buttons.push({ number, label: button.label, button, messageRef: options.messageRef });
         return `[${number}] ${button.label}`;

@@ -113,6 +113,8 @@ function renderBlock(block: Block, counter: { n: number }): SlackBlock[] {
             text: plain(b.label, SLACK_LIMITS.buttonText),
             value: b.value.slice(0, SLACK_LIMITS.buttonValue),
             ...(b.style ? { style: b.style } : {}),
+            // A link button opens its page; Slack still reports the click, which changes nothing.
+            ...(b.url ? { url: b.url } : {}),
           })),
         });
       }

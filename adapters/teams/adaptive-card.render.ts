@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Block, Form, FormField, OutboundMessage } from '../../src/messages/model.ts';
+import type { Block, Button, Form, FormField, OutboundMessage } from '../../src/messages/model.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: Adaptive Card JSON is Microsoft's schema, checked by the tests.
 export type CardElement = Record<string, any>;
@@ -49,6 +49,18 @@ function facts(fields: { label: string; value: string }[]): CardElement[] {
   return out;
 }
 
+function action(b: Button): CardElement {
+  // A link opens its page in the browser; nothing reaches the bot.
+  if (b.url) return { type: 'Action.OpenUrl', title: b.label, url: b.url };
+  return {
+    type: 'Action.Execute',
+    title: b.label,
+    verb: b.actionId,
+    data: { value: b.value },
+    ...(b.style === 'primary' ? { style: 'positive' } : b.style === 'danger' ? { style: 'destructive' } : {}),
+  };
+}
+
 function element(block: Block): CardElement[] {
   switch (block.type) {
     case 'text':
@@ -62,22 +74,7 @@ function element(block: Block): CardElement[] {
         ...block.buttons.filter((b) => b.style === 'primary'),
         ...block.buttons.filter((b) => b.style !== 'primary'),
       ];
-      return [
-        {
-          type: 'ActionSet',
-          actions: ordered.map((b) => ({
-            type: 'Action.Execute',
-            title: b.label,
-            verb: b.actionId,
-            data: { value: b.value },
-            ...(b.style === 'primary'
-              ? { style: 'positive' }
-              : b.style === 'danger'
-                ? { style: 'destructive' }
-                : {}),
-          })),
-        },
-      ];
+      return [{ type: 'ActionSet', actions: ordered.map(action) }];
     }
     case 'context':
       return lines(block.text, { isSubtle: true, size: 'Small' });

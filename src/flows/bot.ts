@@ -7,7 +7,14 @@ import type { Identity, Person, Tenant } from '../domain/model.ts';
 import { isValidTimeZone } from '../domain/time.ts';
 import { type Formatter, formatter, type T, translator } from '../i18n/index.ts';
 import { type InboundEvent, MAX_INPUT_CHARS, parseValue, SUBMISSION_ID } from '../messages/inbound.ts';
-import { type Block, button, message, type OutboundMessage, textMessage } from '../messages/model.ts';
+import {
+  type Block,
+  button,
+  LINK_ACTION,
+  message,
+  type OutboundMessage,
+  textMessage,
+} from '../messages/model.ts';
 import { cycleReport } from '../reports/cycle-report.ts';
 import { reportMessage } from '../reports/report-message.ts';
 import { resolveActor } from '../services/context.ts';
@@ -696,6 +703,9 @@ export class Bot {
         if (!answer.refused) await keepCycleChoice(ctx, cycle.id);
         return answer;
       }
+      case LINK_ACTION:
+        // A link button opened its page; Slack reports the click anyway. Nothing to do.
+        return { messages: [] };
       case 'menu': {
         const value = parse(menuValue);
         const command = value ? MENU_COMMANDS[value.c] : undefined;

@@ -49,3 +49,27 @@ export function sessionInvite(input: {
   });
   return calendar.toString();
 }
+
+/**
+ * Outlook on the web's compose page for the session, filled in (subject, start, end, place):
+ * one click adds it to a Microsoft 365 calendar where an .ics attachment cannot be opened.
+ */
+export function outlookComposeLink(input: {
+  subject: string;
+  body: string;
+  startsAt: Date;
+  durationMinutes: number;
+  place: string | null;
+}): string {
+  const end = new Date(input.startsAt.getTime() + input.durationMinutes * 60_000);
+  const query = new URLSearchParams({
+    path: '/calendar/action/compose',
+    rru: 'addevent',
+    subject: input.subject,
+    body: input.body,
+    startdt: input.startsAt.toISOString(),
+    enddt: end.toISOString(),
+    ...(input.place ? { location: input.place } : {}),
+  });
+  return `https://outlook.office.com/calendar/0/deeplink/compose?${query.toString()}`;
+}

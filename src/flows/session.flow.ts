@@ -4,7 +4,14 @@ import { DomainError } from '../domain/errors.ts';
 import type { MentoringSession, Pairing, Person } from '../domain/model.ts';
 import { canReportOutcome, SESSION_MAX_MINUTES, SESSION_MIN_MINUTES } from '../domain/session.ts';
 import type { LocalTime } from '../domain/time.ts';
-import { type Button, button, message, type OutboundMessage, textMessage } from '../messages/model.ts';
+import {
+  type Button,
+  button,
+  linkButton,
+  message,
+  type OutboundMessage,
+  textMessage,
+} from '../messages/model.ts';
 import { requirePairPhase } from '../services/phase.ts';
 import { answerSession, proposeSession, SESSION_TEXT_MAX } from '../services/session.service.ts';
 import { getPerson } from '../store/person.store.ts';
@@ -12,7 +19,7 @@ import { getPairing } from '../store/program.store.ts';
 import { getSession, listSessionsOfPairings } from '../store/session.store.ts';
 import { type Ctx, notify, type Reply, reply } from './context.ts';
 import { done, type Flow, type FlowTurn, flowButton, goTo, isSkip, stay } from './flow.ts';
-import { sessionInvite } from './ics.ts';
+import { outlookComposeLink, sessionInvite } from './ics.ts';
 import { parseDateTime } from './parse-date.ts';
 import { nameOf, type Standing, standingOf } from './standing.ts';
 import { type Reader, sessionFields } from './views.ts';
@@ -293,10 +300,11 @@ function confirmation(
   cancelled: boolean,
 ): OutboundMessage {
   const { t } = reader;
+  const title = t('session.ics.title', { mentor: people.mentor.name, mentee: people.mentee.name });
   const ics = sessionInvite({
     session,
     ...people,
-    title: t('session.ics.title', { mentor: people.mentor.name, mentee: people.mentee.name }),
+    title,
     description: session.agenda ?? t('session.ics.description'),
     cancelled,
     now: ctx.now,
@@ -308,6 +316,16 @@ function confirmation(
     .file(`${t(cancelled ? 'files.session_cancelled' : 'files.session')}.ics`, 'text/calendar', ics);
   if (!cancelled)
     builder.buttons([
+      linkButton(
+        t('session.add_to_calendar'),
+        outlookComposeLink({
+          subject: title,
+          body: session.agenda ?? t('session.ics.description'),
+          startsAt: session.startsAt,
+          durationMinutes: session.durationMinutes,
+          place: session.place,
+        }),
+      ),
       button('session.counter', t('session.reschedule'), { s: session.id }),
       button('session.cancel', t('session.cancel'), { s: session.id }, 'danger'),
     ]);

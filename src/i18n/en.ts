@@ -344,6 +344,7 @@ export const en: typeof es = {
     counter: 'Propose another time',
     decline: 'Decline',
     cancel: 'Cancel session',
+    add_to_calendar: 'Add to calendar (Outlook)',
     reschedule: 'Change time',
     held: 'Yes, it happened',
     not_held: 'It did not happen',

@@ -349,6 +349,7 @@ export const es = {
     counter: 'Proponer otro horario',
     decline: 'Rechazar',
     cancel: 'Cancelar sesión',
+    add_to_calendar: 'Agregar al calendario (Outlook)',
     reschedule: 'Cambiar horario',
     held: 'Sí, se realizó',
     not_held: 'No se realizó',

@@ -11,7 +11,12 @@ export interface Button {
   label: string;
   value: string;
   style?: ButtonStyle;
+  /** A link: the platform opens this address (https only) and the click reaches nobody. */
+  url?: string;
 }
+
+/** The action id of a link button: clicked, it changes nothing (Slack still reports the click). */
+export const LINK_ACTION = 'link';
 
 export type FormFieldKind =
   | 'short_text'
@@ -141,6 +146,12 @@ export function message(summary: string): MessageBuilder {
 /** A message of one text block. */
 export function textMessage(text: string): OutboundMessage {
   return { blocks: [{ type: 'text', text }], summary: text };
+}
+
+/** A button that opens an https address (a calendar's compose page, a download). */
+export function linkButton(label: string, url: string): Button {
+  if (!url.startsWith('https://')) throw new Error('link buttons open https addresses only');
+  return { actionId: LINK_ACTION, label, value: '{}', url };
 }
 
 export function button(actionId: string, label: string, value: unknown = {}, style?: ButtonStyle): Button {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_ACTIONS, renderCards } from '../../../adapters/teams/adaptive-card.render.ts';
-import { button, message } from '../../../src/messages/model.ts';
+import { button, linkButton, message } from '../../../src/messages/model.ts';
 
 // biome-ignore lint/suspicious/noExplicitAny: Adaptive Card JSON.
 const actionsOf = (card: any): { title: string; style?: string }[] =>
@@ -65,5 +65,29 @@ describe('Adaptive Cards for Teams', () => {
     expect(body).toContain('"text":"Borrador; 15 de abril"');
     expect(body).toContain('"text":"Versión final; 30 de junio"');
     expect(body).not.toContain('\\n');
+  });
+
+  it('renders a link as Action.OpenUrl, which opens the page and sends nothing to the bot', () => {
+    const [card] = renderCards(
+      message('Sesión confirmada')
+        .text('Sesión confirmada')
+        .buttons([
+          linkButton(
+            'Agregar al calendario (Outlook)',
+            'https://outlook.office.com/calendar/0/deeplink/compose?subject=x',
+          ),
+          button('session.cancel', 'Cancelar sesión', { s: '1' }, 'danger'),
+        ])
+        .build(),
+    );
+    expect(actionsOf(card)).toEqual([
+      {
+        type: 'Action.OpenUrl',
+        title: 'Agregar al calendario (Outlook)',
+        url: 'https://outlook.office.com/calendar/0/deeplink/compose?subject=x',
+      },
+      expect.objectContaining({ type: 'Action.Execute', verb: 'session.cancel', style: 'destructive' }),
+    ]);
+    expect(() => linkButton('x', 'javascript:alert(1)')).toThrow();
   });
 });

@@ -61,6 +61,29 @@ describe('sessions: proposals, other times, calendars and reports, each in the r
     expect(history.map((h) => h.event)).toEqual(['proposed', 'reschedule', 'accept']);
   });
 
+  it('offers each side an “Add to calendar” link to Outlook on the web, with the session filled in', async () => {
+    const buttons = (handle: string) =>
+      chat
+        .notifications(handle)
+        .flatMap((m) => m.blocks)
+        .flatMap((b) => (b.type === 'buttons' ? b.buttons : []))
+        .filter((b) => b.url);
+    const english = buttons('sofia').at(-1);
+    expect(english?.label).toBe('Add to calendar (Outlook)');
+    const url = new URL(english?.url ?? '');
+    expect(url.origin + url.pathname).toBe('https://outlook.office.com/calendar/0/deeplink/compose');
+    expect(url.searchParams.get('startdt')).toBe('2026-11-25T18:00:00.000Z');
+    expect(url.searchParams.get('enddt')).toBe('2026-11-25T18:45:00.000Z');
+    expect(url.searchParams.get('location')).toBe('https://meet.example.org/abc');
+    expect(url.searchParams.get('subject')).toContain('Marta Díaz');
+    // In Spanish for Marta; the click itself changes nothing (Slack reports it anyway).
+    expect(chat.findButton('marta', 'Agregar al calendario (Outlook)').button.url).toContain(
+      'https://outlook.office.com/calendar/0/deeplink/compose?',
+    );
+    const link = await chat.as('marta').clicksRaw('link', '{}');
+    expect(link.reply).toEqual({ messages: [] });
+  });
+
   it('attaches an invitation calendars accept, with a stable UID and a rising sequence', async () => {
     const invite = chat
       .notifications('sofia')

@@ -125,6 +125,8 @@ import {
 } from './results.flow.ts';
 import {
   answerSessionButton,
+  askCancelSession,
+  keepSession,
   listSessions,
   openSessionForm,
   sessionFlow,
@@ -736,11 +738,24 @@ export class Bot {
       case 'goal.open_form':
         return { messages: [], openForm: await goalForm(ctx) };
       case 'session.accept':
-      case 'session.cancel': {
+      case 'session.cancel_confirm': {
         const value = parse(sessionValue);
         return value
-          ? answerSessionButton(ctx, value.s, actionId === 'session.accept' ? 'accept' : 'cancel')
+          ? answerSessionButton(
+              ctx,
+              value.s,
+              actionId === 'session.accept' ? 'accept' : 'cancel',
+              value.l === 1,
+            )
           : bad();
+      }
+      case 'session.cancel': {
+        const value = parse(sessionValue);
+        return value ? askCancelSession(ctx, value.s) : bad();
+      }
+      case 'session.keep': {
+        const value = parse(sessionValue);
+        return value ? keepSession(ctx, value.s) : bad();
       }
       case 'session.counter': {
         const value = parse(sessionValue);

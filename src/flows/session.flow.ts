@@ -16,7 +16,7 @@ import { requirePairPhase } from '../services/phase.ts';
 import { answerSession, proposeSession, SESSION_TEXT_MAX } from '../services/session.service.ts';
 import { getPerson } from '../store/person.store.ts';
 import { getPairing } from '../store/program.store.ts';
-import { getSession, listSessionsOfPairings } from '../store/session.store.ts';
+import { getSession, listSessionsOfPairings, sessionWithPair } from '../store/session.store.ts';
 import { type Ctx, notify, type Reply, reply } from './context.ts';
 import { done, type Flow, type FlowTurn, flowButton, goTo, isSkip, stay } from './flow.ts';
 import { outlookComposeLink, sessionInvite } from './ics.ts';
@@ -25,7 +25,8 @@ import { nameOf, type Standing, standingOf } from './standing.ts';
 import { type Reader, sessionFields } from './views.ts';
 
 export const SESSION_FLOW = 'session_propose';
-export const sessionValue = z.object({ s: z.string().max(64) });
+/** A session button: `s` the session, `l` set when it sits in the sessions list (the list is refreshed). */
+export const sessionValue = z.object({ s: z.string().max(64), l: z.literal(1).optional() });
 
 const dataSchema = z.object({
   pairingId: z.string().optional(),
@@ -337,6 +338,7 @@ export async function answerSessionButton(
   ctx: Ctx,
   sessionId: string,
   event: 'accept' | 'cancel',
+  fromList = false,
 ): Promise<Reply> {
   const { session, pairing } = await answerSession(ctx.deps, ctx.acting, sessionId, { event });
   const people = await pairPeople(ctx, pairing);
@@ -351,7 +353,49 @@ export async function answerSessionButton(
     name: other.name,
     when: ctx.fmt.dateTime(session.startsAt),
   });
-  return { messages: [mine], replaceOriginal: textMessage(answered) };
+  // Clicked in the sessions list: the list comes back with the session's new state, not one line.
+  const list = fromList ? (await listSessions(ctx)).messages[0] : undefined;
+  return { messages: [mine], replaceOriginal: list ?? textMessage(answered) };
+}
+
+/** A session of the person's own pair, with the other side's name; refused for anyone else's. */
+async function ownSession(ctx: Ctx, sessionId: string) {
+  const session = await sessionWithPair(ctx.deps.db, ctx.tenant.id, sessionId);
+  if (!session) throw new DomainError('record.not_found', { entity: 'session' });
+  if (session.mentorId !== ctx.person.id && session.menteeId !== ctx.person.id)
+    throw new DomainError('auth.forbidden', { action: 'session.cancel' });
+  const otherName = session.mentorId === ctx.person.id ? session.menteeName : session.mentorName;
+  return { session, words: { name: otherName, when: ctx.fmt.dateTime(session.startsAt) } };
+}
+
+/**
+ * "Cancelar sesión": asks first (a cancellation tells the other side and their calendar), naming
+ * the session; only "Sí, cancelarla" cancels it.
+ */
+export async function askCancelSession(ctx: Ctx, sessionId: string): Promise<Reply> {
+  const { session, words } = await ownSession(ctx, sessionId);
+  if (session.state !== 'proposed' && session.state !== 'confirmed')
+    throw new DomainError('transition.not_allowed', {
+      entity: 'session',
+      from: session.state,
+      event: 'cancel',
+    });
+  const text = ctx.t('session.cancel_ask', words);
+  return reply(
+    message(text)
+      .text(text)
+      .buttons([
+        button('session.cancel_confirm', ctx.t('session.cancel_yes'), { s: session.id }, 'danger'),
+        button('session.keep', ctx.t('session.cancel_no'), { s: session.id }),
+      ])
+      .build(),
+  );
+}
+
+/** "No, mantenerla": the question goes, the session stays as it was. */
+export async function keepSession(ctx: Ctx, sessionId: string): Promise<Reply> {
+  const { words } = await ownSession(ctx, sessionId);
+  return { messages: [], replaceOriginal: textMessage(ctx.t('session.kept', words)) };
 }
 
 /** Decline (optional reason), held (notes, agreements) and not held (reason) ask through a small form. */
@@ -511,16 +555,16 @@ export async function listSessions(ctx: Ctx): Promise<Reply> {
         { label: t('session.field.state'), value: t(`session.state.${session.state}`) },
         ...sessionFields(ctx, session, otherName),
       ]);
-    builder.buttons(sessionButtons(ctx, session));
+    builder.buttons(sessionButtons(ctx, session, true));
   }
   builder.context(t('session.list.held', { count: held, min: standing.program?.settings.minSessions ?? 0 }));
   builder.buttons([button('menu', t('menu.new_session'), { c: 'new_session' }, 'primary')]);
   return reply(builder.build());
 }
 
-function sessionButtons(ctx: Ctx, session: MentoringSession): Button[] {
+function sessionButtons(ctx: Ctx, session: MentoringSession, inList = false): Button[] {
   const { t } = ctx;
-  const value = { s: session.id };
+  const value = inList ? { s: session.id, l: 1 } : { s: session.id };
   if (session.state === 'proposed') {
     if (session.proposedBy === ctx.person.id)
       return [button('session.cancel', t('session.cancel'), value, 'danger')];

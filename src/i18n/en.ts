@@ -345,6 +345,11 @@ export const en: typeof es = {
     decline: 'Decline',
     cancel: 'Cancel session',
     add_to_calendar: 'Add to calendar (Outlook)',
+    cancel_ask:
+      'Cancel the session with {{name}} on {{when}}? I will tell them, and their calendar will drop it.',
+    cancel_yes: 'Yes, cancel it',
+    cancel_no: 'No, keep it',
+    kept: 'Done: the session with {{name}} on {{when}} still stands.',
     reschedule: 'Change time',
     held: 'Yes, it happened',
     not_held: 'It did not happen',

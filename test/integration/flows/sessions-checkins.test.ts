@@ -138,6 +138,24 @@ describe('sessions: proposals, other times, calendars and reports, each in the r
     await chat.as('marta').says('cancelar');
   });
 
+  it('answers a click in the sessions list with the list itself, the session in its new state', async () => {
+    const marta = chat.as('marta');
+    await marta.says('sesión nueva');
+    await marta.says('el 2 de diciembre a las 10:00');
+    await marta.clicks('30 min');
+    await marta.says('-');
+    await marta.says('-');
+    await marta.clicks('Enviar propuesta');
+    const list = await chat.as('sofia').says('sessions');
+    expect(list.text).toContain('Proposed');
+    const accepted = await chat.as('sofia').clicks('Accept');
+    const refreshed = accepted.reply.replaceOriginal;
+    // The whole list, not one line: the accepted session now shows as confirmed, the others stay.
+    expect(refreshed?.summary).toBe(list.reply.messages[0]?.summary);
+    expect(JSON.stringify(refreshed)).toContain('Confirmed');
+    expect(JSON.stringify(refreshed)).not.toContain('"session.accept"');
+  });
+
   it('cancels a confirmed session for both, with a calendar cancellation', async () => {
     const marta = chat.as('marta');
     await marta.says('sesión nueva');
@@ -147,7 +165,29 @@ describe('sessions: proposals, other times, calendars and reports, each in the r
     await marta.says('-');
     await marta.clicks('Enviar propuesta');
     await chat.as('sofia').clicks('Accept');
+    // Asked first, naming the session; "No" keeps it, and nobody is told anything.
+    const cancelled = async () =>
+      (await chat.db.db.selectFrom('sessions').select('state').where('state', '=', 'cancelled').execute())
+        .length;
+    const cancelledBefore = await cancelled();
+    const before = chat.notifications('marta').length;
+    const asked = await chat.as('sofia').clicks('Cancel session');
+    expect(asked.text).toContain('Cancel the session with Marta Díaz on');
+    expect(asked.buttons).toEqual(['Yes, cancel it', 'No, keep it']);
+    expect((await chat.as('sofia').clicks('No, keep it')).reply.replaceOriginal?.summary).toContain(
+      'still stands',
+    );
+    expect(chat.notifications('marta')).toHaveLength(before);
+    const states = () =>
+      chat.db.db.selectFrom('sessions').select('state').orderBy('created_at', 'desc').execute();
+    expect((await states())[0]?.state).toBe('confirmed');
+    // The other side cannot answer someone else's question.
+    expect((await chat.as('ana').clicksButtonOf('sofia', 'Cancel session')).text).toMatch(
+      /No puedes hacer eso|No encontré/,
+    );
     await chat.as('sofia').clicks('Cancel session');
+    await chat.as('sofia').clicks('Yes, cancel it');
+    expect(await cancelled()).toBe(cancelledBefore + 1);
     const told = chat.notifications('marta').at(-1);
     const file = told?.blocks.find((b) => b.type === 'file');
     expect(file?.type === 'file' && file.content).toContain('METHOD:CANCEL');

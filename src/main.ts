@@ -18,8 +18,9 @@ import { Dispatcher } from './scheduler/dispatcher.ts';
 import { planTick } from './scheduler/planner.ts';
 import { startScheduler } from './scheduler/scheduler.ts';
 import { consolePeople, seedDemo } from './services/demo.service.ts';
-import { downloadHandler } from './services/downloads.ts';
+import { downloadHandler, imageHandler } from './services/downloads.ts';
 import { Inbox } from './services/inbox.ts';
+import { FileKeeper } from './services/kept-files.ts';
 import { LinkSigner } from './services/links.ts';
 import { type OpenDatabase, ping } from './store/db.ts';
 import { deactivateIdentity } from './store/person.store.ts';
@@ -163,7 +164,11 @@ async function runServer(config: Config, database: OpenDatabase, log: Logger): P
   const onError = (error: unknown, context: string) => log.error({ err: error, context }, 'core error');
   // The Slack adapter needs the bot for inbound events, and the bot needs a port for outbound ones.
   const ports: Partial<Record<'slack' | 'teams' | 'console', ChatPort>> = {};
-  const router = new PlatformRouter(ports);
+  const signer = new LinkSigner(config.LINK_SECRET);
+  const links = config.PUBLIC_URL
+    ? { signer, baseUrl: config.PUBLIC_URL, ttlHours: config.LINK_TTL_HOURS }
+    : undefined;
+  const router = new PlatformRouter(ports, new FileKeeper({ db: database.db, clock, links }));
   const background = new BackgroundChatPort(router, {
     concurrency: 8,
     maxQueued: 1_000,
@@ -172,7 +177,6 @@ async function runServer(config: Config, database: OpenDatabase, log: Logger): P
       await deactivateIdentity(database.db, identity.tenantId, identity.id, code, clock.now());
     },
   });
-  const signer = new LinkSigner(config.LINK_SECRET);
   if (config.PUBLIC_URL && !config.LINK_SECRET)
     log.warn('LINK_SECRET is not set: report links work only until this process stops');
   const bot = new Bot({
@@ -182,9 +186,7 @@ async function runServer(config: Config, database: OpenDatabase, log: Logger): P
     defaults,
     onError,
     adminEmails: config.ADMIN_EMAILS,
-    ...(config.PUBLIC_URL
-      ? { links: { signer, baseUrl: config.PUBLIC_URL, ttlHours: config.LINK_TTL_HOURS } }
-      : {}),
+    ...(links ? { links } : {}),
   });
   const worker = `${hostname()}:${process.pid}`;
   const inbox = new Inbox({
@@ -210,6 +212,7 @@ async function runServer(config: Config, database: OpenDatabase, log: Logger): P
       files: downloadHandler({ db: database.db, clock, chat: background }, signer, {
         secureCookies: config.PUBLIC_URL?.startsWith('https://') ?? false,
       }),
+      images: imageHandler({ db: database.db, clock }, signer),
       slack: slack?.requestListener,
       teams: teams ? (req, res) => teams.handle(req, res) : undefined,
       health: () => ping(database.db),

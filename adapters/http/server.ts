@@ -15,6 +15,8 @@ export interface HttpRoutes {
   teams?: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | undefined;
   /** Signed report downloads (GET /files/<token>). */
   files?: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | undefined;
+  /** A card's image, short-lived and for nobody in particular (GET /images/<token>). */
+  images?: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | undefined;
   /** True when the database answers. */
   health: () => Promise<boolean>;
 }
@@ -36,6 +38,8 @@ export interface HttpOptions {
  */
 const PUBLIC_LIMITS: { prefix: string; group: string; rate: number; burst: number }[] = [
   { prefix: '/files/', group: 'files', rate: 1, burst: 30 },
+  // Teams' image proxy fetches a card's image once per view, from a few addresses.
+  { prefix: '/images/', group: 'images', rate: 5, burst: 60 },
   { prefix: '/slack/install', group: 'install', rate: 0.2, burst: 10 },
   { prefix: '/slack/oauth_redirect', group: 'install', rate: 0.2, burst: 10 },
 ];
@@ -99,6 +103,12 @@ export function createHttpServer(routes: HttpRoutes, options: HttpOptions = {}):
     }
     if (routes.files && path.startsWith('/files/')) {
       routes.files(req, res).catch(() => {
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+      return;
+    }
+    if (routes.images && path.startsWith('/images/')) {
+      routes.images(req, res).catch(() => {
         if (!res.headersSent) res.writeHead(500).end();
       });
       return;

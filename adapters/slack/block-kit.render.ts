@@ -187,10 +187,19 @@ export function renderSurface(
 }
 
 /** The files a message carries, as bytes (Slack receives them as uploads). */
-export function filesOf(message: OutboundMessage): { name: string; mimeType: string; content: Buffer }[] {
+export function filesOf(
+  message: OutboundMessage,
+): { name: string; mimeType: string; content: Buffer; alt?: string | undefined }[] {
   return message.blocks.flatMap((b) =>
     b.type === 'file'
-      ? [{ name: b.name, mimeType: b.mimeType, content: Buffer.from(b.content, b.encoding ?? 'utf8') }]
+      ? [
+          {
+            name: b.name,
+            mimeType: b.mimeType,
+            content: Buffer.from(b.content, b.encoding ?? 'utf8'),
+            ...(b.alt ? { alt: b.alt } : {}),
+          },
+        ]
       : [],
   );
 }

@@ -1050,12 +1050,14 @@ async function openDm(client: WebClient, userId: string): Promise<string> {
 async function uploadFile(
   client: WebClient,
   channel: string,
-  file: { name: string; content: Buffer },
+  file: { name: string; content: Buffer; alt?: string | undefined },
 ): Promise<void> {
   await client.filesUploadV2({
     channel_id: channel,
     filename: file.name,
     file: file.content,
+    // An image's figures in words, for screen readers (Slack keeps up to 1,000 characters).
+    ...(file.alt ? { alt_text: file.alt.slice(0, 1000) } : {}),
   });
 }
 

@@ -83,13 +83,38 @@ function element(block: Block): CardElement[] {
     case 'image':
       return [{ type: 'Image', url: block.url, altText: block.alt }];
     case 'file':
-      // Files in a personal chat need a consent card: a signed download link when there is one.
-      return block.link
-        ? [{ type: 'TextBlock', text: `📎 [${block.name}](${block.link})`, wrap: true }]
-        : [{ type: 'TextBlock', text: `📎 ${block.name}`, wrap: true, isSubtle: true, size: 'Small' }];
+      return fileElements(block);
     case 'form':
       return formElements(block.form);
   }
+}
+
+/**
+ * The largest image carried inside its card, as a data URI: with a line of text it still fits
+ * the card size limit. A larger one is shown from its short-lived address, when it has one.
+ */
+export const IMAGE_INLINE_MAX = 22_000;
+
+/**
+ * A file, as a card can carry one (a bot cannot send files into a personal chat without a
+ * consent card): an image shown in the card (inline, else from its address, else its figures
+ * in words), and a signed download link when there is one.
+ */
+function fileElements(block: Extract<Block, { type: 'file' }>): CardElement[] {
+  const out: CardElement[] = [];
+  const image = /^image\/(png|jpeg|gif)$/.test(block.mimeType);
+  if (image) {
+    const inline = block.encoding === 'base64' ? `data:${block.mimeType};base64,${block.content}` : undefined;
+    const url = inline && inline.length <= IMAGE_INLINE_MAX ? inline : block.image;
+    const alt = block.alt ?? block.name;
+    if (url) out.push({ type: 'Image', url, altText: alt, size: 'Stretch', msteams: { allowExpand: true } });
+    else out.push(...lines(alt, { isSubtle: true }));
+  }
+  // A shown image needs no name under it; its download link, where there is one, still helps.
+  if (block.link) out.push({ type: 'TextBlock', text: `📎 [${block.name}](${block.link})`, wrap: true });
+  else if (!image)
+    out.push({ type: 'TextBlock', text: `📎 ${block.name}`, wrap: true, isSubtle: true, size: 'Small' });
+  return out;
 }
 
 function input(field: FormField, requiredText: string | undefined, typed: string | undefined): CardElement {

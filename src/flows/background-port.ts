@@ -1,5 +1,7 @@
 import type { Identity, Tenant } from '../domain/model.ts';
+import { formatter, translator } from '../i18n/index.ts';
 import type { MessageRef, OutboundMessage } from '../messages/model.ts';
+import { type FileKeeper, takesFiles } from '../services/kept-files.ts';
 import { ChatDeliveryError, type ChatPort, type Recipient } from './ports.ts';
 
 /**
@@ -74,9 +76,29 @@ export class BackgroundChatPort implements ChatPort {
   }
 }
 
-/** Routes each send to the port of the identity's platform. */
+/**
+ * Routes each send to the port of the identity's platform; on a platform whose chats take no
+ * file (Teams), a message's files become download links first (or a word on how to get them).
+ */
 export class PlatformRouter implements ChatPort {
-  constructor(private readonly ports: Partial<Record<Identity['platform'], ChatPort>>) {}
+  constructor(
+    private readonly ports: Partial<Record<Identity['platform'], ChatPort>>,
+    private readonly files?: FileKeeper,
+  ) {}
+
+  private async reachable(to: Recipient, message: OutboundMessage): Promise<OutboundMessage> {
+    if (!this.files || takesFiles(to.identity.platform)) return message;
+    const { person } = to;
+    return this.files.reachable(
+      {
+        tenantId: person.tenantId,
+        personId: person.id,
+        t: translator(person.locale, person.gender),
+        fmt: formatter(person.locale, person.timezone),
+      },
+      message,
+    );
+  }
 
   private port(to: Recipient): ChatPort {
     const port = this.ports[to.identity.platform];
@@ -84,12 +106,14 @@ export class PlatformRouter implements ChatPort {
     return port;
   }
 
-  send(to: Recipient, message: OutboundMessage): Promise<MessageRef | null> {
-    return this.port(to).send(to, message);
+  async send(to: Recipient, message: OutboundMessage): Promise<MessageRef | null> {
+    const port = this.port(to);
+    return port.send(to, await this.reachable(to, message));
   }
 
-  update(to: Recipient, ref: MessageRef, message: OutboundMessage): Promise<void> {
-    return this.port(to).update(to, ref, message);
+  async update(to: Recipient, ref: MessageRef, message: OutboundMessage): Promise<void> {
+    const port = this.port(to);
+    return port.update(to, ref, await this.reachable(to, message));
   }
 
   findByEmail(tenant: Tenant, email: string) {

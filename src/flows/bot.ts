@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { LOCALES, type Locale } from '../config.ts';
 import { type Actor, authorize } from '../domain/authz.ts';
 import { DomainError } from '../domain/errors.ts';
-import type { Identity, Person, Tenant } from '../domain/model.ts';
+import type { Identity, Person, Platform, Tenant } from '../domain/model.ts';
 import { isValidTimeZone } from '../domain/time.ts';
 import { type Formatter, formatter, type T, translator } from '../i18n/index.ts';
 import { type InboundEvent, MAX_INPUT_CHARS, parseValue, SUBMISSION_ID } from '../messages/inbound.ts';
@@ -18,6 +18,7 @@ import {
 import { cycleReport } from '../reports/cycle-report.ts';
 import { reportMessage } from '../reports/report-message.ts';
 import { resolveActor } from '../services/context.ts';
+import { FileKeeper, takesFiles } from '../services/kept-files.ts';
 import {
   advanceConversation,
   type ConversationState,
@@ -210,7 +211,12 @@ export class Bot {
    */
   private readonly readWithSender = new WeakMap<Ctx, ConversationState | null>();
 
-  constructor(readonly deps: CoreDeps) {}
+  /** Makes files reachable in chats that take none (Teams): links, or how to get them. */
+  private readonly files: FileKeeper;
+
+  constructor(readonly deps: CoreDeps) {
+    this.files = new FileKeeper({ db: deps.db, clock: deps.clock, links: deps.links });
+  }
 
   private async conversationOf(ctx: Ctx): Promise<ConversationState | undefined> {
     if (this.readWithSender.has(ctx)) {
@@ -278,7 +284,11 @@ export class Bot {
       if (accepted.found) this.readWithSender.set(ctx, accepted.conversation ?? null);
       t = ctx.t;
       fmt = ctx.fmt;
-      const result = stampForms(await this.route(ctx, event), ctx.t, event);
+      const result = await this.reachableFiles(
+        ctx,
+        event.platform,
+        stampForms(await this.route(ctx, event), ctx.t, event),
+      );
       if (result.refused || (result.formErrors && Object.keys(result.formErrors).length))
         return refused(result);
       if (firstContact && !(event.kind === 'message' && parseCommand(event.text)?.name === 'hello')) {
@@ -301,6 +311,17 @@ export class Bot {
       this.deps.onError?.(error, `handle ${event.kind}`);
       return reply(textMessage(t('errors.unexpected')));
     }
+  }
+
+  /** A reply's files as the person's chat can take them. */
+  private async reachableFiles(ctx: Ctx, platform: Platform, result: Reply): Promise<Reply> {
+    if (takesFiles(platform)) return result;
+    const reader = { tenantId: ctx.tenant.id, personId: ctx.person.id, t: ctx.t, fmt: ctx.fmt };
+    const messages = await Promise.all(result.messages.map((m) => this.files.reachable(reader, m)));
+    const replaceOriginal = result.replaceOriginal
+      ? await this.files.reachable(reader, result.replaceOriginal)
+      : undefined;
+    return { ...result, messages, ...(replaceOriginal ? { replaceOriginal } : {}) };
   }
 
   /**

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { authorize } from '../domain/authz.ts';
 import type { Cycle, ParticipantRole } from '../domain/model.ts';
 import { button, message, type OutboundMessage, textMessage } from '../messages/model.ts';
+import { reportChartAlt } from '../reports/chart.ts';
 import type { CycleReport } from '../reports/cycle-report.ts';
 import { diplomaCounts } from '../reports/figures.ts';
 import { buildReportFile } from '../reports/files.ts';
@@ -56,7 +57,13 @@ async function attach(
 ): Promise<void> {
   const file = await buildReportFile(ctx.deps, ctx.acting, cycle, kind, ctx, known);
   const link = linkFor(ctx, kind, cycle);
-  builder.file(file.name, file.mimeType, file.content, link?.url);
+  builder.file(
+    file.name,
+    file.mimeType,
+    file.content,
+    link?.url,
+    kind === 'chart.png' && known.report ? { alt: reportChartAlt(known.report, ctx.t) } : {},
+  );
   if (link) builder.context(ctx.t('results.link', { name: file.name, until: ctx.fmt.dateTime(link.until) }));
 }
 
@@ -153,6 +160,8 @@ export async function exportInChat(ctx: Ctx, email: string): Promise<Reply> {
         `datos-${email.replace(/[^\w.@-]+/g, '_')}.json`,
         'application/json',
         JSON.stringify(data, null, 2),
+        undefined,
+        { permission: 'admin.manage' },
       )
       .build(),
   );

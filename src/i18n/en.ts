@@ -611,13 +611,22 @@ export const en: typeof es = {
     text: 'for completing their participation as {{role}} in the “{{program}}” program, cycle {{cycle}}, from {{from}} to {{to}}.',
     footer: 'Mentoring program — issued with Mentoría',
   },
-  chart: { proposed: 'Proposed', held: 'Held' },
+  chart: {
+    proposed: 'Proposed',
+    held: 'Held',
+    none: 'none',
+    alt: 'Chart. {{title}}. {{groups}}.',
+  },
   files: {
     results: 'results',
     diplomas: 'certificates',
     chart: 'chart',
     session: 'mentoring-session',
     session_cancelled: 'session-cancelled',
+    unavailable:
+      'I cannot attach {{name}} in this chat, and this server has no public address for download links: ask whoever runs Mentoría to set PUBLIC_URL, or get the file from Slack or the console.',
+    unavailable_calendar:
+      'I cannot attach the invitation ({{name}}) in this chat: if the session still stands, use “Add to calendar (Outlook)”; if it was cancelled, remove it from your calendar.',
   },
   diplomas: {
     title: 'Certificates for cycle {{cycle}} ({{who}}): {{count}} of {{total}} meet the requirements',
@@ -655,6 +664,8 @@ export const en: typeof es = {
       'To protect this data, confirm in Slack or Teams that it is you: I sent you a message with a button. This page refreshes by itself.',
     throttled:
       'I asked for this download to be confirmed a moment ago, from another browser: confirm it there, or open the link again in a few minutes.',
+    confirm_file:
+      'Someone opened your personal download link ({{file}}) on {{when}}, from {{browser}}. If it was you, confirm and the download continues in that browser. If it was not you, do not confirm.',
     browser: '{{browser}} on {{system}}',
     unknown_browser: 'a browser I do not recognise',
   },

@@ -619,13 +619,22 @@ export const es = {
     text: 'por haber completado su participación como {{role}} en el programa «{{program}}», ciclo {{cycle}}, del {{from}} al {{to}}.',
     footer: 'Programa de mentoría — emitido con Mentoría',
   },
-  chart: { proposed: 'Propuestas', held: 'Realizadas' },
+  chart: {
+    proposed: 'Propuestas',
+    held: 'Realizadas',
+    none: 'ninguna',
+    alt: 'Gráfico. {{title}}. {{groups}}.',
+  },
   files: {
     results: 'resultados',
     diplomas: 'diplomas',
     chart: 'grafico',
     session: 'sesion-mentoria',
     session_cancelled: 'sesion-cancelada',
+    unavailable:
+      'No puedo adjuntar {{name}} en este chat, y este servidor no tiene dirección pública para enlaces de descarga: pídele a quien administra Mentoría que configure PUBLIC_URL, o pide el archivo desde Slack o la consola.',
+    unavailable_calendar:
+      'No puedo adjuntar la invitación ({{name}}) en este chat: si la sesión sigue en pie, usa «Agregar al calendario (Outlook)»; si se canceló, quítala de tu calendario.',
   },
   diplomas: {
     title: 'Diplomas del ciclo {{cycle}} ({{who}}): cumplen los requisitos {{count}} de {{total}}',
@@ -668,6 +677,8 @@ export const es = {
       'Para proteger estos datos, confirma en Slack o Teams que eres tú: te envié un mensaje con un botón. Esta página se actualiza sola.',
     throttled:
       'Hace un momento ya pedí confirmar esta descarga, desde otro navegador: confírmala allí, o vuelve a abrir el enlace en unos minutos.',
+    confirm_file:
+      'Alguien abrió tu enlace personal de descarga ({{file}}) el {{when}}, desde {{browser}}. Si fuiste tú, confírmalo y la descarga continúa en ese navegador. Si no fuiste tú, no lo confirmes.',
     browser: '{{browser}} en {{system}}',
     unknown_browser: 'un navegador que no reconozco',
   },

@@ -82,6 +82,12 @@ export type Block =
       encoding?: 'base64';
       /** A signed download link, for platforms that cannot receive the file itself. */
       link?: string;
+      /** An image's figures in words, for screen readers and wherever it cannot be shown. */
+      alt?: string;
+      /** An image's short-lived, non-personal address, for cards that show it but take no file. */
+      image?: string;
+      /** What its reader must still be allowed to do when they download it later. */
+      permission?: 'admin.manage';
     };
 
 export interface OutboundMessage {
@@ -122,7 +128,13 @@ export class MessageBuilder {
     this.blocks.push({ type: 'divider' });
     return this;
   }
-  file(name: string, mimeType: string, content: string | Buffer, link?: string): this {
+  file(
+    name: string,
+    mimeType: string,
+    content: string | Buffer,
+    link?: string,
+    more: { alt?: string; permission?: 'admin.manage' } = {},
+  ): this {
     this.blocks.push({
       type: 'file',
       name,
@@ -131,6 +143,7 @@ export class MessageBuilder {
         ? { content }
         : { content: content.toString('base64'), encoding: 'base64' as const }),
       ...(link ? { link } : {}),
+      ...more,
     });
     return this;
   }

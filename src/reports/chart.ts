@@ -13,13 +13,9 @@ interface Bar {
   value: number;
 }
 
-/**
- * The report's main figures as one image: participants by gender, goals by state, and 1:1
- * sessions proposed and held, as labelled horizontal bars. SVG first, then PNG (resvg, with a
- * bundled DejaVu font so that it looks the same on every server).
- */
-export function reportChartSvg(report: CycleReport, t: T): string {
-  const groups: { title: string; bars: Bar[]; color: string }[] = [
+/** The chart's groups of bars: participants by gender, goals by state, 1:1 sessions. */
+function chartGroups(report: CycleReport, t: T): { title: string; bars: Bar[]; color: string }[] {
+  return [
     {
       title: t('report.gender'),
       color: '#4C78A8',
@@ -45,6 +41,30 @@ export function reportChartSvg(report: CycleReport, t: T): string {
       ],
     },
   ];
+}
+
+/**
+ * The chart in words, every figure it shows: its alt text, for screen readers and wherever the
+ * image cannot be shown.
+ */
+export function reportChartAlt(report: CycleReport, t: T): string {
+  const groups = chartGroups(report, t).map(
+    (g) =>
+      `${g.title}: ${g.bars.length ? g.bars.map((b) => `${b.label} ${b.value}`).join(', ') : t('chart.none')}`,
+  );
+  return t('chart.alt', {
+    title: t('report.title', { cycle: report.cycle.name }),
+    groups: groups.join('. '),
+  });
+}
+
+/**
+ * The report's main figures as one image: participants by gender, goals by state, and 1:1
+ * sessions proposed and held, as labelled horizontal bars. SVG first, then PNG (resvg, with a
+ * bundled DejaVu font so that it looks the same on every server).
+ */
+export function reportChartSvg(report: CycleReport, t: T): string {
+  const groups = chartGroups(report, t);
   const width = 720;
   const labelWidth = 210;
   const barArea = width - labelWidth - 80;
@@ -60,6 +80,12 @@ export function reportChartSvg(report: CycleReport, t: T): string {
       `<text x="20" y="${y}" font-size="15" font-weight="bold" fill="#333">${xml(group.title)}</text>`,
     );
     y += 8;
+    if (!group.bars.length) {
+      parts.push(
+        `<text x="${labelWidth - 10}" y="${y + 17}" font-size="13" text-anchor="end" fill="#777">${xml(t('chart.none'))}</text>`,
+      );
+      y += rowHeight;
+    }
     const max = Math.max(1, ...group.bars.map((b) => b.value));
     for (const bar of group.bars) {
       const w = Math.round((bar.value / max) * barArea);
@@ -81,7 +107,7 @@ export async function reportChartPng(report: CycleReport, t: T): Promise<Buffer>
   const bold = require.resolve('dejavu-fonts-ttf/ttf/DejaVuSans-Bold.ttf');
   const resvg = new Resvg(reportChartSvg(report, t), {
     font: { fontFiles: [font, bold], loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans' },
-    fitTo: { mode: 'width', value: 1080 },
+    fitTo: { mode: 'width', value: 720 },
   });
   return Buffer.from(resvg.render().asPng());
 }

@@ -1,16 +1,18 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { may } from '../domain/authz.ts';
+import { type Action, may } from '../domain/authz.ts';
+import type { Cycle } from '../domain/model.ts';
 import type { ChatPort } from '../flows/ports.ts';
 import { formatter, translator } from '../i18n/index.ts';
 import { button, message } from '../messages/model.ts';
 import { buildReportFile } from '../reports/files.ts';
 import { recordAudit } from '../store/audit.store.ts';
 import { createDownloadRequestUnlessRecent, getDownloadRequest } from '../store/download.store.ts';
+import { getKeptFile } from '../store/kept-file.store.ts';
 import { activeIdentities, getPerson } from '../store/person.store.ts';
 import { getCycle } from '../store/program.store.ts';
 import { type Deps, resolveActor } from './context.ts';
-import type { LinkSigner } from './links.ts';
+import type { LinkKind, LinkSigner } from './links.ts';
 import { browserOf } from './user-agent.ts';
 
 /** How long a browser waits for the person to confirm in chat. */
@@ -18,6 +20,7 @@ const CONFIRM_MS = 10 * 60_000;
 /** At most one "was it you?" per link in this time, however many browsers open it. */
 const ASK_AGAIN_AFTER_MS = 5 * 60_000;
 const COOKIE = 'mentoria_dl';
+const GONE = 'Este enlace venció: pide el archivo de nuevo en el chat. / This link has expired.';
 
 function cookieOf(req: IncomingMessage): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
@@ -60,13 +63,23 @@ export function downloadHandler(
         ? refuse(410, 'Este enlace venció: pide el reporte de nuevo en el chat. / This link has expired.')
         : refuse(403, 'Enlace no válido. / Invalid link.');
     }
-    const { t: tenantId, p: personId, k: kind, c: cycleId } = check.claims;
+    const { t: tenantId, p: personId, k: kind, c: subject } = check.claims;
+    // A card's image is for nobody in particular: it is served under /images/, never here.
+    if (kind === 'image') return refuse(403, 'Enlace no válido. / Invalid link.');
     const person = await getPerson(deps.db, tenantId, personId);
     const actor = person ? await resolveActor(deps.db, tenantId, personId).catch(() => undefined) : undefined;
-    if (!person || !actor || !may(actor, 'report.view', { kind: 'tenant', tenantId }))
+    if (!person || !actor)
       return refuse(403, 'Este enlace ya no da acceso. / This link no longer grants access.');
-    const cycle = await getCycle(deps.db, tenantId, cycleId);
-    if (!cycle) return refuse(404, 'not found');
+    // A kept file (an invitation, an export) is its person's; a report file needs report rights.
+    const kept = kind === 'kept' ? await getKeptFile(deps.db, tenantId, subject, now) : undefined;
+    if (kind === 'kept') {
+      if (!kept || kept.personId !== personId) return refuse(410, GONE);
+      if (kept.permission && !may(actor, kept.permission as Action, { kind: 'tenant', tenantId }))
+        return refuse(403, 'Este enlace ya no da acceso. / This link no longer grants access.');
+    } else if (!may(actor, 'report.view', { kind: 'tenant', tenantId }))
+      return refuse(403, 'Este enlace ya no da acceso. / This link no longer grants access.');
+    const cycle = kept ? undefined : await getCycle(deps.db, tenantId, subject);
+    if (!kept && !cycle) return refuse(404, 'not found');
     const t = translator(person.locale, person.gender);
     const fmt = formatter(person.locale, person.timezone);
     const tokenHash = createHash('sha256').update(token).digest('base64url');
@@ -77,16 +90,18 @@ export function downloadHandler(
       pending && pending.personId === personId && pending.tokenHash === tokenHash && pending.expiresAt > now;
 
     if (ours && pending.approvedAt) {
-      const file = await buildReportFile(deps, { actor, via: 'chat' }, cycle, kind, { t, fmt });
+      const file = kept
+        ? { name: kept.name, mimeType: kept.mimeType, content: kept.content }
+        : await buildReportFile(deps, { actor, via: 'chat' }, cycle as Cycle, kind as LinkKind, { t, fmt });
       await recordAudit(deps.db, {
         tenantId,
         at: now,
         actorId: personId,
         via: 'chat',
-        action: 'report.download',
-        subjectType: 'cycle',
-        subjectId: cycleId,
-        data: { file: kind },
+        action: kept ? 'file.download' : 'report.download',
+        subjectType: kept ? 'file' : 'cycle',
+        subjectId: subject,
+        data: { file: kept ? kept.name : kind },
       });
       res
         .writeHead(200, {
@@ -131,12 +146,14 @@ export function downloadHandler(
         : t('download.unknown_browser');
       const ask = message(t('download.confirm_summary'))
         .text(
-          t('download.confirm', {
-            file: t(`files.${kind.split('.')[0]}`),
-            cycle: cycle.name,
-            when: fmt.dateTime(now),
-            browser,
-          }),
+          kept
+            ? t('download.confirm_file', { file: kept.name, when: fmt.dateTime(now), browser })
+            : t('download.confirm', {
+                file: t(`files.${kind.split('.')[0]}`),
+                cycle: cycle?.name ?? '',
+                when: fmt.dateTime(now),
+                browser,
+              }),
         )
         .buttons([button('download.approve', t('download.approve'), { n: id }, 'primary')])
         .build();
@@ -145,6 +162,45 @@ export function downloadHandler(
       }
     }
     res.writeHead(202, headers).end(page(person.locale, t('download.waiting'), true));
+  };
+}
+
+/**
+ * GET /images/<token>: a card's image (the report's chart in Teams), kept for nobody in
+ * particular until the link expires. Only image links name it, and it is served as an image
+ * only: anything else, tampered or expired, is refused.
+ */
+export function imageHandler(deps: Deps, signer: LinkSigner) {
+  return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    const refuse = (status: number): void => {
+      res
+        .writeHead(status, { 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' })
+        .end();
+    };
+    if (req.method !== 'GET' && req.method !== 'HEAD') return refuse(405);
+    let token: string;
+    try {
+      token = decodeURIComponent((req.url ?? '').split('?')[0]?.replace(/^\/images\//, '') ?? '');
+    } catch {
+      return refuse(403);
+    }
+    const now = deps.clock.now();
+    const check = signer.verify(token, now);
+    if (!check.ok) return refuse(check.reason === 'expired' ? 410 : 403);
+    const { t: tenantId, p: personId, k: kind, c: id } = check.claims;
+    if (kind !== 'image' || personId !== '') return refuse(403);
+    const image = await getKeptFile(deps.db, tenantId, id, now);
+    if (!image || image.personId !== null || !/^image\/(png|jpeg|gif)$/.test(image.mimeType))
+      return refuse(410);
+    res
+      .writeHead(200, {
+        'content-type': image.mimeType,
+        'content-length': image.content.length,
+        'cache-control': 'private, max-age=3600',
+        'x-content-type-options': 'nosniff',
+        'content-security-policy': "default-src 'none'",
+      })
+      .end(req.method === 'HEAD' ? undefined : image.content);
   };
 }
 

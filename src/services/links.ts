@@ -1,14 +1,21 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 
-/** What a download link may name. */
-export const LINK_KINDS = ['results.xlsx', 'results.csv', 'diplomas.pdf', 'chart.png'] as const;
-export type LinkKind = (typeof LINK_KINDS)[number];
+/** The report files a download link may name: built fresh for the reader at each download. */
+export const REPORT_KINDS = ['results.xlsx', 'results.csv', 'diplomas.pdf', 'chart.png'] as const;
+export type LinkKind = (typeof REPORT_KINDS)[number];
+/**
+ * What a link may name: a report file, a file kept for its person (`kept`: an invitation, an
+ * export that the chat could not take), or a card's image kept for nobody in particular (`image`).
+ */
+export const LINK_KINDS = [...REPORT_KINDS, 'kept', 'image'] as const;
+export type AnyLinkKind = (typeof LINK_KINDS)[number];
 
 /** Who a link was made for, what it opens, and until when (seconds since the epoch). */
 export interface LinkClaims {
   t: string;
   p: string;
-  k: LinkKind;
+  k: AnyLinkKind;
+  /** The cycle of a report file, or the id of a kept file. */
   c: string;
   e: number;
 }

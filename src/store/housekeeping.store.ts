@@ -11,7 +11,10 @@ export const DOWNLOAD_REQUESTS_GRACE_DAYS = 1;
 const DAY_MS = 86_400_000;
 
 /** Deletes what has outlived its use, in every tenant; returns how many rows went. */
-export async function pruneExpired(db: Db, now: Date): Promise<{ events: number; downloads: number }> {
+export async function pruneExpired(
+  db: Db,
+  now: Date,
+): Promise<{ events: number; downloads: number; files: number }> {
   const events = await db
     .deleteFrom('processed_events')
     .where('at', '<', new Date(now.getTime() - PROCESSED_EVENTS_DAYS * DAY_MS))
@@ -20,5 +23,11 @@ export async function pruneExpired(db: Db, now: Date): Promise<{ events: number;
     .deleteFrom('download_requests')
     .where('expires_at', '<', new Date(now.getTime() - DOWNLOAD_REQUESTS_GRACE_DAYS * DAY_MS))
     .executeTakeFirst();
-  return { events: Number(events.numDeletedRows), downloads: Number(downloads.numDeletedRows) };
+  // A kept file goes as soon as its link expires: nobody can open it after that.
+  const files = await db.deleteFrom('kept_files').where('expires_at', '<=', now).executeTakeFirst();
+  return {
+    events: Number(events.numDeletedRows),
+    downloads: Number(downloads.numDeletedRows),
+    files: Number(files.numDeletedRows),
+  };
 }

@@ -223,6 +223,8 @@ export async function anonymisePerson(
     .where('tenant_id', '=', tenantId)
     .where('person_id', '=', id)
     .execute();
+  // Files made for them (their invitations, an export) go with them.
+  await tx.deleteFrom('kept_files').where('tenant_id', '=', tenantId).where('person_id', '=', id).execute();
   // An application's motivation and topics are the applicant's own words.
   await tx
     .updateTable('applications')

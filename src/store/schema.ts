@@ -106,6 +106,20 @@ export interface DownloadRequestsTable {
   created_at: CreatedAt;
 }
 
+export interface KeptFilesTable {
+  tenant_id: string;
+  id: string;
+  /** The person the file was made for; null for a card's image, shown to whoever sees the card. */
+  person_id: string | null;
+  name: string;
+  mime_type: string;
+  content: Buffer;
+  /** What the person must still be allowed to do when they download it (admin.manage). */
+  permission: string | null;
+  expires_at: Date;
+  created_at: CreatedAt;
+}
+
 export interface EnrollmentsTable {
   tenant_id: string;
   cycle_id: string;
@@ -341,6 +355,7 @@ export interface Database {
   enrollments: EnrollmentsTable;
   applications: ApplicationsTable;
   download_requests: DownloadRequestsTable;
+  kept_files: KeptFilesTable;
   pairings: PairingsTable;
   competencies: CompetenciesTable;
   goals: GoalsTable;

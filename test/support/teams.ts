@@ -5,7 +5,10 @@ import { parseConfig } from '../../src/config.ts';
 import { BackgroundChatPort, PlatformRouter } from '../../src/flows/background-port.ts';
 import { Bot } from '../../src/flows/bot.ts';
 import { createLogger, type Logger } from '../../src/log.ts';
+import { downloadHandler, imageHandler } from '../../src/services/downloads.ts';
 import { Inbox } from '../../src/services/inbox.ts';
+import { FileKeeper } from '../../src/services/kept-files.ts';
+import { LinkSigner } from '../../src/services/links.ts';
 import { type OpenDatabase, ping } from '../../src/store/db.ts';
 import { worldClock } from './world.ts';
 
@@ -29,15 +32,24 @@ export async function startTeams(
   url: string;
   server: Server;
   background: BackgroundChatPort;
+  router: PlatformRouter;
   inbox: Inbox;
   teams: TeamsAdapter;
+  bot: Bot;
 }> {
   const parsed = parseConfig({ LOG_LEVEL: 'silent', ...env });
   if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
   // The world's cycle is in goal setting at WORLD_NOW; time moves on from there.
   const clock = worldClock();
   const ports = {};
-  const background = new BackgroundChatPort(new PlatformRouter(ports), {
+  // As the server wires it: download links and card images when PUBLIC_URL is set.
+  const { config } = parsed;
+  const signer = new LinkSigner(config.LINK_SECRET);
+  const links = config.PUBLIC_URL
+    ? { signer, baseUrl: config.PUBLIC_URL, ttlHours: config.LINK_TTL_HOURS }
+    : undefined;
+  const router = new PlatformRouter(ports, new FileKeeper({ db: db.db, clock, links }));
+  const background = new BackgroundChatPort(router, {
     concurrency: 4,
     maxQueued: 100,
     onError: () => {},
@@ -48,6 +60,7 @@ export async function startTeams(
     clock,
     chat: background,
     defaults: { locale: 'es', timezone: 'America/Mexico_City' },
+    ...(links ? { links } : {}),
   });
   const inbox = new Inbox({
     db: db.db,
@@ -65,9 +78,14 @@ export async function startTeams(
     inbox,
   });
   Object.assign(ports, { teams: teams.port });
-  const server = createHttpServer({ teams: (req, res) => teams.handle(req, res), health: () => ping(db.db) });
+  const server = createHttpServer({
+    teams: (req, res) => teams.handle(req, res),
+    files: downloadHandler({ db: db.db, clock, chat: background }, signer),
+    images: imageHandler({ db: db.db, clock }, signer),
+    health: () => ping(db.db),
+  });
   const port = await listen(server, 0, '127.0.0.1');
-  return { url: `http://127.0.0.1:${port}`, server, background, inbox, teams };
+  return { url: `http://127.0.0.1:${port}`, server, background, router, inbox, teams, bot };
 }
 
 let seq = 0;

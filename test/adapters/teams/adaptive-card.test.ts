@@ -90,4 +90,41 @@ describe('Adaptive Cards for Teams', () => {
     ]);
     expect(() => linkButton('x', 'javascript:alert(1)')).toThrow();
   });
+
+  it('shows an image file in the card: inline when it fits, else from its address, else its figures in words', () => {
+    const png = (bytes: number) =>
+      Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.alloc(bytes, 7)]).toString('base64');
+    const chart = (content: string, image?: string) =>
+      renderCards({
+        summary: 'Reporte',
+        blocks: [
+          { type: 'text', text: 'Reporte del ciclo' },
+          {
+            type: 'file',
+            name: 'grafico.png',
+            mimeType: 'image/png',
+            content,
+            encoding: 'base64',
+            alt: 'Gráfico. Por género: mujer 3, hombre 1.',
+            ...(image ? { image } : {}),
+          },
+        ],
+      });
+    // biome-ignore lint/suspicious/noExplicitAny: Adaptive Card JSON.
+    const body = (cards: any[]) => cards.flatMap((c) => c.body);
+    const small = body(chart(png(10_000)));
+    expect(small.find((e) => e.type === 'Image')).toMatchObject({
+      url: expect.stringMatching(/^data:image\/png;base64,/),
+      altText: 'Gráfico. Por género: mujer 3, hombre 1.',
+    });
+    expect(JSON.stringify(small)).not.toContain('📎');
+    const large = chart(png(40_000), 'https://mentoria.example.gob/images/abc.def');
+    expect(body(large).find((e) => e.type === 'Image')?.url).toBe(
+      'https://mentoria.example.gob/images/abc.def',
+    );
+    expect(large.every((c) => Buffer.byteLength(JSON.stringify(c)) < 28_000)).toBe(true);
+    const nowhere = body(chart(png(40_000)));
+    expect(nowhere.some((e) => e.type === 'Image')).toBe(false);
+    expect(nowhere.map((e) => e.text)).toContain('Gráfico. Por género: mujer 3, hombre 1.');
+  });
 });

@@ -11,7 +11,12 @@ import { type Ctx, notify, type Reply, reply } from './context.ts';
 import { nameOf, standingOf } from './standing.ts';
 import { goalStateLabel, reviewOutcome } from './views.ts';
 
-export const decisionValue = z.object({ g: z.string().max(64), r: z.number().int().min(1).max(10_000) });
+/** A decision button: the goal and the revision it is about; `l` when it sits in a goals list. */
+export const decisionValue = z.object({
+  g: z.string().max(64),
+  r: z.number().int().min(1).max(10_000),
+  l: z.literal(1).optional(),
+});
 export const goalValue = z.object({ g: z.string().max(64) });
 
 async function goalAndPairing(ctx: Ctx, goalId: string): Promise<{ goal: Goal; pairing: Pairing }> {
@@ -61,7 +66,9 @@ export async function decide(
         builder.buttons([button('goal.edit', t('goals.edit'), { g: goal.id }, 'primary')]);
       return builder.build();
     });
-    return { messages: [], replaceOriginal: outcome };
+    // Clicked in a goals list: the list comes back with the goal's new state, not one goal in its place.
+    const list = value.l === 1 ? await menteeGoalsList(ctx, pairing) : undefined;
+    return { messages: [], replaceOriginal: list ?? outcome };
   } catch (error) {
     if (isDomainError(error, 'transition.not_allowed') || isDomainError(error, 'record.changed')) {
       const { goal, pairing } = await goalAndPairing(ctx, value.g);
@@ -79,14 +86,13 @@ async function alreadyDecided(
   value: z.infer<typeof decisionValue>,
 ): Promise<Reply> {
   const newer = goal.revision !== value.r;
+  const said = textMessage(
+    ctx.t(newer ? 'review.newer_revision' : 'review.already', { state: goalStateLabel(ctx.t, goal.state) }),
+  );
+  // Clicked in a goals list: the list again, with every goal's state as it is now.
+  if (value.l === 1) return { messages: [said], replaceOriginal: await menteeGoalsList(ctx, pairing) };
   return {
-    messages: [
-      textMessage(
-        ctx.t(newer ? 'review.newer_revision' : 'review.already', {
-          state: goalStateLabel(ctx.t, goal.state),
-        }),
-      ),
-    ],
+    messages: [said],
     ...(!newer && goal.state !== 'submitted'
       ? { replaceOriginal: await outcomeFor(ctx, goal, pairing) }
       : {}),
@@ -118,6 +124,29 @@ export async function openChangesForm(ctx: Ctx, value: z.infer<typeof decisionVa
       ],
     },
   };
+}
+
+/** A mentor's list of one mentee's goals, with Approve / Request changes on those under review. */
+async function menteeGoalsList(ctx: Ctx, pairing: Pairing): Promise<OutboundMessage> {
+  const { t, fmt } = ctx;
+  const standing = await standingOf(ctx);
+  const goals = (await listGoalsOfPairing(ctx.deps.db, ctx.tenant.id, pairing.id)).filter(
+    (g) => g.state !== 'withdrawn',
+  );
+  const title = t('goals.mentee_title', { name: nameOf(standing, pairing.menteeId) });
+  const builder = message(title).text(title);
+  for (const goal of goals) {
+    builder.text(`• *${goal.title}* — ${goalStateLabel(t, goal.state)} (${fmt.date(goal.dueDate)})`);
+    if (goal.state === 'submitted') {
+      const value = { g: goal.id, r: goal.revision, l: 1 };
+      builder.buttons([
+        button('goal.approve', t('review.approve'), value, 'primary'),
+        button('goal.request_changes', t('review.request_changes'), value),
+      ]);
+    }
+  }
+  if (goals.length === 0) builder.context(t('goals.mentee_none'));
+  return builder.build();
 }
 
 /** `metas`: the goals this person works on, with what they can do next to each. */
@@ -158,26 +187,7 @@ export async function listGoals(ctx: Ctx): Promise<Reply> {
     if (goals.length === 0) builder.context(t('goals.none_yet'));
     messages.push(builder.build());
   }
-  for (const pairing of standing.asMentor) {
-    const goals = (await listGoalsOfPairing(ctx.deps.db, ctx.tenant.id, pairing.id)).filter(
-      (g) => g.state !== 'withdrawn',
-    );
-    const builder = message(t('goals.mentee_title', { name: nameOf(standing, pairing.menteeId) })).text(
-      t('goals.mentee_title', { name: nameOf(standing, pairing.menteeId) }),
-    );
-    for (const goal of goals) {
-      builder.text(`• *${goal.title}* — ${goalStateLabel(t, goal.state)} (${fmt.date(goal.dueDate)})`);
-      if (goal.state === 'submitted') {
-        const value = { g: goal.id, r: goal.revision };
-        builder.buttons([
-          button('goal.approve', t('review.approve'), value, 'primary'),
-          button('goal.request_changes', t('review.request_changes'), value),
-        ]);
-      }
-    }
-    if (goals.length === 0) builder.context(t('goals.mentee_none'));
-    messages.push(builder.build());
-  }
+  for (const pairing of standing.asMentor) messages.push(await menteeGoalsList(ctx, pairing));
   if (messages.length === 0)
     messages.push(textMessage(t(ctx.actor.staffRole ? 'goals.staff_overview' : 'goals.not_participant')));
   return reply(...messages);

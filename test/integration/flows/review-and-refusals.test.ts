@@ -332,3 +332,45 @@ describe('goal drafting: coaching, limits, forms, cancel and expiry', () => {
     expect(chat.inbox('marta').at(-1)).toContain('revisión 2');
   });
 });
+
+describe('a decision clicked in the mentor’s goals list', () => {
+  let chat: ChatDriver;
+  beforeAll(async () => {
+    chat = await ChatDriver.start();
+    await submitGoal(chat, 'ana', 'Primera meta de Ana');
+    await submitGoal(chat, 'ana', 'Segunda meta de Ana');
+  });
+  afterAll(async () => {
+    await chat.close();
+  });
+
+  it('answers with the list refreshed (the decided goal’s new state, the other still to decide), also for a stale click', async () => {
+    const list = await chat.as('luis').says('metas');
+    expect(list.buttons.filter((b) => b === 'Aprobar')).toHaveLength(2);
+    const { button } = chat.findButton('luis', 'Aprobar');
+    const approved = await chat.as('luis').clicks('Aprobar');
+    const refreshed = approved.reply.replaceOriginal;
+    const lines = (refreshed?.blocks ?? []).flatMap((b) => (b.type === 'text' ? [b.text] : []));
+    expect(lines[0]).toBe('Metas de Ana Torres');
+    expect(lines.slice(1)).toEqual([
+      expect.stringMatching(/^• \*Primera meta de Ana\* — Aprobada/),
+      expect.stringMatching(/^• \*Segunda meta de Ana\* — En revisión/),
+    ]);
+    const left = (refreshed?.blocks ?? []).flatMap((b) => (b.type === 'buttons' ? b.buttons : []));
+    expect(left.map((b) => b.label)).toEqual(['Aprobar', 'Pedir cambios']);
+    // One answer: the list itself says what became of the goal.
+    expect(approved.reply.messages).toEqual([]);
+    // The same Aprobar clicked again (another device, an old copy of the list): the list again.
+    const stale = await chat.as('luis').clicksRaw(button.actionId, button.value);
+    expect(stale.reply.messages.map((m) => m.summary)).toEqual([
+      'Esta meta ya no espera tu decisión: está «Aprobada».',
+    ]);
+    expect(stale.reply.replaceOriginal?.summary).toBe('Metas de Ana Torres');
+    const audit = await chat.db.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'goal.approve')
+      .execute();
+    expect(audit).toHaveLength(1);
+  });
+});

@@ -1,11 +1,25 @@
-import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Server } from 'node:http';
+import nock from 'nock';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderText } from '../../adapters/console/text.render.ts';
+import { createHttpServer, listen } from '../../adapters/http/server.ts';
 import { baseActionId, filesOf, renderMessages, renderModal } from '../../adapters/slack/block-kit.render.ts';
 import { renderCards, renderFormCard } from '../../adapters/teams/adaptive-card.render.ts';
+import { TeamsAdapter } from '../../adapters/teams/teams.adapter.ts';
+import { systemClock } from '../../src/clock.ts';
+import { parseConfig } from '../../src/config.ts';
+import type { Bot } from '../../src/flows/bot.ts';
+import type { Reply } from '../../src/flows/context.ts';
 import { proposalMessage } from '../../src/flows/session.flow.ts';
 import { reviewRequest } from '../../src/flows/views.ts';
 import { formatter, translator } from '../../src/i18n/index.ts';
-import { type Form, message, type OutboundMessage } from '../../src/messages/model.ts';
+import { createLogger } from '../../src/log.ts';
+import type { InboundEvent } from '../../src/messages/inbound.ts';
+import { button, type Form, message, type OutboundMessage, textMessage } from '../../src/messages/model.ts';
+import { Inbox } from '../../src/services/inbox.ts';
+import type { OpenDatabase } from '../../src/store/db.ts';
+import { openMigratedPGlite } from '../support/databases.ts';
 
 /** What an adapter makes of a neutral message, reduced to what the contract checks. */
 interface Rendered {
@@ -167,5 +181,159 @@ describe.each(adapters)('adapter contract: $name', (adapter) => {
       ],
     };
     expect(adapter.formFields(form)).toEqual(['comment', 'when']);
+  });
+});
+
+/**
+ * Inbound: recorded-shape Teams activities (Action.Execute invokes as the Teams client posts
+ * them) through the real adapter into a recording core: the events the core receives, and the
+ * invoke answers the client shows.
+ */
+describe('adapter contract: teams inbound', () => {
+  const fixture = (name: string) =>
+    JSON.parse(readFileSync(new URL(`../fixtures/teams/${name}.json`, import.meta.url), 'utf8'));
+  const events: InboundEvent[] = [];
+  const replies: Reply[] = [];
+  let db: OpenDatabase;
+  let url = '';
+  let server: Server;
+
+  beforeAll(async () => {
+    db = await openMigratedPGlite();
+    nock('https://smba.trafficmanager.net')
+      .persist()
+      .get(/\/amer\/v3\/conversations\/.+\/members\/.+/)
+      .reply(404, { error: { code: 'MemberNotFound' } })
+      .post(/\/amer\/v3\/conversations\/.+\/activities.*/)
+      .reply(200, { id: 'posted' });
+    nock.enableNetConnect((host) => host.startsWith('127.0.0.1'));
+    const parsed = parseConfig({
+      LOG_LEVEL: 'silent',
+      TEAMS_ANONYMOUS: 'true',
+      NODE_ENV: 'test',
+      HOST: '127.0.0.1',
+    });
+    if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
+    const core = {
+      async handle(event: InboundEvent): Promise<Reply> {
+        events.push(event);
+        return replies.shift() ?? { messages: [] };
+      },
+    } as unknown as Bot;
+    const teams = new TeamsAdapter({
+      config: parsed.config,
+      bot: core,
+      db: db.db,
+      clock: systemClock,
+      log: createLogger('silent'),
+      inbox: new Inbox({
+        db: db.db,
+        clock: systemClock,
+        worker: 'contract',
+        leaseMs: 30_000,
+        onError: () => {},
+      }),
+    });
+    server = createHttpServer({ teams: (req, res) => teams.handle(req, res), health: async () => true });
+    url = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
+  });
+  afterAll(async () => {
+    await new Promise((r) => server?.close(r));
+    await db?.close();
+    nock.cleanAll();
+    nock.restore();
+  });
+
+  const post = async (body: object) => {
+    const res = await fetch(`${url}/api/messages`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
+    // biome-ignore lint/suspicious/noExplicitAny: the invoke answer's JSON.
+    return { status: res.status, body: (await res.json()) as any };
+  };
+  // biome-ignore lint/suspicious/noExplicitAny: Adaptive Card JSON.
+  const flat = (card: any): any[] => [
+    ...(card.body ?? []),
+    ...(card.body ?? []).flatMap((e: { items?: unknown[] }) => e.items ?? []),
+  ];
+
+  it('an invoke with errors: the core gets the form, the card comes back filled in with the problem under its field', async () => {
+    const submit = fixture('invoke-form-submit');
+    replies.push({
+      messages: [textMessage('Fecha límite: esa fecha no existe.')],
+      formErrors: { dueDate: 'Esa fecha no existe (febrero no tiene 30 días).' },
+      refused: true,
+    });
+    const res = await post(submit);
+    expect(res.status).toBe(200);
+    expect(events.at(-1)).toMatchObject({
+      kind: 'form',
+      platform: 'teams',
+      actionId: 'goal.form',
+      value: '{"p":"pairing-1"}',
+      submissionId: 'form-7c1e',
+      fields: { title: 'Reducir el tiempo de respuesta', dueDate: '2026-02-30' },
+      eventId: `${submit.conversation.id}:${submit.id}`,
+      user: { externalId: submit.from.id, locale: 'es-MX', timezone: 'America/Mexico_City' },
+    });
+    expect(res.body.type).toBe('application/vnd.microsoft.card.adaptive');
+    const elements = flat(res.body.value);
+    const title = elements.find((e) => e.id === 'title');
+    expect(title.value).toBe('Reducir el tiempo de respuesta');
+    const at = elements.findIndex((e) => e.id === 'dueDate');
+    expect(elements[at + 1]).toMatchObject({
+      type: 'TextBlock',
+      text: 'Esa fecha no existe (febrero no tiene 30 días).',
+    });
+    // Adaptive Card enum values are case-insensitive.
+    expect(String(elements[at + 1].color).toLowerCase()).toBe('attention');
+  });
+
+  it('a form resubmitted (corrected, a new activity, the same form instance): the same submission id reaches the core, the card becomes the outcome', async () => {
+    const again = fixture('invoke-form-resubmit');
+    replies.push({ messages: [textMessage('Listo: envié «Reducir el tiempo de respuesta» a revisión.')] });
+    const res = await post(again);
+    const [first, second] = events.slice(-2);
+    expect(second).toMatchObject({
+      kind: 'form',
+      submissionId: 'form-7c1e',
+      fields: { dueDate: '2026-06-30' },
+    });
+    expect(second?.eventId).not.toBe(first?.eventId);
+    expect(res.body.type).toBe('application/vnd.microsoft.card.adaptive');
+    const text = JSON.stringify(res.body.value);
+    expect(text).toContain('Listo: envié «Reducir el tiempo de respuesta» a revisión.');
+    expect(text).not.toContain('Action.Execute');
+    expect(text).not.toContain('Input.');
+  });
+
+  it('a click in a list: the core gets the button’s value as given, the clicked card is answered with the refreshed list', async () => {
+    const click = fixture('invoke-list-click');
+    replies.push({
+      messages: [],
+      replaceOriginal: message('Metas de Ana Torres')
+        .text('Metas de Ana Torres')
+        .text('• *Reducir el tiempo de respuesta* — Aprobada (30 jun 2026)')
+        .text('• *Capacitar al equipo* — En revisión (31 jul 2026)')
+        .buttons([button('goal.approve', 'Aprobar', { g: 'goal-2', r: 1, l: 1 }, 'primary')])
+        .build(),
+    });
+    const res = await post(click);
+    expect(events.at(-1)).toMatchObject({
+      kind: 'action',
+      actionId: 'goal.approve',
+      value: '{"g":"goal-1","r":1,"l":1}',
+    });
+    expect(res.body.type).toBe('application/vnd.microsoft.card.adaptive');
+    const texts = flat(res.body.value)
+      .filter((e) => e.type === 'TextBlock')
+      .map((e) => e.text);
+    expect(texts).toEqual([
+      'Metas de Ana Torres',
+      '• **Reducir el tiempo de respuesta** — Aprobada (30 jun 2026)',
+      '• **Capacitar al equipo** — En revisión (31 jul 2026)',
+    ]);
   });
 });

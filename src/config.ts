@@ -27,6 +27,7 @@ const EXAMPLES: Record<string, string> = {
   TEAMS_OPENID_METADATA_URL: 'https://login.botframework.com/v1/.well-known/openidconfiguration',
   MICROSOFT_LOGIN_URL: 'https://login.microsoftonline.com',
   TEAMS_APP_CATALOG_ID: '8a7b6c5d-1111-2222-3333-444455556666',
+  TEAMS_IDENTITIES_FILE: '/etc/mentoria/teams-identities.json',
   TEAMS_SERVICE_URL: 'https://smba.trafficmanager.net/teams/',
   NUDGE_SLACK_PER_CHANNEL: '1',
   NUDGE_TEAMS_PER_CONVERSATION: '7',
@@ -139,6 +140,9 @@ const schema = z.object({
   MICROSOFT_APP_ID: z.string().min(1).optional(),
   MICROSOFT_APP_PASSWORD: z.string().min(1).optional(),
   MICROSOFT_APP_TENANT_ID: z.string().min(1).optional(),
+  // Several institutions, one bot identity each (new Azure bots are single-tenant): a JSON file of
+  // tenant → app id, secret or certificate, token authority and catalog id (see README, Teams).
+  TEAMS_IDENTITIES_FILE: z.string().min(1).max(1_000).optional(),
   // Proactive installation: the app's id in the tenant's app catalog (Teams admin center), so
   // the bot can install itself for a roster person through Microsoft Graph and write first.
   TEAMS_APP_CATALOG_ID: z.string().min(1).max(100).optional(),
@@ -221,7 +225,7 @@ const schema = z.object({
 });
 
 /** https anywhere; plain http only for this machine (tests, local stand-ins). */
-function isTrustedUrl(value: string): boolean {
+export function isTrustedUrl(value: string): boolean {
   try {
     const url = new URL(value);
     return url.protocol === 'https:' || (url.protocol === 'http:' && isLoopback(url.hostname));
@@ -283,9 +287,9 @@ function crossChecks(c: Config): string[] {
       `SLACK_BOT_TOKEN: Socket Mode needs the bot token too (example: SLACK_BOT_TOKEN=${EXAMPLES.SLACK_BOT_TOKEN})`,
     );
   }
-  if (c.TEAMS_ANONYMOUS && (c.MICROSOFT_APP_ID || c.MICROSOFT_APP_PASSWORD)) {
+  if (c.TEAMS_ANONYMOUS && (c.MICROSOFT_APP_ID || c.MICROSOFT_APP_PASSWORD || c.TEAMS_IDENTITIES_FILE)) {
     problems.push(
-      'TEAMS_ANONYMOUS: unauthenticated Teams requests cannot be mixed with MICROSOFT_APP_ID; remove one of them',
+      'TEAMS_ANONYMOUS: unauthenticated Teams requests cannot be mixed with MICROSOFT_APP_ID or TEAMS_IDENTITIES_FILE; remove one of them',
     );
   } else if (c.TEAMS_ANONYMOUS && !anonymousTeamsAllowed(c)) {
     problems.push(
@@ -333,7 +337,9 @@ export function anonymousTeamsAllowed(c: Config): boolean {
 
 /** Whether the Teams endpoint is on: credentials, or anonymous requests for local clients. */
 export function teamsEnabled(c: Config): boolean {
-  return Boolean((c.MICROSOFT_APP_ID && c.MICROSOFT_APP_PASSWORD) || c.TEAMS_ANONYMOUS);
+  return Boolean(
+    (c.MICROSOFT_APP_ID && c.MICROSOFT_APP_PASSWORD) || c.TEAMS_IDENTITIES_FILE || c.TEAMS_ANONYMOUS,
+  );
 }
 
 /** Whether Slack is configured (one workspace or OAuth distribution). */

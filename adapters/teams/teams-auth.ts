@@ -1,5 +1,5 @@
-import { createPublicKey, type KeyObject } from 'node:crypto';
-import { decodeJwt, decodeProtectedHeader, type JWTPayload, jwtVerify } from 'jose';
+import { createPublicKey, type KeyObject, randomUUID } from 'node:crypto';
+import { decodeJwt, decodeProtectedHeader, type JWTPayload, jwtVerify, SignJWT } from 'jose';
 
 /** The Bot Connector's issuer (Azure Bot Service), used by every Teams bot. */
 export const BOT_CONNECTOR_ISSUER = 'https://api.botframework.com';
@@ -11,7 +11,10 @@ export const ENTRA_LOGIN = 'https://login.microsoftonline.com';
 /** How the adapter checks Teams' tokens and gets its own, per bot identity. */
 export interface TeamsIdentitySettings {
   appId: string;
-  appPassword: string;
+  /** The client secret, or… */
+  appPassword?: string | undefined;
+  /** …a certificate: its private key and SHA-1 thumbprint, for a signed client assertion. */
+  certificate?: { key: KeyObject; x5t: string } | undefined;
   /** A single-tenant bot's Entra tenant; unset for a multi-tenant bot. */
   tenantId?: string | undefined;
   /** The Bot Connector's OpenID metadata (a local stand-in in tests). */
@@ -226,10 +229,16 @@ export class BotTokenSource {
   }
 
   private async request(): Promise<string> {
-    const { appId, appPassword, tenantId } = this.settings;
+    const { appId, appPassword, certificate, tenantId } = this.settings;
     const base = (this.settings.loginUrl ?? ENTRA_LOGIN).replace(/\/+$/, '');
     // Multi-tenant bots get their token from the Bot Framework's own tenant.
     const url = `${base}/${tenantId ?? 'botframework.com'}/oauth2/v2.0/token`;
+    const credential: Record<string, string> = certificate
+      ? {
+          client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+          client_assertion: await clientAssertion(appId, url, certificate),
+        }
+      : { client_secret: appPassword ?? '' };
     const res = await fetch(url, {
       method: 'POST',
       redirect: 'error',
@@ -238,7 +247,7 @@ export class BotTokenSource {
       body: new URLSearchParams({
         grant_type: 'client_credentials',
         client_id: appId,
-        client_secret: appPassword,
+        ...credential,
         scope: this.scope,
       }),
     });
@@ -256,4 +265,26 @@ export class BotTokenSource {
     this.cached = { token: body.access_token, until: Date.now() + Math.max(lifetime - 300_000, 30_000) };
     return body.access_token;
   }
+}
+
+/**
+ * A certificate credential as Microsoft Entra takes it: a short JWT signed with the app
+ * registration's private key, naming the certificate by its thumbprint (`x5t`), addressed to
+ * the token endpoint, issued by and about the app.
+ */
+async function clientAssertion(
+  appId: string,
+  tokenUrl: string,
+  certificate: { key: KeyObject; x5t: string },
+): Promise<string> {
+  const now = Math.floor(Date.now() / 1000);
+  return new SignJWT({ jti: randomUUID() })
+    .setProtectedHeader({ alg: 'RS256', typ: 'JWT', x5t: certificate.x5t })
+    .setIssuer(appId)
+    .setSubject(appId)
+    .setAudience(tokenUrl)
+    .setNotBefore(now - 60)
+    .setIssuedAt(now)
+    .setExpirationTime(now + 600)
+    .sign(certificate.key);
 }

@@ -9,6 +9,7 @@ import {
   type TurnContext,
   UserTokenClient,
 } from '@microsoft/agents-hosting';
+import { decodeJwt } from 'jose';
 import { z } from 'zod';
 import type { Clock } from '../../src/clock.ts';
 import { anonymousTeamsAllowed, type Config, LOCALES, type Locale } from '../../src/config.ts';
@@ -36,6 +37,7 @@ import {
 } from './adaptive-card.render.ts';
 import { BotTokenSource, type TeamsClaims, TeamsTokenVerifier, TokenRefused } from './teams-auth.ts';
 import { ProactiveInstaller } from './teams-graph.ts';
+import { type TeamsIdentity, teamsIdentities } from './teams-identities.ts';
 
 const CARD = 'application/vnd.microsoft.card.adaptive';
 const MESSAGE = 'application/vnd.microsoft.activity.message';
@@ -151,7 +153,8 @@ type Identity = { aud?: unknown } | undefined;
 class MentoriaCloudAdapter extends CloudAdapter {
   constructor(
     auth: AuthConfiguration,
-    private readonly tokens: BotTokenSource | undefined,
+    /** The bot's own token source per bot identity (app id): a turn's claims name the identity. */
+    private readonly tokens: ReadonlyMap<string, BotTokenSource>,
     readonly hosts: OutboundHostValidator,
   ) {
     super(auth, undefined, undefined, { validateServiceUrl: true }, hosts);
@@ -165,7 +168,8 @@ class MentoriaCloudAdapter extends CloudAdapter {
     const serviceUrl = activity.serviceUrl ?? '';
     if (!this.hosts.isAllowed(serviceUrl)) throw new Error('serviceUrl host not allowed');
     // Anonymous (local) requests carry no audience, and get no token.
-    const token = identity?.aud && this.tokens ? await this.tokens.token() : null;
+    const source = typeof identity?.aud === 'string' ? this.tokens.get(identity.aud) : undefined;
+    const token = source ? await source.token() : null;
     return ConnectorClient.createClientWithToken(serviceUrl, token as string, headers);
   }
 
@@ -234,54 +238,82 @@ const teamsRead = z.object({
 export class TeamsAdapter {
   readonly adapter: MentoriaCloudAdapter;
   readonly port: TeamsChatPort;
-  private readonly verifier: TeamsTokenVerifier | undefined;
+  /** Bot identities by the Entra tenant they serve ('*': any tenant); none in anonymous mode. */
+  private readonly identities = new Map<string, TeamsIdentity & { verifier: TeamsTokenVerifier }>();
   private readonly tenants = new Map<string, Tenant>();
   private readonly knownMembers = new Set<string>();
 
   constructor(private readonly o: TeamsAdapterOptions) {
     const { config } = o;
-    const identity =
-      config.MICROSOFT_APP_ID && config.MICROSOFT_APP_PASSWORD
-        ? {
-            appId: config.MICROSOFT_APP_ID,
-            appPassword: config.MICROSOFT_APP_PASSWORD,
-            tenantId: config.MICROSOFT_APP_TENANT_ID,
-            botConnectorMetadataUrl: config.TEAMS_OPENID_METADATA_URL,
-            loginUrl: config.MICROSOFT_LOGIN_URL,
-          }
-        : undefined;
-    this.verifier = identity ? new TeamsTokenVerifier(identity) : undefined;
+    for (const identity of teamsIdentities(config))
+      this.identities.set(identity.tenant, {
+        ...identity,
+        verifier: new TeamsTokenVerifier(identity.settings),
+      });
+    const all = [...this.identities.values()];
+    const first = all[0]?.settings;
     const auth = (
-      identity
-        ? { clientId: identity.appId, clientSecret: identity.appPassword, tenantId: identity.tenantId }
-        : {}
+      first ? { clientId: first.appId, clientSecret: first.appPassword, tenantId: first.tenantId } : {}
     ) as AuthConfiguration;
     // Anonymous mode serves a local client (Agents Playground) that calls back on loopback.
     const hosts = new OutboundHostValidator({
       enabled: true,
-      hosts: identity ? [] : ['localhost', '127.0.0.1'],
+      hosts: first ? [] : ['localhost', '127.0.0.1'],
     });
-    this.adapter = new MentoriaCloudAdapter(auth, identity ? new BotTokenSource(identity) : undefined, hosts);
+    const tokens = new Map<string, BotTokenSource>();
+    for (const { settings } of all)
+      if (!tokens.has(settings.appId)) tokens.set(settings.appId, new BotTokenSource(settings));
+    this.adapter = new MentoriaCloudAdapter(auth, tokens, hosts);
     this.adapter.onTurnError = async (_context, error) => {
       o.log.error({ err: error }, 'teams turn failed');
     };
-    // Proactive sends need the bot's app id; anonymous (local) mode has none, any audience will do.
-    // Writing first to roster people who never opened the bot: Graph's proactive installation.
+    // Writing first to roster people who never opened the bot: Graph's proactive installation,
+    // with each tenant's own identity and catalog id.
     // The bot's token goes to the Bot Connector only: a configured region off Microsoft's hosts is refused.
     const serviceUrl = config.TEAMS_SERVICE_URL ?? 'https://smba.trafficmanager.net/teams/';
     const onMicrosoft = hosts.isAllowed(serviceUrl);
-    if (identity && config.TEAMS_APP_CATALOG_ID && !onMicrosoft)
+    if (all.some((i) => i.catalogId) && !onMicrosoft)
       o.log.error('TEAMS_SERVICE_URL is not a Bot Connector host: proactive installation is off');
-    const installer =
-      identity && config.TEAMS_APP_CATALOG_ID && onMicrosoft
-        ? new ProactiveInstaller({ identity, catalogId: config.TEAMS_APP_CATALOG_ID, serviceUrl, log: o.log })
-        : undefined;
+    const installers = new Map<string, ProactiveInstaller>();
+    for (const identity of all)
+      if (identity.catalogId && onMicrosoft)
+        installers.set(
+          identity.tenant,
+          new ProactiveInstaller({
+            identity: identity.settings,
+            catalogId: identity.catalogId,
+            serviceUrl,
+            log: o.log,
+          }),
+        );
     this.port = new TeamsChatPort(
       this.adapter,
-      config.MICROSOFT_APP_ID ?? 'anonymous-local-agent',
-      installer,
+      (tenant) => this.appIdFor(tenant),
+      (tenant) => installers.get(tenant.toLowerCase()) ?? installers.get('*'),
     );
     o.inbox.register('teams', (payload, replay) => this.answerRead(payload, replay));
+  }
+
+  /** The identity that serves a tenant: its own, else a multi-tenant one. */
+  private identityFor(tenant: string | undefined) {
+    return (tenant ? this.identities.get(tenant.toLowerCase()) : undefined) ?? this.identities.get('*');
+  }
+
+  /** The identity whose app id a bearer token is addressed to (unverified: it only picks the keys to check with). */
+  private identityNamedBy(authorization: string | undefined) {
+    const token = /^Bearer\s+(\S+)$/i.exec(authorization?.trim() ?? '')?.[1];
+    let aud: unknown;
+    try {
+      aud = token ? decodeJwt(token).aud : undefined;
+    } catch {
+      return undefined;
+    }
+    return [...this.identities.values()].find((i) => i.settings.appId === aud);
+  }
+
+  /** The app id proactive sends to a tenant go out as; any will do in anonymous (local) mode. */
+  private appIdFor(tenant: string | undefined): string {
+    return this.identityFor(tenant)?.settings.appId ?? 'anonymous-local-agent';
   }
 
   /** Answers a read from the inbox: its cards are posted to the conversation it came from. */
@@ -331,8 +363,14 @@ export class TeamsAdapter {
     const response = shimResponse(res);
     let tenantKey: string;
     try {
-      if (this.verifier) request.user = await this.verifier.verify(req.headers.authorization, body);
-      else if (!anonymousTeamsAllowed(this.o.config)) throw new TokenRefused('anonymous requests are off');
+      if (this.identities.size) {
+        // The activity's tenant picks the bot identity whose token it must carry.
+        // An activity of a tenant no identity serves is still checked, with the identity its
+        // token names, so that a genuine token of another tenant is told apart (403) from a forged one.
+        const identity = this.identityFor(tenantOf(body)) ?? this.identityNamedBy(req.headers.authorization);
+        if (!identity) throw new TokenRefused('no bot identity for this tenant');
+        request.user = await identity.verifier.verify(req.headers.authorization, body);
+      } else if (!anonymousTeamsAllowed(this.o.config)) throw new TokenRefused('anonymous requests are off');
       tenantKey = this.admit(body, request.user as TeamsClaims | undefined);
     } catch (error) {
       const refusal =
@@ -378,7 +416,7 @@ export class TeamsAdapter {
   private async post(reference: Record<string, unknown>, cards: CardElement[]): Promise<void> {
     if (cards.length === 0) return;
     await this.adapter.continueConversation(
-      this.o.config.MICROSOFT_APP_ID ?? 'anonymous-local-agent',
+      this.appIdFor(referenceTenant(reference)),
       reference as unknown as ConversationReference,
       async (context) => {
         for (const card of cards) await withRetries(() => context.sendActivity(cardActivity(card) as never));
@@ -413,7 +451,7 @@ export class TeamsAdapter {
     // Bot Connector tokens name no tenant: the activity's channel data does.
     const fromChannel = activity.channelData?.tenant?.id;
     const fromConversation = activity.conversation.tenantId;
-    const tenant = typeof fromChannel === 'string' && fromChannel ? fromChannel : fromConversation;
+    const tenant = tenantOf(body);
     if (
       typeof fromChannel === 'string' &&
       typeof fromConversation === 'string' &&
@@ -424,8 +462,9 @@ export class TeamsAdapter {
       if (claims) throw new ActivityRefused(403, 'no tenant');
       return 'teams-local';
     }
-    const own = this.o.config.MICROSOFT_APP_TENANT_ID;
-    if (claims && own && tenant.toLowerCase() !== own.toLowerCase())
+    // A single-tenant identity serves its own tenant only.
+    const own = this.identityFor(tenant);
+    if (claims && (!own || (own.tenant !== '*' && own.tenant !== tenant.toLowerCase())))
       throw new ActivityRefused(403, 'activity of another tenant');
     return tenant;
   }
@@ -622,6 +661,24 @@ export class TeamsAdapter {
   }
 }
 
+/** The Entra tenant an activity names: its channel data's, else its conversation's. */
+function tenantOf(body: Record<string, unknown>): string | undefined {
+  const activity = body as {
+    conversation?: { tenantId?: unknown };
+    channelData?: { tenant?: { id?: unknown } };
+  };
+  const fromChannel = activity.channelData?.tenant?.id;
+  const fromConversation = activity.conversation?.tenantId;
+  if (typeof fromChannel === 'string' && fromChannel) return fromChannel;
+  return typeof fromConversation === 'string' && fromConversation ? fromConversation : undefined;
+}
+
+/** The tenant of a stored conversation reference. */
+function referenceTenant(reference: Record<string, unknown>): string | undefined {
+  const tenant = (reference as { conversation?: { tenantId?: unknown } }).conversation?.tenantId;
+  return typeof tenant === 'string' ? tenant : undefined;
+}
+
 /** Every card of a reply, in order: the refreshed original, the messages, the form. */
 function replyCards(reply: Reply): CardElement[] {
   const messages = [...(reply.replaceOriginal ? [reply.replaceOriginal] : []), ...reply.messages];
@@ -750,8 +807,10 @@ function shimResponse(res: ServerResponse) {
 export class TeamsChatPort implements ChatPort {
   constructor(
     private readonly adapter: CloudAdapter,
-    private readonly appId: string,
-    private readonly installer?: ProactiveInstaller,
+    /** The app id that writes to a tenant (its own bot identity). */
+    private readonly appIdFor: (tenant: string | undefined) => string,
+    /** The proactive installer of a tenant, when it has a catalog id. */
+    private readonly installerFor: (tenant: string) => ProactiveInstaller | undefined = () => undefined,
   ) {}
 
   /**
@@ -762,7 +821,8 @@ export class TeamsChatPort implements ChatPort {
     tenant: Tenant,
     email: string,
   ): Promise<{ externalId: string; conversationRef: Record<string, unknown> } | null> {
-    return this.installer ? this.installer.reach(tenant.externalId, email) : null;
+    const installer = this.installerFor(tenant.externalId);
+    return installer ? installer.reach(tenant.externalId, email) : null;
   }
 
   async send(to: Recipient, message: OutboundMessage): Promise<string | null> {
@@ -773,16 +833,20 @@ export class TeamsChatPort implements ChatPort {
     // so that a message that did not leave is never counted as sent.
     let failure: unknown;
     try {
-      await this.adapter.continueConversation(this.appId, reference, async (context) => {
-        try {
-          for (const card of renderCards(message)) {
-            const sent = await withRetries(() => context.sendActivity(cardActivity(card) as never));
-            id = sent?.id ?? id;
+      await this.adapter.continueConversation(
+        this.appIdFor(reference.conversation?.tenantId),
+        reference,
+        async (context) => {
+          try {
+            for (const card of renderCards(message)) {
+              const sent = await withRetries(() => context.sendActivity(cardActivity(card) as never));
+              id = sent?.id ?? id;
+            }
+          } catch (error) {
+            failure = error;
           }
-        } catch (error) {
-          failure = error;
-        }
-      });
+        },
+      );
     } catch (error) {
       failure ??= error;
     }
@@ -796,12 +860,16 @@ export class TeamsChatPort implements ChatPort {
     const [, activityId] = ref.split('|');
     if (!reference?.serviceUrl || !activityId) return;
     try {
-      await this.adapter.continueConversation(this.appId, reference, async (context) => {
-        const [card] = renderCards(message);
-        await withRetries(() =>
-          context.updateActivity({ ...cardActivity(card as CardElement), id: activityId } as never),
-        );
-      });
+      await this.adapter.continueConversation(
+        this.appIdFor(reference.conversation?.tenantId),
+        reference,
+        async (context) => {
+          const [card] = renderCards(message);
+          await withRetries(() =>
+            context.updateActivity({ ...cardActivity(card as CardElement), id: activityId } as never),
+          );
+        },
+      );
     } catch (error) {
       throw classifyTeamsError(error);
     }

@@ -1,6 +1,6 @@
 import { generateKeyPairSync, type KeyObject, randomUUID } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
-import { SignJWT } from 'jose';
+import { jwtVerify, SignJWT } from 'jose';
 
 /**
  * Microsoft's identity endpoints as a bot meets them, on 127.0.0.1: the Bot Connector's OpenID
@@ -26,7 +26,17 @@ export interface EntraStandIn {
 
 const KID = 'test-key-1';
 
-export async function entraStandIn(options: { endorsements?: string[] } = {}): Promise<EntraStandIn> {
+export async function entraStandIn(
+  options: {
+    endorsements?: string[];
+    /**
+     * App registrations with a certificate credential: the token endpoint then takes a signed
+     * client assertion from them (checked: signature, thumbprint, audience, issuer), and every
+     * app gets a token of its own (`bot-access-<app id>`).
+     */
+    certificates?: Record<string, { publicKey: KeyObject; x5t: string }>;
+  } = {},
+): Promise<EntraStandIn> {
   const published = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const foreign = generateKeyPairSync('rsa', { modulusLength: 2048 });
   const jwk = { ...published.publicKey.export({ format: 'jwk' }), kid: KID, use: 'sig', alg: 'RS256' };
@@ -62,9 +72,35 @@ export async function entraStandIn(options: { endorsements?: string[] } = {}): P
       if (/^\/[^/]+\/discovery\/v2\.0\/keys$/.test(path)) return json(200, { keys: [jwk] });
       if (req.method === 'POST' && /^\/[^/]+\/oauth2\/v2\.0\/token$/.test(path)) {
         const form = new URLSearchParams(body);
-        if (form.get('grant_type') !== 'client_credentials' || !form.get('client_secret'))
-          return json(400, { error: 'invalid_request' });
-        return json(200, { token_type: 'Bearer', expires_in: 3599, access_token: accessToken });
+        const app = form.get('client_id') ?? '';
+        const issued = (token: string) =>
+          json(200, { token_type: 'Bearer', expires_in: 3599, access_token: token });
+        if (form.get('grant_type') !== 'client_credentials') return json(400, { error: 'invalid_request' });
+        if (options.certificates) {
+          const certificate = options.certificates[app];
+          const assertion = form.get('client_assertion');
+          if (!certificate) return form.get('client_secret') ? issued(`bot-access-${app}`) : json(400, {});
+          if (
+            form.get('client_assertion_type') !== 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer' ||
+            !assertion
+          )
+            return json(401, { error: 'invalid_client' });
+          jwtVerify(assertion, certificate.publicKey, {
+            algorithms: ['RS256'],
+            audience: `${base}${path}`,
+            issuer: app,
+            subject: app,
+          })
+            .then(({ protectedHeader }) =>
+              protectedHeader.x5t === certificate.x5t
+                ? issued(`bot-access-${app}`)
+                : json(401, { error: 'invalid_client' }),
+            )
+            .catch(() => json(401, { error: 'invalid_client' }));
+          return;
+        }
+        if (!form.get('client_secret')) return json(400, { error: 'invalid_request' });
+        return issued(accessToken);
       }
       json(404, { error: 'not_found' });
     });

@@ -18,12 +18,14 @@ import {
   createCycleAs,
   createProgramAs,
   findCycle,
+  findProgram,
   type GenderCodes,
   importPairs,
   importRoster,
 } from './services/admin.service.ts';
 import type { CsvRow } from './services/csv.ts';
 import { CONSOLE_TENANT } from './services/demo.service.ts';
+import { type CycleListing, peopleOfCycle, programDirectory } from './services/directory.service.ts';
 import { applySuggestion, suggestPairs } from './services/matching.service.ts';
 import { erasePerson, exportPerson } from './services/privacy.service.ts';
 import { readTableFile, TableFileError } from './services/table-file.ts';
@@ -36,6 +38,9 @@ const USAGE = `Usage: mentoria <command> [options]
 Commands:
   migrate [--down]                       apply pending migrations (or revert the latest)
   program create --name N --kind classic|reverse
+  program list                           every program with its cycles, their dates, phase today and people
+  cycle list [--program P]               the cycles, newest first, with dates, phase today and people
+  person list --cycle C                  the cycle's people: role, name, email, who they are paired with
   cycle create --program P --name N --starts YYYY-MM-DD --ends YYYY-MM-DD [--timezone Zone]
   roster import FILE --cycle C [--skip-invalid] [--gender-codes hm|fm]
       FILE: .csv (UTF-8, UTF-16 or Windows-1252; "," ";" or tab between columns) or .xlsx
@@ -194,6 +199,52 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         if (kind !== 'classic' && kind !== 'reverse') throw new Error('--kind must be classic or reverse');
         const program = await createProgramAs(deps, run, { name: need('name', values.name), kind });
         print(program, `Created program "${program.name}" (${program.kind}), id ${program.id}.`);
+        return 0;
+      }
+      case 'program list':
+      case 'cycle list': {
+        const directory = await programDirectory(deps, tenant.id);
+        const only = values.program ? await findProgram(database.db, tenant.id, values.program) : undefined;
+        const shown = directory.filter((d) => !only || d.program.id === only.id);
+        const cycleLine = (c: CycleListing, program?: string) =>
+          `${program ? `${program} / ` : '  '}${c.cycle.name}  ${c.cycle.enrollmentStarts} → ${c.cycle.ends}  ${c.phase}  ${counted(c.mentors, 'mentor')}, ${counted(c.mentees, 'mentee')}, ${counted(c.pairs, 'pair')}`;
+        if (command === 'program')
+          print(
+            shown,
+            shown.length
+              ? shown
+                  .flatMap((d) => [
+                    `${d.program.name} (${d.program.kind}), id ${d.program.id}`,
+                    ...(d.cycles.length ? d.cycles.map((c) => cycleLine(c)) : ['  no cycles yet']),
+                  ])
+                  .join('\n')
+              : 'No programs yet: create one with "mentoria program create --name N --kind classic".',
+          );
+        else {
+          const cycles = shown.flatMap((d) => d.cycles.map((c) => ({ ...c, program: d.program.name })));
+          print(
+            cycles,
+            cycles.length
+              ? cycles.map((c) => cycleLine(c, c.program)).join('\n')
+              : 'No cycles yet: create one with "mentoria cycle create --program P --name N --starts … --ends …".',
+          );
+        }
+        return 0;
+      }
+      case 'person list': {
+        const cycle = await findCycle(database.db, tenant.id, need('cycle', values.cycle));
+        const people = await peopleOfCycle(deps, tenant.id, cycle);
+        print(
+          people,
+          people.length
+            ? people
+                .map(
+                  (p) =>
+                    `${p.role.padEnd(8)}  ${p.name}  ${p.email ?? '—'}${p.partners.length ? `  paired with ${p.partners.join(', ')}` : ''}`,
+                )
+                .join('\n')
+            : `Nobody is enrolled in cycle "${cycle.name}" yet: import a roster with "mentoria roster import FILE --cycle ${cycle.name}".`,
+        );
         return 0;
       }
       case 'cycle create': {

@@ -70,6 +70,7 @@ import {
 import { type Command, isReadOnlyRequest, MENU_COMMANDS, parseCommand } from './commands.ts';
 import type { CoreDeps, Ctx, Reply } from './context.ts';
 import { reply } from './context.ts';
+import { cyclesInChat, peopleInChat, programsInChat } from './directory.flow.ts';
 import { errorText } from './errors.ts';
 import { FLOW_ACTION, FLOW_TTL_MS, type Flow, type FlowTurn, flowChoiceSchema } from './flow.ts';
 import {
@@ -625,6 +626,12 @@ export class Bot {
         return cycleForm(ctx);
       case 'competencies':
         return listCatalog(ctx);
+      case 'programs':
+        return programsInChat(ctx);
+      case 'cycles':
+        return cyclesInChat(ctx);
+      case 'people':
+        return peopleInChat(ctx, command.arg ?? '');
       case 'competency_add':
         return addToCatalog(ctx, command.names);
       case 'competency_rename':

@@ -32,6 +32,8 @@ export type Command =
   | { name: 'new_program' }
   | { name: 'new_cycle' }
   | { name: 'competencies' }
+  | { name: 'programs' | 'cycles' }
+  | { name: 'people'; arg: string }
   | { name: 'competency_add'; names: string }
   | { name: 'competency_rename'; key: string; names: string }
   | { name: 'on_behalf'; email: string; what: 'goal' | 'evaluation' | 'sessions' };
@@ -98,6 +100,12 @@ const EXACT: Record<string, Command['name']> = {
   'admin nuevo ciclo': 'new_cycle',
   'admin new cycle': 'new_cycle',
   'admin competencias': 'competencies',
+  'admin programas': 'programs',
+  'admin programs': 'programs',
+  'admin ciclos': 'cycles',
+  'admin cycles': 'cycles',
+  'admin personas': 'people',
+  'admin people': 'people',
   postular: 'apply',
   postulacion: 'apply',
   'quiero postular': 'apply',
@@ -129,6 +137,9 @@ const READ_ONLY = new Set<Command['name']>([
   'sessions',
   'report',
   'competencies',
+  'programs',
+  'cycles',
+  'people',
   'plenaries',
   'attendance',
   'applications',
@@ -235,6 +246,9 @@ export function parseCommand(text: string): Command | undefined {
       .join(' ');
     return { name: namedCommand, arg } as Command;
   }
+  // `admin personas 2027-1`: the cycle's name as written.
+  const people = /^admin (personas|people) (.+)$/.exec(words);
+  if (people) return { name: 'people', arg: text.trim().split(/\s+/).slice(2).join(' ') };
   const open = /^admin (abrir postulaciones|open applications)(\s+.+)?$/.exec(words);
   if (open) return { name: 'open_applications', arg: text.trim().split(/\s+/).slice(3).join(' ') };
   const mark =

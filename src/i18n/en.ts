@@ -136,9 +136,9 @@ export const en: typeof es = {
       mentor:
         '• “goals” — your mentees’ goals\n• “new session” / “sessions” — propose and see sessions\n• “evaluate” — final evaluation of each goal',
       admin:
-        '• “todo” — state of the cycle: goals awaiting approval, alerts and restrictions\n• “admin report” — the cycle’s figures: goals by state, sessions, check-ins, evaluations\n• “admin add director email@…” / “admin add admin email@…” — give someone else access (“admin remove …” to take it back)\n• “admin new program” / “admin new cycle” — create a program or a cycle with a form\n• “admin open applications until <date>” / “admin applications” — a call with supervisor endorsement and selection\n• “admin new plenary” / “admin plenaries” — schedule plenaries and see attendance (“admin attendance n email@… present|absent” for a paper list)\n• “admin competencies” — list, add and rename competencies\n• “admin results” / “admin certificates” — results per participant (Excel, CSV) and certificates (PDF)\n• “admin export email@…” / “admin erase email@…” — a person’s data, or anonymise them\n• “admin suggest pairs” — the best pairs, to review and confirm\n• “admin pair mentor@… mentee@…” — one pair by hand\n• “admin on behalf of email@… goal|evaluation|sessions” — enter a paper form\nWith several cycles running, I ask which one you mean; you can also type its name at the end of the command (e.g. “admin plenaries 2027-1”).',
+        '• “todo” — state of the cycle: goals awaiting approval, alerts and restrictions\n• “admin report” — the cycle’s figures: goals by state, sessions, check-ins, evaluations\n• “admin add director email@…” / “admin add admin email@…” — give someone else access (“admin remove …” to take it back)\n• “admin new program” / “admin new cycle” — create a program or a cycle with a form\n• “admin open applications until <date>” / “admin applications” — a call with supervisor endorsement and selection\n• “admin new plenary” / “admin plenaries” — schedule plenaries and see attendance (“admin attendance n email@… present|absent” for a paper list)\n• “admin programs” / “admin cycles” / “admin people [cycle]” — programs, cycles and who is enrolled in a cycle, with their pair (and a CSV)\n• “admin competencies” — list, add and rename competencies\n• “admin results” / “admin certificates” — results per participant (Excel, CSV) and certificates (PDF)\n• “admin export email@…” / “admin erase email@…” — a person’s data, or anonymise them\n• “admin suggest pairs” — the best pairs, to review and confirm\n• “admin pair mentor@… mentee@…” — one pair by hand\n• “admin on behalf of email@… goal|evaluation|sessions” — enter a paper form\nWith several cycles running, I ask which one you mean; you can also type its name at the end of the command (e.g. “admin plenaries 2027-1”).',
       director:
-        '• “todo” — state of the cycle (read-only)\n• “admin report” — the cycle’s figures\n• “admin results” / “admin certificates” — results per participant and certificates',
+        '• “todo” — state of the cycle (read-only)\n• “admin report” — the cycle’s figures\n• “admin results” / “admin certificates” — results per participant and certificates\n• “admin programs” / “admin cycles” — programs and cycles, with their dates',
       none: '• “hello” — an introduction to the program\n• “apply” — apply to a cycle when a call is open',
     },
     common:
@@ -863,6 +863,41 @@ export const en: typeof es = {
     none_yet: 'No plenary has taken place in your cycle yet.',
     mine_one: 'You attended {{present}} of 1 plenary ({{percent}} %).',
     mine_other: 'You attended {{present}} of {{count}} plenaries ({{percent}} %).',
+  },
+  directory: {
+    programs_title_one: '{{count}} program',
+    programs_title_other: '{{count}} programs',
+    program_line:
+      '*{{name}}* — {{kind}} mentoring, {{capacity}} people per mentor, at least {{sessions}} 1:1 sessions',
+    kind: { classic: 'classic', reverse: 'reverse' },
+    no_cycles: 'No cycles yet: create one with “admin new cycle”.',
+    cycles_title_one: '{{count}} cycle',
+    cycles_title_other: '{{count}} cycles',
+    cycle_line:
+      '• {{name}}{{program}} — {{from}} to {{to}} · {{phase}} · {{mentors}}, {{mentees}}, {{pairs}}',
+    mentors_one: '{{count}} mentor',
+    mentors_other: '{{count}} mentors',
+    mentees_one: '{{count}} mentee',
+    mentees_other: '{{count}} mentees',
+    pairs_one: '{{count}} pair',
+    pairs_other: '{{count}} pairs',
+    people_title_one: 'Cycle {{cycle}}: {{count}} person enrolled',
+    people_title_other: 'Cycle {{cycle}}: {{count}} people enrolled',
+    nobody:
+      'Nobody is enrolled in cycle {{cycle}} yet: share a roster file (email, name, role…) here to import it.',
+    group: {
+      mentor: 'Mentors ({{count}})',
+      mentee: 'Mentees ({{count}})',
+      admin: 'Administration ({{count}})',
+      director: 'Directors ({{count}})',
+    },
+    person_line: '• {{name}} — {{email}}',
+    paired_with: ' — with {{names}}',
+    unpaired: ' — no pair',
+    file: 'people-{{cycle}}',
+    columns: 'role,name,email,pair',
+    roles: { mentor: 'mentor', mentee: 'mentee', admin: 'admin', director: 'director' },
+    csv: 'The full list is in the CSV file (opens in Excel).',
   },
   programs: {
     kind: { classic: 'Classic (a more senior mentor)', reverse: 'Reverse (a younger mentor)' },

@@ -143,9 +143,9 @@ export const es = {
       mentor:
         '• «metas» — las metas de tus personas mentoradas\n• «sesión nueva» / «sesiones» — proponer y ver sesiones\n• «evaluar» — evaluación final de cada meta',
       admin:
-        '• «pendientes» — estado del ciclo: metas por aprobar, alertas y restricciones\n• «admin reporte» — cifras del ciclo: metas por estado, sesiones, avances, evaluaciones\n• «admin agregar director correo@…» / «admin agregar admin correo@…» — dar acceso a otra persona («admin quitar …» para retirarlo)\n• «admin programa nuevo» / «admin ciclo nuevo» — crear un programa o un ciclo con un formulario\n• «admin abrir postulaciones hasta <fecha>» / «admin postulaciones» — convocatoria con aval de jefatura y selección\n• «admin plenaria nueva» / «admin plenarias» — programar plenarias y ver la asistencia («admin asistencia n correo@… presente|ausente» para una lista en papel)\n• «admin competencias» — ver, agregar y renombrar competencias\n• «admin resultados» / «admin diplomas» — resultados por participante (Excel, CSV) y diplomas (PDF)\n• «admin exportar correo@…» / «admin borrar correo@…» — datos de una persona, o anonimizarla\n• «admin sugerir parejas» — propuesta óptima de parejas para revisar y confirmar\n• «admin emparejar mentor@… mentorado@…» — una pareja a mano\n• «admin en nombre de correo@… meta|evaluación|sesiones» — ingresar un formulario en papel\nCon varios ciclos en curso, pregunto a cuál te refieres; también puedes escribir su nombre al final del comando (p. ej. «admin plenarias 2027-1»).',
+        '• «pendientes» — estado del ciclo: metas por aprobar, alertas y restricciones\n• «admin reporte» — cifras del ciclo: metas por estado, sesiones, avances, evaluaciones\n• «admin agregar director correo@…» / «admin agregar admin correo@…» — dar acceso a otra persona («admin quitar …» para retirarlo)\n• «admin programa nuevo» / «admin ciclo nuevo» — crear un programa o un ciclo con un formulario\n• «admin abrir postulaciones hasta <fecha>» / «admin postulaciones» — convocatoria con aval de jefatura y selección\n• «admin plenaria nueva» / «admin plenarias» — programar plenarias y ver la asistencia («admin asistencia n correo@… presente|ausente» para una lista en papel)\n• «admin programas» / «admin ciclos» / «admin personas [ciclo]» — programas, ciclos y quién está inscrito en un ciclo, con su pareja (y un CSV)\n• «admin competencias» — ver, agregar y renombrar competencias\n• «admin resultados» / «admin diplomas» — resultados por participante (Excel, CSV) y diplomas (PDF)\n• «admin exportar correo@…» / «admin borrar correo@…» — datos de una persona, o anonimizarla\n• «admin sugerir parejas» — propuesta óptima de parejas para revisar y confirmar\n• «admin emparejar mentor@… mentorado@…» — una pareja a mano\n• «admin en nombre de correo@… meta|evaluación|sesiones» — ingresar un formulario en papel\nCon varios ciclos en curso, pregunto a cuál te refieres; también puedes escribir su nombre al final del comando (p. ej. «admin plenarias 2027-1»).',
       director:
-        '• «pendientes» — estado del ciclo (solo consulta)\n• «admin reporte» — cifras del ciclo\n• «admin resultados» / «admin diplomas» — resultados por participante y diplomas',
+        '• «pendientes» — estado del ciclo (solo consulta)\n• «admin reporte» — cifras del ciclo\n• «admin resultados» / «admin diplomas» — resultados por participante y diplomas\n• «admin programas» / «admin ciclos» — programas y ciclos, con sus fechas',
       none: '• «hola» — presentación del programa\n• «postular» — postular a un ciclo cuando hay convocatoria abierta',
     },
     common:
@@ -877,6 +877,41 @@ export const es = {
     none_yet: 'Aún no se ha realizado ninguna plenaria en tu ciclo.',
     mine_one: 'Asististe a {{present}} de 1 plenaria ({{percent}} %).',
     mine_other: 'Asististe a {{present}} de {{count}} plenarias ({{percent}} %).',
+  },
+  directory: {
+    programs_title_one: '{{count}} programa',
+    programs_title_other: '{{count}} programas',
+    program_line:
+      '*{{name}}* — modalidad {{kind}}, cupo de {{capacity}} por persona mentora, {{sessions}} sesiones 1:1 mínimas',
+    kind: { classic: 'clásica', reverse: 'inversa' },
+    no_cycles: 'Aún sin ciclos: crea uno con «admin ciclo nuevo».',
+    cycles_title_one: '{{count}} ciclo',
+    cycles_title_other: '{{count}} ciclos',
+    cycle_line:
+      '• {{name}}{{program}} — del {{from}} al {{to}} · {{phase}} · {{mentors}}, {{mentees}}, {{pairs}}',
+    mentors_one: '{{count}} persona mentora',
+    mentors_other: '{{count}} personas mentoras',
+    mentees_one: '{{count}} persona mentorada',
+    mentees_other: '{{count}} personas mentoradas',
+    pairs_one: '{{count}} pareja',
+    pairs_other: '{{count}} parejas',
+    people_title_one: 'Ciclo {{cycle}}: {{count}} persona inscrita',
+    people_title_other: 'Ciclo {{cycle}}: {{count}} personas inscritas',
+    nobody:
+      'Aún no hay nadie inscrito en el ciclo {{cycle}}: comparte aquí un archivo de nómina (correo, nombre, rol…) para importarla.',
+    group: {
+      mentor: 'Personas mentoras ({{count}})',
+      mentee: 'Personas mentoradas ({{count}})',
+      admin: 'Administración ({{count}})',
+      director: 'Dirección ({{count}})',
+    },
+    person_line: '• {{name}} — {{email}}',
+    paired_with: ' — con {{names}}',
+    unpaired: ' — sin pareja',
+    file: 'personas-{{cycle}}',
+    columns: 'rol,nombre,correo,pareja',
+    roles: { mentor: 'mentor', mentee: 'mentorado', admin: 'admin', director: 'director' },
+    csv: 'La lista completa va en el archivo CSV (se abre en Excel).',
   },
   programs: {
     kind: {

@@ -22,6 +22,8 @@ import {
   type GenderCodes,
   importPairs,
   importRoster,
+  settingsFrom,
+  updateProgramSettingsAs,
 } from './services/admin.service.ts';
 import type { CsvRow } from './services/csv.ts';
 import { CONSOLE_TENANT } from './services/demo.service.ts';
@@ -38,6 +40,10 @@ const USAGE = `Usage: mentoria <command> [options]
 Commands:
   migrate [--down]                       apply pending migrations (or revert the latest)
   program create --name N --kind classic|reverse
+  program set --program P --set KEY=VALUE [--set …]
+                                         change a program's settings (audited); KEY: capacity, min-sessions,
+                                         max-goals, attendance (percent), checkin-weekday (1 = Monday),
+                                         quiet-hours (20:00-08:00), reminders (hours before a session: 24,1)
   program list                           every program with its cycles, their dates, phase today and people
   cycle list [--program P]               the cycles, newest first, with dates, phase today and people
   person list --cycle C                  the cycle's people: role, name, email, who they are paired with
@@ -170,6 +176,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         email: { type: 'string' },
         apply: { type: 'boolean', default: false },
         out: { type: 'string' },
+        set: { type: 'string', multiple: true },
       },
     });
     const print = (json: unknown, text: string) => io.out(values.json ? JSON.stringify(json, null, 2) : text);
@@ -199,6 +206,24 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         if (kind !== 'classic' && kind !== 'reverse') throw new Error('--kind must be classic or reverse');
         const program = await createProgramAs(deps, run, { name: need('name', values.name), kind });
         print(program, `Created program "${program.name}" (${program.kind}), id ${program.id}.`);
+        return 0;
+      }
+      case 'program set': {
+        const program = await findProgram(database.db, tenant.id, need('program', values.program));
+        const { changes, problems } = settingsFrom(values.set ?? []);
+        if (!values.set?.length) throw new Error(`--set KEY=VALUE is required\n\n${USAGE}`);
+        const result = problems.length
+          ? { program, problems }
+          : await updateProgramSettingsAs(deps, run, program, changes);
+        if (result.problems.length) {
+          io.err(`Nothing was changed:\n${result.problems.map((p) => `  ${p}`).join('\n')}`);
+          return 1;
+        }
+        const s = result.program.settings;
+        print(
+          result.program,
+          `Program "${program.name}": ${counted(s.mentorCapacity, 'mentee')} per mentor, at least ${counted(s.minSessions, '1:1 session')}, ${counted(s.maxGoalsPerMentee, 'goal')} per mentee at most, ${Math.round(s.attendanceThreshold * 100)} % plenary attendance for the diploma, check-in on weekday ${s.checkinWeekday}, quiet hours ${s.quietHours.start}-${s.quietHours.end}, reminders ${s.reminderOffsetsHours.join(', ')} h before a session.`,
+        );
         return 0;
       }
       case 'program list':

@@ -14,6 +14,7 @@ import type {
   Via,
 } from '../domain/model.ts';
 import { checkPairCapacity, checkPairRules } from '../domain/pairing.ts';
+import { programSettingsSchema } from '../domain/program.ts';
 import { isValidTimeZone } from '../domain/time.ts';
 import { type T, translator } from '../i18n/index.ts';
 import { recordAudit } from '../store/audit.store.ts';
@@ -30,6 +31,7 @@ import {
   listCycles,
   listPrograms,
   pairingLoad,
+  setProgramSettings,
 } from '../store/program.store.ts';
 import type { Deps } from './context.ts';
 
@@ -63,6 +65,69 @@ export async function createProgramAs(
     data: { name: program.name, kind: program.kind },
   });
   return program;
+}
+
+/**
+ * Settings as an operator writes them (`capacity=2`, `attendance=85`, `quiet-hours=20:00-08:00`,
+ * `reminders=24,1`), read into the program's settings; each key that is unknown or out of range
+ * is named, and nothing is changed.
+ */
+const SETTING_KEYS: Record<string, (v: string) => Partial<ProgramSettings> | undefined> = {
+  capacity: (v) => (/^\d+$/.test(v) ? { mentorCapacity: Number(v) } : undefined),
+  'min-sessions': (v) => (/^\d+$/.test(v) ? { minSessions: Number(v) } : undefined),
+  'max-goals': (v) => (/^\d+$/.test(v) ? { maxGoalsPerMentee: Number(v) } : undefined),
+  attendance: (v) => (/^\d{1,3}$/.test(v) ? { attendanceThreshold: Number(v) / 100 } : undefined),
+  'checkin-weekday': (v) => (/^[1-7]$/.test(v) ? { checkinWeekday: Number(v) } : undefined),
+  'quiet-hours': (v) => {
+    const m = /^(\d{2}:\d{2})-(\d{2}:\d{2})$/.exec(v);
+    return m ? { quietHours: { start: m[1] as string, end: m[2] as string } } : undefined;
+  },
+  reminders: (v) =>
+    /^\d+(\.\d+)?(,\d+(\.\d+)?)*$/.test(v) ? { reminderOffsetsHours: v.split(',').map(Number) } : undefined,
+};
+
+export const SETTING_NAMES = Object.keys(SETTING_KEYS);
+
+export function settingsFrom(pairs: string[]): { changes: Partial<ProgramSettings>; problems: string[] } {
+  const problems: string[] = [];
+  let changes: Partial<ProgramSettings> = {};
+  for (const pair of pairs) {
+    const [key = '', ...rest] = pair.split('=');
+    const read = SETTING_KEYS[key.trim()];
+    const value = read?.(rest.join('=').trim());
+    if (!read) problems.push(`${key}: not a setting (one of ${SETTING_NAMES.join(', ')})`);
+    else if (!value) problems.push(`${key}: "${rest.join('=')}" is not a valid value`);
+    else changes = { ...changes, ...value };
+  }
+  return { changes, problems };
+}
+
+/** Changes a program's settings, checked as a whole (each value in range), audited with before and after. */
+export async function updateProgramSettingsAs(
+  deps: Deps,
+  run: AdminRun,
+  program: Program,
+  changes: Partial<ProgramSettings>,
+): Promise<{ program: Program; problems: string[] }> {
+  const merged = { ...program.settings, ...changes };
+  const checked = programSettingsSchema.safeParse(merged);
+  if (!checked.success)
+    return {
+      program,
+      problems: checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`),
+    };
+  await setProgramSettings(deps.db, run.tenantId, program.id, checked.data);
+  await recordAudit(deps.db, {
+    tenantId: run.tenantId,
+    at: deps.clock.now(),
+    actorId: run.actorId,
+    via: run.via,
+    action: 'program.settings',
+    subjectType: 'program',
+    subjectId: program.id,
+    data: { before: program.settings, after: checked.data },
+  });
+  return { program: { ...program, settings: checked.data }, problems: [] };
 }
 
 export async function findProgram(db: Db, tenantId: string, nameOrId: string): Promise<Program> {

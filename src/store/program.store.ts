@@ -70,6 +70,21 @@ export async function createProgram(
   return toProgram(row);
 }
 
+/** Replaces a program's stored settings (only what differs from its kind's defaults need be there). */
+export async function setProgramSettings(
+  db: Db | Tx,
+  tenantId: string,
+  programId: string,
+  settings: ProgramSettings,
+): Promise<void> {
+  await db
+    .updateTable('programs')
+    .set({ settings: JSON.stringify(settings) })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', programId)
+    .execute();
+}
+
 export async function getProgram(
   db: Db | Tx,
   tenantId: string,

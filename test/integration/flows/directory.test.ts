@@ -15,8 +15,14 @@ describe('programs, cycles and people, for the coordinator', () => {
   })();
   const cli = async (...argv: string[]) => {
     const out: string[] = [];
-    const code = await runCli(argv, { out: (t) => out.push(t), err: () => {}, database: chat.db, config });
-    return { code, out: out.join('\n') };
+    const err: string[] = [];
+    const code = await runCli(argv, {
+      out: (t) => out.push(t),
+      err: (t) => err.push(t),
+      database: chat.db,
+      config,
+    });
+    return { code, out: out.join('\n'), err: err.join('\n') };
   };
   beforeAll(async () => {
     chat = await ChatDriver.start('2026-11-23T16:00:00Z');
@@ -100,5 +106,60 @@ describe('programs, cycles and people, for the coordinator', () => {
     expect((await cli('person', 'list', '--cycle', '2026-inversa')).out).toContain(
       'Nobody is enrolled in cycle "2026-inversa" yet',
     );
+  });
+
+  it('changes a program’s settings on the command line, checked as a whole and audited; a bad value changes nothing', async () => {
+    const settingsOf = async () =>
+      (
+        await chat.db.db
+          .selectFrom('programs')
+          .select('settings')
+          .where('name', '=', 'Mentoría Inversa')
+          .executeTakeFirstOrThrow()
+      ).settings;
+    const before = await settingsOf();
+    const bad = await cli(
+      'program',
+      'set',
+      '--program',
+      'Mentoría Inversa',
+      '--set',
+      'capacity=2',
+      '--set',
+      'attendance=150',
+      '--set',
+      'colour=red',
+    );
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('Nothing was changed');
+    expect(bad.err).toContain('colour: not a setting');
+    expect(await settingsOf()).toEqual(before);
+    const range = await cli('program', 'set', '--program', 'Mentoría Inversa', '--set', 'attendance=150');
+    expect(range.err).toMatch(/attendanceThreshold: .*1/);
+    const good = await cli(
+      'program',
+      'set',
+      '--program',
+      'Mentoría Inversa',
+      '--set',
+      'capacity=2',
+      '--set',
+      'attendance=80',
+      '--set',
+      'quiet-hours=21:00-07:30',
+    );
+    expect(good.code).toBe(0);
+    expect(good.out).toContain('2 mentees per mentor');
+    expect(good.out).toContain('80 % plenary attendance');
+    expect(good.out).toContain('quiet hours 21:00-07:30');
+    expect((await chat.as('carmen').says('admin programas')).text).toMatch(
+      /\*Mentoría Inversa\* — modalidad inversa, cupo de 2 por persona mentora/,
+    );
+    const audit = await chat.db.db
+      .selectFrom('audit_log')
+      .select(['action', 'via'])
+      .where('action', '=', 'program.settings')
+      .execute();
+    expect(audit).toEqual([{ action: 'program.settings', via: 'cli' }]);
   });
 });

@@ -1,7 +1,5 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli.ts';
-import { parseConfig } from '../../src/config.ts';
 import { Bot } from '../../src/flows/bot.ts';
 import type { InboundEvent } from '../../src/messages/inbound.ts';
 import { submitNewGoal } from '../../src/services/goal.service.ts';
@@ -9,6 +7,7 @@ import { proposeSession } from '../../src/services/session.service.ts';
 import type { OpenDatabase } from '../../src/store/db.ts';
 import { createDownloadRequest, getDownloadRequest } from '../../src/store/download.store.ts';
 import { createPerson, upsertIdentity } from '../../src/store/person.store.ts';
+import { cliOn } from '../support/cli.ts';
 import { ChatDriver } from '../support/conversation.ts';
 import { openMigratedPGlite } from '../support/databases.ts';
 import { buildWorld, type World } from '../support/world.ts';
@@ -308,22 +307,7 @@ describe('tenants are isolated', () => {
   });
 
   it('the CLI with --tenant of A finds nothing of B by id; with --tenant of B it does', async () => {
-    const config = (() => {
-      const parsed = parseConfig({});
-      if (!parsed.ok) throw new Error('config');
-      return parsed.config;
-    })();
-    const cli = async (...argv: string[]) => {
-      const out: string[] = [];
-      const err: string[] = [];
-      const code = await runCli(argv, {
-        out: (t) => out.push(t),
-        err: (t) => err.push(t),
-        database: db,
-        config,
-      });
-      return { code, out: out.join('\n'), err: err.join('\n') };
-    };
+    const cli = cliOn(() => db);
     const before = await counts(db);
     const fromA = await cli('report', '--cycle', b.cycle.id, '--tenant', 'slack:A', '--format', 'json');
     expect(fromA.code).not.toBe(0);

@@ -2,32 +2,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli.ts';
-import { parseConfig } from '../../src/config.ts';
 import type { OpenDatabase } from '../../src/store/db.ts';
+import { cliOn } from '../support/cli.ts';
 import { openMigratedPGlite } from '../support/databases.ts';
 
 describe('mentoria command line: programs, cycles, roster and pairs', () => {
   let database: OpenDatabase;
   let dir: string;
-  const config = (() => {
-    const parsed = parseConfig({});
-    if (!parsed.ok) throw new Error('config');
-    return parsed.config;
-  })();
-  const cli = async (...argv: string[]) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const progress: string[] = [];
-    const code = await runCli(argv, {
-      out: (t) => out.push(t),
-      err: (t) => err.push(t),
-      progress: (t) => progress.push(t),
-      database,
-      config,
-    });
-    return { code, out: out.join('\n'), err: err.join('\n'), progress };
-  };
+  const cli = cliOn(() => database);
   const file = (name: string, text: string) => {
     const path = join(dir, name);
     writeFileSync(path, text);

@@ -2,9 +2,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli.ts';
-import { parseConfig } from '../../src/config.ts';
 import type { OpenDatabase } from '../../src/store/db.ts';
+import { cliOn } from '../support/cli.ts';
 import { openMigratedPGlite } from '../support/databases.ts';
 
 /**
@@ -14,22 +13,7 @@ import { openMigratedPGlite } from '../support/databases.ts';
 describe('mentoria pairs suggest', () => {
   let database: OpenDatabase;
   let dir: string;
-  const config = (() => {
-    const parsed = parseConfig({});
-    if (!parsed.ok) throw new Error('config');
-    return parsed.config;
-  })();
-  const cli = async (...argv: string[]) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runCli([...argv, '--tenant', 'teams:contoso'], {
-      out: (t) => out.push(t),
-      err: (t) => err.push(t),
-      database,
-      config,
-    });
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  };
+  const cli = cliOn(() => database, ['--tenant', 'teams:contoso']);
   const TOPICS = ['liderazgo', 'comunicación efectiva', 'datos', 'gestión de proyectos', 'ética pública'];
   const level = (i: number) => (i % 5) + 1;
 

@@ -1,29 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../src/cli.ts';
-import { parseConfig } from '../../../src/config.ts';
 import type { Block } from '../../../src/messages/model.ts';
+import { cliOn } from '../../support/cli.ts';
 import { ChatDriver } from '../../support/conversation.ts';
 import { createReverseCohort } from '../../support/cycles.ts';
 
 /** Finding names: programs, cycles and the people of a cycle, in chat and on the command line. */
 describe('programs, cycles and people, for the coordinator', () => {
   let chat: ChatDriver;
-  const config = (() => {
-    const parsed = parseConfig({});
-    if (!parsed.ok) throw new Error('config');
-    return parsed.config;
-  })();
-  const cli = async (...argv: string[]) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await runCli(argv, {
-      out: (t) => out.push(t),
-      err: (t) => err.push(t),
-      database: chat.db,
-      config,
-    });
-    return { code, out: out.join('\n'), err: err.join('\n') };
-  };
+  const cli = cliOn(() => chat.db);
   beforeAll(async () => {
     chat = await ChatDriver.start('2026-11-23T16:00:00Z');
     await createReverseCohort(chat.db.db, chat.tenant.id);

@@ -1,4 +1,5 @@
 import type { Server } from 'node:http';
+import nock from 'nock';
 import { createHttpServer, listen } from '../../adapters/http/server.ts';
 import { TeamsAdapter } from '../../adapters/teams/teams.adapter.ts';
 import { parseConfig } from '../../src/config.ts';
@@ -10,6 +11,7 @@ import { Inbox } from '../../src/services/inbox.ts';
 import { FileKeeper } from '../../src/services/kept-files.ts';
 import { LinkSigner } from '../../src/services/links.ts';
 import { type OpenDatabase, ping } from '../../src/store/db.ts';
+import { intercepted } from './nock.ts';
 import { worldClock } from './world.ts';
 
 /** Teams over HTTP in this process: the real adapter and core on a database, on 127.0.0.1. */
@@ -114,4 +116,33 @@ export async function send(url: string, body: object, headers: Record<string, st
   });
   const text = await res.text();
   return { status: res.status, body: text ? JSON.parse(text) : undefined };
+}
+
+/**
+ * The Bot Connector as a test sees it: member lookups answered from `members` (404 for anyone
+ * else), and every posted activity recorded with its conversation.
+ */
+export function interceptConnector(
+  posted: Posted[],
+  members: Record<string, { name: string; email: string }>,
+) {
+  nock(SERVICE)
+    .persist()
+    .get(/\/amer\/v3\/conversations\/[^/]+\/members\/.+/)
+    .reply(async (request: Request) => {
+      const { uri } = await intercepted(request);
+      const id = decodeURIComponent(uri.split('/members/')[1] ?? '');
+      const m = members[id];
+      return m
+        ? [200, { id, name: m.name, email: m.email, userPrincipalName: m.email }]
+        : [404, { error: { code: 'MemberNotFound' } }];
+    })
+    .post(/\/amer\/v3\/conversations\/.+\/activities.*/)
+    .reply(async (request: Request) => {
+      const { uri, body } = await intercepted(request);
+      const conversation = decodeURIComponent(uri.split('/conversations/')[1]?.split('/')[0] ?? '');
+      posted.push({ conversation, activity: typeof body === 'string' ? JSON.parse(body) : body });
+      return [200, { id: `sent-${posted.length}` }];
+    });
+  nock.enableNetConnect((host) => host.startsWith('127.0.0.1'));
 }

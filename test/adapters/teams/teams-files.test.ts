@@ -6,8 +6,7 @@ import { findIdentity, getPerson } from '../../../src/store/person.store.ts';
 import { findTenant } from '../../../src/store/tenant.store.ts';
 import { openMigratedPGlite } from '../../support/databases.ts';
 import { eventually } from '../../support/eventually.ts';
-import { intercepted } from '../../support/nock.ts';
-import { activity, type Posted, SERVICE, send, startTeams, TENANT } from '../../support/teams.ts';
+import { activity, interceptConnector, type Posted, send, startTeams, TENANT } from '../../support/teams.ts';
 import { buildWorld } from '../../support/world.ts';
 
 /** Charts and files for Teams people: a chat that takes no file from a bot. */
@@ -86,30 +85,11 @@ async function setUp(env: Record<string, string>) {
   return { db, posted, teams, say, recipient };
 }
 
-function interceptConnector(posted: Posted[]) {
-  nock(SERVICE)
-    .persist()
-    .get(/\/amer\/v3\/conversations\/[^/]+\/members\/.+/)
-    .reply(async (request: Request) => {
-      const { uri } = await intercepted(request);
-      const m = members[decodeURIComponent(uri.split('/members/')[1] ?? '')];
-      return m ? [200, { ...m, userPrincipalName: m.email }] : [404, {}];
-    })
-    .post(/\/amer\/v3\/conversations\/.+\/activities.*/)
-    .reply(async (request: Request) => {
-      const { uri, body } = await intercepted(request);
-      const conversation = decodeURIComponent(uri.split('/conversations/')[1]?.split('/')[0] ?? '');
-      posted.push({ conversation, activity: typeof body === 'string' ? JSON.parse(body) : body });
-      return [200, { id: `sent-${posted.length}` }];
-    });
-  nock.enableNetConnect((host) => host.startsWith('127.0.0.1'));
-}
-
 describe('Teams without a public address: the chart in the card, and how to get the files', () => {
   let s: Awaited<ReturnType<typeof setUp>>;
   beforeAll(async () => {
     s = await setUp({});
-    interceptConnector(s.posted);
+    interceptConnector(s.posted, members);
     await s.say('29:carmen', 'hola');
   });
   afterAll(async () => {
@@ -153,7 +133,7 @@ describe('Teams with a public address: files as personal download links, large i
   let s: Awaited<ReturnType<typeof setUp>>;
   beforeAll(async () => {
     s = await setUp({ PUBLIC_URL, LINK_SECRET: 'a-test-secret-of-at-least-32-characters!' });
-    interceptConnector(s.posted);
+    interceptConnector(s.posted, members);
     await s.say('29:carmen', 'hola');
   });
   afterAll(async () => {

@@ -12,8 +12,15 @@ import { createPerson, getPerson } from '../../../src/store/person.store.ts';
 import { findTenant } from '../../../src/store/tenant.store.ts';
 import { openMigratedPGlite } from '../../support/databases.ts';
 import { eventually } from '../../support/eventually.ts';
-import { intercepted } from '../../support/nock.ts';
-import { activity, type Posted, SERVICE, send, startTeams, TENANT } from '../../support/teams.ts';
+import {
+  activity,
+  interceptConnector,
+  type Posted,
+  SERVICE,
+  send,
+  startTeams,
+  TENANT,
+} from '../../support/teams.ts';
 import { buildWorld } from '../../support/world.ts';
 
 const members: Record<string, { name: string; email: string }> = {
@@ -32,25 +39,7 @@ describe('Teams adapter over /api/messages', () => {
   beforeAll(async () => {
     db = await openMigratedPGlite();
     await buildWorld(db.db, TENANT, 'teams');
-    nock(SERVICE)
-      .persist()
-      .get(/\/amer\/v3\/conversations\/[^/]+\/members\/.+/)
-      .reply(async (request: Request) => {
-        const { uri } = await intercepted(request);
-        const id = decodeURIComponent(uri.split('/members/')[1] ?? '');
-        const m = members[id];
-        return m
-          ? [200, { id, name: m.name, email: m.email, userPrincipalName: m.email }]
-          : [404, { error: { code: 'MemberNotFound' } }];
-      })
-      .post(/\/amer\/v3\/conversations\/.+\/activities.*/)
-      .reply(async (request: Request) => {
-        const { uri, body } = await intercepted(request);
-        const conversation = decodeURIComponent(uri.split('/conversations/')[1]?.split('/')[0] ?? '');
-        posted.push({ conversation, activity: typeof body === 'string' ? JSON.parse(body) : body });
-        return [200, { id: `sent-${posted.length}` }];
-      });
-    nock.enableNetConnect((host) => host.startsWith('127.0.0.1'));
+    interceptConnector(posted, members);
     teams = await startTeams(db, { TEAMS_ANONYMOUS: 'true', NODE_ENV: 'test', HOST: '127.0.0.1' });
   });
   afterAll(async () => {

@@ -210,8 +210,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }
       case 'program set': {
         const program = await findProgram(database.db, tenant.id, need('program', values.program));
-        const { changes, problems } = settingsFrom(values.set ?? []);
         if (!values.set?.length) throw new Error(`--set KEY=VALUE is required\n\n${USAGE}`);
+        const { changes, problems } = settingsFrom(values.set);
         const result = problems.length
           ? { program, problems }
           : await updateProgramSettingsAs(deps, run, program, changes);

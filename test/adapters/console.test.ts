@@ -202,12 +202,13 @@ describe('console chat, scripted through standard input', () => {
       'Enviar propuesta',
       '/as ana',
       'Aceptar',
-      '/reloj +3d',
+      // Past a weekend and the quiet hours, whatever day and hour the test runs on.
+      '/reloj +4d',
     ].join('\n');
     const { code, out, err } = await runConsole(`${script}\n`, { DEFAULT_LOCALE: 'es' });
     expect(err).toBe('');
     expect(code).toBe(0);
-    const afterClock = out.slice(out.indexOf('ana> /reloj +3d'));
+    const afterClock = out.slice(out.indexOf('ana> /reloj +4d'));
     // The session happened while the clock moved: both are asked how it went, on their own.
     expect(afterClock).toContain('¿Se realizó la sesión con Luis Herrera del');
     expect(afterClock).toContain('→ luis: ');

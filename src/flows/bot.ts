@@ -57,6 +57,7 @@ import {
   supervisorFormValue,
   withdrawApplicationInChat,
 } from './application.flow.ts';
+import { behindInChat, remindInChat, remindValue } from './behind.flow.ts';
 import { answerIssue, checkinFlow, issueValue, openIssueReply, startCheckin } from './checkin.flow.ts';
 import {
   acknowledge,
@@ -155,6 +156,7 @@ const CYCLE_COMMANDS = [
   'close_applications',
   'new_plenary',
   'plenaries',
+  'behind',
 ] as const;
 const isCycleCommand = (name: string): name is (typeof CYCLE_COMMANDS)[number] =>
   (CYCLE_COMMANDS as readonly string[]).includes(name);
@@ -632,6 +634,8 @@ export class Bot {
         return cyclesInChat(ctx);
       case 'people':
         return peopleInChat(ctx, command.arg ?? '');
+      case 'behind':
+        return behindInChat(ctx, command.arg ?? '');
       case 'competency_add':
         return addToCatalog(ctx, command.names);
       case 'competency_rename':
@@ -710,6 +714,10 @@ export class Bot {
       case REOPEN_ACTION: {
         const value = parse(reopenValue);
         return value ? this.onText(ctx, value.t) : bad();
+      }
+      case 'behind.remind': {
+        const value = parse(remindValue);
+        return value ? remindInChat(ctx, value) : bad();
       }
       case 'cycle.choose': {
         const value = parse(cycleChoiceValue);

@@ -34,6 +34,7 @@ export type Command =
   | { name: 'competencies' }
   | { name: 'programs' | 'cycles' }
   | { name: 'people'; arg: string }
+  | { name: 'behind'; arg?: string }
   | { name: 'competency_add'; names: string }
   | { name: 'competency_rename'; key: string; names: string }
   | { name: 'on_behalf'; email: string; what: 'goal' | 'evaluation' | 'sessions' };
@@ -104,6 +105,10 @@ const EXACT: Record<string, Command['name']> = {
   'admin programs': 'programs',
   'admin ciclos': 'cycles',
   'admin cycles': 'cycles',
+  'admin pendientes': 'behind',
+  'admin todo': 'behind',
+  'admin pending': 'behind',
+  'admin to do': 'behind',
   'admin personas': 'people',
   'admin people': 'people',
   postular: 'apply',
@@ -140,6 +145,7 @@ const READ_ONLY = new Set<Command['name']>([
   'programs',
   'cycles',
   'people',
+  'behind',
   'plenaries',
   'attendance',
   'applications',
@@ -245,6 +251,16 @@ export function parseCommand(text: string): Command | undefined {
       .slice(1 + (named[1]?.split(' ').length ?? 0))
       .join(' ');
     return { name: namedCommand, arg } as Command;
+  }
+  // `admin pendientes 2027-1`: the cycle's name as written.
+  const behind = /^admin (pendientes|todo|pending|to do) (.+)$/.exec(words);
+  if (behind) {
+    const arg = text
+      .trim()
+      .split(/\s+/)
+      .slice(1 + (behind[1]?.split(' ').length ?? 0))
+      .join(' ');
+    return { name: 'behind', arg };
   }
   // `admin personas 2027-1`: the cycle's name as written.
   const people = /^admin (personas|people) (.+)$/.exec(words);

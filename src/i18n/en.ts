@@ -136,7 +136,7 @@ export const en: typeof es = {
       mentor:
         '• “goals” — your mentees’ goals\n• “new session” / “sessions” — propose and see sessions\n• “evaluate” — final evaluation of each goal',
       admin:
-        '• “todo” — state of the cycle: goals awaiting approval, alerts and restrictions\n• “admin report” — the cycle’s figures: goals by state, sessions, check-ins, evaluations\n• “admin add director email@…” / “admin add admin email@…” — give someone else access (“admin remove …” to take it back)\n• “admin new program” / “admin new cycle” — create a program or a cycle with a form\n• “admin open applications until <date>” / “admin applications” — a call with supervisor endorsement and selection\n• “admin new plenary” / “admin plenaries” — schedule plenaries and see attendance (“admin attendance n email@… present|absent” for a paper list)\n• “admin programs” / “admin cycles” / “admin people [cycle]” — programs, cycles and who is enrolled in a cycle, with their pair (and a CSV)\n• “admin competencies” — list, add and rename competencies\n• “admin results” / “admin certificates” — results per participant (Excel, CSV) and certificates (PDF)\n• “admin export email@…” / “admin erase email@…” — a person’s data, or anonymise them\n• “admin suggest pairs” — the best pairs, to review and confirm\n• “admin pair mentor@… mentee@…” — one pair by hand\n• “admin on behalf of email@… goal|evaluation|sessions” — enter a paper form\nWith several cycles running, I ask which one you mean; you can also type its name at the end of the command (e.g. “admin plenaries 2027-1”).',
+        '• “todo” — state of the cycle: goals awaiting approval, alerts and restrictions\n• “admin todo [cycle]” — who is behind, by person, with “Remind now” and a CSV\n• “admin report” — the cycle’s figures: goals by state, sessions, check-ins, evaluations\n• “admin add director email@…” / “admin add admin email@…” — give someone else access (“admin remove …” to take it back)\n• “admin new program” / “admin new cycle” — create a program or a cycle with a form\n• “admin open applications until <date>” / “admin applications” — a call with supervisor endorsement and selection\n• “admin new plenary” / “admin plenaries” — schedule plenaries and see attendance (“admin attendance n email@… present|absent” for a paper list)\n• “admin programs” / “admin cycles” / “admin people [cycle]” — programs, cycles and who is enrolled in a cycle, with their pair (and a CSV)\n• “admin competencies” — list, add and rename competencies\n• “admin results” / “admin certificates” — results per participant (Excel, CSV) and certificates (PDF)\n• “admin export email@…” / “admin erase email@…” — a person’s data, or anonymise them\n• “admin suggest pairs” — the best pairs, to review and confirm\n• “admin pair mentor@… mentee@…” — one pair by hand\n• “admin on behalf of email@… goal|evaluation|sessions” — enter a paper form\nWith several cycles running, I ask which one you mean; you can also type its name at the end of the command (e.g. “admin plenaries 2027-1”).',
       director:
         '• “todo” — state of the cycle (read-only)\n• “admin report” — the cycle’s figures\n• “admin results” / “admin certificates” — results per participant and certificates\n• “admin programs” / “admin cycles” — programs and cycles, with their dates',
       none: '• “hello” — an introduction to the program\n• “apply” — apply to a cycle when a call is open',
@@ -864,6 +864,65 @@ export const en: typeof es = {
     mine_one: 'You attended {{present}} of 1 plenary ({{percent}} %).',
     mine_other: 'You attended {{present}} of {{count}} plenaries ({{percent}} %).',
   },
+  behind: {
+    title_one: 'Cycle {{cycle}} ({{phase}}): 1 item behind',
+    title_other: 'Cycle {{cycle}} ({{phase}}): {{count}} items behind',
+    none: 'Cycle {{cycle}} ({{phase}}): nobody is behind today.',
+    group_header: '{{name}} ({{count}})',
+    group: {
+      no_goal: 'No approved goal',
+      waiting_review: 'Goals waiting for their mentor over 48 h',
+      no_checkin: 'No weekly check-in',
+      few_sessions: 'Pairs with fewer 1:1 sessions than expected by now',
+      open_issues: 'Unresolved alerts and restrictions',
+      endorsements: 'Supervisor endorsements pending',
+      unpaired: 'Mentees without a pair',
+    },
+    line: {
+      no_goal_none: '• {{mentee}} (with {{mentor}}) — has not drafted a goal yet',
+      no_goal_draft: '• {{mentee}} (with {{mentor}}) — goal in draft, not sent',
+      no_goal_changes_requested:
+        '• {{mentee}} (with {{mentor}}) — must resend the goal with the changes asked',
+      waiting_review: '• {{mentor}} — “{{title}}” by {{mentee}}, sent {{since}}',
+      no_checkin: '• {{mentee}} (with {{mentor}}) — no check-in for the week of {{week}}',
+      few_sessions_one: '• {{mentor}} and {{mentee}} — {{held}} of 1 session expected by now',
+      few_sessions_other: '• {{mentor}} and {{mentee}} — {{held}} of {{count}} sessions expected by now',
+      alert: '• {{mentor}} — alert from {{mentee}}: {{note}}',
+      restriction: '• {{mentor}} — restriction from {{mentee}}: {{note}}',
+      endorsement: '• {{supervisor}} — endorsement for {{applicant}}, asked {{since}}',
+      unpaired: '• {{mentee}}',
+    },
+    remind: 'Remind now',
+    suggest_pairs: 'Suggest pairs',
+    csv: 'The full list, with emails, is in the CSV file (opens in Excel).',
+    file: 'todo-{{cycle}}',
+    columns: 'item,person,email,mentee,mentee email,detail',
+    reminded_one: 'Done: sending 1 reminder ({{group}}).',
+    reminded_other: 'Done: sending {{count}} reminders ({{group}}).',
+    reminded_already_one: '1 person already got this reminder in the last 24 hours; I won’t repeat it.',
+    reminded_already_other:
+      '{{count}} people already got this reminder in the last 24 hours; I won’t repeat it.',
+    reminded_nobody: 'Nobody is in “{{group}}” any more: no reminders sent.',
+    reminder: {
+      intro: 'The coordinators of cycle {{cycle}} remind you:',
+      no_goal_none:
+        'you have not registered your program goal yet. Draft it with me: I’ll guide you step by step.',
+      no_goal_draft: 'your goal is still a draft. Complete it and send it for review.',
+      no_goal_changes_requested: 'your goal has changes requested. Adjust it and send it again.',
+      waiting_review_one: 'the goal {{titles}} by {{names}} has waited for your review for over 48 hours.',
+      waiting_review_other:
+        '{{count}} goals ({{titles}}) by {{names}} have waited for your review for over 48 hours.',
+      no_checkin: 'your check-in for the week of {{week}} is missing. It takes a couple of minutes.',
+      few_sessions_one:
+        'you and {{name}} have held {{held}} of 1 1:1 session expected at this point of the cycle. Propose a date.',
+      few_sessions_other:
+        'you and {{name}} have held {{held}} of {{count}} 1:1 sessions expected at this point of the cycle. Propose a date.',
+      open_issues_one: 'you have 1 unresolved alert or restriction from {{names}}.',
+      open_issues_other: 'you have {{count}} unresolved alerts or restrictions from {{names}}.',
+      endorsements_one: '{{names}} is waiting for your endorsement to join the program.',
+      endorsements_other: '{{names}} are waiting for your endorsement to join the program.',
+    },
+  },
   directory: {
     programs_title_one: '{{count}} program',
     programs_title_other: '{{count}} programs',
@@ -1025,6 +1084,7 @@ export const en: typeof es = {
     diplomas: 'Certificates ({{who}})',
     diplomas_value: 'meet the requirements: {{eligible}} · not yet: {{not}}',
     unpaired: 'Mentees without a pair',
+    admin_reminders: 'Reminders sent by the coordinators',
     no_cycle:
       'I could not find that cycle. Type “admin report” for the current cycle or “admin report <name>”.',
   },

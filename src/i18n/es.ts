@@ -143,7 +143,7 @@ export const es = {
       mentor:
         '• «metas» — las metas de tus personas mentoradas\n• «sesión nueva» / «sesiones» — proponer y ver sesiones\n• «evaluar» — evaluación final de cada meta',
       admin:
-        '• «pendientes» — estado del ciclo: metas por aprobar, alertas y restricciones\n• «admin reporte» — cifras del ciclo: metas por estado, sesiones, avances, evaluaciones\n• «admin agregar director correo@…» / «admin agregar admin correo@…» — dar acceso a otra persona («admin quitar …» para retirarlo)\n• «admin programa nuevo» / «admin ciclo nuevo» — crear un programa o un ciclo con un formulario\n• «admin abrir postulaciones hasta <fecha>» / «admin postulaciones» — convocatoria con aval de jefatura y selección\n• «admin plenaria nueva» / «admin plenarias» — programar plenarias y ver la asistencia («admin asistencia n correo@… presente|ausente» para una lista en papel)\n• «admin programas» / «admin ciclos» / «admin personas [ciclo]» — programas, ciclos y quién está inscrito en un ciclo, con su pareja (y un CSV)\n• «admin competencias» — ver, agregar y renombrar competencias\n• «admin resultados» / «admin diplomas» — resultados por participante (Excel, CSV) y diplomas (PDF)\n• «admin exportar correo@…» / «admin borrar correo@…» — datos de una persona, o anonimizarla\n• «admin sugerir parejas» — propuesta óptima de parejas para revisar y confirmar\n• «admin emparejar mentor@… mentorado@…» — una pareja a mano\n• «admin en nombre de correo@… meta|evaluación|sesiones» — ingresar un formulario en papel\nCon varios ciclos en curso, pregunto a cuál te refieres; también puedes escribir su nombre al final del comando (p. ej. «admin plenarias 2027-1»).',
+        '• «pendientes» — estado del ciclo: metas por aprobar, alertas y restricciones\n• «admin pendientes [ciclo]» — quién está atrasado, por persona, con «Recordar ahora» y un CSV\n• «admin reporte» — cifras del ciclo: metas por estado, sesiones, avances, evaluaciones\n• «admin agregar director correo@…» / «admin agregar admin correo@…» — dar acceso a otra persona («admin quitar …» para retirarlo)\n• «admin programa nuevo» / «admin ciclo nuevo» — crear un programa o un ciclo con un formulario\n• «admin abrir postulaciones hasta <fecha>» / «admin postulaciones» — convocatoria con aval de jefatura y selección\n• «admin plenaria nueva» / «admin plenarias» — programar plenarias y ver la asistencia («admin asistencia n correo@… presente|ausente» para una lista en papel)\n• «admin programas» / «admin ciclos» / «admin personas [ciclo]» — programas, ciclos y quién está inscrito en un ciclo, con su pareja (y un CSV)\n• «admin competencias» — ver, agregar y renombrar competencias\n• «admin resultados» / «admin diplomas» — resultados por participante (Excel, CSV) y diplomas (PDF)\n• «admin exportar correo@…» / «admin borrar correo@…» — datos de una persona, o anonimizarla\n• «admin sugerir parejas» — propuesta óptima de parejas para revisar y confirmar\n• «admin emparejar mentor@… mentorado@…» — una pareja a mano\n• «admin en nombre de correo@… meta|evaluación|sesiones» — ingresar un formulario en papel\nCon varios ciclos en curso, pregunto a cuál te refieres; también puedes escribir su nombre al final del comando (p. ej. «admin plenarias 2027-1»).',
       director:
         '• «pendientes» — estado del ciclo (solo consulta)\n• «admin reporte» — cifras del ciclo\n• «admin resultados» / «admin diplomas» — resultados por participante y diplomas\n• «admin programas» / «admin ciclos» — programas y ciclos, con sus fechas',
       none: '• «hola» — presentación del programa\n• «postular» — postular a un ciclo cuando hay convocatoria abierta',
@@ -878,6 +878,64 @@ export const es = {
     mine_one: 'Asististe a {{present}} de 1 plenaria ({{percent}} %).',
     mine_other: 'Asististe a {{present}} de {{count}} plenarias ({{percent}} %).',
   },
+  behind: {
+    title_one: 'Ciclo {{cycle}} ({{phase}}): 1 pendiente',
+    title_other: 'Ciclo {{cycle}} ({{phase}}): {{count}} pendientes',
+    none: 'Ciclo {{cycle}} ({{phase}}): nadie está atrasado hoy.',
+    group_header: '{{name}} ({{count}})',
+    group: {
+      no_goal: 'Sin meta aprobada',
+      waiting_review: 'Metas que esperan a su mentor o mentora más de 48 h',
+      no_checkin: 'Sin avance semanal',
+      few_sessions: 'Parejas con menos sesiones 1:1 de las esperadas a la fecha',
+      open_issues: 'Alertas y restricciones sin resolver',
+      endorsements: 'Avales de jefatura pendientes',
+      unpaired: 'Personas mentoradas sin pareja',
+    },
+    line: {
+      no_goal_none: '• {{mentee}} (con {{mentor}}) — aún no redacta su meta',
+      no_goal_draft: '• {{mentee}} (con {{mentor}}) — meta en borrador, sin enviar',
+      no_goal_changes_requested:
+        '• {{mentee}} (con {{mentor}}) — debe reenviar su meta con los cambios pedidos',
+      waiting_review: '• {{mentor}} — «{{title}}» de {{mentee}}, enviada el {{since}}',
+      no_checkin: '• {{mentee}} (con {{mentor}}) — sin avance de la semana del {{week}}',
+      few_sessions_one: '• {{mentor}} y {{mentee}} — {{held}} de 1 sesión esperada a la fecha',
+      few_sessions_other: '• {{mentor}} y {{mentee}} — {{held}} de {{count}} sesiones esperadas a la fecha',
+      alert: '• {{mentor}} — alerta de {{mentee}}: {{note}}',
+      restriction: '• {{mentor}} — restricción de {{mentee}}: {{note}}',
+      endorsement: '• {{supervisor}} — aval para {{applicant}}, pedido el {{since}}',
+      unpaired: '• {{mentee}}',
+    },
+    remind: 'Recordar ahora',
+    suggest_pairs: 'Sugerir parejas',
+    csv: 'La lista completa, con correos, va en el archivo CSV (se abre en Excel).',
+    file: 'pendientes-{{cycle}}',
+    columns: 'pendiente,persona,correo,persona mentorada,correo de la persona mentorada,detalle',
+    reminded_one: 'Listo: envío 1 recordatorio ({{group}}).',
+    reminded_other: 'Listo: envío {{count}} recordatorios ({{group}}).',
+    reminded_already_one: '1 persona ya recibió este recordatorio en las últimas 24 horas y no se lo repito.',
+    reminded_already_other:
+      '{{count}} personas ya recibieron este recordatorio en las últimas 24 horas y no se lo repito.',
+    reminded_nobody: 'Ya nadie está en «{{group}}»: no envío recordatorios.',
+    reminder: {
+      intro: 'La coordinación del ciclo {{cycle}} te recuerda:',
+      no_goal_none: 'aún no registras tu meta del programa. Redáctala conmigo: te guío paso a paso.',
+      no_goal_draft: 'tu meta está en borrador. Complétala y envíala a revisión.',
+      no_goal_changes_requested: 'tu meta tiene cambios solicitados. Ajústala y vuelve a enviarla.',
+      waiting_review_one: 'la meta {{titles}} de {{names}} espera tu revisión hace más de 48 horas.',
+      waiting_review_other:
+        '{{count}} metas ({{titles}}) de {{names}} esperan tu revisión hace más de 48 horas.',
+      no_checkin: 'falta tu avance de la semana del {{week}}. Te toma un par de minutos.',
+      few_sessions_one:
+        'con {{name}} llevan {{held}} de 1 sesión 1:1 esperada a esta altura del ciclo. Propongan una fecha.',
+      few_sessions_other:
+        'con {{name}} llevan {{held}} de {{count}} sesiones 1:1 esperadas a esta altura del ciclo. Propongan una fecha.',
+      open_issues_one: 'tienes 1 alerta o restricción de {{names}} sin resolver.',
+      open_issues_other: 'tienes {{count}} alertas o restricciones de {{names}} sin resolver.',
+      endorsements_one: '{{names}} espera tu aval para participar en el programa.',
+      endorsements_other: '{{names}} esperan tu aval para participar en el programa.',
+    },
+  },
   directory: {
     programs_title_one: '{{count}} programa',
     programs_title_other: '{{count}} programas',
@@ -1048,6 +1106,7 @@ export const es = {
     diplomas: 'Diplomas ({{who}})',
     diplomas_value: 'cumplen los requisitos: {{eligible}} · aún no: {{not}}',
     unpaired: 'Personas mentoradas sin pareja',
+    admin_reminders: 'Recordatorios enviados por la coordinación',
     no_cycle:
       'No encontré ese ciclo. Escribe «admin reporte» para el ciclo actual o «admin reporte <nombre>».',
   },

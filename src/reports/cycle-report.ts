@@ -4,6 +4,7 @@ import type { Cycle, ParticipantRole, Program } from '../domain/model.ts';
 import { localDate } from '../domain/time.ts';
 import type { Acting, Deps } from '../services/context.ts';
 import { csvText } from '../services/csv.ts';
+import { adminRemindersSent } from '../store/behind.store.ts';
 import { getProgram } from '../store/program.store.ts';
 import { cycleFigures } from '../store/report.store.ts';
 import { diplomaCounts, type JudgedRow, judge, plenaryAttendance } from './figures.ts';
@@ -30,6 +31,8 @@ export interface CycleReport {
   plenaries: { count: number; attendance_rate: number | null; expected: ParticipantRole[] };
   /** Among the roles that can earn the diploma (the program's `diplomaRoles`). */
   diplomas: { eligible: number; not_eligible: number; roles: ParticipantRole[] };
+  /** Reminders admins sent with "Remind now" (`admin pendientes`) that reached someone. */
+  reminders: { sent_by_admins: number };
 }
 
 function median(values: number[]): number | null {
@@ -61,7 +64,10 @@ function executionWeeks(cycle: Cycle, now: Date): number {
 export async function cycleReport(deps: Deps, acting: Acting, cycle: Cycle): Promise<CycleReport> {
   authorize(acting.actor, 'report.view', { kind: 'tenant', tenantId: cycle.tenantId });
   const program = (await getProgram(deps.db, cycle.tenantId, cycle.programId)) as Program;
-  const f = await cycleFigures(deps.db, cycle.tenantId, cycle.id);
+  const [f, remindersSent] = await Promise.all([
+    cycleFigures(deps.db, cycle.tenantId, cycle.id),
+    adminRemindersSent(deps.db, cycle.tenantId, cycle.id),
+  ]);
   const sum = (filter: (r: (typeof f.participants)[number]) => boolean) =>
     f.participants.filter(filter).reduce((n, r) => n + r.n, 0);
   const group = (key: 'institution' | 'region') => {
@@ -159,6 +165,7 @@ export async function cycleReport(deps: Deps, acting: Acting, cycle: Cycle): Pro
       expected: program.settings.plenaryRoles,
     },
     diplomas: { ...diplomaCounts(judged), roles: program.settings.diplomaRoles },
+    reminders: { sent_by_admins: remindersSent },
   };
 }
 

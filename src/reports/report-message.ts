@@ -83,6 +83,7 @@ export function reportMessage({ t, fmt }: { t: T; fmt: Formatter }, r: CycleRepo
         label: t('report.diplomas', { who: who(r.diplomas.roles) }),
         value: t('report.diplomas_value', { eligible: r.diplomas.eligible, not: r.diplomas.not_eligible }),
       },
+      { label: t('report.admin_reminders'), value: fmt.number(r.reminders.sent_by_admins) },
     ])
     .build();
 }

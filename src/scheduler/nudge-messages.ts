@@ -1,19 +1,21 @@
+import { BEHIND_GROUPS, type BehindEntry, type BehindGroup } from '../domain/behind.ts';
 import { distinctTopics, normalizeTopic } from '../domain/matching.ts';
-import type { Person } from '../domain/model.ts';
+import type { Cycle, Person } from '../domain/model.ts';
 import { weekOf } from '../domain/nudge-timing.ts';
 import { attendanceWindow } from '../domain/plenary.ts';
 import { readerOf } from '../flows/context.ts';
 import { plenaryNudge } from '../flows/plenary.flow.ts';
 import { sessionFields } from '../flows/views.ts';
 import { genderContext } from '../i18n/index.ts';
-import { button, message, type OutboundMessage } from '../messages/model.ts';
+import { type Button, button, message, type OutboundMessage } from '../messages/model.ts';
+import { stillBehind } from '../services/behind.service.ts';
 import { getApplication } from '../store/application.store.ts';
 import { countOpenIssues, lastCheckinWeek } from '../store/checkin.store.ts';
 import type { Db } from '../store/db.ts';
 import { getEvaluationOfPairing, hasAnsweredSurvey } from '../store/evaluation.store.ts';
 import { getGoal, listGoalsOfPairing } from '../store/goal.store.ts';
 import { type Nudge, noticeOf } from '../store/nudge.store.ts';
-import { getPerson } from '../store/person.store.ts';
+import { getPeople, getPerson } from '../store/person.store.ts';
 import { attendanceOf, getPlenary } from '../store/plenary.store.ts';
 import { enrollmentsOf, getCycle, getPairing, getProgram } from '../store/program.store.ts';
 import { type SessionWithPair, sessionWithPair } from '../store/session.store.ts';
@@ -250,5 +252,90 @@ export async function renderNudge(
         .buttons([button('menu', t('menu.pending'), { c: 'pending' }, 'primary')])
         .build();
     }
+    case 'admin_reminder': {
+      // Asked by an admin ("Remind now"): still sent only if the person is still behind.
+      const [cycleId, group] = nudge.subjectId.split(':') as [string, BehindGroup | undefined];
+      const cycle = await getCycle(db, nudge.tenantId, cycleId);
+      if (!cycle || !group || !BEHIND_GROUPS.includes(group)) return null;
+      const entries = await stillBehind(db, cycle, group, recipient.id, now);
+      if (!entries.length) return null;
+      return adminReminder(
+        reader,
+        cycle,
+        recipient,
+        entries,
+        await namesOf(db, nudge.tenantId, entries),
+        later,
+      );
+    }
   }
+}
+
+async function namesOf(db: Db, tenantId: string, entries: BehindEntry[]): Promise<Map<string, string>> {
+  const ids = entries.flatMap((e) => [e.mentorId, e.menteeId, e.personId]).filter((x): x is string => !!x);
+  const people = await getPeople(db, tenantId, [...new Set(ids)]);
+  return new Map([...people].map(([id, p]) => [id, p.name]));
+}
+
+/**
+ * An admin's reminder: what the coordination of the cycle asks this person for, in their words,
+ * with the button that does it.
+ */
+function adminReminder(
+  { t, fmt }: ReturnType<typeof readerOf>,
+  cycle: Cycle,
+  recipient: Person,
+  entries: BehindEntry[],
+  names: Map<string, string>,
+  later: Button,
+): OutboundMessage {
+  const first = entries[0] as BehindEntry;
+  const other = (e: BehindEntry) =>
+    names.get((e.mentorId === recipient.id ? e.menteeId : e.mentorId) ?? '') ?? '';
+  const list = (ids: (string | undefined)[]) =>
+    [...new Set(ids.map((id) => names.get(id ?? '') ?? '').filter(Boolean))].join(', ');
+  const menu = (c: string) => button('menu', t(`menu.${c}`), { c }, 'primary');
+  const intro = t('behind.reminder.intro', { cycle: cycle.name });
+  let text: string;
+  let action: Button;
+  switch (first.group) {
+    case 'no_goal':
+      text = t(`behind.reminder.no_goal_${first.detail.goalState ?? 'none'}`);
+      action = menu(first.detail.goalState === 'none' ? 'new_goal' : 'goals');
+      break;
+    case 'waiting_review':
+      text = t('behind.reminder.waiting_review', {
+        count: entries.length,
+        titles: entries.map((e) => `«${e.detail.title ?? ''}»`).join(', '),
+        names: list(entries.map((e) => e.menteeId)),
+      });
+      action = menu('pending');
+      break;
+    case 'no_checkin':
+      text = t('behind.reminder.no_checkin', { week: fmt.date(first.detail.week ?? '') });
+      action = menu('checkin');
+      break;
+    case 'few_sessions':
+      text = t('behind.reminder.few_sessions', {
+        name: other(first),
+        held: first.detail.held ?? 0,
+        count: first.detail.expected ?? 0,
+      });
+      action = menu('new_session');
+      break;
+    case 'open_issues':
+      text = t('behind.reminder.open_issues', {
+        count: entries.length,
+        names: list(entries.map((e) => e.menteeId)),
+      });
+      action = menu('pending');
+      break;
+    default:
+      text = t('behind.reminder.endorsements', {
+        count: entries.length,
+        names: list(entries.map((e) => e.menteeId)),
+      });
+      action = menu('pending');
+  }
+  return message(`${intro} ${text}`).text(`${intro} ${text}`).buttons([action, later]).build();
 }

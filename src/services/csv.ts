@@ -17,6 +17,15 @@ export function csvCell(value: string | number): string {
 }
 
 /** Rows to CSV text, one line each, ending in a line break. */
-export function csvText(rows: (string | number)[][], eol = '\n'): string {
-  return `${rows.map((row) => row.map(csvCell).join(',')).join(eol)}${eol}`;
+export function csvText(rows: (string | number)[][], eol = '\n', separator: ',' | ';' = ','): string {
+  return `${rows.map((row) => row.map(csvCell).join(separator)).join(eol)}${eol}`;
+}
+
+/**
+ * A CSV file for a reader, as their Excel opens it with a double click: `;` between cells for
+ * Spanish readers (Excel in es-MX, es-CL and es-ES lists with `;`), `,` for English ones; a BOM so
+ * that Excel reads UTF-8, and Windows line ends.
+ */
+export function csvFor(locale: string, rows: (string | number)[][]): string {
+  return `\uFEFF${csvText(rows, '\r\n', locale.startsWith('es') ? ';' : ',')}`;
 }

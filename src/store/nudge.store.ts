@@ -16,6 +16,7 @@ export const NUDGE_KINDS = [
   'plenary',
   'welcome',
   'notice',
+  'admin_reminder',
 ] as const;
 export type NudgeKind = (typeof NUDGE_KINDS)[number];
 

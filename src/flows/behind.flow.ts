@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import { BEHIND_GROUPS, type BehindEntry, type BehindGroup, REMINDABLE } from '../domain/behind.ts';
+import { phaseAt } from '../domain/cycle.ts';
+import { DomainError } from '../domain/errors.ts';
+import type { Person } from '../domain/model.ts';
+import type { Formatter, T } from '../i18n/index.ts';
+import { button, message, textMessage } from '../messages/model.ts';
+import { type BehindList, behindIn, remindGroup } from '../services/behind.service.ts';
+import { csvFor } from '../services/csv.ts';
+import { getCycle } from '../store/program.store.ts';
+import { type Ctx, type Reply, reply, requireAdmin } from './context.ts';
+import { cycleNamed, noCycleText } from './standing.ts';
+import { capped } from './views.ts';
+
+/** How many people a group shows in the message; the CSV has them all. */
+const SHOWN = 15;
+
+/** "Remind now": `y` the cycle, `k` the group. */
+export const remindValue = z.object({ y: z.string().max(64), k: z.enum(BEHIND_GROUPS) });
+
+const nameOf = (people: Map<string, Person>, id: string | undefined) => (id && people.get(id)?.name) || '—';
+
+/** One line of a group, as the coordinator reads it. */
+export function behindLine(
+  { t, fmt }: { t: T; fmt: Formatter },
+  list: Pick<BehindList, 'people'>,
+  e: BehindEntry,
+): string {
+  const mentor = nameOf(list.people, e.mentorId);
+  const mentee = nameOf(list.people, e.menteeId);
+  const d = e.detail;
+  switch (e.group) {
+    case 'no_goal':
+      return t(`behind.line.no_goal_${d.goalState ?? 'none'}`, { mentee, mentor });
+    case 'waiting_review':
+      return t('behind.line.waiting_review', {
+        mentor,
+        mentee,
+        title: d.title ?? '',
+        since: d.since ? fmt.dateTime(d.since) : '—',
+      });
+    case 'no_checkin':
+      return t('behind.line.no_checkin', { mentee, mentor, week: fmt.date(d.week ?? '') });
+    case 'few_sessions':
+      return t('behind.line.few_sessions', { mentor, mentee, held: d.held ?? 0, count: d.expected ?? 0 });
+    case 'open_issues':
+      return t(`behind.line.${d.status === 'restriction' ? 'restriction' : 'alert'}`, {
+        mentor,
+        mentee,
+        note: d.note ?? '',
+      });
+    case 'endorsements':
+      return t('behind.line.endorsement', {
+        supervisor: nameOf(list.people, e.personId),
+        applicant: mentee,
+        since: d.since ? fmt.dateTime(d.since) : '—',
+      });
+    case 'unpaired':
+      return t('behind.line.unpaired', { mentee });
+  }
+}
+
+/** The CSV: one row per line of the list, with the emails of the people it names. */
+function behindCsv(ctx: Ctx, list: BehindList): string {
+  const { t } = ctx;
+  const email = (id: string | undefined) => (id && list.people.get(id)?.email) || '';
+  const rows = list.entries.map((e) => [
+    t(`behind.group.${e.group}`),
+    e.personId ? nameOf(list.people, e.personId) : nameOf(list.people, e.mentorId),
+    e.personId ? email(e.personId) : email(e.mentorId),
+    nameOf(list.people, e.menteeId),
+    email(e.menteeId),
+    behindLine(ctx, list, e).replace(/^• /, ''),
+  ]);
+  return csvFor(ctx.person.locale, [t('behind.columns').split(','), ...rows]);
+}
+
+/**
+ * `admin pendientes [ciclo]`: the people behind, grouped by what is missing, each group with a
+ * "Remind now" button and the whole list as a CSV. Admins only.
+ */
+export async function behindInChat(ctx: Ctx, cycleName: string): Promise<Reply> {
+  requireAdmin(ctx);
+  const { t } = ctx;
+  const cycle = await cycleNamed(ctx, cycleName);
+  if (!cycle) return reply(textMessage(noCycleText(ctx, cycleName)));
+  const list = await behindIn(ctx.deps, ctx.acting, cycle);
+  const phase = t(`phase.${phaseAt(cycle, ctx.now)}`);
+  if (list.entries.length === 0) return reply(textMessage(t('behind.none', { cycle: cycle.name, phase })));
+  const title = t('behind.title', { cycle: cycle.name, phase, count: list.entries.length });
+  const builder = message(title).text(`*${title}*`);
+  for (const group of BEHIND_GROUPS) {
+    const entries = list.entries.filter((e) => e.group === group);
+    if (!entries.length) continue;
+    const lines = entries.map((e) => behindLine(ctx, list, e));
+    builder
+      .divider()
+      .text(
+        `*${t('behind.group_header', { name: t(`behind.group.${group}`), count: entries.length })}*\n${capped(t, lines, SHOWN).join('\n')}`,
+      );
+    if (REMINDABLE.includes(group))
+      builder.buttons([button('behind.remind', t('behind.remind'), { y: cycle.id, k: group })]);
+    else if (group === 'unpaired')
+      builder.buttons([
+        button('cycle.choose', t('behind.suggest_pairs'), { k: 'suggest_pairs', y: cycle.id }, 'primary'),
+      ]);
+  }
+  builder
+    .context(t('behind.csv'))
+    .file(
+      `${t('behind.file', { cycle: cycle.name }).replace(/[^\p{L}\p{N}._-]+/gu, '-')}.csv`,
+      'text/csv; charset=utf-8',
+      behindCsv(ctx, list),
+      undefined,
+      { permission: 'admin.manage' },
+    );
+  return reply(builder.build());
+}
+
+/** "Remind now" on a group: queued for everyone in it today, at most once a day each. */
+export async function remindInChat(ctx: Ctx, value: z.infer<typeof remindValue>): Promise<Reply> {
+  requireAdmin(ctx);
+  const cycle = await getCycle(ctx.deps.db, ctx.tenant.id, value.y);
+  if (!cycle) throw new DomainError('record.not_found', { entity: 'cycle' });
+  const { queued, already } = await remindGroup(ctx.deps, ctx.acting, cycle, value.k as BehindGroup);
+  const { t } = ctx;
+  const group = t(`behind.group.${value.k}`);
+  if (queued === 0 && already === 0) return reply(textMessage(t('behind.reminded_nobody', { group })));
+  return reply(
+    textMessage(
+      [
+        t('behind.reminded', { count: queued, group }),
+        ...(already ? [t('behind.reminded_already', { count: already })] : []),
+      ].join(' '),
+    ),
+  );
+}

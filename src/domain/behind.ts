@@ -20,14 +20,7 @@ export const BEHIND_GROUPS = [
 export type BehindGroup = (typeof BEHIND_GROUPS)[number];
 
 /** Groups whose people can be reminded with a click (an unpaired mentee needs the admin, not a nudge). */
-export const REMINDABLE: readonly BehindGroup[] = [
-  'no_goal',
-  'waiting_review',
-  'no_checkin',
-  'few_sessions',
-  'open_issues',
-  'endorsements',
-];
+export const REMINDABLE: readonly BehindGroup[] = BEHIND_GROUPS.filter((g) => g !== 'unpaired');
 
 /** A goal is waiting "too long" for its mentor after this many hours. */
 export const REVIEW_WAIT_HOURS = 48;

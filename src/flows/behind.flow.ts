@@ -66,7 +66,7 @@ function behindCsv(ctx: Ctx, list: BehindList): string {
   const email = (id: string | undefined) => (id && list.people.get(id)?.email) || '';
   const rows = list.entries.map((e) => [
     t(`behind.group.${e.group}`),
-    e.personId ? nameOf(list.people, e.personId) : nameOf(list.people, e.mentorId),
+    e.personId || e.mentorId ? nameOf(list.people, e.personId ?? e.mentorId) : '',
     e.personId ? email(e.personId) : email(e.mentorId),
     nameOf(list.people, e.menteeId),
     email(e.menteeId),
@@ -126,12 +126,9 @@ export async function remindInChat(ctx: Ctx, value: z.infer<typeof remindValue>)
   const { t } = ctx;
   const group = t(`behind.group.${value.k}`);
   if (queued === 0 && already === 0) return reply(textMessage(t('behind.reminded_nobody', { group })));
-  return reply(
-    textMessage(
-      [
-        t('behind.reminded', { count: queued, group }),
-        ...(already ? [t('behind.reminded_already', { count: already })] : []),
-      ].join(' '),
-    ),
-  );
+  const parts = [
+    ...(queued ? [t('behind.reminded', { count: queued, group })] : []),
+    ...(already ? [t('behind.reminded_already', { count: already })] : []),
+  ];
+  return reply(textMessage(parts.join(' ')));
 }

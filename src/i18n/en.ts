@@ -904,6 +904,7 @@ export const en: typeof es = {
       '{{count}} people already got this reminder in the last 24 hours; I won’t repeat it.',
     reminded_nobody: 'Nobody is in “{{group}}” any more: no reminders sent.',
     reminder: {
+      title: '“{{title}}”',
       intro: 'The coordinators of cycle {{cycle}} remind you:',
       no_goal_none:
         'you have not registered your program goal yet. Draft it with me: I’ll guide you step by step.',

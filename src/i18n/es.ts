@@ -913,11 +913,12 @@ export const es = {
     columns: 'pendiente,persona,correo,persona mentorada,correo de la persona mentorada,detalle',
     reminded_one: 'Listo: envío 1 recordatorio ({{group}}).',
     reminded_other: 'Listo: envío {{count}} recordatorios ({{group}}).',
-    reminded_already_one: '1 persona ya recibió este recordatorio en las últimas 24 horas y no se lo repito.',
+    reminded_already_one: '1 persona ya recibió este recordatorio en las últimas 24 horas: no se lo repito.',
     reminded_already_other:
       '{{count}} personas ya recibieron este recordatorio en las últimas 24 horas y no se lo repito.',
     reminded_nobody: 'Ya nadie está en «{{group}}»: no envío recordatorios.',
     reminder: {
+      title: '«{{title}}»',
       intro: 'La coordinación del ciclo {{cycle}} te recuerda:',
       no_goal_none: 'aún no registras tu meta del programa. Redáctala conmigo: te guío paso a paso.',
       no_goal_draft: 'tu meta está en borrador. Complétala y envíala a revisión.',

@@ -306,7 +306,7 @@ function adminReminder(
     case 'waiting_review':
       text = t('behind.reminder.waiting_review', {
         count: entries.length,
-        titles: entries.map((e) => `«${e.detail.title ?? ''}»`).join(', '),
+        titles: entries.map((e) => t('behind.reminder.title', { title: e.detail.title ?? '' })).join(', '),
         names: list(entries.map((e) => e.menteeId)),
       });
       action = menu('pending');

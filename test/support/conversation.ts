@@ -6,9 +6,11 @@ import type { CoreDeps, Reply } from '../../src/flows/context.ts';
 import type { ChatPort, Recipient } from '../../src/flows/ports.ts';
 import type { InboundEvent } from '../../src/messages/inbound.ts';
 import type { Button, Form, OutboundMessage } from '../../src/messages/model.ts';
+import { Dispatcher } from '../../src/scheduler/dispatcher.ts';
 import { seedDemo } from '../../src/services/demo.service.ts';
 import type { OpenDatabase } from '../../src/store/db.ts';
 import { openMigratedPGlite } from './databases.ts';
+import { FAST_LIMITS } from './nudges.ts';
 
 /** Everything a message says, as plain text: what a person reads. */
 export function plain(message: OutboundMessage): string {
@@ -101,6 +103,17 @@ export class ChatDriver {
   /** A new bot on the same database, as another process or a restarted one would be. */
   restart(): void {
     this.bot = new Bot({ ...this.bot.deps });
+  }
+
+  /** The reminder dispatcher of this chat, on its database and clock, without platform limits. */
+  dispatcher(): Dispatcher {
+    return new Dispatcher({
+      db: this.db.db,
+      clock: this.clock,
+      chat: this.memory,
+      worker: 'w',
+      limits: FAST_LIMITS,
+    });
   }
 
   async close(): Promise<void> {

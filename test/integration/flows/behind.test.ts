@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Block } from '../../../src/messages/model.ts';
-import { Dispatcher } from '../../../src/scheduler/dispatcher.ts';
+import type { Dispatcher } from '../../../src/scheduler/dispatcher.ts';
 import { createPerson } from '../../../src/store/person.store.ts';
 import { enroll } from '../../../src/store/program.store.ts';
 import { cliOn } from '../../support/cli.ts';
 import { type Answer, ChatDriver } from '../../support/conversation.ts';
 import { goalFields } from '../../support/cycles.ts';
-import { FAST_LIMITS } from '../../support/nudges.ts';
 
 const csvOf = (answer: Answer) => {
   const file = answer.reply.messages
@@ -42,13 +41,7 @@ describe('admin pendientes: who is behind, by what is missing', () => {
       .filter((m) => m.startsWith('La coordinación del ciclo') || m.startsWith('The coordinators'));
   beforeAll(async () => {
     chat = await ChatDriver.start('2026-11-23T16:00:00Z'); // Monday, goal setting
-    dispatcher = new Dispatcher({
-      db: chat.db.db,
-      clock: chat.clock,
-      chat: chat.memory,
-      worker: 'w',
-      limits: FAST_LIMITS,
-    });
+    dispatcher = chat.dispatcher();
     // A mentee enrolled late, still without a mentor.
     const cycle = await chat.db.db.selectFrom('cycles').select('id').executeTakeFirstOrThrow();
     const rosa = await createPerson(chat.db.db, chat.tenant.id, {
@@ -133,7 +126,7 @@ describe('admin pendientes: who is behind, by what is missing', () => {
     await chat.as('carmen').says('admin pendientes');
     const again = await chat.as('carmen').clicks('Recordar ahora');
     expect(again.text).toBe(
-      'Listo: envío 0 recordatorios (Sin meta aprobada). 1 persona ya recibió este recordatorio en las últimas 24 horas y no se lo repito.',
+      '1 persona ya recibió este recordatorio en las últimas 24 horas: no se lo repito.',
     );
     await dispatcher.drain();
     expect(coordination('sofia')).toHaveLength(1);

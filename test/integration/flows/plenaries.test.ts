@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Dispatcher } from '../../../src/scheduler/dispatcher.ts';
+import type { Dispatcher } from '../../../src/scheduler/dispatcher.ts';
 import { ChatDriver } from '../../support/conversation.ts';
-import { FAST_LIMITS } from '../../support/nudges.ts';
 
 describe('plenary sessions: scheduled by an admin, attendance marked with a button or from a paper list', () => {
   let chat: ChatDriver;
@@ -15,13 +14,7 @@ describe('plenary sessions: scheduled by an admin, attendance marked with a butt
       .execute();
   beforeAll(async () => {
     chat = await ChatDriver.start('2026-11-23T16:00:00Z'); // Monday 10:00 in Mexico City
-    dispatcher = new Dispatcher({
-      db: chat.db.db,
-      clock: chat.clock,
-      chat: chat.memory,
-      worker: 'w',
-      limits: FAST_LIMITS,
-    });
+    dispatcher = chat.dispatcher();
     await chat.as('luis').says('language en');
   });
   afterAll(async () => {

@@ -1,22 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Dispatcher } from '../../../src/scheduler/dispatcher.ts';
+import type { Dispatcher } from '../../../src/scheduler/dispatcher.ts';
 import { planTick } from '../../../src/scheduler/planner.ts';
 import { postgresRunCoordinator } from '../../../src/scheduler/scheduler.ts';
 import { ChatDriver } from '../../support/conversation.ts';
-import { FAST_LIMITS } from '../../support/nudges.ts';
 
 describe('reminders in the conversation', () => {
   let chat: ChatDriver;
   let dispatcher: Dispatcher;
   beforeAll(async () => {
     chat = await ChatDriver.start('2026-11-23T15:30:00Z'); // Monday 09:30 in Mexico City
-    dispatcher = new Dispatcher({
-      db: chat.db.db,
-      clock: chat.clock,
-      chat: chat.memory,
-      worker: 'w',
-      limits: FAST_LIMITS,
-    });
+    dispatcher = chat.dispatcher();
   });
   afterAll(async () => {
     await chat.close();

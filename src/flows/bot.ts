@@ -94,7 +94,14 @@ import {
 import { help, pending, welcome } from './help.flow.ts';
 import { nudgeValue, remindLater } from './nudge-actions.ts';
 import { evaluationOnBehalf, goalOnBehalf, sessionsOnBehalf } from './on-behalf.flow.ts';
-import { applyPairsInChat, applyPairsValue, pairInChat, suggestPairsInChat } from './pairing.flow.ts';
+import {
+  applyPairsInChat,
+  applyPairsValue,
+  pairInChat,
+  replaceInChat,
+  replaceValue,
+  suggestPairsInChat,
+} from './pairing.flow.ts';
 import {
   attendFromButton,
   listPlenariesInChat,
@@ -862,6 +869,10 @@ export class Bot {
       case 'pairs.apply': {
         const value = parse(applyPairsValue);
         return value ? applyPairsInChat(ctx, value) : bad();
+      }
+      case 'pairs.replace': {
+        const value = parse(replaceValue);
+        return value ? replaceInChat(ctx, value) : bad();
       }
       case 'nudge.later': {
         const value = parse(nudgeValue);

@@ -1,16 +1,28 @@
 import { z } from 'zod';
 import { authorize } from '../domain/authz.ts';
+import { DomainError } from '../domain/errors.ts';
+import type { Cycle, Pairing, Person } from '../domain/model.ts';
+import { genderContext } from '../i18n/index.ts';
 import { button, message, type OutboundMessage, textMessage } from '../messages/model.ts';
 import { csvText } from '../services/csv.ts';
 import {
   applySuggestion,
   pairManually,
+  previewReplacement,
+  type Replacement,
+  replaceMentor,
   type Suggestion,
   suggestPairs,
 } from '../services/matching.service.ts';
-import { findPersonByEmail } from '../store/person.store.ts';
-import { enrollmentsOf, getCycle, listCycles } from '../store/program.store.ts';
-import { type Ctx, type Reply, reply } from './context.ts';
+import { findPersonByEmail, getPeople, getPerson } from '../store/person.store.ts';
+import {
+  activePairingOfMentee,
+  enrollmentsOf,
+  getCycle,
+  listCycles,
+  type PairingCarry,
+} from '../store/program.store.ts';
+import { adminRun, type Ctx, type Reply, reply } from './context.ts';
 import { cycleNamed } from './standing.ts';
 import { capped } from './views.ts';
 
@@ -132,14 +144,117 @@ export async function pairInChat(ctx: Ctx, mentorEmail: string, menteeEmail: str
   );
   const cycle = (await listCycles(ctx.deps.db, ctx.tenant.id)).find((c) => asMentee.has(c.id));
   if (!cycle) return reply(textMessage(ctx.t('pairs.not_mentee', { name: mentee.name })));
-  await pairManually(
-    ctx.deps,
-    { tenantId: ctx.tenant.id, actorId: ctx.person.id, via: ctx.acting.via },
-    cycle,
-    mentor,
-    mentee,
+  const replacing = await previewReplacement(ctx.deps, ctx.tenant.id, cycle, mentor, mentee).catch(
+    (error: unknown) => {
+      if (error instanceof DomainError && error.code === 'pairing.same_mentor') return 'same' as const;
+      throw error;
+    },
   );
+  if (replacing === 'same') {
+    return reply(
+      textMessage(
+        ctx.t('pairs.replace.same', {
+          mentor: mentor.name,
+          mentee: mentee.name,
+          cycle: cycle.name,
+          ...genderContext(mentor.gender),
+        }),
+      ),
+    );
+  }
+  if (replacing) return reply(await replacementOffer(ctx, cycle, mentor, mentee, replacing));
+  await pairManually(ctx.deps, adminRun(ctx), cycle, mentor, mentee);
   return reply(
     textMessage(ctx.t('pairs.paired', { mentor: mentor.name, mentee: mentee.name, cycle: cycle.name })),
   );
+}
+
+export const replaceValue = z.object({
+  cycle: z.string().max(64),
+  mentee: z.string().max(64),
+  mentor: z.string().max(64),
+  from: z.string().max(64),
+});
+
+/** "Ana already has Luis: replace him with Tomás?", with what moves and what is cancelled. */
+async function replacementOffer(
+  ctx: Ctx,
+  cycle: Cycle,
+  mentor: Person,
+  mentee: Person,
+  { current, carry }: { current: Pairing; carry: PairingCarry },
+): Promise<OutboundMessage> {
+  const { t } = ctx;
+  const old = await getPerson(ctx.deps.db, ctx.tenant.id, current.mentorId);
+  const names = { mentee: mentee.name, mentor: mentor.name, old: old?.name ?? '', cycle: cycle.name };
+  const offer = t('pairs.replace.offer', {
+    ...names,
+    their: t('pronoun.their', genderContext(mentee.gender)),
+    ...genderContext(old?.gender ?? null),
+  });
+  const parts = [
+    carry.goals
+      ? t('pairs.replace.carry_goals', { ...names, count: carry.goals })
+      : t('pairs.replace.carry_none', names),
+    ...(carry.waitingReview
+      ? [t('pairs.replace.carry_waiting', { ...names, count: carry.waitingReview })]
+      : []),
+    ...(carry.upcomingSessions
+      ? [t('pairs.replace.carry_sessions', { ...names, count: carry.upcomingSessions })]
+      : []),
+    t('pairs.replace.carry_held'),
+  ];
+  return message(offer)
+    .text(offer)
+    .text(parts.join(' '))
+    .buttons([
+      button(
+        'pairs.replace',
+        t('pairs.replace.button'),
+        { cycle: cycle.id, mentee: mentee.id, mentor: mentor.id, from: current.id },
+        'primary',
+      ),
+    ])
+    .build();
+}
+
+/** "Reemplazar": makes the change the admin saw, or says what changed since (a second click does nothing). */
+export async function replaceInChat(ctx: Ctx, value: z.infer<typeof replaceValue>): Promise<Reply> {
+  authorize(ctx.actor, 'admin.manage', { kind: 'tenant', tenantId: ctx.tenant.id });
+  const { t } = ctx;
+  const cycle = await getCycle(ctx.deps.db, ctx.tenant.id, value.cycle);
+  const people = await getPeople(ctx.deps.db, ctx.tenant.id, [value.mentee, value.mentor]);
+  const mentee = people.get(value.mentee);
+  const mentor = people.get(value.mentor);
+  if (!cycle || !mentee || !mentor) return reply(textMessage(t('errors.record.not_found')));
+  const stale = async (): Promise<Reply> => {
+    const now = await activePairingOfMentee(ctx.deps.db, ctx.tenant.id, cycle.id, mentee.id);
+    const current = now ? await getPerson(ctx.deps.db, ctx.tenant.id, now.mentorId) : undefined;
+    const text = current
+      ? t('pairs.replace.stale', {
+          mentee: mentee.name,
+          mentor: current.name,
+          ...genderContext(mentee.gender),
+        })
+      : t('pairs.replace.stale_unpaired', { mentee: mentee.name });
+    return { messages: [], replaceOriginal: textMessage(text) };
+  };
+  let done: Replacement;
+  try {
+    done = await replaceMentor(ctx.deps, adminRun(ctx), cycle, mentor, mentee, value.from);
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'pairing.changed') return stale();
+    throw error;
+  }
+  const old = await getPerson(ctx.deps.db, ctx.tenant.id, done.ended.mentorId);
+  const names = { mentee: mentee.name, mentor: mentor.name, old: old?.name ?? '', cycle: cycle.name };
+  const text = t('pairs.replace.done', {
+    ...names,
+    moved: t('pairs.replace.moved', { goals: done.goals, checkins: done.checkins }),
+    sessions: done.sessionsCancelled
+      ? t('pairs.replace.cancelled', { count: done.sessionsCancelled })
+      : t('pairs.replace.cancelled_none'),
+  });
+  // The offer becomes its outcome: no button left to click twice.
+  return { messages: [], replaceOriginal: textMessage(text) };
 }

@@ -34,6 +34,14 @@ export const en: typeof es = {
     mentee_other: '{{count}} mentees',
     mentor_one: '{{count}} mentor',
     mentor_other: '{{count}} mentors',
+    checkin_one: '{{count}} check-in',
+    checkin_other: '{{count}} check-ins',
+  },
+  /** Possessives about a third person, by their gender ("their" when it is not known). */
+  pronoun: {
+    their: 'their',
+    their_f: 'her',
+    their_m: 'his',
   },
   common: {
     more: '… and {{count}} more (the attached file has them all).',
@@ -136,7 +144,7 @@ export const en: typeof es = {
       mentor:
         '• “goals” — your mentees’ goals\n• “new session” / “sessions” — propose and see sessions\n• “evaluate” — final evaluation of each goal',
       admin:
-        '• “todo” — state of the cycle: goals awaiting approval, alerts and restrictions\n• “admin todo [cycle]” — who is behind, by person, with “Remind now” and a CSV\n• “admin report” — the cycle’s figures: goals by state, sessions, check-ins, evaluations\n• “admin add director email@…” / “admin add admin email@…” — give someone else access (“admin remove …” to take it back)\n• “admin new program” / “admin new cycle” — create a program or a cycle with a form\n• “admin open applications until <date>” / “admin applications” — a call with supervisor endorsement and selection\n• “admin new plenary” / “admin plenaries” — schedule plenaries and see attendance (“admin attendance n email@… present|absent” for a paper list)\n• “admin programs” / “admin cycles” / “admin people [cycle]” — programs, cycles and who is enrolled in a cycle, with their pair (and a CSV)\n• “admin competencies” — list, add and rename competencies\n• “admin results” / “admin certificates” — results per participant (Excel, CSV) and certificates (PDF)\n• “admin export email@…” / “admin erase email@…” — a person’s data, or anonymise them\n• “admin suggest pairs” — the best pairs, to review and confirm\n• “admin pair mentor@… mentee@…” — one pair by hand\n• “admin on behalf of email@… goal|evaluation|sessions” — enter a paper form\nWith several cycles running, I ask which one you mean; you can also type its name at the end of the command (e.g. “admin plenaries 2027-1”).',
+        '• “todo” — state of the cycle: goals awaiting approval, alerts and restrictions\n• “admin todo [cycle]” — who is behind, by person, with “Remind now” and a CSV\n• “admin report” — the cycle’s figures: goals by state, sessions, check-ins, evaluations\n• “admin add director email@…” / “admin add admin email@…” — give someone else access (“admin remove …” to take it back)\n• “admin new program” / “admin new cycle” — create a program or a cycle with a form\n• “admin open applications until <date>” / “admin applications” — a call with supervisor endorsement and selection\n• “admin new plenary” / “admin plenaries” — schedule plenaries and see attendance (“admin attendance n email@… present|absent” for a paper list)\n• “admin programs” / “admin cycles” / “admin people [cycle]” — programs, cycles and who is enrolled in a cycle, with their pair (and a CSV)\n• “admin competencies” — list, add and rename competencies\n• “admin results” / “admin certificates” — results per participant (Excel, CSV) and certificates (PDF)\n• “admin export email@…” / “admin erase email@…” — a person’s data, or anonymise them\n• “admin suggest pairs” — the best pairs, to review and confirm\n• “admin pair mentor@… mentee@…” — one pair by hand; if the mentee has a mentor, offers “Replace” (goals and history move to the new pair)\n• “admin on behalf of email@… goal|evaluation|sessions” — enter a paper form\nWith several cycles running, I ask which one you mean; you can also type its name at the end of the command (e.g. “admin plenaries 2027-1”).',
       director:
         '• “todo” — state of the cycle (read-only)\n• “admin report” — the cycle’s figures\n• “admin results” / “admin certificates” — results per participant and certificates\n• “admin programs” / “admin cycles” — programs and cycles, with their dates',
       none: '• “hello” — an introduction to the program\n• “apply” — apply to a cycle when a call is open',
@@ -566,6 +574,35 @@ export const en: typeof es = {
     welcome: {
       summary: 'Welcome to Mentoría',
       text: 'Hello {{name}}: welcome to cycle {{cycle}} of the “{{program}}” program, where you take part as {{role}}. Type “help” whenever you want to see what I can do.',
+    },
+    pairing_change: {
+      summary: 'A change of pairing in cycle {{cycle}}',
+      to_old_mentor:
+        'The coordinators changed the pairing of {{mentee}} in cycle {{cycle}}: from today {{mentor}} is their mentor. Thank you for your mentoring; the sessions you held stay on record.',
+      to_old_mentor_f:
+        'The coordinators changed the pairing of {{mentee}} in cycle {{cycle}}: from today {{mentor}} is her mentor. Thank you for your mentoring; the sessions you held stay on record.',
+      to_old_mentor_m:
+        'The coordinators changed the pairing of {{mentee}} in cycle {{cycle}}: from today {{mentor}} is his mentor. Thank you for your mentoring; the sessions you held stay on record.',
+      to_mentee:
+        'The coordinators changed your pairing in cycle {{cycle}}: from today your mentor is {{mentor}} (until now, {{old}}). Your goals and check-ins stay with you, and the sessions you held still count.',
+      to_mentee_f:
+        'The coordinators changed your pairing in cycle {{cycle}}: from today your mentor is {{mentor}} (until now, {{old}}). Your goals and check-ins stay with you, and the sessions you held still count.',
+      to_mentee_m:
+        'The coordinators changed your pairing in cycle {{cycle}}: from today your mentor is {{mentor}} (until now, {{old}}). Your goals and check-ins stay with you, and the sessions you held still count.',
+      to_new_mentor:
+        'From today you are the mentor of {{mentee}} in cycle {{cycle}} (until now with {{old}}). Their goals, check-ins and history are now yours to follow.',
+      to_new_mentor_f:
+        'From today you are the mentor of {{mentee}} in cycle {{cycle}} (until now with {{old}}). Her goals, check-ins and history are now yours to follow.',
+      to_new_mentor_m:
+        'From today you are the mentor of {{mentee}} in cycle {{cycle}} (until now with {{old}}). His goals, check-ins and history are now yours to follow.',
+      waiting_one: '{{count}} goal is waiting for your review: it comes next.',
+      waiting_other: '{{count}} goals are waiting for your review: they come next.',
+      cancelled_one: 'The session scheduled for {{when}} was cancelled.',
+      cancelled_other: 'The sessions scheduled for these times were cancelled: {{when}}.',
+      cancelled_with_one:
+        'The session scheduled with {{old}} for {{when}} was cancelled: propose a new one to {{mentor}}.',
+      cancelled_with_other:
+        'The sessions scheduled with {{old}} ({{when}}) were cancelled: propose new ones to {{mentor}}.',
     },
     introduction: {
       summary: 'Meet {{name}}',
@@ -1057,6 +1094,39 @@ export const en: typeof es = {
     applied: 'Done, pairs created: {{count}}. Each person gets an introduction message.',
     paired: 'Done: {{mentor}} will mentor {{mentee}} in cycle {{cycle}}. Both get an introduction message.',
     not_mentee: '{{name}} is not enrolled as a mentee in any cycle.',
+    replace: {
+      offer:
+        '{{mentee}} already has {{old}} as {{their}} mentor in cycle {{cycle}}. Replace them with {{mentor}}?',
+      offer_f:
+        '{{mentee}} already has {{old}} as {{their}} mentor in cycle {{cycle}}. Replace her with {{mentor}}?',
+      offer_m:
+        '{{mentee}} already has {{old}} as {{their}} mentor in cycle {{cycle}}. Replace him with {{mentor}}?',
+      carry_goals_one: 'The goal and its check-ins move to {{mentor}}.',
+      carry_goals_other: 'The {{count}} goals and their check-ins move to {{mentor}}.',
+      carry_none: 'No goals recorded yet.',
+      carry_waiting_one: '{{count}} goal waiting for review goes to {{mentor}}.',
+      carry_waiting_other: '{{count}} goals waiting for review go to {{mentor}}.',
+      carry_sessions_one: '{{count}} session scheduled with {{old}} is cancelled.',
+      carry_sessions_other: '{{count}} sessions scheduled with {{old}} are cancelled.',
+      carry_held: 'Sessions already held still count toward the minimum.',
+      button: 'Replace',
+      same: '{{mentor}} is already the mentor of {{mentee}} in cycle {{cycle}}.',
+      same_f: '{{mentor}} is already the mentor of {{mentee}} in cycle {{cycle}}.',
+      same_m: '{{mentor}} is already the mentor of {{mentee}} in cycle {{cycle}}.',
+      done: 'Done: {{mentor}} now guides {{mentee}} in cycle {{cycle}}. {{moved}} moved; {{sessions}}. Telling {{mentee}}, {{old}} and {{mentor}}.',
+      moved: '$t(counted.goal, {"count": {{goals}} }) and $t(counted.checkin, {"count": {{checkins}} })',
+      cancelled_one: '{{count}} scheduled session cancelled',
+      cancelled_other: '{{count}} scheduled sessions cancelled',
+      cancelled_none: 'no scheduled session to cancel',
+      stale:
+        'The pairing of {{mentee}} changed since you saw this message: today their mentor is {{mentor}}. Nothing was changed.',
+      stale_f:
+        'The pairing of {{mentee}} changed since you saw this message: today her mentor is {{mentor}}. Nothing was changed.',
+      stale_m:
+        'The pairing of {{mentee}} changed since you saw this message: today his mentor is {{mentor}}. Nothing was changed.',
+      stale_unpaired:
+        'The pairing of {{mentee}} changed since you saw this message: there is no mentor today. Nothing was changed.',
+    },
   },
   report: {
     title: 'Report of cycle {{cycle}}',
@@ -1146,6 +1216,11 @@ export const en: typeof es = {
       mentee_taken: 'That person already has a mentor in this cycle.',
       mentor_capacity: 'That mentor already guides the maximum number of people ({{capacity}}).',
       roles: 'These people do not have the roles needed in the cycle.',
+      same_mentor: 'That person is already the mentor of that mentee in this cycle.',
+      changed:
+        'The pairing changed meanwhile: nothing was changed. Type the command again to see the current one.',
+      evaluation_delivered:
+        'The final evaluation of this pair was already delivered: at this point of the cycle the mentor cannot change.',
     },
     goal: {
       limit:

@@ -33,6 +33,14 @@ export const es = {
     mentee_other: '{{count}} personas mentoradas',
     mentor_one: '{{count}} persona mentora',
     mentor_other: '{{count}} personas mentoras',
+    checkin_one: '{{count}} avance semanal',
+    checkin_other: '{{count}} avances semanales',
+  },
+  /** Possessives about a third person; Spanish needs none ("su"), English does. */
+  pronoun: {
+    their: 'su',
+    their_f: 'su',
+    their_m: 'su',
   },
   common: {
     more: '… y {{count}} más (detalle completo en el archivo adjunto).',
@@ -143,7 +151,7 @@ export const es = {
       mentor:
         '• «metas» — las metas de tus personas mentoradas\n• «sesión nueva» / «sesiones» — proponer y ver sesiones\n• «evaluar» — evaluación final de cada meta',
       admin:
-        '• «pendientes» — estado del ciclo: metas por aprobar, alertas y restricciones\n• «admin pendientes [ciclo]» — quién está atrasado, por persona, con «Recordar ahora» y un CSV\n• «admin reporte» — cifras del ciclo: metas por estado, sesiones, avances, evaluaciones\n• «admin agregar director correo@…» / «admin agregar admin correo@…» — dar acceso a otra persona («admin quitar …» para retirarlo)\n• «admin programa nuevo» / «admin ciclo nuevo» — crear un programa o un ciclo con un formulario\n• «admin abrir postulaciones hasta <fecha>» / «admin postulaciones» — convocatoria con aval de jefatura y selección\n• «admin plenaria nueva» / «admin plenarias» — programar plenarias y ver la asistencia («admin asistencia n correo@… presente|ausente» para una lista en papel)\n• «admin programas» / «admin ciclos» / «admin personas [ciclo]» — programas, ciclos y quién está inscrito en un ciclo, con su pareja (y un CSV)\n• «admin competencias» — ver, agregar y renombrar competencias\n• «admin resultados» / «admin diplomas» — resultados por participante (Excel, CSV) y diplomas (PDF)\n• «admin exportar correo@…» / «admin borrar correo@…» — datos de una persona, o anonimizarla\n• «admin sugerir parejas» — propuesta óptima de parejas para revisar y confirmar\n• «admin emparejar mentor@… mentorado@…» — una pareja a mano\n• «admin en nombre de correo@… meta|evaluación|sesiones» — ingresar un formulario en papel\nCon varios ciclos en curso, pregunto a cuál te refieres; también puedes escribir su nombre al final del comando (p. ej. «admin plenarias 2027-1»).',
+        '• «pendientes» — estado del ciclo: metas por aprobar, alertas y restricciones\n• «admin pendientes [ciclo]» — quién está atrasado, por persona, con «Recordar ahora» y un CSV\n• «admin reporte» — cifras del ciclo: metas por estado, sesiones, avances, evaluaciones\n• «admin agregar director correo@…» / «admin agregar admin correo@…» — dar acceso a otra persona («admin quitar …» para retirarlo)\n• «admin programa nuevo» / «admin ciclo nuevo» — crear un programa o un ciclo con un formulario\n• «admin abrir postulaciones hasta <fecha>» / «admin postulaciones» — convocatoria con aval de jefatura y selección\n• «admin plenaria nueva» / «admin plenarias» — programar plenarias y ver la asistencia («admin asistencia n correo@… presente|ausente» para una lista en papel)\n• «admin programas» / «admin ciclos» / «admin personas [ciclo]» — programas, ciclos y quién está inscrito en un ciclo, con su pareja (y un CSV)\n• «admin competencias» — ver, agregar y renombrar competencias\n• «admin resultados» / «admin diplomas» — resultados por participante (Excel, CSV) y diplomas (PDF)\n• «admin exportar correo@…» / «admin borrar correo@…» — datos de una persona, o anonimizarla\n• «admin sugerir parejas» — propuesta óptima de parejas para revisar y confirmar\n• «admin emparejar mentor@… mentorado@…» — una pareja a mano; si ya tiene mentor o mentora, ofrece «Reemplazar» (metas e historial pasan a la nueva pareja)\n• «admin en nombre de correo@… meta|evaluación|sesiones» — ingresar un formulario en papel\nCon varios ciclos en curso, pregunto a cuál te refieres; también puedes escribir su nombre al final del comando (p. ej. «admin plenarias 2027-1»).',
       director:
         '• «pendientes» — estado del ciclo (solo consulta)\n• «admin reporte» — cifras del ciclo\n• «admin resultados» / «admin diplomas» — resultados por participante y diplomas\n• «admin programas» / «admin ciclos» — programas y ciclos, con sus fechas',
       none: '• «hola» — presentación del programa\n• «postular» — postular a un ciclo cuando hay convocatoria abierta',
@@ -570,6 +578,35 @@ export const es = {
     welcome: {
       summary: 'Bienvenida a Mentoría',
       text: 'Hola, {{name}}: te damos la bienvenida al ciclo {{cycle}} del programa «{{program}}», donde participas como {{role}}. Escribe «ayuda» cuando quieras ver lo que puedo hacer.',
+    },
+    pairing_change: {
+      summary: 'Cambio de pareja en el ciclo {{cycle}}',
+      to_old_mentor:
+        'La coordinación cambió la pareja de {{mentee}} en el ciclo {{cycle}}: desde hoy su persona mentora es {{mentor}}. Gracias por tu acompañamiento; las sesiones que realizaron quedan registradas.',
+      to_old_mentor_f:
+        'La coordinación cambió la pareja de {{mentee}} en el ciclo {{cycle}}: desde hoy la acompaña {{mentor}}. Gracias por tu acompañamiento; las sesiones que realizaron quedan registradas.',
+      to_old_mentor_m:
+        'La coordinación cambió la pareja de {{mentee}} en el ciclo {{cycle}}: desde hoy lo acompaña {{mentor}}. Gracias por tu acompañamiento; las sesiones que realizaron quedan registradas.',
+      to_mentee:
+        'La coordinación cambió tu pareja en el ciclo {{cycle}}: desde hoy tu persona mentora es {{mentor}} (antes, {{old}}). Tus metas y avances siguen contigo y las sesiones realizadas siguen contando.',
+      to_mentee_f:
+        'La coordinación cambió tu pareja en el ciclo {{cycle}}: desde hoy tu mentora es {{mentor}} (antes, {{old}}). Tus metas y avances siguen contigo y las sesiones realizadas siguen contando.',
+      to_mentee_m:
+        'La coordinación cambió tu pareja en el ciclo {{cycle}}: desde hoy tu mentor es {{mentor}} (antes, {{old}}). Tus metas y avances siguen contigo y las sesiones realizadas siguen contando.',
+      to_new_mentor:
+        'Desde hoy acompañas a {{mentee}} en el ciclo {{cycle}} (hasta ahora con {{old}}). Sus metas, avances e historial pasan a ti.',
+      to_new_mentor_f:
+        'Desde hoy acompañas a {{mentee}} en el ciclo {{cycle}} (hasta ahora con {{old}}). Sus metas, avances e historial pasan a ti.',
+      to_new_mentor_m:
+        'Desde hoy acompañas a {{mentee}} en el ciclo {{cycle}} (hasta ahora con {{old}}). Sus metas, avances e historial pasan a ti.',
+      waiting_one: '{{count}} meta espera tu revisión: te la envío a continuación.',
+      waiting_other: '{{count}} metas esperan tu revisión: te las envío a continuación.',
+      cancelled_one: 'Se canceló la sesión agendada para el {{when}}.',
+      cancelled_other: 'Se cancelaron las sesiones agendadas para: {{when}}.',
+      cancelled_with_one:
+        'Se canceló la sesión agendada con {{old}} para el {{when}}: propón una nueva a {{mentor}}.',
+      cancelled_with_other:
+        'Se cancelaron las sesiones agendadas con {{old}} ({{when}}): propón nuevas a {{mentor}}.',
     },
     introduction: {
       summary: 'Te presentamos a {{name}}',
@@ -1078,6 +1115,39 @@ export const es = {
     paired:
       'Listo: {{mentor}} acompañará a {{mentee}} en el ciclo {{cycle}}. Ambos recibirán un mensaje de presentación.',
     not_mentee: '{{name}} no participa como persona mentorada en ningún ciclo.',
+    replace: {
+      offer:
+        '{{mentee}} ya tiene a {{old}} como {{their}} persona mentora en el ciclo {{cycle}}. ¿Hacer el reemplazo por {{mentor}}?',
+      offer_f:
+        '{{mentee}} ya tiene a {{old}} como {{their}} mentora en el ciclo {{cycle}}. ¿Reemplazarla por {{mentor}}?',
+      offer_m:
+        '{{mentee}} ya tiene a {{old}} como {{their}} mentor en el ciclo {{cycle}}. ¿Reemplazarlo por {{mentor}}?',
+      carry_goals_one: 'Su meta y sus avances pasan a {{mentor}}.',
+      carry_goals_other: 'Sus {{count}} metas y sus avances pasan a {{mentor}}.',
+      carry_none: 'Aún no tiene metas registradas.',
+      carry_waiting_one: '{{count}} meta espera revisión y pasará a {{mentor}}.',
+      carry_waiting_other: '{{count}} metas esperan revisión y pasarán a {{mentor}}.',
+      carry_sessions_one: 'Se cancela {{count}} sesión agendada con {{old}}.',
+      carry_sessions_other: 'Se cancelan {{count}} sesiones agendadas con {{old}}.',
+      carry_held: 'Las sesiones realizadas siguen contando para su mínimo.',
+      button: 'Reemplazar',
+      same: '{{mentor}} ya es la persona mentora de {{mentee}} en el ciclo {{cycle}}.',
+      same_f: '{{mentor}} ya es la mentora de {{mentee}} en el ciclo {{cycle}}.',
+      same_m: '{{mentor}} ya es el mentor de {{mentee}} en el ciclo {{cycle}}.',
+      done: 'Listo: {{mentor}} acompaña ahora a {{mentee}} en el ciclo {{cycle}}. Pasaron {{moved}}; {{sessions}}. Aviso a {{mentee}}, {{old}} y {{mentor}}.',
+      moved: '$t(counted.goal, {"count": {{goals}} }) y $t(counted.checkin, {"count": {{checkins}} })',
+      cancelled_one: 'se canceló {{count}} sesión agendada',
+      cancelled_other: 'se cancelaron {{count}} sesiones agendadas',
+      cancelled_none: 'no había sesiones agendadas que cancelar',
+      stale:
+        'La pareja de {{mentee}} cambió desde que viste este mensaje: hoy su persona mentora es {{mentor}}. No cambié nada.',
+      stale_f:
+        'La pareja de {{mentee}} cambió desde que viste este mensaje: hoy la acompaña {{mentor}}. No cambié nada.',
+      stale_m:
+        'La pareja de {{mentee}} cambió desde que viste este mensaje: hoy lo acompaña {{mentor}}. No cambié nada.',
+      stale_unpaired:
+        'La pareja de {{mentee}} cambió desde que viste este mensaje: hoy no tiene pareja. No cambié nada.',
+    },
   },
   report: {
     title: 'Reporte del ciclo {{cycle}}',
@@ -1168,6 +1238,11 @@ export const es = {
       mentee_taken: 'Esa persona ya tiene pareja de mentoría en este ciclo.',
       mentor_capacity: 'Esa persona mentora ya acompaña al máximo de personas ({{capacity}}).',
       roles: 'Las personas no tienen los roles necesarios en el ciclo.',
+      same_mentor: 'Esa persona ya es la pareja de mentoría de quien indicas en este ciclo.',
+      changed:
+        'La pareja cambió mientras tanto: no cambié nada. Vuelve a escribir el comando para ver la actual.',
+      evaluation_delivered:
+        'La evaluación final de esta pareja ya se entregó: a esta altura del ciclo no se puede cambiar de persona mentora.',
     },
     goal: {
       limit: 'Ya tienes el máximo de metas del programa ({{max}}). Puedes editar o retirar una existente.',

@@ -83,7 +83,7 @@ export async function cycleReport(deps: Deps, acting: Acting, cycle: Cycle): Pro
   const promoters = f.surveys.filter((s) => s.recommend >= 9).length;
   const detractors = f.surveys.filter((s) => s.recommend <= 6).length;
   // Maps, not searches: a cycle can have tens of thousands of participants.
-  const heldBy = new Map(f.heldPerPair.map((p) => [p.pairingId, p.held]));
+  const heldBy = new Map(f.heldPerPair.map((p) => [p.pairingId, p]));
   const attendedBy = new Map(f.attendance.map((a) => [a.personId, a.present]));
   const evaluated = new Set(f.evaluationsDone);
   // The same rows, and the same definitions, as the results file and the diplomas.
@@ -91,7 +91,10 @@ export async function cycleReport(deps: Deps, acting: Acting, cycle: Cycle): Pro
     personId: p.personId,
     role: p.role,
     paired: p.pairingId !== null,
-    sessionsHeld: p.pairingId ? (heldBy.get(p.pairingId) ?? 0) : 0,
+    // A mentee counts every session held in the cycle, with any mentor; a mentor, their pair's.
+    sessionsHeld: p.pairingId
+      ? ((p.role === 'mentee' ? heldBy.get(p.pairingId)?.menteeHeld : heldBy.get(p.pairingId)?.held) ?? 0)
+      : 0,
     plenariesAttended: attendedBy.get(p.personId) ?? 0,
     evaluation: p.pairingId && evaluated.has(p.pairingId) ? 'released' : null,
   }));
@@ -137,7 +140,7 @@ export async function cycleReport(deps: Deps, acting: Acting, cycle: Cycle): Pro
       proposed: f.sessions.proposed,
       held: f.sessions.held,
       minimum_per_pair: minimum,
-      pairs_below_minimum: f.heldPerPair.filter((p) => p.held < minimum).length,
+      pairs_below_minimum: f.heldPerPair.filter((p) => p.menteeHeld < minimum).length,
     },
     checkins: {
       reported: f.checkins.reported,

@@ -5,7 +5,7 @@ import { weekOf } from '../domain/nudge-timing.ts';
 import { attendanceWindow } from '../domain/plenary.ts';
 import { readerOf } from '../flows/context.ts';
 import { plenaryNudge } from '../flows/plenary.flow.ts';
-import { sessionFields } from '../flows/views.ts';
+import { goalFieldList, sessionFields } from '../flows/views.ts';
 import { genderContext } from '../i18n/index.ts';
 import { type Button, button, message, type OutboundMessage } from '../messages/model.ts';
 import { stillBehind } from '../services/behind.service.ts';
@@ -17,8 +17,15 @@ import { getGoal, listGoalsOfPairing } from '../store/goal.store.ts';
 import { type Nudge, noticeOf } from '../store/nudge.store.ts';
 import { getPeople, getPerson } from '../store/person.store.ts';
 import { attendanceOf, getPlenary } from '../store/plenary.store.ts';
-import { enrollmentsOf, getCycle, getPairing, getProgram } from '../store/program.store.ts';
+import {
+  enrollmentsOf,
+  getCycle,
+  getPairing,
+  getProgram,
+  sessionsCancelledAtEnd,
+} from '../store/program.store.ts';
 import { type SessionWithPair, sessionWithPair } from '../store/session.store.ts';
+import { listCompetencies } from '../store/tenant.store.ts';
 
 /**
  * The message for a due nudge, built at send time in the recipient's language and zone — or
@@ -79,22 +86,28 @@ export async function renderNudge(
     case 'approval_pending': {
       const goal = await getGoal(db, nudge.tenantId, nudge.subjectId);
       if (goal?.state !== 'submitted' || `r${goal.revision}` !== nudge.slot) return null;
+      // The goal's mentor now: after a change of mentor the old one's reminder is not sent.
+      if ((await getPairing(db, nudge.tenantId, goal.pairingId))?.mentorId !== recipient.id) return null;
       const mentee = await getPerson(db, nudge.tenantId, goal.menteeId);
       const value = { g: goal.id, r: goal.revision };
-      return message(t('nudge.approval_pending.summary', { name: mentee?.name ?? '' }))
-        .text(
-          t('nudge.approval_pending.text', {
-            name: mentee?.name ?? '',
-            title: goal.title,
-            since: fmt.dateTime(goal.submittedAt ?? now),
-          }),
-        )
-        .buttons([
-          button('goal.approve', t('review.approve'), value, 'primary'),
-          button('goal.request_changes', t('review.request_changes'), value),
-          later,
-        ])
-        .build();
+      return (
+        message(t('nudge.approval_pending.summary', { name: mentee?.name ?? '' }))
+          .text(
+            t('nudge.approval_pending.text', {
+              name: mentee?.name ?? '',
+              title: goal.title,
+              since: fmt.dateTime(goal.submittedAt ?? now),
+            }),
+          )
+          // The goal itself, so it can be decided here (a new mentor after a change has not seen it).
+          .fields(goalFieldList(reader, goal, await listCompetencies(db, nudge.tenantId)))
+          .buttons([
+            button('goal.approve', t('review.approve'), value, 'primary'),
+            button('goal.request_changes', t('review.request_changes'), value),
+            later,
+          ])
+          .build()
+      );
     }
     case 'endorsement_pending': {
       const application = await getApplication(db, nudge.tenantId, nudge.subjectId);
@@ -252,6 +265,8 @@ export async function renderNudge(
         .buttons([button('menu', t('menu.pending'), { c: 'pending' }, 'primary')])
         .build();
     }
+    case 'pairing_change':
+      return pairingChange(db, reader, nudge, recipient);
     case 'admin_reminder': {
       // Asked by an admin ("Remind now"): still sent only if the person is still behind.
       const [cycleId, group] = nudge.subjectId.split(':') as [string, BehindGroup | undefined];
@@ -268,6 +283,69 @@ export async function renderNudge(
         later,
       );
     }
+  }
+}
+
+/**
+ * A change of mentor, told to the mentee, the mentor who leaves and the one who arrives (the slot
+ * says which, and the pairing that ended). Not sent once a newer change replaced this one.
+ */
+async function pairingChange(
+  db: Db,
+  { t, fmt }: ReturnType<typeof readerOf>,
+  nudge: Nudge,
+  recipient: Person,
+): Promise<OutboundMessage | null> {
+  const [role, endedId] = nudge.slot.split(':') as [string, string | undefined];
+  const pairing = await getPairing(db, nudge.tenantId, nudge.subjectId);
+  const ended = endedId ? await getPairing(db, nudge.tenantId, endedId) : undefined;
+  if (!pairing?.active || !ended) return null;
+  const cycle = await getCycle(db, nudge.tenantId, pairing.cycleId);
+  const people = await getPeople(db, nudge.tenantId, [pairing.menteeId, pairing.mentorId, ended.mentorId]);
+  const mentee = people.get(pairing.menteeId);
+  const mentor = people.get(pairing.mentorId);
+  const old = people.get(ended.mentorId);
+  if (!cycle || !mentee || !mentor || !old) return null;
+  const meant = { old_mentor: old, new_mentor: mentor, mentee }[role];
+  if (meant?.id !== recipient.id) return null;
+  const names = { mentee: mentee.name, mentor: mentor.name, old: old.name, cycle: cycle.name };
+  const cancelled = await sessionsCancelledAtEnd(db, nudge.tenantId, ended.id);
+  const when = cancelled.map((at) => fmt.dateTime(at)).join('; ');
+  const propose = button('menu', t('menu.new_session'), { c: 'new_session' }, 'primary');
+  const summary = t('nudge.pairing_change.summary', { cycle: cycle.name });
+  switch (role) {
+    case 'old_mentor': {
+      const builder = message(summary).text(
+        t('nudge.pairing_change.to_old_mentor', { ...names, ...genderContext(mentee.gender) }),
+      );
+      if (cancelled.length)
+        builder.context(t('nudge.pairing_change.cancelled', { count: cancelled.length, when }));
+      return builder.build();
+    }
+    case 'mentee': {
+      const builder = message(summary).text(
+        t('nudge.pairing_change.to_mentee', { ...names, ...genderContext(mentor.gender) }),
+      );
+      if (mentor.email) builder.fields([{ label: t('nudge.introduction.email'), value: mentor.email }]);
+      if (cancelled.length)
+        builder.context(
+          t('nudge.pairing_change.cancelled_with', { ...names, count: cancelled.length, when }),
+        );
+      return builder.buttons([propose]).build();
+    }
+    case 'new_mentor': {
+      const builder = message(summary).text(
+        t('nudge.pairing_change.to_new_mentor', { ...names, ...genderContext(mentee.gender) }),
+      );
+      if (mentee.email) builder.fields([{ label: t('nudge.introduction.email'), value: mentee.email }]);
+      const waiting = (await listGoalsOfPairing(db, nudge.tenantId, pairing.id)).filter(
+        (g) => g.state === 'submitted',
+      ).length;
+      if (waiting) builder.context(t('nudge.pairing_change.waiting', { count: waiting }));
+      return builder.buttons([propose]).build();
+    }
+    default:
+      return null;
   }
 }
 

@@ -24,7 +24,9 @@ export async function behindFacts(db: Db, tenantId: string, cycleId: string): Pr
              (select array_agg(g.state) from goals g
                where g.tenant_id = pr.tenant_id and g.pairing_id = pr.id and g.state <> 'withdrawn') as "goalStates",
              (select count(*)::int from sessions s
-               where s.tenant_id = pr.tenant_id and s.pairing_id = pr.id and s.state = 'held') as "sessionsHeld",
+                join pairings any_p on any_p.tenant_id = s.tenant_id and any_p.id = s.pairing_id
+               where s.tenant_id = pr.tenant_id and any_p.cycle_id = pr.cycle_id
+                 and any_p.mentee_id = pr.mentee_id and s.state = 'held') as "sessionsHeld",
              (select to_char(max(c.week_start), 'YYYY-MM-DD') from checkins c
                where c.tenant_id = pr.tenant_id and c.pairing_id = pr.id) as "lastCheckinWeek"
         from pairings pr

@@ -17,6 +17,7 @@ export const NUDGE_KINDS = [
   'welcome',
   'notice',
   'admin_reminder',
+  'pairing_change',
 ] as const;
 export type NudgeKind = (typeof NUDGE_KINDS)[number];
 

@@ -352,3 +352,136 @@ export async function standingRows(
     newest: newest ? { cycle: newest.cycle, program: newest.program } : undefined,
   };
 }
+
+/** The mentee's active pairing in a cycle, if any. */
+export async function activePairingOfMentee(
+  db: Db | Tx,
+  tenantId: string,
+  cycleId: string,
+  menteeId: string,
+): Promise<Pairing | undefined> {
+  const row = await db
+    .selectFrom('pairings')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('cycle_id', '=', cycleId)
+    .where('mentee_id', '=', menteeId)
+    .where('active', '=', true)
+    .executeTakeFirst();
+  return row ? toPairing(row) : undefined;
+}
+
+/** What a change of mentor would carry over from one pairing, and what it would cancel. */
+export interface PairingCarry {
+  goals: number;
+  waitingReview: number;
+  checkins: number;
+  /** Sessions proposed or agreed that have not started yet. */
+  upcomingSessions: number;
+  /** The final evaluation is written and submitted (or further): too late to change mentor. */
+  evaluationDelivered: boolean;
+}
+
+export async function pairingCarry(db: Db | Tx, tenantId: string, pairingId: string, now: Date) {
+  const { rows } = await sql<PairingCarry>`
+    select (select count(*)::int from goals where tenant_id = ${tenantId} and pairing_id = ${pairingId}
+             and state <> 'withdrawn') as goals,
+           (select count(*)::int from goals where tenant_id = ${tenantId} and pairing_id = ${pairingId}
+             and state = 'submitted') as "waitingReview",
+           (select count(*)::int from checkins where tenant_id = ${tenantId} and pairing_id = ${pairingId}) as checkins,
+           (select count(*)::int from sessions where tenant_id = ${tenantId} and pairing_id = ${pairingId}
+             and state in ('proposed', 'confirmed') and starts_at > ${now.toISOString()}::timestamptz) as "upcomingSessions",
+           exists (select 1 from evaluations where tenant_id = ${tenantId} and pairing_id = ${pairingId}
+             and state <> 'draft') as "evaluationDelivered"`.execute(db);
+  return rows[0] as PairingCarry;
+}
+
+/** Ends a pairing (its records stay; `handOverPairing` moves them to the one that replaces it). */
+export async function endPairing(tx: Tx, tenantId: string, pairingId: string, now: Date): Promise<void> {
+  await tx
+    .updateTable('pairings')
+    .set({ active: false, ended_at: now })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', pairingId)
+    .execute();
+}
+
+/**
+ * Hands an ended pairing's records to the pairing that replaces it: its goals (with
+ * their revisions and milestones) and check-ins move, and sessions not yet started are cancelled.
+ * Sessions held stay with the pair that held them. Returns the goals waiting for review and the
+ * sessions cancelled.
+ */
+export async function handOverPairing(
+  tx: Tx,
+  input: { tenantId: string; from: string; to: string; by: string; now: Date },
+): Promise<{
+  goals: number;
+  checkins: number;
+  waiting: { id: string; revision: number }[];
+  cancelled: Date[];
+}> {
+  const { tenantId, from, to, now } = input;
+  const goals = await tx
+    .updateTable('goals')
+    .set({ pairing_id: to })
+    .where('tenant_id', '=', tenantId)
+    .where('pairing_id', '=', from)
+    .returning(['id', 'state', 'revision'])
+    .execute();
+  const checkins = await tx
+    .updateTable('checkins')
+    .set({ pairing_id: to })
+    .where('tenant_id', '=', tenantId)
+    .where('pairing_id', '=', from)
+    .returning('id')
+    .execute();
+  const cancelled = await tx
+    .updateTable('sessions')
+    .set({ state: 'cancelled', updated_at: now, version: sql`version + 1` })
+    .where('tenant_id', '=', tenantId)
+    .where('pairing_id', '=', from)
+    .where('state', 'in', ['proposed', 'confirmed'])
+    .where('starts_at', '>', now)
+    .returning(['id', 'starts_at'])
+    .execute();
+  if (cancelled.length) {
+    await tx
+      .insertInto('session_history')
+      .values(
+        cancelled.map((s) => ({
+          tenant_id: tenantId,
+          id: newId(),
+          session_id: s.id,
+          event: 'cancelled',
+          starts_at: s.starts_at,
+          by_person: input.by,
+          created_at: now,
+        })),
+      )
+      .execute();
+  }
+  return {
+    goals: goals.filter((g) => g.state !== 'withdrawn').length,
+    checkins: checkins.length,
+    waiting: goals.filter((g) => g.state === 'submitted').map((g) => ({ id: g.id, revision: g.revision })),
+    cancelled: cancelled.map((s) => s.starts_at).sort((a, b) => a.getTime() - b.getTime()),
+  };
+}
+
+/** The sessions a change of mentor cancelled on the pairing it ended (they changed when it ended). */
+export async function sessionsCancelledAtEnd(db: Db, tenantId: string, pairingId: string): Promise<Date[]> {
+  const rows = await db
+    .selectFrom('sessions as s')
+    .innerJoin('pairings as p', (j) =>
+      j.onRef('p.tenant_id', '=', 's.tenant_id').onRef('p.id', '=', 's.pairing_id'),
+    )
+    .select('s.starts_at')
+    .where('s.tenant_id', '=', tenantId)
+    .where('s.pairing_id', '=', pairingId)
+    .where('s.state', '=', 'cancelled')
+    .whereRef('s.updated_at', '=', 'p.ended_at')
+    .orderBy('s.starts_at')
+    .execute();
+  return rows.map((r) => r.starts_at);
+}

@@ -13,7 +13,11 @@ export interface CycleFigures {
   goalsByState: { state: string; n: number }[];
   approvalHours: number[];
   sessions: { proposed: number; held: number };
-  heldPerPair: { pairingId: string; held: number }[];
+  /**
+   * Per active pair: sessions it held, and sessions its mentee held in the cycle with any mentor
+   * (a mentee whose mentor changed keeps the sessions held with the first one).
+   */
+  heldPerPair: { pairingId: string; held: number; menteeHeld: number }[];
   checkins: { reported: number; pairsWithApprovedGoals: number };
   issues: { alert: number; restriction: number };
   outcomes: { outcome: string; n: number }[];
@@ -52,9 +56,14 @@ export async function cycleFigures(db: Db, tenantId: string, cycleId: string): P
     select count(*)::int as proposed, count(*) filter (where s.state = 'held')::int as held
       from sessions s join pairings p on p.tenant_id = s.tenant_id and p.id = s.pairing_id
      where p.tenant_id = ${tenantId} and p.cycle_id = ${cycleId}`);
-  const heldPerPair = await q<{ pairingId: string; held: number }>(sql`
-    select p.id as "pairingId", count(s.id) filter (where s.state = 'held')::int as held
-      from pairings p left join sessions s on s.tenant_id = p.tenant_id and s.pairing_id = p.id
+  const heldPerPair = await q<{ pairingId: string; held: number; menteeHeld: number }>(sql`
+    select p.id as "pairingId",
+           count(s.id) filter (where s.state = 'held' and s.pairing_id = p.id)::int as held,
+           count(s.id) filter (where s.state = 'held')::int as "menteeHeld"
+      from pairings p
+      join pairings any_p on any_p.tenant_id = p.tenant_id and any_p.cycle_id = p.cycle_id
+           and any_p.mentee_id = p.mentee_id
+      left join sessions s on s.tenant_id = any_p.tenant_id and s.pairing_id = any_p.id
      where p.tenant_id = ${tenantId} and p.cycle_id = ${cycleId} and p.active
      group by p.id`);
   const [checkins] = await q<{ reported: number; pairs: number }>(sql`

@@ -36,8 +36,16 @@ export async function participantRows(db: Db, tenantId: string, cycleId: string)
              count(*) filter (where state = 'not_achieved')::int as not_achieved
         from goals where tenant_id = ${tenantId} and cycle_id = ${cycleId} and state <> 'withdrawn' group by 1
     ), s as (
-      select s.pairing_id, count(*) filter (where s.state = 'held')::int as held
-        from sessions s join pr on pr.id = s.pairing_id where s.tenant_id = ${tenantId} group by 1
+      -- A mentor counts the sessions of their pair; a mentee, every session held in the cycle,
+      -- with any mentor (their mentor may have changed).
+      select pr.id as pairing_id,
+             count(*) filter (where s.state = 'held' and s.pairing_id = pr.id)::int as held,
+             count(*) filter (where s.state = 'held')::int as mentee_held
+        from pr
+        join pairings any_p on any_p.tenant_id = ${tenantId} and any_p.cycle_id = ${cycleId}
+             and any_p.mentee_id = pr.mentee_id
+        join sessions s on s.tenant_id = any_p.tenant_id and s.pairing_id = any_p.id
+       group by 1
     ), a as (
       select a.person_id, count(*) filter (where a.present)::int as present
         from attendance a join plenaries pl on pl.tenant_id = a.tenant_id and pl.id = a.plenary_id
@@ -49,7 +57,7 @@ export async function participantRows(db: Db, tenantId: string, cycleId: string)
            partner.name as partner,
            coalesce(g.goals, 0) as goals, coalesce(g.approved, 0) as approved, coalesce(g.achieved, 0) as achieved,
            coalesce(g.partly, 0) as "partlyAchieved", coalesce(g.not_achieved, 0) as "notAchieved",
-           coalesce(s.held, 0) as "sessionsHeld", coalesce(a.present, 0) as "plenariesAttended",
+           coalesce(case when e.role = 'mentee' then s.mentee_held else s.held end, 0) as "sessionsHeld", coalesce(a.present, 0) as "plenariesAttended",
            ev.state as evaluation
       from enrollments e
       join people p on p.tenant_id = e.tenant_id and p.id = e.person_id

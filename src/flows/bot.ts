@@ -104,12 +104,17 @@ import {
 } from './pairing.flow.ts';
 import {
   attendFromButton,
+  cancelPlenaryInChat,
+  confirmCancelPlenary,
+  confirmWeekendPlenary,
+  editPlenaryForm,
   listPlenariesInChat,
   markInChat,
   myAttendance,
   plenaryForm,
   plenaryFormValue,
   plenaryValue,
+  plenaryWeekendValue,
   submitPlenaryForm,
 } from './plenary.flow.ts';
 import { resume, setLanguage, snooze } from './preferences.ts';
@@ -631,6 +636,10 @@ export class Bot {
         return myAttendance(ctx);
       case 'mark_attendance':
         return markInChat(ctx, command.n, command.email, command.present, command.cycle);
+      case 'edit_plenary':
+        return editPlenaryForm(ctx, command.n, command.cycle);
+      case 'cancel_plenary':
+        return confirmCancelPlenary(ctx, command.n, command.cycle);
       case 'new_cycle':
         return cycleForm(ctx);
       case 'competencies':
@@ -865,6 +874,14 @@ export class Bot {
       case 'plenary.attend': {
         const value = parse(plenaryValue);
         return value ? attendFromButton(ctx, value.p) : bad();
+      }
+      case 'plenary.cancel': {
+        const value = parse(plenaryValue);
+        return value ? cancelPlenaryInChat(ctx, value.p) : bad();
+      }
+      case 'plenary.weekend': {
+        const value = parse(plenaryWeekendValue);
+        return value ? confirmWeekendPlenary(ctx, value) : bad();
       }
       case 'pairs.apply': {
         const value = parse(applyPairsValue);

@@ -29,6 +29,7 @@ export type Command =
   | { name: 'open_applications'; arg: string }
   | { name: 'attendance' }
   | { name: 'mark_attendance'; n: number; email: string; present: boolean; cycle: string }
+  | { name: 'edit_plenary' | 'cancel_plenary'; n: number; cycle: string }
   | { name: 'new_program' }
   | { name: 'new_cycle' }
   | { name: 'competencies' }
@@ -236,6 +237,19 @@ export function parseCommand(text: string): Command | undefined {
     return {
       name: privacy[1] === 'exportar' || privacy[1] === 'export' ? 'export_person' : 'erase_person',
       email: privacyEmail,
+    };
+  }
+  // `admin plenaria editar 2 [ciclo]`, `admin cancel plenary 2`: the number in `admin plenarias`.
+  const plenary =
+    /^admin (?:plenaria (editar|cancelar)|(editar|cancelar) plenaria|(edit|cancel) plenary) (\d{1,3})(?: .+)?$/.exec(
+      words,
+    );
+  if (plenary) {
+    const verb = plenary[1] ?? plenary[2] ?? plenary[3];
+    return {
+      name: verb === 'editar' || verb === 'edit' ? 'edit_plenary' : 'cancel_plenary',
+      n: Number(plenary[4]),
+      cycle: text.trim().split(/\s+/).slice(4).join(' '),
     };
   }
   // The cycle's name as written, after the command's words: `admin plenarias 2026-inversa`.

@@ -1,21 +1,36 @@
 import { z } from 'zod';
 import { DomainError } from '../domain/errors.ts';
 import type { Cycle } from '../domain/model.ts';
-import { attendanceRate, attendanceWindow } from '../domain/plenary.ts';
+import { attendanceRate, attendanceWindow, type Plenary } from '../domain/plenary.ts';
 import { localDate, zonedInstant } from '../domain/time.ts';
-import { type Form, message, type OutboundMessage, textMessage } from '../messages/model.ts';
+import { button, type Form, message, type OutboundMessage, textMessage } from '../messages/model.ts';
 import { csvText } from '../services/csv.ts';
-import { PLENARY_TITLE_MAX, recordAttendance, schedulePlenary } from '../services/plenary.service.ts';
+import {
+  changePlenary,
+  PLENARY_TITLE_MAX,
+  recordAttendance,
+  schedulePlenary,
+} from '../services/plenary.service.ts';
+import { newId } from '../store/ids.ts';
 import { findPersonByEmail } from '../store/person.store.ts';
-import { attendanceByPerson, listPlenaries } from '../store/plenary.store.ts';
+import { attendanceByPerson, getPlenary, listPlenaries } from '../store/plenary.store.ts';
 import { enrollmentsOf, getCycle, getProgram } from '../store/program.store.ts';
-import { type Ctx, type Reply, reply, requireAdmin } from './context.ts';
+import { adminRun, type Ctx, type Reply, readerOf, reply, requireAdmin } from './context.ts';
 import { parseDate } from './parse-date.ts';
 import { cycleNamed, noCycleText, standingOf } from './standing.ts';
 import { capped } from './views.ts';
 
 export const plenaryValue = z.object({ p: z.string().max(64) });
-export const plenaryFormValue = z.object({ c: z.string().max(64) });
+/** The plenary form: for a cycle, and the plenary it edits (none for a new one). */
+export const plenaryFormValue = z.object({ c: z.string().max(64), p: z.string().max(64).optional() });
+/** "Yes, on a weekend": the form's values as checked, to schedule or change once confirmed. */
+export const plenaryWeekendValue = plenaryFormValue.extend({
+  /** The id a new plenary gets: clicking twice schedules it once. */
+  id: z.string().max(64).optional(),
+  title: z.string().max(PLENARY_TITLE_MAX),
+  at: z.iso.datetime(),
+  minutes: z.number().int(),
+});
 
 /**
  * `admin plenaria nueva [ciclo]`: title, date, time (in the admin's zone) and duration, for the
@@ -23,14 +38,31 @@ export const plenaryFormValue = z.object({ c: z.string().max(64) });
  */
 export async function plenaryForm(ctx: Ctx, cycleName = ''): Promise<Reply> {
   requireAdmin(ctx);
-  const { t } = ctx;
   const cycle = await cycleNamed(ctx, cycleName);
   if (!cycle) return reply(textMessage(noCycleText(ctx, cycleName)));
-  const form: Form = {
+  return {
+    messages: [textMessage(ctx.t('plenary.form.for_cycle', { cycle: cycle.name }))],
+    openForm: plenaryFormFor(ctx, cycle),
+  };
+}
+
+/** The plenary form, empty for a new one or filled with the plenary it edits (in the admin's zone). */
+function plenaryFormFor(ctx: Ctx, cycle: Cycle, existing?: Plenary): Form {
+  const { t } = ctx;
+  const zone = ctx.person.timezone;
+  const clock = existing
+    ? new Intl.DateTimeFormat('en-GB', {
+        timeZone: zone,
+        hour: '2-digit',
+        minute: '2-digit',
+        hourCycle: 'h23',
+      })
+    : undefined;
+  return {
     actionId: 'plenary.form',
-    title: t('plenary.form.title'),
-    submitLabel: t('plenary.form.submit'),
-    value: JSON.stringify({ c: cycle.id }),
+    title: t(existing ? 'plenary.form.edit_title' : 'plenary.form.title'),
+    submitLabel: t(existing ? 'plenary.form.edit_submit' : 'plenary.form.submit'),
+    value: JSON.stringify({ c: cycle.id, ...(existing ? { p: existing.id } : {}) }),
     fields: [
       {
         id: 'title',
@@ -38,13 +70,21 @@ export async function plenaryForm(ctx: Ctx, cycleName = ''): Promise<Reply> {
         label: t('plenary.form.name'),
         required: true,
         maxLength: PLENARY_TITLE_MAX,
+        ...(existing ? { initial: existing.title } : {}),
       },
-      { id: 'date', kind: 'date', label: t('plenary.form.date'), required: true },
+      {
+        id: 'date',
+        kind: 'date',
+        label: t('plenary.form.date'),
+        required: true,
+        ...(existing ? { initial: localDate(existing.startsAt, zone) } : {}),
+      },
       {
         id: 'time',
         kind: 'time',
-        label: t('plenary.form.time', { zone: ctx.person.timezone }),
+        label: t('plenary.form.time', { zone }),
         required: true,
+        ...(clock && existing ? { initial: clock.format(existing.startsAt) } : {}),
       },
       {
         id: 'minutes',
@@ -53,11 +93,131 @@ export async function plenaryForm(ctx: Ctx, cycleName = ''): Promise<Reply> {
         required: true,
         min: 15,
         max: 480,
-        initial: '90',
+        initial: String(existing?.durationMinutes ?? 90),
       },
     ],
   };
-  return { messages: [textMessage(t('plenary.form.for_cycle', { cycle: cycle.name }))], openForm: form };
+}
+
+/** The plenary numbered `n` in `admin plenarias`, of the cycle named (else today's). */
+async function numberedPlenary(
+  ctx: Ctx,
+  n: number,
+  cycleName: string,
+): Promise<{ refusal: Reply } | { cycle: Cycle; plenary: Plenary }> {
+  const cycle = await cycleNamed(ctx, cycleName);
+  if (!cycle) return { refusal: reply(textMessage(noCycleText(ctx, cycleName))) };
+  const plenary = (await listPlenaries(ctx.deps.db, ctx.tenant.id, cycle.id))[n - 1];
+  if (!plenary) return { refusal: reply(textMessage(ctx.t('plenary.unknown_number', { n }))) };
+  if (plenary.startsAt.getTime() <= ctx.now.getTime())
+    return { refusal: reply(textMessage(ctx.t('errors.plenary.started'))) };
+  return { cycle, plenary };
+}
+
+/** `admin plenaria editar <n> [ciclo]`: the form, filled with what the plenary is now. */
+export async function editPlenaryForm(ctx: Ctx, n: number, cycleName = ''): Promise<Reply> {
+  requireAdmin(ctx);
+  const found = await numberedPlenary(ctx, n, cycleName);
+  if ('refusal' in found) return found.refusal;
+  return {
+    messages: [textMessage(ctx.t('plenary.form.edit_for', { title: found.plenary.title }))],
+    openForm: plenaryFormFor(ctx, found.cycle, found.plenary),
+  };
+}
+
+/** `admin plenaria cancelar <n> [ciclo]`: asks first; everyone is told once it is confirmed. */
+export async function confirmCancelPlenary(ctx: Ctx, n: number, cycleName = ''): Promise<Reply> {
+  requireAdmin(ctx);
+  const found = await numberedPlenary(ctx, n, cycleName);
+  if ('refusal' in found) return found.refusal;
+  const { plenary } = found;
+  const text = ctx.t('plenary.cancel_confirm', {
+    title: plenary.title,
+    when: ctx.fmt.dateTime(plenary.startsAt),
+  });
+  return reply(
+    message(text)
+      .text(text)
+      .buttons([button('plenary.cancel', ctx.t('plenary.cancel_yes'), { p: plenary.id }, 'danger')])
+      .build(),
+  );
+}
+
+/** The confirmation: cancels, and tells every participant in their language. */
+export async function cancelPlenaryInChat(ctx: Ctx, plenaryId: string): Promise<Reply> {
+  requireAdmin(ctx);
+  const { before } = await changePlenary(ctx.deps, adminRun(ctx), plenaryId, 'cancel', (person, p) => {
+    const { t, fmt } = readerOf(person);
+    const text = t('plenary.cancelled_notice', { title: p.title, when: fmt.dateTime(p.startsAt) });
+    return message(text).text(text).build();
+  });
+  const text = ctx.t('plenary.cancelled', { title: before.title, when: ctx.fmt.dateTime(before.startsAt) });
+  return { messages: [], replaceOriginal: textMessage(text) };
+}
+
+/** Schedules or changes a plenary with values already checked, and says what was done. */
+async function savePlenary(
+  ctx: Ctx,
+  cycle: Cycle,
+  plenaryId: string | undefined,
+  input: { title: string; startsAt: Date; durationMinutes: number },
+  newPlenaryId?: string,
+): Promise<Reply> {
+  const { t } = ctx;
+  if (!plenaryId) {
+    const plenary = await schedulePlenary(ctx.deps, adminRun(ctx), cycle, input, newPlenaryId);
+    return reply(
+      textMessage(
+        t('plenary.scheduled', {
+          title: plenary.title,
+          when: ctx.fmt.dateTime(plenary.startsAt),
+          cycle: cycle.name,
+        }),
+      ),
+    );
+  }
+  const { after } = await changePlenary(ctx.deps, adminRun(ctx), plenaryId, input, (person, p, before) => {
+    const reader = readerOf(person);
+    const text = reader.t('plenary.changed_notice', {
+      before: before.title,
+      title: p.title,
+      when: reader.fmt.dateTime(p.startsAt),
+      minutes: p.durationMinutes,
+    });
+    return message(text).text(text).build();
+  });
+  return reply(
+    textMessage(
+      t('plenary.changed', { title: after?.title ?? input.title, when: ctx.fmt.dateTime(input.startsAt) }),
+    ),
+  );
+}
+
+/** Saturday or Sunday in the cycle's zone, where its participants are. */
+const onWeekend = (at: Date, zone: string) => {
+  const day = new Date(`${localDate(at, zone)}T12:00:00Z`).getUTCDay();
+  return day === 0 || day === 6;
+};
+
+/** "Yes, on Saturday": what the admin confirmed, checked again by the service. */
+export async function confirmWeekendPlenary(
+  ctx: Ctx,
+  value: z.infer<typeof plenaryWeekendValue>,
+): Promise<Reply> {
+  requireAdmin(ctx);
+  const cycle = await getCycle(ctx.deps.db, ctx.tenant.id, value.c);
+  if (!cycle) return reply(textMessage(ctx.t('errors.record.not_found')));
+  if (value.p && !(await getPlenary(ctx.deps.db, ctx.tenant.id, value.p)))
+    return { messages: [], replaceOriginal: textMessage(ctx.t('errors.record.not_found')) };
+  const done = await savePlenary(
+    ctx,
+    cycle,
+    value.p,
+    { title: value.title, startsAt: new Date(value.at), durationMinutes: value.minutes },
+    value.id,
+  );
+  // The question becomes its answer: the same click twice does not schedule twice.
+  return { messages: [], replaceOriginal: done.messages[0] ?? textMessage('') };
 }
 
 export async function submitPlenaryForm(
@@ -94,21 +254,32 @@ export async function submitPlenaryForm(
     );
     return { messages: [textMessage(`${t('forms.has_errors')}\n${lines.join('\n')}`)], formErrors: errors };
   }
-  const plenary = await schedulePlenary(
-    ctx.deps,
-    { tenantId: ctx.tenant.id, actorId: ctx.person.id, via: ctx.acting.via },
-    cycle,
-    { title, startsAt, durationMinutes: minutes },
-  );
-  return reply(
-    textMessage(
-      t('plenary.scheduled', {
-        title: plenary.title,
-        when: ctx.fmt.dateTime(plenary.startsAt),
-        cycle: cycle.name,
-      }),
-    ),
-  );
+  if (value.p && !(await getPlenary(ctx.deps.db, ctx.tenant.id, value.p)))
+    return reply(textMessage(t('errors.record.not_found')));
+  if (onWeekend(startsAt, cycle.timezone)) {
+    const text = t('plenary.weekend', {
+      title,
+      when: ctx.fmt.dateTime(startsAt),
+      day: new Intl.DateTimeFormat(ctx.person.locale, { weekday: 'long', timeZone: cycle.timezone }).format(
+        startsAt,
+      ),
+    });
+    return reply(
+      message(text)
+        .text(text)
+        .buttons([
+          button(
+            'plenary.weekend',
+            t(value.p ? 'plenary.weekend_change' : 'plenary.weekend_schedule'),
+            { ...value, ...(value.p ? {} : { id: newId() }), title, at: startsAt.toISOString(), minutes },
+            'primary',
+          ),
+        ])
+        .context(t('plenary.weekend_hint'))
+        .build(),
+    );
+  }
+  return savePlenary(ctx, cycle, value.p, { title, startsAt, durationMinutes: minutes });
 }
 
 /** The attendance button: a participant marks themselves present during the window. */

@@ -144,7 +144,7 @@ export const en: typeof es = {
       mentor:
         '• “goals” — your mentees’ goals\n• “new session” / “sessions” — propose and see sessions\n• “evaluate” — final evaluation of each goal',
       admin:
-        '• “todo” — state of the cycle: goals awaiting approval, alerts and restrictions\n• “admin todo [cycle]” — who is behind, by person, with “Remind now” and a CSV\n• “admin report” — the cycle’s figures: goals by state, sessions, check-ins, evaluations\n• “admin add director email@…” / “admin add admin email@…” — give someone else access (“admin remove …” to take it back)\n• “admin new program” / “admin new cycle” — create a program or a cycle with a form\n• “admin open applications until <date>” / “admin applications” — a call with supervisor endorsement and selection\n• “admin new plenary” / “admin plenaries” — schedule plenaries and see attendance (“admin attendance n email@… present|absent” for a paper list)\n• “admin programs” / “admin cycles” / “admin people [cycle]” — programs, cycles and who is enrolled in a cycle, with their pair (and a CSV)\n• “admin competencies” — list, add and rename competencies\n• “admin results” / “admin certificates” — results per participant (Excel, CSV) and certificates (PDF)\n• “admin export email@…” / “admin erase email@…” — a person’s data, or anonymise them\n• “admin suggest pairs” — the best pairs, to review and confirm\n• “admin pair mentor@… mentee@…” — one pair by hand; if the mentee has a mentor, offers “Replace” (goals and history move to the new pair)\n• “admin on behalf of email@… goal|evaluation|sessions” — enter a paper form\nWith several cycles running, I ask which one you mean; you can also type its name at the end of the command (e.g. “admin plenaries 2027-1”).',
+        '• “todo” — state of the cycle: goals awaiting approval, alerts and restrictions\n• “admin todo [cycle]” — who is behind, by person, with “Remind now” and a CSV\n• “admin report” — the cycle’s figures: goals by state, sessions, check-ins, evaluations\n• “admin add director email@…” / “admin add admin email@…” — give someone else access (“admin remove …” to take it back)\n• “admin new program” / “admin new cycle” — create a program or a cycle with a form\n• “admin open applications until <date>” / “admin applications” — a call with supervisor endorsement and selection\n• “admin new plenary” / “admin plenaries” — schedule plenaries and see attendance (“admin attendance n email@… present|absent” for a paper list; “admin edit plenary n” / “admin cancel plenary n” to change or cancel one, telling everyone)\n• “admin programs” / “admin cycles” / “admin people [cycle]” — programs, cycles and who is enrolled in a cycle, with their pair (and a CSV)\n• “admin competencies” — list, add and rename competencies\n• “admin results” / “admin certificates” — results per participant (Excel, CSV) and certificates (PDF)\n• “admin export email@…” / “admin erase email@…” — a person’s data, or anonymise them\n• “admin suggest pairs” — the best pairs, to review and confirm\n• “admin pair mentor@… mentee@…” — one pair by hand; if the mentee has a mentor, offers “Replace” (goals and history move to the new pair)\n• “admin on behalf of email@… goal|evaluation|sessions” — enter a paper form\nWith several cycles running, I ask which one you mean; you can also type its name at the end of the command (e.g. “admin plenaries 2027-1”).',
       director:
         '• “todo” — state of the cycle (read-only)\n• “admin report” — the cycle’s figures\n• “admin results” / “admin certificates” — results per participant and certificates\n• “admin programs” / “admin cycles” — programs and cycles, with their dates',
       none: '• “hello” — an introduction to the program\n• “apply” — apply to a cycle when a call is open',
@@ -877,6 +877,9 @@ export const en: typeof es = {
       time: 'Time ({{zone}})',
       minutes: 'Duration in minutes',
       bad_time: 'Type the time as HH:MM, for example 10:30.',
+      edit_title: 'Change plenary',
+      edit_submit: 'Save changes',
+      edit_for: 'Changes to plenary “{{title}}”: every participant will be told.',
     },
     scheduled:
       'Done: plenary “{{title}}” scheduled for {{when}} in cycle {{cycle}}. I told the participants.',
@@ -891,7 +894,21 @@ export const en: typeof es = {
     none: 'No plenaries yet. Schedule one with “admin new plenary”.',
     below: 'Below the diploma’s attendance threshold ({{threshold}} %): {{count}}',
     none_below: 'Nobody is below the diploma’s attendance threshold ({{threshold}} %).',
-    mark_hint: 'To enter a paper attendance list: “admin attendance <plenary no.> email@… present|absent”.',
+    mark_hint:
+      'To enter a paper attendance list: “admin attendance <plenary no.> email@… present|absent”. To change or cancel a plenary that has not begun: “admin edit plenary <no.>” or “admin cancel plenary <no.>”.',
+    cancel_confirm:
+      'Cancel plenary “{{title}}” on {{when}}? I will tell every participant; this cannot be undone.',
+    cancel_yes: 'Yes, cancel the plenary',
+    cancelled: 'Done: plenary “{{title}}” on {{when}} is cancelled and the participants are being told.',
+    cancelled_notice:
+      'Plenary “{{title}}” on {{when}} was cancelled. It does not count toward the certificate’s attendance.',
+    changed: 'Done: plenary “{{title}}” is now on {{when}}. The participants are being told.',
+    changed_notice:
+      'Plenary “{{before}}” changed: it is now “{{title}}”, on {{when}} ({{minutes}} min). When it starts you will get the button to mark your attendance.',
+    weekend: 'Plenary “{{title}}” would be on a {{day}}, {{when}}: that is a weekend. Keep it?',
+    weekend_schedule: 'Yes, schedule it on the weekend',
+    weekend_change: 'Yes, move it to the weekend',
+    weekend_hint: 'If not, type the command again and choose another date.',
     unknown_number: 'There is no plenary number {{n}} in this cycle. Type “admin plenaries” for the list.',
     present: 'present',
     absent: 'absent',
@@ -1258,6 +1275,9 @@ export const en: typeof es = {
     checkin: { nothing_to_report: 'There are no approved goals to report on.' },
     plenary: {
       duration: 'The duration must be 15 to 480 minutes.',
+      started: 'That plenary has already begun: it can no longer be changed or cancelled.',
+      already_scheduled: 'That plenary is already scheduled: I did not schedule it twice.',
+      unchanged: 'Nothing changed in that plenary: no one was told.',
       past: 'The plenary must be in the future.',
       not_participant: 'Only the cycle’s participants mark attendance at its plenaries.',
       not_participant_other: 'That person does not take part in this plenary’s cycle.',

@@ -151,7 +151,7 @@ export const es = {
       mentor:
         '• «metas» — las metas de tus personas mentoradas\n• «sesión nueva» / «sesiones» — proponer y ver sesiones\n• «evaluar» — evaluación final de cada meta',
       admin:
-        '• «pendientes» — estado del ciclo: metas por aprobar, alertas y restricciones\n• «admin pendientes [ciclo]» — quién está atrasado, por persona, con «Recordar ahora» y un CSV\n• «admin reporte» — cifras del ciclo: metas por estado, sesiones, avances, evaluaciones\n• «admin agregar director correo@…» / «admin agregar admin correo@…» — dar acceso a otra persona («admin quitar …» para retirarlo)\n• «admin programa nuevo» / «admin ciclo nuevo» — crear un programa o un ciclo con un formulario\n• «admin abrir postulaciones hasta <fecha>» / «admin postulaciones» — convocatoria con aval de jefatura y selección\n• «admin plenaria nueva» / «admin plenarias» — programar plenarias y ver la asistencia («admin asistencia n correo@… presente|ausente» para una lista en papel)\n• «admin programas» / «admin ciclos» / «admin personas [ciclo]» — programas, ciclos y quién está inscrito en un ciclo, con su pareja (y un CSV)\n• «admin competencias» — ver, agregar y renombrar competencias\n• «admin resultados» / «admin diplomas» — resultados por participante (Excel, CSV) y diplomas (PDF)\n• «admin exportar correo@…» / «admin borrar correo@…» — datos de una persona, o anonimizarla\n• «admin sugerir parejas» — propuesta óptima de parejas para revisar y confirmar\n• «admin emparejar mentor@… mentorado@…» — una pareja a mano; si ya tiene mentor o mentora, ofrece «Reemplazar» (metas e historial pasan a la nueva pareja)\n• «admin en nombre de correo@… meta|evaluación|sesiones» — ingresar un formulario en papel\nCon varios ciclos en curso, pregunto a cuál te refieres; también puedes escribir su nombre al final del comando (p. ej. «admin plenarias 2027-1»).',
+        '• «pendientes» — estado del ciclo: metas por aprobar, alertas y restricciones\n• «admin pendientes [ciclo]» — quién está atrasado, por persona, con «Recordar ahora» y un CSV\n• «admin reporte» — cifras del ciclo: metas por estado, sesiones, avances, evaluaciones\n• «admin agregar director correo@…» / «admin agregar admin correo@…» — dar acceso a otra persona («admin quitar …» para retirarlo)\n• «admin programa nuevo» / «admin ciclo nuevo» — crear un programa o un ciclo con un formulario\n• «admin abrir postulaciones hasta <fecha>» / «admin postulaciones» — convocatoria con aval de jefatura y selección\n• «admin plenaria nueva» / «admin plenarias» — programar plenarias y ver la asistencia («admin asistencia n correo@… presente|ausente» para una lista en papel; «admin plenaria editar n» / «admin plenaria cancelar n» para cambiarla o cancelarla, con aviso a todas las personas)\n• «admin programas» / «admin ciclos» / «admin personas [ciclo]» — programas, ciclos y quién está inscrito en un ciclo, con su pareja (y un CSV)\n• «admin competencias» — ver, agregar y renombrar competencias\n• «admin resultados» / «admin diplomas» — resultados por participante (Excel, CSV) y diplomas (PDF)\n• «admin exportar correo@…» / «admin borrar correo@…» — datos de una persona, o anonimizarla\n• «admin sugerir parejas» — propuesta óptima de parejas para revisar y confirmar\n• «admin emparejar mentor@… mentorado@…» — una pareja a mano; si ya tiene mentor o mentora, ofrece «Reemplazar» (metas e historial pasan a la nueva pareja)\n• «admin en nombre de correo@… meta|evaluación|sesiones» — ingresar un formulario en papel\nCon varios ciclos en curso, pregunto a cuál te refieres; también puedes escribir su nombre al final del comando (p. ej. «admin plenarias 2027-1»).',
       director:
         '• «pendientes» — estado del ciclo (solo consulta)\n• «admin reporte» — cifras del ciclo\n• «admin resultados» / «admin diplomas» — resultados por participante y diplomas\n• «admin programas» / «admin ciclos» — programas y ciclos, con sus fechas',
       none: '• «hola» — presentación del programa\n• «postular» — postular a un ciclo cuando hay convocatoria abierta',
@@ -889,6 +889,9 @@ export const es = {
       time: 'Hora ({{zone}})',
       minutes: 'Duración en minutos',
       bad_time: 'Escribe la hora como HH:MM, por ejemplo 10:30.',
+      edit_title: 'Cambiar plenaria',
+      edit_submit: 'Guardar cambios',
+      edit_for: 'Cambios a la plenaria «{{title}}»: todas las personas participantes recibirán el aviso.',
     },
     scheduled:
       'Listo: plenaria «{{title}}» programada para el {{when}} en el ciclo {{cycle}}. Avisé a las personas participantes.',
@@ -904,7 +907,20 @@ export const es = {
     below: 'Bajo el umbral de asistencia del diploma ({{threshold}} %): {{count}}',
     none_below: 'Nadie está bajo el umbral de asistencia del diploma ({{threshold}} %).',
     mark_hint:
-      'Para registrar una lista en papel: «admin asistencia <n.º de plenaria> correo@… presente|ausente».',
+      'Para registrar una lista en papel: «admin asistencia <n.º de plenaria> correo@… presente|ausente». Para cambiar o cancelar una plenaria que aún no comienza: «admin plenaria editar <n.º>» o «admin plenaria cancelar <n.º>».',
+    cancel_confirm:
+      '¿Cancelar la plenaria «{{title}}» del {{when}}? Avisaré a todas las personas participantes; no se puede deshacer.',
+    cancel_yes: 'Sí, cancelar la plenaria',
+    cancelled: 'Listo: cancelé la plenaria «{{title}}» del {{when}} y aviso a las personas participantes.',
+    cancelled_notice:
+      'Se canceló la plenaria «{{title}}» del {{when}}. No cuenta para la asistencia del diploma.',
+    changed: 'Listo: la plenaria «{{title}}» queda para el {{when}}. Aviso a las personas participantes.',
+    changed_notice:
+      'Cambió la plenaria «{{before}}»: ahora es «{{title}}», el {{when}} ({{minutes}} min). Al comenzar te llegará el botón para marcar tu asistencia.',
+    weekend: 'La plenaria «{{title}}» quedaría el {{day}}, {{when}}: es fin de semana. ¿La dejo así?',
+    weekend_schedule: 'Sí, programarla en fin de semana',
+    weekend_change: 'Sí, cambiarla a fin de semana',
+    weekend_hint: 'Si no, escribe de nuevo el comando y elige otra fecha.',
     unknown_number:
       'No hay una plenaria número {{n}} en este ciclo. Escribe «admin plenarias» para ver la lista.',
     present: 'presente',
@@ -1279,6 +1295,9 @@ export const es = {
     checkin: { nothing_to_report: 'No hay metas aprobadas para reportar.' },
     plenary: {
       duration: 'La duración debe ser de 15 a 480 minutos.',
+      started: 'Esa plenaria ya comenzó: ya no se puede cambiar ni cancelar.',
+      already_scheduled: 'Esa plenaria ya quedó programada: no la programé dos veces.',
+      unchanged: 'Nada cambió en esa plenaria: no avisé a nadie.',
       past: 'La plenaria debe ser en el futuro.',
       not_participant: 'Solo quienes participan en el ciclo marcan asistencia a sus plenarias.',
       not_participant_other: 'Esa persona no participa en el ciclo de esta plenaria.',

@@ -184,6 +184,22 @@ export async function finishNudges(
   }
 }
 
+/** A message written now in its recipient's language, as a row the dispatcher sends as it is. */
+function noticeRow(n: { tenantId: string; recipientId: string; message: unknown }, now: Date) {
+  return {
+    tenant_id: n.tenantId,
+    id: newId(),
+    kind: 'notice',
+    subject_id: newId(),
+    slot: now.toISOString(),
+    recipient_id: n.recipientId,
+    due_at: now,
+    payload: JSON.stringify(n.message),
+    created_at: now,
+    updated_at: now,
+  };
+}
+
 /**
  * A message for someone the bot cannot reach yet, kept as written, to go out when they first
  * write (see `releaseWaiting`).
@@ -195,20 +211,23 @@ export async function keepNotice(
 ): Promise<void> {
   await db
     .insertInto('nudges')
-    .values({
-      tenant_id: input.tenantId,
-      id: newId(),
-      kind: 'notice',
-      subject_id: newId(),
-      slot: now.toISOString(),
-      recipient_id: input.recipientId,
-      due_at: now,
-      status: 'waiting',
-      last_error: 'unreachable',
-      payload: JSON.stringify(input.message),
-      created_at: now,
-      updated_at: now,
-    })
+    .values({ ...noticeRow(input, now), status: 'waiting', last_error: 'unreachable' })
+    .execute();
+}
+
+/**
+ * Messages written now, each in its recipient's language, for the dispatcher to send (rate limits
+ * and quiet hours apply; one the bot cannot deliver yet waits like any other reminder).
+ */
+export async function queueNotices(
+  db: Db | Tx,
+  notices: { tenantId: string; recipientId: string; message: unknown }[],
+  now: Date,
+): Promise<void> {
+  if (notices.length === 0) return;
+  await db
+    .insertInto('nudges')
+    .values(notices.map((n) => noticeRow(n, now)))
     .execute();
 }
 

@@ -20,20 +20,27 @@ function toPlenary(r: {
   };
 }
 
-export async function createPlenary(db: Db | Tx, input: Omit<Plenary, 'id'>): Promise<Plenary> {
+/** A new plenary; with an id chosen beforehand, undefined when that id was taken already. */
+export async function createPlenary(db: Db | Tx, input: Omit<Plenary, 'id'>): Promise<Plenary>;
+export async function createPlenary(db: Db | Tx, input: Plenary): Promise<Plenary | undefined>;
+export async function createPlenary(
+  db: Db | Tx,
+  input: Omit<Plenary, 'id'> & { id?: string },
+): Promise<Plenary | undefined> {
   const row = await db
     .insertInto('plenaries')
     .values({
       tenant_id: input.tenantId,
-      id: newId(),
+      id: input.id ?? newId(),
       cycle_id: input.cycleId,
       title: input.title,
       starts_at: input.startsAt,
       duration_minutes: input.durationMinutes,
     })
+    .onConflict((oc) => oc.columns(['tenant_id', 'id']).doNothing())
     .returningAll()
-    .executeTakeFirstOrThrow();
-  return toPlenary(row);
+    .executeTakeFirst();
+  return row ? toPlenary(row) : undefined;
 }
 
 export async function getPlenary(db: Db | Tx, tenantId: string, id: string): Promise<Plenary | undefined> {
@@ -42,6 +49,18 @@ export async function getPlenary(db: Db | Tx, tenantId: string, id: string): Pro
     .selectAll()
     .where('tenant_id', '=', tenantId)
     .where('id', '=', id)
+    .executeTakeFirst();
+  return row ? toPlenary(row) : undefined;
+}
+
+/** Locks a plenary's row until the transaction ends: an edit and a cancellation do not cross. */
+export async function lockPlenary(tx: Tx, tenantId: string, id: string): Promise<Plenary | undefined> {
+  const row = await tx
+    .selectFrom('plenaries')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .forUpdate()
     .executeTakeFirst();
   return row ? toPlenary(row) : undefined;
 }
@@ -170,4 +189,60 @@ export async function isParticipant(
     .where('role', 'in', ['mentor', 'mentee'])
     .executeTakeFirst();
   return row !== undefined;
+}
+
+/** A plenary's new title, time or length; its pending "it is starting" reminders move with it. */
+export async function updatePlenary(
+  tx: Tx,
+  tenantId: string,
+  id: string,
+  change: { title: string; startsAt: Date; durationMinutes: number },
+  now: Date,
+): Promise<Plenary> {
+  const row = await tx
+    .updateTable('plenaries')
+    .set({ title: change.title, starts_at: change.startsAt, duration_minutes: change.durationMinutes })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await tx
+    .updateTable('nudges')
+    .set({ due_at: change.startsAt, updated_at: now })
+    .where('tenant_id', '=', tenantId)
+    .where('kind', '=', 'plenary')
+    .where('subject_id', '=', id)
+    .where('slot', '=', 'start')
+    .where('status', 'in', ['pending', 'waiting'])
+    .execute();
+  return toPlenary(row);
+}
+
+/**
+ * Removes a plenary that has not taken place, with the reminders still to go about it (nothing
+ * was recorded at it: callers refuse one with attendance). The audit log keeps what it was.
+ */
+export async function deletePlenary(tx: Tx, tenantId: string, id: string): Promise<void> {
+  await tx
+    .deleteFrom('nudges')
+    .where('tenant_id', '=', tenantId)
+    .where('kind', '=', 'plenary')
+    .where('subject_id', '=', id)
+    .where('status', 'in', ['pending', 'waiting'])
+    .execute();
+  await tx.deleteFrom('plenaries').where('tenant_id', '=', tenantId).where('id', '=', id).execute();
+}
+
+/** Who has not been sent the plenary's announcement yet: it will go out as the plenary is then. */
+export async function unannouncedTo(tx: Tx, tenantId: string, plenaryId: string): Promise<Set<string>> {
+  const rows = await tx
+    .selectFrom('nudges')
+    .select('recipient_id')
+    .where('tenant_id', '=', tenantId)
+    .where('kind', '=', 'plenary')
+    .where('subject_id', '=', plenaryId)
+    .where('slot', '=', 'announce')
+    .where('status', 'in', ['pending', 'waiting'])
+    .execute();
+  return new Set(rows.map((r) => r.recipient_id));
 }

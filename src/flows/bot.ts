@@ -123,9 +123,12 @@ import {
   cycleForm,
   listCatalog,
   programForm,
+  programSettingsForm,
+  programSettingsValue,
   renameInCatalog,
   submitCycleForm,
   submitProgramForm,
+  submitProgramSettingsForm,
 } from './program-admin.flow.ts';
 import {
   approveDownload,
@@ -636,6 +639,8 @@ export class Bot {
         return myAttendance(ctx);
       case 'mark_attendance':
         return markInChat(ctx, command.n, command.email, command.present, command.cycle);
+      case 'program_settings':
+        return programSettingsForm(ctx, command.arg);
       case 'edit_plenary':
         return editPlenaryForm(ctx, command.n, command.cycle);
       case 'cancel_plenary':
@@ -875,6 +880,10 @@ export class Bot {
         const value = parse(plenaryValue);
         return value ? attendFromButton(ctx, value.p) : bad();
       }
+      case 'program.settings': {
+        const value = parse(programSettingsValue);
+        return value ? programSettingsForm(ctx, value.program) : bad();
+      }
       case 'plenary.cancel': {
         const value = parse(plenaryValue);
         return value ? cancelPlenaryInChat(ctx, value.p) : bad();
@@ -937,6 +946,10 @@ export class Bot {
       }
       case 'program.form':
         return submitProgramForm(ctx, fields);
+      case 'program.settings_form': {
+        const value = parse(programSettingsValue);
+        return value ? submitProgramSettingsForm(ctx, value, fields) : bad();
+      }
       case 'cycle.form':
         return submitCycleForm(ctx, fields);
       case 'goal.form': {

@@ -30,6 +30,7 @@ export type Command =
   | { name: 'attendance' }
   | { name: 'mark_attendance'; n: number; email: string; present: boolean; cycle: string }
   | { name: 'edit_plenary' | 'cancel_plenary'; n: number; cycle: string }
+  | { name: 'program_settings'; arg: string }
   | { name: 'new_program' }
   | { name: 'new_cycle' }
   | { name: 'competencies' }
@@ -238,6 +239,17 @@ export function parseCommand(text: string): Command | undefined {
       name: privacy[1] === 'exportar' || privacy[1] === 'export' ? 'export_person' : 'erase_person',
       email: privacyEmail,
     };
+  }
+  // `admin programa ajustes [programa]`: the program's name as written.
+  const settings =
+    /^admin (programa ajustes|ajustes programa|ajustes del programa|program settings)(?: .+)?$/.exec(words);
+  if (settings) {
+    const arg = text
+      .trim()
+      .split(/\s+/)
+      .slice(1 + (settings[1]?.split(' ').length ?? 0))
+      .join(' ');
+    return { name: 'program_settings', arg };
   }
   // `admin plenaria editar 2 [ciclo]`, `admin cancel plenary 2`: the number in `admin plenarias`.
   const plenary =

@@ -1,10 +1,11 @@
+import { z } from 'zod';
 import { DomainError } from '../domain/errors.ts';
 import { normalizeTopic } from '../domain/matching.ts';
 import type { ProgramKind } from '../domain/model.ts';
 import { defaultSettings } from '../domain/program.ts';
 import { localDate } from '../domain/time.ts';
-import { type Form, message, textMessage } from '../messages/model.ts';
-import { createCycleAs, createProgramAs } from '../services/admin.service.ts';
+import { button, type Form, message, textMessage } from '../messages/model.ts';
+import { createCycleAs, createProgramAs, updateProgramSettingsAs } from '../services/admin.service.ts';
 import { recordAudit } from '../store/audit.store.ts';
 import { listCycles, listPrograms } from '../store/program.store.ts';
 import { addCompetency, listCompetencies, renameCompetency } from '../store/tenant.store.ts';
@@ -273,4 +274,215 @@ export async function renameInCatalog(ctx: Ctx, key: string, text: string): Prom
     data: { from: { nameEs: before.nameEs, nameEn: before.nameEn }, to: names },
   });
   return reply(textMessage(ctx.t('competencies.renamed', { key, ...names })));
+}
+
+/** The settings form is for one program; its id travels in the form and in the choosing buttons. */
+export const programSettingsValue = z.object({ program: z.string().max(64) });
+
+/** ISO weekdays 1–7 (Monday first) in the reader's language: 2024-01-01 was a Monday. */
+function weekdayNames(locale: string): string[] {
+  const names = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' });
+  return [1, 2, 3, 4, 5, 6, 7].map((d) => names.format(new Date(Date.UTC(2024, 0, d))));
+}
+
+/**
+ * `admin programa ajustes [programa]` / `admin program settings [program]`: the settings a
+ * coordinator tunes during a cycle, in a form filled with what they are now. With several
+ * programs and none named, one button per program.
+ */
+export async function programSettingsForm(ctx: Ctx, nameOrId = ''): Promise<Reply> {
+  requireAdmin(ctx);
+  const { t } = ctx;
+  const programs = await listPrograms(ctx.deps.db, ctx.tenant.id);
+  if (programs.length === 0) return reply(textMessage(t('cycles.no_program')));
+  const wanted = nameOrId.trim().toLowerCase();
+  const program = wanted
+    ? programs.find((p) => p.id === nameOrId || p.name.toLowerCase() === wanted)
+    : programs.length === 1
+      ? programs[0]
+      : undefined;
+  if (!program && wanted) return reply(textMessage(t('programs.unknown', { name: nameOrId.trim() })));
+  if (!program) {
+    const text = t('programs.settings.choose');
+    return reply(
+      message(text)
+        .text(text)
+        .buttons(
+          programs
+            .slice(0, 20)
+            .map((p) => button('program.settings', p.name.slice(0, 75), { program: p.id })),
+        )
+        .build(),
+    );
+  }
+  const s = program.settings;
+  const number = (id: string, label: string, value: number, min: number, max: number, hint?: string) => ({
+    id,
+    kind: 'number' as const,
+    label,
+    required: true,
+    min,
+    max,
+    initial: String(value),
+    ...(hint ? { hint } : {}),
+  });
+  const form: Form = {
+    actionId: 'program.settings_form',
+    title: t('programs.settings.title'),
+    submitLabel: t('programs.settings.submit'),
+    value: JSON.stringify({ program: program.id }),
+    fields: [
+      number(
+        'capacity',
+        t('programs.form.capacity'),
+        s.mentorCapacity,
+        1,
+        50,
+        t('programs.form.capacity_hint'),
+      ),
+      number('minSessions', t('programs.form.min_sessions'), s.minSessions, 0, 100),
+      number('maxGoals', t('programs.settings.max_goals'), s.maxGoalsPerMentee, 1, 20),
+      number(
+        'attendance',
+        t('programs.settings.attendance'),
+        Math.round(s.attendanceThreshold * 100),
+        0,
+        100,
+        t('programs.settings.attendance_hint'),
+      ),
+      {
+        id: 'weekday',
+        kind: 'single_choice',
+        label: t('programs.settings.weekday'),
+        required: true,
+        options: weekdayNames(ctx.person.locale).map((name, i) => ({ value: String(i + 1), label: name })),
+        initial: String(s.checkinWeekday),
+      },
+      {
+        id: 'quietStart',
+        kind: 'time',
+        label: t('programs.settings.quiet_start'),
+        hint: t('programs.settings.quiet_hint'),
+        required: true,
+        initial: s.quietHours.start,
+      },
+      {
+        id: 'quietEnd',
+        kind: 'time',
+        label: t('programs.settings.quiet_end'),
+        required: true,
+        initial: s.quietHours.end,
+      },
+      {
+        id: 'reminders',
+        kind: 'short_text',
+        label: t('programs.settings.reminders'),
+        hint: t('programs.settings.reminders_hint'),
+        required: false,
+        maxLength: 40,
+        initial: s.reminderOffsetsHours.join(', '),
+      },
+    ],
+  };
+  return {
+    messages: [textMessage(t('programs.settings.for_program', { name: program.name }))],
+    openForm: form,
+  };
+}
+
+const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
+
+/** The settings as sent: each field checked and named when wrong; nothing changes unless all are right. */
+export async function submitProgramSettingsForm(
+  ctx: Ctx,
+  value: z.infer<typeof programSettingsValue>,
+  values: Record<string, string | string[]>,
+): Promise<Reply> {
+  requireAdmin(ctx);
+  const { t } = ctx;
+  const program = (await listPrograms(ctx.deps.db, ctx.tenant.id)).find((p) => p.id === value.program);
+  if (!program) return reply(textMessage(t('errors.record.not_found')));
+  const str = (id: string) => (typeof values[id] === 'string' ? (values[id] as string).trim() : '');
+  const errors: Record<string, string> = {};
+  const whole = (id: string, min: number, max: number) => {
+    const n = Number(str(id));
+    if (!str(id) || !Number.isInteger(n) || n < min || n > max) {
+      errors[id] = t('programs.form.whole_number', { min, max });
+      return min;
+    }
+    return n;
+  };
+  const mentorCapacity = whole('capacity', 1, 50);
+  const minSessions = whole('minSessions', 0, 100);
+  const maxGoalsPerMentee = whole('maxGoals', 1, 20);
+  const attendance = whole('attendance', 0, 100);
+  const checkinWeekday = whole('weekday', 1, 7);
+  const quietHours = { start: str('quietStart'), end: str('quietEnd') };
+  for (const id of ['quietStart', 'quietEnd'] as const) {
+    if (!CLOCK.test(str(id))) errors[id] = t('programs.settings.bad_time');
+  }
+  if (!errors.quietStart && !errors.quietEnd && quietHours.start === quietHours.end)
+    errors.quietEnd = t('programs.settings.quiet_same');
+  // "24, 1", "24 y 1", "48 1": hours before a session, up to five, none above two weeks.
+  const parts = str('reminders')
+    .split(/\s*(?:,|;|\by\b|\band\b|\s)\s*/)
+    .filter(Boolean);
+  const offsets = parts.map((p) => Number(p.replace(/h$/i, '')));
+  if (parts.length > 5 || offsets.some((h) => !Number.isFinite(h) || h <= 0 || h > 24 * 14))
+    errors.reminders = t('programs.settings.reminders_bad');
+  if (Object.keys(errors).length) return settingsRefused(ctx, errors);
+  const reminderOffsetsHours = [...new Set(offsets)].sort((a, b) => b - a);
+  const { program: saved, problems } = await updateProgramSettingsAs(ctx.deps, adminRun(ctx), program, {
+    mentorCapacity,
+    minSessions,
+    maxGoalsPerMentee,
+    attendanceThreshold: attendance / 100,
+    checkinWeekday,
+    quietHours,
+    reminderOffsetsHours,
+  });
+  if (problems.length) return reply(textMessage(`${t('forms.has_errors')}\n${problems.join('\n')}`));
+  const s = saved.settings;
+  const text = t('programs.settings.saved', { name: saved.name });
+  return reply(
+    message(text)
+      .text(text)
+      .fields([
+        { label: t('programs.form.capacity'), value: String(s.mentorCapacity) },
+        { label: t('programs.form.min_sessions'), value: String(s.minSessions) },
+        { label: t('programs.settings.max_goals'), value: String(s.maxGoalsPerMentee) },
+        { label: t('programs.settings.attendance'), value: `${Math.round(s.attendanceThreshold * 100)} %` },
+        {
+          label: t('programs.settings.weekday'),
+          value: weekdayNames(ctx.person.locale)[s.checkinWeekday - 1] ?? '',
+        },
+        {
+          label: t('programs.settings.quiet'),
+          value: t('programs.settings.quiet_value', { start: s.quietHours.start, end: s.quietHours.end }),
+        },
+        {
+          label: t('programs.settings.reminders'),
+          value: s.reminderOffsetsHours.length
+            ? s.reminderOffsetsHours.map((h) => t('programs.settings.hours', { count: h })).join(', ')
+            : t('programs.settings.no_reminders'),
+        },
+      ])
+      .context(t('programs.settings.saved_hint'))
+      .build(),
+  );
+}
+
+function settingsRefused(ctx: Ctx, errors: Record<string, string>): Reply {
+  const label: Record<string, string> = {
+    capacity: 'programs.form.capacity',
+    minSessions: 'programs.form.min_sessions',
+    maxGoals: 'programs.settings.max_goals',
+    attendance: 'programs.settings.attendance',
+    weekday: 'programs.settings.weekday',
+    quietStart: 'programs.settings.quiet_start',
+    quietEnd: 'programs.settings.quiet_end',
+    reminders: 'programs.settings.reminders',
+  };
+  const lines = Object.entries(errors).map(([id, problem]) => `• ${ctx.t(label[id] ?? id)}: ${problem}`);
+  return { messages: [textMessage(`${ctx.t('forms.has_errors')}\n${lines.join('\n')}`)], formErrors: errors };
 }

@@ -26,6 +26,7 @@ import {
   updateProgramSettingsAs,
 } from './services/admin.service.ts';
 import type { CsvRow } from './services/csv.ts';
+import { changeCycleDatesAs, deleteCycleAs } from './services/cycle.service.ts';
 import { CONSOLE_TENANT } from './services/demo.service.ts';
 import { type CycleListing, peopleOfCycle, programDirectory } from './services/directory.service.ts';
 import { applySuggestion, suggestPairs } from './services/matching.service.ts';
@@ -48,6 +49,10 @@ Commands:
   cycle list [--program P]               the cycles, newest first, with dates, phase today and people
   person list --cycle C                  the cycle's people: role, name, email, who they are paired with
   cycle create --program P --name N --starts YYYY-MM-DD --ends YYYY-MM-DD [--timezone Zone]
+  cycle dates --cycle C [--enrollment D] [--goal-setting D] [--execution D] [--closing D] [--ends D]
+                                         move phase dates (audited); refused, with the records named, where
+                                         a goal, session, check-in or evaluation would fall outside its phase
+  cycle delete --cycle C                 delete a cycle nobody is enrolled or applied in (audited)
   roster import FILE --cycle C [--skip-invalid] [--gender-codes hm|fm]
       FILE: .csv (UTF-8, UTF-16 or Windows-1252; "," ";" or tab between columns) or .xlsx
       columns (any order; English or Spanish headers): email,name,role,gender,level,unit,institution,
@@ -169,6 +174,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         cycle: { type: 'string' },
         starts: { type: 'string' },
         ends: { type: 'string' },
+        enrollment: { type: 'string' },
+        'goal-setting': { type: 'string' },
+        execution: { type: 'string' },
+        closing: { type: 'string' },
         timezone: { type: 'string' },
         'skip-invalid': { type: 'boolean', default: false },
         'gender-codes': { type: 'string' },
@@ -284,6 +293,45 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           cycle,
           `Created cycle "${cycle.name}": enrollment ${cycle.enrollmentStarts}, goal setting ${cycle.goalSettingStarts}, execution ${cycle.executionStarts}, closing ${cycle.closingStarts}, ends ${cycle.ends} (${cycle.timezone}).`,
         );
+        return 0;
+      }
+      case 'cycle dates': {
+        const cycle = await findCycle(database.db, tenant.id, need('cycle', values.cycle));
+        const given = {
+          enrollmentStarts: values.enrollment,
+          goalSettingStarts: values['goal-setting'],
+          executionStarts: values.execution,
+          closingStarts: values.closing,
+          ends: values.ends,
+        };
+        const change = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined));
+        if (Object.keys(change).length === 0)
+          throw new Error(
+            `give at least one of --enrollment, --goal-setting, --execution, --closing, --ends\n\n${USAGE}`,
+          );
+        const { after, misplaced } = await changeCycleDatesAs(deps, run, cycle.id, change);
+        if (misplaced.length) {
+          if (values.json) io.out(JSON.stringify({ changed: false, misplaced }, null, 2));
+          io.err(
+            `Nothing was changed: the new dates leave recorded facts outside their phase:\n${misplaced
+              .map(
+                (m) =>
+                  `  ${m.action}: recorded ${m.side === 'before' ? 'from' : 'until'} ${m.date}, its phase would ${m.side === 'before' ? 'open' : 'close'} on ${m.limit}`,
+              )
+              .join('\n')}`,
+          );
+          return 1;
+        }
+        print(
+          after,
+          `Cycle "${after.name}": enrollment ${after.enrollmentStarts}, goal setting ${after.goalSettingStarts}, execution ${after.executionStarts}, closing ${after.closingStarts}, ends ${after.ends} (${after.timezone}).`,
+        );
+        return 0;
+      }
+      case 'cycle delete': {
+        const cycle = await findCycle(database.db, tenant.id, need('cycle', values.cycle));
+        const deleted = await deleteCycleAs(deps, run, cycle.id);
+        print({ deleted: deleted.id, name: deleted.name }, `Deleted cycle "${deleted.name}".`);
         return 0;
       }
       case 'roster import': {

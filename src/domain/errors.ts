@@ -30,6 +30,8 @@ export const DOMAIN_ERROR_CODES = [
   'pairing.same_mentor',
   'plenary.started',
   'plenary.already_scheduled',
+  'cycle.unchanged',
+  'cycle.not_empty',
   'plenary.unchanged',
   'pairing.changed',
   'pairing.evaluation_delivered',

@@ -89,3 +89,42 @@ export function requirePhase(
   if (options.onBehalf) return;
   throw new DomainError('phase.over', { action, date: closes ?? cycle.ends, phase });
 }
+
+/**
+ * When the facts recorded for one action in a cycle happened, as local dates in the cycle's zone:
+ * the first of all, and the last one the person entered themselves (one entered on their behalf
+ * may come after the window; null when there is none).
+ */
+export interface FactSpan {
+  action: PhasedAction;
+  first: string;
+  lastOwn: string | null;
+}
+
+/** A recorded fact that new dates would leave outside its action's window. */
+export interface MisplacedFact {
+  action: PhasedAction;
+  /** The fact's date, and the day its window would open (`before`) or close (`after`). */
+  date: string;
+  side: 'before' | 'after';
+  limit: string;
+}
+
+/**
+ * Which recorded facts a cycle with these dates would leave outside the windows the phase table
+ * gives their actions; an empty list means the dates can change. The first of each kind must not
+ * come before its window opens, the last one entered by the person not after it closes.
+ */
+export function misplacedFacts(cycle: Cycle, spans: readonly FactSpan[]): MisplacedFact[] {
+  const out: MisplacedFact[] = [];
+  for (const span of spans) {
+    const { opens, closes } = windowOf(span.action, cycle);
+    // An action open from before the cycle (applications) has no first day to fall before.
+    const fromTheStart = PHASE_RULES[span.action].phases[0] === 'upcoming';
+    if (!fromTheStart && span.first < opens)
+      out.push({ action: span.action, date: span.first, side: 'before', limit: opens });
+    if (span.lastOwn && closes && span.lastOwn > closes)
+      out.push({ action: span.action, date: span.lastOwn, side: 'after', limit: closes });
+  }
+  return out;
+}

@@ -120,12 +120,17 @@ import {
 import { resume, setLanguage, snooze } from './preferences.ts';
 import {
   addToCatalog,
+  confirmDeleteCycle,
+  cycleDatesForm,
   cycleForm,
+  cycleValue,
+  deleteCycleInChat,
   listCatalog,
   programForm,
   programSettingsForm,
   programSettingsValue,
   renameInCatalog,
+  submitCycleDatesForm,
   submitCycleForm,
   submitProgramForm,
   submitProgramSettingsForm,
@@ -641,6 +646,10 @@ export class Bot {
         return markInChat(ctx, command.n, command.email, command.present, command.cycle);
       case 'program_settings':
         return programSettingsForm(ctx, command.arg);
+      case 'cycle_dates':
+        return cycleDatesForm(ctx, command.arg);
+      case 'delete_cycle':
+        return confirmDeleteCycle(ctx, command.arg);
       case 'edit_plenary':
         return editPlenaryForm(ctx, command.n, command.cycle);
       case 'cancel_plenary':
@@ -880,6 +889,10 @@ export class Bot {
         const value = parse(plenaryValue);
         return value ? attendFromButton(ctx, value.p) : bad();
       }
+      case 'cycle.delete': {
+        const value = parse(cycleValue);
+        return value ? deleteCycleInChat(ctx, value.cycle) : bad();
+      }
       case 'program.settings': {
         const value = parse(programSettingsValue);
         return value ? programSettingsForm(ctx, value.program) : bad();
@@ -946,6 +959,10 @@ export class Bot {
       }
       case 'program.form':
         return submitProgramForm(ctx, fields);
+      case 'cycle.dates_form': {
+        const value = parse(cycleValue);
+        return value ? submitCycleDatesForm(ctx, value, fields) : bad();
+      }
       case 'program.settings_form': {
         const value = parse(programSettingsValue);
         return value ? submitProgramSettingsForm(ctx, value, fields) : bad();

@@ -30,7 +30,7 @@ export type Command =
   | { name: 'attendance' }
   | { name: 'mark_attendance'; n: number; email: string; present: boolean; cycle: string }
   | { name: 'edit_plenary' | 'cancel_plenary'; n: number; cycle: string }
-  | { name: 'program_settings'; arg: string }
+  | { name: 'program_settings' | 'cycle_dates' | 'delete_cycle'; arg: string }
   | { name: 'new_program' }
   | { name: 'new_cycle' }
   | { name: 'competencies' }
@@ -240,16 +240,24 @@ export function parseCommand(text: string): Command | undefined {
       email: privacyEmail,
     };
   }
-  // `admin programa ajustes [programa]`: the program's name as written.
-  const settings =
-    /^admin (programa ajustes|ajustes programa|ajustes del programa|program settings)(?: .+)?$/.exec(words);
-  if (settings) {
+  // `admin programa ajustes [programa]`, `admin ciclo fechas [ciclo]`, `admin ciclo borrar <ciclo>`:
+  // the name as written, after the command's words.
+  const setting =
+    /^admin (programa ajustes|ajustes del programa|program settings|ciclo fechas|fechas del ciclo|cycle dates|ciclo borrar|borrar ciclo|delete cycle)(?: .+)?$/.exec(
+      words,
+    );
+  if (setting?.[1]) {
     const arg = text
       .trim()
       .split(/\s+/)
-      .slice(1 + (settings[1]?.split(' ').length ?? 0))
+      .slice(1 + setting[1].split(' ').length)
       .join(' ');
-    return { name: 'program_settings', arg };
+    const name = /ajustes|settings/.test(setting[1])
+      ? 'program_settings'
+      : /fechas|dates/.test(setting[1])
+        ? 'cycle_dates'
+        : 'delete_cycle';
+    return { name, arg };
   }
   // `admin plenaria editar 2 [ciclo]`, `admin cancel plenary 2`: the number in `admin plenarias`.
   const plenary =

@@ -1,16 +1,23 @@
 import { z } from 'zod';
-import { DomainError } from '../domain/errors.ts';
+import { DomainError, isDomainError } from '../domain/errors.ts';
 import { normalizeTopic } from '../domain/matching.ts';
 import type { ProgramKind } from '../domain/model.ts';
 import { defaultSettings } from '../domain/program.ts';
 import { localDate } from '../domain/time.ts';
 import { button, type Form, message, textMessage } from '../messages/model.ts';
 import { createCycleAs, createProgramAs, updateProgramSettingsAs } from '../services/admin.service.ts';
+import {
+  CYCLE_DATE_FIELDS,
+  type CycleDateFields,
+  changeCycleDatesAs,
+  deleteCycleAs,
+} from '../services/cycle.service.ts';
 import { recordAudit } from '../store/audit.store.ts';
-import { listCycles, listPrograms } from '../store/program.store.ts';
+import { cycleContents, listCycles, listPrograms } from '../store/program.store.ts';
 import { addCompetency, listCompetencies, renameCompetency } from '../store/tenant.store.ts';
 import { adminRun, type Ctx, type Reply, reply, requireAdmin } from './context.ts';
 import { parseDate } from './parse-date.ts';
+import { cycleNamed, noCycleText } from './standing.ts';
 
 const NAME_MAX = 200;
 
@@ -485,4 +492,155 @@ function settingsRefused(ctx: Ctx, errors: Record<string, string>): Reply {
   };
   const lines = Object.entries(errors).map(([id, problem]) => `• ${ctx.t(label[id] ?? id)}: ${problem}`);
   return { messages: [textMessage(`${ctx.t('forms.has_errors')}\n${lines.join('\n')}`)], formErrors: errors };
+}
+
+/** The cycle a dates form or a deletion button is about. */
+export const cycleValue = z.object({ cycle: z.string().max(64) });
+
+const DATE_FIELD_KEYS = {
+  enrollmentStarts: 'cycles.phase.enrollment',
+  goalSettingStarts: 'cycles.phase.goal_setting',
+  executionStarts: 'cycles.phase.execution',
+  closingStarts: 'cycles.phase.closing',
+  ends: 'cycles.phase.ends',
+} as const satisfies Record<(typeof CYCLE_DATE_FIELDS)[number], string>;
+
+/** `admin ciclo fechas [ciclo]` / `admin cycle dates [cycle]`: the five dates, filled in. */
+export async function cycleDatesForm(ctx: Ctx, cycleName = ''): Promise<Reply> {
+  requireAdmin(ctx);
+  const { t } = ctx;
+  const cycle = await cycleNamed(ctx, cycleName);
+  if (!cycle) return reply(textMessage(noCycleText(ctx, cycleName)));
+  const form: Form = {
+    actionId: 'cycle.dates_form',
+    title: t('cycles.dates.title'),
+    submitLabel: t('cycles.dates.submit'),
+    value: JSON.stringify({ cycle: cycle.id }),
+    fields: CYCLE_DATE_FIELDS.map((f) => ({
+      id: f,
+      kind: 'date' as const,
+      label: t(DATE_FIELD_KEYS[f]),
+      required: true,
+      initial: cycle[f],
+    })),
+  };
+  return {
+    messages: [textMessage(t('cycles.dates.for_cycle', { name: cycle.name, zone: cycle.timezone }))],
+    openForm: form,
+  };
+}
+
+/** The new dates: in order, and leaving every recorded fact inside its phase, or nothing changes. */
+export async function submitCycleDatesForm(
+  ctx: Ctx,
+  value: z.infer<typeof cycleValue>,
+  values: Record<string, string | string[]>,
+): Promise<Reply> {
+  requireAdmin(ctx);
+  const { t, fmt } = ctx;
+  const errors: Record<string, string> = {};
+  const dates: Partial<CycleDateFields> = {};
+  for (const f of CYCLE_DATE_FIELDS) {
+    const raw = typeof values[f] === 'string' ? (values[f] as string).trim() : '';
+    const date = raw ? parseDate(raw, ctx.now, ctx.person.timezone) : undefined;
+    if (date) dates[f] = date;
+    else errors[f] = raw ? t('dates.unreadable_date') : t('forms.required');
+  }
+  const refused = (problems: Record<string, string>): Reply => {
+    const lines = Object.entries(problems).map(
+      ([id, problem]) => `• ${t(DATE_FIELD_KEYS[id as keyof typeof DATE_FIELD_KEYS] ?? id)}: ${problem}`,
+    );
+    return { messages: [textMessage(`${t('forms.has_errors')}\n${lines.join('\n')}`)], formErrors: problems };
+  };
+  if (Object.keys(errors).length) return refused(errors);
+  let outcome: Awaited<ReturnType<typeof changeCycleDatesAs>>;
+  try {
+    outcome = await changeCycleDatesAs(ctx.deps, adminRun(ctx), value.cycle, dates);
+  } catch (error) {
+    if (error instanceof DomainError && error.code === 'cycle.dates')
+      return refused({ ends: t('cycles.dates.order') });
+    throw error;
+  }
+  const { after, misplaced } = outcome;
+  if (misplaced.length) {
+    const text = t('cycles.dates.misplaced', { name: after.name });
+    const lines = misplaced.map((m) =>
+      t(`cycles.dates.fact_${m.side}`, {
+        what: t(`cycles.dates.fact.${m.action.replace('.', '_')}`),
+        date: fmt.date(m.date),
+        limit: fmt.date(m.limit),
+      }),
+    );
+    return reply(
+      message(text)
+        .text(`${text}\n${lines.map((l) => `• ${l}`).join('\n')}`)
+        .context(t('cycles.dates.misplaced_hint'))
+        .build(),
+    );
+  }
+  const text = t('cycles.dates.saved', { name: after.name });
+  return reply(
+    message(text)
+      .text(text)
+      .fields(CYCLE_DATE_FIELDS.map((f) => ({ label: t(DATE_FIELD_KEYS[f]), value: fmt.date(after[f]) })))
+      .context(t('cycles.dates.saved_hint'))
+      .build(),
+  );
+}
+
+/** `admin ciclo borrar <ciclo>`: named on purpose, checked, then confirmed with a button. */
+export async function confirmDeleteCycle(ctx: Ctx, cycleName: string): Promise<Reply> {
+  requireAdmin(ctx);
+  const { t } = ctx;
+  if (!cycleName.trim()) return reply(textMessage(t('cycles.delete.name_it')));
+  const cycle = await cycleNamed(ctx, cycleName.trim());
+  if (!cycle) return reply(textMessage(noCycleText(ctx, cycleName.trim())));
+  const held = await cycleContents(ctx.deps.db, ctx.tenant.id, cycle.id);
+  if (held.enrollments + held.applications + held.plenaries > 0)
+    return reply(notEmptyText(ctx, cycle.name, held));
+  const text = t('cycles.delete.confirm', {
+    name: cycle.name,
+    from: ctx.fmt.date(cycle.enrollmentStarts),
+    to: ctx.fmt.date(cycle.ends),
+  });
+  return reply(
+    message(text)
+      .text(text)
+      .buttons([button('cycle.delete', t('cycles.delete.yes'), { cycle: cycle.id }, 'danger')])
+      .build(),
+  );
+}
+
+export async function deleteCycleInChat(ctx: Ctx, cycleId: string): Promise<Reply> {
+  requireAdmin(ctx);
+  try {
+    const cycle = await deleteCycleAs(ctx.deps, adminRun(ctx), cycleId);
+    return { messages: [], replaceOriginal: textMessage(ctx.t('cycles.delete.done', { name: cycle.name })) };
+  } catch (error) {
+    // Someone enrolled, applied or a plenary was scheduled between the question and the click.
+    if (isDomainError(error, 'cycle.not_empty')) {
+      const d = error.details;
+      return reply(
+        notEmptyText(ctx, String(d.name), {
+          enrollments: Number(d.enrollments),
+          applications: Number(d.applications),
+          plenaries: Number(d.plenaries),
+        }),
+      );
+    }
+    throw error;
+  }
+}
+
+/** "It has 4 people enrolled and 1 plenary": only what it holds, in the reader's language. */
+function notEmptyText(
+  ctx: Ctx,
+  name: string,
+  held: { enrollments: number; applications: number; plenaries: number },
+) {
+  const parts = (['enrollments', 'applications', 'plenaries'] as const)
+    .filter((k) => held[k] > 0)
+    .map((k) => ctx.t(`cycles.delete.${k}`, { count: held[k] }));
+  const list = new Intl.ListFormat(ctx.person.locale, { type: 'conjunction' }).format(parts);
+  return textMessage(ctx.t('cycles.delete.not_empty', { name, held: list }));
 }

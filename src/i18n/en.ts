@@ -144,7 +144,7 @@ export const en: typeof es = {
       mentor:
         '• “goals” — your mentees’ goals\n• “new session” / “sessions” — propose and see sessions\n• “evaluate” — final evaluation of each goal',
       admin:
-        '• “todo” — state of the cycle: goals awaiting approval, alerts and restrictions\n• “admin todo [cycle]” — who is behind, by person, with “Remind now” and a CSV\n• “admin report” — the cycle’s figures: goals by state, sessions, check-ins, evaluations\n• “admin add director email@…” / “admin add admin email@…” — give someone else access (“admin remove …” to take it back)\n• “admin new program” / “admin new cycle” — create a program or a cycle with a form\n• “admin open applications until <date>” / “admin applications” — a call with supervisor endorsement and selection\n• “admin new plenary” / “admin plenaries” — schedule plenaries and see attendance (“admin attendance n email@… present|absent” for a paper list; “admin edit plenary n” / “admin cancel plenary n” to change or cancel one, telling everyone)\n• “admin programs” / “admin cycles” / “admin people [cycle]” — programs, cycles and who is enrolled in a cycle, with their pair (and a CSV)\n• “admin competencies” — list, add and rename competencies\n• “admin results” / “admin certificates” — results per participant (Excel, CSV) and certificates (PDF)\n• “admin export email@…” / “admin erase email@…” — a person’s data, or anonymise them\n• “admin suggest pairs” — the best pairs, to review and confirm\n• “admin pair mentor@… mentee@…” — one pair by hand; if the mentee has a mentor, offers “Replace” (goals and history move to the new pair)\n• “admin on behalf of email@… goal|evaluation|sessions” — enter a paper form\nWith several cycles running, I ask which one you mean; you can also type its name at the end of the command (e.g. “admin plenaries 2027-1”).',
+        '• “todo” — state of the cycle: goals awaiting approval, alerts and restrictions\n• “admin todo [cycle]” — who is behind, by person, with “Remind now” and a CSV\n• “admin report” — the cycle’s figures: goals by state, sessions, check-ins, evaluations\n• “admin add director email@…” / “admin add admin email@…” — give someone else access (“admin remove …” to take it back)\n• “admin new program” / “admin new cycle” — create a program or a cycle with a form\n• “admin open applications until <date>” / “admin applications” — a call with supervisor endorsement and selection\n• “admin new plenary” / “admin plenaries” — schedule plenaries and see attendance (“admin attendance n email@… present|absent” for a paper list; “admin edit plenary n” / “admin cancel plenary n” to change or cancel one, telling everyone)\n• “admin programs” / “admin cycles” / “admin people [cycle]” — programs, cycles and who is enrolled in a cycle, with their pair (and a CSV)\n• “admin program settings [program]” / “admin cycle dates [cycle]” — change a program’s settings or a cycle’s dates (“admin delete cycle <cycle>” deletes an empty one)\n• “admin competencies” — list, add and rename competencies\n• “admin results” / “admin certificates” — results per participant (Excel, CSV) and certificates (PDF)\n• “admin export email@…” / “admin erase email@…” — a person’s data, or anonymise them\n• “admin suggest pairs” — the best pairs, to review and confirm\n• “admin pair mentor@… mentee@…” — one pair by hand; if the mentee has a mentor, offers “Replace” (goals and history move to the new pair)\n• “admin on behalf of email@… goal|evaluation|sessions” — enter a paper form\nWith several cycles running, I ask which one you mean; you can also type its name at the end of the command (e.g. “admin plenaries 2027-1”).',
       director:
         '• “todo” — state of the cycle (read-only)\n• “admin report” — the cycle’s figures\n• “admin results” / “admin certificates” — results per participant and certificates\n• “admin programs” / “admin cycles” — programs and cycles, with their dates',
       none: '• “hello” — an introduction to the program\n• “apply” — apply to a cycle when a call is open',
@@ -1058,6 +1058,46 @@ export const en: typeof es = {
     },
   },
   cycles: {
+    dates: {
+      title: 'Cycle dates',
+      submit: 'Save dates',
+      for_cycle:
+        'Dates of the cycle “{{name}}” (days in {{zone}}). I do not change a date that would leave something already recorded outside its phase.',
+      order:
+        'The dates must be in order: enrollment, goals, execution and closing, each after the one before, and the end not before closing.',
+      misplaced:
+        'I did not change the dates of the cycle “{{name}}”: they would leave what is already recorded outside its phase.',
+      fact_before: '{{what}}: there are records from {{date}}, and its phase would open on {{limit}}.',
+      fact_after: '{{what}}: there are records until {{date}}, and its phase would close on {{limit}}.',
+      fact: {
+        goal_draft: 'Goals submitted',
+        goal_review: 'Goal reviews',
+        session_plan: '1:1 sessions',
+        checkin_report: 'Weekly check-ins',
+        evaluation_write: 'Final evaluations',
+        survey_answer: 'Program surveys',
+        applications_apply: 'Applications',
+      },
+      misplaced_hint: 'Choose dates that keep those records inside their phase, or move only future dates.',
+      saved: 'Done: the cycle “{{name}}” has new dates.',
+      saved_hint:
+        'Phases, permissions and reminders follow the new dates from now on. It is recorded in the audit log.',
+    },
+    delete: {
+      name_it: 'Type the name of the cycle to delete: “admin delete cycle 2027-1”.',
+      confirm:
+        'Delete the cycle “{{name}}” ({{from}} – {{to}})? Nobody is enrolled in it; the audit log keeps its details.',
+      yes: 'Yes, delete the cycle',
+      done: 'Done: I deleted the cycle “{{name}}”.',
+      not_empty:
+        'I did not delete the cycle “{{name}}”: it has {{held}}. Only an empty cycle can be deleted; one under way is shortened or ended by changing its dates (“admin cycle dates”).',
+      enrollments_one: '{{count}} person enrolled',
+      enrollments_other: '{{count}} people enrolled',
+      applications_one: '{{count}} application',
+      applications_other: '{{count}} applications',
+      plenaries_one: '{{count}} plenary',
+      plenaries_other: '{{count}} plenaries',
+    },
     choose: 'Several cycles are running: which one? (you can also type its name after the command)',
     unknown: 'I couldn’t find the cycle “{{name}}”. Check how its name is written.',
     none: 'There is no cycle yet: create one with “admin new cycle”.',
@@ -1296,6 +1336,9 @@ export const en: typeof es = {
     },
     cycle: {
       dates: 'The cycle’s dates are not valid or not in order.',
+      unchanged: 'Those are the dates the cycle already has: I changed nothing.',
+      not_empty:
+        'The cycle “{{name}}” is not empty: only a cycle without people enrolled, applications or plenaries can be deleted.',
       timezone:
         '“{{zone}}” is not a known time zone: use one from the IANA database, such as America/Santiago or America/Mexico_City.',
     },

@@ -151,7 +151,7 @@ export const es = {
       mentor:
         '• «metas» — las metas de tus personas mentoradas\n• «sesión nueva» / «sesiones» — proponer y ver sesiones\n• «evaluar» — evaluación final de cada meta',
       admin:
-        '• «pendientes» — estado del ciclo: metas por aprobar, alertas y restricciones\n• «admin pendientes [ciclo]» — quién está atrasado, por persona, con «Recordar ahora» y un CSV\n• «admin reporte» — cifras del ciclo: metas por estado, sesiones, avances, evaluaciones\n• «admin agregar director correo@…» / «admin agregar admin correo@…» — dar acceso a otra persona («admin quitar …» para retirarlo)\n• «admin programa nuevo» / «admin ciclo nuevo» — crear un programa o un ciclo con un formulario\n• «admin abrir postulaciones hasta <fecha>» / «admin postulaciones» — convocatoria con aval de jefatura y selección\n• «admin plenaria nueva» / «admin plenarias» — programar plenarias y ver la asistencia («admin asistencia n correo@… presente|ausente» para una lista en papel; «admin plenaria editar n» / «admin plenaria cancelar n» para cambiarla o cancelarla, con aviso a todas las personas)\n• «admin programas» / «admin ciclos» / «admin personas [ciclo]» — programas, ciclos y quién está inscrito en un ciclo, con su pareja (y un CSV)\n• «admin competencias» — ver, agregar y renombrar competencias\n• «admin resultados» / «admin diplomas» — resultados por participante (Excel, CSV) y diplomas (PDF)\n• «admin exportar correo@…» / «admin borrar correo@…» — datos de una persona, o anonimizarla\n• «admin sugerir parejas» — propuesta óptima de parejas para revisar y confirmar\n• «admin emparejar mentor@… mentorado@…» — una pareja a mano; si ya tiene mentor o mentora, ofrece «Reemplazar» (metas e historial pasan a la nueva pareja)\n• «admin en nombre de correo@… meta|evaluación|sesiones» — ingresar un formulario en papel\nCon varios ciclos en curso, pregunto a cuál te refieres; también puedes escribir su nombre al final del comando (p. ej. «admin plenarias 2027-1»).',
+        '• «pendientes» — estado del ciclo: metas por aprobar, alertas y restricciones\n• «admin pendientes [ciclo]» — quién está atrasado, por persona, con «Recordar ahora» y un CSV\n• «admin reporte» — cifras del ciclo: metas por estado, sesiones, avances, evaluaciones\n• «admin agregar director correo@…» / «admin agregar admin correo@…» — dar acceso a otra persona («admin quitar …» para retirarlo)\n• «admin programa nuevo» / «admin ciclo nuevo» — crear un programa o un ciclo con un formulario\n• «admin abrir postulaciones hasta <fecha>» / «admin postulaciones» — convocatoria con aval de jefatura y selección\n• «admin plenaria nueva» / «admin plenarias» — programar plenarias y ver la asistencia («admin asistencia n correo@… presente|ausente» para una lista en papel; «admin plenaria editar n» / «admin plenaria cancelar n» para cambiarla o cancelarla, con aviso a todas las personas)\n• «admin programas» / «admin ciclos» / «admin personas [ciclo]» — programas, ciclos y quién está inscrito en un ciclo, con su pareja (y un CSV)\n• «admin programa ajustes [programa]» / «admin ciclo fechas [ciclo]» — cambiar los ajustes de un programa o las fechas de un ciclo («admin ciclo borrar <ciclo>» borra uno vacío)\n• «admin competencias» — ver, agregar y renombrar competencias\n• «admin resultados» / «admin diplomas» — resultados por participante (Excel, CSV) y diplomas (PDF)\n• «admin exportar correo@…» / «admin borrar correo@…» — datos de una persona, o anonimizarla\n• «admin sugerir parejas» — propuesta óptima de parejas para revisar y confirmar\n• «admin emparejar mentor@… mentorado@…» — una pareja a mano; si ya tiene mentor o mentora, ofrece «Reemplazar» (metas e historial pasan a la nueva pareja)\n• «admin en nombre de correo@… meta|evaluación|sesiones» — ingresar un formulario en papel\nCon varios ciclos en curso, pregunto a cuál te refieres; también puedes escribir su nombre al final del comando (p. ej. «admin plenarias 2027-1»).',
       director:
         '• «pendientes» — estado del ciclo (solo consulta)\n• «admin reporte» — cifras del ciclo\n• «admin resultados» / «admin diplomas» — resultados por participante y diplomas\n• «admin programas» / «admin ciclos» — programas y ciclos, con sus fechas',
       none: '• «hola» — presentación del programa\n• «postular» — postular a un ciclo cuando hay convocatoria abierta',
@@ -1073,6 +1073,47 @@ export const es = {
     },
   },
   cycles: {
+    dates: {
+      title: 'Fechas del ciclo',
+      submit: 'Guardar fechas',
+      for_cycle:
+        'Fechas del ciclo «{{name}}» (días en {{zone}}). No cambio una fecha que deje fuera de su fase algo ya registrado.',
+      order:
+        'Las fechas deben ir en orden: inscripción, metas, ejecución y cierre, cada una después de la anterior, y el término no antes del cierre.',
+      misplaced:
+        'No cambié las fechas del ciclo «{{name}}»: dejarían fuera de su fase lo que ya está registrado.',
+      fact_before: '{{what}}: hay registros desde el {{date}}, y su fase abriría el {{limit}}.',
+      fact_after: '{{what}}: hay registros hasta el {{date}}, y su fase cerraría el {{limit}}.',
+      fact: {
+        goal_draft: 'Metas enviadas',
+        goal_review: 'Revisiones de metas',
+        session_plan: 'Sesiones 1:1',
+        checkin_report: 'Avances semanales',
+        evaluation_write: 'Evaluaciones finales',
+        survey_answer: 'Encuestas del programa',
+        applications_apply: 'Postulaciones',
+      },
+      misplaced_hint:
+        'Elige fechas que dejen esos registros dentro de su fase, o mueve solo las fechas futuras.',
+      saved: 'Listo: el ciclo «{{name}}» tiene fechas nuevas.',
+      saved_hint:
+        'Las fases, los permisos y los recordatorios siguen las nuevas fechas desde ahora. Quedó registrado en la auditoría.',
+    },
+    delete: {
+      name_it: 'Escribe el nombre del ciclo que quieres borrar: «admin ciclo borrar 2027-1».',
+      confirm:
+        '¿Borrar el ciclo «{{name}}» ({{from}} – {{to}})? Nadie está inscrito en él; la auditoría conserva sus datos.',
+      yes: 'Sí, borrar el ciclo',
+      done: 'Listo: borré el ciclo «{{name}}».',
+      not_empty:
+        'No borré el ciclo «{{name}}»: tiene {{held}}. Solo se borra un ciclo vacío; uno en curso se acorta o se cierra cambiando sus fechas («admin ciclo fechas»).',
+      enrollments_one: '{{count}} persona inscrita',
+      enrollments_other: '{{count}} personas inscritas',
+      applications_one: '{{count}} postulación',
+      applications_other: '{{count}} postulaciones',
+      plenaries_one: '{{count}} plenaria',
+      plenaries_other: '{{count}} plenarias',
+    },
     choose:
       'Hay varios ciclos en curso: ¿sobre cuál? (también puedes escribir su nombre después del comando)',
     unknown: 'No encontré el ciclo «{{name}}». Revisa cómo se escribe su nombre.',
@@ -1316,6 +1357,9 @@ export const es = {
     },
     cycle: {
       dates: 'Las fechas del ciclo no son válidas o no están en orden.',
+      unchanged: 'Esas son las fechas que el ciclo ya tiene: no cambié nada.',
+      not_empty:
+        'El ciclo «{{name}}» no está vacío: solo se borra un ciclo sin personas inscritas, postulaciones ni plenarias.',
       timezone:
         '«{{zone}}» no es una zona horaria conocida: usa una de la base IANA, como America/Santiago o America/Mexico_City.',
     },

@@ -485,3 +485,127 @@ export async function sessionsCancelledAtEnd(db: Db, tenantId: string, pairingId
     .execute();
   return rows.map((r) => r.starts_at);
 }
+
+/**
+ * When each kind of fact the phase table governs was recorded in a cycle: the first of all and
+ * the last one entered by its own person (not on their behalf). Kinds with nothing recorded are
+ * left out. Read by a change of the cycle's dates, which must leave every fact inside its phase.
+ */
+export async function cycleFactTimes(
+  db: Db | Tx,
+  tenantId: string,
+  cycleId: string,
+): Promise<{ action: string; first: Date; lastOwn: Date | null }[]> {
+  const { rows } = await sql<{ action: string; first: Date | null; last_own: Date | null }>`
+    select 'goal.draft' as action, min(r.submitted_at) as first,
+           max(r.submitted_at) filter (where g.entered_by is null) as last_own
+      from goal_revisions r join goals g on g.tenant_id = r.tenant_id and g.id = r.goal_id
+     where g.tenant_id = ${tenantId} and g.cycle_id = ${cycleId}
+    union all
+    select 'goal.review', min(r.decided_at), max(r.decided_at)
+      from goal_revisions r join goals g on g.tenant_id = r.tenant_id and g.id = r.goal_id
+     where g.tenant_id = ${tenantId} and g.cycle_id = ${cycleId} and r.decided_at is not null
+    union all
+    select 'session.plan', min(least(s.created_at, s.starts_at)), max(s.starts_at)
+      from sessions s join pairings p on p.tenant_id = s.tenant_id and p.id = s.pairing_id
+     where p.tenant_id = ${tenantId} and p.cycle_id = ${cycleId}
+       and s.state in ('proposed', 'confirmed', 'held', 'not_held')
+    union all
+    select 'checkin.report', min(c.created_at),
+           max(c.created_at) filter (where c.created_by in (p.mentee_id, p.mentor_id))
+      from checkins c join pairings p on p.tenant_id = c.tenant_id and p.id = c.pairing_id
+     where p.tenant_id = ${tenantId} and p.cycle_id = ${cycleId}
+    union all
+    select 'evaluation.write', min(e.submitted_at), max(e.submitted_at) filter (where e.entered_by is null)
+      from evaluations e join pairings p on p.tenant_id = e.tenant_id and p.id = e.pairing_id
+     where p.tenant_id = ${tenantId} and p.cycle_id = ${cycleId} and e.submitted_at is not null
+    union all
+    select 'survey.answer', min(created_at), max(created_at)
+      from surveys where tenant_id = ${tenantId} and cycle_id = ${cycleId}
+    union all
+    select 'applications.apply', min(created_at), max(created_at)
+      from applications where tenant_id = ${tenantId} and cycle_id = ${cycleId}
+  `.execute(db);
+  return rows
+    .filter((r) => r.first !== null)
+    .map((r) => ({
+      action: r.action,
+      first: new Date(r.first as Date),
+      lastOwn: r.last_own ? new Date(r.last_own) : null,
+    }));
+}
+
+/** A cycle's new phase dates (checked by the caller). */
+export async function setCycleDates(
+  tx: Tx,
+  tenantId: string,
+  cycleId: string,
+  dates: Pick<Cycle, 'enrollmentStarts' | 'goalSettingStarts' | 'executionStarts' | 'closingStarts' | 'ends'>,
+): Promise<Cycle> {
+  const row = await tx
+    .updateTable('cycles')
+    .set({
+      enrollment_starts: dates.enrollmentStarts,
+      goal_setting_starts: dates.goalSettingStarts,
+      execution_starts: dates.executionStarts,
+      closing_starts: dates.closingStarts,
+      ends: dates.ends,
+    })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', cycleId)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return toCycle(row);
+}
+
+/** Locks a cycle's row until the transaction ends: two date changes, or a change and a deletion, do not cross. */
+export async function lockCycle(tx: Tx, tenantId: string, cycleId: string): Promise<Cycle | undefined> {
+  const row = await tx
+    .selectFrom('cycles')
+    .selectAll()
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', cycleId)
+    .forUpdate()
+    .executeTakeFirst();
+  return row ? toCycle(row) : undefined;
+}
+
+/** What a cycle holds: people enrolled, applications and plenaries (an empty one may be deleted). */
+export async function cycleContents(
+  db: Db | Tx,
+  tenantId: string,
+  cycleId: string,
+): Promise<{ enrollments: number; applications: number; plenaries: number }> {
+  const count = async (table: 'enrollments' | 'applications' | 'plenaries') => {
+    const row = await db
+      .selectFrom(table)
+      // People, not roles: someone enrolled as mentor and mentee counts once.
+      .select((eb) =>
+        (table === 'enrollments'
+          ? eb.fn.count<number>(sql`distinct person_id`)
+          : eb.fn.countAll<number>()
+        ).as('n'),
+      )
+      .where('tenant_id', '=', tenantId)
+      .where('cycle_id', '=', cycleId)
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
+  };
+  // Pairings, goals, sessions and surveys all need people enrolled: counting these is enough.
+  // One after the other: inside a transaction they share one connection.
+  const enrollments = await count('enrollments');
+  const applications = await count('applications');
+  const plenaries = await count('plenaries');
+  return { enrollments, applications, plenaries };
+}
+
+/** Deletes a cycle that holds nothing (see `cycleContents`), with its digests still to go. */
+export async function deleteEmptyCycle(tx: Tx, tenantId: string, cycleId: string): Promise<void> {
+  await tx
+    .deleteFrom('nudges')
+    .where('tenant_id', '=', tenantId)
+    .where('subject_id', '=', cycleId)
+    .where('status', 'in', ['pending', 'waiting'])
+    .execute();
+  await tx.deleteFrom('cycles').where('tenant_id', '=', tenantId).where('id', '=', cycleId).execute();
+}

@@ -2,7 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { PHASES, type Phase, phaseAt } from '../../../src/domain/cycle.ts';
 import { DomainError } from '../../../src/domain/errors.ts';
 import type { Cycle } from '../../../src/domain/model.ts';
-import { allowedIn, PHASE_RULES, PHASED_ACTIONS, requirePhase } from '../../../src/domain/phase-rules.ts';
+import {
+  allowedIn,
+  misplacedFacts,
+  PHASE_RULES,
+  PHASED_ACTIONS,
+  requirePhase,
+} from '../../../src/domain/phase-rules.ts';
 import { errorText } from '../../../src/flows/errors.ts';
 import { formatter, translator } from '../../../src/i18n/index.ts';
 import { SANTIAGO_2027 } from '../../support/cycles.ts';
@@ -78,5 +84,39 @@ describe('the program’s rules in time', () => {
     expect(errorText(es, late, fmtEs)).toBe('La redacción de metas cerró el 9 de junio de 2027.');
     const checkin = outcome('checkin.report', 'closed') as DomainError;
     expect(errorText(en, checkin, fmtEn)).toBe('The weekly check-in closed on June 9, 2027.');
+  });
+});
+
+describe('facts a change of dates would leave outside their phase', () => {
+  it('names the first fact before its window and the last own one after it; fitting facts pass', () => {
+    const spans = [
+      { action: 'goal.draft' as const, first: '2027-01-26', lastOwn: '2027-03-01' },
+      { action: 'checkin.report' as const, first: '2027-02-22', lastOwn: '2027-06-07' },
+    ];
+    expect(misplacedFacts(cycle, spans)).toEqual([]);
+    // Goal setting moved after the first goal; closing moved before the last check-in.
+    expect(
+      misplacedFacts({ ...cycle, goalSettingStarts: '2027-02-01', closingStarts: '2027-06-01' }, spans),
+    ).toEqual([
+      { action: 'goal.draft', date: '2027-01-26', side: 'before', limit: '2027-02-01' },
+      { action: 'checkin.report', date: '2027-06-07', side: 'after', limit: '2027-05-31' },
+    ]);
+  });
+
+  it('lets a paper form sit after its window, and applications come before the cycle opens', () => {
+    const late = { ...cycle, closingStarts: '2027-06-01' };
+    // The last check-in the pair entered themselves is in May; a later one was entered on their behalf.
+    expect(
+      misplacedFacts(late, [{ action: 'checkin.report', first: '2027-02-22', lastOwn: '2027-05-20' }]),
+    ).toEqual([]);
+    expect(misplacedFacts(late, [{ action: 'checkin.report', first: '2027-02-22', lastOwn: null }])).toEqual(
+      [],
+    );
+    expect(
+      misplacedFacts(cycle, [{ action: 'applications.apply', first: '2026-12-01', lastOwn: '2027-01-20' }]),
+    ).toEqual([]);
+    expect(
+      misplacedFacts(cycle, [{ action: 'applications.apply', first: '2026-12-01', lastOwn: '2027-01-26' }]),
+    ).toEqual([{ action: 'applications.apply', date: '2027-01-26', side: 'after', limit: '2027-01-24' }]);
   });
 });

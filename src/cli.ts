@@ -9,6 +9,7 @@ import { DomainError } from './domain/errors.ts';
 import type { Platform } from './domain/model.ts';
 import { loadDotEnv } from './env.ts';
 import { errorText } from './flows/errors.ts';
+import { withdrawalNotice } from './flows/withdrawal.flow.ts';
 import { formatter, translator } from './i18n/index.ts';
 import { cycleReport, reportCsv } from './reports/cycle-report.ts';
 import { buildReportFile } from './reports/files.ts';
@@ -32,8 +33,10 @@ import { type CycleListing, peopleOfCycle, programDirectory } from './services/d
 import { applySuggestion, suggestPairs } from './services/matching.service.ts';
 import { erasePerson, exportPerson } from './services/privacy.service.ts';
 import { readTableFile, TableFileError } from './services/table-file.ts';
+import { withdrawFromCycle } from './services/withdrawal.service.ts';
 import type { OpenDatabase } from './store/db.ts';
 import { migrateDown } from './store/migrate.ts';
+import { findPersonByEmail } from './store/person.store.ts';
 import { ensureTenant } from './store/tenant.store.ts';
 
 const USAGE = `Usage: mentoria <command> [options]
@@ -63,6 +66,10 @@ Commands:
   pairs suggest --cycle C [--apply]      optimal pairs under the program's rules; --apply makes them
   person export --email E                everything stored about that person, as JSON (audited)
   person erase --email E                 anonymise that person, keeping the cycle's figures (audited)
+  person withdraw --cycle C --email E --reason R
+                                         take a mentor or mentee out of a cycle (audited): a mentee's pair
+                                         ends and sessions to come are cancelled; records stay; the report
+                                         counts them as withdrawn, out of every rate and diploma figure
   report --cycle C [--format json|csv|md]   the cycle's figures (md by default)
   report --cycle C --format xlsx|pdf|png [--out FILE]
                                          each participant's results (xlsx), the diplomas (pdf), the chart (png)
@@ -186,6 +193,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         apply: { type: 'boolean', default: false },
         out: { type: 'string' },
         set: { type: 'string', multiple: true },
+        reason: { type: 'string' },
       },
     });
     const print = (json: unknown, text: string) => io.out(values.json ? JSON.stringify(json, null, 2) : text);
@@ -325,6 +333,19 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         print(
           after,
           `Cycle "${after.name}": enrollment ${after.enrollmentStarts}, goal setting ${after.goalSettingStarts}, execution ${after.executionStarts}, closing ${after.closingStarts}, ends ${after.ends} (${after.timezone}).`,
+        );
+        return 0;
+      }
+      case 'person withdraw': {
+        const cycle = await findCycle(database.db, tenant.id, need('cycle', values.cycle));
+        const email = need('email', values.email);
+        const person = await findPersonByEmail(database.db, tenant.id, email);
+        if (!person) throw new Error(`No person with the email ${email} in this tenant.`);
+        const reason = need('reason', values.reason);
+        const done = await withdrawFromCycle(deps, run, cycle, person.id, reason, withdrawalNotice);
+        print(
+          { withdrawn: done.person.id, roles: done.roles, sessionsCancelled: done.sessionsCancelled },
+          `Withdrew ${done.person.name} (${done.roles.join(', ')}) from "${cycle.name}"; ${counted(done.sessionsCancelled, 'session')} to come cancelled.`,
         );
         return 0;
       }

@@ -165,6 +165,7 @@ import {
   keepCycleChoice,
   requireOneMenteeCycle,
 } from './standing.ts';
+import { confirmWithdrawal, withdrawalValue, withdrawInChat } from './withdrawal.flow.ts';
 
 /** Commands whose `arg` names the cycle they act on (else the one chosen when several run). */
 const CYCLE_COMMANDS = [
@@ -646,6 +647,8 @@ export class Bot {
         return markInChat(ctx, command.n, command.email, command.present, command.cycle);
       case 'program_settings':
         return programSettingsForm(ctx, command.arg);
+      case 'withdraw':
+        return confirmWithdrawal(ctx, command.email, command.reason);
       case 'cycle_dates':
         return cycleDatesForm(ctx, command.arg);
       case 'delete_cycle':
@@ -888,6 +891,10 @@ export class Bot {
       case 'plenary.attend': {
         const value = parse(plenaryValue);
         return value ? attendFromButton(ctx, value.p) : bad();
+      }
+      case 'withdrawal.confirm': {
+        const value = parse(withdrawalValue);
+        return value ? withdrawInChat(ctx, value) : bad();
       }
       case 'cycle.delete': {
         const value = parse(cycleValue);

@@ -31,6 +31,7 @@ export type Command =
   | { name: 'mark_attendance'; n: number; email: string; present: boolean; cycle: string }
   | { name: 'edit_plenary' | 'cancel_plenary'; n: number; cycle: string }
   | { name: 'program_settings' | 'cycle_dates' | 'delete_cycle'; arg: string }
+  | { name: 'withdraw'; email: string; reason: string }
   | { name: 'new_program' }
   | { name: 'new_cycle' }
   | { name: 'competencies' }
@@ -231,6 +232,12 @@ export function parseCommand(text: string): Command | undefined {
   if (results) {
     const arg = text.trim().split(/\s+/).slice(2).join(' ');
     return { name: results[1] === 'diplomas' || results[1] === 'certificates' ? 'diplomas' : 'results', arg };
+  }
+  // `admin retirar ana@x.org renunció a la institución`: the reason keeps its spelling.
+  const withdraw = /^admin (?:retirar|withdraw) (\S+)(?: .+)?$/.exec(words);
+  const withdrawEmail = withdraw && emailIn(withdraw[1]);
+  if (withdrawEmail) {
+    return { name: 'withdraw', email: withdrawEmail, reason: text.trim().split(/\s+/).slice(3).join(' ') };
   }
   const privacy = /^admin (exportar|export|borrar|erase) (\S+)$/.exec(words);
   const privacyEmail = privacy && emailIn(privacy[2]);

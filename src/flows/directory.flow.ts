@@ -1,7 +1,15 @@
 import { authorize } from '../domain/authz.ts';
+import type { Gender } from '../domain/model.ts';
+import { localDate } from '../domain/time.ts';
+import { genderContext } from '../i18n/index.ts';
 import { message, textMessage } from '../messages/model.ts';
 import { csvText } from '../services/csv.ts';
-import { type CycleListing, peopleOfCycle, programDirectory } from '../services/directory.service.ts';
+import {
+  type CycleListing,
+  peopleOfCycle,
+  programDirectory,
+  withdrawnFromCycle,
+} from '../services/directory.service.ts';
 import { type Ctx, type Reply, reply } from './context.ts';
 import { cycleNamed, noCycleText } from './standing.ts';
 import { capped } from './views.ts';
@@ -88,12 +96,43 @@ export async function peopleInChat(ctx: Ctx, cycleName: string): Promise<Reply> 
       `${t(`directory.group.${role}`, { count: group.length })}\n${capped(t, lines, SHOWN).join('\n')}`,
     );
   }
-  const rows = people.map((p) => [
-    t(`directory.roles.${p.role}`),
-    p.name,
-    p.email ?? '',
-    p.partners.join('; '),
-  ]);
+  // Who left keeps a line: the coordinator sees who, since when and why.
+  const withdrawn = await withdrawnFromCycle(ctx.deps, ctx.tenant.id, cycle);
+  const leftOn = (at: Date) => ctx.fmt.date(localDate(at, cycle.timezone));
+  if (withdrawn.length)
+    builder.text(
+      `${t('directory.group.withdrawn', { count: withdrawn.length })}\n${capped(
+        t,
+        withdrawn.map((w) =>
+          t('directory.withdrawn_line', {
+            name: w.name,
+            email: w.email ?? '—',
+            role: t(`directory.roles.${w.role}`, genderContext(w.gender as Gender | null)),
+            date: leftOn(w.withdrawnAt),
+            reason: w.reason || '—',
+          }),
+        ),
+        SHOWN,
+      ).join('\n')}`,
+    );
+  const rows = [
+    // The role as a column heading reads the same for everyone (not in the reader's gender).
+    ...people.map((p) => [
+      t(`directory.roles.${p.role}`, genderContext(null)),
+      p.name,
+      p.email ?? '',
+      p.partners.join('; '),
+    ]),
+    ...withdrawn.map((w) => [
+      t('directory.withdrawn_role', {
+        role: t(`directory.roles.${w.role}`, genderContext(w.gender as Gender | null)),
+        date: leftOn(w.withdrawnAt),
+      }),
+      w.name,
+      w.email ?? '',
+      '',
+    ]),
+  ];
   builder
     .context(t('directory.csv'))
     .file(

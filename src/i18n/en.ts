@@ -144,7 +144,7 @@ export const en: typeof es = {
       mentor:
         '• “goals” — your mentees’ goals\n• “new session” / “sessions” — propose and see sessions\n• “evaluate” — final evaluation of each goal',
       admin:
-        '• “todo” — state of the cycle: goals awaiting approval, alerts and restrictions\n• “admin todo [cycle]” — who is behind, by person, with “Remind now” and a CSV\n• “admin report” — the cycle’s figures: goals by state, sessions, check-ins, evaluations\n• “admin add director email@…” / “admin add admin email@…” — give someone else access (“admin remove …” to take it back)\n• “admin new program” / “admin new cycle” — create a program or a cycle with a form\n• “admin open applications until <date>” / “admin applications” — a call with supervisor endorsement and selection\n• “admin new plenary” / “admin plenaries” — schedule plenaries and see attendance (“admin attendance n email@… present|absent” for a paper list; “admin edit plenary n” / “admin cancel plenary n” to change or cancel one, telling everyone)\n• “admin programs” / “admin cycles” / “admin people [cycle]” — programs, cycles and who is enrolled in a cycle, with their pair (and a CSV)\n• “admin program settings [program]” / “admin cycle dates [cycle]” — change a program’s settings or a cycle’s dates (“admin delete cycle <cycle>” deletes an empty one)\n• “admin competencies” — list, add and rename competencies\n• “admin results” / “admin certificates” — results per participant (Excel, CSV) and certificates (PDF)\n• “admin export email@…” / “admin erase email@…” — a person’s data, or anonymise them\n• “admin suggest pairs” — the best pairs, to review and confirm\n• “admin pair mentor@… mentee@…” — one pair by hand; if the mentee has a mentor, offers “Replace” (goals and history move to the new pair)\n• “admin on behalf of email@… goal|evaluation|sessions” — enter a paper form\nWith several cycles running, I ask which one you mean; you can also type its name at the end of the command (e.g. “admin plenaries 2027-1”).',
+        '• “todo” — state of the cycle: goals awaiting approval, alerts and restrictions\n• “admin todo [cycle]” — who is behind, by person, with “Remind now” and a CSV\n• “admin report” — the cycle’s figures: goals by state, sessions, check-ins, evaluations\n• “admin add director email@…” / “admin add admin email@…” — give someone else access (“admin remove …” to take it back)\n• “admin new program” / “admin new cycle” — create a program or a cycle with a form\n• “admin open applications until <date>” / “admin applications” — a call with supervisor endorsement and selection\n• “admin new plenary” / “admin plenaries” — schedule plenaries and see attendance (“admin attendance n email@… present|absent” for a paper list; “admin edit plenary n” / “admin cancel plenary n” to change or cancel one, telling everyone)\n• “admin programs” / “admin cycles” / “admin people [cycle]” — programs, cycles and who is enrolled in a cycle, with their pair (and a CSV)\n• “admin program settings [program]” / “admin cycle dates [cycle]” — change a program’s settings or a cycle’s dates (“admin delete cycle <cycle>” deletes an empty one)\n• “admin withdraw email@… <reason>” — take a person out of their cycle; their records stay\n• “admin competencies” — list, add and rename competencies\n• “admin results” / “admin certificates” — results per participant (Excel, CSV) and certificates (PDF)\n• “admin export email@…” / “admin erase email@…” — a person’s data, or anonymise them\n• “admin suggest pairs” — the best pairs, to review and confirm\n• “admin pair mentor@… mentee@…” — one pair by hand; if the mentee has a mentor, offers “Replace” (goals and history move to the new pair)\n• “admin on behalf of email@… goal|evaluation|sessions” — enter a paper form\nWith several cycles running, I ask which one you mean; you can also type its name at the end of the command (e.g. “admin plenaries 2027-1”).',
       director:
         '• “todo” — state of the cycle (read-only)\n• “admin report” — the cycle’s figures\n• “admin results” / “admin certificates” — results per participant and certificates\n• “admin programs” / “admin cycles” — programs and cycles, with their dates',
       none: '• “hello” — an introduction to the program\n• “apply” — apply to a cycle when a call is open',
@@ -763,6 +763,8 @@ export const en: typeof es = {
       topics: 'at most 20 topics of up to 80 characters each',
       missing: 'missing or not valid',
       role_change: 'already takes part in this cycle as {{role}}; a role change is not made from a roster',
+      withdrawn:
+        'was withdrawn from this cycle on {{date}}; a roster does not enroll again someone who was withdrawn',
       duplicate: '{{email}} is already on line {{line}}',
       not_in_roster: 'not in the roster',
     },
@@ -1004,13 +1006,23 @@ export const en: typeof es = {
       mentee: 'Mentees ({{count}})',
       admin: 'Administration ({{count}})',
       director: 'Directors ({{count}})',
+      withdrawn: 'Withdrawn from the cycle ({{count}})',
     },
+    withdrawn_line: '• {{name}} — {{email}} — {{role}}, since {{date}}: {{reason}}',
+    withdrawn_role: '{{role}} (withdrawn on {{date}})',
     person_line: '• {{name}} — {{email}}',
     paired_with: ' — with {{names}}',
     unpaired: ' — no pair',
     file: 'people-{{cycle}}',
     columns: 'role,name,email,pair',
-    roles: { mentor: 'mentor', mentee: 'mentee', admin: 'admin', director: 'director' },
+    roles: {
+      mentor: 'mentor',
+      mentor_f: 'mentor',
+      mentee: 'mentee',
+      mentee_f: 'mentee',
+      admin: 'admin',
+      director: 'director',
+    },
     csv: 'The full list is in the CSV file (opens in Excel).',
   },
   programs: {
@@ -1056,6 +1068,22 @@ export const en: typeof es = {
       saved: 'Done: I saved the settings of the program “{{name}}”.',
       saved_hint: 'Upcoming reminders already use these settings. It is recorded in the audit log.',
     },
+  },
+  withdrawal: {
+    reason_needed: 'Write the reason too, for example: “admin withdraw {{email}} left the institution”.',
+    not_taking_part: '{{name}} takes part neither as a mentor nor as a mentee in a running cycle.',
+    confirm: 'Withdraw {{name}} from the cycle {{cycle}}? Reason: “{{reason}}”.',
+    effect_pair: 'Their pair with {{mentor}} ends; I tell both of them.',
+    effect_sessions_one: '{{count}} session that has not happened yet is cancelled.',
+    effect_sessions_other: '{{count}} sessions that have not happened yet are cancelled.',
+    effect_records:
+      'Their goals, sessions and check-ins stay for the history; the report counts them as withdrawn and leaves them out of the rates and certificates from today.',
+    yes: 'Yes, withdraw from the cycle',
+    notice_self:
+      'The program’s coordinators recorded your withdrawal from the cycle {{cycle}}. You will get no more reminders about it, and what you did is kept. If this is a mistake, write to the program’s coordinators.',
+    notice_mentor:
+      '{{name}} left the cycle {{cycle}}: their pair with you has ended and the sessions that had not happened yet are cancelled. What you did stays in the history.',
+    done: 'Done: I withdrew {{name}} from the cycle {{cycle}} and told {{told}}. It is recorded in the audit log.',
   },
   cycles: {
     dates: {
@@ -1216,6 +1244,8 @@ export const en: typeof es = {
   report: {
     title: 'Report of cycle {{cycle}}',
     participants: 'Participants',
+    withdrawn: 'Withdrawn from the cycle',
+    withdrawn_value: '{{who}} (out of the rates and certificates from their withdrawal)',
     participants_value:
       '{{total}} ($t(counted.mentor, {"count": {{mentors}} }), $t(counted.mentee, {"count": {{mentees}} }))',
     gender: 'By gender',
@@ -1333,6 +1363,12 @@ export const en: typeof es = {
       incomplete: 'An approved goal has not been evaluated.',
       exists: 'This pair already has a final evaluation.',
       no_goals: 'There are no approved goals to evaluate.',
+    },
+    withdrawal: {
+      has_mentees:
+        'I did not withdraw {{name}}: they still mentor {{mentees}}. First give their mentees another mentor (“admin pair mentor@… mentee@…”, button “Replace”).',
+      already: '{{name}} was already withdrawn from the cycle on {{date}}: I did nothing more.',
+      not_enrolled: '{{name}} takes part neither as a mentor nor as a mentee in the cycle {{cycle}}.',
     },
     cycle: {
       dates: 'The cycle’s dates are not valid or not in order.',

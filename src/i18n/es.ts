@@ -151,7 +151,7 @@ export const es = {
       mentor:
         '• «metas» — las metas de tus personas mentoradas\n• «sesión nueva» / «sesiones» — proponer y ver sesiones\n• «evaluar» — evaluación final de cada meta',
       admin:
-        '• «pendientes» — estado del ciclo: metas por aprobar, alertas y restricciones\n• «admin pendientes [ciclo]» — quién está atrasado, por persona, con «Recordar ahora» y un CSV\n• «admin reporte» — cifras del ciclo: metas por estado, sesiones, avances, evaluaciones\n• «admin agregar director correo@…» / «admin agregar admin correo@…» — dar acceso a otra persona («admin quitar …» para retirarlo)\n• «admin programa nuevo» / «admin ciclo nuevo» — crear un programa o un ciclo con un formulario\n• «admin abrir postulaciones hasta <fecha>» / «admin postulaciones» — convocatoria con aval de jefatura y selección\n• «admin plenaria nueva» / «admin plenarias» — programar plenarias y ver la asistencia («admin asistencia n correo@… presente|ausente» para una lista en papel; «admin plenaria editar n» / «admin plenaria cancelar n» para cambiarla o cancelarla, con aviso a todas las personas)\n• «admin programas» / «admin ciclos» / «admin personas [ciclo]» — programas, ciclos y quién está inscrito en un ciclo, con su pareja (y un CSV)\n• «admin programa ajustes [programa]» / «admin ciclo fechas [ciclo]» — cambiar los ajustes de un programa o las fechas de un ciclo («admin ciclo borrar <ciclo>» borra uno vacío)\n• «admin competencias» — ver, agregar y renombrar competencias\n• «admin resultados» / «admin diplomas» — resultados por participante (Excel, CSV) y diplomas (PDF)\n• «admin exportar correo@…» / «admin borrar correo@…» — datos de una persona, o anonimizarla\n• «admin sugerir parejas» — propuesta óptima de parejas para revisar y confirmar\n• «admin emparejar mentor@… mentorado@…» — una pareja a mano; si ya tiene mentor o mentora, ofrece «Reemplazar» (metas e historial pasan a la nueva pareja)\n• «admin en nombre de correo@… meta|evaluación|sesiones» — ingresar un formulario en papel\nCon varios ciclos en curso, pregunto a cuál te refieres; también puedes escribir su nombre al final del comando (p. ej. «admin plenarias 2027-1»).',
+        '• «pendientes» — estado del ciclo: metas por aprobar, alertas y restricciones\n• «admin pendientes [ciclo]» — quién está atrasado, por persona, con «Recordar ahora» y un CSV\n• «admin reporte» — cifras del ciclo: metas por estado, sesiones, avances, evaluaciones\n• «admin agregar director correo@…» / «admin agregar admin correo@…» — dar acceso a otra persona («admin quitar …» para retirarlo)\n• «admin programa nuevo» / «admin ciclo nuevo» — crear un programa o un ciclo con un formulario\n• «admin abrir postulaciones hasta <fecha>» / «admin postulaciones» — convocatoria con aval de jefatura y selección\n• «admin plenaria nueva» / «admin plenarias» — programar plenarias y ver la asistencia («admin asistencia n correo@… presente|ausente» para una lista en papel; «admin plenaria editar n» / «admin plenaria cancelar n» para cambiarla o cancelarla, con aviso a todas las personas)\n• «admin programas» / «admin ciclos» / «admin personas [ciclo]» — programas, ciclos y quién está inscrito en un ciclo, con su pareja (y un CSV)\n• «admin programa ajustes [programa]» / «admin ciclo fechas [ciclo]» — cambiar los ajustes de un programa o las fechas de un ciclo («admin ciclo borrar <ciclo>» borra uno vacío)\n• «admin retirar correo@… <motivo>» — retirar a una persona de su ciclo; sus registros se conservan\n• «admin competencias» — ver, agregar y renombrar competencias\n• «admin resultados» / «admin diplomas» — resultados por participante (Excel, CSV) y diplomas (PDF)\n• «admin exportar correo@…» / «admin borrar correo@…» — datos de una persona, o anonimizarla\n• «admin sugerir parejas» — propuesta óptima de parejas para revisar y confirmar\n• «admin emparejar mentor@… mentorado@…» — una pareja a mano; si ya tiene mentor o mentora, ofrece «Reemplazar» (metas e historial pasan a la nueva pareja)\n• «admin en nombre de correo@… meta|evaluación|sesiones» — ingresar un formulario en papel\nCon varios ciclos en curso, pregunto a cuál te refieres; también puedes escribir su nombre al final del comando (p. ej. «admin plenarias 2027-1»).',
       director:
         '• «pendientes» — estado del ciclo (solo consulta)\n• «admin reporte» — cifras del ciclo\n• «admin resultados» / «admin diplomas» — resultados por participante y diplomas\n• «admin programas» / «admin ciclos» — programas y ciclos, con sus fechas',
       none: '• «hola» — presentación del programa\n• «postular» — postular a un ciclo cuando hay convocatoria abierta',
@@ -776,6 +776,7 @@ export const es = {
       topics: 'como máximo 20 temas de hasta 80 caracteres cada uno',
       missing: 'falta o no es válido',
       role_change: 'ya participa en este ciclo como {{role}}; un cambio de rol no se hace desde la nómina',
+      withdrawn: 'se retiró de este ciclo el {{date}}; la nómina no vuelve a inscribir a quien se retiró',
       duplicate: '{{email}} ya está en la línea {{line}}',
       not_in_roster: 'no está en la nómina',
     },
@@ -1016,13 +1017,23 @@ export const es = {
       mentee: 'Personas mentoradas ({{count}})',
       admin: 'Administración ({{count}})',
       director: 'Dirección ({{count}})',
+      withdrawn: 'Retiros del ciclo ({{count}})',
     },
+    withdrawn_line: '• {{name}} — {{email}} — {{role}}, desde el {{date}}: {{reason}}',
+    withdrawn_role: '{{role}} (retiro el {{date}})',
     person_line: '• {{name}} — {{email}}',
     paired_with: ' — con {{names}}',
     unpaired: ' — sin pareja',
     file: 'personas-{{cycle}}',
     columns: 'rol,nombre,correo,pareja',
-    roles: { mentor: 'mentor', mentee: 'mentorado', admin: 'admin', director: 'director' },
+    roles: {
+      mentor: 'mentor',
+      mentor_f: 'mentora',
+      mentee: 'mentorado',
+      mentee_f: 'mentorada',
+      admin: 'admin',
+      director: 'director',
+    },
     csv: 'La lista completa va en el archivo CSV (se abre en Excel).',
   },
   programs: {
@@ -1071,6 +1082,23 @@ export const es = {
       saved: 'Listo: guardé los ajustes del programa «{{name}}».',
       saved_hint: 'Los recordatorios que vienen ya usan estos ajustes. Quedó registrado en la auditoría.',
     },
+  },
+  withdrawal: {
+    reason_needed:
+      'Escribe también el motivo del retiro, por ejemplo: «admin retirar {{email}} renunció a la institución».',
+    not_taking_part: '{{name}} no participa como mentor ni como persona mentorada en un ciclo en curso.',
+    confirm: '¿Retirar a {{name}} del ciclo {{cycle}}? Motivo: «{{reason}}».',
+    effect_pair: 'Termina su pareja con {{mentor}}; a ambas personas les aviso.',
+    effect_sessions_one: 'Se cancela {{count}} sesión que aún no ocurre.',
+    effect_sessions_other: 'Se cancelan {{count}} sesiones que aún no ocurren.',
+    effect_records:
+      'Sus metas, sesiones y avances se conservan para el historial; el reporte cuenta su retiro y deja sus datos fuera de las tasas y los diplomas desde hoy.',
+    yes: 'Sí, retirar del ciclo',
+    notice_self:
+      'La coordinación registró tu retiro del ciclo {{cycle}}. Ya no recibirás recordatorios de este ciclo y lo que hiciste queda guardado. Si es un error, escribe a la coordinación del programa.',
+    notice_mentor:
+      '{{name}} dejó el ciclo {{cycle}}: su pareja contigo terminó y se cancelaron las sesiones que aún no ocurrían. Lo que hicieron queda en el historial.',
+    done: 'Listo: retiré a {{name}} del ciclo {{cycle}} y avisé a {{told}}. Quedó registrado en la auditoría.',
   },
   cycles: {
     dates: {
@@ -1237,6 +1265,8 @@ export const es = {
   report: {
     title: 'Reporte del ciclo {{cycle}}',
     participants: 'Participantes',
+    withdrawn: 'Retiros del ciclo',
+    withdrawn_value: '{{who}} (fuera de las tasas y los diplomas desde su retiro)',
     participants_value:
       '{{total}} ($t(counted.mentor, {"count": {{mentors}} }), $t(counted.mentee, {"count": {{mentees}} }))',
     gender: 'Por género',
@@ -1354,6 +1384,12 @@ export const es = {
       incomplete: 'Falta evaluar alguna meta aprobada.',
       exists: 'Esta pareja ya tiene evaluación final.',
       no_goals: 'No hay metas aprobadas que evaluar.',
+    },
+    withdrawal: {
+      has_mentees:
+        'No retiré a {{name}}: todavía acompaña a {{mentees}}. Primero asigna otra persona mentora a quien acompaña («admin emparejar mentor@… mentorado@…», botón «Reemplazar»).',
+      already: 'El retiro de {{name}} del ciclo ya estaba registrado el {{date}}: no hice nada más.',
+      not_enrolled: '{{name}} no participa como mentor ni como persona mentorada en el ciclo {{cycle}}.',
     },
     cycle: {
       dates: 'Las fechas del ciclo no son válidas o no están en orden.',

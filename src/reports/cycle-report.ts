@@ -17,6 +17,8 @@ export interface CycleReport {
     by_role: { mentor: number; mentee: number };
     /** Mentees of the cycle without an active pair. */
     unpaired_mentees: number;
+    /** Withdrawn from the cycle (not in `total` nor in any rate or diploma figure after that). */
+    withdrawn: { mentor: number; mentee: number };
     by_gender: { f: number; m: number; x: number; n: number; unknown: number };
     by_institution: Record<string, number>;
     by_region: Record<string, number>;
@@ -58,8 +60,8 @@ function executionWeeks(cycle: Cycle, now: Date): number {
 
 /**
  * Every figure of a cycle, for admins and directors only. NPS counts promoters (9–10) minus
- * detractors (0–6) over all answers, in points; the check-in rate is reports over the pairs with
- * approved goals times the weeks of execution begun.
+ * detractors (0–6) over all answers, in points; the check-in rate is reports over, for each pair
+ * with approved goals, the weeks of execution begun while it was on (until a withdrawal ended it).
  */
 export async function cycleReport(deps: Deps, acting: Acting, cycle: Cycle): Promise<CycleReport> {
   authorize(acting.actor, 'report.view', { kind: 'tenant', tenantId: cycle.tenantId });
@@ -79,7 +81,13 @@ export async function cycleReport(deps: Deps, acting: Acting, cycle: Cycle): Pro
     return out;
   };
   const minimum = program.settings.minSessions;
-  const expected = f.checkins.pairsWithApprovedGoals * executionWeeks(cycle, deps.clock.now());
+  // Each pair is expected to report every week of execution begun while it was on.
+  const now = deps.clock.now();
+  const expected = f.checkins.pairsWithApprovedGoals.reduce(
+    (n, p) => n + executionWeeks(cycle, p.endedAt && p.endedAt < now ? p.endedAt : now),
+    0,
+  );
+  const withdrawnAs = (role: string) => f.withdrawn.find((w) => w.role === role)?.n ?? 0;
   const promoters = f.surveys.filter((s) => s.recommend >= 9).length;
   const detractors = f.surveys.filter((s) => s.recommend <= 6).length;
   // Maps, not searches: a cycle can have tens of thousands of participants.
@@ -119,6 +127,7 @@ export async function cycleReport(deps: Deps, acting: Acting, cycle: Cycle): Pro
       total: sum(() => true),
       by_role: { mentor: sum((r) => r.role === 'mentor'), mentee: sum((r) => r.role === 'mentee') },
       unpaired_mentees: unpairedMentees.size,
+      withdrawn: { mentor: withdrawnAs('mentor'), mentee: withdrawnAs('mentee') },
       by_gender: {
         f: sum((r) => r.gender === 'f'),
         m: sum((r) => r.gender === 'm'),

@@ -28,6 +28,19 @@ export function reportMessage({ t, fmt }: { t: T; fmt: Formatter }, r: CycleRepo
           mentees: p.by_role.mentee,
         }),
       },
+      ...(p.withdrawn.mentor + p.withdrawn.mentee > 0
+        ? [
+            {
+              label: t('report.withdrawn'),
+              value: t('report.withdrawn_value', {
+                who: (['mentor', 'mentee'] as const)
+                  .filter((role) => p.withdrawn[role] > 0)
+                  .map((role) => t(`counted.${role}`, { count: p.withdrawn[role] }))
+                  .join(', '),
+              }),
+            },
+          ]
+        : []),
       {
         label: t('report.gender'),
         value: t('report.gender_value', {

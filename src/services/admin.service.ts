@@ -15,7 +15,7 @@ import type {
 } from '../domain/model.ts';
 import { checkPairCapacity, checkPairRules } from '../domain/pairing.ts';
 import { programSettingsSchema } from '../domain/program.ts';
-import { isValidTimeZone } from '../domain/time.ts';
+import { isValidTimeZone, localDate } from '../domain/time.ts';
 import { type T, translator } from '../i18n/index.ts';
 import { recordAudit } from '../store/audit.store.ts';
 import type { Db } from '../store/db.ts';
@@ -33,6 +33,7 @@ import {
   pairingLoad,
   setProgramSettings,
 } from '../store/program.store.ts';
+import { withdrawalOf } from '../store/withdrawal.store.ts';
 import type { Deps } from './context.ts';
 
 /** Who runs an admin operation from the command line (no chat identity): recorded as `cli`. */
@@ -376,7 +377,8 @@ export function validateRoster(
 
 /**
  * Lines that would give someone already in the cycle a second role (a mentor listed as mentee):
- * a role change is not a roster line, so each is refused with the role the person has.
+ * a role change is not a roster line, so each is refused with the role the person has. So is a
+ * line for someone withdrawn from the cycle.
  */
 export async function roleConflicts(
   db: Db,
@@ -395,6 +397,13 @@ export async function roleConflicts(
     );
     if (current && current.role !== row.role)
       out.push({ line, problems: [`role: ${t(`${K}role_change`, { role: current.role })}`] });
+    // A file made before someone left still lists them: it does not bring them back.
+    const withdrawn = current ? undefined : await withdrawalOf(db, tenantId, cycleId, person.id);
+    if (withdrawn)
+      out.push({
+        line,
+        problems: [`role: ${t(`${K}withdrawn`, { date: localDate(withdrawn.withdrawnAt, 'UTC') })}`],
+      });
   }
   return out;
 }

@@ -2,6 +2,7 @@ import { type Phase, phaseAt } from '../domain/cycle.ts';
 import type { Cycle, Program } from '../domain/model.ts';
 import { cycleCounts, cyclePeople } from '../store/directory.store.ts';
 import { listCycles, listPrograms } from '../store/program.store.ts';
+import { withdrawalsOf } from '../store/withdrawal.store.ts';
 import type { Deps } from './context.ts';
 
 export interface CycleListing {
@@ -45,4 +46,9 @@ export async function peopleOfCycle(deps: Deps, tenantId: string, cycle: Cycle) 
   return people.sort(
     (a, b) => (ROLE_ORDER[a.role] ?? 9) - (ROLE_ORDER[b.role] ?? 9) || a.name.localeCompare(b.name, 'es'),
   );
+}
+
+/** Who was withdrawn from a cycle: name, email, role, when and why (admins only: see the flow). */
+export async function withdrawnFromCycle(deps: Deps, tenantId: string, cycle: Cycle) {
+  return withdrawalsOf(deps.db, tenantId, cycle.id);
 }

@@ -153,6 +153,14 @@ export async function collectPersonData(
     )[0],
     identities,
     enrollments: inTenant(enrollments),
+    withdrawals: inTenant(
+      await db
+        .selectFrom('withdrawals')
+        .selectAll()
+        .where('tenant_id', '=', tenantId)
+        .where('person_id', '=', id)
+        .execute(),
+    ),
     pairings: inTenant(pairings),
     goals: inTenant(goals),
     goal_revisions: inTenant(revisions),
@@ -243,6 +251,20 @@ export async function anonymisePerson(
     .where('person_id', '=', id)
     .execute();
   await tx.deleteFrom('nudges').where('tenant_id', '=', tenantId).where('recipient_id', '=', id).execute();
+  // Why they left the cycle may name them or their circumstances: the fact stays, the words go.
+  await tx
+    .updateTable('withdrawals')
+    .set({ reason: '' })
+    .where('tenant_id', '=', tenantId)
+    .where('person_id', '=', id)
+    .execute();
+  await tx
+    .updateTable('audit_log')
+    .set({ data: sql`data - 'reason'` })
+    .where('tenant_id', '=', tenantId)
+    .where('action', '=', 'enrollment.withdraw')
+    .where('subject_id', '=', id)
+    .execute();
   await tx
     .updateTable('surveys')
     .set({ comment: null, mentor_note: null })

@@ -436,11 +436,26 @@ export async function handOverPairing(
     .where('pairing_id', '=', from)
     .returning('id')
     .execute();
+  const cancelled = await cancelFutureSessions(tx, { tenantId, pairingId: from, by: input.by, now });
+  return {
+    goals: goals.filter((g) => g.state !== 'withdrawn').length,
+    checkins: checkins.length,
+    waiting: goals.filter((g) => g.state === 'submitted').map((g) => ({ id: g.id, revision: g.revision })),
+    cancelled,
+  };
+}
+
+/** Cancels an ended pairing's sessions not yet started, with their history; returns their times, in order. */
+export async function cancelFutureSessions(
+  tx: Tx,
+  input: { tenantId: string; pairingId: string; by: string; now: Date },
+): Promise<Date[]> {
+  const { tenantId, now } = input;
   const cancelled = await tx
     .updateTable('sessions')
     .set({ state: 'cancelled', updated_at: now, version: sql`version + 1` })
     .where('tenant_id', '=', tenantId)
-    .where('pairing_id', '=', from)
+    .where('pairing_id', '=', input.pairingId)
     .where('state', 'in', ['proposed', 'confirmed'])
     .where('starts_at', '>', now)
     .returning(['id', 'starts_at'])
@@ -461,12 +476,7 @@ export async function handOverPairing(
       )
       .execute();
   }
-  return {
-    goals: goals.filter((g) => g.state !== 'withdrawn').length,
-    checkins: checkins.length,
-    waiting: goals.filter((g) => g.state === 'submitted').map((g) => ({ id: g.id, revision: g.revision })),
-    cancelled: cancelled.map((s) => s.starts_at).sort((a, b) => a.getTime() - b.getTime()),
-  };
+  return cancelled.map((s) => s.starts_at).sort((a, b) => a.getTime() - b.getTime());
 }
 
 /** The sessions a change of mentor cancelled on the pairing it ended (they changed when it ended). */
@@ -576,12 +586,12 @@ export async function cycleContents(
   tenantId: string,
   cycleId: string,
 ): Promise<{ enrollments: number; applications: number; plenaries: number }> {
-  const count = async (table: 'enrollments' | 'applications' | 'plenaries') => {
+  const count = async (table: 'enrollments' | 'withdrawals' | 'applications' | 'plenaries') => {
     const row = await db
       .selectFrom(table)
       // People, not roles: someone enrolled as mentor and mentee counts once.
       .select((eb) =>
-        (table === 'enrollments'
+        (table === 'enrollments' || table === 'withdrawals'
           ? eb.fn.count<number>(sql`distinct person_id`)
           : eb.fn.countAll<number>()
         ).as('n'),
@@ -593,7 +603,8 @@ export async function cycleContents(
   };
   // Pairings, goals, sessions and surveys all need people enrolled: counting these is enough.
   // One after the other: inside a transaction they share one connection.
-  const enrollments = await count('enrollments');
+  // Someone withdrawn took part: their records keep the cycle.
+  const enrollments = (await count('enrollments')) + (await count('withdrawals'));
   const applications = await count('applications');
   const plenaries = await count('plenaries');
   return { enrollments, applications, plenaries };

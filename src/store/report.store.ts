@@ -18,7 +18,13 @@ export interface CycleFigures {
    * (a mentee whose mentor changed keeps the sessions held with the first one).
    */
   heldPerPair: { pairingId: string; held: number; menteeHeld: number }[];
-  checkins: { reported: number; pairsWithApprovedGoals: number };
+  /**
+   * Check-ins reported, and each pair with approved goals by when it ended (null: still on), so
+   * that a pair that ended (a mentee withdrawn) is expected to report only until then.
+   */
+  checkins: { reported: number; pairsWithApprovedGoals: { endedAt: Date | null }[] };
+  /** People withdrawn from the cycle, by role (left out of every other figure about people). */
+  withdrawn: { role: string; n: number }[];
   issues: { alert: number; restriction: number };
   outcomes: { outcome: string; n: number }[];
   surveys: { satisfaction: number; recommend: number }[];
@@ -66,12 +72,17 @@ export async function cycleFigures(db: Db, tenantId: string, cycleId: string): P
       left join sessions s on s.tenant_id = any_p.tenant_id and s.pairing_id = any_p.id
      where p.tenant_id = ${tenantId} and p.cycle_id = ${cycleId} and p.active
      group by p.id`);
-  const [checkins] = await q<{ reported: number; pairs: number }>(sql`
-    select (select count(*)::int from checkins k join pairings p on p.tenant_id = k.tenant_id and p.id = k.pairing_id
-             where p.tenant_id = ${tenantId} and p.cycle_id = ${cycleId}) as reported,
-           (select count(distinct g.pairing_id)::int from goals g
-             where g.tenant_id = ${tenantId} and g.cycle_id = ${cycleId}
-               and g.state in ('approved', 'achieved', 'partly_achieved', 'not_achieved')) as pairs`);
+  const [checkins] = await q<{ reported: number }>(sql`
+    select count(*)::int as reported from checkins k join pairings p on p.tenant_id = k.tenant_id and p.id = k.pairing_id
+     where p.tenant_id = ${tenantId} and p.cycle_id = ${cycleId}`);
+  const approvedPairs = await q<{ endedAt: Date | null }>(sql`
+    select p.ended_at as "endedAt" from pairings p
+     where p.tenant_id = ${tenantId} and p.cycle_id = ${cycleId}
+       and exists (select 1 from goals g where g.tenant_id = p.tenant_id and g.pairing_id = p.id
+                     and g.state in ('approved', 'achieved', 'partly_achieved', 'not_achieved'))`);
+  const withdrawn = await q<{ role: string; n: number }>(sql`
+    select role, count(distinct person_id)::int as n from withdrawals
+     where tenant_id = ${tenantId} and cycle_id = ${cycleId} group by 1`);
   const [issues] = await q<{ alert: number; restriction: number }>(sql`
     select count(*) filter (where u.status = 'alert')::int as alert, count(*) filter (where u.status = 'restriction')::int as restriction
       from progress_updates u join checkins k on k.tenant_id = u.tenant_id and k.id = u.checkin_id
@@ -108,7 +119,11 @@ export async function cycleFigures(db: Db, tenantId: string, cycleId: string): P
     approvalHours,
     sessions: sessions ?? { proposed: 0, held: 0 },
     heldPerPair,
-    checkins: { reported: checkins?.reported ?? 0, pairsWithApprovedGoals: checkins?.pairs ?? 0 },
+    checkins: {
+      reported: checkins?.reported ?? 0,
+      pairsWithApprovedGoals: approvedPairs.map((p) => ({ endedAt: p.endedAt ? new Date(p.endedAt) : null })),
+    },
+    withdrawn,
     issues: issues ?? { alert: 0, restriction: 0 },
     outcomes,
     surveys,

@@ -128,6 +128,17 @@ export interface EnrollmentsTable {
   created_at: CreatedAt;
 }
 
+/** A person taken out of a cycle (see migration 2026-12-04T2000): their enrollment, kept with why and when. */
+export interface WithdrawalsTable {
+  tenant_id: string;
+  cycle_id: string;
+  person_id: string;
+  role: string;
+  reason: string;
+  withdrawn_by: string | null;
+  withdrawn_at: Date;
+}
+
 export interface PairingsTable {
   tenant_id: string;
   id: string;
@@ -353,6 +364,7 @@ export interface Database {
   programs: ProgramsTable;
   cycles: CyclesTable;
   enrollments: EnrollmentsTable;
+  withdrawals: WithdrawalsTable;
   applications: ApplicationsTable;
   download_requests: DownloadRequestsTable;
   kept_files: KeptFilesTable;

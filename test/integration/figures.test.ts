@@ -2,8 +2,10 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { systemClock } from '../../src/clock.ts';
 import type { ParticipantRole, ProgramKind } from '../../src/domain/model.ts';
+import { withdrawalNotice } from '../../src/flows/withdrawal.flow.ts';
 import { cycleReport } from '../../src/reports/cycle-report.ts';
 import { participantResults } from '../../src/reports/participants.ts';
+import { withdrawFromCycle } from '../../src/services/withdrawal.service.ts';
 import type { OpenDatabase } from '../../src/store/db.ts';
 import { newId } from '../../src/store/ids.ts';
 import { createPerson } from '../../src/store/person.store.ts';
@@ -30,6 +32,10 @@ interface CycleSpec {
   /** Per pair: sessions held, and whether the evaluation was released. */
   held: number[];
   released: boolean[];
+  /** Per pair: an approved goal, check-ins reported, and the week of execution its mentee was withdrawn in (null: stayed). */
+  approved: boolean[];
+  checkins: number[];
+  withdrawnWeek: (number | null)[];
 }
 
 const roles = fc.constantFrom<ParticipantRole[]>(['mentee'], ['mentor'], ['mentor', 'mentee']);
@@ -56,6 +62,9 @@ const spec: fc.Arbitrary<CycleSpec> = fc
         }),
         held: fc.array(fc.nat(6), { minLength: 12, maxLength: 12 }),
         released: fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }),
+        approved: fc.array(fc.boolean(), { minLength: 12, maxLength: 12 }),
+        checkins: fc.array(fc.nat(4), { minLength: 12, maxLength: 12 }),
+        withdrawnWeek: fc.array(fc.option(fc.nat(14), { freq: 3 }), { minLength: 12, maxLength: 12 }),
       })
       .map((rest) => {
         const seen = new Set<number>();
@@ -166,6 +175,42 @@ describe('the report’s figures are the results rows’ figures', () => {
           .execute();
       }
     }
+    for (const [i, pairing] of pairings.entries()) {
+      if (s.approved[i])
+        await db.db
+          .insertInto('goals')
+          .values({
+            tenant_id: tenant.id,
+            id: newId(),
+            pairing_id: pairing.id,
+            cycle_id: cycle.id,
+            mentee_id: pairing.menteeId,
+            state: 'approved',
+            title: 'Meta',
+            specific: 'Reducir',
+            measurable: 'de 10 a 5 días',
+            achievable: '',
+            relevant: '',
+            due_date: '2027-05-30',
+            competencies: JSON.stringify([]),
+            created_at: now,
+            updated_at: now,
+          })
+          .execute();
+      for (let k = 0; k < (s.checkins[i] ?? 0); k++)
+        await db.db
+          .insertInto('checkins')
+          .values({
+            tenant_id: tenant.id,
+            id: newId(),
+            pairing_id: pairing.id,
+            week_start: `2027-03-0${k + 1}`,
+            created_by: pairing.menteeId,
+            via: 'chat',
+            created_at: now,
+          })
+          .execute();
+    }
     const everyone = [...mentors, ...mentees];
     for (let k = 0; k < s.plenaries; k++) {
       const plenary = await createPlenary(db.db, {
@@ -199,8 +244,27 @@ describe('the report’s figures are the results rows’ figures', () => {
       actor: { tenantId: tenant.id, personId: admin.id, staffRole: 'admin' as const },
       via: 'cli' as const,
     };
+    // Mentees withdrawn during execution, each on the Wednesday of the week drawn.
+    const withdrawnAt = new Map<string, Date>();
+    for (const [i, pairing] of pairings.entries()) {
+      const week = s.withdrawnWeek[i];
+      if (week === null || week === undefined) continue;
+      const at = new Date(Date.UTC(2027, 1, 17 + 7 * week, 15));
+      if (at >= now) continue;
+      await withdrawFromCycle(
+        { db: db.db, clock: { now: () => at } as typeof systemClock },
+        { tenantId: tenant.id, actorId: admin.id, via: 'cli' },
+        cycle,
+        pairing.menteeId,
+        'Renuncia',
+        withdrawalNotice,
+      );
+      withdrawnAt.set(pairing.id, at);
+    }
     const deps = { db: db.db, clock: { now: () => now } as typeof systemClock };
     return {
+      pairings,
+      withdrawnAt,
       report: await cycleReport(deps, acting, cycle),
       results: await participantResults(deps, acting, cycle),
     };
@@ -209,7 +273,7 @@ describe('the report’s figures are the results rows’ figures', () => {
   it('every figure equals the same figure recomputed from the per-person rows; rates stay within 0–100 %', async () => {
     await fc.assert(
       fc.asyncProperty(spec, async (s) => {
-        const { report, results } = await build(s);
+        const { report, results, pairings, withdrawnAt } = await build(s);
         const byPerson = new Map(results.rows.map((r) => [r.personId, r]));
         const people = [...byPerson.values()];
         // Diplomas: the people whose role can earn one, qualifying on every row of theirs.
@@ -232,6 +296,27 @@ describe('the report’s figures are the results rows’ figures', () => {
             (r) => r.role === 'mentee' && results.rows.every((x) => x.personId !== r.personId || !x.partner),
           ).length,
         );
+        // Withdrawn mentees: counted apart, in no row; their pair expected to report only while it lasted.
+        const withdrawn = new Set(pairings.filter((p) => withdrawnAt.has(p.id)).map((p) => p.menteeId));
+        expect(report.participants.withdrawn).toEqual({ mentor: 0, mentee: withdrawn.size });
+        expect(results.rows.filter((r) => withdrawn.has(r.personId))).toEqual([]);
+        const day = 24 * 3600_000;
+        const weeksBegun = (until: Date) => {
+          // Execution runs from 15 February to 9 June 2027 (SANTIAGO_2027); a week counts once begun.
+          const last = Math.min(
+            Date.UTC(until.getUTCFullYear(), until.getUTCMonth(), until.getUTCDate()),
+            Date.UTC(2027, 5, 10),
+          );
+          const first = Date.UTC(2027, 1, 15);
+          return last < first ? 0 : Math.floor((last - first) / day / 7) + 1;
+        };
+        const expectedCheckins = pairings.reduce(
+          (n, p, i) =>
+            n + (s.approved[i] ? weeksBegun(withdrawnAt.get(p.id) ?? new Date('2027-05-01T15:00:00Z')) : 0),
+          0,
+        );
+        expect(report.checkins.expected).toBe(expectedCheckins);
+        expect(report.checkins.reported).toBe(pairings.reduce((n, _, i) => n + (s.checkins[i] ?? 0), 0));
         // Each person's attendance share and every rate: between 0 and 1.
         for (const r of results.rows) if (r.attendance !== null) expect(r.attendance).toBeLessThanOrEqual(1);
         for (const value of [report.plenaries.attendance_rate, report.checkins.response_rate]) {
@@ -259,6 +344,9 @@ describe('the report’s figures are the results rows’ figures', () => {
       attended: [6, 5],
       held: [4],
       released: [true],
+      approved: [false],
+      checkins: [0],
+      withdrawnWeek: [null],
     };
     const { report } = await build(cycle);
     expect(report.plenaries.attendance_rate).toBe(0.79);

@@ -2,12 +2,13 @@ import { z } from 'zod';
 import { BEHIND_GROUPS, type BehindEntry, type BehindGroup, REMINDABLE } from '../domain/behind.ts';
 import { phaseAt } from '../domain/cycle.ts';
 import { DomainError } from '../domain/errors.ts';
-import type { Person } from '../domain/model.ts';
+import type { Cycle, Person } from '../domain/model.ts';
+import { localDate } from '../domain/time.ts';
 import type { Formatter, T } from '../i18n/index.ts';
-import { button, message, textMessage } from '../messages/model.ts';
+import { button, message, type OutboundMessage, textMessage } from '../messages/model.ts';
 import { type BehindList, behindIn, remindGroup } from '../services/behind.service.ts';
 import { csvFor } from '../services/csv.ts';
-import { getCycle } from '../store/program.store.ts';
+import { getCycle, listCycles } from '../store/program.store.ts';
 import { type Ctx, type Reply, reply, requireAdmin } from './context.ts';
 import { cycleNamed, noCycleText } from './standing.ts';
 import { capped } from './views.ts';
@@ -81,12 +82,31 @@ function behindCsv(ctx: Ctx, list: BehindList): string {
  */
 export async function behindInChat(ctx: Ctx, cycleName: string): Promise<Reply> {
   requireAdmin(ctx);
-  const { t } = ctx;
   const cycle = await cycleNamed(ctx, cycleName);
   if (!cycle) return reply(textMessage(noCycleText(ctx, cycleName)));
+  return reply(await behindMessage(ctx, cycle, 'chat'));
+}
+
+/**
+ * The same list on an admin's home surface (Slack's App Home), once per cycle running today:
+ * with "Remind now", without the CSV (a home view carries no files; `admin pendientes` sends it).
+ */
+export async function behindForHome(ctx: Ctx): Promise<OutboundMessage[]> {
+  if (ctx.actor.staffRole !== 'admin') return [];
+  const today = localDate(ctx.now, ctx.person.timezone);
+  const running = (await listCycles(ctx.deps.db, ctx.tenant.id)).filter(
+    (c) => c.enrollmentStarts <= today && c.ends >= today,
+  );
+  const out: OutboundMessage[] = [];
+  for (const cycle of running) out.push(await behindMessage(ctx, cycle, 'home'));
+  return out;
+}
+
+async function behindMessage(ctx: Ctx, cycle: Cycle, surface: 'chat' | 'home'): Promise<OutboundMessage> {
+  const { t } = ctx;
   const list = await behindIn(ctx.deps, ctx.acting, cycle);
   const phase = t(`phase.${phaseAt(cycle, ctx.now)}`);
-  if (list.entries.length === 0) return reply(textMessage(t('behind.none', { cycle: cycle.name, phase })));
+  if (list.entries.length === 0) return textMessage(t('behind.none', { cycle: cycle.name, phase }));
   const title = t('behind.title', { cycle: cycle.name, phase, count: list.entries.length });
   const builder = message(title).text(`*${title}*`);
   for (const group of BEHIND_GROUPS) {
@@ -105,6 +125,7 @@ export async function behindInChat(ctx: Ctx, cycleName: string): Promise<Reply> 
         button('cycle.choose', t('behind.suggest_pairs'), { k: 'suggest_pairs', y: cycle.id }, 'primary'),
       ]);
   }
+  if (surface === 'home') return builder.context(t('behind.home_hint')).build();
   builder
     .context(t('behind.csv'))
     .file(
@@ -114,7 +135,7 @@ export async function behindInChat(ctx: Ctx, cycleName: string): Promise<Reply> 
       undefined,
       { permission: 'admin.manage' },
     );
-  return reply(builder.build());
+  return builder.build();
 }
 
 /** "Remind now" on a group: queued for everyone in it today, at most once a day each. */

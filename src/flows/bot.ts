@@ -57,7 +57,7 @@ import {
   supervisorFormValue,
   withdrawApplicationInChat,
 } from './application.flow.ts';
-import { behindInChat, remindInChat, remindValue } from './behind.flow.ts';
+import { behindForHome, behindInChat, remindInChat, remindValue } from './behind.flow.ts';
 import { answerIssue, checkinFlow, issueValue, openIssueReply, startCheckin } from './checkin.flow.ts';
 import {
   acknowledge,
@@ -362,7 +362,8 @@ export class Bot {
     const event: InboundEvent = { ...input, eventId: 'home', kind: 'message', text: '' };
     const { ctx } = await this.context(tenant, event, this.deps.clock.now());
     const parts = [await pending(ctx), await listGoals(ctx), await listSessions(ctx), await help(ctx)];
-    return withoutRepeatedButtons(parts.flatMap((p) => p.messages));
+    // An admin also sees who is behind in each cycle running today, with "Remind now".
+    return withoutRepeatedButtons([...(await behindForHome(ctx)), ...parts.flatMap((p) => p.messages)]);
   }
 
   /** Who is writing: their identity, or a new person linked by email or created on first contact. */

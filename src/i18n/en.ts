@@ -951,6 +951,7 @@ export const en: typeof es = {
     remind: 'Remind now',
     suggest_pairs: 'Suggest pairs',
     csv: 'The full list, with emails, is in the CSV file (opens in Excel).',
+    home_hint: 'For the full list with emails, as a CSV, send me “admin to do”.',
     file: 'todo-{{cycle}}',
     columns: 'item,person,email,mentee,mentee email,detail',
     reminded_one: 'Done: sending 1 reminder ({{group}}).',

@@ -963,6 +963,7 @@ export const es = {
     remind: 'Recordar ahora',
     suggest_pairs: 'Sugerir parejas',
     csv: 'La lista completa, con correos, va en el archivo CSV (se abre en Excel).',
+    home_hint: 'Para la lista completa con correos, en CSV, escríbeme «admin pendientes».',
     file: 'pendientes-{{cycle}}',
     columns: 'pendiente,persona,correo,persona mentorada,correo de la persona mentorada,detalle',
     reminded_one: 'Listo: envío 1 recordatorio ({{group}}).',

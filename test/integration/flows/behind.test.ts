@@ -109,6 +109,42 @@ describe('admin pendientes: who is behind, by what is missing', () => {
     );
   });
 
+  it('shows the same list on an admin’s App Home, with "Remind now" and no file; not to others', async () => {
+    const home = async (handle: string) => {
+      const messages = await chat.bot.home({
+        tenantId: chat.tenant.id,
+        platform: 'console',
+        user: { externalId: handle },
+      });
+      return {
+        text: messages
+          .flatMap((m) => m.blocks)
+          .map((b) => ('text' in b ? b.text : ''))
+          .join('\n'),
+        blocks: messages.flatMap((m) => m.blocks),
+      };
+    };
+    const carmen = await home('carmen');
+    expect(carmen.text).toContain('Ciclo 2026-demo (definición de metas): 3 pendientes');
+    expect(carmen.text).toContain('• Ana Torres (con Luis Herrera) — aún no redacta su meta');
+    expect(carmen.text).toContain(
+      'Para la lista completa con correos, en CSV, escríbeme «admin pendientes».',
+    );
+    expect(carmen.blocks.filter((b) => b.type === 'file')).toEqual([]);
+    const remind = carmen.blocks
+      .flatMap((b) => (b.type === 'buttons' ? b.buttons : []))
+      .find((b) => b.actionId === 'behind.remind');
+    expect(remind && JSON.parse(remind.value)).toMatchObject({ k: 'no_goal' });
+    // Neither a director (read-only) nor a mentee sees it on theirs.
+    for (const handle of ['diego', 'ana']) {
+      const other = await home(handle);
+      expect(other.text).not.toContain('(con Luis Herrera) — aún no redacta su meta');
+      expect(
+        other.blocks.flatMap((b) => (b.type === 'buttons' ? b.buttons : [])).map((b) => b.actionId),
+      ).not.toContain('behind.remind');
+    }
+  });
+
   it('reminds each person of a group once a day, and only those still behind when it goes out', async () => {
     await chat.as('ana').says('meta formulario');
     await chat.as('ana').fills(goalFields('Mejorar la comunicación'));

@@ -7,10 +7,12 @@ import { systemClock } from './clock.ts';
 import { type Config, loadConfigOrExit } from './config.ts';
 import { DomainError } from './domain/errors.ts';
 import type { Platform } from './domain/model.ts';
+import { isIsoDate, startOfLocalDay } from './domain/time.ts';
 import { loadDotEnv } from './env.ts';
 import { errorText } from './flows/errors.ts';
 import { withdrawalNotice } from './flows/withdrawal.flow.ts';
 import { formatter, translator } from './i18n/index.ts';
+import { auditCsv } from './reports/audit-csv.ts';
 import { cycleReport, reportCsv } from './reports/cycle-report.ts';
 import { buildReportFile } from './reports/files.ts';
 import { reportMessage } from './reports/report-message.ts';
@@ -26,6 +28,7 @@ import {
   settingsFrom,
   updateProgramSettingsAs,
 } from './services/admin.service.ts';
+import { exportAudit } from './services/audit.service.ts';
 import type { CsvRow } from './services/csv.ts';
 import { changeCycleDatesAs, deleteCycleAs } from './services/cycle.service.ts';
 import { CONSOLE_TENANT } from './services/demo.service.ts';
@@ -70,6 +73,9 @@ Commands:
                                          take a mentor or mentee out of a cycle (audited): a mentee's pair
                                          ends and sessions to come are cancelled; records stay; the report
                                          counts them as withdrawn, out of every rate and diploma figure
+  audit export [--since YYYY-MM-DD] [--out FILE]
+                                         the audit log as CSV (UTF-8 with BOM; ";" for a Spanish tenant),
+                                         times in the tenant's zone; reading it is audited
   report --cycle C [--format json|csv|md]   the cycle's figures (md by default)
   report --cycle C --format xlsx|pdf|png [--out FILE]
                                          each participant's results (xlsx), the diplomas (pdf), the chart (png)
@@ -194,6 +200,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         out: { type: 'string' },
         set: { type: 'string', multiple: true },
         reason: { type: 'string' },
+        since: { type: 'string' },
       },
     });
     const print = (json: unknown, text: string) => io.out(values.json ? JSON.stringify(json, null, 2) : text);
@@ -334,6 +341,27 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           after,
           `Cycle "${after.name}": enrollment ${after.enrollmentStarts}, goal setting ${after.goalSettingStarts}, execution ${after.executionStarts}, closing ${after.closingStarts}, ends ${after.ends} (${after.timezone}).`,
         );
+        return 0;
+      }
+      case 'audit export': {
+        const zone = tenant.defaultTimezone;
+        if (values.since && !isIsoDate(values.since)) throw new Error('--since must be a date: YYYY-MM-DD');
+        const since = values.since ? startOfLocalDay(values.since, zone) : new Date(0);
+        const acting = {
+          actor: { tenantId: tenant.id, personId: 'cli', staffRole: 'admin' as const },
+          via: 'cli' as const,
+        };
+        const { lines, more } = await exportAudit(deps, acting, since);
+        const csv = auditCsv(
+          { t: translator(tenant.defaultLocale), locale: tenant.defaultLocale, zone },
+          lines,
+        );
+        if (values.out) writeFileSync(values.out, csv);
+        else io.out(csv);
+        if (values.out || more)
+          io.err(
+            `${values.out ? `Wrote ${counted(lines.length, 'audit line')} to ${values.out}.` : ''}${more ? ` More than ${lines.length}: narrow with --since.` : ''}`.trim(),
+          );
         return 0;
       }
       case 'person withdraw': {

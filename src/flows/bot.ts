@@ -57,6 +57,7 @@ import {
   supervisorFormValue,
   withdrawApplicationInChat,
 } from './application.flow.ts';
+import { auditInChat } from './audit.flow.ts';
 import { behindForHome, behindInChat, remindInChat, remindValue } from './behind.flow.ts';
 import { answerIssue, checkinFlow, issueValue, openIssueReply, startCheckin } from './checkin.flow.ts';
 import {
@@ -648,6 +649,8 @@ export class Bot {
         return markInChat(ctx, command.n, command.email, command.present, command.cycle);
       case 'program_settings':
         return programSettingsForm(ctx, command.arg);
+      case 'audit':
+        return auditInChat(ctx, command.arg);
       case 'withdraw':
         return confirmWithdrawal(ctx, command.email, command.reason);
       case 'cycle_dates':

@@ -32,6 +32,7 @@ export type Command =
   | { name: 'edit_plenary' | 'cancel_plenary'; n: number; cycle: string }
   | { name: 'program_settings' | 'cycle_dates' | 'delete_cycle'; arg: string }
   | { name: 'withdraw'; email: string; reason: string }
+  | { name: 'audit'; arg: string }
   | { name: 'new_program' }
   | { name: 'new_cycle' }
   | { name: 'competencies' }
@@ -233,6 +234,9 @@ export function parseCommand(text: string): Command | undefined {
     const arg = text.trim().split(/\s+/).slice(2).join(' ');
     return { name: results[1] === 'diplomas' || results[1] === 'certificates' ? 'diplomas' : 'results', arg };
   }
+  // `admin auditoría desde 01/11/2026`: the date as written (the parser needs its spelling).
+  const audit = /^admin (?:auditoria|audit)(?: .+)?$/.exec(words);
+  if (audit) return { name: 'audit', arg: text.trim().split(/\s+/).slice(2).join(' ') };
   // `admin retirar ana@x.org renunció a la institución`: the reason keeps its spelling.
   const withdraw = /^admin (?:retirar|withdraw) (\S+)(?: .+)?$/.exec(words);
   const withdrawEmail = withdraw && emailIn(withdraw[1]);

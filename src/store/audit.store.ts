@@ -44,3 +44,64 @@ export async function listAudit(db: Db, tenantId: string, subjectType: string, s
     .orderBy('at')
     .execute();
 }
+
+/** One line of the audit log with the names of who acted and for whom (null: the command line). */
+export interface AuditLine {
+  at: Date;
+  action: string;
+  via: string;
+  actorName: string | null;
+  actorEmail: string | null;
+  onBehalfOfName: string | null;
+  subjectType: string;
+  subjectId: string;
+  data: Record<string, unknown>;
+}
+
+/** A tenant's audit log from an instant on, oldest first, at most `limit` lines (and whether more). */
+export async function auditSince(
+  db: Db,
+  tenantId: string,
+  since: Date,
+  limit: number,
+): Promise<{ lines: AuditLine[]; more: boolean }> {
+  const rows = await db
+    .selectFrom('audit_log as a')
+    .leftJoin('people as actor', (j) =>
+      j.onRef('actor.tenant_id', '=', 'a.tenant_id').onRef('actor.id', '=', 'a.actor_id'),
+    )
+    .leftJoin('people as behalf', (j) =>
+      j.onRef('behalf.tenant_id', '=', 'a.tenant_id').onRef('behalf.id', '=', 'a.on_behalf_of'),
+    )
+    .select([
+      'a.at',
+      'a.action',
+      'a.via',
+      'actor.name as actorName',
+      'actor.email as actorEmail',
+      'behalf.name as onBehalfOfName',
+      'a.subject_type',
+      'a.subject_id',
+      'a.data',
+    ])
+    .where('a.tenant_id', '=', tenantId)
+    .where('a.at', '>=', since)
+    .orderBy('a.at')
+    .orderBy('a.id')
+    .limit(limit + 1)
+    .execute();
+  return {
+    lines: rows.slice(0, limit).map((r) => ({
+      at: r.at,
+      action: r.action,
+      via: r.via,
+      actorName: r.actorName,
+      actorEmail: r.actorEmail,
+      onBehalfOfName: r.onBehalfOfName,
+      subjectType: r.subject_type,
+      subjectId: r.subject_id,
+      data: r.data as Record<string, unknown>,
+    })),
+    more: rows.length > limit,
+  };
+}

@@ -1,3 +1,4 @@
+import { localDate } from '../domain/time.ts';
 import { genderContext } from '../i18n/index.ts';
 import { type Button, button, message, type OutboundMessage, textMessage } from '../messages/model.ts';
 import { weekStart } from '../services/checkin.service.ts';
@@ -7,7 +8,8 @@ import { getEvaluationOfPairing, hasAnsweredSurvey } from '../store/evaluation.s
 import { countGoalsByState, listGoalsOfPairing } from '../store/goal.store.ts';
 import { countFailedNudges, waitingRecipients } from '../store/nudge.store.ts';
 import { getPeople, getPerson } from '../store/person.store.ts';
-import { getCycle } from '../store/program.store.ts';
+import { enrollmentsOf, getCycle } from '../store/program.store.ts';
+import { withdrawalOf } from '../store/withdrawal.store.ts';
 import { endorsementAsk } from './application.flow.ts';
 import type { Ctx, Reply } from './context.ts';
 import { reply } from './context.ts';
@@ -38,6 +40,27 @@ function phaseLines(ctx: Ctx, standing: Standing): string {
   ].join('\n');
 }
 
+/**
+ * Someone with no pair: enrolled and waiting for one, withdrawn from the cycle, or in none at all
+ * (three different things to be told).
+ */
+async function withoutPairText(ctx: Ctx, standing: Standing): Promise<string> {
+  const { t } = ctx;
+  const cycle = standing.cycle;
+  if (!cycle) return t('welcome.role.none');
+  const enrolled = (await enrollmentsOf(ctx.deps.db, ctx.tenant.id, ctx.person.id)).find(
+    (e) => e.cycleId === cycle.id && (e.role === 'mentor' || e.role === 'mentee'),
+  );
+  if (enrolled) return t(`welcome.role.waiting_${enrolled.role}`, { program: standing.program?.name ?? '' });
+  const left = await withdrawalOf(ctx.deps.db, ctx.tenant.id, cycle.id, ctx.person.id);
+  if (left)
+    return t('welcome.role.withdrawn', {
+      cycle: cycle.name,
+      date: ctx.fmt.date(localDate(left.withdrawnAt, cycle.timezone)),
+    });
+  return t('welcome.role.none');
+}
+
 /** The first message: who you are in the program, its dates, and what to do next. */
 export async function welcome(ctx: Ctx): Promise<Reply> {
   const { t } = ctx;
@@ -61,12 +84,14 @@ export async function welcome(ctx: Ctx): Promise<Reply> {
   const builder = message(t('welcome.summary', { name: ctx.person.name }))
     .text(t('welcome.hello', { name: ctx.person.name }))
     .text(
-      t(`welcome.role.${role}`, {
-        mentor: mentor?.name ?? '',
-        mentorWord: t('words.mentor', genderContext(mentor?.gender ?? null)),
-        mentees,
-        program: programs,
-      }),
+      role === 'none'
+        ? await withoutPairText(ctx, standing)
+        : t(`welcome.role.${role}`, {
+            mentor: mentor?.name ?? '',
+            mentorWord: t('words.mentor', genderContext(mentor?.gender ?? null)),
+            mentees,
+            program: programs,
+          }),
     );
   const phases = phaseLines(ctx, standing);
   if (phases) builder.text(phases);

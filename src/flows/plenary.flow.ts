@@ -3,6 +3,7 @@ import { DomainError } from '../domain/errors.ts';
 import type { Cycle } from '../domain/model.ts';
 import { attendanceRate, attendanceWindow, type Plenary } from '../domain/plenary.ts';
 import { localDate, zonedInstant } from '../domain/time.ts';
+import { formatter } from '../i18n/index.ts';
 import { button, type Form, message, type OutboundMessage, textMessage } from '../messages/model.ts';
 import { csvText } from '../services/csv.ts';
 import {
@@ -178,12 +179,15 @@ async function savePlenary(
   }
   const { after } = await changePlenary(ctx.deps, adminRun(ctx), plenaryId, input, (person, p, before) => {
     const reader = readerOf(person);
-    const text = reader.t('plenary.changed_notice', {
-      before: before.title,
-      title: p.title,
-      when: reader.fmt.dateTime(p.startsAt),
-      minutes: p.durationMinutes,
-    });
+    const text = reader.t(
+      p.title === before.title ? 'plenary.changed_notice_time' : 'plenary.changed_notice',
+      {
+        before: before.title,
+        title: p.title,
+        when: reader.fmt.dateTime(p.startsAt),
+        minutes: p.durationMinutes,
+      },
+    );
     return message(text).text(text).build();
   });
   return reply(
@@ -257,12 +261,10 @@ export async function submitPlenaryForm(
   if (value.p && !(await getPlenary(ctx.deps.db, ctx.tenant.id, value.p)))
     return reply(textMessage(t('errors.record.not_found')));
   if (onWeekend(startsAt, cycle.timezone)) {
+    // The date as the participants live it (the cycle's zone), which decides the weekend.
     const text = t('plenary.weekend', {
       title,
-      when: ctx.fmt.dateTime(startsAt),
-      day: new Intl.DateTimeFormat(ctx.person.locale, { weekday: 'long', timeZone: cycle.timezone }).format(
-        startsAt,
-      ),
+      when: formatter(ctx.person.locale, cycle.timezone).dateTime(startsAt),
     });
     return reply(
       message(text)

@@ -123,6 +123,16 @@ export const en: typeof es = {
         'You coordinate the program: you will see every pair’s progress, goals waiting for approval and unresolved restrictions.',
       director: 'You can read the program’s results and figures. Your profile is read-only.',
       none: 'You are not part of any mentoring cycle yet. If you think this is a mistake, please contact Human Resources.',
+      waiting_mentor:
+        'You take part as a mentor in “{{program}}”; you have no mentee assigned yet. I will tell you here as soon as the coordinators assign one.',
+      waiting_mentor_f:
+        'You take part as a mentor in “{{program}}”; you have no mentee assigned yet. I will tell you here as soon as the coordinators assign one.',
+      waiting_mentor_m:
+        'You take part as a mentor in “{{program}}”; you have no mentee assigned yet. I will tell you here as soon as the coordinators assign one.',
+      waiting_mentee:
+        'You take part as a mentee in “{{program}}”; you have no mentor assigned yet. I will tell you here as soon as the coordinators assign one.',
+      withdrawn:
+        'The coordinators recorded your withdrawal from the cycle {{cycle}} on {{date}}: you will get no more reminders about it. If this is a mistake, write to the program’s coordinators.',
     },
     phases_title: 'Dates of “{{program}}”, cycle {{cycle}}:',
     now: 'Current phase: {{phase}}.',
@@ -907,7 +917,9 @@ export const en: typeof es = {
     changed: 'Done: plenary “{{title}}” is now on {{when}}. The participants are being told.',
     changed_notice:
       'Plenary “{{before}}” changed: it is now “{{title}}”, on {{when}} ({{minutes}} min). When it starts you will get the button to mark your attendance.',
-    weekend: 'Plenary “{{title}}” would be on a {{day}}, {{when}}: that is a weekend. Keep it?',
+    changed_notice_time:
+      'Plenary “{{title}}” moved: it is now on {{when}} ({{minutes}} min). When it starts you will get the button to mark your attendance.',
+    weekend: 'Plenary “{{title}}” would be on {{when}}: that is a weekend. Keep it?',
     weekend_schedule: 'Yes, schedule it on the weekend',
     weekend_change: 'Yes, move it to the weekend',
     weekend_hint: 'If not, type the command again and choose another date.',

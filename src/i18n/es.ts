@@ -130,6 +130,16 @@ export const es = {
         'Coordinas el programa: verás el avance de todas las parejas, las metas pendientes de aprobación y las restricciones sin resolver.',
       director: 'Puedes consultar los resultados y cifras del programa. Tu perfil es de consulta.',
       none: 'Todavía no participas en ningún ciclo de mentoría. Si crees que es un error, habla con el área de Recursos Humanos.',
+      waiting_mentor:
+        'Participas como persona mentora en «{{program}}»; todavía no tienes una persona mentorada asignada. Te avisaré aquí en cuanto la coordinación la asigne.',
+      waiting_mentor_f:
+        'Participas como mentora en «{{program}}»; todavía no tienes una persona mentorada asignada. Te avisaré aquí en cuanto la coordinación la asigne.',
+      waiting_mentor_m:
+        'Participas como mentor en «{{program}}»; todavía no tienes una persona mentorada asignada. Te avisaré aquí en cuanto la coordinación la asigne.',
+      waiting_mentee:
+        'Participas como persona mentorada en «{{program}}»; todavía no tienes una persona mentora asignada. Te avisaré aquí en cuanto la coordinación la asigne.',
+      withdrawn:
+        'La coordinación registró tu retiro del ciclo {{cycle}} el {{date}}: ya no recibirás recordatorios de ese ciclo. Si es un error, escribe a la coordinación del programa.',
     },
     phases_title: 'Fechas de «{{program}}», ciclo {{cycle}}:',
     now: 'Fase actual: {{phase}}.',
@@ -918,7 +928,9 @@ export const es = {
     changed: 'Listo: la plenaria «{{title}}» queda para el {{when}}. Aviso a las personas participantes.',
     changed_notice:
       'Cambió la plenaria «{{before}}»: ahora es «{{title}}», el {{when}} ({{minutes}} min). Al comenzar te llegará el botón para marcar tu asistencia.',
-    weekend: 'La plenaria «{{title}}» quedaría el {{day}}, {{when}}: es fin de semana. ¿La dejo así?',
+    changed_notice_time:
+      'La plenaria «{{title}}» cambió de horario: ahora es el {{when}} ({{minutes}} min). Al comenzar te llegará el botón para marcar tu asistencia.',
+    weekend: 'La plenaria «{{title}}» quedaría el {{when}}: es fin de semana. ¿La dejo así?',
     weekend_schedule: 'Sí, programarla en fin de semana',
     weekend_change: 'Sí, cambiarla a fin de semana',
     weekend_hint: 'Si no, escribe de nuevo el comando y elige otra fecha.',

@@ -208,6 +208,13 @@ describe('withdrawing a person from a cycle', () => {
     expect((await chat.as('ana').says('avance')).text).toBe(
       'No puedes hacer eso: no te corresponde en este programa.',
     );
+    // Greeted, she is told she left; her mentor, that he waits for a new mentee (not "in no cycle").
+    expect((await chat.as('ana').says('hola')).text).toMatch(
+      /La coordinación registró tu retiro del ciclo 2026-demo el .*22.*: ya no recibirás recordatorios de ese ciclo\./,
+    );
+    expect((await chat.as('luis').says('hello')).text).toContain(
+      'You take part as a mentor in “Programa de Mentoría”; you have no mentee assigned yet.',
+    );
   });
 
   it('works on the command line and in English, and refuses someone not in the cycle', async () => {

@@ -511,6 +511,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           const reader = {
             t: translator(tenant.defaultLocale),
             fmt: formatter(tenant.defaultLocale, cycle.timezone),
+            locale: tenant.defaultLocale,
           };
           const file = await buildReportFile(deps, acting, cycle, kind, reader);
           const path = values.out ?? file.name;

@@ -55,7 +55,14 @@ async function attach(
   kind: LinkKind,
   known: Parameters<typeof buildReportFile>[5] = {},
 ): Promise<void> {
-  const file = await buildReportFile(ctx.deps, ctx.acting, cycle, kind, ctx, known);
+  const file = await buildReportFile(
+    ctx.deps,
+    ctx.acting,
+    cycle,
+    kind,
+    { t: ctx.t, fmt: ctx.fmt, locale: ctx.person.locale },
+    known,
+  );
   const link = linkFor(ctx, kind, cycle);
   builder.file(
     file.name,

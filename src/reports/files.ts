@@ -26,7 +26,7 @@ export async function buildReportFile(
   acting: Acting,
   cycle: Cycle,
   kind: LinkKind,
-  reader: { t: T; fmt: Formatter },
+  reader: { t: T; fmt: Formatter; locale: string },
   /** Figures the caller already has, so that they are not computed twice. */
   known: { results?: Results; report?: CycleReport } = {},
 ): Promise<ReportFile> {
@@ -38,7 +38,7 @@ export async function buildReportFile(
     content = await reportChartPng(known.report ?? (await cycleReport(deps, acting, cycle)), t);
   else {
     const results = known.results ?? (await participantResults(deps, acting, cycle));
-    if (kind === 'results.csv') content = Buffer.from(resultsCsv(results, t), 'utf8');
+    if (kind === 'results.csv') content = Buffer.from(resultsCsv(results, t, reader.locale), 'utf8');
     else if (kind === 'results.xlsx') content = await resultsXlsx(results, t);
     else content = (await diplomasPdf(results, t)).pdf;
   }

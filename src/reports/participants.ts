@@ -2,9 +2,15 @@ import { authorize } from '../domain/authz.ts';
 import type { Cycle, Program } from '../domain/model.ts';
 import type { T } from '../i18n/index.ts';
 import type { Acting, Deps } from '../services/context.ts';
-import { csvText } from '../services/csv.ts';
+import { csvFor } from '../services/csv.ts';
 import { getProgram } from '../store/program.store.ts';
-import { type ParticipantRow, participantRows, plenaryCount } from '../store/results.store.ts';
+import {
+  type GoalResultRow,
+  goalResultRows,
+  type ParticipantRow,
+  participantRows,
+  plenaryCount,
+} from '../store/results.store.ts';
 import { type JudgedRow, type Judgement, judge } from './figures.ts';
 
 export type { Missing } from './figures.ts';
@@ -16,6 +22,8 @@ export interface Results {
   program: Program;
   plenaries: number;
   rows: ParticipantResult[];
+  /** Each goal of the current pairs, with its outcome and rating once the evaluation is delivered. */
+  goals: GoalResultRow[];
 }
 
 /** A results row as the figures read it. */
@@ -38,9 +46,10 @@ export function judgedRow(row: ParticipantRow): JudgedRow {
 export async function participantResults(deps: Deps, acting: Acting, cycle: Cycle): Promise<Results> {
   authorize(acting.actor, 'report.view', { kind: 'tenant', tenantId: cycle.tenantId });
   const program = (await getProgram(deps.db, cycle.tenantId, cycle.programId)) as Program;
-  const [rows, plenaries] = await Promise.all([
+  const [rows, plenaries, goals] = await Promise.all([
     participantRows(deps.db, cycle.tenantId, cycle.id),
     plenaryCount(deps.db, cycle.tenantId, cycle.id),
+    goalResultRows(deps.db, cycle.tenantId, cycle.id),
   ]);
   const judged = judge(rows.map(judgedRow), plenaries, program.settings);
   return {
@@ -48,6 +57,7 @@ export async function participantResults(deps: Deps, acting: Acting, cycle: Cycl
     program,
     plenaries,
     rows: rows.map((row) => ({ ...row, ...(judged.get(row.personId) as Judgement) })),
+    goals,
   };
 }
 
@@ -69,6 +79,8 @@ function table(results: Results, t: T): { headers: string[]; rows: (string | num
     'sessions_held',
     'attendance',
     'evaluation',
+    'satisfaction',
+    'recommend',
     'diploma',
     'missing',
   ].map((h) => t(`results.column.${h}`));
@@ -88,34 +100,73 @@ function table(results: Results, t: T): { headers: string[]; rows: (string | num
     r.sessionsHeld,
     r.attendance === null ? '' : Math.round(r.attendance * 100),
     r.evaluation ? t(`evaluation.state.${r.evaluation}`) : '',
+    r.satisfaction ?? '',
+    r.recommend ?? '',
     r.diplomaRole ? t(r.diploma ? 'results.yes' : 'results.no') : t('results.not_applicable'),
     r.missing.map((m) => t(`results.missing.${m}`)).join('; '),
   ]);
   return { headers, rows };
 }
 
-/** CSV (UTF-8 with a BOM, so that Excel reads the accents), one line per participant and pair. */
-export function resultsCsv(results: Results, t: T): string {
+/**
+ * CSV as the reader's Excel opens it (BOM, `;` for Spanish readers, `,` for English ones), one
+ * line per participant and pair.
+ */
+export function resultsCsv(results: Results, t: T, locale: string): string {
   const { headers, rows } = table(results, t);
-  return `\uFEFF${csvText([headers, ...rows], '\r\n')}`;
+  return csvFor(locale, [headers, ...rows]);
 }
 
-/** The same table as an Excel workbook: a header row, filters, frozen, widths to fit. */
+/** The goals sheet: one row per goal, with what the mentor's final evaluation said of it. */
+function goalTable(results: Results, t: T): { headers: string[]; rows: (string | number)[][] } {
+  const headers = [
+    'mentee',
+    'email',
+    'mentor',
+    'title',
+    'state',
+    'due',
+    'milestones',
+    'outcome',
+    'rating',
+  ].map((h) => t(`results.goal_column.${h}`));
+  const rows = results.goals.map((g) => [
+    g.mentee,
+    g.menteeEmail ?? '',
+    g.mentor,
+    g.title,
+    t(`goal.state.${g.state}`),
+    g.dueDate,
+    g.milestones ? `${g.milestonesDone}/${g.milestones}` : '',
+    g.outcome ? t(`goal.state.${g.outcome}`) : '',
+    g.rating ?? '',
+  ]);
+  return { headers, rows };
+}
+
+/**
+ * The same table as an Excel workbook, and a second sheet with every goal: each with a header
+ * row, filters, frozen, widths to fit.
+ */
 export async function resultsXlsx(results: Results, t: T): Promise<Buffer> {
   const { default: ExcelJS } = await import('exceljs');
-  const { headers, rows } = table(results, t);
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Mentoría';
-  const sheet = workbook.addWorksheet(t('results.sheet'), { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.addRow(headers).font = { bold: true };
-  for (const row of rows) sheet.addRow(row);
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
-  sheet.columns.forEach((column, i) => {
-    const longest = Math.max(
-      String(headers[i] ?? '').length,
-      ...rows.slice(0, 500).map((r) => String(r[i] ?? '').length),
-    );
-    column.width = Math.min(50, Math.max(8, longest + 2));
-  });
+  for (const [name, { headers, rows }] of [
+    [t('results.sheet'), table(results, t)],
+    [t('results.goal_sheet'), goalTable(results, t)],
+  ] as const) {
+    const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+    sheet.addRow(headers).font = { bold: true };
+    for (const row of rows) sheet.addRow(row);
+    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
+    sheet.columns.forEach((column, i) => {
+      const longest = Math.max(
+        String(headers[i] ?? '').length,
+        ...rows.slice(0, 500).map((r) => String(r[i] ?? '').length),
+      );
+      column.width = Math.min(50, Math.max(8, longest + 2));
+    });
+  }
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }

@@ -92,7 +92,11 @@ export function downloadHandler(
     if (ours && pending.approvedAt) {
       const file = kept
         ? { name: kept.name, mimeType: kept.mimeType, content: kept.content }
-        : await buildReportFile(deps, { actor, via: 'chat' }, cycle as Cycle, kind as LinkKind, { t, fmt });
+        : await buildReportFile(deps, { actor, via: 'chat' }, cycle as Cycle, kind as LinkKind, {
+            t,
+            fmt,
+            locale: person.locale,
+          });
       await recordAudit(deps.db, {
         tenantId,
         at: now,

@@ -20,6 +20,48 @@ export interface ParticipantRow {
   sessionsHeld: number;
   plenariesAttended: number;
   evaluation: string | null;
+  /** The person's answers to the program survey: satisfaction 1–5, recommendation 0–10. */
+  satisfaction: number | null;
+  recommend: number | null;
+}
+
+/** One goal of a pair of the cycle, with the mentor's final assessment of it when delivered. */
+export interface GoalResultRow {
+  mentee: string;
+  menteeEmail: string | null;
+  mentor: string;
+  title: string;
+  state: string;
+  dueDate: string;
+  milestones: number;
+  milestonesDone: number;
+  outcome: string | null;
+  rating: number | null;
+}
+
+/** Every goal of the cycle's current pairs (withdrawn goals left out), by mentee and due date. */
+export async function goalResultRows(db: Db, tenantId: string, cycleId: string): Promise<GoalResultRow[]> {
+  const result = await sql<GoalResultRow>`
+    select me.name as mentee, me.email as "menteeEmail", mr.name as mentor, g.title, g.state,
+           g.due_date::text as "dueDate",
+           (select count(*)::int from milestones m where m.tenant_id = g.tenant_id and m.goal_id = g.id) as milestones,
+           (select count(*)::int from milestones m where m.tenant_id = g.tenant_id and m.goal_id = g.id
+               and m.status = 'done') as "milestonesDone",
+           assessed.outcome, assessed.rating
+      from goals g
+      join pairings pr on pr.tenant_id = g.tenant_id and pr.id = g.pairing_id and pr.active
+      join people me on me.tenant_id = g.tenant_id and me.id = pr.mentee_id
+      join people mr on mr.tenant_id = g.tenant_id and mr.id = pr.mentor_id
+      left join lateral (
+        select e->>'outcome' as outcome, (e->>'rating')::int as rating
+          from evaluations ev, jsonb_array_elements(ev.goals) e
+         where ev.tenant_id = g.tenant_id and ev.pairing_id = g.pairing_id
+           and ev.state in ('submitted', 'released', 'acknowledged') and e->>'goalId' = g.id
+         limit 1
+      ) assessed on true
+     where g.tenant_id = ${tenantId} and g.cycle_id = ${cycleId} and g.state <> 'withdrawn'
+     order by me.name, me.id, g.due_date, g.created_at`.execute(db);
+  return result.rows;
 }
 
 /** Every mentor and mentee of the cycle (erased people included, under their erased name). */
@@ -52,13 +94,15 @@ export async function participantRows(db: Db, tenantId: string, cycleId: string)
        where pl.tenant_id = ${tenantId} and pl.cycle_id = ${cycleId} group by 1
     ), ev as (
       select ev.pairing_id, ev.state from evaluations ev join pr on pr.id = ev.pairing_id where ev.tenant_id = ${tenantId}
+    ), sv as (
+      select person_id, satisfaction, recommend from surveys where tenant_id = ${tenantId} and cycle_id = ${cycleId}
     )
     select p.id as "personId", p.name, p.email, p.locale, e.role, p.gender, p.institution, p.region,
            partner.name as partner,
            coalesce(g.goals, 0) as goals, coalesce(g.approved, 0) as approved, coalesce(g.achieved, 0) as achieved,
            coalesce(g.partly, 0) as "partlyAchieved", coalesce(g.not_achieved, 0) as "notAchieved",
            coalesce(case when e.role = 'mentee' then s.mentee_held else s.held end, 0) as "sessionsHeld", coalesce(a.present, 0) as "plenariesAttended",
-           ev.state as evaluation
+           ev.state as evaluation, sv.satisfaction, sv.recommend
       from enrollments e
       join people p on p.tenant_id = e.tenant_id and p.id = e.person_id
       left join pr on (e.role = 'mentee' and pr.mentee_id = p.id) or (e.role = 'mentor' and pr.mentor_id = p.id)
@@ -68,6 +112,7 @@ export async function participantRows(db: Db, tenantId: string, cycleId: string)
       left join s on s.pairing_id = pr.id
       left join a on a.person_id = p.id
       left join ev on ev.pairing_id = pr.id
+      left join sv on sv.person_id = p.id
      where e.tenant_id = ${tenantId} and e.cycle_id = ${cycleId} and e.role in ('mentor', 'mentee')
      order by p.name, p.id, partner.name`.execute(db);
   return result.rows;

@@ -62,6 +62,20 @@ describe('results, diplomas, charts and links for admins and directors', () => {
         acknowledged_at: null,
       })
       .execute();
+    await chat.db.db
+      .insertInto('surveys')
+      .values({
+        tenant_id: chat.tenant.id,
+        id: 'sv-ana',
+        cycle_id: (await chat.db.db.selectFrom('cycles').select('id').executeTakeFirstOrThrow()).id,
+        person_id: await idOf('ana'),
+        satisfaction: 4,
+        recommend: 9,
+        comment: null,
+        mentor_note: null,
+        created_at: chat.clock.now(),
+      })
+      .execute();
   });
   afterAll(async () => {
     await new Promise((r) => server.close(r));
@@ -85,12 +99,13 @@ describe('results, diplomas, charts and links for admins and directors', () => {
       expect.stringMatching(/\.csv$/),
     ]);
     const csv = Buffer.from(files[1]?.content ?? '', files[1]?.encoding ?? 'utf8').toString('utf8');
-    expect(csv.startsWith('\uFEFFNombre,Correo,Rol,Género')).toBe(true);
+    // For a Spanish reader, as Excel in es-MX opens it: `;` between cells.
+    expect(csv.startsWith('\uFEFFNombre;Correo;Rol;Género')).toBe(true);
     expect(csv).toContain(
-      'Ana Torres,ana@demo.mentoria.invalid,persona mentorada,mujer,,,Luis Herrera,1,1,0,0,0,0,,Entregada,sí,',
+      'Ana Torres;ana@demo.mentoria.invalid;persona mentorada;mujer;;;Luis Herrera;1;1;0;0;0;0;;Entregada;4;9;sí;',
     );
     expect(csv).toContain(
-      'Sofía Rivas,sofia@demo.mentoria.invalid,persona mentorada,mujer,,,Marta Díaz,0,0,0,0,0,0,,,no,sin evaluación final entregada',
+      'Sofía Rivas;sofia@demo.mentoria.invalid;persona mentorada;mujer;;;Marta Díaz;0;0;0;0;0;0;;;;;no;sin evaluación final entregada',
     );
     const { default: ExcelJS } = await import('exceljs');
     const workbook = new ExcelJS.Workbook();
@@ -98,6 +113,33 @@ describe('results, diplomas, charts and links for admins and directors', () => {
     const sheet = workbook.getWorksheet('Resultados');
     expect(sheet?.rowCount).toBe(5);
     expect(sheet?.getRow(1).getCell(1).value).toBe('Nombre');
+    // The details HR asks for: each goal with its outcome and rating, and the survey answers.
+    const header = ((sheet?.getRow(1).values ?? []) as string[]).slice(1);
+    expect(header).toEqual(expect.arrayContaining(['Satisfacción (1–5)', 'Recomendaría el programa (0–10)']));
+    const goals = workbook.getWorksheet('Metas');
+    expect(((goals?.getRow(1).values ?? []) as string[]).slice(1)).toEqual([
+      'Persona mentorada',
+      'Correo',
+      'Persona mentora',
+      'Meta',
+      'Estado',
+      'Fecha límite',
+      'Hitos cumplidos',
+      'Resultado en la evaluación final',
+      'Calificación (1–5)',
+    ]);
+    expect(((goals?.getRow(2).values ?? []) as unknown[]).slice(1)).toEqual([
+      'Ana Torres',
+      'ana@demo.mentoria.invalid',
+      'Luis Herrera',
+      'Liderar la mesa de ayuda',
+      'Aprobada',
+      '2027-03-15',
+      '',
+      'Lograda',
+      5,
+    ]);
+    expect(goals?.rowCount).toBe(2); // Sofía has no goal yet
     xlsxLink = files[0]?.link ?? '';
     expect(xlsxLink).toMatch(/^https:\/\/mentoria\.test\/files\/[\w-]+\.[\w-]+$/);
     expect(answer.text).toContain('enlace personal, vence el');

@@ -18,7 +18,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('withdrawn_at', 'timestamptz', (c) => c.notNull())
     .addPrimaryKeyConstraint('withdrawals_pk', ['tenant_id', 'cycle_id', 'person_id', 'role'])
     .addForeignKeyConstraint('withdrawals_cycle_fk', ['tenant_id', 'cycle_id'], 'cycles', ['tenant_id', 'id'])
-    .addForeignKeyConstraint('withdrawals_person_fk', ['tenant_id', 'person_id'], 'people', ['tenant_id', 'id'])
+    .addForeignKeyConstraint('withdrawals_person_fk', ['tenant_id', 'person_id'], 'people', [
+      'tenant_id',
+      'id',
+    ])
     .execute();
 }
 

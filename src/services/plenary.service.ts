@@ -42,8 +42,8 @@ export type PlenaryNotice = (person: Person, plenary: Plenary, before: Plenary) 
 
 /**
  * Changes a plenary that has not begun (title, time, length) or cancels it, and tells every
- * participant of the cycle who heard of it through queued messages. A plenary that began (whose attendance
- * may be marked) or one cancelled already is refused.
+ * participant of the cycle who heard of it, through queued messages. A plenary that began (its
+ * attendance may be marked) or one cancelled already is refused.
  */
 export async function changePlenary(
   deps: Deps,

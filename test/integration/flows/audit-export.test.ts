@@ -1,22 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Block } from '../../../src/messages/model.ts';
 import { recordAudit } from '../../../src/store/audit.store.ts';
 import { createPerson } from '../../../src/store/person.store.ts';
 import { cliOn } from '../../support/cli.ts';
-import { type Answer, ChatDriver } from '../../support/conversation.ts';
-
-const csvOf = (answer: Answer) => {
-  const file = answer.reply.messages
-    .flatMap((m) => m.blocks)
-    .find((b): b is Extract<Block, { type: 'file' }> => b.type === 'file');
-  return {
-    name: file?.name,
-    lines: (file?.content ?? '')
-      .replace(/^\uFEFF/, '')
-      .trim()
-      .split('\r\n'),
-  };
-};
+import { ChatDriver } from '../../support/conversation.ts';
+import { csvOf } from '../../support/files.ts';
 
 /** The audit log, for admins, as a CSV their Excel opens: who did what, when, through what. */
 describe('admin auditoría: the audit log as a CSV', () => {

@@ -1,24 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Block } from '../../../src/messages/model.ts';
 import type { Dispatcher } from '../../../src/scheduler/dispatcher.ts';
 import { createPerson } from '../../../src/store/person.store.ts';
 import { enroll } from '../../../src/store/program.store.ts';
 import { cliOn } from '../../support/cli.ts';
 import { type Answer, ChatDriver } from '../../support/conversation.ts';
 import { goalFields } from '../../support/cycles.ts';
-
-const csvOf = (answer: Answer) => {
-  const file = answer.reply.messages
-    .flatMap((m) => m.blocks)
-    .find((b): b is Extract<Block, { type: 'file' }> => b.type === 'file');
-  return {
-    name: file?.name,
-    lines: (file?.content ?? '')
-      .replace(/^\uFEFF/, '')
-      .trim()
-      .split('\r\n'),
-  };
-};
+import { csvOf } from '../../support/files.ts';
 
 /** The "Remind now" button of one group of the list. */
 const remindOf = (answer: Answer, group: string) => {

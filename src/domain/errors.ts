@@ -35,6 +35,7 @@ export const DOMAIN_ERROR_CODES = [
   'withdrawal.has_mentees',
   'withdrawal.already',
   'withdrawal.not_enrolled',
+  'withdrawal.you_left',
   'plenary.unchanged',
   'pairing.changed',
   'pairing.evaluation_delivered',

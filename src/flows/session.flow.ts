@@ -21,7 +21,7 @@ import { type Ctx, notify, type Reply, reply } from './context.ts';
 import { done, type Flow, type FlowTurn, flowButton, goTo, isSkip, stay } from './flow.ts';
 import { outlookComposeLink, sessionInvite } from './ics.ts';
 import { parseDateTime } from './parse-date.ts';
-import { nameOf, type Standing, standingOf } from './standing.ts';
+import { nameOf, refuseWithoutPair, type Standing, standingOf } from './standing.ts';
 import { type Reader, sessionFields } from './views.ts';
 
 export const SESSION_FLOW = 'session_propose';
@@ -104,7 +104,7 @@ async function ask(ctx: Ctx, step: string, data: Data, standing?: Standing): Pro
 export async function startSessionProposal(ctx: Ctx): Promise<FlowTurn> {
   const standing = await standingOf(ctx);
   const pairings = [...(standing.asMentee ? [standing.asMentee] : []), ...standing.asMentor];
-  if (pairings.length === 0) throw new DomainError('auth.forbidden', { action: 'session.propose' });
+  if (pairings.length === 0) refuseWithoutPair(standing, 'session.propose');
   if (pairings.length === 1) {
     // Refused at once when the one pair's cycle is not planning sessions; with several pairs,
     // the proposal is checked for the pair chosen (the service does it, in every case).

@@ -7,6 +7,7 @@ import { findCycle } from '../services/admin.service.ts';
 import { rememberCycle, rememberedCycle } from '../store/conversation.store.ts';
 import { getPeople, getPerson } from '../store/person.store.ts';
 import { getPairing, listCycles, standingRows } from '../store/program.store.ts';
+import { currentWithdrawal } from '../store/withdrawal.store.ts';
 import type { Ctx } from './context.ts';
 
 /** A person's place in the program: the pair they mentor or are mentored in, and the cycle. */
@@ -27,6 +28,8 @@ export interface Standing {
   menteeChoice: Cycle[];
   /** Whether `asMentee` is the pair of a cycle the person chose among several. */
   menteeChosen: boolean;
+  /** For someone with no pair: the cycle (not yet ended) they were withdrawn from, and the day. */
+  withdrawn?: { cycle: string; date: string } | undefined;
 }
 
 /** The cycle chosen with a button in this very turn, before it is remembered. */
@@ -68,7 +71,15 @@ export async function standingOf(ctx: Ctx): Promise<Standing> {
     pairings.flatMap((p) => [p.mentorId, p.menteeId]),
   );
   const cycles = new Map(rows.map((r) => [r.cycle.id, { cycle: r.cycle, program: r.program }]));
+  // Someone who left has no pair: they are told so, not merely refused.
+  const left =
+    !asMentee && asMentor.length === 0
+      ? await currentWithdrawal(db, ctx.tenant.id, ctx.person.id, today)
+      : undefined;
   return {
+    ...(left
+      ? { withdrawn: { cycle: left.cycleName, date: localDate(left.withdrawnAt, left.timezone) } }
+      : {}),
     asMentee,
     asMentor,
     cycle,
@@ -94,9 +105,15 @@ export async function requireOneMenteeCycle(ctx: Ctx): Promise<void> {
   if (standing.menteeChosen && standing.asMentee) await keepCycleChoice(ctx, standing.asMentee.cycleId);
 }
 
+/** Someone with no pair is refused: told they left the cycle when they did, else not theirs to do. */
+export function refuseWithoutPair(standing: Standing, action: string): never {
+  if (standing.withdrawn) throw new DomainError('withdrawal.you_left', standing.withdrawn);
+  throw new DomainError('auth.forbidden', { action });
+}
+
 /** The person's pairing as mentee, or a clear refusal when they are not a mentee. */
 export function requireMentee(standing: Standing): Pairing {
-  if (!standing.asMentee) throw new DomainError('auth.forbidden', { action: 'mentee_only' });
+  if (!standing.asMentee) refuseWithoutPair(standing, 'mentee_only');
   return standing.asMentee;
 }
 

@@ -1410,6 +1410,8 @@ export const en: typeof es = {
         'I did not withdraw {{name}}: they still mentor {{mentees}}. First give their mentees another mentor (“admin pair mentor@… mentee@…”, button “Replace”).',
       already: '{{name}} was already withdrawn from the cycle on {{date}}: I did nothing more.',
       not_enrolled: '{{name}} takes part neither as a mentor nor as a mentee in the cycle {{cycle}}.',
+      you_left:
+        'You no longer take part in the cycle {{cycle}}: the coordinators recorded your withdrawal on {{date}}. If this is a mistake, write to the program’s coordinators.',
     },
     cycle: {
       dates: 'The cycle’s dates are not valid or not in order.',

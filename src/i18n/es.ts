@@ -1436,6 +1436,8 @@ export const es = {
         'No retiré a {{name}}: todavía acompaña a {{mentees}}. Primero asigna otra persona mentora a quien acompaña («admin emparejar mentor@… mentorado@…», botón «Reemplazar»).',
       already: 'El retiro de {{name}} del ciclo ya estaba registrado el {{date}}: no hice nada más.',
       not_enrolled: '{{name}} no participa como mentor ni como persona mentorada en el ciclo {{cycle}}.',
+      you_left:
+        'Ya no participas en el ciclo {{cycle}}: la coordinación registró tu retiro el {{date}}. Si es un error, escribe a la coordinación del programa.',
     },
     cycle: {
       dates: 'Las fechas del ciclo no son válidas o no están en orden.',

@@ -145,3 +145,24 @@ export async function activeMenteesOf(
     .orderBy('p.name')
     .execute();
 }
+
+/** A person's latest withdrawal from a cycle that has not ended by `today`, with the cycle's name. */
+export async function currentWithdrawal(
+  db: Db | Tx,
+  tenantId: string,
+  personId: string,
+  today: string,
+): Promise<{ cycleName: string; timezone: string; withdrawnAt: Date } | undefined> {
+  const row = await db
+    .selectFrom('withdrawals as w')
+    .innerJoin('cycles as c', (j) =>
+      j.onRef('c.tenant_id', '=', 'w.tenant_id').onRef('c.id', '=', 'w.cycle_id'),
+    )
+    .select(['c.name', 'c.timezone', 'w.withdrawn_at'])
+    .where('w.tenant_id', '=', tenantId)
+    .where('w.person_id', '=', personId)
+    .where('c.ends', '>=', today)
+    .orderBy('w.withdrawn_at', 'desc')
+    .executeTakeFirst();
+  return row ? { cycleName: row.name, timezone: row.timezone, withdrawnAt: row.withdrawn_at } : undefined;
+}

@@ -205,7 +205,12 @@ describe('withdrawing a person from a cycle', () => {
     expect(people.text).toMatch(
       /Retiros del ciclo \(1\)\n• Ana Torres — ana@demo\.mentoria\.invalid — mentorada, desde el .*22.*: Renunció a la institución/,
     );
-    expect((await chat.as('ana').says('avance')).text).toBe(
+    for (const command of ['avance', 'meta nueva', 'sesión nueva'])
+      expect((await chat.as('ana').says(command)).text).toMatch(
+        /^Ya no participas en el ciclo 2026-demo: la coordinación registró tu retiro el .*22 de diciembre de 2026\. /,
+      );
+    // Someone who never took part is refused as before.
+    expect((await chat.as('carmen').says('avance')).text).toBe(
       'No puedes hacer eso: no te corresponde en este programa.',
     );
     // Greeted, she is told she left; her mentor, that he waits for a new mentee (not "in no cycle").

@@ -48,9 +48,8 @@ function median(values: number[]): number | null {
 
 const round = (value: number, digits = 2) => Math.round(value * 10 ** digits) / 10 ** digits;
 
-/** Weeks of execution that have begun by `now` (the weeks a check-in was expected). */
-function executionWeeks(cycle: Cycle, now: Date): number {
-  const today = localDate(now, cycle.timezone);
+/** Weeks of execution that have begun by the day `today` (the weeks a check-in was expected). */
+function executionWeeks(cycle: Cycle, today: string): number {
   // Calendar dates as YYYY-MM-DD strings: compared as text, never with Math.min.
   const end = [today, cycle.closingStarts].sort()[0] as string;
   if (end < cycle.executionStarts) return 0;
@@ -82,9 +81,9 @@ export async function cycleReport(deps: Deps, acting: Acting, cycle: Cycle): Pro
   };
   const minimum = program.settings.minSessions;
   // Each pair is expected to report every week of execution begun while it was on.
-  const now = deps.clock.now();
+  const today = localDate(deps.clock.now(), cycle.timezone);
   const expected = f.checkins.pairsWithApprovedGoals.reduce(
-    (n, p) => n + executionWeeks(cycle, p.endedAt && p.endedAt < now ? p.endedAt : now),
+    (n, p) => n + p.n * executionWeeks(cycle, p.endedOn && p.endedOn < today ? p.endedOn : today),
     0,
   );
   const withdrawnAs = (role: string) => f.withdrawn.find((w) => w.role === role)?.n ?? 0;

@@ -19,10 +19,11 @@ export interface CycleFigures {
    */
   heldPerPair: { pairingId: string; held: number; menteeHeld: number }[];
   /**
-   * Check-ins reported, and each pair with approved goals by when it ended (null: still on), so
-   * that a pair that ended (a mentee withdrawn) is expected to report only until then.
+   * Check-ins reported, and the pairs with approved goals counted by the day (in the cycle's
+   * zone) they ended (null: still on), so that a pair that ended (a mentee withdrawn) is expected
+   * to report only until then. Grouped: as many rows as distinct end days, not as pairs.
    */
-  checkins: { reported: number; pairsWithApprovedGoals: { endedAt: Date | null }[] };
+  checkins: { reported: number; pairsWithApprovedGoals: { endedOn: string | null; n: number }[] };
   /** People withdrawn from the cycle, by role (left out of every other figure about people). */
   withdrawn: { role: string; n: number }[];
   issues: { alert: number; restriction: number };
@@ -75,11 +76,13 @@ export async function cycleFigures(db: Db, tenantId: string, cycleId: string): P
   const [checkins] = await q<{ reported: number }>(sql`
     select count(*)::int as reported from checkins k join pairings p on p.tenant_id = k.tenant_id and p.id = k.pairing_id
      where p.tenant_id = ${tenantId} and p.cycle_id = ${cycleId}`);
-  const approvedPairs = await q<{ endedAt: Date | null }>(sql`
-    select p.ended_at as "endedAt" from pairings p
+  const approvedPairs = await q<{ endedOn: string | null; n: number }>(sql`
+    select to_char(p.ended_at at time zone c.timezone, 'YYYY-MM-DD') as "endedOn", count(*)::int as n
+      from pairings p join cycles c on c.tenant_id = p.tenant_id and c.id = p.cycle_id
      where p.tenant_id = ${tenantId} and p.cycle_id = ${cycleId}
        and exists (select 1 from goals g where g.tenant_id = p.tenant_id and g.pairing_id = p.id
-                     and g.state in ('approved', 'achieved', 'partly_achieved', 'not_achieved'))`);
+                     and g.state in ('approved', 'achieved', 'partly_achieved', 'not_achieved'))
+     group by 1`);
   const withdrawn = await q<{ role: string; n: number }>(sql`
     select role, count(distinct person_id)::int as n from withdrawals
      where tenant_id = ${tenantId} and cycle_id = ${cycleId} group by 1`);
@@ -121,7 +124,7 @@ export async function cycleFigures(db: Db, tenantId: string, cycleId: string): P
     heldPerPair,
     checkins: {
       reported: checkins?.reported ?? 0,
-      pairsWithApprovedGoals: approvedPairs.map((p) => ({ endedAt: p.endedAt ? new Date(p.endedAt) : null })),
+      pairsWithApprovedGoals: approvedPairs,
     },
     withdrawn,
     issues: issues ?? { alert: 0, restriction: 0 },

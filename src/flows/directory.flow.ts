@@ -98,7 +98,7 @@ export async function peopleInChat(ctx: Ctx, cycleName: string): Promise<Reply> 
   }
   // Who left keeps a line: the coordinator sees who, since when and why.
   const withdrawn = await withdrawnFromCycle(ctx.deps, ctx.tenant.id, cycle);
-  const leftOn = (at: Date) => ctx.fmt.date(localDate(at, cycle.timezone));
+  const leftOn = (at: Date) => ctx.fmt.date(localDate(at, ctx.person.timezone));
   if (withdrawn.length)
     builder.text(
       `${t('directory.group.withdrawn', { count: withdrawn.length })}\n${capped(

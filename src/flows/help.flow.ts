@@ -1,4 +1,3 @@
-import { localDate } from '../domain/time.ts';
 import { genderContext } from '../i18n/index.ts';
 import { type Button, button, message, type OutboundMessage, textMessage } from '../messages/model.ts';
 import { weekStart } from '../services/checkin.service.ts';
@@ -9,7 +8,6 @@ import { countGoalsByState, listGoalsOfPairing } from '../store/goal.store.ts';
 import { countFailedNudges, waitingRecipients } from '../store/nudge.store.ts';
 import { getPeople, getPerson } from '../store/person.store.ts';
 import { enrollmentsOf, getCycle } from '../store/program.store.ts';
-import { withdrawalOf } from '../store/withdrawal.store.ts';
 import { endorsementAsk } from './application.flow.ts';
 import type { Ctx, Reply } from './context.ts';
 import { reply } from './context.ts';
@@ -46,18 +44,18 @@ function phaseLines(ctx: Ctx, standing: Standing): string {
  */
 async function withoutPairText(ctx: Ctx, standing: Standing): Promise<string> {
   const { t } = ctx;
+  // Found with the standing (see `standingOf`): not asked again.
+  if (standing.withdrawn)
+    return t('welcome.role.withdrawn', {
+      cycle: standing.withdrawn.cycle,
+      date: ctx.fmt.date(standing.withdrawn.date),
+    });
   const cycle = standing.cycle;
   if (!cycle) return t('welcome.role.none');
   const enrolled = (await enrollmentsOf(ctx.deps.db, ctx.tenant.id, ctx.person.id)).find(
     (e) => e.cycleId === cycle.id && (e.role === 'mentor' || e.role === 'mentee'),
   );
   if (enrolled) return t(`welcome.role.waiting_${enrolled.role}`, { program: standing.program?.name ?? '' });
-  const left = await withdrawalOf(ctx.deps.db, ctx.tenant.id, cycle.id, ctx.person.id);
-  if (left)
-    return t('welcome.role.withdrawn', {
-      cycle: cycle.name,
-      date: ctx.fmt.date(localDate(left.withdrawnAt, cycle.timezone)),
-    });
   return t('welcome.role.none');
 }
 

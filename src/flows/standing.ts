@@ -71,14 +71,14 @@ export async function standingOf(ctx: Ctx): Promise<Standing> {
     pairings.flatMap((p) => [p.mentorId, p.menteeId]),
   );
   const cycles = new Map(rows.map((r) => [r.cycle.id, { cycle: r.cycle, program: r.program }]));
-  // Someone who left has no pair: they are told so, not merely refused.
+  // Someone who left has no pair: they are told so, not merely refused (staff never withdraw).
   const left =
-    !asMentee && asMentor.length === 0
+    !asMentee && asMentor.length === 0 && !ctx.actor.staffRole
       ? await currentWithdrawal(db, ctx.tenant.id, ctx.person.id, today)
       : undefined;
   return {
     ...(left
-      ? { withdrawn: { cycle: left.cycleName, date: localDate(left.withdrawnAt, left.timezone) } }
+      ? { withdrawn: { cycle: left.cycleName, date: localDate(left.withdrawnAt, ctx.person.timezone) } }
       : {}),
     asMentee,
     asMentor,

@@ -152,17 +152,17 @@ export async function currentWithdrawal(
   tenantId: string,
   personId: string,
   today: string,
-): Promise<{ cycleName: string; timezone: string; withdrawnAt: Date } | undefined> {
+): Promise<{ cycleName: string; withdrawnAt: Date } | undefined> {
   const row = await db
     .selectFrom('withdrawals as w')
     .innerJoin('cycles as c', (j) =>
       j.onRef('c.tenant_id', '=', 'w.tenant_id').onRef('c.id', '=', 'w.cycle_id'),
     )
-    .select(['c.name', 'c.timezone', 'w.withdrawn_at'])
+    .select(['c.name', 'w.withdrawn_at'])
     .where('w.tenant_id', '=', tenantId)
     .where('w.person_id', '=', personId)
     .where('c.ends', '>=', today)
     .orderBy('w.withdrawn_at', 'desc')
     .executeTakeFirst();
-  return row ? { cycleName: row.name, timezone: row.timezone, withdrawnAt: row.withdrawn_at } : undefined;
+  return row ? { cycleName: row.name, withdrawnAt: row.withdrawn_at } : undefined;
 }

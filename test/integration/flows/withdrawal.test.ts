@@ -255,15 +255,20 @@ describe('withdrawing a person from a cycle', () => {
       out: 'Withdrew Luis Herrera (mentor) from "2026-demo"; 0 sessions to come cancelled.',
     });
     expect((await report()).participants.withdrawn).toEqual({ mentor: 1, mentee: 1 });
-    // HR re-imports the roster it had: the people who left are named, not enrolled again.
+    // HR re-imports the roster it had, as Excel in Spanish saves it (Windows-1252, ';', CRLF):
+    // the people who left are named, not enrolled again.
     const file = join(mkdtempSync(join(tmpdir(), 'roster-')), 'nomina.csv');
     writeFileSync(
       file,
-      `correo;nombre;rol\n${ANA};Ana Torres;mentorada\nsofia@demo.mentoria.invalid;Sofía Rivas;mentorada\n`,
+      Buffer.from(
+        `correo;nombre;rol;género\r\n${ANA};Ana Torres;mentorada;Mujer\r\nsofia@demo.mentoria.invalid;Sofía Rivas;mentorada;Mujer\r\n`,
+        'latin1',
+      ),
     );
     const reimport = await cli('roster', 'import', file, '--cycle', '2026-demo');
     expect(reimport.code).toBe(1);
     expect(reimport.out + reimport.err).toContain('was withdrawn from this cycle on 2026-12-22');
+    expect(`${reimport.out}\n${reimport.err}`).toContain('Read as CSV in windows-1252, with ";" between columns.');
     expect(await enrolledAs('ana')).toEqual([]);
   });
 });

@@ -268,7 +268,9 @@ describe('withdrawing a person from a cycle', () => {
     const reimport = await cli('roster', 'import', file, '--cycle', '2026-demo');
     expect(reimport.code).toBe(1);
     expect(reimport.out + reimport.err).toContain('was withdrawn from this cycle on 2026-12-22');
-    expect(`${reimport.out}\n${reimport.err}`).toContain('Read as CSV in windows-1252, with ";" between columns.');
+    expect(`${reimport.out}\n${reimport.err}`).toContain(
+      'Read as CSV in windows-1252, with ";" between columns.',
+    );
     expect(await enrolledAs('ana')).toEqual([]);
   });
 });

@@ -50,7 +50,8 @@ Commands:
   program set --program P --set KEY=VALUE [--set …]
                                          change a program's settings (audited); KEY: capacity, min-sessions,
                                          max-goals, attendance (percent), checkin-weekday (1 = Monday),
-                                         quiet-hours (20:00-08:00), reminders (hours before a session: 24,1)
+                                         quiet-hours (20:00-08:00), reminders (hours before a session: 24,1),
+                                         retention (months after the cycle ends to anonymise its people, or off)
   program list                           every program with its cycles, their dates, phase today and people
   cycle list [--program P]               the cycles, newest first, with dates, phase today and people
   person list --cycle C                  the cycle's people: role, name, email, who they are paired with
@@ -246,7 +247,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const s = result.program.settings;
         print(
           result.program,
-          `Program "${program.name}": ${counted(s.mentorCapacity, 'mentee')} per mentor, at least ${counted(s.minSessions, '1:1 session')}, ${counted(s.maxGoalsPerMentee, 'goal')} per mentee at most, ${Math.round(s.attendanceThreshold * 100)} % plenary attendance for the diploma, check-in on weekday ${s.checkinWeekday}, quiet hours ${s.quietHours.start}-${s.quietHours.end}, reminders ${s.reminderOffsetsHours.join(', ')} h before a session.`,
+          `Program "${program.name}": ${counted(s.mentorCapacity, 'mentee')} per mentor, at least ${counted(s.minSessions, '1:1 session')}, ${counted(s.maxGoalsPerMentee, 'goal')} per mentee at most, ${Math.round(s.attendanceThreshold * 100)} % plenary attendance for the diploma, check-in on weekday ${s.checkinWeekday}, quiet hours ${s.quietHours.start}-${s.quietHours.end}, reminders ${s.reminderOffsetsHours.join(', ')} h before a session, ${s.retentionMonths === null ? 'participants kept until erased' : `participants anonymised ${counted(s.retentionMonths, 'month')} after their last cycle ends`}.`,
         );
         return 0;
       }

@@ -37,6 +37,8 @@ export interface Person {
   /** Tenant-wide staff role, if any (admins from ADMIN_EMAILS or the installer; directors). */
   tenantRole: TenantRole | null;
   snoozedUntil: Date | null;
+  /** When they were shown the privacy notice; null until their first answer from the bot. */
+  privacyNoticeAt?: Date | null;
 }
 
 export interface Identity {
@@ -77,6 +79,8 @@ export interface ProgramSettings {
   enrollmentWeeks: number;
   goalSettingWeeks: number;
   closingWeeks: number;
+  /** Months after a cycle ends before its participants are anonymised (the scheduler does it); null: never. */
+  retentionMonths: number | null;
 }
 
 export interface Program {

@@ -25,6 +25,8 @@ export const programSettingsSchema = z.object({
   enrollmentWeeks: z.number().int().min(0).max(26),
   goalSettingWeeks: z.number().int().min(1).max(26),
   closingWeeks: z.number().int().min(1).max(26),
+  /** Participants are anonymised this many months after their last cycle ends; null: never. */
+  retentionMonths: z.number().int().min(1).max(120).nullable(),
 });
 
 const COMMON: ProgramSettings = {
@@ -41,6 +43,7 @@ const COMMON: ProgramSettings = {
   enrollmentWeeks: 3,
   goalSettingWeeks: 3,
   closingWeeks: 3,
+  retentionMonths: null,
 };
 
 /**

@@ -32,6 +32,7 @@ import {
   createPerson,
   findPersonByEmail,
   identityWithPerson,
+  markPrivacyNotice,
   setPersonEmail,
   setTenantRole,
   settleIdentityProfile,
@@ -92,7 +93,8 @@ import {
   openChangesForm,
   withdraw,
 } from './goal-review.ts';
-import { help, pending, welcome } from './help.flow.ts';
+import { help, pending, privacyNotice, welcome } from './help.flow.ts';
+import { historyInChat } from './history.flow.ts';
 import { nudgeValue, remindLater } from './nudge-actions.ts';
 import { evaluationOnBehalf, goalOnBehalf, sessionsOnBehalf } from './on-behalf.flow.ts';
 import {
@@ -316,11 +318,16 @@ export class Bot {
       );
       if (result.refused || (result.formErrors && Object.keys(result.formErrors).length))
         return refused(result);
+      // Once per person, with the first answer they get: what is kept, who sees it, how to ask for it.
+      const notice =
+        ctx.person.privacyNoticeAt == null && (await markPrivacyNotice(db, tenant.id, ctx.person.id, now))
+          ? [await privacyNotice(ctx)]
+          : [];
       if (firstContact && !(event.kind === 'message' && parseCommand(event.text)?.name === 'hello')) {
         const hello = await welcome(ctx);
-        return { ...result, messages: [...hello.messages, ...result.messages] };
+        return { ...result, messages: [...hello.messages, ...notice, ...result.messages] };
       }
-      return result;
+      return notice.length ? { ...result, messages: [...result.messages, ...notice] } : result;
     } catch (error) {
       if (error instanceof DomainError) {
         const text = errorText(t, error, fmt);
@@ -651,6 +658,8 @@ export class Bot {
         return programSettingsForm(ctx, command.arg);
       case 'audit':
         return auditInChat(ctx, command.arg);
+      case 'history':
+        return historyInChat(ctx, command.email, command.cycle);
       case 'withdraw':
         return confirmWithdrawal(ctx, command.email, command.reason);
       case 'cycle_dates':

@@ -33,6 +33,8 @@ export type Command =
   | { name: 'program_settings' | 'cycle_dates' | 'delete_cycle'; arg: string }
   | { name: 'withdraw'; email: string; reason: string }
   | { name: 'audit'; arg: string }
+  /** No email: one's own pairs; an empty one: `admin historial` without the address. */
+  | { name: 'history'; email?: string; cycle?: string }
   | { name: 'new_program' }
   | { name: 'new_cycle' }
   | { name: 'competencies' }
@@ -136,6 +138,10 @@ const EXACT: Record<string, Command['name']> = {
   'admin competencies': 'competencies',
   'pausar no': 'resume',
   'snooze off': 'resume',
+  historial: 'history',
+  'mi historial': 'history',
+  history: 'history',
+  'my history': 'history',
 };
 
 /** Commands that only read: answering them later loses nothing if the process dies meanwhile. */
@@ -154,6 +160,7 @@ const READ_ONLY = new Set<Command['name']>([
   'attendance',
   'applications',
   'suggest_pairs',
+  'history',
 ]);
 
 /** What the menu buttons (`{ c: … }` values) run. */
@@ -238,6 +245,14 @@ export function parseCommand(text: string): Command | undefined {
   const audit = /^admin (?:auditoria|audit)(?: .+)?$/.exec(words);
   if (audit) return { name: 'audit', arg: text.trim().split(/\s+/).slice(2).join(' ') };
   // `admin retirar ana@x.org renunció a la institución`: the reason keeps its spelling.
+  // `admin historial ana@x.org [2026-1]`: a pair's history; the cycle's name as written.
+  const history = /^admin (?:historial|history)(?: (\S+))?(?: .+)?$/.exec(words);
+  if (history)
+    return {
+      name: 'history',
+      email: emailIn(history[1]) ?? '',
+      cycle: text.trim().split(/\s+/).slice(3).join(' '),
+    };
   const withdraw = /^admin (?:retirar|withdraw) (\S+)(?: .+)?$/.exec(words);
   const withdrawEmail = withdraw && emailIn(withdraw[1]);
   if (withdrawEmail) {

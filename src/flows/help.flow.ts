@@ -10,7 +10,7 @@ import { getPeople, getPerson } from '../store/person.store.ts';
 import { enrollmentsOf, getCycle } from '../store/program.store.ts';
 import { endorsementAsk } from './application.flow.ts';
 import type { Ctx, Reply } from './context.ts';
-import { reply } from './context.ts';
+import { readerOf, reply } from './context.ts';
 import { pendingSessions } from './session.flow.ts';
 import { nameOf, type Standing, standingOf } from './standing.ts';
 import { capped, sessionFields } from './views.ts';
@@ -97,6 +97,38 @@ export async function welcome(ctx: Ctx): Promise<Reply> {
   builder.buttons(menuButtons(ctx, role).slice(0, 3));
   builder.context(t('welcome.help_hint'));
   return reply(builder.build());
+}
+
+/**
+ * The privacy notice, once per person: what Mentoría keeps, who sees it (the table of
+ * `domain/visibility.ts` in words), how long (the program's retention setting), and how to ask
+ * for a copy or for erasure.
+ */
+export async function privacyNotice(ctx: Ctx): Promise<OutboundMessage> {
+  // In the language they have now (their first words may have been "language en").
+  const person = (await getPerson(ctx.deps.db, ctx.tenant.id, ctx.person.id)) ?? ctx.person;
+  const { t } = readerOf(person);
+  const standing = await standingOf(ctx);
+  const title = t('privacy.notice.title');
+  // Staff are told what is kept about them (the audit of what they do) and what they see of others.
+  const role = roleOf(ctx, standing);
+  if (role === 'admin' || role === 'director')
+    return message(title)
+      .text(`*${title}*`)
+      .text(t('privacy.notice.kept_staff'))
+      .text(t('privacy.notice.who_staff'))
+      .context(t('privacy.notice.rights_staff'))
+      .build();
+  const months = standing.program?.settings.retentionMonths ?? null;
+  return message(title)
+    .text(`*${title}*`)
+    .text(t('privacy.notice.kept'))
+    .text(t('privacy.notice.who'))
+    .text(
+      months === null ? t('privacy.notice.until_erased') : t('privacy.notice.retention', { count: months }),
+    )
+    .context(t('privacy.notice.rights'))
+    .build();
 }
 
 function menuButtons(ctx: Ctx, role: ReturnType<typeof roleOf>): Button[] {

@@ -389,6 +389,15 @@ export async function programSettingsForm(ctx: Ctx, nameOrId = ''): Promise<Repl
         maxLength: 40,
         initial: s.reminderOffsetsHours.join(', '),
       },
+      {
+        id: 'retention',
+        kind: 'short_text',
+        label: t('programs.settings.retention'),
+        hint: t('programs.settings.retention_hint'),
+        required: false,
+        maxLength: 3,
+        initial: s.retentionMonths === null ? '' : String(s.retentionMonths),
+      },
     ],
   };
   return {
@@ -437,6 +446,7 @@ export async function submitProgramSettingsForm(
   const offsets = parts.map((p) => Number(p.replace(/h$/i, '')));
   if (parts.length > 5 || offsets.some((h) => !Number.isFinite(h) || h <= 0 || h > 24 * 14))
     errors.reminders = t('programs.settings.reminders_bad');
+  const retentionMonths = str('retention') ? whole('retention', 1, 120) : null;
   if (Object.keys(errors).length) return settingsRefused(ctx, errors);
   const reminderOffsetsHours = [...new Set(offsets)].sort((a, b) => b - a);
   const { program: saved, problems } = await updateProgramSettingsAs(ctx.deps, adminRun(ctx), program, {
@@ -447,6 +457,7 @@ export async function submitProgramSettingsForm(
     checkinWeekday,
     quietHours,
     reminderOffsetsHours,
+    retentionMonths,
   });
   if (problems.length) return reply(textMessage(`${t('forms.has_errors')}\n${problems.join('\n')}`));
   const s = saved.settings;
@@ -473,6 +484,13 @@ export async function submitProgramSettingsForm(
             ? s.reminderOffsetsHours.map((h) => t('programs.settings.hours', { count: h })).join(', ')
             : t('programs.settings.no_reminders'),
         },
+        {
+          label: t('programs.settings.retention'),
+          value:
+            s.retentionMonths === null
+              ? t('programs.settings.retention_off')
+              : t('programs.settings.retention_months', { count: s.retentionMonths }),
+        },
       ])
       .context(t('programs.settings.saved_hint'))
       .build(),
@@ -489,6 +507,7 @@ function settingsRefused(ctx: Ctx, errors: Record<string, string>): Reply {
     quietStart: 'programs.settings.quiet_start',
     quietEnd: 'programs.settings.quiet_end',
     reminders: 'programs.settings.reminders',
+    retention: 'programs.settings.retention',
   };
   const lines = Object.entries(errors).map(([id, problem]) => `• ${ctx.t(label[id] ?? id)}: ${problem}`);
   return { messages: [textMessage(`${ctx.t('forms.has_errors')}\n${lines.join('\n')}`)], formErrors: errors };

@@ -87,7 +87,7 @@ export type Block =
       /** An image's short-lived, non-personal address, for cards that show it but take no file. */
       image?: string;
       /** What its reader must still be allowed to do when they download it later. */
-      permission?: 'admin.manage';
+      permission?: 'admin.manage' | 'report.view';
     };
 
 export interface OutboundMessage {
@@ -133,7 +133,7 @@ export class MessageBuilder {
     mimeType: string,
     content: string | Buffer,
     link?: string,
-    more: { alt?: string; permission?: 'admin.manage' } = {},
+    more: { alt?: string; permission?: 'admin.manage' | 'report.view' } = {},
   ): this {
     this.blocks.push({
       type: 'file',

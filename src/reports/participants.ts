@@ -12,6 +12,7 @@ import {
   plenaryCount,
 } from '../store/results.store.ts';
 import { type JudgedRow, type Judgement, judge } from './figures.ts';
+import { workbookOf } from './xlsx.ts';
 
 export type { Missing } from './figures.ts';
 
@@ -149,24 +150,8 @@ function goalTable(results: Results, t: T): { headers: string[]; rows: (string |
  * row, filters, frozen, widths to fit.
  */
 export async function resultsXlsx(results: Results, t: T): Promise<Buffer> {
-  const { default: ExcelJS } = await import('exceljs');
-  const workbook = new ExcelJS.Workbook();
-  workbook.creator = 'Mentoría';
-  for (const [name, { headers, rows }] of [
-    [t('results.sheet'), table(results, t)],
-    [t('results.goal_sheet'), goalTable(results, t)],
-  ] as const) {
-    const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-    sheet.addRow(headers).font = { bold: true };
-    for (const row of rows) sheet.addRow(row);
-    sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: headers.length } };
-    sheet.columns.forEach((column, i) => {
-      const longest = Math.max(
-        String(headers[i] ?? '').length,
-        ...rows.slice(0, 500).map((r) => String(r[i] ?? '').length),
-      );
-      column.width = Math.min(50, Math.max(8, longest + 2));
-    });
-  }
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return workbookOf([
+    { name: t('results.sheet'), ...table(results, t) },
+    { name: t('results.goal_sheet'), ...goalTable(results, t) },
+  ]);
 }

@@ -1,5 +1,6 @@
 import cron, { type RunCoordinator, type ScheduledTask } from 'node-cron';
 import type { Clock } from '../clock.ts';
+import { applyRetention } from '../services/privacy.service.ts';
 import type { Db } from '../store/db.ts';
 import { pruneExpired } from '../store/housekeeping.store.ts';
 import { claimCronRun } from '../store/nudge.store.ts';
@@ -39,8 +40,11 @@ export function startScheduler(input: {
         input.onError?.(error, 'planner');
       }
       // Once an hour, on the replica that holds this minute's claim: tables that would grow forever.
-      if (clock.now().getUTCMinutes() === 17)
+      if (clock.now().getUTCMinutes() === 17) {
         await pruneExpired(db, clock.now()).catch((error) => input.onError?.(error, 'housekeeping'));
+        // Programs that keep their participants' data for a set time: anonymise who is past it.
+        await applyRetention({ db, clock }).catch((error) => input.onError?.(error, 'retention'));
+      }
     },
     {
       name: 'planner',

@@ -85,6 +85,8 @@ const SETTING_KEYS: Record<string, (v: string) => Partial<ProgramSettings> | und
   },
   reminders: (v) =>
     /^\d+(\.\d+)?(,\d+(\.\d+)?)*$/.test(v) ? { reminderOffsetsHours: v.split(',').map(Number) } : undefined,
+  retention: (v) =>
+    v === 'off' ? { retentionMonths: null } : /^\d+$/.test(v) ? { retentionMonths: Number(v) } : undefined,
 };
 
 export const SETTING_NAMES = Object.keys(SETTING_KEYS);
@@ -566,6 +568,7 @@ export async function importPairs(
             cycleId: input.cycle.id,
             mentorId: mentor.id,
             menteeId: mentee.id,
+            createdAt: deps.clock.now(),
           });
           report.created++;
         } catch (error) {

@@ -86,6 +86,7 @@ export async function seedDemo(
         cycleId: cycle.id,
         mentorId: ids.get(p.mentor as string) as string,
         menteeId: ids.get(p.handle) as string,
+        createdAt: now,
       });
     }
   });

@@ -110,6 +110,7 @@ export async function applySuggestion(
         cycleId: cycle.id,
         mentorId: pair.mentorId,
         menteeId: pair.menteeId,
+        createdAt: now,
       });
       for (const recipientId of [pair.mentorId, pair.menteeId]) {
         introductions.push({
@@ -165,6 +166,7 @@ export async function pairManually(
       cycleId: cycle.id,
       mentorId: mentor.id,
       menteeId: mentee.id,
+      createdAt: now,
     });
     await insertNudges(
       tx,
@@ -272,6 +274,7 @@ export async function replaceMentor(
       cycleId: cycle.id,
       mentorId: mentor.id,
       menteeId: mentee.id,
+      createdAt: now,
     });
     const moved = await handOverPairing(tx, {
       tenantId: run.tenantId,

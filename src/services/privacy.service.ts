@@ -1,7 +1,8 @@
+import { localDate } from '../domain/time.ts';
 import { recordAudit } from '../store/audit.store.ts';
 import type { Db } from '../store/db.ts';
 import { findPersonByEmail } from '../store/person.store.ts';
-import { anonymisePerson, collectPersonData } from '../store/privacy.store.ts';
+import { anonymisePerson, collectPersonData, retentionDue } from '../store/privacy.store.ts';
 import type { AdminRun } from './admin.service.ts';
 
 /**
@@ -65,4 +66,35 @@ export async function erasePerson(
     });
     return { personId: person.id, ...cleared };
   });
+}
+
+/**
+ * The programs' retention setting, applied: each participant whose last cycle ended the set
+ * number of months ago is anonymised as `erasePerson` does (figures kept), one transaction each,
+ * audited as done by the system with the months that applied. Run hourly by the scheduler;
+ * off unless a program sets `retentionMonths`. Returns how many were anonymised.
+ */
+export async function applyRetention(deps: { db: Db; clock: { now(): Date } }): Promise<number> {
+  const now = deps.clock.now();
+  let done = 0;
+  for (;;) {
+    const due = await retentionDue(deps.db, localDate(now, 'UTC'));
+    for (const { tenantId, personId, months } of due) {
+      await deps.db.transaction().execute(async (tx) => {
+        await anonymisePerson(tx, tenantId, personId, ERASED_NAME, now);
+        await recordAudit(tx, {
+          tenantId,
+          at: now,
+          actorId: null,
+          via: 'system',
+          action: 'person.retention_erase',
+          subjectType: 'person',
+          subjectId: personId,
+          data: { months },
+        });
+      });
+      done++;
+    }
+    if (due.length < 200) return done;
+  }
 }

@@ -24,6 +24,7 @@ export function toPerson(row: PersonRow): Person {
     timezone: row.timezone,
     tenantRole: row.tenant_role as TenantRole | null,
     snoozedUntil: row.snoozed_until,
+    privacyNoticeAt: row.privacy_notice_at ?? null,
   };
 }
 
@@ -539,4 +540,22 @@ export async function acceptEvent(
         }
       : undefined,
   };
+}
+
+/** Records that the privacy notice was shown; false when it already had been (another replica, a retry). */
+export async function markPrivacyNotice(
+  db: Db | Tx,
+  tenantId: string,
+  personId: string,
+  now: Date,
+): Promise<boolean> {
+  const row = await db
+    .updateTable('people')
+    .set({ privacy_notice_at: now })
+    .where('tenant_id', '=', tenantId)
+    .where('id', '=', personId)
+    .where('privacy_notice_at', 'is', null)
+    .returning('id')
+    .executeTakeFirst();
+  return row !== undefined;
 }

@@ -335,3 +335,42 @@ export async function anonymisePerson(
   }
   return { goals: goalIds.length, sessions };
 }
+
+/**
+ * People whose retention has run out on `today`: every cycle they took part in as mentor or
+ * mentee (withdrawn included) belongs to a program with a retention setting, and the last of
+ * those cycles ended that many months ago or more. Staff (tenant roles, admin or director
+ * enrollments) and people already erased are left out. A batch at a time.
+ */
+export async function retentionDue(
+  db: Db | Tx,
+  today: string,
+  limit = 200,
+): Promise<{ tenantId: string; personId: string; months: number }[]> {
+  const { rows } = await sql<{ tenant_id: string; person_id: string; months: number }>`
+    with part as (
+      select tenant_id, person_id, cycle_id from enrollments where role in ('mentor', 'mentee')
+      union
+      select tenant_id, person_id, cycle_id from withdrawals
+    ), kept as (
+      select part.tenant_id, part.person_id,
+             bool_or(pr.settings->>'retentionMonths' is null) as forever,
+             max(c.ends + make_interval(months => (pr.settings->>'retentionMonths')::int)) as until,
+             max((pr.settings->>'retentionMonths')::int) as months
+      from part
+      join cycles c on c.tenant_id = part.tenant_id and c.id = part.cycle_id
+      join programs pr on pr.tenant_id = c.tenant_id and pr.id = c.program_id
+      group by part.tenant_id, part.person_id
+    )
+    select k.tenant_id, k.person_id, k.months
+    from kept k
+    join people p on p.tenant_id = k.tenant_id and p.id = k.person_id
+    where not k.forever and k.until <= ${today}::date
+      and p.erased_at is null and p.tenant_role is null
+      and not exists (
+        select 1 from enrollments s
+        where s.tenant_id = k.tenant_id and s.person_id = k.person_id and s.role in ('admin', 'director'))
+    order by k.tenant_id, k.person_id
+    limit ${limit}`.execute(db);
+  return rows.map((r) => ({ tenantId: r.tenant_id, personId: r.person_id, months: Number(r.months) }));
+}

@@ -179,7 +179,8 @@ export async function enrollmentsOf(db: Db | Tx, tenantId: string, personId: str
 export async function createPairing(
   db: Db | Tx,
   tenantId: string,
-  input: { cycleId: string; mentorId: string; menteeId: string },
+  /** `createdAt`: the core's clock (the console's and the tests' may differ from the database's). */
+  input: { cycleId: string; mentorId: string; menteeId: string; createdAt?: Date },
 ): Promise<Pairing> {
   const row = await db
     .insertInto('pairings')
@@ -189,6 +190,7 @@ export async function createPairing(
       cycle_id: input.cycleId,
       mentor_id: input.mentorId,
       mentee_id: input.menteeId,
+      created_at: input.createdAt,
       ended_at: null,
     })
     .returningAll()

@@ -34,6 +34,8 @@ export interface PeopleTable {
   tenant_role: string | null;
   snoozed_until: Date | null;
   erased_at: Date | null;
+  /** When the privacy notice was shown (migration 2026-12-05T0900); null: not yet. */
+  privacy_notice_at: Generated<Date | null>;
   topics: Generated<string[]>;
   created_at: CreatedAt;
   updated_at: UpdatedAt;

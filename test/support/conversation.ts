@@ -80,19 +80,27 @@ export class ChatDriver {
 
   static async start(
     now = '2026-11-23T16:00:00Z',
-    options: { adminEmails?: string[]; links?: CoreDeps['links'] } = {},
+    options: {
+      adminEmails?: string[];
+      links?: CoreDeps['links'];
+      /** The demo people have already been shown the privacy notice, unless `'pending'` (its own test). */
+      privacyNotice?: 'shown' | 'pending';
+    } = {},
   ): Promise<ChatDriver> {
     const db = await openMigratedPGlite();
     const clock = new ManualClock(now);
     const memory = new MemoryChat();
     const defaults = { locale: 'es' as const, timezone: 'America/Mexico_City' };
     const { tenant } = await seedDemo(db.db, clock.now(), defaults);
+    const { privacyNotice = 'shown', ...rest } = options;
+    if (privacyNotice === 'shown')
+      await db.db.updateTable('people').set({ privacy_notice_at: clock.now() }).execute();
     const bot = new Bot({
       db: db.db,
       clock,
       chat: memory,
       defaults,
-      ...options,
+      ...rest,
       onError: (error) => {
         throw error;
       },

@@ -28,6 +28,8 @@ async function withApplicants(): Promise<ChatDriver> {
       now: chat.clock.now(),
     });
   }
+  // Like the demo's people, they have already seen the privacy notice (it has its own test).
+  await chat.db.db.updateTable('people').set({ privacy_notice_at: chat.clock.now() }).execute();
   return chat;
 }
 

@@ -120,6 +120,10 @@ describe('programs, cycles and people, for the coordinator', () => {
     expect(await settingsOf()).toEqual(before);
     const range = await cli('program', 'set', '--program', 'Mentoría Inversa', '--set', 'attendance=150');
     expect(range.err).toMatch(/attendanceThreshold: .*1/);
+    const retention = await cli('program', 'set', '--program', 'Mentoría Inversa', '--set', 'retention=0');
+    expect(retention.code).toBe(1);
+    expect(retention.err).toMatch(/retentionMonths: /);
+    expect(await settingsOf()).toEqual(before);
     const good = await cli(
       'program',
       'set',
@@ -131,8 +135,11 @@ describe('programs, cycles and people, for the coordinator', () => {
       'attendance=80',
       '--set',
       'quiet-hours=21:00-07:30',
+      '--set',
+      'retention=18',
     );
     expect(good.code).toBe(0);
+    expect(good.out).toContain('participants anonymised 18 months after their last cycle ends');
     expect(good.out).toContain('2 mentees per mentor');
     expect(good.out).toContain('80 % plenary attendance');
     expect(good.out).toContain('quiet hours 21:00-07:30');

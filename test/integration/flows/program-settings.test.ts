@@ -46,6 +46,7 @@ describe('program settings from chat: a form filled with what they are, every fi
       quietStart: '20:00',
       quietEnd: '08:00',
       reminders: '24, 1',
+      retention: '',
     });
     const weekday = opened.form?.fields.find((f) => f.id === 'weekday');
     expect(weekday?.kind === 'single_choice' && weekday.options?.map((o) => o.label)).toEqual([

@@ -7,7 +7,7 @@ import { systemClock } from './clock.ts';
 import { type Config, loadConfigOrExit } from './config.ts';
 import { DomainError } from './domain/errors.ts';
 import type { Platform } from './domain/model.ts';
-import { isIsoDate, startOfLocalDay } from './domain/time.ts';
+import { isIsoDate, localDate, startOfLocalDay } from './domain/time.ts';
 import { loadDotEnv } from './env.ts';
 import { errorText } from './flows/errors.ts';
 import { withdrawalNotice } from './flows/withdrawal.flow.ts';
@@ -29,6 +29,7 @@ import {
   updateProgramSettingsAs,
 } from './services/admin.service.ts';
 import { exportAudit } from './services/audit.service.ts';
+import { diplomaDesign, saveDesignAs, setLogoAs, verifyCertificate } from './services/certificate.service.ts';
 import type { CsvRow } from './services/csv.ts';
 import { changeCycleDatesAs, deleteCycleAs } from './services/cycle.service.ts';
 import { CONSOLE_TENANT } from './services/demo.service.ts';
@@ -77,6 +78,10 @@ Commands:
   audit export [--since YYYY-MM-DD] [--out FILE]
                                          the audit log as CSV (UTF-8 with BOM; ";" for a Spanish tenant),
                                          times in the tenant's zone; reading it is audited
+  certificate settings --program P [--institution T] [--signatory "Name|Position" …] [--logo FILE.png | --no-logo]
+                                         how the program's diplomas look: the institution that grants them,
+                                         up to three signatories, a PNG logo (up to 512 KB); audited
+  certificate verify NUMBER              whose certificate a diploma's number is (any tenant); exit 1 if none
   report --cycle C [--format json|csv|md]   the cycle's figures (md by default)
   report --cycle C --format xlsx|pdf|png [--out FILE]
                                          each participant's results (xlsx), the diplomas (pdf), the chart (png)
@@ -202,6 +207,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         set: { type: 'string', multiple: true },
         reason: { type: 'string' },
         since: { type: 'string' },
+        institution: { type: 'string' },
+        signatory: { type: 'string', multiple: true },
+        logo: { type: 'string' },
+        'no-logo': { type: 'boolean', default: false },
       },
     });
     const print = (json: unknown, text: string) => io.out(values.json ? JSON.stringify(json, null, 2) : text);
@@ -378,6 +387,83 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         );
         return 0;
       }
+      case 'certificate settings': {
+        const program = await findProgram(database.db, tenant.id, need('program', values.program));
+        let design = await diplomaDesign(database.db, tenant.id, program.id);
+        const signatories = values.signatory?.map((v) => {
+          const [name = '', position = ''] = v.split('|').map((part) => part.trim());
+          return { name, position };
+        });
+        if (values.institution !== undefined || signatories) {
+          const institution = values.institution ?? design?.institution;
+          if (!institution) throw new Error(`--institution is required the first time\n\n${USAGE}`);
+          const saved = await saveDesignAs(deps, run, program, {
+            institution,
+            signatories: signatories ?? design?.signatories ?? [],
+          });
+          if (saved.problems.length)
+            throw new Error(
+              `Nothing was changed: ${saved.problems
+                .map(
+                  (p) =>
+                    `${p.path.replace(/^signatories\.(\d+)\./, (_m, i) => `--signatory ${Number(i) + 1} `)} (${p.code})`,
+                )
+                .join('; ')}. A signatory is "Name|Position"; at most three.`,
+            );
+          design = saved.design;
+        }
+        if (values.logo || values['no-logo']) {
+          const logo = values.logo ? readFileSync(values.logo) : null;
+          const set = await setLogoAs(deps, run, program, logo);
+          if (!set.ok)
+            throw new Error(
+              set.problem === 'no_design'
+                ? 'Set --institution first: the logo goes on a design that names its institution.'
+                : `${values.logo}: ${{ not_png: 'not a PNG image', too_big: 'over 512 KB', dimensions: 'must be 16 to 4000 pixels a side', unreadable: 'a damaged image' }[set.problem]}; nothing was changed`,
+            );
+          design = await diplomaDesign(database.db, tenant.id, program.id);
+        }
+        if (!design)
+          throw new Error(`Program "${program.name}" has no diploma design yet: give --institution.`);
+        print(
+          {
+            program: program.id,
+            institution: design.institution,
+            signatories: design.signatories,
+            logo: design.logo?.length ?? 0,
+          },
+          `Diplomas of "${program.name}": granted by ${design.institution}; ${
+            design.signatories.length
+              ? `signed by ${design.signatories.map((s) => `${s.name} (${s.position})`).join(', ')}`
+              : 'no signatures'
+          }; ${design.logo ? `logo of ${design.logo.length} bytes` : 'no logo'}.`,
+        );
+        return 0;
+      }
+      case 'certificate verify': {
+        const typed = need('number', positionals[0]);
+        const found = await verifyCertificate(database.db, typed);
+        if (found === 'malformed')
+          throw new Error(`${typed} is not a certificate number (12 symbols, like 7K3Q-9XPD-2HRM).`);
+        if (!found) {
+          io.err(`No certificate has the number ${typed}.`);
+          return 1;
+        }
+        const issued = localDate(found.issuedAt, found.timezone);
+        print(
+          {
+            valid: true,
+            number: found.number,
+            holder: found.holder,
+            cycle: found.cycle,
+            program: found.program,
+            institution: found.institution,
+            issuedOn: issued,
+          },
+          `Valid: certificate ${found.number}, issued on ${issued} to ${found.holder} for the cycle "${found.cycle}" of "${found.program}"${found.institution ? `, granted by ${found.institution}` : ''}.`,
+        );
+        return 0;
+      }
       case 'cycle delete': {
         const cycle = await findCycle(database.db, tenant.id, need('cycle', values.cycle));
         const deleted = await deleteCycleAs(deps, run, cycle.id);
@@ -514,7 +600,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
             fmt: formatter(tenant.defaultLocale, cycle.timezone),
             locale: tenant.defaultLocale,
           };
-          const file = await buildReportFile(deps, acting, cycle, kind, reader);
+          const file = await buildReportFile(deps, acting, cycle, kind, reader, {
+            verifyBase: config.PUBLIC_URL,
+          });
           const path = values.out ?? file.name;
           writeFileSync(path, file.content);
           print(

@@ -17,6 +17,7 @@ import type { Logger } from './log.ts';
 import { Dispatcher } from './scheduler/dispatcher.ts';
 import { planTick } from './scheduler/planner.ts';
 import { startScheduler } from './scheduler/scheduler.ts';
+import { verifyHandler } from './services/certificate.service.ts';
 import { consolePeople, seedDemo } from './services/demo.service.ts';
 import { downloadHandler, imageHandler } from './services/downloads.ts';
 import { Inbox } from './services/inbox.ts';
@@ -211,8 +212,10 @@ async function runServer(config: Config, database: OpenDatabase, log: Logger): P
     {
       files: downloadHandler({ db: database.db, clock, chat: background }, signer, {
         secureCookies: config.PUBLIC_URL?.startsWith('https://') ?? false,
+        publicUrl: config.PUBLIC_URL,
       }),
       images: imageHandler({ db: database.db, clock }, signer),
+      verify: verifyHandler({ db: database.db }),
       slack: slack?.requestListener,
       teams: teams ? (req, res) => teams.handle(req, res) : undefined,
       health: () => ping(database.db),

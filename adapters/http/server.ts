@@ -17,6 +17,8 @@ export interface HttpRoutes {
   files?: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | undefined;
   /** A card's image, short-lived and for nobody in particular (GET /images/<token>). */
   images?: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | undefined;
+  /** The public page that checks a diploma's number (GET /verify/<number>). */
+  verify?: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | undefined;
   /** True when the database answers. */
   health: () => Promise<boolean>;
 }
@@ -40,6 +42,8 @@ const PUBLIC_LIMITS: { prefix: string; group: string; rate: number; burst: numbe
   { prefix: '/files/', group: 'files', rate: 1, burst: 30 },
   // Teams' image proxy fetches a card's image once per view, from a few addresses.
   { prefix: '/images/', group: 'images', rate: 5, burst: 60 },
+  // Someone checking a diploma types one number; a script trying numbers gets one a second.
+  { prefix: '/verify/', group: 'verify', rate: 1, burst: 20 },
   { prefix: '/slack/install', group: 'install', rate: 0.2, burst: 10 },
   { prefix: '/slack/oauth_redirect', group: 'install', rate: 0.2, burst: 10 },
 ];
@@ -109,6 +113,12 @@ export function createHttpServer(routes: HttpRoutes, options: HttpOptions = {}):
     }
     if (routes.images && path.startsWith('/images/')) {
       routes.images(req, res).catch(() => {
+        if (!res.headersSent) res.writeHead(500).end();
+      });
+      return;
+    }
+    if (routes.verify && path.startsWith('/verify/')) {
+      routes.verify(req, res).catch(() => {
         if (!res.headersSent) res.writeHead(500).end();
       });
       return;

@@ -60,6 +60,17 @@ import {
 } from './application.flow.ts';
 import { auditInChat } from './audit.flow.ts';
 import { behindForHome, behindInChat, remindInChat, remindValue } from './behind.flow.ts';
+import {
+  certificateSample,
+  certificateSettingsForm,
+  LOGO_FLOW,
+  logoFlow,
+  programValue,
+  removeLogo,
+  startLogoUpload,
+  submitCertificateSettingsForm,
+  verifyInChat,
+} from './certificate.flow.ts';
 import { answerIssue, checkinFlow, issueValue, openIssueReply, startCheckin } from './checkin.flow.ts';
 import {
   acknowledge,
@@ -200,7 +211,15 @@ const MENTEE_CYCLE_COMMANDS = new Set<Command['name']>([
 
 import { startUpload, UPLOAD_FLOW, uploadFlow } from './upload.flow.ts';
 
-const FLOWS: Flow[] = [goalDraftingFlow, sessionFlow, checkinFlow, evaluationFlow, surveyFlow, uploadFlow];
+const FLOWS: Flow[] = [
+  goalDraftingFlow,
+  sessionFlow,
+  checkinFlow,
+  evaluationFlow,
+  surveyFlow,
+  uploadFlow,
+  logoFlow,
+];
 const menuValue = z.object({ c: z.string().max(40) });
 const formGoalValue = z.object({
   g: z.string().max(64).optional(),
@@ -518,6 +537,9 @@ export class Bot {
       case 'form':
         return this.onForm(ctx, event.actionId, event.value, event.fields);
       case 'file':
+        // A PNG is a diploma logo; anything else is read as a roster or pairs file.
+        if (/\.png$/i.test(event.name))
+          return this.persist(ctx, LOGO_FLOW, await startLogoUpload(ctx, event.name, event.size, event.read));
         return this.persist(ctx, UPLOAD_FLOW, await startUpload(ctx, event.name, event.size, event.read));
     }
   }
@@ -656,6 +678,12 @@ export class Bot {
         return markInChat(ctx, command.n, command.email, command.present, command.cycle);
       case 'program_settings':
         return programSettingsForm(ctx, command.arg);
+      case 'certificate_settings':
+        return certificateSettingsForm(ctx, command.arg);
+      case 'certificate_sample':
+        return certificateSample(ctx, command.arg);
+      case 'verify_certificate':
+        return verifyInChat(ctx, command.arg);
       case 'audit':
         return auditInChat(ctx, command.arg);
       case 'history':
@@ -913,6 +941,18 @@ export class Bot {
         const value = parse(cycleValue);
         return value ? deleteCycleInChat(ctx, value.cycle) : bad();
       }
+      case 'certificate.settings': {
+        const value = parse(programValue);
+        return value ? certificateSettingsForm(ctx, value.program) : bad();
+      }
+      case 'certificate.sample': {
+        const value = parse(programValue);
+        return value ? certificateSample(ctx, value.program) : bad();
+      }
+      case 'certificate.logo_remove': {
+        const value = parse(programValue);
+        return value ? removeLogo(ctx, value) : bad();
+      }
       case 'program.settings': {
         const value = parse(programSettingsValue);
         return value ? programSettingsForm(ctx, value.program) : bad();
@@ -982,6 +1022,10 @@ export class Bot {
       case 'cycle.dates_form': {
         const value = parse(cycleValue);
         return value ? submitCycleDatesForm(ctx, value, fields) : bad();
+      }
+      case 'certificate.settings_form': {
+        const value = parse(programValue);
+        return value ? submitCertificateSettingsForm(ctx, value, fields) : bad();
       }
       case 'program.settings_form': {
         const value = parse(programSettingsValue);

@@ -31,6 +31,7 @@ export type Command =
   | { name: 'mark_attendance'; n: number; email: string; present: boolean; cycle: string }
   | { name: 'edit_plenary' | 'cancel_plenary'; n: number; cycle: string }
   | { name: 'program_settings' | 'cycle_dates' | 'delete_cycle'; arg: string }
+  | { name: 'certificate_settings' | 'certificate_sample' | 'verify_certificate'; arg: string }
   | { name: 'withdraw'; email: string; reason: string }
   | { name: 'audit'; arg: string }
   /** No email: one's own pairs; an empty one: `admin historial` without the address. */
@@ -161,6 +162,8 @@ const READ_ONLY = new Set<Command['name']>([
   'applications',
   'suggest_pairs',
   'history',
+  'certificate_sample',
+  'verify_certificate',
 ]);
 
 /** What the menu buttons (`{ c: … }` values) run. */
@@ -236,6 +239,22 @@ export function parseCommand(text: string): Command | undefined {
           : 'sessions';
     return { name: 'on_behalf', email: paperEmail, what };
   }
+  // `admin diploma ajustes [programa]`, `admin diploma muestra [programa]`: the program as written.
+  const certificate =
+    /^admin (?:diploma|diplomas|certificate|certificates) (ajustes|settings|muestra|ejemplo|sample|preview)(?: .+)?$/.exec(
+      words,
+    );
+  if (certificate) {
+    const arg = text.trim().split(/\s+/).slice(3).join(' ');
+    return {
+      name: /ajustes|settings/.test(certificate[1] ?? '') ? 'certificate_settings' : 'certificate_sample',
+      arg,
+    };
+  }
+  const verify = /^admin (?:verificar|verify)(?: (?:diploma|certificado|certificate))?(?: (.+))?$/.exec(
+    words,
+  );
+  if (verify) return { name: 'verify_certificate', arg: verify[1] ?? '' };
   const results = /^admin (resultados|results|diplomas|certificates)(\s+.+)?$/.exec(words);
   if (results) {
     const arg = text.trim().split(/\s+/).slice(2).join(' ');

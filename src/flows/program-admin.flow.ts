@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DomainError, isDomainError } from '../domain/errors.ts';
 import { normalizeTopic } from '../domain/matching.ts';
-import type { ProgramKind } from '../domain/model.ts';
+import type { Program, ProgramKind } from '../domain/model.ts';
 import { defaultSettings } from '../domain/program.ts';
 import { localDate } from '../domain/time.ts';
 import { button, type Form, message, textMessage } from '../messages/model.ts';
@@ -297,31 +297,44 @@ function weekdayNames(locale: string): string[] {
  * coordinator tunes during a cycle, in a form filled with what they are now. With several
  * programs and none named, one button per program.
  */
-export async function programSettingsForm(ctx: Ctx, nameOrId = ''): Promise<Reply> {
-  requireAdmin(ctx);
+/**
+ * The program a command means: the one named (by name or id), the only one, or — with several
+ * and none named — a question with one button per program, each running `actionId` with
+ * `{ program }`.
+ */
+export async function programMeant(
+  ctx: Ctx,
+  nameOrId: string,
+  actionId: string,
+): Promise<{ program: Program } | { answer: Reply }> {
   const { t } = ctx;
   const programs = await listPrograms(ctx.deps.db, ctx.tenant.id);
-  if (programs.length === 0) return reply(textMessage(t('cycles.no_program')));
+  if (programs.length === 0) return { answer: reply(textMessage(t('cycles.no_program'))) };
   const wanted = nameOrId.trim().toLowerCase();
   const program = wanted
     ? programs.find((p) => p.id === nameOrId || p.name.toLowerCase() === wanted)
     : programs.length === 1
       ? programs[0]
       : undefined;
-  if (!program && wanted) return reply(textMessage(t('programs.unknown', { name: nameOrId.trim() })));
-  if (!program) {
-    const text = t('programs.settings.choose');
-    return reply(
+  if (program) return { program };
+  if (wanted) return { answer: reply(textMessage(t('programs.unknown', { name: nameOrId.trim() }))) };
+  const text = t('programs.settings.choose');
+  return {
+    answer: reply(
       message(text)
         .text(text)
-        .buttons(
-          programs
-            .slice(0, 20)
-            .map((p) => button('program.settings', p.name.slice(0, 75), { program: p.id })),
-        )
+        .buttons(programs.slice(0, 20).map((p) => button(actionId, p.name.slice(0, 75), { program: p.id })))
         .build(),
-    );
-  }
+    ),
+  };
+}
+
+export async function programSettingsForm(ctx: Ctx, nameOrId = ''): Promise<Reply> {
+  requireAdmin(ctx);
+  const { t } = ctx;
+  const meant = await programMeant(ctx, nameOrId, 'program.settings');
+  if ('answer' in meant) return meant.answer;
+  const { program } = meant;
   const s = program.settings;
   const number = (id: string, label: string, value: number, min: number, max: number, hint?: string) => ({
     id,

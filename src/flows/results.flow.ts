@@ -61,7 +61,7 @@ async function attach(
     cycle,
     kind,
     { t: ctx.t, fmt: ctx.fmt, locale: ctx.person.locale },
-    known,
+    { ...known, verifyBase: ctx.deps.links?.baseUrl },
   );
   const link = linkFor(ctx, kind, cycle);
   builder.file(

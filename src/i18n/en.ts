@@ -78,6 +78,7 @@ export const en: typeof es = {
     evaluation: 'the evaluation',
     survey: 'the satisfaction survey',
     upload: 'the file import',
+    logo: 'the diplomas’ logo',
     unknown: 'the previous conversation',
   },
   flow: {
@@ -154,7 +155,7 @@ export const en: typeof es = {
       mentor:
         '• “goals” — your mentees’ goals\n• “new session” / “sessions” — propose and see sessions\n• “evaluate” — final evaluation of each goal\n• “my history” — each pair’s story: goals, sessions, progress, alerts',
       admin:
-        '• “todo” — state of the cycle: goals awaiting approval, alerts and restrictions\n• “admin todo [cycle]” — who is behind, by person, with “Remind now” and a CSV\n• “admin report” — the cycle’s figures: goals by state, sessions, check-ins, evaluations\n• “admin add director email@…” / “admin add admin email@…” — give someone else access (“admin remove …” to take it back)\n• “admin new program” / “admin new cycle” — create a program or a cycle with a form\n• “admin open applications until <date>” / “admin applications” — a call with supervisor endorsement and selection\n• “admin new plenary” / “admin plenaries” — schedule plenaries and see attendance (“admin attendance n email@… present|absent” for a paper list; “admin edit plenary n” / “admin cancel plenary n” to change or cancel one, telling everyone)\n• “admin programs” / “admin cycles” / “admin people [cycle]” — programs, cycles and who is enrolled in a cycle, with their pair (and a CSV)\n• “admin program settings [program]” / “admin cycle dates [cycle]” — change a program’s settings or a cycle’s dates (“admin delete cycle <cycle>” deletes an empty one)\n• “admin withdraw email@… <reason>” — take a person out of their cycle; their records stay\n• “admin history <email> [cycle]” — a pair’s history (goals, decisions, sessions, progress, alerts, evaluation) with an Excel file\n• “admin audit [since <date>]” — the audit log as a CSV\n• “admin competencies” — list, add and rename competencies\n• “admin results” / “admin certificates” — results per participant (Excel, CSV) and certificates (PDF)\n• “admin export email@…” / “admin erase email@…” — a person’s data, or anonymise them\n• “admin suggest pairs” — the best pairs, to review and confirm\n• “admin pair mentor@… mentee@…” — one pair by hand; if the mentee has a mentor, offers “Replace” (goals and history move to the new pair)\n• “admin on behalf of email@… goal|evaluation|sessions” — enter a paper form\nWith several cycles running, I ask which one you mean; you can also type its name at the end of the command (e.g. “admin plenaries 2027-1”).',
+        '• “todo” — state of the cycle: goals awaiting approval, alerts and restrictions\n• “admin todo [cycle]” — who is behind, by person, with “Remind now” and a CSV\n• “admin report” — the cycle’s figures: goals by state, sessions, check-ins, evaluations\n• “admin add director email@…” / “admin add admin email@…” — give someone else access (“admin remove …” to take it back)\n• “admin new program” / “admin new cycle” — create a program or a cycle with a form\n• “admin open applications until <date>” / “admin applications” — a call with supervisor endorsement and selection\n• “admin new plenary” / “admin plenaries” — schedule plenaries and see attendance (“admin attendance n email@… present|absent” for a paper list; “admin edit plenary n” / “admin cancel plenary n” to change or cancel one, telling everyone)\n• “admin programs” / “admin cycles” / “admin people [cycle]” — programs, cycles and who is enrolled in a cycle, with their pair (and a CSV)\n• “admin program settings [program]” / “admin cycle dates [cycle]” — change a program’s settings or a cycle’s dates (“admin delete cycle <cycle>” deletes an empty one)\n• “admin withdraw email@… <reason>” — take a person out of their cycle; their records stay\n• “admin history <email> [cycle]” — a pair’s history (goals, decisions, sessions, progress, alerts, evaluation) with an Excel file\n• “admin audit [since <date>]” — the audit log as a CSV\n• “admin competencies” — list, add and rename competencies\n• “admin results” / “admin certificates” — results per participant (Excel, CSV) and certificates (PDF)\n• “admin certificate settings [program]” — the diplomas’ institution, signatures and logo (share a PNG for the logo; “admin certificate sample” to see one; “admin verify <number>” to check a diploma)\n• “admin export email@…” / “admin erase email@…” — a person’s data, or anonymise them\n• “admin suggest pairs” — the best pairs, to review and confirm\n• “admin pair mentor@… mentee@…” — one pair by hand; if the mentee has a mentor, offers “Replace” (goals and history move to the new pair)\n• “admin on behalf of email@… goal|evaluation|sessions” — enter a paper form\nWith several cycles running, I ask which one you mean; you can also type its name at the end of the command (e.g. “admin plenaries 2027-1”).',
       director:
         '• “todo” — state of the cycle (read-only)\n• “admin report” — the cycle’s figures\n• “admin results” / “admin certificates” — results per participant and certificates\n• “admin programs” / “admin cycles” — programs and cycles, with their dates\n• “admin history <email>” — a pair’s states, dates and outcomes',
       none: '• “hello” — an introduction to the program\n• “apply” — apply to a cycle when a call is open',
@@ -657,6 +658,9 @@ export const en: typeof es = {
     granted_to: 'Awarded to',
     text: 'for completing their participation as {{role}} in the “{{program}}” program, cycle {{cycle}}, from {{from}} to {{to}}.',
     footer: 'Mentoring program — issued with Mentoría',
+    issued: 'Issued on {{date}} · Certificate No. {{number}}',
+    verify_at: 'Check that it is genuine at {{url}}',
+    verify_with: '{{institution}} can confirm that it is genuine from the certificate number.',
   },
   chart: {
     proposed: 'Proposed',
@@ -674,6 +678,66 @@ export const en: typeof es = {
       'I cannot attach {{name}} in this chat, and this server has no public address for download links: ask whoever runs Mentoría to set PUBLIC_URL, or get the file from Slack or the console.',
     unavailable_calendar:
       'I cannot attach the invitation ({{name}}) in this chat: if the session still stands, use “Add to calendar (Outlook)”; if it was cancelled, remove it from your calendar.',
+  },
+  certificates: {
+    form: {
+      title: 'The program’s diplomas',
+      submit: 'Save',
+      institution: 'Institution granting the diploma',
+      institution_hint:
+        'As it should read on the diploma, e.g. “Civil Service” or “Ministry of Public Administration”.',
+      institution_bad: 'Write the institution’s name (at least 2 characters).',
+      signer_name: 'Signature {{n}}: name',
+      signer_position: 'Signature {{n}}: position',
+      signer_hint: 'Up to three signatures; leave the ones you do not use empty.',
+      signer_name_missing: 'The signer’s name is missing (or leave the position empty too).',
+      signer_position_missing: 'The signer’s position is missing (or leave the name empty too).',
+    },
+    saved: 'Done: I saved how the diplomas of “{{program}}” look. It is recorded in the audit log.',
+    signatories: 'Signatures',
+    no_signatories: 'none',
+    logo: 'Logo',
+    logo_set: 'yes',
+    no_logo: 'no logo',
+    logo_hint:
+      'To add the logo, share a PNG image here (up to {{max}} KB). Diplomas already issued keep their number; those you download from now on look like this.',
+    sample: 'See a sample diploma',
+    remove_logo: 'Remove the logo',
+    sample_name: 'First Last',
+    sample_number: 'SAMPLE',
+    sample_file: 'sample-diploma',
+    sample_text: 'This is how a diploma of “{{program}}” looks (a sample: no certificate was issued).',
+    sample_no_design:
+      'This is how a diploma of “{{program}}” looks today (a sample: no certificate was issued). To add the institution, signatures and logo, type “admin certificate settings”.',
+    logo_which:
+      'I received “{{name}}” ({{width}} × {{height}} px). Which program’s diplomas should carry it?',
+    use_for: 'Use for “{{program}}”',
+    logo_saved: 'Done: the diplomas of “{{program}}” now carry this logo. It is recorded in the audit log.',
+    logo_removed: 'Done: I removed the logo from the diplomas of “{{program}}”.',
+    no_logo_to_remove: 'This program’s diplomas had no logo any more.',
+    logo_cancelled: 'Done, I left the logo as it was.',
+    logo_problem: {
+      not_png: '“{{name}}” is not a PNG image: for the logo, save the image as PNG and share it again.',
+      too_big: '“{{name}}” is over {{max}} KB: make the image smaller and share it again.',
+      dimensions: '“{{name}}” must be between 16 and 4000 pixels a side.',
+      unreadable:
+        'I could not read “{{name}}” as an image (it may be damaged): save it again as PNG and share it.',
+      no_design:
+        'First type “admin certificate settings” to set the institution’s name and the signatures; then share the logo again.',
+    },
+    verify_usage: 'Type “admin verify <number>” with the number printed on the diploma.',
+    page: {
+      valid: 'Valid certificate',
+      unknown: 'Certificate not found',
+      holder:
+        '{{name}} received this diploma in the cycle “{{cycle}}” of the program “{{program}}”, granted by {{institution}} on {{date}}.',
+      holder_no_institution:
+        '{{name}} received this diploma in the cycle “{{cycle}}” of the program “{{program}}”, issued on {{date}}.',
+      number: 'Certificate number: {{number}}.',
+      not_found: 'There is no certificate with that number. Check that it is written as on the diploma.',
+      malformed:
+        'That is not a certificate number: it has 12 letters and digits in three groups, like 7K3Q-9XPD-2HRM.',
+    },
   },
   diplomas: {
     title: 'Certificates for cycle {{cycle}} ({{who}}): {{count}} of {{total}} meet the requirements',
@@ -813,7 +877,8 @@ export const en: typeof es = {
   },
   upload: {
     which_cycle: 'Which cycle is “{{name}}” for? Several are running; nothing is imported yet.',
-    not_csv: 'I can only read spreadsheets: CSV (.csv, .txt) or Excel (.xlsx); “{{name}}” is neither.',
+    not_csv:
+      'I can only read spreadsheets, CSV (.csv, .txt) or Excel (.xlsx), and a PNG image as the diplomas’ logo; “{{name}}” is none of them.',
     binary:
       '“{{name}}” is neither a text spreadsheet nor an Excel file (it looks like an image, a PDF or another binary file): nothing was imported.',
     detected_csv: 'Read as CSV in {{encoding}}, with “{{separator}}” between columns.',

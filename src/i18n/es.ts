@@ -83,6 +83,7 @@ export const es = {
     evaluation: 'la evaluación',
     survey: 'la encuesta de satisfacción',
     upload: 'la importación del archivo',
+    logo: 'el logo de los diplomas',
     unknown: 'la conversación anterior',
   },
   flow: {
@@ -161,7 +162,7 @@ export const es = {
       mentor:
         '• «metas» — las metas de tus personas mentoradas\n• «sesión nueva» / «sesiones» — proponer y ver sesiones\n• «evaluar» — evaluación final de cada meta\n• «historial» — la historia de cada pareja: metas, sesiones, avances, alertas',
       admin:
-        '• «pendientes» — estado del ciclo: metas por aprobar, alertas y restricciones\n• «admin pendientes [ciclo]» — quién está atrasado, por persona, con «Recordar ahora» y un CSV\n• «admin reporte» — cifras del ciclo: metas por estado, sesiones, avances, evaluaciones\n• «admin agregar director correo@…» / «admin agregar admin correo@…» — dar acceso a otra persona («admin quitar …» para retirarlo)\n• «admin programa nuevo» / «admin ciclo nuevo» — crear un programa o un ciclo con un formulario\n• «admin abrir postulaciones hasta <fecha>» / «admin postulaciones» — convocatoria con aval de jefatura y selección\n• «admin plenaria nueva» / «admin plenarias» — programar plenarias y ver la asistencia («admin asistencia n correo@… presente|ausente» para una lista en papel; «admin plenaria editar n» / «admin plenaria cancelar n» para cambiarla o cancelarla, con aviso a todas las personas)\n• «admin programas» / «admin ciclos» / «admin personas [ciclo]» — programas, ciclos y quién está inscrito en un ciclo, con su pareja (y un CSV)\n• «admin programa ajustes [programa]» / «admin ciclo fechas [ciclo]» — cambiar los ajustes de un programa o las fechas de un ciclo («admin ciclo borrar <ciclo>» borra uno vacío)\n• «admin retirar correo@… <motivo>» — retirar a una persona de su ciclo; sus registros se conservan\n• «admin historial <correo> [ciclo]» — la historia de una pareja (metas, decisiones, sesiones, avances, alertas, evaluación) con un Excel\n• «admin auditoría [desde <fecha>]» — el registro de auditoría en CSV\n• «admin competencias» — ver, agregar y renombrar competencias\n• «admin resultados» / «admin diplomas» — resultados por participante (Excel, CSV) y diplomas (PDF)\n• «admin exportar correo@…» / «admin borrar correo@…» — datos de una persona, o anonimizarla\n• «admin sugerir parejas» — propuesta óptima de parejas para revisar y confirmar\n• «admin emparejar mentor@… mentorado@…» — una pareja a mano; si ya tiene mentor o mentora, ofrece «Reemplazar» (metas e historial pasan a la nueva pareja)\n• «admin en nombre de correo@… meta|evaluación|sesiones» — ingresar un formulario en papel\nCon varios ciclos en curso, pregunto a cuál te refieres; también puedes escribir su nombre al final del comando (p. ej. «admin plenarias 2027-1»).',
+        '• «pendientes» — estado del ciclo: metas por aprobar, alertas y restricciones\n• «admin pendientes [ciclo]» — quién está atrasado, por persona, con «Recordar ahora» y un CSV\n• «admin reporte» — cifras del ciclo: metas por estado, sesiones, avances, evaluaciones\n• «admin agregar director correo@…» / «admin agregar admin correo@…» — dar acceso a otra persona («admin quitar …» para retirarlo)\n• «admin programa nuevo» / «admin ciclo nuevo» — crear un programa o un ciclo con un formulario\n• «admin abrir postulaciones hasta <fecha>» / «admin postulaciones» — convocatoria con aval de jefatura y selección\n• «admin plenaria nueva» / «admin plenarias» — programar plenarias y ver la asistencia («admin asistencia n correo@… presente|ausente» para una lista en papel; «admin plenaria editar n» / «admin plenaria cancelar n» para cambiarla o cancelarla, con aviso a todas las personas)\n• «admin programas» / «admin ciclos» / «admin personas [ciclo]» — programas, ciclos y quién está inscrito en un ciclo, con su pareja (y un CSV)\n• «admin programa ajustes [programa]» / «admin ciclo fechas [ciclo]» — cambiar los ajustes de un programa o las fechas de un ciclo («admin ciclo borrar <ciclo>» borra uno vacío)\n• «admin retirar correo@… <motivo>» — retirar a una persona de su ciclo; sus registros se conservan\n• «admin historial <correo> [ciclo]» — la historia de una pareja (metas, decisiones, sesiones, avances, alertas, evaluación) con un Excel\n• «admin auditoría [desde <fecha>]» — el registro de auditoría en CSV\n• «admin competencias» — ver, agregar y renombrar competencias\n• «admin resultados» / «admin diplomas» — resultados por participante (Excel, CSV) y diplomas (PDF)\n• «admin diploma ajustes [programa]» — institución, firmas y logo de los diplomas (comparte un PNG para el logo; «admin diploma muestra» para ver uno; «admin verificar <número>» para comprobar un diploma)\n• «admin exportar correo@…» / «admin borrar correo@…» — datos de una persona, o anonimizarla\n• «admin sugerir parejas» — propuesta óptima de parejas para revisar y confirmar\n• «admin emparejar mentor@… mentorado@…» — una pareja a mano; si ya tiene mentor o mentora, ofrece «Reemplazar» (metas e historial pasan a la nueva pareja)\n• «admin en nombre de correo@… meta|evaluación|sesiones» — ingresar un formulario en papel\nCon varios ciclos en curso, pregunto a cuál te refieres; también puedes escribir su nombre al final del comando (p. ej. «admin plenarias 2027-1»).',
       director:
         '• «pendientes» — estado del ciclo (solo consulta)\n• «admin reporte» — cifras del ciclo\n• «admin resultados» / «admin diplomas» — resultados por participante y diplomas\n• «admin programas» / «admin ciclos» — programas y ciclos, con sus fechas\n• «admin historial <correo>» — estados, fechas y resultados de una pareja',
       none: '• «hola» — presentación del programa\n• «postular» — postular a un ciclo cuando hay convocatoria abierta',
@@ -665,6 +666,9 @@ export const es = {
     granted_to: 'Se otorga a',
     text: 'por haber completado su participación como {{role}} en el programa «{{program}}», ciclo {{cycle}}, del {{from}} al {{to}}.',
     footer: 'Programa de mentoría — emitido con Mentoría',
+    issued: 'Emitido el {{date}} · Certificado N.º {{number}}',
+    verify_at: 'Verifica su autenticidad en {{url}}',
+    verify_with: 'Su autenticidad puede confirmarse ante {{institution}} con el número del certificado.',
   },
   chart: {
     proposed: 'Propuestas',
@@ -682,6 +686,68 @@ export const es = {
       'No puedo adjuntar {{name}} en este chat, y este servidor no tiene dirección pública para enlaces de descarga: pídele a quien administra Mentoría que configure PUBLIC_URL, o pide el archivo desde Slack o la consola.',
     unavailable_calendar:
       'No puedo adjuntar la invitación ({{name}}) en este chat: si la sesión sigue en pie, usa «Agregar al calendario (Outlook)»; si se canceló, quítala de tu calendario.',
+  },
+  certificates: {
+    form: {
+      title: 'Diplomas del programa',
+      submit: 'Guardar',
+      institution: 'Institución que otorga el diploma',
+      institution_hint:
+        'Tal como debe aparecer en el diploma, p. ej. «Servicio Civil» o «Secretaría de la Función Pública».',
+      institution_bad: 'Escribe el nombre de la institución (al menos 2 caracteres).',
+      signer_name: 'Firma {{n}}: nombre',
+      signer_position: 'Firma {{n}}: cargo',
+      signer_hint: 'Hasta tres firmas; deja vacías las que no uses.',
+      signer_name_missing: 'Falta el nombre de quien firma (o deja vacío también el cargo).',
+      signer_position_missing: 'Falta el cargo de quien firma (o deja vacío también el nombre).',
+    },
+    saved: 'Listo: guardé cómo se ven los diplomas de «{{program}}». Quedó registrado en la auditoría.',
+    signatories: 'Firmas',
+    no_signatories: 'ninguna',
+    logo: 'Logo',
+    logo_set: 'sí',
+    no_logo: 'sin logo',
+    logo_hint:
+      'Para poner el logo, comparte aquí una imagen PNG (hasta {{max}} KB). Los diplomas ya emitidos conservan su número; los que descargues desde ahora se ven así.',
+    sample: 'Ver un diploma de ejemplo',
+    remove_logo: 'Quitar el logo',
+    sample_name: 'Nombre Apellido Apellido',
+    sample_number: 'MUESTRA',
+    sample_file: 'diploma-muestra',
+    sample_text: 'Así se ve un diploma de «{{program}}» (un ejemplo: no se emitió ningún certificado).',
+    sample_no_design:
+      'Así se ve hoy un diploma de «{{program}}» (un ejemplo: no se emitió ningún certificado). Para poner la institución, las firmas y el logo, escribe «admin diploma ajustes».',
+    logo_which: 'Recibí «{{name}}» ({{width}} × {{height}} px). ¿En los diplomas de qué programa lo uso?',
+    use_for: 'Usar en «{{program}}»',
+    logo_saved:
+      'Listo: los diplomas de «{{program}}» llevan ahora este logo. Quedó registrado en la auditoría.',
+    logo_removed: 'Listo: quité el logo de los diplomas de «{{program}}».',
+    no_logo_to_remove: 'Los diplomas de este programa ya no tenían logo.',
+    logo_cancelled: 'Listo, no cambié el logo.',
+    logo_problem: {
+      not_png:
+        '«{{name}}» no es una imagen PNG: para el logo, guarda la imagen como PNG y compártela de nuevo.',
+      too_big: '«{{name}}» pesa más de {{max}} KB: reduce la imagen y compártela de nuevo.',
+      dimensions: '«{{name}}» debe medir entre 16 y 4000 píxeles por lado.',
+      unreadable:
+        'No pude leer «{{name}}» como imagen (quizá está dañada): guárdala de nuevo como PNG y compártela.',
+      no_design:
+        'Primero escribe «admin diploma ajustes» para poner el nombre de la institución y las firmas; luego vuelve a compartir el logo.',
+    },
+    verify_usage: 'Escribe «admin verificar <número>» con el número que aparece en el diploma.',
+    page: {
+      valid: 'Certificado válido',
+      unknown: 'Certificado no encontrado',
+      holder:
+        '{{name}} recibió este diploma en el ciclo «{{cycle}}» del programa «{{program}}», otorgado por {{institution}} el {{date}}.',
+      holder_no_institution:
+        '{{name}} recibió este diploma en el ciclo «{{cycle}}» del programa «{{program}}», emitido el {{date}}.',
+      number: 'Número de certificado: {{number}}.',
+      not_found:
+        'No existe un certificado con ese número. Revisa que esté escrito como aparece en el diploma.',
+      malformed:
+        'Eso no es un número de certificado: tiene 12 letras y números en tres grupos, como 7K3Q-9XPD-2HRM.',
+    },
   },
   diplomas: {
     title: 'Diplomas del ciclo {{cycle}} ({{who}}): cumplen los requisitos {{count}} de {{total}}',
@@ -825,7 +891,8 @@ export const es = {
   },
   upload: {
     which_cycle: '¿A qué ciclo corresponde «{{name}}»? Hay varios en curso; aún no importé nada.',
-    not_csv: 'Solo puedo leer planillas: CSV (.csv, .txt) o Excel (.xlsx); «{{name}}» no es una de ellas.',
+    not_csv:
+      'Solo puedo leer planillas: CSV (.csv, .txt) o Excel (.xlsx), y una imagen PNG como logo de los diplomas; «{{name}}» no es ninguna de ellas.',
     binary:
       '«{{name}}» no es una planilla de texto ni un Excel (parece una imagen, un PDF u otro archivo binario): no se importó nada.',
     detected_csv: 'Leído como CSV en {{encoding}}, con «{{separator}}» entre columnas.',

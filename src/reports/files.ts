@@ -1,5 +1,6 @@
 import type { Cycle } from '../domain/model.ts';
 import type { Formatter, T } from '../i18n/index.ts';
+import { diplomaDesign, issueFor } from '../services/certificate.service.ts';
 import type { Acting, Deps } from '../services/context.ts';
 import type { LinkKind } from '../services/links.ts';
 import { reportChartPng } from './chart.ts';
@@ -27,8 +28,11 @@ export async function buildReportFile(
   cycle: Cycle,
   kind: LinkKind,
   reader: { t: T; fmt: Formatter; locale: string },
-  /** Figures the caller already has, so that they are not computed twice. */
-  known: { results?: Results; report?: CycleReport } = {},
+  /**
+   * Figures the caller already has, so that they are not computed twice; and the public address
+   * whose /verify/ page checks a diploma's number.
+   */
+  known: { results?: Results; report?: CycleReport; verifyBase?: string | undefined } = {},
 ): Promise<ReportFile> {
   const { t } = reader;
   const base = `${t(`files.${kind.split('.')[0]}`)}-${cycle.name}`.replace(/[^\p{L}\p{N}._-]+/gu, '-');
@@ -40,7 +44,14 @@ export async function buildReportFile(
     const results = known.results ?? (await participantResults(deps, acting, cycle));
     if (kind === 'results.csv') content = Buffer.from(resultsCsv(results, t, reader.locale), 'utf8');
     else if (kind === 'results.xlsx') content = await resultsXlsx(results, t);
-    else content = (await diplomasPdf(results, t)).pdf;
+    else {
+      // Each qualifying person's certificate is issued (once) as their page is drawn.
+      const [design, certificates] = await Promise.all([
+        diplomaDesign(deps.db, cycle.tenantId, results.program.id),
+        issueFor(deps, results),
+      ]);
+      content = (await diplomasPdf(results, t, { design, certificates, verifyBase: known.verifyBase })).pdf;
+    }
   }
   return { name, mimeType: MIME[kind], content };
 }

@@ -41,7 +41,11 @@ function cookieOf(req: IncomingMessage): string | undefined {
 export function downloadHandler(
   deps: Deps & { chat?: ChatPort | undefined },
   signer: LinkSigner,
-  options: { secureCookies?: boolean } = {},
+  options: {
+    secureCookies?: boolean;
+    /** PUBLIC_URL: diplomas name its /verify/ page. */
+    publicUrl?: string | undefined;
+  } = {},
 ) {
   return async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     const refuse = (status: number, text: string): void => {
@@ -92,11 +96,14 @@ export function downloadHandler(
     if (ours && pending.approvedAt) {
       const file = kept
         ? { name: kept.name, mimeType: kept.mimeType, content: kept.content }
-        : await buildReportFile(deps, { actor, via: 'chat' }, cycle as Cycle, kind as LinkKind, {
-            t,
-            fmt,
-            locale: person.locale,
-          });
+        : await buildReportFile(
+            deps,
+            { actor, via: 'chat' },
+            cycle as Cycle,
+            kind as LinkKind,
+            { t, fmt, locale: person.locale },
+            { verifyBase: options.publicUrl },
+          );
       await recordAudit(deps.db, {
         tenantId,
         at: now,

@@ -161,6 +161,14 @@ export async function collectPersonData(
         .where('person_id', '=', id)
         .execute(),
     ),
+    certificates: inTenant(
+      await db
+        .selectFrom('certificates')
+        .selectAll()
+        .where('tenant_id', '=', tenantId)
+        .where('person_id', '=', id)
+        .execute(),
+    ),
     pairings: inTenant(pairings),
     goals: inTenant(goals),
     goal_revisions: inTenant(revisions),
@@ -226,6 +234,8 @@ export async function anonymisePerson(
     .where('id', '=', id)
     .execute();
   await tx.deleteFrom('identities').where('tenant_id', '=', tenantId).where('person_id', '=', id).execute();
+  // A certificate names its holder on a public page: once they are erased, it no longer verifies.
+  await tx.deleteFrom('certificates').where('tenant_id', '=', tenantId).where('person_id', '=', id).execute();
   await tx
     .deleteFrom('download_requests')
     .where('tenant_id', '=', tenantId)

@@ -141,6 +141,25 @@ export interface WithdrawalsTable {
   withdrawn_at: Date;
 }
 
+/** How a program's diplomas look (migration 2026-12-06T0900). */
+export interface CertificateDesignsTable {
+  tenant_id: string;
+  program_id: string;
+  institution: string;
+  signatories: Generated<unknown>;
+  logo: Buffer | null;
+  updated_at: Date;
+}
+
+/** A diploma issued, with the number anyone can check (migration 2026-12-06T0900). */
+export interface CertificatesTable {
+  tenant_id: string;
+  cycle_id: string;
+  person_id: string;
+  number: string;
+  issued_at: Date;
+}
+
 export interface PairingsTable {
   tenant_id: string;
   id: string;
@@ -367,6 +386,8 @@ export interface Database {
   cycles: CyclesTable;
   enrollments: EnrollmentsTable;
   withdrawals: WithdrawalsTable;
+  certificate_designs: CertificateDesignsTable;
+  certificates: CertificatesTable;
   applications: ApplicationsTable;
   download_requests: DownloadRequestsTable;
   kept_files: KeptFilesTable;

@@ -5,6 +5,7 @@ import type { Block } from '../../../src/messages/model.ts';
 import { downloadHandler } from '../../../src/services/downloads.ts';
 import { LinkSigner } from '../../../src/services/links.ts';
 import { ChatDriver } from '../../support/conversation.ts';
+import { anaQualifies } from '../../support/cycles.ts';
 
 type FileBlock = Extract<Block, { type: 'file' }>;
 const filesOf = (blocks: Block[]) => blocks.filter((b): b is FileBlock => b.type === 'file');
@@ -26,56 +27,7 @@ describe('results, diplomas, charts and links for admins and directors', () => {
     });
     base = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
     // Ana: one approved goal and its final evaluation delivered; Sofía: nothing yet.
-    await chat.as('ana').says('meta formulario');
-    await chat.as('ana').fills({
-      title: 'Liderar la mesa de ayuda',
-      specific: 'Organizar reuniones semanales de seguimiento con el equipo',
-      measurable: 'Realizar 12 reuniones con minuta publicada',
-      achievable: 'Tengo el apoyo de mi jefa',
-      relevant: 'La coordinación del área depende de ello',
-      dueDate: '2027-03-15',
-      competencies: [],
-      milestones: '',
-    });
-    await chat.as('luis').clicks('Aprobar');
-    const pairing = await chat.db.db
-      .selectFrom('pairings')
-      .select('id')
-      .where('mentee_id', '=', await idOf('ana'))
-      .executeTakeFirstOrThrow();
-    const goal = await chat.db.db.selectFrom('goals').select('id').executeTakeFirstOrThrow();
-    await chat.db.db
-      .insertInto('evaluations')
-      .values({
-        tenant_id: chat.tenant.id,
-        id: 'ev-ana',
-        pairing_id: pairing.id,
-        state: 'released',
-        goals: JSON.stringify([{ goalId: goal.id, outcome: 'achieved', rating: 5, comment: null }]),
-        strengths: null,
-        improvements: null,
-        competency_notes: null,
-        entered_by: null,
-        created_at: chat.clock.now(),
-        submitted_at: chat.clock.now(),
-        released_at: chat.clock.now(),
-        acknowledged_at: null,
-      })
-      .execute();
-    await chat.db.db
-      .insertInto('surveys')
-      .values({
-        tenant_id: chat.tenant.id,
-        id: 'sv-ana',
-        cycle_id: (await chat.db.db.selectFrom('cycles').select('id').executeTakeFirstOrThrow()).id,
-        person_id: await idOf('ana'),
-        satisfaction: 4,
-        recommend: 9,
-        comment: null,
-        mentor_note: null,
-        created_at: chat.clock.now(),
-      })
-      .execute();
+    await anaQualifies(chat);
   });
   afterAll(async () => {
     await new Promise((r) => server.close(r));

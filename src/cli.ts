@@ -503,7 +503,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
           report,
           [
             report.written
-              ? `Created ${report.created} pairs.`
+              ? `Created ${counted(report.created, 'pair')}.`
               : `Nothing was written: ${report.invalid.length} lines break the program's rules.`,
             ...lines,
           ].join('\n'),

@@ -34,18 +34,35 @@ export type Action =
   | 'evaluation.view'
   | 'evaluation.acknowledge'
   | 'survey.answer'
+  | 'work_report.submit'
+  | 'work_report.decide'
+  | 'work_report.view'
   | 'admin.manage'
   | 'report.view';
 
-const READ_ACTIONS = new Set<Action>(['goal.view', 'session.view', 'evaluation.view', 'report.view']);
+const READ_ACTIONS = new Set<Action>([
+  'goal.view',
+  'session.view',
+  'evaluation.view',
+  'report.view',
+  'work_report.view',
+]);
 
 function subjectTenant(subject: Subject): string {
   return subject.kind === 'tenant' ? subject.tenantId : subject.pairing.tenantId;
 }
 
+/** The person who writes a pair's plan and reports its progress: the mentee, or (reverse programs) the mentor. */
+export function planAuthorOf(pairing: Pairing): string {
+  return pairing.planAuthor === 'mentor' ? pairing.mentorId : pairing.menteeId;
+}
+
 /**
  * May this person do this to this record? (DESIGN §3)
- * - Only a pairing's mentor decides on its goals; the mentee drafts, edits and withdraws them.
+ * - The plan's author drafts, edits and withdraws its goals and reports its progress: the
+ *   mentee in a classic program, the mentor in a reverse one.
+ * - A classic pair's mentor decides on its goals; a reverse pair's plan and work report are
+ *   validated by the program's admins.
  * - Admins act on behalf of people (paper forms) but never decide for a mentor.
  * - Directors read reports and results and change nothing.
  * - The mentee sees the evaluation only once released.
@@ -77,6 +94,10 @@ function refusal(
   const { pairing } = subject;
   const isMentor = pairing.mentorId === actor.personId;
   const isMentee = pairing.menteeId === actor.personId;
+  const reverse = pairing.planAuthor === 'mentor';
+  const isAuthor = reverse ? isMentor : isMentee;
+  // Who validates the plan and follows up its alerts: the mentor, or the program (reverse).
+  const isReviewer = reverse ? isAdmin : isMentor;
   const allowed = (() => {
     switch (action) {
       case 'goal.draft':
@@ -84,11 +105,17 @@ function refusal(
       case 'goal.submit':
       case 'goal.withdraw':
       case 'checkin.submit':
-        return pairing.active && (isMentee || isAdmin);
+        return pairing.active && (isAuthor || isAdmin);
       case 'goal.decide':
-        return pairing.active && isMentor;
+        return pairing.active && isReviewer;
       case 'checkin.respond':
-        return isMentor;
+        return isReviewer;
+      case 'work_report.submit':
+        return reverse && pairing.active && (isMentor || isAdmin);
+      case 'work_report.decide':
+        return reverse && isAdmin;
+      case 'work_report.view':
+        return reverse && (isMentor || isMentee || isAdmin || isDirector);
       case 'goal.view':
       case 'session.view':
         return isMentor || isMentee || isAdmin || isDirector;
@@ -106,7 +133,8 @@ function refusal(
       case 'session.report':
         return isMentor || isMentee || isAdmin;
       case 'evaluation.write':
-        return isMentor || isAdmin;
+        // A reverse pair closes with the mentor's work report, not an evaluation of the plan's author.
+        return !reverse && (isMentor || isAdmin);
       case 'evaluation.view':
         if (isMentor || isAdmin || isDirector) return true;
         return (

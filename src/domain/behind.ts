@@ -31,8 +31,10 @@ export interface PairFacts {
   pairingId: string;
   mentorId: string;
   menteeId: string;
-  /** The mentee's zone: "this week" is their week. */
+  /** The plan author's zone (the mentee's; a reverse pair's mentor's): "this week" is their week. */
   menteeTimezone: string;
+  /** Who writes the plan and reports on it: the mentee, or a reverse pair's mentor (the program reviews it). */
+  planAuthor: 'mentee' | 'mentor';
   /** States of the pair's goals (withdrawn ones left out). */
   goalStates: string[];
   sessionsHeld: number;
@@ -68,6 +70,8 @@ export interface BehindEntry {
     week?: IsoDate;
     status?: 'alert' | 'restriction';
     note?: string | null;
+    /** A reverse pair: the mentor writes the plan, the program's admins review it and its alerts. */
+    plan?: boolean;
   };
 }
 
@@ -127,22 +131,28 @@ export function whoIsBehind(
           : 'none';
       out.push({
         group: 'no_goal',
-        recipients: [p.menteeId],
+        recipients: [p.planAuthor === 'mentor' ? p.mentorId : p.menteeId],
         menteeId: p.menteeId,
         mentorId: p.mentorId,
-        detail: { goalState },
+        detail: { goalState, ...(p.planAuthor === 'mentor' ? { plan: true } : {}) },
       });
     }
     const limit = now.getTime() - REVIEW_WAIT_HOURS * 3_600_000;
     for (const g of facts.waitingGoals) {
       const p = pairOf.get(g.pairingId);
       if (!p || g.submittedAt.getTime() > limit) continue;
+      // A reverse pair's plan waits for the admins themselves: nobody else to remind.
       out.push({
         group: 'waiting_review',
-        recipients: [p.mentorId],
+        recipients: p.planAuthor === 'mentor' ? [] : [p.mentorId],
         mentorId: p.mentorId,
         menteeId: p.menteeId,
-        detail: { goalId: g.goalId, title: g.title, since: g.submittedAt },
+        detail: {
+          goalId: g.goalId,
+          title: g.title,
+          since: g.submittedAt,
+          ...(p.planAuthor === 'mentor' ? { plan: true } : {}),
+        },
       });
     }
   }
@@ -153,10 +163,10 @@ export function whoIsBehind(
       if (!week || (p.lastCheckinWeek !== null && p.lastCheckinWeek >= week)) continue;
       out.push({
         group: 'no_checkin',
-        recipients: [p.menteeId],
+        recipients: [p.planAuthor === 'mentor' ? p.mentorId : p.menteeId],
         menteeId: p.menteeId,
         mentorId: p.mentorId,
-        detail: { week },
+        detail: { week, ...(p.planAuthor === 'mentor' ? { plan: true } : {}) },
       });
     }
   }
@@ -178,10 +188,14 @@ export function whoIsBehind(
     if (!p) continue;
     out.push({
       group: 'open_issues',
-      recipients: [p.mentorId],
+      recipients: p.planAuthor === 'mentor' ? [] : [p.mentorId],
       mentorId: p.mentorId,
       menteeId: p.menteeId,
-      detail: { status: issue.status, note: issue.note },
+      detail: {
+        status: issue.status,
+        note: issue.note,
+        ...(p.planAuthor === 'mentor' ? { plan: true } : {}),
+      },
     });
   }
   for (const e of facts.endorsements) {

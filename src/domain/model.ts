@@ -122,6 +122,11 @@ export interface Pairing {
   mentorId: string;
   menteeId: string;
   active: boolean;
+  /**
+   * Who writes the pair's plan (goals and milestones) and reports its weekly progress: the mentee
+   * in a classic program, the mentor in a reverse one, where the program's admins validate it.
+   */
+  planAuthor: 'mentee' | 'mentor';
 }
 
 export const GOAL_STATES = [

@@ -10,9 +10,9 @@ import type { Cycle } from './model.ts';
  * as on behalf), never before it.
  */
 export const PHASE_RULES = {
-  /** A mentee drafts, edits, submits or withdraws a goal. */
+  /** The plan's author (a mentee; a reverse program's mentor) drafts, edits, submits or withdraws a goal. */
   'goal.draft': { role: 'mentee', phases: ['goal_setting', 'execution'] },
-  /** A mentor approves a goal or asks for changes. */
+  /** A mentor (a reverse program's admins) approves a goal or asks for changes. */
   'goal.review': { role: 'mentor', phases: ['goal_setting', 'execution'] },
   /** Either side proposes or answers a 1:1 session. */
   'session.plan': { role: 'pair', phases: ['goal_setting', 'execution', 'closing'] },
@@ -20,6 +20,8 @@ export const PHASE_RULES = {
   'checkin.report': { role: 'pair', phases: ['execution'] },
   /** A mentor writes, submits and releases the final evaluation. */
   'evaluation.write': { role: 'mentor', phases: ['closing'] },
+  /** A reverse program's mentor writes and sends the work report. */
+  'work_report.write': { role: 'mentor', phases: ['closing'] },
   /** A mentee acknowledges the released evaluation. */
   'evaluation.acknowledge': { role: 'mentee', phases: ['closing', 'closed'] },
   /** A participant rates the program. */

@@ -31,6 +31,7 @@ export const DATA_KINDS = [
   'survey_ratings',
   'survey_comments',
   'survey_mentor_note',
+  'work_report_text',
   'coach_records',
   'audit_log',
 ] as const;
@@ -57,6 +58,7 @@ export const VISIBILITY: Readonly<Record<DataKind, Readonly<Record<Viewer, Acces
   survey_ratings: { mentee: 'own', mentor: 'own', admin: 'all', director: 'all' },
   survey_comments: { mentee: 'own', mentor: 'own', admin: 'all', director: 'none' },
   survey_mentor_note: { mentee: 'own', mentor: 'none', admin: 'all', director: 'none' },
+  work_report_text: { mentee: 'all', mentor: 'all', admin: 'all', director: 'none' },
   coach_records: { mentee: 'own', mentor: 'all', admin: 'none', director: 'none' },
   audit_log: { mentee: 'none', mentor: 'none', admin: 'all', director: 'none' },
 };

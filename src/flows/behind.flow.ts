@@ -30,22 +30,24 @@ export function behindLine(
   const mentor = nameOf(list.people, e.mentorId);
   const mentee = nameOf(list.people, e.menteeId);
   const d = e.detail;
+  // A reverse pair's plan is its mentor's, reviewed by the program: the lines say so.
+  const plan = d.plan ? 'plan_' : '';
   switch (e.group) {
     case 'no_goal':
-      return t(`behind.line.no_goal_${d.goalState ?? 'none'}`, { mentee, mentor });
+      return t(`behind.line.${plan}no_goal_${d.goalState ?? 'none'}`, { mentee, mentor });
     case 'waiting_review':
-      return t('behind.line.waiting_review', {
+      return t(`behind.line.${plan}waiting_review`, {
         mentor,
         mentee,
         title: d.title ?? '',
         since: d.since ? fmt.dateTime(d.since) : '—',
       });
     case 'no_checkin':
-      return t('behind.line.no_checkin', { mentee, mentor, week: fmt.date(d.week ?? '') });
+      return t(`behind.line.${plan}no_checkin`, { mentee, mentor, week: fmt.date(d.week ?? '') });
     case 'few_sessions':
       return t('behind.line.few_sessions', { mentor, mentee, held: d.held ?? 0, count: d.expected ?? 0 });
     case 'open_issues':
-      return t(`behind.line.${d.status === 'restriction' ? 'restriction' : 'alert'}`, {
+      return t(`behind.line.${plan}${d.status === 'restriction' ? 'restriction' : 'alert'}`, {
         mentor,
         mentee,
         note: d.note ?? '',

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { LOCALES, type Locale } from '../config.ts';
 import { type Actor, authorize } from '../domain/authz.ts';
 import { DomainError } from '../domain/errors.ts';
-import type { Identity, Person, Platform, Tenant } from '../domain/model.ts';
+import type { Identity, Pairing, Person, Platform, Tenant } from '../domain/model.ts';
 import { isValidTimeZone } from '../domain/time.ts';
 import { type Formatter, formatter, type T, translator } from '../i18n/index.ts';
 import { type InboundEvent, MAX_INPUT_CHARS, parseValue, SUBMISSION_ID } from '../messages/inbound.ts';
@@ -31,6 +31,7 @@ import {
   acceptEvent,
   createPerson,
   findPersonByEmail,
+  getPeople,
   identityWithPerson,
   markPrivacyNotice,
   setPersonEmail,
@@ -177,9 +178,24 @@ import {
   chooseCycle,
   cycleNamed,
   keepCycleChoice,
+  PairChoiceNeeded,
   requireOneMenteeCycle,
 } from './standing.ts';
 import { confirmWithdrawal, withdrawalValue, withdrawInChat } from './withdrawal.flow.ts';
+import {
+  attachFromChat,
+  isReportDocument,
+  openWorkReportChanges,
+  requestWorkReportChanges,
+  submitWorkReportForm,
+  validateWorkReport,
+  workReportFileInChat,
+  workReportFileValue,
+  workReportForm,
+  workReportFormValue,
+  workReportOnBehalf,
+  workReportValue,
+} from './work-report.flow.ts';
 
 /** Commands whose `arg` names the cycle they act on (else the one chosen when several run). */
 const CYCLE_COMMANDS = [
@@ -200,6 +216,11 @@ const cycleChoiceValue = z.object({
   k: z.string().max(40),
   y: z.string().max(64),
   t: z.string().max(500).optional(),
+});
+/** A pair chosen for a command about a plan (`k`): `new_goal`, `new_goal_form` or `checkin`. */
+const pairChoiceValue = z.object({
+  k: z.enum(['new_goal', 'new_goal_form', 'checkin', 'work_report']),
+  p: z.string().max(64),
 });
 /** Commands a mentee in several running cycles starts in one of them. */
 const MENTEE_CYCLE_COMMANDS = new Set<Command['name']>([
@@ -540,6 +561,9 @@ export class Bot {
         // A PNG is a diploma logo; anything else is read as a roster or pairs file.
         if (/\.png$/i.test(event.name))
           return this.persist(ctx, LOGO_FLOW, await startLogoUpload(ctx, event.name, event.size, event.read));
+        // A document (PDF, Word…) joins a reverse program mentor's work report.
+        if (await isReportDocument(ctx, event.name))
+          return attachFromChat(ctx, event.name, event.size, event.read);
         return this.persist(ctx, UPLOAD_FLOW, await startUpload(ctx, event.name, event.size, event.read));
     }
   }
@@ -586,6 +610,7 @@ export class Bot {
       if (MENTEE_CYCLE_COMMANDS.has(command.name)) await requireOneMenteeCycle(ctx);
       return await this.runCommand(ctx, command, activeFlow);
     } catch (error) {
+      if (error instanceof PairChoiceNeeded) return this.askPair(ctx, command.name, error.pairs);
       if (!(error instanceof CycleChoiceNeeded)) throw error;
       const again =
         typed && !isCycleCommand(command.name) && Object.keys(command).length > 1 ? { t: typed } : {};
@@ -604,6 +629,48 @@ export class Bot {
           )
           .build(),
       );
+    }
+  }
+
+  /** A reverse program's mentor with several colleagues: whose plan a command is about, one button each. */
+  private async askPair(ctx: Ctx, name: Command['name'], pairs: Pairing[]): Promise<Reply> {
+    const people = await getPeople(
+      ctx.deps.db,
+      ctx.tenant.id,
+      pairs.map((p) => p.menteeId),
+    );
+    const text = ctx.t('plan.which_pair');
+    return reply(
+      message(text)
+        .text(text)
+        .buttons(
+          pairs.map((p) =>
+            button(
+              'plan.pair',
+              ctx.t('plan.with', { name: people.get(p.menteeId)?.name ?? '—' }).slice(0, 75),
+              {
+                k: name,
+                p: p.id,
+              },
+            ),
+          ),
+        )
+        .build(),
+    );
+  }
+
+  /** The command a "whose plan" button names, for that pair. */
+  private async onPairChosen(ctx: Ctx, value: z.infer<typeof pairChoiceValue>): Promise<Reply> {
+    switch (value.k) {
+      case 'new_goal':
+        return this.persist(ctx, 'goal_draft', await startGoalDrafting(ctx, value.p));
+      case 'new_goal_form':
+        await pairingWithRoom(ctx, value.p);
+        return { messages: [], openForm: await goalForm(ctx, undefined, undefined, value.p) };
+      case 'work_report':
+        return workReportForm(ctx, value.p);
+      default:
+        return this.persist(ctx, 'checkin', await startCheckin(ctx, value.p));
     }
   }
 
@@ -636,6 +703,8 @@ export class Bot {
         return this.persist(ctx, 'checkin', await startCheckin(ctx));
       case 'evaluate':
         return this.persist(ctx, 'evaluation', await startEvaluation(ctx));
+      case 'work_report':
+        return workReportForm(ctx);
       case 'language':
         return setLanguage(ctx, command.arg);
       case 'snooze':
@@ -717,6 +786,7 @@ export class Bot {
       case 'on_behalf':
         if (command.what === 'goal') return goalOnBehalf(ctx, command.email);
         if (command.what === 'sessions') return sessionsOnBehalf(ctx, command.email);
+        if (command.what === 'work_report') return workReportOnBehalf(ctx, command.email);
         return this.persist(ctx, 'evaluation', await evaluationOnBehalf(ctx, command.email));
       case 'report': {
         authorize(ctx.actor, 'report.view', { kind: 'tenant', tenantId: ctx.tenant.id });
@@ -788,6 +858,22 @@ export class Bot {
       case REOPEN_ACTION: {
         const value = parse(reopenValue);
         return value ? this.onText(ctx, value.t) : bad();
+      }
+      case 'work_report.validate': {
+        const value = parse(workReportValue);
+        return value ? validateWorkReport(ctx, value) : bad();
+      }
+      case 'work_report.request_changes': {
+        const value = parse(workReportValue);
+        return value ? openWorkReportChanges(ctx, value) : bad();
+      }
+      case 'work_report.file': {
+        const value = parse(workReportFileValue);
+        return value ? workReportFileInChat(ctx, value) : bad();
+      }
+      case 'plan.pair': {
+        const value = parse(pairChoiceValue);
+        return value ? this.onPairChosen(ctx, value) : bad();
       }
       case 'behind.remind': {
         const value = parse(remindValue);
@@ -1022,6 +1108,14 @@ export class Bot {
       case 'cycle.dates_form': {
         const value = parse(cycleValue);
         return value ? submitCycleDatesForm(ctx, value, fields) : bad();
+      }
+      case 'work_report.form': {
+        const value = parse(workReportFormValue);
+        return value ? submitWorkReportForm(ctx, value, fields) : bad();
+      }
+      case 'work_report.request_changes': {
+        const value = parse(workReportValue);
+        return value ? requestWorkReportChanges(ctx, value, text('comment')) : bad();
       }
       case 'certificate.settings_form': {
         const value = parse(programValue);

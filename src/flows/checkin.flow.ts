@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { planAuthorOf } from '../domain/authz.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { MilestoneStatus } from '../domain/model.ts';
 import { localDate } from '../domain/time.ts';
@@ -10,7 +11,7 @@ import { getGoal, listGoalsOfPairing, listMilestones } from '../store/goal.store
 import { type Ctx, notify, type Reply, reply } from './context.ts';
 import { done, type Flow, type FlowState, type FlowTurn, flowButton, goTo, stay } from './flow.ts';
 import { parseDate } from './parse-date.ts';
-import { mentorWords, requireMentee, standingOf } from './standing.ts';
+import { planReviewers, requireAuthor, reviewerWords, standingOf } from './standing.ts';
 
 export const CHECKIN_FLOW = 'checkin';
 export const issueValue = z.object({ u: z.string().max(64) });
@@ -91,10 +92,13 @@ function ask(ctx: Ctx, step: string, data: Data): OutboundMessage {
   return textMessage(t('checkin.ask.new_date', { title: milestone?.title }));
 }
 
-/** `avance`: the weekly check-in, one approved goal and milestone at a time. */
-export async function startCheckin(ctx: Ctx): Promise<FlowTurn> {
+/**
+ * `avance`: the weekly check-in of the plan's author (the mentee; a reverse program's mentor),
+ * one approved goal and milestone at a time.
+ */
+export async function startCheckin(ctx: Ctx, pairingId?: string): Promise<FlowTurn> {
   const standing = await standingOf(ctx);
-  const pairing = requireMentee(standing);
+  const pairing = requireAuthor(standing, pairingId);
   // Refused at once, with the dates, rather than after the questions.
   await requirePairPhase(ctx.deps.db, ctx.acting, pairing, 'checkin.report', ctx.now);
   const goals = (await listGoalsOfPairing(ctx.deps.db, ctx.tenant.id, pairing.id)).filter(
@@ -154,12 +158,13 @@ async function finish(ctx: Ctx, data: Data): Promise<FlowTurn> {
     zone: ctx.person.timezone,
     goals: data.reports as GoalReport[],
   });
-  for (const update of attention) {
-    await notify(ctx, pairing.mentorId, (reader) => issueMessage(reader, update, ctx.person.name, data));
-  }
+  const reviewers = attention.length ? await planReviewers(ctx, pairing) : [];
+  for (const update of attention)
+    for (const reviewerId of reviewers)
+      await notify(ctx, reviewerId, (reader) => issueMessage(reader, update, ctx.person.name, data));
   const key = attention.length ? 'checkin.done_with_issues' : 'checkin.done';
   return done(
-    reply(textMessage(ctx.t(key, { count: attention.length, ...(await mentorWords(ctx, pairing.id)) }))),
+    reply(textMessage(ctx.t(key, { count: attention.length, ...(await reviewerWords(ctx, pairing.id)) }))),
   );
 }
 
@@ -255,7 +260,7 @@ export const checkinFlow: Flow = {
         if (text.length < 3)
           return stay(
             state,
-            reply(textMessage(ctx.t('checkin.coach.note', await mentorWords(ctx, data.pairingId)))),
+            reply(textMessage(ctx.t('checkin.coach.note', await reviewerWords(ctx, data.pairingId)))),
           );
         if (text.length > NOTE_MAX)
           return stay(
@@ -334,7 +339,7 @@ export async function answerIssue(
   const { update, pairing } = await respondToIssue(ctx.deps, ctx.acting, updateId, { reply: text, resolve });
   const goal = await getGoal(ctx.deps.db, ctx.tenant.id, update.goalId);
   if (!goal) throw new DomainError('record.not_found', { entity: 'goal' });
-  await notify(ctx, pairing.menteeId, ({ t }) =>
+  await notify(ctx, planAuthorOf(pairing), ({ t }) =>
     textMessage(
       t(resolve ? 'checkin.issue.resolved_told' : 'checkin.issue.replied_told', {
         name: ctx.person.name,

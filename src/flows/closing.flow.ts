@@ -147,12 +147,18 @@ async function beginFor(ctx: Ctx, pairing: Pairing): Promise<FlowTurn> {
  */
 export async function startEvaluation(ctx: Ctx): Promise<FlowTurn> {
   const standing = await standingOf(ctx);
-  if (standing.asMentor.length === 0) {
-    if (standing.asMentee) return done(await menteeEvaluationView(ctx, standing.asMentee));
+  // A reverse pair closes with the mentor's work report: there is no evaluation to write or read.
+  const evaluated = standing.asMentor.filter((p) => p.planAuthor === 'mentee');
+  const reverse =
+    standing.asMentee?.planAuthor === 'mentor' || standing.asMentor.some((p) => p.planAuthor === 'mentor');
+  if (evaluated.length === 0) {
+    if (standing.asMentee?.planAuthor === 'mentee')
+      return done(await menteeEvaluationView(ctx, standing.asMentee));
+    if (reverse) throw new DomainError('evaluation.reverse_report');
     throw new DomainError('auth.forbidden', { action: 'evaluation.write' });
   }
   const open = [];
-  for (const p of standing.asMentor) {
+  for (const p of evaluated) {
     if (!(await getEvaluationOfPairing(ctx.deps.db, ctx.tenant.id, p.id))) open.push(p);
   }
   if (open.length === 0) return done(reply(textMessage(ctx.t('evaluation.all_done'))));
@@ -358,7 +364,11 @@ export async function acknowledge(ctx: Ctx, evaluationId: string): Promise<FlowT
 /** The satisfaction survey, once per cycle, for the mentee of a pair. */
 export async function startSurvey(ctx: Ctx): Promise<FlowTurn> {
   const standing = await standingOf(ctx);
-  const pairing = standing.asMentee;
+  // The program's participants rate it: a classic program's mentees, a reverse program's mentors.
+  const pairing =
+    standing.asMentee?.planAuthor === 'mentee'
+      ? standing.asMentee
+      : (standing.asMentor.find((p) => p.planAuthor === 'mentor') ?? standing.asMentee);
   if (!pairing) throw new DomainError('auth.forbidden', { action: 'survey.answer' });
   await requirePairPhase(ctx.deps.db, ctx.acting, pairing, 'survey.answer', ctx.now);
   if (await hasAnsweredSurvey(ctx.deps.db, ctx.tenant.id, pairing.cycleId, ctx.person.id)) {
@@ -422,7 +432,9 @@ export const surveyFlow: Flow = {
     const problem = textWithin(ctx, text);
     if (problem) return stay(state, reply(textMessage(problem)));
     const value = isSkip(text) ? null : text;
-    if (state.step === 'comment')
+    // A reverse program's mentor is rated by nobody here: their survey ends with the comment.
+    const ownPairing = await getPairing(ctx.deps.db, ctx.tenant.id, data.pairingId);
+    if (state.step === 'comment' && ownPairing?.mentorId !== ctx.person.id)
       return goTo(
         'mentor_note',
         { ...data, comment: value },
@@ -432,8 +444,8 @@ export const surveyFlow: Flow = {
       pairingId: data.pairingId,
       satisfaction: data.satisfaction ?? 0,
       recommend: data.recommend ?? -1,
-      comment: data.comment ?? null,
-      mentorNote: value,
+      comment: state.step === 'comment' ? value : (data.comment ?? null),
+      mentorNote: state.step === 'comment' ? null : value,
     });
     return done(reply(textMessage(ctx.t('survey.thanks'))));
   },

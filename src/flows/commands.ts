@@ -13,6 +13,7 @@ export type Command =
   | { name: 'sessions' }
   | { name: 'checkin' }
   | { name: 'evaluate' }
+  | { name: 'work_report' }
   | { name: 'cancel' }
   | { name: 'language'; arg: string }
   | { name: 'snooze'; arg: string }
@@ -44,7 +45,7 @@ export type Command =
   | { name: 'behind'; arg?: string }
   | { name: 'competency_add'; names: string }
   | { name: 'competency_rename'; key: string; names: string }
-  | { name: 'on_behalf'; email: string; what: 'goal' | 'evaluation' | 'sessions' };
+  | { name: 'on_behalf'; email: string; what: 'goal' | 'evaluation' | 'sessions' | 'work_report' };
 
 export function normalize(text: string): string {
   return text
@@ -96,6 +97,12 @@ const EXACT: Record<string, Command['name']> = {
   evaluacion: 'evaluate',
   evaluate: 'evaluate',
   evaluation: 'evaluate',
+  informe: 'work_report',
+  'informe de trabajo': 'work_report',
+  'mi informe': 'work_report',
+  'reporte de trabajo': 'work_report',
+  'work report': 'work_report',
+  'my work report': 'work_report',
   cancelar: 'cancel',
   cancel: 'cancel',
   salir: 'cancel',
@@ -176,6 +183,7 @@ export const MENU_COMMANDS: Record<string, Command | undefined> = {
   checkin: { name: 'checkin' },
   pending: { name: 'pending' },
   evaluate: { name: 'evaluate' },
+  work_report: { name: 'work_report' },
   help: { name: 'help' },
 };
 
@@ -226,7 +234,7 @@ export function parseCommand(text: string): Command | undefined {
   const pairEmails = pair && [emailIn(pair[2]), emailIn(pair[3])];
   if (pairEmails?.[0] && pairEmails[1]) return { name: 'pair', mentor: pairEmails[0], mentee: pairEmails[1] };
   const paper =
-    /^admin (?:en nombre de|on behalf of) (\S+) (meta|goal|evaluacion|evaluation|sesiones|sessions)$/.exec(
+    /^admin (?:en nombre de|on behalf of) (\S+) (meta|goal|evaluacion|evaluation|sesiones|sessions|informe|work report)$/.exec(
       words,
     );
   const paperEmail = paper && emailIn(paper[1]);
@@ -236,7 +244,9 @@ export function parseCommand(text: string): Command | undefined {
         ? 'goal'
         : paper[2]?.startsWith('eval')
           ? 'evaluation'
-          : 'sessions';
+          : paper[2] === 'informe' || paper[2] === 'work report'
+            ? 'work_report'
+            : 'sessions';
     return { name: 'on_behalf', email: paperEmail, what };
   }
   // `admin diploma ajustes [programa]`, `admin diploma muestra [programa]`: the program as written.

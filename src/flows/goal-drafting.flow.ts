@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { authorize } from '../domain/authz.ts';
+import { authorize, planAuthorOf } from '../domain/authz.ts';
 import { executionWindow } from '../domain/cycle.ts';
 import { DomainError } from '../domain/errors.ts';
 import {
@@ -26,7 +26,7 @@ import { type Ctx, notify, type Reply, reply } from './context.ts';
 import { errorText } from './errors.ts';
 import { done, type Flow, type FlowState, type FlowTurn, flowButton, goTo, isSkip, stay } from './flow.ts';
 import { parseDate } from './parse-date.ts';
-import { mentorWords, requireMentee, standingOf } from './standing.ts';
+import { planReviewers, requireAuthor, reviewerWords, standingOf } from './standing.ts';
 import { competencyName, goalFieldList, reviewRequest } from './views.ts';
 
 export const GOAL_FLOW = 'goal_draft';
@@ -147,7 +147,7 @@ function fieldKey(step: (typeof EDITABLE)[number]): string {
 async function summary(ctx: Ctx, data: Data): Promise<OutboundMessage> {
   const { t } = ctx;
   const catalog = await listCompetencies(ctx.deps.db, ctx.tenant.id);
-  const words = await mentorWords(ctx, data.pairingId);
+  const words = await reviewerWords(ctx, data.pairingId);
   return message(t('goal.summary.title', words))
     .text(t(data.mode === 'edit' ? 'goal.summary.edit_title' : 'goal.summary.title', words))
     .fields(goalFieldList(ctx, data.f, catalog))
@@ -172,23 +172,26 @@ async function next(
   return goTo(step, nextData, reply(...prefix, await ask(ctx, step, nextData)));
 }
 
-/** `meta nueva`: starts drafting, or says why this person cannot. */
-export async function startGoalDrafting(ctx: Ctx): Promise<FlowTurn> {
-  const pairing = await pairingWithRoom(ctx);
+/** `meta nueva`: starts drafting (for the pair named, when the author has several), or says why not. */
+export async function startGoalDrafting(ctx: Ctx, pairingId?: string): Promise<FlowTurn> {
+  const pairing = await pairingWithRoom(ctx, pairingId);
   const data: Data = { mode: 'new', pairingId: pairing.id, cycleId: pairing.cycleId, back: false, f: {} };
   const intro = textMessage(ctx.t('goal.intro'));
   return goTo('title', data, reply(intro, await ask(ctx, 'title', data)));
 }
 
-/** The mentee's pairing, refusing at once (not after eight questions) when the goal limit is reached. */
-export async function pairingWithRoom(ctx: Ctx): Promise<Pairing> {
+/**
+ * The pair whose plan the person writes (the mentee's own; a reverse program's mentor's), refusing
+ * at once (not after eight questions) when the goal limit is reached.
+ */
+export async function pairingWithRoom(ctx: Ctx, pairingId?: string): Promise<Pairing> {
   const standing = await standingOf(ctx);
-  const pairing = requireMentee(standing);
+  const pairing = requireAuthor(standing, pairingId);
   await requirePairPhase(ctx.deps.db, ctx.acting, pairing, 'goal.draft', ctx.now);
   const goals = await listGoalsOfPairing(ctx.deps.db, ctx.tenant.id, pairing.id);
   checkGoalLimit(
     goals.filter((g) => countsTowardsLimit(g.state)).length,
-    standing.program?.settings.maxGoalsPerMentee ?? 0,
+    standing.cycles.get(pairing.cycleId)?.program.settings.maxGoalsPerMentee ?? 0,
   );
   return pairing;
 }
@@ -197,8 +200,8 @@ export async function pairingWithRoom(ctx: Ctx): Promise<Pairing> {
 export async function startGoalEditing(ctx: Ctx, goalId: string): Promise<FlowTurn> {
   const goal = await getGoal(ctx.deps.db, ctx.tenant.id, goalId);
   if (!goal) throw new DomainError('record.not_found', { entity: 'goal' });
-  const standing = await standingOf(ctx);
-  if (standing.asMentee?.id !== goal.pairingId)
+  const pairing = await getPairing(ctx.deps.db, ctx.tenant.id, goal.pairingId);
+  if (!pairing || planAuthorOf(pairing) !== ctx.person.id)
     throw new DomainError('auth.forbidden', { action: 'goal.edit' });
   if (!['draft', 'changes_requested', 'approved'].includes(goal.state)) {
     throw new DomainError('transition.not_allowed', { entity: 'goal', from: goal.state, event: 'edit' });
@@ -222,7 +225,7 @@ export async function startGoalEditing(ctx: Ctx, goalId: string): Promise<FlowTu
   };
   const notes: OutboundMessage[] = [];
   if (goal.state === 'approved')
-    notes.push(textMessage(ctx.t('goal.edit_approved_warning', await mentorWords(ctx, goal.pairingId))));
+    notes.push(textMessage(ctx.t('goal.edit_approved_warning', await reviewerWords(ctx, goal.pairingId))));
   return goTo('summary', data, reply(...notes, await summary(ctx, data)));
 }
 
@@ -318,15 +321,22 @@ export async function saveAndSubmit(
     submitted = await submitNewGoal(ctx.deps, ctx.acting, pairingId, fields);
   }
   const { goal, pairing } = submitted;
-  const mentor = await getPerson(ctx.deps.db, ctx.tenant.id, pairing.mentorId);
-  const mentee = await getPerson(ctx.deps.db, ctx.tenant.id, pairing.menteeId);
+  const author = await getPerson(ctx.deps.db, ctx.tenant.id, planAuthorOf(pairing));
   const catalog = await listCompetencies(ctx.deps.db, ctx.tenant.id);
   const revisions = await listRevisions(ctx.deps.db, ctx.tenant.id, goal.id);
   const lastComment = revisions.filter((r) => r.comment).at(-1)?.comment ?? null;
-  await notify(ctx, pairing.mentorId, (reader) =>
-    reviewRequest(reader, goal, mentee?.name ?? '', catalog, lastComment),
+  // A reverse pair's plan goes to the program's admins, naming the colleague it is carried out with.
+  const colleague =
+    pairing.planAuthor === 'mentor'
+      ? (await getPerson(ctx.deps.db, ctx.tenant.id, pairing.menteeId))?.name
+      : undefined;
+  for (const reviewerId of await planReviewers(ctx, pairing))
+    await notify(ctx, reviewerId, (reader) =>
+      reviewRequest(reader, goal, author?.name ?? '', catalog, lastComment, colleague),
+    );
+  return reply(
+    textMessage(ctx.t('goal.submitted', { title: goal.title, ...(await reviewerWords(ctx, pairing.id)) })),
   );
-  return reply(textMessage(ctx.t('goal.submitted', { title: goal.title, mentor: mentor?.name ?? '' })));
 }
 
 export const goalDraftingFlow: Flow = {
@@ -445,24 +455,37 @@ function pickCompetencies(catalog: Competency[], text: string): string[] | undef
 }
 
 /** The whole goal as one form (for people who prefer it, and for Slack modals and Teams cards). */
-/** A mentee in several running cycles fills a form for the one chosen: the form keeps that pair. */
-async function chosenPair(ctx: Ctx): Promise<{ p?: string }> {
+/**
+ * The pair a form is for, kept in the form: the one named (a reverse mentor with several
+ * colleagues chose it), or the one a mentee in several running cycles chose.
+ */
+async function chosenPair(ctx: Ctx, pairingId?: string): Promise<{ p?: string }> {
+  if (pairingId) return { p: pairingId };
   const standing = await standingOf(ctx);
   return standing.menteeChosen && standing.asMentee ? { p: standing.asMentee.id } : {};
 }
 
-/** The pair a submitted goal form is for: the one it kept, if it is the sender's, else their current one. */
+/** The pair a submitted goal form is for: the one it kept, if its plan is the sender's, else their current one. */
 async function formPairing(ctx: Ctx, pairingId: string | undefined): Promise<Pairing> {
   if (pairingId) {
     const kept = await getPairing(ctx.deps.db, ctx.tenant.id, pairingId);
-    if (kept?.menteeId !== ctx.person.id) throw new DomainError('auth.forbidden', { action: 'goal.submit' });
+    if (!kept || planAuthorOf(kept) !== ctx.person.id)
+      throw new DomainError('auth.forbidden', { action: 'goal.submit' });
     return kept;
   }
-  return requireMentee(await standingOf(ctx));
+  return requireAuthor(await standingOf(ctx));
 }
 
-/** The whole goal in one form; `forMenteeId` when an admin enters a paper form for that mentee. */
-export async function goalForm(ctx: Ctx, goalId?: string, forMenteeId?: string): Promise<Form> {
+/**
+ * The whole goal in one form; `forMenteeId` when an admin enters a paper form for the plan's
+ * author (a mentee, or a reverse program's mentor); `pairingId` for the pair the author chose.
+ */
+export async function goalForm(
+  ctx: Ctx,
+  goalId?: string,
+  forMenteeId?: string,
+  pairingId?: string,
+): Promise<Form> {
   const { t } = ctx;
   const catalog = await listCompetencies(ctx.deps.db, ctx.tenant.id);
   const goal = goalId ? await getGoal(ctx.deps.db, ctx.tenant.id, goalId) : undefined;
@@ -479,7 +502,9 @@ export async function goalForm(ctx: Ctx, goalId?: string, forMenteeId?: string):
     actionId: 'goal.form',
     title: t('goal.form.title'),
     submitLabel: t('goal.summary.submit'),
-    value: JSON.stringify(goal ? { g: goal.id } : forMenteeId ? { m: forMenteeId } : await chosenPair(ctx)),
+    value: JSON.stringify(
+      goal ? { g: goal.id } : forMenteeId ? { m: forMenteeId } : await chosenPair(ctx, pairingId),
+    ),
     fields: [
       text('title', 'short_text'),
       text('specific', 'long_text'),
@@ -590,11 +615,11 @@ export async function submitGoalForm(
   return submitted;
 }
 
-/** The mentee's active pairing, for an admin entering their paper form. */
-async function pairingForPaperForm(ctx: Ctx, menteeId: string): Promise<Pairing> {
+/** The active pair whose plan this person writes, for an admin entering their paper form. */
+async function pairingForPaperForm(ctx: Ctx, authorId: string): Promise<Pairing> {
   authorize(ctx.actor, 'admin.manage', { kind: 'tenant', tenantId: ctx.tenant.id });
-  const pairing = (await pairingsOf(ctx.deps.db, ctx.tenant.id, menteeId))
-    .filter((p) => p.menteeId === menteeId)
+  const pairing = (await pairingsOf(ctx.deps.db, ctx.tenant.id, authorId))
+    .filter((p) => planAuthorOf(p) === authorId)
     .at(-1);
   if (!pairing) throw new DomainError('record.not_found', { entity: 'pairing' });
   return pairing;

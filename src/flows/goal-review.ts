@@ -1,14 +1,15 @@
 import { z } from 'zod';
-import { authorize } from '../domain/authz.ts';
+import { authorize, may, planAuthorOf } from '../domain/authz.ts';
 import { DomainError, isDomainError } from '../domain/errors.ts';
 import type { Goal, Pairing } from '../domain/model.ts';
 import { type Button, button, message, type OutboundMessage, textMessage } from '../messages/model.ts';
 import { decideGoal, withdrawGoal } from '../services/goal.service.ts';
 import { getGoal, listGoalsOfPairing, listRevisions } from '../store/goal.store.ts';
+import { getPerson } from '../store/person.store.ts';
 import { getPairing } from '../store/program.store.ts';
 import { listCompetencies } from '../store/tenant.store.ts';
 import { type Ctx, notify, type Reply, reply } from './context.ts';
-import { nameOf, standingOf } from './standing.ts';
+import { authoredPairs, nameOf, planReviewers, reviewedPairs, standingOf } from './standing.ts';
 import { goalStateLabel, reviewOutcome } from './views.ts';
 
 /** A decision button: the goal and the revision it is about; `l` when it sits in a goals list. */
@@ -27,12 +28,12 @@ async function goalAndPairing(ctx: Ctx, goalId: string): Promise<{ goal: Goal; p
 }
 
 async function outcomeFor(ctx: Ctx, goal: Goal, pairing: Pairing): Promise<OutboundMessage> {
-  const standing = await standingOf(ctx);
+  const author = await getPerson(ctx.deps.db, ctx.tenant.id, planAuthorOf(pairing));
   const catalog = await listCompetencies(ctx.deps.db, ctx.tenant.id);
   const revision = (await listRevisions(ctx.deps.db, ctx.tenant.id, goal.id)).find(
     (r) => r.revision === goal.revision,
   );
-  return reviewOutcome(ctx, goal, nameOf(standing, pairing.menteeId), catalog, {
+  return reviewOutcome(ctx, goal, author?.name ?? '—', catalog, {
     state: goal.state,
     at: revision?.decidedAt ?? ctx.now,
     comment: revision?.comment ?? null,
@@ -57,7 +58,7 @@ export async function decide(
       revision: value.r,
     });
     const outcome = await outcomeFor(ctx, goal, pairing);
-    await notify(ctx, pairing.menteeId, ({ t }) => {
+    await notify(ctx, planAuthorOf(pairing), ({ t }) => {
       const builder = message(t(`review.told.${decision}.summary`, { title: goal.title })).text(
         t(`review.told.${decision}.text`, { title: goal.title, mentor: ctx.person.name }),
       );
@@ -67,12 +68,15 @@ export async function decide(
       return builder.build();
     });
     // Clicked in a goals list: the list comes back with the goal's new state, not one goal in its place.
-    const list = value.l === 1 ? await menteeGoalsList(ctx, pairing) : undefined;
+    const list =
+      value.l === 1 && pairing.mentorId === ctx.person.id ? await menteeGoalsList(ctx, pairing) : undefined;
     return { messages: [], replaceOriginal: list ?? outcome };
   } catch (error) {
     if (isDomainError(error, 'transition.not_allowed') || isDomainError(error, 'record.changed')) {
       const { goal, pairing } = await goalAndPairing(ctx, value.g);
-      if (pairing.mentorId === ctx.person.id) return alreadyDecided(ctx, goal, pairing, value);
+      // The reviewer (the mentor; a reverse program's admins) hears what already happened.
+      if (may(ctx.actor, 'goal.decide', { kind: 'goal', goal, pairing }))
+        return alreadyDecided(ctx, goal, pairing, value);
     }
     throw error;
   }
@@ -90,7 +94,8 @@ async function alreadyDecided(
     ctx.t(newer ? 'review.newer_revision' : 'review.already', { state: goalStateLabel(ctx.t, goal.state) }),
   );
   // Clicked in a goals list: the list again, with every goal's state as it is now.
-  if (value.l === 1) return { messages: [said], replaceOriginal: await menteeGoalsList(ctx, pairing) };
+  if (value.l === 1 && pairing.mentorId === ctx.person.id)
+    return { messages: [said], replaceOriginal: await menteeGoalsList(ctx, pairing) };
   return {
     messages: [said],
     ...(!newer && goal.state !== 'submitted'
@@ -154,14 +159,18 @@ export async function listGoals(ctx: Ctx): Promise<Reply> {
   const { t, fmt } = ctx;
   const standing = await standingOf(ctx);
   const messages: OutboundMessage[] = [];
-  if (standing.asMentee) {
-    const goals = (await listGoalsOfPairing(ctx.deps.db, ctx.tenant.id, standing.asMentee.id)).filter(
+  // The plans this person writes: their own goals, or (reverse) the plan with each colleague.
+  for (const pairing of authoredPairs(standing)) {
+    const goals = (await listGoalsOfPairing(ctx.deps.db, ctx.tenant.id, pairing.id)).filter(
       (g) => g.state !== 'withdrawn',
     );
-    const max = standing.program?.settings.maxGoalsPerMentee ?? 0;
-    const builder = message(t('goals.mine_title')).text(
-      t('goals.mine_title_count', { count: goals.length, max }),
-    );
+    const max = standing.cycles.get(pairing.cycleId)?.program.settings.maxGoalsPerMentee ?? 0;
+    const builder =
+      pairing.planAuthor === 'mentor'
+        ? message(t('goals.mine_title')).text(
+            t('goals.plan_title', { name: nameOf(standing, pairing.menteeId), count: goals.length, max }),
+          )
+        : message(t('goals.mine_title')).text(t('goals.mine_title_count', { count: goals.length, max }));
     for (const goal of goals) {
       const buttons: Button[] = [];
       if (['draft', 'changes_requested', 'approved'].includes(goal.state))
@@ -183,11 +192,28 @@ export async function listGoals(ctx: Ctx): Promise<Reply> {
       builder.buttons(buttons);
     }
     if (goals.length < max)
-      builder.buttons([button('menu', t('menu.new_goal'), { c: 'new_goal' }, 'primary')]);
+      builder.buttons([
+        pairing.planAuthor === 'mentor' && authoredPairs(standing).length > 1
+          ? button('plan.pair', t('menu.new_goal'), { k: 'new_goal', p: pairing.id }, 'primary')
+          : button('menu', t('menu.new_goal'), { c: 'new_goal' }, 'primary'),
+      ]);
     if (goals.length === 0) builder.context(t('goals.none_yet'));
     messages.push(builder.build());
   }
-  for (const pairing of standing.asMentor) messages.push(await menteeGoalsList(ctx, pairing));
+  // A reverse program's colleague reads the plan their mentor writes; nothing to do on it.
+  if (standing.asMentee?.planAuthor === 'mentor') {
+    const mentor = nameOf(standing, standing.asMentee.mentorId);
+    const goals = (await listGoalsOfPairing(ctx.deps.db, ctx.tenant.id, standing.asMentee.id)).filter(
+      (g) => g.state !== 'withdrawn',
+    );
+    const title = t('goals.plan_of_mentor', { mentor });
+    const builder = message(title).text(`*${title}*`);
+    for (const goal of goals)
+      builder.text(`• *${goal.title}* — ${goalStateLabel(t, goal.state)} (${fmt.date(goal.dueDate)})`);
+    if (goals.length === 0) builder.context(t('goals.plan_none', { mentor }));
+    messages.push(builder.build());
+  }
+  for (const pairing of reviewedPairs(standing)) messages.push(await menteeGoalsList(ctx, pairing));
   if (messages.length === 0)
     messages.push(textMessage(t(ctx.actor.staffRole ? 'goals.staff_overview' : 'goals.not_participant')));
   return reply(...messages);
@@ -210,8 +236,9 @@ export async function confirmWithdraw(ctx: Ctx, goalId: string): Promise<Reply> 
 
 export async function withdraw(ctx: Ctx, goalId: string): Promise<Reply> {
   const { goal, pairing } = await withdrawGoal(ctx.deps, ctx.acting, goalId);
-  await notify(ctx, pairing.mentorId, ({ t }) =>
-    textMessage(t('goals.withdrawn_told', { title: goal.title, name: ctx.person.name })),
-  );
+  for (const reviewerId of await planReviewers(ctx, pairing))
+    await notify(ctx, reviewerId, ({ t }) =>
+      textMessage(t('goals.withdrawn_told', { title: goal.title, name: ctx.person.name })),
+    );
   return { messages: [], replaceOriginal: textMessage(ctx.t('goals.withdrawn', { title: goal.title })) };
 }

@@ -1,3 +1,4 @@
+import { phaseAt } from '../domain/cycle.ts';
 import { genderContext } from '../i18n/index.ts';
 import { type Button, button, message, type OutboundMessage, textMessage } from '../messages/model.ts';
 import { weekStart } from '../services/checkin.service.ts';
@@ -8,18 +9,34 @@ import { countGoalsByState, listGoalsOfPairing } from '../store/goal.store.ts';
 import { countFailedNudges, waitingRecipients } from '../store/nudge.store.ts';
 import { getPeople, getPerson } from '../store/person.store.ts';
 import { enrollmentsOf, getCycle } from '../store/program.store.ts';
+import { reverseReviewQueue, workReportOfPairing } from '../store/work-report.store.ts';
 import { endorsementAsk } from './application.flow.ts';
 import type { Ctx, Reply } from './context.ts';
 import { readerOf, reply } from './context.ts';
 import { pendingSessions } from './session.flow.ts';
-import { nameOf, type Standing, standingOf } from './standing.ts';
+import {
+  authoredPairs,
+  nameOf,
+  reviewedPairs,
+  reviewerWords,
+  type Standing,
+  standingOf,
+} from './standing.ts';
 import { capped, sessionFields } from './views.ts';
 
 const menu = (ctx: Ctx, c: string, style?: 'primary') => button('menu', ctx.t(`menu.${c}`), { c }, style);
+/** A command about one of several pairs whose plan this person writes. */
+const planButton = (label: string, value: { k: string; p: string }) =>
+  button('plan.pair', label, value, 'primary');
 
-function roleOf(ctx: Ctx, standing: Standing): 'mentee' | 'mentor' | 'admin' | 'director' | 'none' {
-  if (standing.asMentee) return 'mentee';
-  if (standing.asMentor.length) return 'mentor';
+function roleOf(
+  ctx: Ctx,
+  standing: Standing,
+): 'mentee' | 'mentor' | 'plan_mentor' | 'colleague' | 'admin' | 'director' | 'none' {
+  // In a reverse program the mentor writes the plan and the colleague carries it out with them.
+  if (standing.asMentee) return standing.asMentee.planAuthor === 'mentor' ? 'colleague' : 'mentee';
+  if (standing.asMentor.length)
+    return standing.asMentor.every((p) => p.planAuthor === 'mentor') ? 'plan_mentor' : 'mentor';
   if (ctx.actor.staffRole) return ctx.actor.staffRole;
   return 'none';
 }
@@ -151,6 +168,23 @@ function menuButtons(ctx: Ctx, role: ReturnType<typeof roleOf>): Button[] {
         menu(ctx, 'sessions'),
         menu(ctx, 'evaluate'),
       ];
+    case 'plan_mentor':
+      return [
+        menu(ctx, 'new_goal', 'primary'),
+        menu(ctx, 'goals'),
+        menu(ctx, 'new_session'),
+        menu(ctx, 'sessions'),
+        menu(ctx, 'checkin'),
+        menu(ctx, 'pending'),
+        menu(ctx, 'work_report'),
+      ];
+    case 'colleague':
+      return [
+        menu(ctx, 'goals', 'primary'),
+        menu(ctx, 'new_session'),
+        menu(ctx, 'sessions'),
+        menu(ctx, 'pending'),
+      ];
     case 'admin':
     case 'director':
       return [menu(ctx, 'pending', 'primary'), menu(ctx, 'goals')];
@@ -207,14 +241,25 @@ export async function pending(ctx: Ctx): Promise<Reply> {
       button('session.not_held', t('session.not_held'), { s: s.id }),
     ]);
   }
-  if (standing.asMentee) {
-    const pairing = standing.asMentee;
+  // The plans this person writes: their own as a mentee, or (reverse) each colleague's.
+  for (const pairing of authoredPairs(standing)) {
     const goals = (await listGoalsOfPairing(ctx.deps.db, ctx.tenant.id, pairing.id)).filter(
       (g) => g.state !== 'withdrawn',
     );
-    const phase = standing.phase;
+    const own = standing.cycles.get(pairing.cycleId)?.cycle;
+    const phase = own ? phaseAt(own, ctx.now) : standing.phase;
+    const several = authoredPairs(standing).length > 1;
     if (goals.length === 0 && (phase === 'goal_setting' || phase === 'execution' || phase === 'enrollment')) {
-      item(t('pending.first_goal'), [menu(ctx, 'new_goal', 'primary')]);
+      item(
+        several
+          ? t('pending.first_goal_with', { name: nameOf(standing, pairing.menteeId) })
+          : t('pending.first_goal'),
+        [
+          several
+            ? button('plan.pair', t('menu.new_goal'), { k: 'new_goal', p: pairing.id }, 'primary')
+            : menu(ctx, 'new_goal', 'primary'),
+        ],
+      );
     }
     for (const g of goals.filter((g) => g.state === 'changes_requested' || g.state === 'draft')) {
       item(t(`pending.goal_${g.state}`, { title: g.title }), [
@@ -224,12 +269,31 @@ export async function pending(ctx: Ctx): Promise<Reply> {
     const submitted = goals.filter((g) => g.state === 'submitted');
     if (submitted.length)
       item(
-        t('pending.waiting_mentor', { count: submitted.length, mentor: nameOf(standing, pairing.mentorId) }),
+        t('pending.waiting_mentor', { count: submitted.length, ...(await reviewerWords(ctx, pairing.id)) }),
       );
     if (goals.some((g) => g.state === 'approved')) {
       const week = weekStart(ctx.now, ctx.person.timezone);
       if ((await lastCheckinWeek(ctx.deps.db, ctx.tenant.id, pairing.id)) !== week)
-        item(t('pending.checkin'), [menu(ctx, 'checkin', 'primary')]);
+        item(t('pending.checkin'), [
+          several
+            ? button('plan.pair', t('menu.checkin'), { k: 'checkin', p: pairing.id }, 'primary')
+            : menu(ctx, 'checkin', 'primary'),
+        ]);
+    }
+    if (pairing.planAuthor === 'mentor') {
+      // A reverse pair closes with the mentor's work report.
+      const own = standing.cycles.get(pairing.cycleId)?.cycle;
+      const report = await workReportOfPairing(ctx.deps.db, ctx.tenant.id, pairing.id);
+      const name = nameOf(standing, pairing.menteeId);
+      const reportButton = () =>
+        several
+          ? planButton(t('menu.work_report'), { k: 'work_report', p: pairing.id })
+          : menu(ctx, 'work_report', 'primary');
+      if (report?.state === 'changes_requested')
+        item(t('pending.work_report_changes', { name }), [reportButton()]);
+      else if (!report && own && phaseAt(own, ctx.now) === 'closing')
+        item(t('pending.work_report', { name }), [reportButton()]);
+      continue;
     }
     const evaluation = await getEvaluationOfPairing(ctx.deps.db, ctx.tenant.id, pairing.id);
     if (evaluation?.state === 'released') {
@@ -244,7 +308,7 @@ export async function pending(ctx: Ctx): Promise<Reply> {
       item(t('pending.survey'), [button('survey.start', t('survey.start'), {}, 'primary')]);
     }
   }
-  for (const pairing of standing.asMentor) {
+  for (const pairing of reviewedPairs(standing)) {
     const name = nameOf(standing, pairing.menteeId);
     const goals = await listGoalsOfPairing(ctx.deps.db, ctx.tenant.id, pairing.id);
     for (const g of goals.filter((g) => g.state === 'submitted')) {
@@ -300,6 +364,38 @@ export async function pending(ctx: Ctx): Promise<Reply> {
     );
   }
   if (ctx.actor.staffRole === 'admin') {
+    // Reverse programs: plans and work reports the program validates, alerts it follows up.
+    const queue = await reverseReviewQueue(ctx.deps.db, ctx.tenant.id);
+    for (const g of queue.goals)
+      item(t('pending.plan_to_validate', { title: g.title, name: g.author, colleague: g.colleague }), [
+        button('goal.approve', t('review.approve'), { g: g.goalId, r: g.revision }, 'primary'),
+        button('goal.request_changes', t('review.request_changes'), { g: g.goalId, r: g.revision }),
+      ]);
+    for (const r of queue.reports)
+      item(t('pending.report_to_validate', { name: r.author, colleague: r.colleague }), [
+        button(
+          'work_report.validate',
+          t('work_report.review.validate'),
+          { w: r.reportId, r: r.revision },
+          'primary',
+        ),
+        button('work_report.request_changes', t('work_report.review.request_changes'), {
+          w: r.reportId,
+          r: r.revision,
+        }),
+      ]);
+    for (const issue of queue.issues)
+      item(
+        t('pending.plan_issue', {
+          name: issue.author,
+          status: t(`milestone.status.${issue.status}`),
+          note: issue.note ?? '',
+        }),
+        [
+          button('checkin.reply', t('checkin.issue.reply'), { u: issue.updateId }, 'primary'),
+          button('checkin.resolve', t('checkin.issue.resolve'), { u: issue.updateId }),
+        ],
+      );
     const failed = await countFailedNudges(ctx.deps.db, ctx.tenant.id);
     if (failed > 0) item(t('pending.failed_nudges', { count: failed }));
     // People the bot cannot reach yet, by name: the admin can ask them to open it once.

@@ -132,7 +132,7 @@ export async function diplomasInChat(ctx: Ctx, cycleName: string): Promise<Reply
     );
   }
   builder.context(
-    t('diplomas.rule', {
+    t(results.program.kind === 'reverse' ? 'diplomas.rule_reverse' : 'diplomas.rule', {
       sessions: results.program.settings.minSessions,
       attendance: Math.round(results.program.settings.attendanceThreshold * 100),
     }),

@@ -5,7 +5,7 @@ import { localDate } from '../domain/time.ts';
 import { genderContext } from '../i18n/index.ts';
 import { findCycle } from '../services/admin.service.ts';
 import { rememberCycle, rememberedCycle } from '../store/conversation.store.ts';
-import { getPeople, getPerson } from '../store/person.store.ts';
+import { cycleAdmins, getPeople, getPerson } from '../store/person.store.ts';
 import { getPairing, listCycles, standingRows } from '../store/program.store.ts';
 import { currentWithdrawal } from '../store/withdrawal.store.ts';
 import type { Ctx } from './context.ts';
@@ -117,6 +117,47 @@ export function requireMentee(standing: Standing): Pairing {
   return standing.asMentee;
 }
 
+/**
+ * The pairs whose plan this person writes and reports on: their own as a mentee in a classic
+ * program, the ones they mentor in a reverse program.
+ */
+export function authoredPairs(standing: Standing): Pairing[] {
+  return [
+    ...(standing.asMentee?.planAuthor === 'mentee' ? [standing.asMentee] : []),
+    ...standing.asMentor.filter((p) => p.planAuthor === 'mentor'),
+  ];
+}
+
+/** The pairs whose plan this person reviews as their mentor (classic programs). */
+export function reviewedPairs(standing: Standing): Pairing[] {
+  return standing.asMentor.filter((p) => p.planAuthor === 'mentee');
+}
+
+/**
+ * The pair whose plan the person writes, `pairingId` when they named one of theirs; with several
+ * and none named, `PairChoiceNeeded`. Someone whose plan a mentor writes (a reverse program's
+ * colleague) is told so, by name.
+ */
+export function requireAuthor(standing: Standing, pairingId?: string): Pairing {
+  const pairs = authoredPairs(standing);
+  const named = pairingId ? pairs.find((p) => p.id === pairingId) : undefined;
+  if (named) return named;
+  if (pairingId) throw new DomainError('auth.forbidden', { action: 'goal.draft' });
+  if (pairs.length === 1) return pairs[0] as Pairing;
+  if (pairs.length > 1) throw new PairChoiceNeeded(pairs);
+  if (standing.asMentee?.planAuthor === 'mentor')
+    throw new DomainError('goal.plan_by_mentor', { mentor: nameOf(standing, standing.asMentee.mentorId) });
+  return refuseWithoutPair(standing, 'mentee_only');
+}
+
+/** A reverse program's mentor with several colleagues must say whose plan they mean (see `Bot`). */
+export class PairChoiceNeeded extends Error {
+  override readonly name = 'PairChoiceNeeded';
+  constructor(readonly pairs: Pairing[]) {
+    super('several pairs');
+  }
+}
+
 export function nameOf(standing: Standing, personId: string): string {
   return standing.people.get(personId)?.name ?? '—';
 }
@@ -174,6 +215,26 @@ export async function cycleNamed(ctx: Ctx, name: string): Promise<Cycle | undefi
 /** Why no cycle was found: the name given matches none, or there is no cycle at all. */
 export function noCycleText(ctx: Ctx, name: string | undefined): string {
   return name ? ctx.t('cycles.unknown', { name }) : ctx.t('cycles.none');
+}
+
+/** Who reviews a pair's plan and answers its alerts: its mentor, or a reverse program's admins. */
+export async function planReviewers(ctx: Ctx, pairing: Pairing): Promise<string[]> {
+  if (pairing.planAuthor === 'mentee') return [pairing.mentorId];
+  return cycleAdmins(ctx.deps.db, ctx.tenant.id, pairing.cycleId);
+}
+
+/**
+ * Who reviews a pair's plan and hears of its alerts, as its author's messages name them: the
+ * mentor (see `mentorWords`), or in a reverse program the program's coordination.
+ */
+export async function reviewerWords(
+  ctx: Ctx,
+  pairingId: string,
+): Promise<{ mentor: string; mentorWord: string }> {
+  const pairing = await getPairing(ctx.deps.db, ctx.tenant.id, pairingId);
+  if (pairing?.planAuthor === 'mentor')
+    return { mentor: ctx.t('words.coordination'), mentorWord: ctx.t('words.coordination') };
+  return mentorWords(ctx, pairingId);
 }
 
 /**

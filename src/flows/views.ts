@@ -60,19 +60,37 @@ export function reviewRequest(
   menteeName: string,
   catalog: Competency[],
   lastComment: string | null,
+  /** A reverse program's plan, sent to the program's admins: the colleague it is carried out with. */
+  colleague?: string,
 ): OutboundMessage {
   const { t } = reader;
   const value = { g: goal.id, r: goal.revision };
-  const builder = message(t('review.request.summary', { name: menteeName, title: goal.title }))
+  const plan = colleague !== undefined;
+  const builder = message(
+    t(plan ? 'review.request.plan_summary' : 'review.request.summary', {
+      name: menteeName,
+      title: goal.title,
+    }),
+  )
     .text(
-      t(goal.revision > 1 ? 'review.request.again' : 'review.request.first', {
-        name: menteeName,
-        revision: goal.revision,
-      }),
+      t(
+        plan
+          ? goal.revision > 1
+            ? 'review.request.plan_again'
+            : 'review.request.plan_first'
+          : goal.revision > 1
+            ? 'review.request.again'
+            : 'review.request.first',
+        { name: menteeName, revision: goal.revision, colleague },
+      ),
     )
     .fields(goalFieldList(reader, goal, catalog));
   if (goal.revision > 1 && lastComment)
-    builder.context(t('review.request.previous_comment', { comment: lastComment }));
+    builder.context(
+      t(plan ? 'review.request.plan_previous_comment' : 'review.request.previous_comment', {
+        comment: lastComment,
+      }),
+    );
   return builder
     .buttons([
       button('goal.approve', t('review.approve'), value, 'primary'),

@@ -54,7 +54,17 @@ export const en: typeof es = {
     skip_hint: 'Type “-” to leave it blank.',
     on_its_way: 'One moment: my answer is on its way.',
   },
-  words: { mentor: 'mentor', mentor_f: 'mentor', mentor_m: 'mentor', your_mentor: 'your mentor' },
+  words: {
+    mentor: 'mentor',
+    mentor_f: 'mentor',
+    mentor_m: 'mentor',
+    your_mentor: 'your mentor',
+    coordination: 'the program coordination',
+  },
+  plan: {
+    which_pair: 'You accompany more than one person in this program: which plan is it about?',
+    with: 'Plan with {{name}}',
+  },
   own_role: {
     mentor: 'mentor',
     mentor_f: 'mentor',
@@ -120,6 +130,14 @@ export const en: typeof es = {
         'You take part as a mentor in “{{program}}”, guiding: {{mentees}}. You will review their goals, agree on sessions and write the final evaluation.',
       mentor_m:
         'You take part as a mentor in “{{program}}”, guiding: {{mentees}}. You will review their goals, agree on sessions and write the final evaluation.',
+      plan_mentor:
+        'You take part as a mentor in “{{program}}”, guiding: {{mentees}}. You write the mentoring plan, carry it out together in your sessions and deliver the work report at closing; the program’s coordination validates both.',
+      plan_mentor_f:
+        'You take part as a mentor in “{{program}}”, guiding: {{mentees}}. You write the mentoring plan, carry it out together in your sessions and deliver the work report at closing; the program’s coordination validates both.',
+      plan_mentor_m:
+        'You take part as a mentor in “{{program}}”, guiding: {{mentees}}. You write the mentoring plan, carry it out together in your sessions and deliver the work report at closing; the program’s coordination validates both.',
+      colleague:
+        'You take part in “{{program}}” with {{mentor}}, who writes the mentoring plan you will carry out together in your sessions.',
       admin:
         'You coordinate the program: you will see every pair’s progress, goals waiting for approval and unresolved restrictions.',
       director: 'You can read the program’s results and figures. Your profile is read-only.',
@@ -141,6 +159,9 @@ export const en: typeof es = {
       mentee: 'To start, type “new goal” and I will help you draft your first goal.',
       mentor:
         'When your mentee submits a goal, it will arrive here with buttons to approve it or ask for changes.',
+      plan_mentor: 'To start, type “new goal” and I will help you draft the first goal of your plan.',
+      colleague:
+        'Type “goals” to see the plan once it is ready, and “sessions” for the sessions you agree on.',
       admin: 'Type “todo” to see the state of the cycle.',
       director: 'Type “todo” to see the state of the cycle.',
       none: 'Type “help” to see what I can do.',
@@ -152,10 +173,14 @@ export const en: typeof es = {
     commands: {
       mentee:
         '• “new goal” — draft a goal step by step (“goal form” to fill in one form)\n• “goals” — your goals and their state\n• “new session” / “sessions” — propose and see sessions\n• “check-in” — weekly progress on your goals\n• “evaluate” — see your final evaluation\n• “my history” — your story in the program: goals, sessions, progress, alerts',
+      plan_mentor:
+        '• “new goal” — draft a goal of your mentoring plan step by step (“goal form” for one form)\n• “goals” — your plan and each goal’s state\n• “new session” / “sessions” — propose and see sessions\n• “check-in” — weekly progress on the plan\n• “work report” — at closing, your work report (share a PDF or Word file here to attach it)\n• “my history” — each pair’s story: goals, sessions, progress, alerts',
+      colleague:
+        '• “goals” — the mentoring plan you carry out\n• “new session” / “sessions” — propose and see sessions\n• “my history” — the pair’s story: goals, sessions, progress',
       mentor:
         '• “goals” — your mentees’ goals\n• “new session” / “sessions” — propose and see sessions\n• “evaluate” — final evaluation of each goal\n• “my history” — each pair’s story: goals, sessions, progress, alerts',
       admin:
-        '• “todo” — state of the cycle: goals awaiting approval, alerts and restrictions\n• “admin todo [cycle]” — who is behind, by person, with “Remind now” and a CSV\n• “admin report” — the cycle’s figures: goals by state, sessions, check-ins, evaluations\n• “admin add director email@…” / “admin add admin email@…” — give someone else access (“admin remove …” to take it back)\n• “admin new program” / “admin new cycle” — create a program or a cycle with a form\n• “admin open applications until <date>” / “admin applications” — a call with supervisor endorsement and selection\n• “admin new plenary” / “admin plenaries” — schedule plenaries and see attendance (“admin attendance n email@… present|absent” for a paper list; “admin edit plenary n” / “admin cancel plenary n” to change or cancel one, telling everyone)\n• “admin programs” / “admin cycles” / “admin people [cycle]” — programs, cycles and who is enrolled in a cycle, with their pair (and a CSV)\n• “admin program settings [program]” / “admin cycle dates [cycle]” — change a program’s settings or a cycle’s dates (“admin delete cycle <cycle>” deletes an empty one)\n• “admin withdraw email@… <reason>” — take a person out of their cycle; their records stay\n• “admin history <email> [cycle]” — a pair’s history (goals, decisions, sessions, progress, alerts, evaluation) with an Excel file\n• “admin audit [since <date>]” — the audit log as a CSV\n• “admin competencies” — list, add and rename competencies\n• “admin results” / “admin certificates” — results per participant (Excel, CSV) and certificates (PDF)\n• “admin certificate settings [program]” — the diplomas’ institution, signatures and logo (share a PNG for the logo; “admin certificate sample” to see one; “admin verify <number>” to check a diploma)\n• “admin export email@…” / “admin erase email@…” — a person’s data, or anonymise them\n• “admin suggest pairs” — the best pairs, to review and confirm\n• “admin pair mentor@… mentee@…” — one pair by hand; if the mentee has a mentor, offers “Replace” (goals and history move to the new pair)\n• “admin on behalf of email@… goal|evaluation|sessions” — enter a paper form\nWith several cycles running, I ask which one you mean; you can also type its name at the end of the command (e.g. “admin plenaries 2027-1”).',
+        '• “todo” — state of the cycle: goals awaiting approval, alerts and restrictions\n• “admin todo [cycle]” — who is behind, by person, with “Remind now” and a CSV\n• “admin report” — the cycle’s figures: goals by state, sessions, check-ins, evaluations\n• “admin add director email@…” / “admin add admin email@…” — give someone else access (“admin remove …” to take it back)\n• “admin new program” / “admin new cycle” — create a program or a cycle with a form\n• “admin open applications until <date>” / “admin applications” — a call with supervisor endorsement and selection\n• “admin new plenary” / “admin plenaries” — schedule plenaries and see attendance (“admin attendance n email@… present|absent” for a paper list; “admin edit plenary n” / “admin cancel plenary n” to change or cancel one, telling everyone)\n• “admin programs” / “admin cycles” / “admin people [cycle]” — programs, cycles and who is enrolled in a cycle, with their pair (and a CSV)\n• “admin program settings [program]” / “admin cycle dates [cycle]” — change a program’s settings or a cycle’s dates (“admin delete cycle <cycle>” deletes an empty one)\n• “admin withdraw email@… <reason>” — take a person out of their cycle; their records stay\n• “admin history <email> [cycle]” — a pair’s history (goals, decisions, sessions, progress, alerts, evaluation) with an Excel file\n• “admin audit [since <date>]” — the audit log as a CSV\n• “admin competencies” — list, add and rename competencies\n• “admin results” / “admin certificates” — results per participant (Excel, CSV) and certificates (PDF)\n• “admin certificate settings [program]” — the diplomas’ institution, signatures and logo (share a PNG for the logo; “admin certificate sample” to see one; “admin verify <number>” to check a diploma)\n• “admin export email@…” / “admin erase email@…” — a person’s data, or anonymise them\n• “admin suggest pairs” — the best pairs, to review and confirm\n• “admin pair mentor@… mentee@…” — one pair by hand; if the mentee has a mentor, offers “Replace” (goals and history move to the new pair)\n• “admin on behalf of email@… goal|evaluation|sessions|work report” — enter a paper form (in reverse mentoring, the goal and the report are the mentor’s)\nWith several cycles running, I ask which one you mean; you can also type its name at the end of the command (e.g. “admin plenaries 2027-1”).',
       director:
         '• “todo” — state of the cycle (read-only)\n• “admin report” — the cycle’s figures\n• “admin results” / “admin certificates” — results per participant and certificates\n• “admin programs” / “admin cycles” — programs and cycles, with their dates\n• “admin history <email>” — a pair’s states, dates and outcomes',
       none: '• “hello” — an introduction to the program\n• “apply” — apply to a cycle when a call is open',
@@ -171,6 +196,7 @@ export const en: typeof es = {
     checkin: 'Weekly check-in',
     pending: 'To do',
     evaluate: 'Evaluation',
+    work_report: 'Work report',
     help: 'Help',
   },
   smart: {
@@ -279,6 +305,9 @@ export const en: typeof es = {
     mine_title_count: 'Your goals ({{count}} of {{max}} allowed):',
     mentee_title: '{{name}}’s goals',
     mentee_none: 'No goals recorded yet.',
+    plan_title: 'Your mentoring plan with {{name}} ({{count}} of {{max}} goals allowed):',
+    plan_of_mentor: 'The mentoring plan {{mentor}} carries out with you',
+    plan_none: '{{mentor}} has not recorded any goal in the plan yet.',
     none_yet: 'You have no goals yet. Type “new goal” to start.',
     not_participant: 'You are not part of an active mentoring pair.',
     staff_overview:
@@ -301,6 +330,12 @@ export const en: typeof es = {
       again: '{{name}} submitted a new version (revision {{revision}}) for your review:',
       previous_comment: 'Your previous comment: {{comment}}',
       hint: 'To request changes you will write a comment.',
+      plan_summary: '{{name}} submitted the goal “{{title}}” of their mentoring plan for validation',
+      plan_first:
+        '{{name}} submitted a goal of their mentoring plan with {{colleague}}; as the program’s coordination, you validate it or request changes:',
+      plan_again:
+        '{{name}} submitted a new version (revision {{revision}}) of a goal of their mentoring plan with {{colleague}}:',
+      plan_previous_comment: 'The coordination’s previous comment: {{comment}}',
     },
     outcome: {
       summary: '“{{title}}”: {{state}}',
@@ -527,6 +562,12 @@ export const en: typeof es = {
     title_other: 'You have {{count}} things to do:',
     none: 'All caught up! Nothing pending.',
     first_goal: 'Draft your first goal.',
+    first_goal_with: 'Draft the first goal of your plan with {{name}}.',
+    work_report: 'Deliver your work report on the plan with {{name}}.',
+    work_report_changes: 'The coordination asked for changes in your work report on the plan with {{name}}.',
+    plan_to_validate: 'Validate the goal “{{title}}” of {{name}}’s plan with {{colleague}}.',
+    report_to_validate: 'Validate {{name}}’s work report (plan with {{colleague}}).',
+    plan_issue: '{{status}} in {{name}}’s plan: {{note}}',
     goal_draft: 'Your goal “{{title}}” is a draft.',
     goal_changes_requested: 'Your goal “{{title}}” has changes requested.',
     waiting_mentor_one: '1 goal is waiting for {{mentor}}’s review.',
@@ -581,6 +622,12 @@ export const en: typeof es = {
     evaluation_due: {
       summary: 'Final evaluation of {{name}}',
       text: 'The cycle is closing: {{name}}’s final evaluation is still missing.',
+    },
+    work_report_due: {
+      summary: 'Work report on the plan with {{name}}',
+      text: 'The cycle is closing: your work report on the mentoring plan with {{name}} is still missing. The program’s coordination validates it, and it counts for your diploma.',
+      again:
+        'The coordination asked for changes in your work report on the plan with {{name}}: review it and send it again.',
     },
     welcome: {
       summary: 'Welcome to Mentoría',
@@ -679,6 +726,58 @@ export const en: typeof es = {
     unavailable_calendar:
       'I cannot attach the invitation ({{name}}) in this chat: if the session still stands, use “Add to calendar (Outlook)”; if it was cancelled, remove it from your calendar.',
   },
+  work_report: {
+    form: {
+      title: 'Work report',
+      submit: 'Send to the coordination',
+      body: 'What you did in the mentoring plan with {{name}}, and what came of it',
+      hint: 'Tell about the sessions, the plan’s goals and what was achieved. If you have a document, share it here afterwards (PDF or Word).',
+    },
+    changes_asked: 'The coordination asked for changes: {{comment}}',
+    sent: 'Done: I sent your work report to the program’s coordination for validation. If you have a document, share it here (PDF or Word) and I will attach it.',
+    sent_again: 'Done: I sent version {{revision}} of your work report to the program’s coordination.',
+    already_validated: 'Your work report was validated on {{date}}: your mentoring plan is carried out.',
+    paper_intro: 'Work report of {{name}} from a paper form. It will be recorded that you entered it.',
+    paper_none:
+      '{{name}} accompanies nobody in a reverse mentoring program: there is no work report of theirs.',
+    paper_told: '{{admin}} entered your work report from the paper form and sent it for validation.',
+    paper_sent: 'Done: I sent {{name}}’s work report for validation, recorded on their behalf.',
+    edit: 'Edit the report',
+    attach_first:
+      'To attach a document to the work report, first type “work report” and send the text; then share the file here.',
+    file_too_big: '“{{name}}” is over {{max}} MB: share a lighter version.',
+    attached: 'I attached “{{name}}” to your work report; the coordination can download it.',
+    attached_resend:
+      'I attached “{{name}}” to your work report. The coordination asked for changes: once you correct it, type “work report” and send it again.',
+    attached_told: '{{name}} attached “{{file}}” to their work report.',
+    no_file: 'This report has no attached file.',
+    file_text: 'The work report’s file: “{{name}}”.',
+    newer_revision: 'There is a newer version of this report (version {{revision}}): decide on that one.',
+    already_validated_admin: 'This report was already validated: I changed nothing.',
+    already_sent_back: 'Changes were already requested on this report: I changed nothing.',
+    review: {
+      first: '{{name}} delivered their work report on the mentoring plan with {{colleague}}:',
+      again:
+        '{{name}} sent a new version (version {{revision}}) of their work report on the plan with {{colleague}}:',
+      previous_comment: 'The coordination’s previous comment: {{comment}}',
+      file: 'Attached: “{{name}}”.',
+      validate: 'Validate report',
+      request_changes: 'Request changes',
+      download: 'Download the file',
+      comment: 'What should change or be completed',
+    },
+    told: {
+      validate: '{{admin}} validated your work report: your mentoring plan is carried out. Thank you!',
+      request_changes: '{{admin}} asked for changes in your work report.',
+      colleague:
+        'The coordination validated {{name}}’s work report: the mentoring plan you carried out is complete.',
+    },
+    decided: {
+      validate: 'Validated: {{name}}’s work report (plan with {{colleague}}, version {{revision}}).',
+      request_changes:
+        'Changes requested: {{name}}’s work report (plan with {{colleague}}, version {{revision}}).',
+    },
+  },
   certificates: {
     form: {
       title: 'The program’s diplomas',
@@ -746,6 +845,8 @@ export const en: typeof es = {
     nobody:
       'Nobody meets the certificate requirements of cycle {{cycle}} yet: this file has no certificates.',
     rule: 'Requirements: at least {{sessions}} 1:1 sessions held, {{attendance}} % plenary attendance and the final evaluation delivered.',
+    rule_reverse:
+      'Requirements: at least {{sessions}} 1:1 sessions held, {{attendance}} % plenary attendance and the mentoring plan carried out (work report validated).',
   },
   privacy: {
     notice: {
@@ -847,6 +948,7 @@ export const en: typeof es = {
       sessions: 'fewer 1:1 sessions than the minimum',
       attendance: 'plenary attendance below the minimum',
       evaluation: 'no final evaluation delivered',
+      report: 'no validated work report (plan not carried out)',
     },
     files: 'Files: results as Excel and CSV.',
     link: 'Download {{name}} (personal link, expires {{until}})',
@@ -1056,6 +1158,15 @@ export const en: typeof es = {
       restriction: '• {{mentor}} — restriction from {{mentee}}: {{note}}',
       endorsement: '• {{supervisor}} — endorsement for {{applicant}}, asked {{since}}',
       unpaired: '• {{mentee}}',
+      plan_no_goal_none: '• {{mentor}} (plan with {{mentee}}) — has not drafted the mentoring plan yet',
+      plan_no_goal_draft: '• {{mentor}} (plan with {{mentee}}) — plan in draft, not sent',
+      plan_no_goal_changes_requested:
+        '• {{mentor}} (plan with {{mentee}}) — must resend the plan with the changes asked',
+      plan_waiting_review:
+        '• Coordination — “{{title}}”, of {{mentor}}’s plan with {{mentee}}, sent {{since}}',
+      plan_no_checkin: '• {{mentor}} (plan with {{mentee}}) — no check-in for the week of {{week}}',
+      plan_alert: '• Coordination — alert in {{mentor}}’s plan with {{mentee}}: {{note}}',
+      plan_restriction: '• Coordination — restriction in {{mentor}}’s plan with {{mentee}}: {{note}}',
     },
     remind: 'Remind now',
     suggest_pairs: 'Suggest pairs',
@@ -1160,7 +1271,11 @@ export const en: typeof es = {
       restriction: 'Restriction',
       evaluation: 'Final evaluation',
       survey: 'Survey',
+      work_report_sent: 'Work report sent',
+      work_report_decided: 'Decision on the work report',
     },
+    version: 'version {{revision}}',
+    work_report_state: { validated: 'validated: plan carried out', changes_requested: 'changes requested' },
     sheet: { events: 'Timeline', goals: 'Goals and milestones' },
     column: {
       date: 'Date',
@@ -1480,6 +1595,11 @@ export const en: typeof es = {
     issues_value:
       '$t(counted.alert, {"count": {{alerts}} }), $t(counted.restriction, {"count": {{restrictions}} })',
     outcomes: 'Evaluation outcomes',
+    work_reports: 'Work reports (plans carried out)',
+    work_reports_value_one:
+      '{{validated}} of {{count}} validated · {{waiting}} to validate · {{changes}} sent back',
+    work_reports_value_other:
+      '{{validated}} of {{count}} validated · {{waiting}} to validate · {{changes}} sent back',
     satisfaction: 'Satisfaction',
     satisfaction_value:
       'average {{average}} of 5 · NPS {{nps}} · $t(counted.answer, {"count": {{responses}} })',
@@ -1505,6 +1625,7 @@ export const en: typeof es = {
     session_plan: 'Planning sessions',
     checkin_report: 'The weekly check-in',
     evaluation_write: 'The final evaluation',
+    work_report_write: 'The work report',
     evaluation_acknowledge: 'Acknowledging the evaluation',
     survey_answer: 'The program survey',
     applications_open: 'Opening applications',
@@ -1557,6 +1678,8 @@ export const en: typeof es = {
     goal: {
       limit:
         'You already have the program’s maximum number of goals ({{max}}). You can edit or withdraw one.',
+      plan_by_mentor:
+        'In this program {{mentor}} writes the mentoring plan, and you carry it out together: see it with “goals”.',
       date_outside_execution: 'The date must fall inside the execution period ({{from}} to {{to}}).',
       date_past: 'That date has passed: choose one from today, {{today}}.',
       milestone_after_due: 'A milestone cannot fall after its goal: choose a date up to {{due}}.',
@@ -1580,6 +1703,12 @@ export const en: typeof es = {
       incomplete: 'An approved goal has not been evaluated.',
       exists: 'This pair already has a final evaluation.',
       no_goals: 'There are no approved goals to evaluate.',
+      reverse_report:
+        'In this program each pair closes with its mentor’s work report, which the coordination validates (“work report”): there is no final evaluation.',
+    },
+    work_report: {
+      not_reverse:
+        'The work report belongs to reverse mentoring programs; in this program the pair closes with the final evaluation (“evaluate”).',
     },
     withdrawal: {
       has_mentees:
@@ -1614,6 +1743,7 @@ export const en: typeof es = {
     input: {
       empty: 'A required value is missing.',
       too_long: 'The text is too long (at most {{max}} characters).',
+      too_short: 'The text is too short: write at least {{min}} characters.',
       message_too_long: 'Your message is too long (at most {{max}} characters). Nothing was saved.',
     },
   },

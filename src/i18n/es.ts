@@ -58,6 +58,11 @@ export const es = {
     mentor_f: 'mentora',
     mentor_m: 'mentor',
     your_mentor: 'tu persona mentora',
+    coordination: 'la coordinación del programa',
+  },
+  plan: {
+    which_pair: 'Acompañas a más de una persona en este programa: ¿de qué plan se trata?',
+    with: 'Plan con {{name}}',
   },
   /** A reader's own role, in their gender: "donde participas como mentora". */
   own_role: {
@@ -127,6 +132,14 @@ export const es = {
         'Participas como mentora en «{{program}}» y acompañas a: {{mentees}}. Revisarás sus metas, acordarán sesiones y al final harás la evaluación.',
       mentor_m:
         'Participas como mentor en «{{program}}» y acompañas a: {{mentees}}. Revisarás sus metas, acordarán sesiones y al final harás la evaluación.',
+      plan_mentor:
+        'Participas como persona mentora en «{{program}}» y acompañas a: {{mentees}}. Escribes el plan de mentoría, lo llevan a cabo en sus sesiones y al cierre entregas el informe de trabajo; la coordinación del programa valida ambos.',
+      plan_mentor_f:
+        'Participas como mentora en «{{program}}» y acompañas a: {{mentees}}. Escribes el plan de mentoría, lo llevan a cabo en sus sesiones y al cierre entregas el informe de trabajo; la coordinación del programa valida ambos.',
+      plan_mentor_m:
+        'Participas como mentor en «{{program}}» y acompañas a: {{mentees}}. Escribes el plan de mentoría, lo llevan a cabo en sus sesiones y al cierre entregas el informe de trabajo; la coordinación del programa valida ambos.',
+      colleague:
+        'Participas en «{{program}}» con {{mentor}}, que escribe el plan de mentoría que llevarán a cabo juntos en sus sesiones.',
       admin:
         'Coordinas el programa: verás el avance de todas las parejas, las metas pendientes de aprobación y las restricciones sin resolver.',
       director: 'Puedes consultar los resultados y cifras del programa. Tu perfil es de consulta.',
@@ -148,6 +161,9 @@ export const es = {
       mentee: 'Para empezar, escribe «meta nueva» y te acompaño a redactar tu primera meta.',
       mentor:
         'Cuando tu persona mentorada envíe una meta, te llegará aquí con los botones para aprobarla o pedir cambios.',
+      plan_mentor: 'Para empezar, escribe «meta nueva» y te acompaño a redactar la primera meta de tu plan.',
+      colleague:
+        'Escribe «metas» para ver el plan cuando esté listo, y «sesiones» para las sesiones que acuerden.',
       admin: 'Escribe «pendientes» para ver el estado del ciclo.',
       director: 'Escribe «pendientes» para ver el estado del ciclo.',
       none: 'Escribe «ayuda» para ver lo que puedo hacer.',
@@ -159,10 +175,14 @@ export const es = {
     commands: {
       mentee:
         '• «meta nueva» — redactar una meta paso a paso («meta formulario» para hacerlo en un solo formulario)\n• «metas» — tus metas y su estado\n• «sesión nueva» / «sesiones» — proponer y ver sesiones\n• «avance» — reporte semanal de tus metas\n• «evaluar» — ver tu evaluación final\n• «historial» — tu historia en el programa: metas, sesiones, avances, alertas',
+      plan_mentor:
+        '• «meta nueva» — redactar una meta de tu plan de mentoría paso a paso («meta formulario» para un solo formulario)\n• «metas» — tu plan y el estado de cada meta\n• «sesión nueva» / «sesiones» — proponer y ver sesiones\n• «avance» — reporte semanal del plan\n• «informe» — al cierre, tu informe de trabajo (comparte aquí un PDF o Word para adjuntarlo)\n• «historial» — la historia de cada pareja: metas, sesiones, avances, alertas',
+      colleague:
+        '• «metas» — el plan de mentoría que llevan a cabo\n• «sesión nueva» / «sesiones» — proponer y ver sesiones\n• «historial» — la historia de la pareja: metas, sesiones, avances',
       mentor:
         '• «metas» — las metas de tus personas mentoradas\n• «sesión nueva» / «sesiones» — proponer y ver sesiones\n• «evaluar» — evaluación final de cada meta\n• «historial» — la historia de cada pareja: metas, sesiones, avances, alertas',
       admin:
-        '• «pendientes» — estado del ciclo: metas por aprobar, alertas y restricciones\n• «admin pendientes [ciclo]» — quién está atrasado, por persona, con «Recordar ahora» y un CSV\n• «admin reporte» — cifras del ciclo: metas por estado, sesiones, avances, evaluaciones\n• «admin agregar director correo@…» / «admin agregar admin correo@…» — dar acceso a otra persona («admin quitar …» para retirarlo)\n• «admin programa nuevo» / «admin ciclo nuevo» — crear un programa o un ciclo con un formulario\n• «admin abrir postulaciones hasta <fecha>» / «admin postulaciones» — convocatoria con aval de jefatura y selección\n• «admin plenaria nueva» / «admin plenarias» — programar plenarias y ver la asistencia («admin asistencia n correo@… presente|ausente» para una lista en papel; «admin plenaria editar n» / «admin plenaria cancelar n» para cambiarla o cancelarla, con aviso a todas las personas)\n• «admin programas» / «admin ciclos» / «admin personas [ciclo]» — programas, ciclos y quién está inscrito en un ciclo, con su pareja (y un CSV)\n• «admin programa ajustes [programa]» / «admin ciclo fechas [ciclo]» — cambiar los ajustes de un programa o las fechas de un ciclo («admin ciclo borrar <ciclo>» borra uno vacío)\n• «admin retirar correo@… <motivo>» — retirar a una persona de su ciclo; sus registros se conservan\n• «admin historial <correo> [ciclo]» — la historia de una pareja (metas, decisiones, sesiones, avances, alertas, evaluación) con un Excel\n• «admin auditoría [desde <fecha>]» — el registro de auditoría en CSV\n• «admin competencias» — ver, agregar y renombrar competencias\n• «admin resultados» / «admin diplomas» — resultados por participante (Excel, CSV) y diplomas (PDF)\n• «admin diploma ajustes [programa]» — institución, firmas y logo de los diplomas (comparte un PNG para el logo; «admin diploma muestra» para ver uno; «admin verificar <número>» para comprobar un diploma)\n• «admin exportar correo@…» / «admin borrar correo@…» — datos de una persona, o anonimizarla\n• «admin sugerir parejas» — propuesta óptima de parejas para revisar y confirmar\n• «admin emparejar mentor@… mentorado@…» — una pareja a mano; si ya tiene mentor o mentora, ofrece «Reemplazar» (metas e historial pasan a la nueva pareja)\n• «admin en nombre de correo@… meta|evaluación|sesiones» — ingresar un formulario en papel\nCon varios ciclos en curso, pregunto a cuál te refieres; también puedes escribir su nombre al final del comando (p. ej. «admin plenarias 2027-1»).',
+        '• «pendientes» — estado del ciclo: metas por aprobar, alertas y restricciones\n• «admin pendientes [ciclo]» — quién está atrasado, por persona, con «Recordar ahora» y un CSV\n• «admin reporte» — cifras del ciclo: metas por estado, sesiones, avances, evaluaciones\n• «admin agregar director correo@…» / «admin agregar admin correo@…» — dar acceso a otra persona («admin quitar …» para retirarlo)\n• «admin programa nuevo» / «admin ciclo nuevo» — crear un programa o un ciclo con un formulario\n• «admin abrir postulaciones hasta <fecha>» / «admin postulaciones» — convocatoria con aval de jefatura y selección\n• «admin plenaria nueva» / «admin plenarias» — programar plenarias y ver la asistencia («admin asistencia n correo@… presente|ausente» para una lista en papel; «admin plenaria editar n» / «admin plenaria cancelar n» para cambiarla o cancelarla, con aviso a todas las personas)\n• «admin programas» / «admin ciclos» / «admin personas [ciclo]» — programas, ciclos y quién está inscrito en un ciclo, con su pareja (y un CSV)\n• «admin programa ajustes [programa]» / «admin ciclo fechas [ciclo]» — cambiar los ajustes de un programa o las fechas de un ciclo («admin ciclo borrar <ciclo>» borra uno vacío)\n• «admin retirar correo@… <motivo>» — retirar a una persona de su ciclo; sus registros se conservan\n• «admin historial <correo> [ciclo]» — la historia de una pareja (metas, decisiones, sesiones, avances, alertas, evaluación) con un Excel\n• «admin auditoría [desde <fecha>]» — el registro de auditoría en CSV\n• «admin competencias» — ver, agregar y renombrar competencias\n• «admin resultados» / «admin diplomas» — resultados por participante (Excel, CSV) y diplomas (PDF)\n• «admin diploma ajustes [programa]» — institución, firmas y logo de los diplomas (comparte un PNG para el logo; «admin diploma muestra» para ver uno; «admin verificar <número>» para comprobar un diploma)\n• «admin exportar correo@…» / «admin borrar correo@…» — datos de una persona, o anonimizarla\n• «admin sugerir parejas» — propuesta óptima de parejas para revisar y confirmar\n• «admin emparejar mentor@… mentorado@…» — una pareja a mano; si ya tiene mentor o mentora, ofrece «Reemplazar» (metas e historial pasan a la nueva pareja)\n• «admin en nombre de correo@… meta|evaluación|sesiones|informe» — ingresar un formulario en papel (en mentoría inversa, la meta y el informe son de la persona mentora)\nCon varios ciclos en curso, pregunto a cuál te refieres; también puedes escribir su nombre al final del comando (p. ej. «admin plenarias 2027-1»).',
       director:
         '• «pendientes» — estado del ciclo (solo consulta)\n• «admin reporte» — cifras del ciclo\n• «admin resultados» / «admin diplomas» — resultados por participante y diplomas\n• «admin programas» / «admin ciclos» — programas y ciclos, con sus fechas\n• «admin historial <correo>» — estados, fechas y resultados de una pareja',
       none: '• «hola» — presentación del programa\n• «postular» — postular a un ciclo cuando hay convocatoria abierta',
@@ -178,6 +198,7 @@ export const es = {
     checkin: 'Avance semanal',
     pending: 'Pendientes',
     evaluate: 'Evaluación',
+    work_report: 'Informe de trabajo',
     help: 'Ayuda',
   },
   smart: {
@@ -284,6 +305,9 @@ export const es = {
     mine_title_count: 'Tus metas ({{count}} de {{max}} permitidas):',
     mentee_title: 'Metas de {{name}}',
     mentee_none: 'Aún no ha registrado metas.',
+    plan_title: 'Tu plan de mentoría con {{name}} ({{count}} de {{max}} metas permitidas):',
+    plan_of_mentor: 'Plan de mentoría que {{mentor}} lleva a cabo contigo',
+    plan_none: '{{mentor}} aún no registra metas en el plan.',
     none_yet: 'Aún no tienes metas. Escribe «meta nueva» para empezar.',
     not_participant: 'No participas en ninguna pareja de mentoría activa.',
     staff_overview:
@@ -306,6 +330,12 @@ export const es = {
       again: '{{name}} envió una nueva versión (revisión {{revision}}) para tu revisión:',
       previous_comment: 'Tu comentario anterior: {{comment}}',
       hint: 'Al pedir cambios deberás escribir un comentario.',
+      plan_summary: '{{name}} envió la meta «{{title}}» de su plan de mentoría para validar',
+      plan_first:
+        '{{name}} envió una meta de su plan de mentoría con {{colleague}}; como coordinación del programa, la validas o pides cambios:',
+      plan_again:
+        '{{name}} envió una nueva versión (revisión {{revision}}) de una meta de su plan de mentoría con {{colleague}}:',
+      plan_previous_comment: 'Comentario anterior de la coordinación: {{comment}}',
     },
     outcome: {
       summary: '«{{title}}»: {{state}}',
@@ -531,6 +561,12 @@ export const es = {
     title_other: 'Tienes {{count}} pendientes:',
     none: '¡Todo al día! No tienes pendientes.',
     first_goal: 'Redacta tu primera meta.',
+    first_goal_with: 'Redacta la primera meta de tu plan con {{name}}.',
+    work_report: 'Entrega tu informe de trabajo del plan con {{name}}.',
+    work_report_changes: 'La coordinación pidió cambios en tu informe de trabajo del plan con {{name}}.',
+    plan_to_validate: 'Validar la meta «{{title}}» del plan de {{name}} con {{colleague}}.',
+    report_to_validate: 'Validar el informe de trabajo de {{name}} (plan con {{colleague}}).',
+    plan_issue: '{{status}} en el plan de {{name}}: {{note}}',
     goal_draft: 'Tu meta «{{title}}» está en borrador.',
     goal_changes_requested: 'Tu meta «{{title}}» tiene cambios solicitados.',
     waiting_mentor_one: '1 meta espera la revisión de {{mentor}}.',
@@ -585,6 +621,12 @@ export const es = {
     evaluation_due: {
       summary: 'Evaluación final de {{name}}',
       text: 'El ciclo está en cierre: falta la evaluación final de {{name}}.',
+    },
+    work_report_due: {
+      summary: 'Informe de trabajo del plan con {{name}}',
+      text: 'El ciclo está en cierre: falta tu informe de trabajo del plan de mentoría con {{name}}. La coordinación del programa lo valida, y cuenta para tu diploma.',
+      again:
+        'La coordinación pidió cambios en tu informe de trabajo del plan con {{name}}: revísalo y envíalo de nuevo.',
     },
     welcome: {
       summary: 'Bienvenida a Mentoría',
@@ -687,6 +729,62 @@ export const es = {
     unavailable_calendar:
       'No puedo adjuntar la invitación ({{name}}) en este chat: si la sesión sigue en pie, usa «Agregar al calendario (Outlook)»; si se canceló, quítala de tu calendario.',
   },
+  work_report: {
+    form: {
+      title: 'Informe de trabajo',
+      submit: 'Enviar a la coordinación',
+      body: 'Qué hicieron en el plan de mentoría con {{name}}, y qué resultados tuvo',
+      hint: 'Cuenta las sesiones, las metas del plan y lo que se logró. Si tienes un documento, compártelo aquí después (PDF o Word).',
+    },
+    changes_asked: 'La coordinación pidió cambios: {{comment}}',
+    sent: 'Listo: envié tu informe de trabajo a la coordinación del programa para que lo valide. Si tienes un documento, compártelo aquí (PDF o Word) y lo adjunto.',
+    sent_again:
+      'Listo: envié la versión {{revision}} de tu informe de trabajo a la coordinación del programa.',
+    already_validated:
+      'Tu informe de trabajo ya fue validado el {{date}}: tu plan de mentoría quedó cumplido.',
+    paper_intro:
+      'Informe de trabajo de {{name}} desde un formulario en papel. Quedará registrado que lo ingresaste tú.',
+    paper_none:
+      '{{name}} no acompaña a nadie en un programa de mentoría inversa: no tiene informe de trabajo.',
+    paper_told:
+      '{{admin}} ingresó tu informe de trabajo desde el formulario en papel y lo envió a validación.',
+    paper_sent: 'Listo: envié a validación el informe de trabajo de {{name}}, registrado en su nombre.',
+    edit: 'Editar el informe',
+    attach_first:
+      'Para adjuntar un documento al informe de trabajo, primero escribe «informe» y envía el texto; después comparte aquí el archivo.',
+    file_too_big: '«{{name}}» pesa más de {{max}} MB: comparte una versión más liviana.',
+    attached: 'Adjunté «{{name}}» a tu informe de trabajo; la coordinación puede descargarlo.',
+    attached_resend:
+      'Adjunté «{{name}}» a tu informe de trabajo. La coordinación pidió cambios: cuando lo corrijas, escribe «informe» y envíalo de nuevo.',
+    attached_told: '{{name}} adjuntó «{{file}}» a su informe de trabajo.',
+    no_file: 'Este informe no tiene un archivo adjunto.',
+    file_text: 'El archivo del informe de trabajo: «{{name}}».',
+    newer_revision: 'Hay una versión más reciente de este informe (versión {{revision}}): decide sobre esa.',
+    already_validated_admin: 'Este informe ya fue validado: no cambié nada.',
+    already_sent_back: 'A este informe ya se le pidieron cambios: no cambié nada.',
+    review: {
+      first: '{{name}} entregó su informe de trabajo del plan de mentoría con {{colleague}}:',
+      again:
+        '{{name}} envió una nueva versión (versión {{revision}}) de su informe de trabajo del plan con {{colleague}}:',
+      previous_comment: 'Comentario anterior de la coordinación: {{comment}}',
+      file: 'Adjunto: «{{name}}».',
+      validate: 'Validar informe',
+      request_changes: 'Pedir cambios',
+      download: 'Descargar el archivo',
+      comment: 'Qué debe cambiar o completar',
+    },
+    told: {
+      validate: '{{admin}} validó tu informe de trabajo: tu plan de mentoría quedó cumplido. ¡Gracias!',
+      request_changes: '{{admin}} pidió cambios en tu informe de trabajo.',
+      colleague:
+        'La coordinación validó el informe de trabajo de {{name}}: el plan de mentoría que llevaron a cabo quedó cumplido.',
+    },
+    decided: {
+      validate: 'Validado: informe de trabajo de {{name}} (plan con {{colleague}}, versión {{revision}}).',
+      request_changes:
+        'Se pidieron cambios: informe de trabajo de {{name}} (plan con {{colleague}}, versión {{revision}}).',
+    },
+  },
   certificates: {
     form: {
       title: 'Diplomas del programa',
@@ -760,6 +858,8 @@ export const es = {
     nobody:
       'Nadie cumple aún los requisitos del diploma del ciclo {{cycle}}: este archivo no tiene diplomas.',
     rule: 'Requisitos: al menos {{sessions}} sesiones 1:1 realizadas, {{attendance}} % de asistencia a plenarias y la evaluación final entregada.',
+    rule_reverse:
+      'Requisitos: al menos {{sessions}} sesiones 1:1 realizadas, {{attendance}} % de asistencia a plenarias y el plan de mentoría cumplido (informe de trabajo validado).',
   },
   privacy: {
     notice: {
@@ -862,6 +962,7 @@ export const es = {
       sessions: 'menos sesiones 1:1 que el mínimo',
       attendance: 'asistencia a plenarias bajo el mínimo',
       evaluation: 'sin evaluación final entregada',
+      report: 'sin informe de trabajo validado (plan no cumplido)',
     },
     files: 'Archivos: resultados en Excel y CSV.',
     link: 'Descargar {{name}} (enlace personal, vence el {{until}})',
@@ -1070,6 +1171,15 @@ export const es = {
       restriction: '• {{mentor}} — restricción de {{mentee}}: {{note}}',
       endorsement: '• {{supervisor}} — aval para {{applicant}}, pedido el {{since}}',
       unpaired: '• {{mentee}}',
+      plan_no_goal_none: '• {{mentor}} (plan con {{mentee}}) — aún no redacta el plan de mentoría',
+      plan_no_goal_draft: '• {{mentor}} (plan con {{mentee}}) — plan en borrador, sin enviar',
+      plan_no_goal_changes_requested:
+        '• {{mentor}} (plan con {{mentee}}) — debe reenviar el plan con los cambios pedidos',
+      plan_waiting_review:
+        '• Coordinación — «{{title}}», del plan de {{mentor}} con {{mentee}}, enviada el {{since}}',
+      plan_no_checkin: '• {{mentor}} (plan con {{mentee}}) — sin avance de la semana del {{week}}',
+      plan_alert: '• Coordinación — alerta en el plan de {{mentor}} con {{mentee}}: {{note}}',
+      plan_restriction: '• Coordinación — restricción en el plan de {{mentor}} con {{mentee}}: {{note}}',
     },
     remind: 'Recordar ahora',
     suggest_pairs: 'Sugerir parejas',
@@ -1174,7 +1284,11 @@ export const es = {
       restriction: 'Restricción',
       evaluation: 'Evaluación final',
       survey: 'Encuesta',
+      work_report_sent: 'Informe de trabajo enviado',
+      work_report_decided: 'Decisión sobre el informe de trabajo',
     },
+    version: 'versión {{revision}}',
+    work_report_state: { validated: 'validado: plan cumplido', changes_requested: 'se pidieron cambios' },
     sheet: { events: 'Historial', goals: 'Metas e hitos' },
     column: {
       date: 'Fecha',
@@ -1510,6 +1624,11 @@ export const es = {
     issues_value:
       '$t(counted.alert, {"count": {{alerts}} }), $t(counted.restriction, {"count": {{restrictions}} })',
     outcomes: 'Resultados de la evaluación',
+    work_reports: 'Informes de trabajo (planes cumplidos)',
+    work_reports_value_one:
+      '{{validated}} de {{count}} validado · {{waiting}} por validar · {{changes}} con cambios pedidos',
+    work_reports_value_other:
+      '{{validated}} de {{count}} validados · {{waiting}} por validar · {{changes}} con cambios pedidos',
     satisfaction: 'Satisfacción',
     satisfaction_value:
       'promedio {{average}} de 5 · NPS {{nps}} · $t(counted.answer, {"count": {{responses}} })',
@@ -1535,6 +1654,7 @@ export const es = {
     session_plan: 'La coordinación de sesiones',
     checkin_report: 'El check-in semanal',
     evaluation_write: 'La evaluación final',
+    work_report_write: 'El informe de trabajo',
     evaluation_acknowledge: 'El acuse de recibo de la evaluación',
     survey_answer: 'La encuesta del programa',
     applications_open: 'La apertura de postulaciones',
@@ -1586,6 +1706,8 @@ export const es = {
     },
     goal: {
       limit: 'Ya tienes el máximo de metas del programa ({{max}}). Puedes editar o retirar una existente.',
+      plan_by_mentor:
+        'En este programa el plan de mentoría lo escribe {{mentor}}, y lo llevan a cabo juntos: lo ves con «metas».',
       date_outside_execution: 'La fecha debe estar dentro del periodo de ejecución ({{from}} a {{to}}).',
       date_past: 'La fecha ya pasó: elige una a partir de hoy, {{today}}.',
       milestone_after_due: 'Un hito no puede vencer después de su meta: elige una fecha hasta el {{due}}.',
@@ -1609,6 +1731,12 @@ export const es = {
       incomplete: 'Falta evaluar alguna meta aprobada.',
       exists: 'Esta pareja ya tiene evaluación final.',
       no_goals: 'No hay metas aprobadas que evaluar.',
+      reverse_report:
+        'En este programa cada pareja cierra con el informe de trabajo de su persona mentora, que valida la coordinación («informe»): no hay evaluación final.',
+    },
+    work_report: {
+      not_reverse:
+        'El informe de trabajo es de los programas de mentoría inversa; en este programa la pareja cierra con la evaluación final («evaluar»).',
     },
     withdrawal: {
       has_mentees:
@@ -1643,6 +1771,7 @@ export const es = {
     input: {
       empty: 'Falta un dato obligatorio.',
       too_long: 'El texto es demasiado largo (máximo {{max}} caracteres).',
+      too_short: 'El texto es demasiado breve: escribe al menos {{min}} caracteres.',
       message_too_long: 'Tu mensaje es demasiado largo (máximo {{max}} caracteres). No se guardó nada.',
     },
   },

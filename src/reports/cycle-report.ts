@@ -7,7 +7,7 @@ import { csvText } from '../services/csv.ts';
 import { adminRemindersSent } from '../store/behind.store.ts';
 import { getProgram } from '../store/program.store.ts';
 import { cycleFigures } from '../store/report.store.ts';
-import { diplomaCounts, type JudgedRow, judge, plenaryAttendance } from './figures.ts';
+import { diplomaCounts, type JudgedRow, judge, plenaryAttendance, rulesOf } from './figures.ts';
 
 /** The program's figures for a cycle, as admins and directors read them (and as JSON). */
 export interface CycleReport {
@@ -28,6 +28,11 @@ export interface CycleReport {
   checkins: { reported: number; expected: number; response_rate: number | null };
   issues: { alerts_open: number; restrictions_open: number };
   evaluations: { by_outcome: { achieved: number; partly_achieved: number; not_achieved: number } };
+  /**
+   * Reverse programs: the mentors' work reports, over the pairs expected to deliver one (every
+   * active pair of a reverse cycle; none in a classic one). Validated means the plan is carried out.
+   */
+  work_reports: { expected: number; submitted: number; changes_requested: number; validated: number };
   satisfaction: { responses: number; average: number | null; nps: number | null };
   /** Attendance of the roles expected at plenaries (the program's `plenaryRoles`). */
   plenaries: { count: number; attendance_rate: number | null; expected: ParticipantRole[] };
@@ -93,6 +98,7 @@ export async function cycleReport(deps: Deps, acting: Acting, cycle: Cycle): Pro
   const heldBy = new Map(f.heldPerPair.map((p) => [p.pairingId, p]));
   const attendedBy = new Map(f.attendance.map((a) => [a.personId, a.present]));
   const evaluated = new Set(f.evaluationsDone);
+  const reportOf = new Map(f.workReports.map((w) => [w.pairingId, w.state]));
   // The same rows, and the same definitions, as the results file and the diplomas.
   const rows: JudgedRow[] = f.people.map((p) => ({
     personId: p.personId,
@@ -104,8 +110,9 @@ export async function cycleReport(deps: Deps, acting: Acting, cycle: Cycle): Pro
       : 0,
     plenariesAttended: attendedBy.get(p.personId) ?? 0,
     evaluation: p.pairingId && evaluated.has(p.pairingId) ? 'released' : null,
+    workReport: (p.pairingId && reportOf.get(p.pairingId)) || null,
   }));
-  const judged = judge(rows, f.plenaries, program.settings);
+  const judged = judge(rows, f.plenaries, rulesOf(program));
   const attendanceRate = plenaryAttendance(
     rows.map((r) => ({ personId: r.personId, role: r.role, attended: r.plenariesAttended })),
     f.plenaries,
@@ -162,6 +169,13 @@ export async function cycleReport(deps: Deps, acting: Acting, cycle: Cycle): Pro
         partly_achieved: f.outcomes.find((o) => o.outcome === 'partly_achieved')?.n ?? 0,
         not_achieved: f.outcomes.find((o) => o.outcome === 'not_achieved')?.n ?? 0,
       },
+    },
+    work_reports: {
+      expected:
+        program.kind === 'reverse' ? f.people.filter((p) => p.role === 'mentor' && p.pairingId).length : 0,
+      submitted: f.workReports.filter((w) => w.state === 'submitted').length,
+      changes_requested: f.workReports.filter((w) => w.state === 'changes_requested').length,
+      validated: f.workReports.filter((w) => w.state === 'validated').length,
     },
     satisfaction: {
       responses: f.surveys.length,

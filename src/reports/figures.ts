@@ -1,4 +1,4 @@
-import type { ParticipantRole, ProgramSettings } from '../domain/model.ts';
+import type { ParticipantRole, ProgramKind, ProgramSettings } from '../domain/model.ts';
 
 /**
  * The one definition of each participant figure, used by the cycle report, the results file,
@@ -14,9 +14,11 @@ export interface JudgedRow {
   plenariesAttended: number;
   /** The final evaluation's state in this pair, if any. */
   evaluation: string | null;
+  /** A reverse pair's work report state, if any. */
+  workReport: string | null;
 }
 
-export type Missing = 'no_pair' | 'sessions' | 'attendance' | 'evaluation';
+export type Missing = 'no_pair' | 'sessions' | 'attendance' | 'evaluation' | 'report';
 
 export interface Judgement {
   /** Share of the cycle's plenaries attended, 0..1; null when there were none or the role is not expected. */
@@ -28,12 +30,23 @@ export interface Judgement {
   missing: Missing[];
 }
 
-type Rules = Pick<ProgramSettings, 'minSessions' | 'attendanceThreshold' | 'plenaryRoles' | 'diplomaRoles'>;
+type Rules = Pick<
+  ProgramSettings,
+  'minSessions' | 'attendanceThreshold' | 'plenaryRoles' | 'diplomaRoles'
+> & {
+  kind: ProgramKind;
+};
+
+/** The rules of a program as `judge` reads them. */
+export function rulesOf(program: { kind: ProgramKind; settings: ProgramSettings }): Rules {
+  return { ...program.settings, kind: program.kind };
+}
 
 /**
  * Each person's judgement, the same on every row of theirs: the diploma needs attendance at or
  * above the threshold (when their role is expected at plenaries), at least the minimum 1:1
- * sessions and the final evaluation delivered, in every pair the person belongs to.
+ * sessions and the pair's closing step, in every pair the person belongs to: the final evaluation
+ * delivered (classic), or the plan carried out, that is, the work report validated (reverse).
  */
 export function judge(rows: JudgedRow[], plenaries: number, rules: Rules): Map<string, Judgement> {
   const missingBy = new Map<string, Set<Missing>>();
@@ -44,7 +57,10 @@ export function judge(rows: JudgedRow[], plenaries: number, rules: Rules): Map<s
     if (!row.paired) missing.add('no_pair');
     else {
       if (row.sessionsHeld < rules.minSessions) missing.add('sessions');
-      if (row.evaluation !== 'released' && row.evaluation !== 'acknowledged') missing.add('evaluation');
+      if (rules.kind === 'reverse') {
+        if (row.workReport !== 'validated') missing.add('report');
+      } else if (row.evaluation !== 'released' && row.evaluation !== 'acknowledged')
+        missing.add('evaluation');
     }
     missingBy.set(row.personId, missing);
     attendedBy.set(row.personId, Math.min(row.plenariesAttended, plenaries));
@@ -67,7 +83,7 @@ export function judge(rows: JudgedRow[], plenaries: number, rules: Rules): Map<s
   return out;
 }
 
-const ORDER: Missing[] = ['no_pair', 'sessions', 'attendance', 'evaluation'];
+const ORDER: Missing[] = ['no_pair', 'sessions', 'attendance', 'evaluation', 'report'];
 
 /**
  * Plenary attendance of the people expected there: their presences over plenaries × people,

@@ -86,6 +86,19 @@ export function describeEvent(
           event.competencyNotes && t('history.competency_notes', { text: event.competencyNotes }),
         ),
       };
+    case 'work_report_sent':
+      return {
+        what: t('history.kind.work_report_sent'),
+        detail: parts(event.mentor, t('history.version', { revision: event.revision }), event.text),
+      };
+    case 'work_report_decided':
+      return {
+        what: t('history.kind.work_report_decided'),
+        detail: parts(
+          t(`history.work_report_state.${event.state === 'validated' ? 'validated' : 'changes_requested'}`),
+          event.comment && t('history.comment', { text: event.comment }),
+        ),
+      };
     case 'survey':
       return {
         what: t('history.kind.survey'),

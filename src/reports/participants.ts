@@ -11,7 +11,7 @@ import {
   participantRows,
   plenaryCount,
 } from '../store/results.store.ts';
-import { type JudgedRow, type Judgement, judge } from './figures.ts';
+import { type JudgedRow, type Judgement, judge, rulesOf } from './figures.ts';
 import { workbookOf } from './xlsx.ts';
 
 export type { Missing } from './figures.ts';
@@ -36,6 +36,7 @@ export function judgedRow(row: ParticipantRow): JudgedRow {
     sessionsHeld: row.sessionsHeld,
     plenariesAttended: row.plenariesAttended,
     evaluation: row.evaluation,
+    workReport: row.workReport,
   };
 }
 
@@ -52,7 +53,7 @@ export async function participantResults(deps: Deps, acting: Acting, cycle: Cycl
     plenaryCount(deps.db, cycle.tenantId, cycle.id),
     goalResultRows(deps.db, cycle.tenantId, cycle.id),
   ]);
-  const judged = judge(rows.map(judgedRow), plenaries, program.settings);
+  const judged = judge(rows.map(judgedRow), plenaries, rulesOf(program));
   return {
     cycle,
     program,

@@ -75,10 +75,21 @@ export function reportMessage({ t, fmt }: { t: T; fmt: Formatter }, r: CycleRepo
           restrictions: r.issues.restrictions_open,
         }),
       },
-      {
-        label: t('report.outcomes'),
-        value: `${t('goal.state.achieved')}: ${r.evaluations.by_outcome.achieved} · ${t('goal.state.partly_achieved')}: ${r.evaluations.by_outcome.partly_achieved} · ${t('goal.state.not_achieved')}: ${r.evaluations.by_outcome.not_achieved}`,
-      },
+      // A reverse cycle closes with the mentors' work reports; a classic one with evaluations.
+      r.work_reports.expected > 0
+        ? {
+            label: t('report.work_reports'),
+            value: t('report.work_reports_value', {
+              validated: r.work_reports.validated,
+              count: r.work_reports.expected,
+              waiting: r.work_reports.submitted,
+              changes: r.work_reports.changes_requested,
+            }),
+          }
+        : {
+            label: t('report.outcomes'),
+            value: `${t('goal.state.achieved')}: ${r.evaluations.by_outcome.achieved} · ${t('goal.state.partly_achieved')}: ${r.evaluations.by_outcome.partly_achieved} · ${t('goal.state.not_achieved')}: ${r.evaluations.by_outcome.not_achieved}`,
+          },
       {
         label: t('report.satisfaction'),
         value: t('report.satisfaction_value', {

@@ -1,3 +1,4 @@
+import { planAuthorOf } from '../domain/authz.ts';
 import { BEHIND_GROUPS, type BehindEntry, type BehindGroup } from '../domain/behind.ts';
 import { distinctTopics, normalizeTopic } from '../domain/matching.ts';
 import type { Cycle, Person } from '../domain/model.ts';
@@ -15,7 +16,7 @@ import type { Db } from '../store/db.ts';
 import { getEvaluationOfPairing, hasAnsweredSurvey } from '../store/evaluation.store.ts';
 import { getGoal, listGoalsOfPairing } from '../store/goal.store.ts';
 import { type Nudge, noticeOf } from '../store/nudge.store.ts';
-import { getPeople, getPerson } from '../store/person.store.ts';
+import { cycleAdmins, getPeople, getPerson } from '../store/person.store.ts';
 import { attendanceOf, getPlenary } from '../store/plenary.store.ts';
 import {
   enrollmentsOf,
@@ -26,6 +27,7 @@ import {
 } from '../store/program.store.ts';
 import { type SessionWithPair, sessionWithPair } from '../store/session.store.ts';
 import { listCompetencies } from '../store/tenant.store.ts';
+import { workReportOfPairing } from '../store/work-report.store.ts';
 
 /**
  * The message for a due nudge, built at send time in the recipient's language and zone — or
@@ -86,9 +88,16 @@ export async function renderNudge(
     case 'approval_pending': {
       const goal = await getGoal(db, nudge.tenantId, nudge.subjectId);
       if (goal?.state !== 'submitted' || `r${goal.revision}` !== nudge.slot) return null;
-      // The goal's mentor now: after a change of mentor the old one's reminder is not sent.
-      if ((await getPairing(db, nudge.tenantId, goal.pairingId))?.mentorId !== recipient.id) return null;
-      const mentee = await getPerson(db, nudge.tenantId, goal.menteeId);
+      // Its reviewer now: after a change of mentor the old one's reminder is not sent; a reverse
+      // pair's plan is the cycle's admins' to validate.
+      const pairing = await getPairing(db, nudge.tenantId, goal.pairingId);
+      if (!pairing) return null;
+      const reviewers =
+        pairing.planAuthor === 'mentor'
+          ? await cycleAdmins(db, nudge.tenantId, pairing.cycleId)
+          : [pairing.mentorId];
+      if (!reviewers.includes(recipient.id)) return null;
+      const mentee = await getPerson(db, nudge.tenantId, planAuthorOf(pairing));
       const value = { g: goal.id, r: goal.revision };
       return (
         message(t('nudge.approval_pending.summary', { name: mentee?.name ?? '' }))
@@ -171,6 +180,17 @@ export async function renderNudge(
       return message(t('nudge.evaluation_due.summary', { name }))
         .text(t('nudge.evaluation_due.text', { name }))
         .buttons([button('menu', t('menu.evaluate'), { c: 'evaluate' }, 'primary'), later])
+        .build();
+    }
+    case 'work_report_due': {
+      const pairing = await getPairing(db, nudge.tenantId, nudge.subjectId);
+      if (!pairing?.active || pairing.mentorId !== recipient.id) return null;
+      const report = await workReportOfPairing(db, nudge.tenantId, pairing.id);
+      if (report && report.state !== 'changes_requested') return null;
+      const name = await other(pairing);
+      return message(t('nudge.work_report_due.summary', { name }))
+        .text(t(report ? 'nudge.work_report_due.again' : 'nudge.work_report_due.text', { name }))
+        .buttons([button('menu', t('menu.work_report'), { c: 'work_report' }, 'primary'), later])
         .build();
     }
     case 'survey': {

@@ -120,9 +120,10 @@ export function planNudges(c: Candidates, now: Date): PlannedNudge[] {
   for (const g of c.goals) {
     const settings = settingsOf(g.kind, g.settings);
     const base = new Date(g.submittedAt.getTime() + 48 * HOUR);
-    add(g.tenantId, 'approval_pending', g.goalId, `r${g.revision}`, g.mentor, base, settings.quietHours, {
-      graceMs: 30 * DAY,
-    });
+    for (const reviewer of g.reviewers)
+      add(g.tenantId, 'approval_pending', g.goalId, `r${g.revision}`, reviewer, base, settings.quietHours, {
+        graceMs: 30 * DAY,
+      });
   }
 
   // A supervisor who has not answered in three days is reminded, once a day at most.
@@ -158,6 +159,8 @@ export function planNudges(c: Candidates, now: Date): PlannedNudge[] {
       ends: p.ends,
     };
     const phase = memo(`p:${p.tenantId}:${p.cycleId}`, () => phaseAt(cycle, now));
+    // The plan's author drafts it and reports on it: the mentee, or a reverse pair's mentor.
+    const author = p.planAuthor === 'mentor' ? p.mentor : p.mentee;
     if (phase === 'goal_setting' && p.submittedGoals === 0) {
       const moments: [string, string][] = [
         ['start', p.goalSettingStarts],
@@ -170,24 +173,47 @@ export function planNudges(c: Candidates, now: Date): PlannedNudge[] {
           'goal_drafting',
           p.pairingId,
           slot,
-          p.mentee,
-          localTimeOn(date, MORNING, p.mentee.timezone),
+          author,
+          localTimeOn(date, MORNING, author.timezone),
           quiet,
           { graceMs: 2 * DAY },
         );
       }
     }
     if (phase === 'execution' && p.approvedGoals > 0) {
-      const week = memo(`w:${p.mentee.timezone}`, () => weekOf(now, p.mentee.timezone));
+      const week = memo(`w:${author.timezone}`, () => weekOf(now, author.timezone));
       if (p.lastCheckinWeek !== week) {
         const day = memo(`wd:${week}:${settings.checkinWeekday}`, () =>
           weekday(week, settings.checkinWeekday),
         );
-        const base = memo(`l:${day}:${p.mentee.timezone}`, () =>
-          localTimeOn(day, MORNING, p.mentee.timezone),
-        );
-        add(p.tenantId, 'checkin', p.pairingId, week, p.mentee, base, quiet, { graceMs: 3 * DAY });
+        const base = memo(`l:${day}:${author.timezone}`, () => localTimeOn(day, MORNING, author.timezone));
+        add(p.tenantId, 'checkin', p.pairingId, week, author, base, quiet, { graceMs: 3 * DAY });
       }
+    }
+    if (p.planAuthor === 'mentor') {
+      // A reverse pair closes with the mentor's work report (weekly in closing until it is sent or
+      // while it is sent back), then the mentor's survey once it is validated.
+      if (phase === 'closing' && (p.workReportState === null || p.workReportState === 'changes_requested')) {
+        const week = weekOf(now, p.mentor.timezone);
+        const base = localTimeOn(weekday(week, settings.checkinWeekday), MORNING, p.mentor.timezone);
+        add(p.tenantId, 'work_report_due', p.pairingId, week, p.mentor, base, quiet, { graceMs: 3 * DAY });
+      }
+      if (p.workReportValidatedAt && !p.mentorSurveyed)
+        for (const [slot, delay] of [
+          ['d2', 2 * DAY],
+          ['d7', 7 * DAY],
+        ] as const)
+          add(
+            p.tenantId,
+            'survey',
+            p.pairingId,
+            slot,
+            p.mentor,
+            new Date(p.workReportValidatedAt.getTime() + delay),
+            quiet,
+            { graceMs: 3 * DAY },
+          );
+      continue;
     }
     if ((phase === 'closing' || phase === 'closed') && p.approvedGoals > 0 && p.evaluationState === null) {
       const week = weekOf(now, p.mentor.timezone);

@@ -1,4 +1,4 @@
-import { authorize } from '../domain/authz.ts';
+import { authorize, planAuthorOf } from '../domain/authz.ts';
 import { DomainError } from '../domain/errors.ts';
 import {
   checkDecisionComment,
@@ -47,11 +47,13 @@ async function lockedGoal(
   return { goal, pairing: await loadPairing(tx, tenantId, goal.pairingId) };
 }
 
+/** An admin writing a plan that is not theirs does it on its author's behalf (a paper form). */
 function auditVia(acting: Acting, pairing: Pairing) {
-  const onBehalf = acting.actor.personId !== pairing.menteeId && acting.actor.staffRole === 'admin';
+  const author = planAuthorOf(pairing);
+  const onBehalf = acting.actor.personId !== author && acting.actor.staffRole === 'admin';
   return {
     via: onBehalf ? ('on_behalf' as const) : acting.via,
-    onBehalfOf: onBehalf ? pairing.menteeId : null,
+    onBehalfOf: onBehalf ? author : null,
   };
 }
 

@@ -42,6 +42,8 @@ export type HistoryEvent =
       improvements?: string;
       competencyNotes?: string;
     }
+  | { at: Date; kind: 'work_report_sent'; mentor: string; revision: number; text?: string }
+  | { at: Date; kind: 'work_report_decided'; state: string; comment?: string }
   | {
       at: Date;
       kind: 'survey';
@@ -133,7 +135,8 @@ function cut(
         kind: 'goal_submitted',
         goal: goal.title,
         revision: r.revision,
-        onBehalf: r.submittedBy !== mentee.id,
+        // Entered by someone outside the pair (an admin, from paper); a reverse pair's mentor writes its plan.
+        onBehalf: r.submittedBy !== mentee.id && !records.pairings.some((p) => p.mentorId === r.submittedBy),
       });
       if (r.decision && r.decidedAt)
         events.push({
@@ -190,6 +193,22 @@ function cut(
       improvements: comments(e.improvements),
       competencyNotes: comments(e.competencyNotes),
     });
+  }
+  for (const w of records.workReports) {
+    events.push({
+      at: w.submittedAt,
+      kind: 'work_report_sent',
+      mentor: mentorOf.get(w.pairingId) ?? '',
+      revision: w.revision,
+      text: shown('work_report_text', w.body),
+    });
+    if (w.decidedAt && w.state !== 'submitted')
+      events.push({
+        at: w.decidedAt,
+        kind: 'work_report_decided',
+        state: w.state,
+        comment: shown('work_report_text', w.comment),
+      });
   }
   for (const s of records.surveys) {
     const own = { authorIsReader: s.personId === readerId };

@@ -15,12 +15,13 @@ export async function behindFacts(db: Db, tenantId: string, cycleId: string): Pr
       mentorId: string;
       menteeId: string;
       menteeTimezone: string;
+      planAuthor: 'mentee' | 'mentor';
       goalStates: string[] | null;
       sessionsHeld: number;
       lastCheckinWeek: string | null;
     }>`
       select pr.id as "pairingId", pr.mentor_id as "mentorId", pr.mentee_id as "menteeId",
-             m.timezone as "menteeTimezone",
+             m.timezone as "menteeTimezone", pr.plan_author as "planAuthor",
              (select array_agg(g.state) from goals g
                where g.tenant_id = pr.tenant_id and g.pairing_id = pr.id and g.state <> 'withdrawn') as "goalStates",
              (select count(*)::int from sessions s
@@ -30,7 +31,8 @@ export async function behindFacts(db: Db, tenantId: string, cycleId: string): Pr
              (select to_char(max(c.week_start), 'YYYY-MM-DD') from checkins c
                where c.tenant_id = pr.tenant_id and c.pairing_id = pr.id) as "lastCheckinWeek"
         from pairings pr
-        join people m on m.tenant_id = pr.tenant_id and m.id = pr.mentee_id
+        join people m on m.tenant_id = pr.tenant_id
+             and m.id = case when pr.plan_author = 'mentor' then pr.mentor_id else pr.mentee_id end
        where pr.tenant_id = ${tenantId} and pr.cycle_id = ${cycleId} and pr.active`.execute(db),
     db
       .selectFrom('goals as g')

@@ -67,6 +67,16 @@ export interface HistoryRecords {
     mentorNote: string | null;
   }[];
   withdrawnAt: Date | null;
+  /** A reverse pair's work report (one per pair), as it stands. */
+  workReports: {
+    pairingId: string;
+    state: string;
+    revision: number;
+    body: string;
+    submittedAt: Date;
+    decidedAt: Date | null;
+    comment: string | null;
+  }[];
 }
 
 /** The mentees whose history a person is part of in a cycle: themselves as a mentee, or those they accompanied. */
@@ -212,6 +222,14 @@ export async function historyRecords(
     .where('person_id', 'in', people)
     .orderBy('created_at')
     .execute();
+  const workReports = pairingIds.length
+    ? await db
+        .selectFrom('work_reports')
+        .select(['pairing_id', 'state', 'revision', 'body', 'submitted_at', 'decided_at', 'comment'])
+        .where('tenant_id', '=', tenantId)
+        .where('pairing_id', 'in', pairingIds)
+        .execute()
+    : [];
   const withdrawal = await db
     .selectFrom('withdrawals')
     .select('withdrawn_at')
@@ -290,6 +308,15 @@ export async function historyRecords(
       mentorNote: s.mentor_note,
     })),
     withdrawnAt: withdrawal?.withdrawn_at ?? null,
+    workReports: workReports.map((w) => ({
+      pairingId: w.pairing_id,
+      state: w.state,
+      revision: w.revision,
+      body: w.body,
+      submittedAt: w.submitted_at,
+      decidedAt: w.decided_at,
+      comment: w.comment,
+    })),
   };
 }
 

@@ -11,6 +11,7 @@ export const NUDGE_KINDS = [
   'checkin',
   'admin_digest',
   'evaluation_due',
+  'work_report_due',
   'survey',
   'introduction',
   'plenary',

@@ -145,6 +145,32 @@ export async function tenantAdmins(db: Db | Tx, tenantId: string): Promise<Perso
   return rows.map(toPerson);
 }
 
+/** Who administers a cycle: the tenant's admins and the people enrolled in it as admins. */
+export async function cycleAdmins(db: Db | Tx, tenantId: string, cycleId: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('people')
+    .select('id')
+    .where('tenant_id', '=', tenantId)
+    .where('erased_at', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb('tenant_role', '=', 'admin'),
+        eb.exists(
+          eb
+            .selectFrom('enrollments as e')
+            .select('e.person_id')
+            .whereRef('e.tenant_id', '=', 'people.tenant_id')
+            .whereRef('e.person_id', '=', 'people.id')
+            .where('e.cycle_id', '=', cycleId)
+            .where('e.role', '=', 'admin'),
+        ),
+      ]),
+    )
+    .orderBy('name')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
 export async function listPeople(db: Db, tenantId: string): Promise<Person[]> {
   const rows = await db
     .selectFrom('people')

@@ -24,7 +24,8 @@ export interface SubmittedGoalCandidate {
   goalId: string;
   revision: number;
   submittedAt: Date;
-  mentor: NudgePerson;
+  /** Who decides: the pair's mentor, or a reverse pair's cycle admins. */
+  reviewers: NudgePerson[];
   settings: unknown;
   kind: string;
 }
@@ -52,12 +53,18 @@ export interface PairingCandidate {
   kind: string;
   mentor: NudgePerson;
   mentee: NudgePerson;
+  /** Who writes the plan and reports its progress: the mentee, or a reverse pair's mentor. */
+  planAuthor: 'mentee' | 'mentor';
   submittedGoals: number;
   approvedGoals: number;
   lastCheckinWeek: string | null;
   evaluationState: string | null;
   acknowledgedAt: Date | null;
   menteeSurveyed: boolean;
+  /** A reverse pair's work report: its state and when it was validated. */
+  workReportState: string | null;
+  workReportValidatedAt: Date | null;
+  mentorSurveyed: boolean;
 }
 
 export interface DigestCandidate {
@@ -147,6 +154,8 @@ export async function submittedGoalCandidates(
       'g.id',
       'g.revision',
       'g.submitted_at',
+      'p.cycle_id',
+      'p.plan_author',
       'pr.settings',
       'pr.kind',
       'm.id as m_id',
@@ -157,15 +166,58 @@ export async function submittedGoalCandidates(
     .where('g.submitted_at', '<=', submittedBefore)
     .where('p.active', '=', true)
     .execute();
+  // A reverse pair's plan waits for the program: its cycle's admins are reminded.
+  const reverse = rows.filter((r) => r.plan_author === 'mentor');
+  const admins = reverse.length
+    ? await cycleAdminsOf(
+        db,
+        reverse.map((r) => ({ tenantId: r.tenant_id, cycleId: r.cycle_id })),
+      )
+    : new Map<string, NudgePerson[]>();
   return rows.map((r) => ({
     tenantId: r.tenant_id,
     goalId: r.id,
     revision: r.revision,
     submittedAt: r.submitted_at as Date,
-    mentor: person(r.m_id, r.m_tz, r.m_snooze),
+    reviewers:
+      r.plan_author === 'mentor'
+        ? (admins.get(`${r.tenant_id}:${r.cycle_id}`) ?? [])
+        : [person(r.m_id, r.m_tz, r.m_snooze)],
     settings: r.settings,
     kind: r.kind,
   }));
+}
+
+/** The admins of each cycle (the tenant's and those enrolled as admins in it), by `tenant:cycle`. */
+async function cycleAdminsOf(
+  db: Db,
+  cycles: { tenantId: string; cycleId: string }[],
+): Promise<Map<string, NudgePerson[]>> {
+  const tenants = [...new Set(cycles.map((c) => c.tenantId))];
+  const rows = await db
+    .selectFrom('people as a')
+    .leftJoin('enrollments as e', (j) =>
+      j.onRef('e.tenant_id', '=', 'a.tenant_id').onRef('e.person_id', '=', 'a.id').on('e.role', '=', 'admin'),
+    )
+    .select(['a.tenant_id', 'a.id', 'a.timezone', 'a.snoozed_until', 'a.tenant_role', 'e.cycle_id'])
+    .where('a.tenant_id', 'in', tenants)
+    .where('a.erased_at', 'is', null)
+    .where((eb) => eb.or([eb('a.tenant_role', '=', 'admin'), eb('e.cycle_id', 'is not', null)]))
+    .execute();
+  const out = new Map<string, NudgePerson[]>();
+  for (const { tenantId, cycleId } of cycles) {
+    const key = `${tenantId}:${cycleId}`;
+    if (out.has(key)) continue;
+    const seen = new Set<string>();
+    out.set(
+      key,
+      rows
+        .filter((r) => r.tenant_id === tenantId && (r.tenant_role === 'admin' || r.cycle_id === cycleId))
+        .filter((r) => !seen.has(r.id) && seen.add(r.id))
+        .map((r) => person(r.id, r.timezone, r.snoozed_until)),
+    );
+  }
+  return out;
 }
 
 /** Applications whose supervisor has not answered since before `askedBefore`, while the call is open. */
@@ -239,6 +291,10 @@ export async function pairingCandidates(db: Db, today: string): Promise<PairingC
     approved_goals: number | null;
     last_week: string | null;
     surveyed: boolean;
+    plan_author: string;
+    wr_state: string | null;
+    wr_decided_at: Date | null;
+    mentor_surveyed: boolean;
   }>`
     with live as (
       select c.tenant_id, c.id, c.timezone, c.enrollment_starts, c.goal_setting_starts, c.execution_starts, c.closing_starts,
@@ -260,7 +316,8 @@ export async function pairingCandidates(db: Db, today: string): Promise<PairingC
            m.id as m_id, m.timezone as m_tz, m.snoozed_until as m_snooze,
            e.id as e_id, e.timezone as e_tz, e.snoozed_until as e_snooze,
            ev.state as ev_state, ev.acknowledged_at, g.submitted as submitted_goals, g.approved as approved_goals,
-           k.last_week, (s.id is not null) as surveyed
+           k.last_week, (s.id is not null) as surveyed, p.plan_author,
+           wr.state as wr_state, wr.decided_at as wr_decided_at, (ms.id is not null) as mentor_surveyed
       from pairings p
       join live on live.tenant_id = p.tenant_id and live.id = p.cycle_id
       join people m on m.tenant_id = p.tenant_id and m.id = p.mentor_id
@@ -269,6 +326,8 @@ export async function pairingCandidates(db: Db, today: string): Promise<PairingC
       left join g on g.tenant_id = p.tenant_id and g.pairing_id = p.id
       left join k on k.tenant_id = p.tenant_id and k.pairing_id = p.id
       left join surveys s on s.tenant_id = p.tenant_id and s.cycle_id = p.cycle_id and s.person_id = p.mentee_id
+      left join surveys ms on ms.tenant_id = p.tenant_id and ms.cycle_id = p.cycle_id and ms.person_id = p.mentor_id
+      left join work_reports wr on wr.tenant_id = p.tenant_id and wr.pairing_id = p.id
      where p.active`.execute(db);
   return result.rows.map((r) => ({
     tenantId: r.tenant_id,
@@ -290,6 +349,10 @@ export async function pairingCandidates(db: Db, today: string): Promise<PairingC
     evaluationState: r.ev_state,
     acknowledgedAt: r.acknowledged_at,
     menteeSurveyed: Boolean(r.surveyed),
+    planAuthor: r.plan_author === 'mentor' ? 'mentor' : 'mentee',
+    workReportState: r.wr_state,
+    workReportValidatedAt: r.wr_state === 'validated' ? r.wr_decided_at : null,
+    mentorSurveyed: Boolean(r.mentor_surveyed),
   }));
 }
 

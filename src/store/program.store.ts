@@ -48,6 +48,7 @@ export function toPairing(row: Selectable<PairingsTable>): Pairing {
     mentorId: row.mentor_id,
     menteeId: row.mentee_id,
     active: row.active,
+    planAuthor: row.plan_author === 'mentor' ? 'mentor' : 'mentee',
   };
 }
 
@@ -192,6 +193,16 @@ export async function createPairing(
       mentee_id: input.menteeId,
       created_at: input.createdAt,
       ended_at: null,
+      // The plan is the mentor's in a reverse program (fixed with the pair, like its program's kind).
+      plan_author: (eb) =>
+        eb
+          .selectFrom('cycles as c')
+          .innerJoin('programs as p', (j) =>
+            j.onRef('p.tenant_id', '=', 'c.tenant_id').onRef('p.id', '=', 'c.program_id'),
+          )
+          .select(sql<string>`case when p.kind = 'reverse' then 'mentor' else 'mentee' end`.as('author'))
+          .where('c.tenant_id', '=', tenantId)
+          .where('c.id', '=', input.cycleId),
     })
     .returningAll()
     .executeTakeFirstOrThrow();
@@ -278,6 +289,7 @@ export async function standingRows(
     mentor_id: string;
     mentee_id: string;
     active: boolean;
+    plan_author: string | null;
     cycle_id: string;
     program_id: string;
     cycle_name: string;
@@ -293,7 +305,7 @@ export async function standingRows(
     settings: unknown;
   }>`
     select * from (
-      select pr.id as pairing_id, pr.mentor_id, pr.mentee_id, pr.active, pr.created_at as pairing_created_at,
+      select pr.id as pairing_id, pr.mentor_id, pr.mentee_id, pr.active, pr.plan_author, pr.created_at as pairing_created_at,
              c.id as cycle_id, c.program_id, c.name as cycle_name, c.timezone, c.enrollment_starts,
              c.goal_setting_starts, c.execution_starts, c.closing_starts, c.ends, c.applications_until,
              pg.name as program_name, pg.kind, pg.settings
@@ -302,7 +314,7 @@ export async function standingRows(
         join programs pg on pg.tenant_id = c.tenant_id and pg.id = c.program_id
        where pr.tenant_id = ${tenantId} and pr.active and (pr.mentor_id = ${personId} or pr.mentee_id = ${personId})
       union all
-      (select null, null, null, null, null,
+      (select null, null, null, null, null, null,
               c.id, c.program_id, c.name, c.timezone, c.enrollment_starts,
               c.goal_setting_starts, c.execution_starts, c.closing_starts, c.ends, c.applications_until,
               pg.name, pg.kind, pg.settings
@@ -322,6 +334,7 @@ export async function standingRows(
       mentorId: r.mentor_id,
       menteeId: r.mentee_id,
       active: r.active,
+      planAuthor: r.plan_author === 'mentor' ? ('mentor' as const) : ('mentee' as const),
     },
     cycle: toCycle({
       tenant_id: tenantId,
@@ -531,6 +544,10 @@ export async function cycleFactTimes(
     select 'evaluation.write', min(e.submitted_at), max(e.submitted_at) filter (where e.entered_by is null)
       from evaluations e join pairings p on p.tenant_id = e.tenant_id and p.id = e.pairing_id
      where p.tenant_id = ${tenantId} and p.cycle_id = ${cycleId} and e.submitted_at is not null
+    union all
+    select 'work_report.write', min(w.submitted_at), max(w.submitted_at) filter (where w.entered_by is null)
+      from work_reports w join pairings p on p.tenant_id = w.tenant_id and p.id = w.pairing_id
+     where p.tenant_id = ${tenantId} and p.cycle_id = ${cycleId}
     union all
     select 'survey.answer', min(created_at), max(created_at)
       from surveys where tenant_id = ${tenantId} and cycle_id = ${cycleId}

@@ -30,6 +30,8 @@ export interface CycleFigures {
   outcomes: { outcome: string; n: number }[];
   surveys: { satisfaction: number; recommend: number }[];
   evaluationsDone: string[];
+  /** Reverse pairs' work reports by state (`validated` closes a pair's plan), with their pairs. */
+  workReports: { pairingId: string; state: string }[];
   plenaries: number;
   attendance: { personId: string; present: number }[];
   /** Every mentor and mentee of the cycle, once per active pair (or once, unpaired). */
@@ -104,6 +106,10 @@ export async function cycleFigures(db: Db, tenantId: string, cycleId: string): P
       select ev.pairing_id as "pairingId" from evaluations ev join pairings p on p.tenant_id = ev.tenant_id and p.id = ev.pairing_id
        where p.tenant_id = ${tenantId} and p.cycle_id = ${cycleId} and ev.state in ('released', 'acknowledged')`)
   ).map((r) => r.pairingId);
+  const workReports = await q<{ pairingId: string; state: string }>(sql`
+    select wr.pairing_id as "pairingId", wr.state from work_reports wr
+      join pairings p on p.tenant_id = wr.tenant_id and p.id = wr.pairing_id
+     where p.tenant_id = ${tenantId} and p.cycle_id = ${cycleId} and p.active`);
   const [plenaries] = await q<{ n: number }>(
     sql`select count(*)::int as n from plenaries where tenant_id = ${tenantId} and cycle_id = ${cycleId}`,
   );
@@ -131,6 +137,7 @@ export async function cycleFigures(db: Db, tenantId: string, cycleId: string): P
     outcomes,
     surveys,
     evaluationsDone,
+    workReports,
     plenaries: plenaries?.n ?? 0,
     attendance,
     people,

@@ -20,6 +20,8 @@ export interface ParticipantRow {
   sessionsHeld: number;
   plenariesAttended: number;
   evaluation: string | null;
+  /** A reverse pair's work report state. */
+  workReport: string | null;
   /** The person's answers to the program survey: satisfaction 1–5, recommendation 0–10. */
   satisfaction: number | null;
   recommend: number | null;
@@ -94,6 +96,8 @@ export async function participantRows(db: Db, tenantId: string, cycleId: string)
        where pl.tenant_id = ${tenantId} and pl.cycle_id = ${cycleId} group by 1
     ), ev as (
       select ev.pairing_id, ev.state from evaluations ev join pr on pr.id = ev.pairing_id where ev.tenant_id = ${tenantId}
+    ), wr as (
+      select wr.pairing_id, wr.state from work_reports wr join pr on pr.id = wr.pairing_id where wr.tenant_id = ${tenantId}
     ), sv as (
       select person_id, satisfaction, recommend from surveys where tenant_id = ${tenantId} and cycle_id = ${cycleId}
     )
@@ -102,7 +106,7 @@ export async function participantRows(db: Db, tenantId: string, cycleId: string)
            coalesce(g.goals, 0) as goals, coalesce(g.approved, 0) as approved, coalesce(g.achieved, 0) as achieved,
            coalesce(g.partly, 0) as "partlyAchieved", coalesce(g.not_achieved, 0) as "notAchieved",
            coalesce(case when e.role = 'mentee' then s.mentee_held else s.held end, 0) as "sessionsHeld", coalesce(a.present, 0) as "plenariesAttended",
-           ev.state as evaluation, sv.satisfaction, sv.recommend
+           ev.state as evaluation, wr.state as "workReport", sv.satisfaction, sv.recommend
       from enrollments e
       join people p on p.tenant_id = e.tenant_id and p.id = e.person_id
       left join pr on (e.role = 'mentee' and pr.mentee_id = p.id) or (e.role = 'mentor' and pr.mentor_id = p.id)
@@ -112,6 +116,7 @@ export async function participantRows(db: Db, tenantId: string, cycleId: string)
       left join s on s.pairing_id = pr.id
       left join a on a.person_id = p.id
       left join ev on ev.pairing_id = pr.id
+      left join wr on wr.pairing_id = pr.id
       left join sv on sv.person_id = p.id
      where e.tenant_id = ${tenantId} and e.cycle_id = ${cycleId} and e.role in ('mentor', 'mentee')
      order by p.name, p.id, partner.name`.execute(db);

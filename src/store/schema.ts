@@ -169,6 +169,28 @@ export interface PairingsTable {
   active: Generated<boolean>;
   created_at: CreatedAt;
   ended_at: Date | null;
+  /** Who writes the pair's plan (migration 2026-12-06T1000): 'mentee' (classic) or 'mentor' (reverse). */
+  plan_author: Generated<string>;
+}
+
+/** A reverse pair's work report (migration 2026-12-06T1000). */
+export interface WorkReportsTable {
+  tenant_id: string;
+  id: string;
+  pairing_id: string;
+  state: string;
+  body: string;
+  file_name: string | null;
+  file_type: string | null;
+  file: Buffer | null;
+  revision: Generated<number>;
+  submitted_by: string;
+  entered_by: string | null;
+  submitted_at: Date;
+  decided_by: string | null;
+  decided_at: Date | null;
+  comment: string | null;
+  updated_at: Date;
 }
 
 export interface CompetenciesTable {
@@ -388,6 +410,7 @@ export interface Database {
   withdrawals: WithdrawalsTable;
   certificate_designs: CertificateDesignsTable;
   certificates: CertificatesTable;
+  work_reports: WorkReportsTable;
   applications: ApplicationsTable;
   download_requests: DownloadRequestsTable;
   kept_files: KeptFilesTable;

@@ -29,7 +29,10 @@ interface CycleSpec {
   plenaries: number;
   /** Per person (mentors then mentees), how many plenaries they attended. */
   attended: number[];
-  /** Per pair: sessions held, and whether the evaluation was released. */
+  /**
+   * Per pair: sessions held, and whether its closing step is done: the final evaluation released
+   * (classic), or the mentor's work report validated (reverse: the plan carried out).
+   */
   held: number[];
   released: boolean[];
   /** Per pair: an approved goal, check-ins reported, and the week of execution its mentee was withdrawn in (null: stayed). */
@@ -154,7 +157,25 @@ describe('the report’s figures are the results rows’ figures', () => {
           })
           .execute();
       }
-      if (s.released[i]) {
+      if (s.released[i] && s.kind === 'reverse') {
+        await db.db
+          .insertInto('work_reports')
+          .values({
+            tenant_id: tenant.id,
+            id: newId(),
+            pairing_id: pairing.id,
+            state: 'validated',
+            body: 'Cuatro sesiones; el plan se cumplió.',
+            submitted_by: pairing.mentorId,
+            entered_by: null,
+            submitted_at: now,
+            decided_by: null,
+            decided_at: now,
+            comment: null,
+            updated_at: now,
+          })
+          .execute();
+      } else if (s.released[i]) {
         await db.db
           .insertInto('evaluations')
           .values({
@@ -283,6 +304,12 @@ describe('the report’s figures are the results rows’ figures', () => {
         );
         expect(report.diplomas.eligible).toBe(qualifying.length);
         expect(report.diplomas.not_eligible).toBe(diplomaPeople.length - qualifying.length);
+        // Work reports (reverse): validated ones over the pairs expected to deliver one, from the mentors' rows.
+        const mentorRows = results.rows.filter((r) => r.role === 'mentor' && r.partner);
+        expect(report.work_reports.validated).toBe(
+          mentorRows.filter((r) => r.workReport === 'validated').length,
+        );
+        expect(report.work_reports.expected).toBe(s.kind === 'reverse' ? mentorRows.length : 0);
         // Plenary attendance: the expected people's presences over plenaries × those people.
         const expected = people.filter((r) => s.plenaryRoles.includes(r.role));
         const presences = expected.reduce((sum, r) => sum + r.plenariesAttended, 0);

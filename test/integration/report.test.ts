@@ -6,7 +6,13 @@ import { runCli } from '../../src/cli.ts';
 import { parseConfig } from '../../src/config.ts';
 import { createPerson, upsertIdentity } from '../../src/store/person.store.ts';
 import { createPlenary, markAttendance } from '../../src/store/plenary.store.ts';
-import { createCycle, createPairing, enroll, listCycles } from '../../src/store/program.store.ts';
+import {
+  createCycle,
+  createPairing,
+  createProgram,
+  enroll,
+  listCycles,
+} from '../../src/store/program.store.ts';
 import { ChatDriver } from '../support/conversation.ts';
 import { createReverseCohort, goalFields } from '../support/cycles.ts';
 
@@ -333,7 +339,18 @@ describe('a mentee paired in two running cycles', () => {
 
   it('is asked which cycle a new goal is for, and the choice holds for half an hour of use', async () => {
     const db = chat.db.db;
-    const { cycle: inversa } = await createReverseCohort(chat.db.db, chat.tenant.id);
+    // A second classic program running at the same time (in a reverse one the mentor writes the plan).
+    const second = await createProgram(db, chat.tenant.id, { name: 'Mentoría Directiva', kind: 'classic' });
+    const inversa = await createCycle(db, chat.tenant.id, {
+      programId: second.id,
+      name: '2026-directiva',
+      timezone: 'America/Mexico_City',
+      enrollmentStarts: '2026-11-01',
+      goalSettingStarts: '2026-11-22',
+      executionStarts: '2026-12-13',
+      closingStarts: '2027-04-20',
+      ends: '2027-05-10',
+    });
     const [demo] = await listCycles(db, chat.tenant.id).then((all) =>
       all.filter((c) => c.name === '2026-demo'),
     );
@@ -369,7 +386,7 @@ describe('a mentee paired in two running cycles', () => {
     expect(asked.text).toContain('Hay varios ciclos en curso: ¿sobre cuál?');
     expect([...asked.buttons].sort()).toEqual([
       demoLabel,
-      '2026-inversa (1 de noviembre de 2026 – 10 de mayo de 2027)',
+      '2026-directiva (1 de noviembre de 2026 – 10 de mayo de 2027)',
     ]);
     expect(await conversationPairing(pedro.id)).toBeUndefined(); // nothing started before the answer
     const started = await chat.as('pedro').clicks(demoLabel);
@@ -383,7 +400,7 @@ describe('a mentee paired in two running cycles', () => {
     await chat.as('pedro').says('cancelar');
     chat.clock.advance(31 * 60_000);
     expect((await chat.as('pedro').says('meta nueva')).text).toContain('Hay varios ciclos');
-    await chat.as('pedro').clicks('2026-inversa (1 de noviembre de 2026 – 10 de mayo de 2027)');
+    await chat.as('pedro').clicks('2026-directiva (1 de noviembre de 2026 – 10 de mayo de 2027)');
     expect(await conversationPairing(pedro.id)).toBe(pairings[1]?.id);
     // A form opened for the chosen cycle keeps it, even when sent after the choice has lapsed.
     await chat.as('pedro').says('cancelar');

@@ -30,6 +30,10 @@ function pairing(over: Partial<PairingCandidate>): PairingCandidate {
     evaluationState: null,
     acknowledgedAt: null,
     menteeSurveyed: false,
+    planAuthor: 'mentee',
+    workReportState: null,
+    workReportValidatedAt: null,
+    mentorSurveyed: false,
     ...over,
   };
 }
@@ -173,6 +177,58 @@ describe('the admin digest and goal-setting nudges', () => {
     expect(
       planNudges({ ...empty, pairings: [{ ...p, submittedGoals: 1 }] }, new Date('2026-02-23T14:30:00Z')),
     ).toEqual([]);
+  });
+});
+
+describe('a reverse pair: its mentor writes the plan, the program’s admins review it', () => {
+  const reverse = (over: Partial<PairingCandidate>) =>
+    pairing({ planAuthor: 'mentor', mentor: person('mentor', 'America/Santiago'), ...over });
+
+  it('asks the mentor, not the colleague, for the plan, the weekly check-in and the work report', () => {
+    const drafting = planNudges(
+      {
+        ...empty,
+        pairings: [reverse({ submittedGoals: 0, approvedGoals: 0, cycleZone: 'America/Mexico_City' })],
+      },
+      new Date('2026-02-23T14:30:00Z'),
+    );
+    expect(drafting.map((n) => [n.kind, n.recipientId])).toEqual([['goal_drafting', 'mentor']]);
+    const checkin = planNudges({ ...empty, pairings: [reverse({})] }, new Date('2026-03-30T11:30:00Z'));
+    expect(checkin.map((n) => [n.kind, n.recipientId])).toEqual([['checkin', 'mentor']]);
+    // Closing (from 15 June): the work report, weekly, until it is sent; never an evaluation.
+    const closing = new Date('2026-06-15T12:30:00Z');
+    expect(
+      planNudges({ ...empty, pairings: [reverse({})] }, closing).map((n) => [n.kind, n.recipientId]),
+    ).toEqual([['work_report_due', 'mentor']]);
+    expect(planNudges({ ...empty, pairings: [reverse({ workReportState: 'submitted' })] }, closing)).toEqual(
+      [],
+    );
+    expect(
+      planNudges({ ...empty, pairings: [reverse({ workReportState: 'changes_requested' })] }, closing).map(
+        (n) => n.kind,
+      ),
+    ).toEqual(['work_report_due']);
+    // A classic pair in the same week is asked for the mentor's evaluation instead.
+    expect(
+      planNudges({ ...empty, pairings: [pairing({})] }, closing).map((n) => [n.kind, n.recipientId]),
+    ).toEqual([['evaluation_due', 'mentor']]);
+  });
+
+  it('reminds every admin of the cycle of a plan waiting for validation, once each', () => {
+    const goal = {
+      tenantId: 't',
+      goalId: 'g',
+      revision: 2,
+      submittedAt: new Date('2026-03-09T15:00:00Z'),
+      reviewers: [person('carmen', 'America/Santiago'), person('rosa', 'America/Santiago')],
+      settings: {},
+      kind: 'reverse',
+    };
+    const planned = planNudges({ ...empty, goals: [goal] }, new Date('2026-03-11T14:30:00Z'));
+    expect(planned.map((n) => [n.kind, n.slot, n.recipientId])).toEqual([
+      ['approval_pending', 'r2', 'carmen'],
+      ['approval_pending', 'r2', 'rosa'],
+    ]);
   });
 });
 

@@ -120,6 +120,7 @@ describe('authorization', () => {
     mentorId: 'mentor',
     menteeId: 'mentee',
     active: true,
+    planAuthor: 'mentee',
   };
   const actor = (personId: string, staffRole: Actor['staffRole'] = null, tenantId = 't1'): Actor => ({
     tenantId,

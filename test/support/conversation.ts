@@ -9,7 +9,7 @@ import type { Button, Form, OutboundMessage } from '../../src/messages/model.ts'
 import { Dispatcher } from '../../src/scheduler/dispatcher.ts';
 import { seedDemo } from '../../src/services/demo.service.ts';
 import type { OpenDatabase } from '../../src/store/db.ts';
-import { openMigratedPGlite } from './databases.ts';
+import { openMigratedPGlite, type TestBackend } from './databases.ts';
 import { FAST_LIMITS } from './nudges.ts';
 
 /** Everything a message says, as plain text: what a person reads. */
@@ -85,14 +85,17 @@ export class ChatDriver {
       links?: CoreDeps['links'];
       /** The demo people have already been shown the privacy notice, unless `'pending'` (its own test). */
       privacyNotice?: 'shown' | 'pending';
+      /** Where the chat keeps its data: PGlite unless a test runs on each of `testBackends()`. */
+      backend?: TestBackend;
     } = {},
   ): Promise<ChatDriver> {
-    const db = await openMigratedPGlite();
+    const { backend, ...settings } = options;
+    const db = await (backend?.open ?? openMigratedPGlite)();
     const clock = new ManualClock(now);
     const memory = new MemoryChat();
     const defaults = { locale: 'es' as const, timezone: 'America/Mexico_City' };
     const { tenant } = await seedDemo(db.db, clock.now(), defaults);
-    const { privacyNotice = 'shown', ...rest } = options;
+    const { privacyNotice = 'shown', ...rest } = settings;
     if (privacyNotice === 'shown')
       await db.db.updateTable('people').set({ privacy_notice_at: clock.now() }).execute();
     const bot = new Bot({

@@ -5,6 +5,7 @@ import type { Block } from '../../../src/messages/model.ts';
 import type { Answer, ChatDriver as Driver } from '../../support/conversation.ts';
 import { ChatDriver } from '../../support/conversation.ts';
 import { goalFields } from '../../support/cycles.ts';
+import { testBackends } from '../../support/databases.ts';
 
 const HOUR = 3_600_000;
 const ANA = 'ana@demo.mentoria.invalid';
@@ -128,174 +129,176 @@ function expected(kind: DataKind, viewer: Viewer, released: boolean): boolean {
   return false;
 }
 
-describe.each(['es', 'en'] as const)('a pair’s history in %s', (lang) => {
-  const w = words[lang];
-  let chat: Driver;
-  const readers: Record<Viewer, { handle: string; command: string }> = {
-    mentee: { handle: 'ana', command: w.history },
-    mentor: { handle: 'luis', command: w.history },
-    admin: { handle: 'carmen', command: w.adminHistory },
-    director: { handle: 'diego', command: w.adminHistory },
-  };
-  const read = async (viewer: Viewer) =>
-    seen(await chat.as(readers[viewer].handle).says(readers[viewer].command));
+describe.each(testBackends().map((b) => [b.name, b] as const))('on %s', (_name, backend) => {
+  describe.each(['es', 'en'] as const)('a pair’s history in %s', (lang) => {
+    const w = words[lang];
+    let chat: Driver;
+    const readers: Record<Viewer, { handle: string; command: string }> = {
+      mentee: { handle: 'ana', command: w.history },
+      mentor: { handle: 'luis', command: w.history },
+      admin: { handle: 'carmen', command: w.adminHistory },
+      director: { handle: 'diego', command: w.adminHistory },
+    };
+    const read = async (viewer: Viewer) =>
+      seen(await chat.as(readers[viewer].handle).says(readers[viewer].command));
 
-  beforeAll(async () => {
-    chat = await ChatDriver.start();
-    const ana = chat.as('ana');
-    const luis = chat.as('luis');
-    for (const h of ['ana', 'luis', 'carmen', 'diego', 'sofia']) await chat.as(h).says(w.language);
-    // A goal, sent back with a comment, revised and approved.
-    await ana.says('meta formulario');
-    await ana.fills({
-      ...goalFields(MARK.goals as string),
-      milestones: 'Primeras cuatro reuniones; 15/01/2027',
-    });
-    await luis.says(w.pending);
-    await luis.clicks(w.requestChanges);
-    await luis.fills({ comment: MARK.review_comments as string });
-    await ana.clicks(w.edit);
-    await ana.clicks(w.edit);
-    await ana.clicks(w.measurable);
-    await ana.says('Responder 95 % de las solicitudes en 5 días');
-    await ana.clicks(w.submit);
-    await luis.says(w.pending);
-    await luis.clicks(w.approve);
-    // One session held with notes and agreements, one that did not happen, with its reason.
-    for (const outcome of ['held', 'not_held'] as const) {
-      await luis.says(w.newSession);
-      await luis.says(w.tomorrow);
-      await luis.says('60');
-      await luis.says('Sala 3');
+    beforeAll(async () => {
+      chat = await ChatDriver.start(undefined, { backend });
+      const ana = chat.as('ana');
+      const luis = chat.as('luis');
+      for (const h of ['ana', 'luis', 'carmen', 'diego', 'sofia']) await chat.as(h).says(w.language);
+      // A goal, sent back with a comment, revised and approved.
+      await ana.says('meta formulario');
+      await ana.fills({
+        ...goalFields(MARK.goals as string),
+        milestones: 'Primeras cuatro reuniones; 15/01/2027',
+      });
+      await luis.says(w.pending);
+      await luis.clicks(w.requestChanges);
+      await luis.fills({ comment: MARK.review_comments as string });
+      await ana.clicks(w.edit);
+      await ana.clicks(w.edit);
+      await ana.clicks(w.measurable);
+      await ana.says('Responder 95 % de las solicitudes en 5 días');
+      await ana.clicks(w.submit);
+      await luis.says(w.pending);
+      await luis.clicks(w.approve);
+      // One session held with notes and agreements, one that did not happen, with its reason.
+      for (const outcome of ['held', 'not_held'] as const) {
+        await luis.says(w.newSession);
+        await luis.says(w.tomorrow);
+        await luis.says('60');
+        await luis.says('Sala 3');
+        await luis.says('-');
+        await luis.clicks(w.send);
+        await ana.clicks(w.accept);
+        chat.clock.advance(26 * HOUR);
+        await ana.says(w.sessions);
+        if (outcome === 'held') {
+          await ana.clicks(w.held);
+          await ana.fills({
+            notes: MARK.session_notes as string,
+            agreements: MARK.session_agreements as string,
+          });
+        } else {
+          await ana.clicks(w.notHeld);
+          await ana.fills({ reason: MARK.session_reasons as string });
+        }
+      }
+      // A check-in with a restriction the mentor answers.
+      chat.clock.advance(20 * 24 * HOUR);
+      await ana.says(w.checkin);
+      await ana.says('40');
+      await ana.clicks(w.restriction);
+      await ana.says(MARK.checkin_notes as string);
+      await ana.says('30/01/2027');
+      await luis.clicks(w.reply);
+      await luis.fills({ reply: MARK.mentor_replies as string });
+      // The final evaluation, saved but not yet released.
+      chat.clock.advance(130 * 24 * HOUR);
+      await luis.says(w.evaluate);
+      await luis.clicks(w.achieved);
+      await luis.clicks('5');
+      await luis.says('Excelente trabajo');
+      await luis.says(MARK.evaluation_comments as string);
+      await luis.says('Delegar tareas');
       await luis.says('-');
-      await luis.clicks(w.send);
-      await ana.clicks(w.accept);
-      chat.clock.advance(26 * HOUR);
-      await ana.says(w.sessions);
-      if (outcome === 'held') {
-        await ana.clicks(w.held);
-        await ana.fills({
-          notes: MARK.session_notes as string,
-          agreements: MARK.session_agreements as string,
-        });
-      } else {
-        await ana.clicks(w.notHeld);
-        await ana.fills({ reason: MARK.session_reasons as string });
-      }
-    }
-    // A check-in with a restriction the mentor answers.
-    chat.clock.advance(20 * 24 * HOUR);
-    await ana.says(w.checkin);
-    await ana.says('40');
-    await ana.clicks(w.restriction);
-    await ana.says(MARK.checkin_notes as string);
-    await ana.says('30/01/2027');
-    await luis.clicks(w.reply);
-    await luis.fills({ reply: MARK.mentor_replies as string });
-    // The final evaluation, saved but not yet released.
-    chat.clock.advance(130 * 24 * HOUR);
-    await luis.says(w.evaluate);
-    await luis.clicks(w.achieved);
-    await luis.clicks('5');
-    await luis.says('Excelente trabajo');
-    await luis.says(MARK.evaluation_comments as string);
-    await luis.says('Delegar tareas');
-    await luis.says('-');
-    await luis.clicks(w.save);
-  });
-  afterAll(async () => {
-    await chat?.close();
-  });
+      await luis.clicks(w.save);
+    });
+    afterAll(async () => {
+      await chat?.close();
+    });
 
-  it('keeps the evaluation from the mentee until it is released, and shows it to the mentor', async () => {
-    const mentee = await read('mentee');
-    expect(mentee.text + mentee.file).not.toContain('MARKSTRENGTH');
-    expect(mentee.text + mentee.file).not.toContain('★');
-    const mentor = await read('mentor');
-    expect(mentor.file).toContain('MARKSTRENGTH');
-    expect(mentor.file).toContain('★★★★★');
-  });
+    it('keeps the evaluation from the mentee until it is released, and shows it to the mentor', async () => {
+      const mentee = await read('mentee');
+      expect(mentee.text + mentee.file).not.toContain('MARKSTRENGTH');
+      expect(mentee.text + mentee.file).not.toContain('★');
+      const mentor = await read('mentor');
+      expect(mentor.file).toContain('MARKSTRENGTH');
+      expect(mentor.file).toContain('★★★★★');
+    });
 
-  it('shows each reader what the table of who sees what lets them see, cell by cell', async () => {
-    await chat.as('luis').clicks(w.release);
-    await chat.as('ana').clicks(w.acknowledge);
-    await chat.as('ana').clicks('4');
-    await chat.as('ana').clicks('9');
-    await chat.as('ana').says(MARK.survey_comments as string);
-    await chat.as('ana').says(MARK.survey_mentor_note as string);
-    for (const viewer of VIEWERS) {
-      const { file } = await read(viewer);
-      for (const [kind, mark] of Object.entries(MARK) as [DataKind, string][]) {
-        const word = mark.split(' ')[0] as string;
-        expect({ viewer, kind, shown: file.includes(word) }).toEqual({
+    it('shows each reader what the table of who sees what lets them see, cell by cell', async () => {
+      await chat.as('luis').clicks(w.release);
+      await chat.as('ana').clicks(w.acknowledge);
+      await chat.as('ana').clicks('4');
+      await chat.as('ana').clicks('9');
+      await chat.as('ana').says(MARK.survey_comments as string);
+      await chat.as('ana').says(MARK.survey_mentor_note as string);
+      for (const viewer of VIEWERS) {
+        const { file } = await read(viewer);
+        for (const [kind, mark] of Object.entries(MARK) as [DataKind, string][]) {
+          const word = mark.split(' ')[0] as string;
+          expect({ viewer, kind, shown: file.includes(word) }).toEqual({
+            viewer,
+            kind,
+            shown: expected(kind, viewer, true),
+          });
+        }
+        // Outcomes and ratings (stars), survey ratings and sessions, by the same table.
+        expect({ viewer, stars: file.includes('★★★★★') }).toEqual({
           viewer,
-          kind,
-          shown: expected(kind, viewer, true),
+          stars: expected('evaluation_outcomes', viewer, true),
         });
+        const rating = lang === 'es' ? 'satisfacción 4 de 5' : 'satisfaction 4 of 5';
+        expect({ viewer, rating: file.includes(rating) }).toEqual({
+          viewer,
+          rating: expected('survey_ratings', viewer, true),
+        });
+        expect(file).toContain(lang === 'es' ? 'Realizada' : 'Held');
       }
-      // Outcomes and ratings (stars), survey ratings and sessions, by the same table.
-      expect({ viewer, stars: file.includes('★★★★★') }).toEqual({
-        viewer,
-        stars: expected('evaluation_outcomes', viewer, true),
-      });
-      const rating = lang === 'es' ? 'satisfacción 4 de 5' : 'satisfaction 4 of 5';
-      expect({ viewer, rating: file.includes(rating) }).toEqual({
-        viewer,
-        rating: expected('survey_ratings', viewer, true),
-      });
-      expect(file).toContain(lang === 'es' ? 'Realizada' : 'Held');
-    }
-    // The audit log is the admins' only.
-    for (const viewer of VIEWERS) {
-      const answer = await chat.as(readers[viewer].handle).says(w.audit);
-      const hasFile = answer.reply.messages.some((m) => m.blocks.some((b) => b.type === 'file'));
-      expect({ viewer, hasFile }).toEqual({ viewer, hasFile: VISIBILITY.audit_log[viewer] === 'all' });
-    }
-  });
+      // The audit log is the admins' only.
+      for (const viewer of VIEWERS) {
+        const answer = await chat.as(readers[viewer].handle).says(w.audit);
+        const hasFile = answer.reply.messages.some((m) => m.blocks.some((b) => b.type === 'file'));
+        expect({ viewer, hasFile }).toEqual({ viewer, hasFile: VISIBILITY.audit_log[viewer] === 'all' });
+      }
+    });
 
-  it('tells the coordinator the history in one message with the file, and records that it was read', async () => {
-    const admin = await read('admin');
-    expect(admin.text).toContain(w.expect.title);
-    expect(admin.text).toContain(w.expect.with);
-    expect(admin.text).toContain(w.expect.sessions);
-    expect(admin.text).toContain(w.expect.alerts);
-    expect(admin.text).toContain(w.expect.adminSees);
-    expect(admin.name).toMatch(/\.xlsx$/);
-    // Every revision and decision is in the file, in order.
-    const lines = admin.file.split('\n');
-    const at = (word: string) => lines.findIndex((l) => l.includes(word));
-    expect(at('MARKREVIEW')).toBeGreaterThan(0);
-    expect(at('MARKAGREE')).toBeGreaterThan(at('MARKREVIEW'));
-    expect(at('MARKCHECKIN')).toBeGreaterThan(at('MARKAGREE'));
-    const audit = await chat.db.db
-      .selectFrom('audit_log')
-      .select(['action', 'subject_id'])
-      .where('action', '=', 'history.view')
-      .execute();
-    expect(audit.length).toBeGreaterThan(0);
-    expect(audit[0]?.subject_id).toBe(await chat.idOf('ana'));
-  });
+    it('tells the coordinator the history in one message with the file, and records that it was read', async () => {
+      const admin = await read('admin');
+      expect(admin.text).toContain(w.expect.title);
+      expect(admin.text).toContain(w.expect.with);
+      expect(admin.text).toContain(w.expect.sessions);
+      expect(admin.text).toContain(w.expect.alerts);
+      expect(admin.text).toContain(w.expect.adminSees);
+      expect(admin.name).toMatch(/\.xlsx$/);
+      // Every revision and decision is in the file, in order.
+      const lines = admin.file.split('\n');
+      const at = (word: string) => lines.findIndex((l) => l.includes(word));
+      expect(at('MARKREVIEW')).toBeGreaterThan(0);
+      expect(at('MARKAGREE')).toBeGreaterThan(at('MARKREVIEW'));
+      expect(at('MARKCHECKIN')).toBeGreaterThan(at('MARKAGREE'));
+      const audit = await chat.db.db
+        .selectFrom('audit_log')
+        .select(['action', 'subject_id'])
+        .where('action', '=', 'history.view')
+        .execute();
+      expect(audit.length).toBeGreaterThan(0);
+      expect(audit[0]?.subject_id).toBe(await chat.idOf('ana'));
+    });
 
-  it('gives the mentee and the mentor their own history', async () => {
-    const mentee = await read('mentee');
-    expect(mentee.text).toContain(w.expect.own);
-    expect(mentee.text).toContain(w.expect.with);
-    const mentor = await read('mentor');
-    expect(mentor.text).toContain(w.expect.own);
-    expect(mentor.text).toContain('Ana Torres');
-  });
+    it('gives the mentee and the mentor their own history', async () => {
+      const mentee = await read('mentee');
+      expect(mentee.text).toContain(w.expect.own);
+      expect(mentee.text).toContain(w.expect.with);
+      const mentor = await read('mentor');
+      expect(mentor.text).toContain(w.expect.own);
+      expect(mentor.text).toContain('Ana Torres');
+    });
 
-  it('refuses someone else’s history to a participant, and answers unknown addresses and a missing one', async () => {
-    const refused = await chat.as('sofia').says(w.adminHistory);
-    expect(refused.text).not.toContain('MARK');
-    expect(refused.reply.messages.some((m) => m.blocks.some((b) => b.type === 'file'))).toBe(false);
-    // Her own history, on the other hand, is hers (she has a pair).
-    expect((await chat.as('sofia').says(w.history)).text).toContain(w.expect.own);
-    expect((await chat.as('carmen').says(w.adminHistory.split(' ').slice(0, 2).join(' '))).text).toContain(
-      w.expect.usage,
-    );
-    expect(
-      (await chat.as('carmen').says(`${w.adminHistory.split(' ').slice(0, 2).join(' ')} nadie@x.org`)).text,
-    ).toContain(w.expect.unknown);
+    it('refuses someone else’s history to a participant, and answers unknown addresses and a missing one', async () => {
+      const refused = await chat.as('sofia').says(w.adminHistory);
+      expect(refused.text).not.toContain('MARK');
+      expect(refused.reply.messages.some((m) => m.blocks.some((b) => b.type === 'file'))).toBe(false);
+      // Her own history, on the other hand, is hers (she has a pair).
+      expect((await chat.as('sofia').says(w.history)).text).toContain(w.expect.own);
+      expect((await chat.as('carmen').says(w.adminHistory.split(' ').slice(0, 2).join(' '))).text).toContain(
+        w.expect.usage,
+      );
+      expect(
+        (await chat.as('carmen').says(`${w.adminHistory.split(' ').slice(0, 2).join(' ')} nadie@x.org`)).text,
+      ).toContain(w.expect.unknown);
+    });
   });
 });

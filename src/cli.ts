@@ -7,9 +7,12 @@ import { systemClock } from './clock.ts';
 import { type Config, loadConfigOrExit } from './config.ts';
 import { DomainError } from './domain/errors.ts';
 import type { Platform } from './domain/model.ts';
+import { judgeGoal } from './domain/smart-coach.ts';
 import { isIsoDate, localDate, startOfLocalDay } from './domain/time.ts';
 import { loadDotEnv } from './env.ts';
+import { coachHint } from './flows/coach.ts';
 import { errorText } from './flows/errors.ts';
+import { goalDateRecognizer } from './flows/goal-dates.ts';
 import { withdrawalNotice } from './flows/withdrawal.flow.ts';
 import { formatter, translator } from './i18n/index.ts';
 import { auditCsv } from './reports/audit-csv.ts';
@@ -82,6 +85,10 @@ Commands:
                                          how the program's diplomas look: the institution that grants them,
                                          up to three signatories, a PNG logo (up to 512 KB); audited
   certificate verify NUMBER              whose certificate a diploma's number is (any tenant); exit 1 if none
+  smart check [--lang es|en] [--today YYYY-MM-DD] [--cycle-end YYYY-MM-DD] [--json] "TEXT"
+                                         the SMART coach's verdict on a goal in one sentence: specific,
+                                         measurable, time-bound (a real date or period from --today on, not
+                                         after --cycle-end), each with its hint, and the parts recognised
   report --cycle C [--format json|csv|md]   the cycle's figures (md by default)
   report --cycle C --format xlsx|pdf|png [--out FILE]
                                          each participant's results (xlsx), the diplomas (pdf), the chart (png)
@@ -167,11 +174,78 @@ async function readTable(file: string, io: CliIo): Promise<CsvRow[]> {
   return table.rows;
 }
 
+/**
+ * `mentoria smart check "TEXT"`: the SMART coach's verdict on a goal written in one sentence —
+ * each criterion's ok and hint, and the parts it recognised — so coaching can be measured.
+ */
+function smartCheck(args: string[], io: CliIo): number {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      lang: { type: 'string', default: 'es' },
+      today: { type: 'string' },
+      'cycle-end': { type: 'string' },
+      json: { type: 'boolean', default: false },
+    },
+  });
+  const text = positionals.join(' ').trim();
+  if (!text) throw new Error(`a goal to check is required: mentoria smart check "TEXT"\n\n${USAGE}`);
+  const lang = values.lang === 'en' ? 'en' : values.lang === 'es' ? 'es' : undefined;
+  if (!lang) throw new Error('--lang must be es or en');
+  const today = values.today ?? localDate(systemClock.now(), 'UTC');
+  const cycleEnd = values['cycle-end'];
+  for (const [name, value] of [
+    ['--today', today],
+    ['--cycle-end', cycleEnd],
+  ] as const)
+    if (value !== undefined && !isIsoDate(value)) throw new Error(`${name} must be a date as YYYY-MM-DD`);
+  const verdict = judgeGoal(text, {
+    recognizeDates: goalDateRecognizer({ today, cycleEnd }),
+    today,
+    cycleEnd,
+    language: lang,
+  });
+  const reader = { t: translator(lang), fmt: formatter(lang, 'UTC') };
+  const criterion = (name: 'specific' | 'measurable' | 'timeBound') => ({
+    ok: verdict[name].ok,
+    hint: coachHint(reader, name, verdict[name], { text, cycleEnd }) ?? '',
+  });
+  const result = {
+    specific: criterion('specific'),
+    measurable: criterion('measurable'),
+    timeBound: criterion('timeBound'),
+    parts: {
+      action: verdict.specific.action ?? null,
+      indicator: verdict.measurable.indicator ?? null,
+      date: verdict.timeBound.date ?? null,
+      dateText: verdict.timeBound.dateText ?? null,
+    },
+  };
+  if (values.json) io.out(JSON.stringify(result, null, 2));
+  else
+    io.out(
+      (['specific', 'measurable', 'timeBound'] as const)
+        .map((c) => `${c}: ${result[c].ok ? 'yes' : 'no'}${result[c].hint ? ` — ${result[c].hint}` : ''}`)
+        .join('\n'),
+    );
+  return 0;
+}
+
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command, sub, ...rest] = argv;
   if (!command || command === 'help' || command === '--help' || command === '-h') {
     io.out(USAGE);
     return command ? 0 : 2;
+  }
+  // Judging a goal needs no database: it is text and dates.
+  if (command === 'smart' && sub === 'check') {
+    try {
+      return smartCheck(rest, io);
+    } catch (error) {
+      io.err(error instanceof Error ? error.message : String(error));
+      return 1;
+    }
   }
   if (!io.config) loadDotEnv();
   const config = io.config ?? loadConfigOrExit();

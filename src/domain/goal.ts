@@ -44,60 +44,6 @@ export function checkGoalLimit(activeGoals: number, max: number): void {
 export const GOAL_TEXT_MAX = 1000;
 export const GOAL_TITLE_MAX = 120;
 
-/** A coaching remark on one SMART part; `key` is an i18n key under `smart.`. */
-export interface Coaching {
-  ok: boolean;
-  key: string;
-}
-
-const SPANISH_VERB = /^[a-záéíóúñ]{3,}(ar|er|ir|aré|eré|iré|aremos|eremos|iremos)$/;
-const ENGLISH_VERBS = new Set(
-  `achieve adopt analyse analyze apply attend automate build coach communicate complete conduct coordinate create
-  define delegate deliver design develop digitise digitize document draft establish evaluate facilitate finish get give hold
-  implement improve increase introduce launch lead learn listen manage map master measure mentor migrate negotiate obtain
-  organise organize plan practice practise prepare present publish raise read reach redesign reduce review run set share
-  speak standardise standardize start study support teach track train update use write`.split(/\s+/),
-);
-
-function words(text: string): string[] {
-  return text
-    .toLowerCase()
-    .split(/[^\p{L}\p{N}%]+/u)
-    .filter(Boolean);
-}
-
-/** Specific: an action (a verb) and an object it acts on. */
-export function coachSpecific(text: string): Coaching {
-  const w = words(text);
-  if (w.length < 3) return { ok: false, key: 'smart.specific.too_short' };
-  const hasVerb = w.some((word) => SPANISH_VERB.test(word) || ENGLISH_VERBS.has(word));
-  if (!hasVerb) return { ok: false, key: 'smart.specific.no_action' };
-  return { ok: true, key: 'smart.specific.ok' };
-}
-
-const EVIDENCE = new Set(
-  `informe informes reporte reportes documento documentos evidencia evidencias constancia constancias certificado
-  certificados diploma entregable entregables publicado publicada presentación presentaciones acta actas lista listas
-  registro registros encuesta encuestas evaluación evaluaciones calificación puntaje manual guía protocolo tablero
-  report reports document documents evidence certificate certificates deliverable deliverables published presentation
-  presentations minutes list record records survey surveys evaluation score rating dashboard guide manual protocol
-  uno una dos tres cuatro cinco seis siete ocho nueve diez doce veinte cien mil one two three four five six seven eight
-  nine ten twelve twenty hundred thousand`.split(/\s+/),
-);
-
-/** Measurable: an indicator — a number, a percentage or observable evidence. */
-export function coachMeasurable(text: string): Coaching {
-  if (/\d/.test(text)) return { ok: true, key: 'smart.measurable.ok' };
-  if (words(text).some((word) => EVIDENCE.has(word))) return { ok: true, key: 'smart.measurable.ok' };
-  return { ok: false, key: 'smart.measurable.no_indicator' };
-}
-
-/** Achievable and relevant: a real sentence, not a word. */
-export function coachReason(part: 'achievable' | 'relevant', text: string): Coaching {
-  if (words(text).length < 3) return { ok: false, key: `smart.${part}.too_short` };
-  return { ok: true, key: `smart.${part}.ok` };
-}
-
 /** Time-bound: the due date falls inside the cycle's execution window. */
 export function checkDueDate(
   cycle: Pick<
@@ -115,7 +61,10 @@ export function checkDueDate(
   if (today && dueDate < today) throw new DomainError('goal.date_past', { today });
 }
 
-/** Every field present, within limits, and the date inside the window; coaching is advice, this is law. */
+/**
+ * Every field present, within limits, and the dates inside the window. The SMART coach
+ * (`smart-coach.ts`) only advises: a goal it finds vague can still be sent, and its mentor sees why.
+ */
 export function validateGoalFields(
   fields: GoalFields,
   cycle: Parameters<typeof checkDueDate>[0],
@@ -140,9 +89,6 @@ export function validateGoalFields(
   for (const [field, value, max] of texts) {
     if (!value.trim()) throw new DomainError('goal.field_invalid', { field, problem: 'empty' });
     if (value.length > max) throw new DomainError('goal.field_invalid', { field, problem: 'too_long', max });
-  }
-  if (!coachMeasurable(fields.measurable).ok) {
-    throw new DomainError('goal.field_invalid', { field: 'measurable', problem: 'no_indicator' });
   }
   checkDueDate(cycle, fields.dueDate, today(fields.dueDate));
   for (const milestone of fields.milestones) {

@@ -6,14 +6,12 @@ import {
   checkDueDate,
   checkGoalLimit,
   checkMilestoneDate,
-  coachMeasurable,
-  coachReason,
-  coachSpecific,
   countsTowardsLimit,
   GOAL_TEXT_MAX,
   GOAL_TITLE_MAX,
 } from '../domain/goal.ts';
 import type { Cycle, GoalFields, Pairing } from '../domain/model.ts';
+import { judgeMeasurable, judgeSpecific } from '../domain/smart-coach.ts';
 import { type IsoDate, localDate } from '../domain/time.ts';
 import { type Form, message, type OutboundMessage, textMessage } from '../messages/model.ts';
 import { editDraft, submitGoal, submitNewGoal } from '../services/goal.service.ts';
@@ -22,9 +20,11 @@ import { getGoal, listGoalsOfPairing, listRevisions } from '../store/goal.store.
 import { getPerson } from '../store/person.store.ts';
 import { getCycle, getPairing, pairingsOf } from '../store/program.store.ts';
 import { type Competency, listCompetencies } from '../store/tenant.store.ts';
+import { coachHint, oneSentenceGoal, verdictLine } from './coach.ts';
 import { type Ctx, notify, type Reply, reply } from './context.ts';
 import { errorText } from './errors.ts';
 import { done, type Flow, type FlowState, type FlowTurn, flowButton, goTo, isSkip, stay } from './flow.ts';
+import { goalDateRecognizer } from './goal-dates.ts';
 import { parseDate } from './parse-date.ts';
 import { planReviewers, requireAuthor, reviewerWords, standingOf } from './standing.ts';
 import { competencyName, goalFieldList, reviewRequest } from './views.ts';
@@ -42,6 +42,10 @@ const dataSchema = z.object({
   pairingId: z.string(),
   cycleId: z.string(),
   back: z.boolean().default(false),
+  /** Per coached step, the gap the coach found last and how many times in a row (the hint changes). */
+  tries: z.record(z.string(), z.object({ gap: z.string(), n: z.number() })).default({}),
+  /** The answer the coach questioned, kept if the person chooses to leave it as it is. */
+  pending: z.string().optional(),
   f: z
     .object({
       title: z.string(),
@@ -151,6 +155,13 @@ async function summary(ctx: Ctx, data: Data): Promise<OutboundMessage> {
   return message(t('goal.summary.title', words))
     .text(t(data.mode === 'edit' ? 'goal.summary.edit_title' : 'goal.summary.title', words))
     .fields(goalFieldList(ctx, data.f, catalog))
+    .context(
+      verdictLine(t, {
+        specific: data.f.specific ?? '',
+        measurable: data.f.measurable ?? '',
+        dueDate: data.f.dueDate ?? '',
+      }),
+    )
     .buttons([
       flowButton(GOAL_FLOW, 'summary', 'submit', t('goal.summary.submit'), 'primary'),
       flowButton(GOAL_FLOW, 'summary', 'edit', t('goal.summary.edit')),
@@ -167,7 +178,14 @@ async function next(
   prefix: OutboundMessage[] = [],
 ): Promise<FlowTurn> {
   const order = [...EDITABLE, 'summary'] as const;
-  const step = data.back ? 'summary' : (order[order.indexOf(from) + 1] ?? 'summary');
+  // Parts already filled (a goal written in one sentence) are not asked again.
+  const filled = (s: (typeof order)[number]) =>
+    data.mode === 'new' &&
+    (s === 'due'
+      ? Boolean(data.f.dueDate)
+      : (TEXT_STEPS as readonly string[]).includes(s) && Boolean(data.f[s as TextStep]));
+  let step: (typeof order)[number] = data.back ? 'summary' : (order[order.indexOf(from) + 1] ?? 'summary');
+  while (step !== 'summary' && filled(step)) step = order[order.indexOf(step) + 1] ?? 'summary';
   const nextData = step === 'summary' ? { ...data, back: false } : data;
   return goTo(step, nextData, reply(...prefix, await ask(ctx, step, nextData)));
 }
@@ -175,7 +193,14 @@ async function next(
 /** `meta nueva`: starts drafting (for the pair named, when the author has several), or says why not. */
 export async function startGoalDrafting(ctx: Ctx, pairingId?: string): Promise<FlowTurn> {
   const pairing = await pairingWithRoom(ctx, pairingId);
-  const data: Data = { mode: 'new', pairingId: pairing.id, cycleId: pairing.cycleId, back: false, f: {} };
+  const data: Data = {
+    mode: 'new',
+    pairingId: pairing.id,
+    cycleId: pairing.cycleId,
+    back: false,
+    tries: {},
+    f: {},
+  };
   const intro = textMessage(ctx.t('goal.intro'));
   return goTo('title', data, reply(intro, await ask(ctx, 'title', data)));
 }
@@ -212,6 +237,7 @@ export async function startGoalEditing(ctx: Ctx, goalId: string): Promise<FlowTu
     pairingId: goal.pairingId,
     cycleId: goal.cycleId,
     back: false,
+    tries: {},
     f: {
       title: goal.title,
       specific: goal.specific,
@@ -229,17 +255,113 @@ export async function startGoalEditing(ctx: Ctx, goalId: string): Promise<FlowTu
   return goTo('summary', data, reply(...notes, await summary(ctx, data)));
 }
 
-function coachText(ctx: Ctx, step: TextStep, text: string): string | null {
+/** What makes an answer unusable (too long, a title of two letters): not advice, a refusal. */
+function hardProblem(ctx: Ctx, step: TextStep, text: string): string | null {
   const max = step === 'title' ? GOAL_TITLE_MAX : GOAL_TEXT_MAX;
   if (text.length > max) return ctx.t('errors.input.too_long', { field: ctx.t(`goal.field.${step}`), max });
-  if (step === 'title') return text.length < 3 ? ctx.t('goal.coach.title_short') : null;
-  const coaching =
-    step === 'specific'
-      ? coachSpecific(text)
-      : step === 'measurable'
-        ? coachMeasurable(text)
-        : coachReason(step, text);
-  return coaching.ok ? null : ctx.t(coaching.key);
+  if (step === 'title' && text.length < 3) return ctx.t('goal.coach.title_short');
+  if (!text.trim()) return ctx.t('forms.required');
+  return null;
+}
+
+/** The coach's verdict on a specific or measurable answer, in the context of the pair's cycle. */
+function verdictOn(step: 'specific' | 'measurable', text: string, cycle: Cycle, ctx: Ctx) {
+  const recognizeDates = goalDateRecognizer({
+    today: localDate(ctx.now, cycle.timezone),
+    cycleEnd: executionWindow(cycle).to,
+  });
+  return step === 'specific' ? judgeSpecific(text) : judgeMeasurable(text, recognizeDates(text));
+}
+
+/**
+ * The coach on a specific or measurable answer: nothing when it is met; otherwise a hint that
+ * changes when the same gap comes back, and a button to keep the answer as it is (the coach
+ * advises, it never blocks).
+ */
+async function coachStep(
+  ctx: Ctx,
+  data: Data,
+  step: 'specific' | 'measurable',
+  text: string,
+): Promise<FlowTurn | undefined> {
+  const cycle = await loadCycle(ctx, data);
+  const verdict = verdictOn(step, text, cycle, ctx);
+  if (verdict.ok || !verdict.gap) return undefined;
+  const previous = data.tries[step];
+  const n = previous?.gap === verdict.gap ? previous.n + 1 : 1;
+  const competency = data.f.competencies?.[0];
+  const catalog = competency ? await listCompetencies(ctx.deps.db, ctx.tenant.id) : [];
+  const hint = coachHint(ctx, step, verdict, {
+    text,
+    attempt: n,
+    competency,
+    ...(competency ? { competencyName: competencyName(ctx.t, catalog, competency) } : {}),
+    cycleEnd: executionWindow(cycle).to,
+  }) as string;
+  const nextData: Data = {
+    ...data,
+    tries: { ...data.tries, [step]: { gap: verdict.gap, n } },
+    pending: text,
+  };
+  return goTo(
+    step,
+    nextData,
+    reply(
+      message(hint)
+        .text(hint)
+        .buttons([flowButton(GOAL_FLOW, step, 'keep', ctx.t('coach.keep'))])
+        .build(),
+    ),
+  );
+}
+
+/** What the coach says of an answer it accepts. */
+async function okText(ctx: Ctx, data: Data, step: TextStep, text: string): Promise<string> {
+  if (step !== 'measurable') return ctx.t(`coach.ok.${step}`);
+  const verdict = verdictOn('measurable', text, await loadCycle(ctx, data), ctx);
+  const indicator = 'indicator' in verdict ? verdict.indicator : undefined;
+  return verdict.ok && indicator ? ctx.t('coach.ok.measurable', { indicator }) : ctx.t('coach.ok.achievable');
+}
+
+/**
+ * A whole goal written as its title ("Reducir de 10 a 5 días … antes del 30 de junio"): its
+ * parts filled in, and the conversation goes on with the first one still missing.
+ */
+async function oneSentence(ctx: Ctx, data: Data, text: string): Promise<FlowTurn | undefined> {
+  const cycle = await loadCycle(ctx, data);
+  const whole = oneSentenceGoal(text, {
+    today: localDate(ctx.now, cycle.timezone),
+    cycleEnd: executionWindow(cycle).to,
+  });
+  if (!whole) return undefined;
+  const dueDate = whole.dueDate && !dateProblem(ctx, cycle, whole.dueDate) ? whole.dueDate : undefined;
+  const f = {
+    ...data.f,
+    title: whole.title.slice(0, GOAL_TITLE_MAX),
+    specific: whole.specific,
+    ...(whole.measurable ? { measurable: whole.measurable } : {}),
+    ...(dueDate ? { dueDate } : {}),
+  };
+  const order = ['specific', 'measurable', 'achievable', 'relevant', 'due'] as const;
+  const missing = order.filter((s) => !(s === 'due' ? f.dueDate : f[s]));
+  const step = missing[0] ?? 'competencies';
+  const nextData: Data = { ...data, f };
+  const { t } = ctx;
+  const intro = message(t('coach.one_sentence'))
+    .text(t('coach.one_sentence'))
+    .fields([
+      { label: t('goal.field.title'), value: f.title },
+      { label: t('goal.field.specific'), value: f.specific ?? '—' },
+      ...(f.measurable ? [{ label: t('goal.field.measurable'), value: f.measurable }] : []),
+      ...(f.dueDate ? [{ label: t('goal.field.dueDate'), value: ctx.fmt.date(f.dueDate) }] : []),
+    ])
+    .context(
+      t('coach.one_sentence_missing', {
+        parts: missing.map((s) => t(`goal.field.${s === 'due' ? 'dueDate' : s}`).toLowerCase()).join(', '),
+      }),
+    )
+    .build();
+  return goTo(step, nextData, reply(intro, await ask(ctx, step, nextData)));
 }
 
 interface DateRules {
@@ -339,6 +461,17 @@ export async function saveAndSubmit(
   );
 }
 
+/** An answer taken: the coach's record of that step is cleared. */
+function accepted(data: Data, step: TextStep, text: string): Data {
+  const { [step]: _done, ...tries } = data.tries;
+  return { ...data, tries, pending: undefined, f: { ...data.f, [step]: text } };
+}
+
+/** "Dejarla así": the answer the coach questioned, kept as written. */
+async function keep(ctx: Ctx, data: Data, step: TextStep): Promise<FlowTurn> {
+  return next(ctx, accepted(data, step, data.pending as string), step, [textMessage(ctx.t('coach.kept'))]);
+}
+
 export const goalDraftingFlow: Flow = {
   name: GOAL_FLOW,
   titleKey: 'flows.goal_draft',
@@ -348,15 +481,40 @@ export const goalDraftingFlow: Flow = {
     const data = readData(state);
     const step = state.step;
     if ((TEXT_STEPS as readonly string[]).includes(step)) {
-      const problem = coachText(ctx, step as TextStep, text);
+      const textStep = step as TextStep;
+      // "Dejarla así" typed instead of clicked.
+      if (
+        data.pending &&
+        /^(dejarla asi|dejarla así|dejar asi|dejar así|asi esta bien|así está bien|keep it( as is)?)$/i.test(
+          text,
+        )
+      )
+        return keep(ctx, data, textStep);
+      const problem = hardProblem(ctx, textStep, text);
       if (problem) return stay(state, reply(textMessage(problem)));
-      return next(ctx, { ...data, f: { ...data.f, [step]: text } }, step as TextStep, [
-        textMessage(ctx.t(`goal.coach.ok_${step}`)),
+      if (textStep === 'title' && data.mode === 'new' && !data.back) {
+        const whole = await oneSentence(ctx, data, text);
+        if (whole) return whole;
+      }
+      if (textStep === 'specific' || textStep === 'measurable') {
+        const coached = await coachStep(ctx, data, textStep, text);
+        if (coached) return coached;
+      }
+      return next(ctx, accepted(data, textStep, text), textStep, [
+        textMessage(await okText(ctx, data, textStep, text)),
       ]);
     }
     if (step === 'due') {
       const cycle = await loadCycle(ctx, data);
-      const dueDate = parseDate(text, ctx.now, ctx.person.timezone);
+      // A written date, or a period read as its last day ("a fin de junio", "el próximo trimestre").
+      const dueDate =
+        parseDate(text, ctx.now, ctx.person.timezone) ??
+        goalDateRecognizer({
+          today: localDate(ctx.now, cycle.timezone),
+          cycleEnd: executionWindow(cycle).to,
+        })(text)
+          .filter((d) => d.end)
+          .at(-1)?.end;
       if (!dueDate) return stay(state, reply(textMessage(ctx.t('dates.unreadable_date'))));
       const problem = dateProblem(ctx, cycle, dueDate);
       if (problem) return stay(state, reply(textMessage(problem)));
@@ -399,6 +557,8 @@ export const goalDraftingFlow: Flow = {
 
   async onChoice(ctx, state, choice) {
     const data = readData(state);
+    if ((state.step === 'specific' || state.step === 'measurable') && choice === 'keep' && data.pending)
+      return keep(ctx, data, state.step);
     if (state.step === 'competencies') {
       if (choice === 'done')
         return next(
@@ -556,7 +716,7 @@ export async function submitGoalForm(
   const str = (id: string) => (typeof values[id] === 'string' ? (values[id] as string).trim() : '');
   for (const step of TEXT_STEPS) {
     const value = str(step);
-    const problem = value ? coachText(ctx, step, value) : ctx.t('forms.required');
+    const problem = value ? hardProblem(ctx, step, value) : ctx.t('forms.required');
     if (problem) errors[step] = problem;
   }
   const before = goalId ? await getGoal(ctx.deps.db, ctx.tenant.id, goalId) : undefined;
@@ -612,7 +772,20 @@ export async function submitGoalForm(
       textMessage(t('paper.goal_told', { admin: ctx.person.name, title: str('title') })),
     );
   }
-  return submitted;
+  // The coach advises on a form too, after the fact: the goal went to its reviewer as written.
+  const hints = (['specific', 'measurable'] as const).flatMap((step) => {
+    const hint = coachHint(ctx, step, verdictOn(step, str(step), cycle, ctx), {
+      text: str(step),
+      cycleEnd: executionWindow(cycle).to,
+    });
+    return hint ? [`• ${ctx.t(`goal.field.${step}`)}: ${hint}`] : [];
+  });
+  return hints.length
+    ? {
+        ...submitted,
+        messages: [...submitted.messages, textMessage([ctx.t('coach.from_form'), ...hints].join('\n'))],
+      }
+    : submitted;
 }
 
 /** The active pair whose plan this person writes, for an admin entering their paper form. */

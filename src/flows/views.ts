@@ -2,6 +2,7 @@ import type { Goal, GoalFields, MentoringSession } from '../domain/model.ts';
 import type { Formatter, T } from '../i18n/index.ts';
 import { button, message, type OutboundMessage } from '../messages/model.ts';
 import type { Competency } from '../store/tenant.store.ts';
+import { verdictLine } from './coach.ts';
 
 export interface Reader {
   t: T;
@@ -43,7 +44,8 @@ export function goalFieldList(
       'milestones',
       fields.milestones.length
         ? fields.milestones.map((m) => `• ${m.title} (${fmt.date(m.dueDate)})`).join('\n')
-        : t('common.none'),
+        : // "Ninguno" agrees with "hitos", not with the reader.
+          t('common.none', { context: '' }),
     );
   }
   return rows;
@@ -91,6 +93,8 @@ export function reviewRequest(
         comment: lastComment,
       }),
     );
+  // What the SMART coach found, per criterion: the reviewer sees a vague part the author kept.
+  builder.context(verdictLine(t, goal));
   return builder
     .buttons([
       button('goal.approve', t('review.approve'), value, 'primary'),

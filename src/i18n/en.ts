@@ -199,26 +199,105 @@ export const en: typeof es = {
     work_report: 'Work report',
     help: 'Help',
   },
-  smart: {
+  coach: {
+    ok: {
+      specific: 'Good, it is specific: it says what you will do and on what.',
+      measurable: 'It has an indicator: “{{indicator}}”.',
+      title: 'Good title.',
+      achievable: 'Noted.',
+      relevant: 'Noted.',
+    },
+    keep: 'Keep it as is',
+    kept: 'All right, it stays as you wrote it; whoever reviews your goal will see the coach’s suggestion.',
     specific: {
-      ok: 'Good, it is specific.',
-      too_short:
-        'Tell me a bit more: a specific goal says what action you will take and on what (e.g. “Hold weekly follow-up meetings with my team”).',
-      no_action:
-        'The action is missing: start with a verb saying what you will do (improve, organise, implement, write…) and on what.',
+      no_action_1:
+        'The action is missing: start with a verb saying what you will do (write, reduce, train, implement…) and on what.',
+      no_action_2:
+        'Put a verb in front of what you wrote, for example: “Write {{own}}” or “Implement {{own}}”.',
+      vague_verb_1:
+        '“{{word}}” is a wish, not an action: what exactly will you do? (write, reduce, train, publish…)',
+      vague_verb_2:
+        'Say how you will get there: “{{own}} by…”, or start with the action, for example “Cut the waiting time at the front desk from 20 to 10 minutes”.',
+      vague_object_1:
+        'On what, exactly? Name something that can be seen: a procedure, a document, a team, a process.',
+      vague_object_2:
+        'Replace the quality with its evidence: instead of “performance”, for example “the response time for letters” or “the 12 monthly reports”.',
+      no_object_1:
+        '“{{word}}” what? Add what you will act on: “{{own}} the manual…”, “{{own}} the 15 people of…”.',
+      no_object_2:
+        'Complete the sentence with its object, for example “{{own}} the office’s filing procedure”.',
+      negation_1: 'Say it positively: what you will do, not what you will avoid.',
+      negation_2:
+        'For example, instead of “not being late”, “arrive on time to the 12 follow-up meetings”; instead of “avoid mistakes”, “check the reports against a checklist”.',
     },
     measurable: {
-      ok: 'It has a measurable indicator.',
-      no_indicator:
-        'To be measurable it needs an indicator: a number (“12 meetings”), a percentage (“80% attendance”) or observable evidence (“published report”, “course certificate”).',
+      no_indicator_1:
+        'How will you know you achieved it? An indicator is missing: a quantity with its unit (“12 meetings”), a percentage (“95% of requests”) or a deliverable (“published manual”).',
+      no_indicator_2:
+        'How much? For example: “cut the response time from 10 to 5 days”. In your words: “{{own}}: from __ to __” or “{{own}}: __ a month”.',
+      only_date_1:
+        'A date says when, not how much: add an indicator (“20 letters”, “80% attendance”, “published report”).',
+      only_date_2:
+        'Which figure or deliverable will show it? For example: “answer 200 letters” or “publish the guide”.',
+      bare_number_1:
+        '“{{word}}” what? Add the unit or what you count: “{{word}} case files”, “{{word}}% of requests”.',
+      bare_number_2:
+        'A number needs its object: for example “95% of requests answered within 5 days” or “200 letters processed”.',
+      vague_quantity_1: '“{{word}}” cannot be measured: how many, exactly?',
+      vague_quantity_2:
+        'Give a figure or a deliverable: for example “from 40 to 20 complaints a month” or “a published report”.',
     },
-    achievable: {
-      ok: 'Got it.',
-      too_short: 'Explain it in a sentence: what resources, time or support do you have to achieve it?',
+    time: {
+      cycle_end: 'the end of the cycle',
+      no_date: 'By when? A date or a period up to {{end}}: “by June 30”, “in the second quarter”.',
+      vague_time: '“{{word}}” is not a date: choose one up to {{end}}.',
+      impossible_date: '“{{date}}” does not exist on the calendar: choose a real date.',
+      past: '“{{date}}” has passed: choose a date from today on.',
+      after_cycle: '{{date}} falls after the end of the cycle ({{end}}): choose a date until then.',
     },
-    relevant: {
-      ok: 'Got it.',
-      too_short: 'Explain it in a sentence: why does this goal matter for your work or your unit?',
+    example: 'An example of a SMART goal{{about}}: “{{example}}”.',
+    example_about: ' for “{{competency}}”',
+    examples: {
+      general: 'Cut the response time to citizen requests from 10 to 5 working days by June 30',
+      active_listening:
+        'Hold 8 listening interviews with service users and summarise their 5 main needs in a report before May',
+      assertive_communication:
+        'Give written feedback to the 6 people in my team after each monthly delivery until June',
+      leadership:
+        'Delegate the coordination of 3 projects with fortnightly follow-up meetings and minutes in the first half of the year',
+      performance: 'Process 90% of the letters assigned to me within 5 working days from February to June',
+      teamwork: 'Run 4 working sessions with the procurement unit and agree on a shared procedure before May',
+      digital_collaboration:
+        'Move the unit’s 120 shared documents to a cloud folder with team permissions in March',
+      data_analysis: 'Publish a monthly dashboard with 6 citizen service indicators from April',
+      digital_security:
+        'Train the 15 people of the office in secure passwords and turn on two-step verification on all their accounts before April',
+      social_media:
+        'Publish 2 posts a week about online procedures on the institution’s social media from February to June',
+      office_tools:
+        'Automate the weekly requests report with a spreadsheet and cut its preparation from 3 hours to 30 minutes in March',
+    },
+    one_sentence: 'I understood your whole goal in one message. This is how I split it:',
+    one_sentence_missing: 'Still missing: {{parts}}.',
+    from_form: 'The SMART coach’s suggestions (your goal was sent anyway):',
+    verdict: {
+      line: 'SMART coach: {{specific}} · {{measurable}} · {{timeBound}}',
+      specific_ok: 'specific ✓',
+      specific_gap: 'specific ✗ ({{why}})',
+      measurable_ok: 'measurable ✓',
+      measurable_gap: 'measurable ✗ ({{why}})',
+      timeBound_ok: 'time-bound ✓',
+    },
+    gap: {
+      no_action: 'no action',
+      vague_verb: 'vague verb',
+      vague_object: 'the object is a quality',
+      no_object: 'on what is missing',
+      negation: 'says what to avoid',
+      no_indicator: 'no indicator',
+      only_date: 'only a date',
+      bare_number: 'a number without a unit',
+      vague_quantity: 'vague quantity',
     },
   },
   goal: {
@@ -240,7 +319,8 @@ export const en: typeof es = {
       edit_pick: 'Which part do you want to change?',
     },
     hint: {
-      title: 'Example: “Improve communication with my team”.',
+      title:
+        'A short title, or your whole goal in one sentence and I will split it: “Cut the response time to citizen requests from 10 to 5 days by June 30”.',
       specific: 'Example: “Hold weekly follow-up meetings with my team”.',
       measurable: 'Example: “Hold 12 meetings with published minutes”.',
       achievable: 'Example: “My manager supports it and a room is available”.',

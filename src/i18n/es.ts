@@ -201,26 +201,108 @@ export const es = {
     work_report: 'Informe de trabajo',
     help: 'Ayuda',
   },
-  smart: {
+  coach: {
+    ok: {
+      specific: '¡Bien! Es específica: dice qué harás y sobre qué.',
+      measurable: 'Tiene un indicador: «{{indicator}}».',
+      title: 'Buen título.',
+      achievable: 'Anotado.',
+      relevant: 'Anotado.',
+    },
+    keep: 'Dejarla así',
+    kept: 'De acuerdo, queda como la escribiste; quien revise tu meta verá la sugerencia del coach.',
     specific: {
-      ok: '¡Bien! Es específica.',
-      too_short:
-        'Cuéntame un poco más: una meta específica dice qué acción harás y sobre qué (por ejemplo: «Organizar reuniones semanales de seguimiento con mi equipo»).',
-      no_action:
-        'Falta la acción: empieza con un verbo que diga qué harás (mejorar, organizar, implementar, elaborar…) y sobre qué.',
+      no_action_1:
+        'Falta la acción: empieza con un verbo que diga qué harás (elaborar, reducir, capacitar a, implementar…) y sobre qué.',
+      no_action_2:
+        'Ponle un verbo delante a lo que escribiste, por ejemplo: «Elaborar {{own}}» o «Implementar {{own}}».',
+      vague_verb_1:
+        '«{{word}}» expresa un deseo, no una acción: ¿qué harás concretamente? (elaborar, reducir, capacitar a, publicar…)',
+      vague_verb_2:
+        'Di cómo lo lograrás: «{{own}} mediante…», o empieza por la acción, por ejemplo «Reducir de 20 a 10 minutos la espera en ventanilla».',
+      vague_object_1:
+        '¿Sobre qué, concretamente? Nombra algo que se pueda ver: un trámite, un documento, un equipo, un proceso.',
+      vague_object_2:
+        'Cambia la cualidad por su evidencia: en vez de «el desempeño», por ejemplo «el tiempo de respuesta de los oficios» o «los 12 informes mensuales».',
+      no_object_1:
+        '¿«{{word}}» qué? Agrega sobre qué actuarás: «{{own}} el manual…», «{{own}} a las 15 personas de…».',
+      no_object_2:
+        'Completa la frase con su objeto, por ejemplo «{{own}} el procedimiento de archivo de la oficina».',
+      negation_1: 'Dilo en positivo: qué harás, no qué evitarás.',
+      negation_2:
+        'Por ejemplo, en vez de «no llegar tarde», «llegar a tiempo a las 12 reuniones de seguimiento», o en vez de «evitar errores», «revisar los informes con una lista de control».',
     },
     measurable: {
-      ok: 'Tiene un indicador medible.',
-      no_indicator:
-        'Para que sea medible necesito un indicador: un número («12 reuniones»), un porcentaje («80 % de asistencia») o una evidencia observable («informe publicado», «constancia del curso»).',
+      no_indicator_1:
+        '¿Cómo sabrás que lo lograste? Falta un indicador: una cantidad con su unidad («12 reuniones»), un porcentaje («95 % de las solicitudes») o un entregable («manual publicado»).',
+      no_indicator_2:
+        '¿Cuánto? Por ejemplo: «reducir de 10 a 5 días el tiempo de respuesta». Con tus palabras: «{{own}}: de __ a __» o «{{own}}: __ al mes».',
+      only_date_1:
+        'Una fecha dice cuándo, no cuánto: agrega un indicador («20 oficios», «80 % de asistencia», «informe publicado»).',
+      only_date_2:
+        '¿Qué cifra o entregable mostrará el logro? Por ejemplo: «responder 200 oficios» o «publicar la guía».',
+      bare_number_1:
+        '¿{{word}} qué? Agrega la unidad o lo que cuentas: «{{word}} expedientes», «{{word}} % de las solicitudes».',
+      bare_number_2:
+        'Un número necesita su objeto: por ejemplo «95 % de las solicitudes respondidas en 5 días» o «200 oficios tramitados».',
+      vague_quantity_1: '«{{word}}» no se puede medir: ¿cuánto, exactamente?',
+      vague_quantity_2:
+        'Pon una cifra o un entregable: por ejemplo «de 40 a 20 reclamos al mes» o «un informe publicado».',
     },
-    achievable: {
-      ok: 'Entendido.',
-      too_short: 'Explícalo en una frase: ¿con qué recursos, tiempo o apoyo cuentas para lograrla?',
+    time: {
+      cycle_end: 'el cierre del ciclo',
+      no_date:
+        '¿Para cuándo? Una fecha o un periodo hasta {{end}}: «antes del 30 de junio», «en el segundo trimestre».',
+      vague_time: '«{{word}}» no es una fecha: elige una hasta {{end}}.',
+      impossible_date: '«{{date}}» no existe en el calendario: elige una fecha real.',
+      past: '«{{date}}» ya pasó: elige una fecha a partir de hoy.',
+      after_cycle: '{{date}} cae después del cierre del ciclo ({{end}}): elige una fecha hasta entonces.',
     },
-    relevant: {
-      ok: 'Entendido.',
-      too_short: 'Explícalo en una frase: ¿por qué es importante esta meta para tu trabajo o tu área?',
+    example: 'Un ejemplo de meta SMART{{about}}: «{{example}}».',
+    example_about: ' de «{{competency}}»',
+    examples: {
+      general:
+        'Reducir de 10 a 5 días hábiles el tiempo de respuesta a solicitudes ciudadanas antes del 30 de junio',
+      active_listening:
+        'Realizar 8 entrevistas de escucha con personas usuarias y resumir sus 5 principales necesidades en un informe antes de mayo',
+      assertive_communication:
+        'Dar retroalimentación por escrito a las 6 personas de mi equipo después de cada entrega mensual hasta junio',
+      leadership:
+        'Delegar la coordinación de 3 proyectos del área con reuniones quincenales de seguimiento y minuta en el primer semestre',
+      performance: 'Tramitar el 90 % de los oficios asignados en 5 días hábiles o menos de febrero a junio',
+      teamwork:
+        'Organizar 4 sesiones de trabajo con la unidad de compras y acordar un procedimiento común antes de mayo',
+      digital_collaboration:
+        'Migrar los 120 documentos compartidos del área a una carpeta en la nube con permisos por equipo en marzo',
+      data_analysis: 'Publicar un tablero mensual con 6 indicadores de atención ciudadana a partir de abril',
+      digital_security:
+        'Capacitar a las 15 personas de la oficina en contraseñas seguras y activar la doble verificación en todas sus cuentas antes de abril',
+      social_media:
+        'Publicar 2 contenidos semanales sobre trámites en línea en las redes de la institución de febrero a junio',
+      office_tools:
+        'Automatizar con una planilla el reporte semanal de solicitudes y reducir su preparación de 3 horas a 30 minutos en marzo',
+    },
+    one_sentence: 'Entendí tu meta completa en un mensaje. Así la repartí:',
+    one_sentence_missing: 'Me falta: {{parts}}.',
+    from_form: 'Sugerencias del coach SMART (tu meta se envió igual):',
+    verdict: {
+      line: 'Coach SMART: {{specific}} · {{measurable}} · {{timeBound}}',
+      specific_ok: 'específica ✓',
+      specific_gap: 'específica ✗ ({{why}})',
+      measurable_ok: 'medible ✓',
+      measurable_gap: 'medible ✗ ({{why}})',
+      timeBound_ok: 'con fecha ✓',
+    },
+    gap: {
+      no_action: 'sin una acción',
+      vague_verb: 'verbo vago',
+      vague_object: 'el objeto es una cualidad',
+      no_object: 'falta sobre qué',
+      negation: 'dice qué evitar',
+      no_indicator: 'sin indicador',
+      only_date: 'solo una fecha',
+      bare_number: 'un número sin unidad',
+      vague_quantity: 'cantidad vaga',
     },
   },
   goal: {
@@ -242,7 +324,8 @@ export const es = {
       edit_pick: '¿Qué parte quieres cambiar?',
     },
     hint: {
-      title: 'Ejemplo: «Mejorar la comunicación con mi equipo».',
+      title:
+        'Un título corto, o toda tu meta en una frase y la reparto yo: «Reducir de 10 a 5 días el tiempo de respuesta a solicitudes ciudadanas antes del 30 de junio».',
       specific: 'Ejemplo: «Organizar reuniones semanales de seguimiento con mi equipo de trabajo».',
       measurable: 'Ejemplo: «Realizar 12 reuniones con minuta publicada».',
       achievable: 'Ejemplo: «Cuento con el apoyo de mi jefa y una sala disponible».',

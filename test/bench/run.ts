@@ -7,6 +7,7 @@ import { nudgeDispatch } from './nudge-dispatch.bench.ts';
 import { plannerTick } from './planner-tick.bench.ts';
 import { benchServer } from './postgres.ts';
 import { report } from './report.bench.ts';
+import { smartCoach } from './smart-coach.bench.ts';
 
 /**
  * `npm run bench [-- --quick] [-- --only name,name]`: runs every benchmark, prints a table and
@@ -24,6 +25,7 @@ const BENCHMARKS: Record<
   nudge_dispatch: nudgeDispatch,
   matching,
   report,
+  smart_coach: smartCoach,
 };
 
 async function main(): Promise<void> {

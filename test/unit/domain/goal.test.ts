@@ -3,8 +3,6 @@ import {
   checkDecisionComment,
   checkDueDate,
   checkGoalLimit,
-  coachMeasurable,
-  coachSpecific,
   nextGoalState,
   validateGoalFields,
 } from '../../../src/domain/goal.ts';
@@ -65,26 +63,6 @@ describe('goal transitions', () => {
 });
 
 describe('SMART coaching', () => {
-  it.each([
-    ['Mejorar la comunicación con mi equipo', true],
-    ['Improve the weekly report for my unit', true],
-    ['comunicación', false],
-    ['la mejor comunicación posible', false],
-  ])('specific %j → %s', (text, ok) => {
-    expect(coachSpecific(text).ok).toBe(ok);
-  });
-
-  it.each([
-    ['12 reuniones', true],
-    ['subir la satisfacción al 80%', true],
-    ['un informe trimestral aprobado', true],
-    ['a published dashboard', true],
-    ['hacerlo mejor', false],
-    ['be better at it', false],
-  ])('measurable %j → %s', (text, ok) => {
-    expect(coachMeasurable(text).ok).toBe(ok);
-  });
-
   it('requires the due date inside the execution window', () => {
     expect(() => checkDueDate(cycle, '2026-07-14')).not.toThrow();
     expect(() => checkDueDate(cycle, '2026-03-01')).not.toThrow();
@@ -107,9 +85,8 @@ describe('SMART coaching', () => {
     expect(() => validateGoalFields({ ...SAMPLE_GOAL, specific: 'x'.repeat(1001) }, cycle)).toThrow(
       expect.objectContaining({ details: { field: 'specific', problem: 'too_long', max: 1000 } }),
     );
-    expect(() => validateGoalFields({ ...SAMPLE_GOAL, measurable: 'hacerlo bien' }, cycle)).toThrow(
-      expect.objectContaining({ details: { field: 'measurable', problem: 'no_indicator' } }),
-    );
+    // The SMART coach advises; it does not refuse: a vague measurable part can still be sent.
+    expect(() => validateGoalFields({ ...SAMPLE_GOAL, measurable: 'hacerlo bien' }, cycle)).not.toThrow();
     expect(() =>
       validateGoalFields({ ...SAMPLE_GOAL, milestones: [{ title: 'tarde', dueDate: '2026-08-01' }] }, cycle),
     ).toThrow(expect.objectContaining({ code: 'goal.date_outside_execution' }));

@@ -42,6 +42,12 @@ const EXAMPLES: Record<string, string> = {
   DATABASE_LOCK_TIMEOUT_MS: '5000',
   TRUST_PROXY_HOPS: '1',
   ENCRYPTION_KEYS: 'new-key,old-key',
+  LLM_BASE_URL: 'https://my-resource.openai.azure.com/openai/v1',
+  LLM_MODEL: 'gpt-4o-mini',
+  LLM_API_KEY: '(the endpoint’s key; none for a local Ollama)',
+  LLM_TIMEOUT_MS: '8000',
+  LLM_MAX_TOKENS: '400',
+  LLM_MAX_CALLS_PER_DAY: '10',
 };
 
 /** One AES-256 key per entry: 32 bytes as 64 hex digits or base64 (`openssl rand -base64 32`). */
@@ -184,6 +190,32 @@ const schema = z.object({
     .regex(/^https?:\/\/\S+$/, 'must be an http(s) URL')
     .transform((url) => url.replace(/\/+$/, ''))
     .optional(),
+  // The optional AI coach: an OpenAI-compatible endpoint (Azure OpenAI, Ollama, vLLM). Off when unset.
+  LLM_BASE_URL: z
+    .string()
+    .refine(isTrustedUrl, 'must be an https URL (http only on 127.0.0.1 or localhost)')
+    .transform((url) => url.replace(/\/+$/, ''))
+    .optional(),
+  LLM_MODEL: z.string().min(1).max(200).optional(),
+  LLM_API_KEY: z.string().min(1).optional(),
+  LLM_TIMEOUT_MS: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(500, 'must be at least 500')
+    .max(60_000, 'must be at most 60000')
+    .default(8000),
+  LLM_MAX_TOKENS: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(50, 'must be at least 50')
+    .max(4000, 'must be at most 4000')
+    .default(400),
+  LLM_MAX_CALLS_PER_DAY: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(1000, 'must be at most 1000')
+    .default(10),
   // Signs download links; without it, links last as long as the process.
   LINK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   LINK_TTL_HOURS: z.coerce
@@ -307,6 +339,11 @@ function crossChecks(c: Config): string[] {
   if (oauth.every(Boolean) && !encryptionKeys(c) && isProduction(c)) {
     problems.push(
       "ENCRYPTION_KEY: required in production with SLACK_CLIENT_ID, so that the workspaces' tokens are encrypted in the database (generate one with: openssl rand -base64 32)",
+    );
+  }
+  if (c.LLM_BASE_URL && !c.LLM_MODEL) {
+    problems.push(
+      `LLM_MODEL: required with LLM_BASE_URL, the model to ask (example: LLM_MODEL=${EXAMPLES.LLM_MODEL})`,
     );
   }
   if (Boolean(c.MICROSOFT_APP_ID) !== Boolean(c.MICROSOFT_APP_PASSWORD)) {

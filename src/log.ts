@@ -16,6 +16,9 @@ export const REDACTED_PATHS = [
   'req.headers.authorization',
   'req.headers["x-slack-signature"]',
   'databaseUrl',
+  'apiKey',
+  '*.apiKey',
+  'LLM_API_KEY',
 ];
 
 export type Logger = pino.Logger;

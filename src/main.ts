@@ -17,6 +17,7 @@ import type { Logger } from './log.ts';
 import { Dispatcher } from './scheduler/dispatcher.ts';
 import { planTick } from './scheduler/planner.ts';
 import { startScheduler } from './scheduler/scheduler.ts';
+import { type AiCoach, openAiCoach } from './services/ai-coach.service.ts';
 import { verifyHandler } from './services/certificate.service.ts';
 import { consolePeople, seedDemo } from './services/demo.service.ts';
 import { downloadHandler, imageHandler } from './services/downloads.ts';
@@ -60,6 +61,7 @@ async function main(): Promise<void> {
     chat,
     defaults,
     adminEmails: config.ADMIN_EMAILS,
+    ...(await aiCoachOf(config)),
     onError: (error, context) => log.error({ err: error, context }, 'core error'),
   });
 
@@ -188,6 +190,7 @@ async function runServer(config: Config, database: OpenDatabase, log: Logger): P
     onError,
     adminEmails: config.ADMIN_EMAILS,
     ...(links ? { links } : {}),
+    ...(await aiCoachOf(config)),
   });
   const worker = `${hostname()}:${process.pid}`;
   const inbox = new Inbox({
@@ -252,3 +255,18 @@ main().catch((error: unknown) => {
   console.error(error instanceof Error ? (error.stack ?? error.message) : error);
   process.exit(1);
 });
+
+/** The AI coach, when the server has a model (LLM_BASE_URL): tenants still opt in one by one. */
+async function aiCoachOf(config: Config): Promise<{ aiCoach?: AiCoach; aiMaxCallsPerDay?: number }> {
+  if (!config.LLM_BASE_URL || !config.LLM_MODEL) return {};
+  return {
+    aiCoach: await openAiCoach({
+      baseUrl: config.LLM_BASE_URL,
+      model: config.LLM_MODEL,
+      apiKey: config.LLM_API_KEY,
+      timeoutMs: config.LLM_TIMEOUT_MS,
+      maxTokens: config.LLM_MAX_TOKENS,
+    }),
+    aiMaxCallsPerDay: config.LLM_MAX_CALLS_PER_DAY,
+  };
+}

@@ -107,6 +107,7 @@ import {
 } from './goal-review.ts';
 import { help, pending, privacyNotice, welcome } from './help.flow.ts';
 import { historyInChat } from './history.flow.ts';
+import { aiCoachInChat, myData } from './my-data.flow.ts';
 import { nudgeValue, remindLater } from './nudge-actions.ts';
 import { evaluationOnBehalf, goalOnBehalf, sessionsOnBehalf } from './on-behalf.flow.ts';
 import {
@@ -705,6 +706,10 @@ export class Bot {
         return this.persist(ctx, 'evaluation', await startEvaluation(ctx));
       case 'work_report':
         return workReportForm(ctx);
+      case 'my_data':
+        return withNote(await myData(ctx));
+      case 'ai_coach':
+        return aiCoachInChat(ctx, command.arg);
       case 'language':
         return setLanguage(ctx, command.arg);
       case 'snooze':

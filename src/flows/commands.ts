@@ -14,6 +14,8 @@ export type Command =
   | { name: 'checkin' }
   | { name: 'evaluate' }
   | { name: 'work_report' }
+  | { name: 'my_data' }
+  | { name: 'ai_coach'; arg: string }
   | { name: 'cancel' }
   | { name: 'language'; arg: string }
   | { name: 'snooze'; arg: string }
@@ -97,6 +99,10 @@ const EXACT: Record<string, Command['name']> = {
   evaluacion: 'evaluate',
   evaluate: 'evaluate',
   evaluation: 'evaluate',
+  privacidad: 'my_data',
+  'mis datos': 'my_data',
+  privacy: 'my_data',
+  'my data': 'my_data',
   informe: 'work_report',
   'informe de trabajo': 'work_report',
   'mi informe': 'work_report',
@@ -171,6 +177,7 @@ const READ_ONLY = new Set<Command['name']>([
   'history',
   'certificate_sample',
   'verify_certificate',
+  'my_data',
 ]);
 
 /** What the menu buttons (`{ c: … }` values) run. */
@@ -261,6 +268,10 @@ export function parseCommand(text: string): Command | undefined {
       arg,
     };
   }
+  const aiCoach = /^admin (?:coach(?: de)? ia|ai coach)(?: (si|no|on|off|activar|desactivar|yes))?$/.exec(
+    words,
+  );
+  if (aiCoach) return { name: 'ai_coach', arg: aiCoach[1] ?? '' };
   const verify = /^admin (?:verificar|verify)(?: (?:diploma|certificado|certificate))?(?: (.+))?$/.exec(
     words,
   );

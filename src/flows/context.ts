@@ -4,6 +4,7 @@ import { type Actor, authorize } from '../domain/authz.ts';
 import type { Person, Tenant } from '../domain/model.ts';
 import { type Formatter, formatter, type T, translator } from '../i18n/index.ts';
 import type { Form, OutboundMessage } from '../messages/model.ts';
+import type { AiCoach } from '../services/ai-coach.service.ts';
 import type { Acting } from '../services/context.ts';
 import type { LinkSigner } from '../services/links.ts';
 import type { Db } from '../store/db.ts';
@@ -21,6 +22,9 @@ export interface CoreDeps {
   adminEmails?: string[];
   /** Signed download links for report files, when the server has a public address. */
   links?: { signer: LinkSigner; baseUrl: string; ttlHours: number };
+  /** The optional AI coach (LLM_BASE_URL), and how many suggestions a person may ask for a day. */
+  aiCoach?: AiCoach | undefined;
+  aiMaxCallsPerDay?: number;
   /** Reports failures that must not break a conversation (a notification that could not be sent). */
   onError?: (error: unknown, context: string) => void;
 }

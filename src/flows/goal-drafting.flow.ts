@@ -14,6 +14,7 @@ import type { Cycle, GoalFields, Pairing } from '../domain/model.ts';
 import { judgeMeasurable, judgeSpecific } from '../domain/smart-coach.ts';
 import { type IsoDate, localDate } from '../domain/time.ts';
 import { type Form, message, type OutboundMessage, textMessage } from '../messages/model.ts';
+import { acceptSuggestion, suggestGoal, tenantAiCoach } from '../services/ai-coach.service.ts';
 import { editDraft, submitGoal, submitNewGoal } from '../services/goal.service.ts';
 import { requirePairPhase } from '../services/phase.ts';
 import { getGoal, listGoalsOfPairing, listRevisions } from '../store/goal.store.ts';
@@ -46,6 +47,16 @@ const dataSchema = z.object({
   tries: z.record(z.string(), z.object({ gap: z.string(), n: z.number() })).default({}),
   /** The answer the coach questioned, kept if the person chooses to leave it as it is. */
   pending: z.string().optional(),
+  /** The AI coach's suggestion waiting for the mentee's choice, and the call it came from. */
+  ai: z
+    .object({
+      call: z.string(),
+      title: z.string(),
+      specific: z.string(),
+      measurable: z.string(),
+      dueDate: z.string().nullable(),
+    })
+    .optional(),
   f: z
     .object({
       title: z.string(),
@@ -165,9 +176,84 @@ async function summary(ctx: Ctx, data: Data): Promise<OutboundMessage> {
     .buttons([
       flowButton(GOAL_FLOW, 'summary', 'submit', t('goal.summary.submit'), 'primary'),
       flowButton(GOAL_FLOW, 'summary', 'edit', t('goal.summary.edit')),
+      // The AI coach, where the server has a model and the institution turned it on.
+      ...(ctx.deps.aiCoach && (await tenantAiCoach(ctx.deps.db, ctx.tenant.id))
+        ? [flowButton(GOAL_FLOW, 'summary', 'ai', t('ai.button'))]
+        : []),
       flowButton(GOAL_FLOW, 'summary', 'cancel', t('common.cancel'), 'danger'),
     ])
     .build();
+}
+
+/**
+ * "Sugerencia de IA": one rewritten goal from the AI coach, shown beside the mentee's with the
+ * heuristic coach's verdict; theirs to use or leave. Only the goal's words and the cycle's dates
+ * are sent. When the model does not answer usefully, the conversation goes on without it.
+ */
+async function askAi(ctx: Ctx, data: Data): Promise<FlowTurn> {
+  const { t } = ctx;
+  const cycle = await loadCycle(ctx, data);
+  const window = executionWindow(cycle);
+  const max = ctx.deps.aiMaxCallsPerDay ?? 10;
+  const result = await suggestGoal(ctx.deps, {
+    tenantId: ctx.tenant.id,
+    personId: ctx.person.id,
+    timezone: ctx.person.timezone,
+    goalId: data.goalId,
+    maxPerDay: max,
+    language: ctx.person.locale,
+    goal: {
+      title: data.f.title ?? '',
+      specific: data.f.specific ?? '',
+      measurable: data.f.measurable ?? '',
+      dueDate: data.f.dueDate,
+    },
+    window: { from: window.from, to: window.to },
+  });
+  const again = async (key: string, vars: Record<string, unknown> = {}) =>
+    goTo('summary', { ...data, ai: undefined }, reply(textMessage(t(key, vars)), await summary(ctx, data)));
+  if ('refused' in result)
+    return again(result.refused === 'limit' ? 'ai.limit' : 'ai.unavailable', { count: max });
+  if (!result.answer.ok) return again(`ai.failed.${result.answer.reason}`);
+  const s = result.answer.suggestion;
+  const nextData: Data = { ...data, ai: { call: result.callId, ...s } };
+  const proposal = message(t('ai.intro', { model: ctx.deps.aiCoach?.model ?? '' }))
+    .text(t('ai.intro', { model: ctx.deps.aiCoach?.model ?? '' }))
+    .fields([
+      { label: t('goal.field.title'), value: s.title },
+      { label: t('goal.field.specific'), value: s.specific },
+      { label: t('goal.field.measurable'), value: s.measurable },
+      ...(s.dueDate ? [{ label: t('goal.field.dueDate'), value: ctx.fmt.date(s.dueDate) }] : []),
+    ])
+    // The heuristic coach stays the judge: its verdict on the suggestion too.
+    .context(verdictLine(t, { specific: s.specific, measurable: s.measurable, dueDate: s.dueDate ?? '' }))
+    .buttons([
+      flowButton(GOAL_FLOW, 'summary', 'ai_accept', t('ai.accept'), 'primary'),
+      flowButton(GOAL_FLOW, 'summary', 'ai_ignore', t('ai.ignore')),
+    ])
+    .build();
+  return goTo('summary', nextData, reply(proposal));
+}
+
+/** The suggestion taken: its words replace the mentee's (a date outside the window is not taken). */
+async function acceptAi(ctx: Ctx, data: Data): Promise<FlowTurn> {
+  const ai = data.ai;
+  if (!ai) return goTo('summary', data, reply(await summary(ctx, data)));
+  const cycle = await loadCycle(ctx, data);
+  const dueDate = ai.dueDate && !dateProblem(ctx, cycle, ai.dueDate) ? ai.dueDate : data.f.dueDate;
+  const nextData: Data = {
+    ...data,
+    ai: undefined,
+    f: {
+      ...data.f,
+      title: ai.title.slice(0, GOAL_TITLE_MAX),
+      specific: ai.specific.slice(0, GOAL_TEXT_MAX),
+      measurable: ai.measurable.slice(0, GOAL_TEXT_MAX),
+      ...(dueDate ? { dueDate } : {}),
+    },
+  };
+  await acceptSuggestion(ctx.deps, ctx.tenant.id, ctx.person.id, ai.call);
+  return goTo('summary', nextData, reply(textMessage(ctx.t('ai.accepted')), await summary(ctx, nextData)));
 }
 
 /** After a field is answered: the next question, or back to the summary when editing one field. */
@@ -582,6 +668,14 @@ export const goalDraftingFlow: Flow = {
       return next(ctx, { ...data, f: { ...data.f, milestones: data.f.milestones ?? [] } }, 'milestones');
     }
     if (state.step === 'summary') {
+      if (choice === 'ai') return askAi(ctx, data);
+      if (choice === 'ai_accept') return acceptAi(ctx, data);
+      if (choice === 'ai_ignore')
+        return goTo(
+          'summary',
+          { ...data, ai: undefined },
+          reply(textMessage(ctx.t('ai.ignored')), await summary(ctx, data)),
+        );
       if (choice === 'submit') return submit(ctx, data);
       if (choice === 'edit') return goTo('edit_pick', data, reply(await ask(ctx, 'edit_pick', data)));
       if (choice === 'cancel')

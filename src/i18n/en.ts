@@ -180,13 +180,13 @@ export const en: typeof es = {
       mentor:
         '• “goals” — your mentees’ goals\n• “new session” / “sessions” — propose and see sessions\n• “evaluate” — final evaluation of each goal\n• “my history” — each pair’s story: goals, sessions, progress, alerts',
       admin:
-        '• “todo” — state of the cycle: goals awaiting approval, alerts and restrictions\n• “admin todo [cycle]” — who is behind, by person, with “Remind now” and a CSV\n• “admin report” — the cycle’s figures: goals by state, sessions, check-ins, evaluations\n• “admin add director email@…” / “admin add admin email@…” — give someone else access (“admin remove …” to take it back)\n• “admin new program” / “admin new cycle” — create a program or a cycle with a form\n• “admin open applications until <date>” / “admin applications” — a call with supervisor endorsement and selection\n• “admin new plenary” / “admin plenaries” — schedule plenaries and see attendance (“admin attendance n email@… present|absent” for a paper list; “admin edit plenary n” / “admin cancel plenary n” to change or cancel one, telling everyone)\n• “admin programs” / “admin cycles” / “admin people [cycle]” — programs, cycles and who is enrolled in a cycle, with their pair (and a CSV)\n• “admin program settings [program]” / “admin cycle dates [cycle]” — change a program’s settings or a cycle’s dates (“admin delete cycle <cycle>” deletes an empty one)\n• “admin withdraw email@… <reason>” — take a person out of their cycle; their records stay\n• “admin history <email> [cycle]” — a pair’s history (goals, decisions, sessions, progress, alerts, evaluation) with an Excel file\n• “admin audit [since <date>]” — the audit log as a CSV\n• “admin competencies” — list, add and rename competencies\n• “admin results” / “admin certificates” — results per participant (Excel, CSV) and certificates (PDF)\n• “admin certificate settings [program]” — the diplomas’ institution, signatures and logo (share a PNG for the logo; “admin certificate sample” to see one; “admin verify <number>” to check a diploma)\n• “admin export email@…” / “admin erase email@…” — a person’s data, or anonymise them\n• “admin suggest pairs” — the best pairs, to review and confirm\n• “admin pair mentor@… mentee@…” — one pair by hand; if the mentee has a mentor, offers “Replace” (goals and history move to the new pair)\n• “admin on behalf of email@… goal|evaluation|sessions|work report” — enter a paper form (in reverse mentoring, the goal and the report are the mentor’s)\nWith several cycles running, I ask which one you mean; you can also type its name at the end of the command (e.g. “admin plenaries 2027-1”).',
+        '• “todo” — state of the cycle: goals awaiting approval, alerts and restrictions\n• “admin todo [cycle]” — who is behind, by person, with “Remind now” and a CSV\n• “admin report” — the cycle’s figures: goals by state, sessions, check-ins, evaluations\n• “admin add director email@…” / “admin add admin email@…” — give someone else access (“admin remove …” to take it back)\n• “admin new program” / “admin new cycle” — create a program or a cycle with a form\n• “admin open applications until <date>” / “admin applications” — a call with supervisor endorsement and selection\n• “admin new plenary” / “admin plenaries” — schedule plenaries and see attendance (“admin attendance n email@… present|absent” for a paper list; “admin edit plenary n” / “admin cancel plenary n” to change or cancel one, telling everyone)\n• “admin programs” / “admin cycles” / “admin people [cycle]” — programs, cycles and who is enrolled in a cycle, with their pair (and a CSV)\n• “admin program settings [program]” / “admin cycle dates [cycle]” — change a program’s settings or a cycle’s dates (“admin delete cycle <cycle>” deletes an empty one)\n• “admin withdraw email@… <reason>” — take a person out of their cycle; their records stay\n• “admin history <email> [cycle]” — a pair’s history (goals, decisions, sessions, progress, alerts, evaluation) with an Excel file\n• “admin audit [since <date>]” — the audit log as a CSV\n• “admin competencies” — list, add and rename competencies\n• “admin results” / “admin certificates” — results per participant (Excel, CSV) and certificates (PDF)\n• “admin certificate settings [program]” — the diplomas’ institution, signatures and logo (share a PNG for the logo; “admin certificate sample” to see one; “admin verify <number>” to check a diploma)\n• “admin ai coach on|off” — turn the AI coach on or off for the institution (if the server has a model)\n• “admin export email@…” / “admin erase email@…” — a person’s data, or anonymise them\n• “admin suggest pairs” — the best pairs, to review and confirm\n• “admin pair mentor@… mentee@…” — one pair by hand; if the mentee has a mentor, offers “Replace” (goals and history move to the new pair)\n• “admin on behalf of email@… goal|evaluation|sessions|work report” — enter a paper form (in reverse mentoring, the goal and the report are the mentor’s)\nWith several cycles running, I ask which one you mean; you can also type its name at the end of the command (e.g. “admin plenaries 2027-1”).',
       director:
         '• “todo” — state of the cycle (read-only)\n• “admin report” — the cycle’s figures\n• “admin results” / “admin certificates” — results per participant and certificates\n• “admin programs” / “admin cycles” — programs and cycles, with their dates\n• “admin history <email>” — a pair’s states, dates and outcomes',
       none: '• “hello” — an introduction to the program\n• “apply” — apply to a cycle when a call is open',
     },
     common:
-      '• “todo” — what you have pending\n• “language es” — cambiar a español\n• “snooze until 15/04” / “resume” — pause reminders\n• “cancel” — leave the current conversation',
+      '• “todo” — what you have pending\n• “language es” — cambiar a español\n• “snooze until 15/04” / “resume” — pause reminders\n• “privacy” — what Mentoría keeps about you\n• “cancel” — leave the current conversation',
   },
   menu: {
     new_goal: 'New goal',
@@ -858,6 +858,61 @@ export const en: typeof es = {
         'Changes requested: {{name}}’s work report (plan with {{colleague}}, version {{revision}}).',
     },
   },
+  ai: {
+    button: 'AI suggestion',
+    intro:
+      'A suggestion from the AI coach ({{model}}), which saw only your goal’s words and the cycle’s dates. It is your call: use it (and edit it if you like) or keep yours.',
+    accept: 'Use this version',
+    ignore: 'Keep mine',
+    accepted: 'Done, I used the suggestion. Check it, and edit it if you like, before sending.',
+    ignored: 'All right, your goal stays as you wrote it.',
+    unavailable: 'The AI coach is not turned on for your institution.',
+    limit_one:
+      'You already asked for {{count}} AI suggestion today, the maximum: you can ask again tomorrow.',
+    limit_other:
+      'You already asked for {{count}} AI suggestions today, the maximum: you can ask again tomorrow.',
+    failed: {
+      timeout: 'The AI coach did not answer in time; your goal stays as it was.',
+      refused: 'The AI coach made no suggestion for this goal; your goal stays as it was.',
+      malformed: 'The AI coach answered something I could not use; your goal stays as it was.',
+      error: 'I could not reach the AI coach now; your goal stays as it was.',
+    },
+    admin: {
+      on: 'Done: the AI coach ({{model}}) is on for your institution. Each person can ask for up to {{count}} suggestions a day; only the goal’s words and the cycle’s dates are sent. It is recorded in the audit log.',
+      off: 'Done: the AI coach is off for your institution. It is recorded in the audit log.',
+      status_on:
+        'The AI coach ({{model}}) is on for your institution. Type “admin ai coach off” to turn it off.',
+      status_off: 'The AI coach is off for your institution. Type “admin ai coach on” to turn it on.',
+      not_configured:
+        'This server has no AI model configured (LLM_BASE_URL and LLM_MODEL): whoever runs Mentoría must set one first.',
+    },
+  },
+  my_data: {
+    title: 'What Mentoría keeps about you',
+    profile: 'Profile: {{name}}, {{email}}, language {{language}}, time zone {{zone}}.',
+    records: 'Records: {{goals}}, {{sessions}}, {{checkins}}.',
+    goals_one: '{{count}} goal',
+    goals_other: '{{count}} goals',
+    sessions_one: '{{count}} session',
+    sessions_other: '{{count}} sessions',
+    checkins_one: '{{count}} weekly check-in',
+    checkins_other: '{{count}} weekly check-ins',
+    ai_none: 'You have not asked the AI coach.',
+    ai_one: 'You asked the AI coach {{count}} time (only the goal’s words and the cycle’s dates were sent):',
+    ai_other:
+      'You asked the AI coach {{count}} times (only the goal’s words and the cycle’s dates were sent):',
+    ai_line: '• {{when}} · “{{goal}}” · {{model}} · {{outcome}}',
+    ai_outcome: {
+      suggested: 'suggestion not used',
+      accepted: 'suggestion used',
+      timeout: 'no answer in time',
+      refused: 'no suggestion',
+      malformed: 'invalid answer',
+      error: 'not reachable',
+    },
+    rights:
+      'For a full copy of your data, or to have it erased, ask the program’s coordination (“admin export” / “admin erase”).',
+  },
   certificates: {
     form: {
       title: 'The program’s diplomas',
@@ -1353,6 +1408,7 @@ export const en: typeof es = {
       survey: 'Survey',
       work_report_sent: 'Work report sent',
       work_report_decided: 'Decision on the work report',
+      ai_suggestion: 'AI coach asked',
     },
     version: 'version {{revision}}',
     work_report_state: { validated: 'validated: plan carried out', changes_requested: 'changes requested' },

@@ -182,13 +182,13 @@ export const es = {
       mentor:
         '• «metas» — las metas de tus personas mentoradas\n• «sesión nueva» / «sesiones» — proponer y ver sesiones\n• «evaluar» — evaluación final de cada meta\n• «historial» — la historia de cada pareja: metas, sesiones, avances, alertas',
       admin:
-        '• «pendientes» — estado del ciclo: metas por aprobar, alertas y restricciones\n• «admin pendientes [ciclo]» — quién está atrasado, por persona, con «Recordar ahora» y un CSV\n• «admin reporte» — cifras del ciclo: metas por estado, sesiones, avances, evaluaciones\n• «admin agregar director correo@…» / «admin agregar admin correo@…» — dar acceso a otra persona («admin quitar …» para retirarlo)\n• «admin programa nuevo» / «admin ciclo nuevo» — crear un programa o un ciclo con un formulario\n• «admin abrir postulaciones hasta <fecha>» / «admin postulaciones» — convocatoria con aval de jefatura y selección\n• «admin plenaria nueva» / «admin plenarias» — programar plenarias y ver la asistencia («admin asistencia n correo@… presente|ausente» para una lista en papel; «admin plenaria editar n» / «admin plenaria cancelar n» para cambiarla o cancelarla, con aviso a todas las personas)\n• «admin programas» / «admin ciclos» / «admin personas [ciclo]» — programas, ciclos y quién está inscrito en un ciclo, con su pareja (y un CSV)\n• «admin programa ajustes [programa]» / «admin ciclo fechas [ciclo]» — cambiar los ajustes de un programa o las fechas de un ciclo («admin ciclo borrar <ciclo>» borra uno vacío)\n• «admin retirar correo@… <motivo>» — retirar a una persona de su ciclo; sus registros se conservan\n• «admin historial <correo> [ciclo]» — la historia de una pareja (metas, decisiones, sesiones, avances, alertas, evaluación) con un Excel\n• «admin auditoría [desde <fecha>]» — el registro de auditoría en CSV\n• «admin competencias» — ver, agregar y renombrar competencias\n• «admin resultados» / «admin diplomas» — resultados por participante (Excel, CSV) y diplomas (PDF)\n• «admin diploma ajustes [programa]» — institución, firmas y logo de los diplomas (comparte un PNG para el logo; «admin diploma muestra» para ver uno; «admin verificar <número>» para comprobar un diploma)\n• «admin exportar correo@…» / «admin borrar correo@…» — datos de una persona, o anonimizarla\n• «admin sugerir parejas» — propuesta óptima de parejas para revisar y confirmar\n• «admin emparejar mentor@… mentorado@…» — una pareja a mano; si ya tiene mentor o mentora, ofrece «Reemplazar» (metas e historial pasan a la nueva pareja)\n• «admin en nombre de correo@… meta|evaluación|sesiones|informe» — ingresar un formulario en papel (en mentoría inversa, la meta y el informe son de la persona mentora)\nCon varios ciclos en curso, pregunto a cuál te refieres; también puedes escribir su nombre al final del comando (p. ej. «admin plenarias 2027-1»).',
+        '• «pendientes» — estado del ciclo: metas por aprobar, alertas y restricciones\n• «admin pendientes [ciclo]» — quién está atrasado, por persona, con «Recordar ahora» y un CSV\n• «admin reporte» — cifras del ciclo: metas por estado, sesiones, avances, evaluaciones\n• «admin agregar director correo@…» / «admin agregar admin correo@…» — dar acceso a otra persona («admin quitar …» para retirarlo)\n• «admin programa nuevo» / «admin ciclo nuevo» — crear un programa o un ciclo con un formulario\n• «admin abrir postulaciones hasta <fecha>» / «admin postulaciones» — convocatoria con aval de jefatura y selección\n• «admin plenaria nueva» / «admin plenarias» — programar plenarias y ver la asistencia («admin asistencia n correo@… presente|ausente» para una lista en papel; «admin plenaria editar n» / «admin plenaria cancelar n» para cambiarla o cancelarla, con aviso a todas las personas)\n• «admin programas» / «admin ciclos» / «admin personas [ciclo]» — programas, ciclos y quién está inscrito en un ciclo, con su pareja (y un CSV)\n• «admin programa ajustes [programa]» / «admin ciclo fechas [ciclo]» — cambiar los ajustes de un programa o las fechas de un ciclo («admin ciclo borrar <ciclo>» borra uno vacío)\n• «admin retirar correo@… <motivo>» — retirar a una persona de su ciclo; sus registros se conservan\n• «admin historial <correo> [ciclo]» — la historia de una pareja (metas, decisiones, sesiones, avances, alertas, evaluación) con un Excel\n• «admin auditoría [desde <fecha>]» — el registro de auditoría en CSV\n• «admin competencias» — ver, agregar y renombrar competencias\n• «admin resultados» / «admin diplomas» — resultados por participante (Excel, CSV) y diplomas (PDF)\n• «admin diploma ajustes [programa]» — institución, firmas y logo de los diplomas (comparte un PNG para el logo; «admin diploma muestra» para ver uno; «admin verificar <número>» para comprobar un diploma)\n• «admin coach ia sí|no» — activar o desactivar el coach de IA para la institución (si el servidor tiene un modelo)\n• «admin exportar correo@…» / «admin borrar correo@…» — datos de una persona, o anonimizarla\n• «admin sugerir parejas» — propuesta óptima de parejas para revisar y confirmar\n• «admin emparejar mentor@… mentorado@…» — una pareja a mano; si ya tiene mentor o mentora, ofrece «Reemplazar» (metas e historial pasan a la nueva pareja)\n• «admin en nombre de correo@… meta|evaluación|sesiones|informe» — ingresar un formulario en papel (en mentoría inversa, la meta y el informe son de la persona mentora)\nCon varios ciclos en curso, pregunto a cuál te refieres; también puedes escribir su nombre al final del comando (p. ej. «admin plenarias 2027-1»).',
       director:
         '• «pendientes» — estado del ciclo (solo consulta)\n• «admin reporte» — cifras del ciclo\n• «admin resultados» / «admin diplomas» — resultados por participante y diplomas\n• «admin programas» / «admin ciclos» — programas y ciclos, con sus fechas\n• «admin historial <correo>» — estados, fechas y resultados de una pareja',
       none: '• «hola» — presentación del programa\n• «postular» — postular a un ciclo cuando hay convocatoria abierta',
     },
     common:
-      '• «pendientes» — lo que tienes por hacer\n• «idioma en» — switch to English\n• «pausar hasta 15/04» / «reanudar» — pausar recordatorios\n• «cancelar» — salir de la conversación en curso',
+      '• «pendientes» — lo que tienes por hacer\n• «idioma en» — switch to English\n• «pausar hasta 15/04» / «reanudar» — pausar recordatorios\n• «privacidad» — lo que Mentoría guarda de ti\n• «cancelar» — salir de la conversación en curso',
   },
   menu: {
     new_goal: 'Nueva meta',
@@ -868,6 +868,61 @@ export const es = {
         'Se pidieron cambios: informe de trabajo de {{name}} (plan con {{colleague}}, versión {{revision}}).',
     },
   },
+  ai: {
+    button: 'Sugerencia de IA',
+    intro:
+      'Una sugerencia del coach de IA ({{model}}), que solo vio el texto de tu meta y las fechas del ciclo. La decides tú: úsala (y edítala si quieres) o deja la tuya.',
+    accept: 'Usar esta versión',
+    ignore: 'Dejar la mía',
+    accepted: 'Listo, usé la sugerencia. Revísala y edítala si quieres antes de enviarla.',
+    ignored: 'De acuerdo, tu meta queda como la escribiste.',
+    unavailable: 'El coach de IA no está activo en tu institución.',
+    limit_one: 'Ya pediste {{count}} sugerencia de IA hoy, el máximo: mañana puedes pedir otra.',
+    limit_other: 'Ya pediste {{count}} sugerencias de IA hoy, el máximo: mañana puedes pedir más.',
+    failed: {
+      timeout: 'El coach de IA no respondió a tiempo; tu meta sigue igual.',
+      refused: 'El coach de IA no hizo una sugerencia para esta meta; tu meta sigue igual.',
+      malformed: 'El coach de IA respondió algo que no pude usar; tu meta sigue igual.',
+      error: 'No pude consultar al coach de IA ahora; tu meta sigue igual.',
+    },
+    admin: {
+      on: 'Listo: el coach de IA ({{model}}) queda activo para tu institución. Cada persona puede pedir hasta {{count}} sugerencias al día; solo se envían el texto de la meta y las fechas del ciclo. Quedó registrado en la auditoría.',
+      off: 'Listo: el coach de IA queda desactivado para tu institución. Quedó registrado en la auditoría.',
+      status_on:
+        'El coach de IA ({{model}}) está activo para tu institución. Escribe «admin coach ia no» para desactivarlo.',
+      status_off:
+        'El coach de IA está desactivado para tu institución. Escribe «admin coach ia sí» para activarlo.',
+      not_configured:
+        'Este servidor no tiene un modelo de IA configurado (LLM_BASE_URL y LLM_MODEL): quien opera Mentoría debe configurarlo antes.',
+    },
+  },
+  my_data: {
+    title: 'Lo que Mentoría guarda de ti',
+    profile: 'Perfil: {{name}}, {{email}}, idioma {{language}}, zona horaria {{zone}}.',
+    records: 'Registros: {{goals}}, {{sessions}}, {{checkins}}.',
+    goals_one: '{{count}} meta',
+    goals_other: '{{count}} metas',
+    sessions_one: '{{count}} sesión',
+    sessions_other: '{{count}} sesiones',
+    checkins_one: '{{count}} avance semanal',
+    checkins_other: '{{count}} avances semanales',
+    ai_none: 'No has consultado al coach de IA.',
+    ai_one:
+      'Consultaste al coach de IA {{count}} vez (solo se envió el texto de la meta y las fechas del ciclo):',
+    ai_other:
+      'Consultaste al coach de IA {{count}} veces (solo se envió el texto de la meta y las fechas del ciclo):',
+    ai_line: '• {{when}} · «{{goal}}» · {{model}} · {{outcome}}',
+    ai_outcome: {
+      suggested: 'sugerencia no usada',
+      accepted: 'sugerencia usada',
+      timeout: 'sin respuesta a tiempo',
+      refused: 'sin sugerencia',
+      malformed: 'respuesta no válida',
+      error: 'sin conexión',
+    },
+    rights:
+      'Para una copia completa de tus datos o para que se borren, pídelo a la coordinación del programa («admin exportar» / «admin borrar»).',
+  },
   certificates: {
     form: {
       title: 'Diplomas del programa',
@@ -1369,6 +1424,7 @@ export const es = {
       survey: 'Encuesta',
       work_report_sent: 'Informe de trabajo enviado',
       work_report_decided: 'Decisión sobre el informe de trabajo',
+      ai_suggestion: 'Consulta al coach de IA',
     },
     version: 'versión {{revision}}',
     work_report_state: { validated: 'validado: plan cumplido', changes_requested: 'se pidieron cambios' },

@@ -86,6 +86,11 @@ export function describeEvent(
           event.competencyNotes && t('history.competency_notes', { text: event.competencyNotes }),
         ),
       };
+    case 'ai_suggestion':
+      return {
+        what: t('history.kind.ai_suggestion'),
+        detail: parts(`«${event.goal}»`, event.model, t(`my_data.ai_outcome.${event.outcome}`)),
+      };
     case 'work_report_sent':
       return {
         what: t('history.kind.work_report_sent'),

@@ -43,6 +43,7 @@ export type HistoryEvent =
       competencyNotes?: string;
     }
   | { at: Date; kind: 'work_report_sent'; mentor: string; revision: number; text?: string }
+  | { at: Date; kind: 'ai_suggestion'; model: string; outcome: string; goal: string }
   | { at: Date; kind: 'work_report_decided'; state: string; comment?: string }
   | {
       at: Date;
@@ -194,6 +195,10 @@ function cut(
       competencyNotes: comments(e.competencyNotes),
     });
   }
+  // The AI coach's calls: the author's own, and the mentor's to see (the table's coach_records).
+  for (const c of records.aiCalls)
+    if (sees(viewer, 'coach_records', { authorIsReader: c.personId === readerId }))
+      events.push({ at: c.at, kind: 'ai_suggestion', model: c.model, outcome: c.outcome, goal: c.goalTitle });
   for (const w of records.workReports) {
     events.push({
       at: w.submittedAt,

@@ -67,6 +67,8 @@ export interface HistoryRecords {
     mentorNote: string | null;
   }[];
   withdrawnAt: Date | null;
+  /** The plan author's calls to the AI coach while the pair lasted. */
+  aiCalls: { personId: string; at: Date; model: string; outcome: string; goalTitle: string }[];
   /** A reverse pair's work report (one per pair), as it stands. */
   workReports: {
     pairingId: string;
@@ -123,6 +125,7 @@ export async function historyRecords(
       'p.active',
       'p.created_at',
       'p.ended_at',
+      'p.plan_author',
     ])
     .where('p.tenant_id', '=', tenantId)
     .where('p.cycle_id', '=', cycleId)
@@ -230,6 +233,22 @@ export async function historyRecords(
         .where('pairing_id', 'in', pairingIds)
         .execute()
     : [];
+  const since = pairings.reduce<Date | undefined>(
+    (a, p) => (!a || p.created_at < a ? p.created_at : a),
+    undefined,
+  );
+  const authors = [...new Set(pairings.map((p) => (p.plan_author === 'mentor' ? p.mentor_id : menteeId)))];
+  const aiCalls =
+    since && authors.length
+      ? await db
+          .selectFrom('ai_coach_calls')
+          .select(['person_id', 'at', 'model', 'outcome', 'goal_title'])
+          .where('tenant_id', '=', tenantId)
+          .where('person_id', 'in', authors)
+          .where('at', '>=', since)
+          .orderBy('at')
+          .execute()
+      : [];
   const withdrawal = await db
     .selectFrom('withdrawals')
     .select('withdrawn_at')
@@ -308,6 +327,13 @@ export async function historyRecords(
       mentorNote: s.mentor_note,
     })),
     withdrawnAt: withdrawal?.withdrawn_at ?? null,
+    aiCalls: aiCalls.map((c) => ({
+      personId: c.person_id,
+      at: c.at,
+      model: c.model,
+      outcome: c.outcome,
+      goalTitle: c.goal_title,
+    })),
     workReports: workReports.map((w) => ({
       pairingId: w.pairing_id,
       state: w.state,

@@ -161,6 +161,14 @@ export async function collectPersonData(
         .where('person_id', '=', id)
         .execute(),
     ),
+    ai_coach_calls: inTenant(
+      await db
+        .selectFrom('ai_coach_calls')
+        .selectAll()
+        .where('tenant_id', '=', tenantId)
+        .where('person_id', '=', id)
+        .execute(),
+    ),
     certificates: inTenant(
       await db
         .selectFrom('certificates')
@@ -234,6 +242,12 @@ export async function anonymisePerson(
     .where('id', '=', id)
     .execute();
   await tx.deleteFrom('identities').where('tenant_id', '=', tenantId).where('person_id', '=', id).execute();
+  // What a person asked the AI coach names their goals: it goes with them.
+  await tx
+    .deleteFrom('ai_coach_calls')
+    .where('tenant_id', '=', tenantId)
+    .where('person_id', '=', id)
+    .execute();
   // A certificate names its holder on a public page: once they are erased, it no longer verifies.
   await tx.deleteFrom('certificates').where('tenant_id', '=', tenantId).where('person_id', '=', id).execute();
   await tx
@@ -383,4 +397,28 @@ export async function retentionDue(
     order by k.tenant_id, k.person_id
     limit ${limit}`.execute(db);
   return rows.map((r) => ({ tenantId: r.tenant_id, personId: r.person_id, months: Number(r.months) }));
+}
+
+/** How much is recorded about a person, for their own view of it (`privacidad`). */
+export async function personRecordCounts(
+  db: Db | Tx,
+  tenantId: string,
+  personId: string,
+): Promise<{ goals: number; sessions: number; checkins: number }> {
+  const { rows } = await sql<{ goals: number; sessions: number; checkins: number }>`
+    select
+      (select count(*)::int from goals g join pairings p on p.tenant_id = g.tenant_id and p.id = g.pairing_id
+        where g.tenant_id = ${tenantId}
+          and (g.mentee_id = ${personId} or (p.plan_author = 'mentor' and p.mentor_id = ${personId}))) as goals,
+      (select count(*)::int from sessions s join pairings p on p.tenant_id = s.tenant_id and p.id = s.pairing_id
+        where s.tenant_id = ${tenantId} and (p.mentor_id = ${personId} or p.mentee_id = ${personId})) as sessions,
+      (select count(*)::int from checkins c where c.tenant_id = ${tenantId} and c.created_by = ${personId}) as checkins`.execute(
+    db,
+  );
+  const r = rows[0];
+  return {
+    goals: Number(r?.goals ?? 0),
+    sessions: Number(r?.sessions ?? 0),
+    checkins: Number(r?.checkins ?? 0),
+  };
 }

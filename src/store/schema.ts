@@ -15,7 +15,21 @@ export interface TenantsTable {
   name: string;
   default_locale: string;
   default_timezone: string;
+  /** Opted in to the AI coach (migration 2026-12-06T1100). */
+  ai_coach: Generated<boolean>;
   created_at: CreatedAt;
+}
+
+/** A call to the AI coach's model (migration 2026-12-06T1100). */
+export interface AiCoachCallsTable {
+  tenant_id: string;
+  id: string;
+  person_id: string;
+  goal_id: string | null;
+  goal_title: string;
+  model: string;
+  outcome: string;
+  at: Date;
 }
 
 export interface PeopleTable {
@@ -411,6 +425,7 @@ export interface Database {
   certificate_designs: CertificateDesignsTable;
   certificates: CertificatesTable;
   work_reports: WorkReportsTable;
+  ai_coach_calls: AiCoachCallsTable;
   applications: ApplicationsTable;
   download_requests: DownloadRequestsTable;
   kept_files: KeptFilesTable;

@@ -83,6 +83,8 @@ export class ChatDriver {
     options: {
       adminEmails?: string[];
       links?: CoreDeps['links'];
+      aiCoach?: CoreDeps['aiCoach'];
+      aiMaxCallsPerDay?: number;
       /** The demo people have already been shown the privacy notice, unless `'pending'` (its own test). */
       privacyNotice?: 'shown' | 'pending';
       /** Where the chat keeps its data: PGlite unless a test runs on each of `testBackends()`. */

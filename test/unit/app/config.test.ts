@@ -21,8 +21,30 @@ describe('configuration', () => {
         DATABASE_STATEMENT_TIMEOUT_MS: 30_000,
         DATABASE_LOCK_TIMEOUT_MS: 5_000,
         TRUST_PROXY_HOPS: 0,
+        LLM_TIMEOUT_MS: 8000,
+        LLM_MAX_TOKENS: 400,
+        LLM_MAX_CALLS_PER_DAY: 10,
       },
     });
+  });
+
+  it('takes an AI coach endpoint over https, or over http on this machine only, with its model', () => {
+    const azure = parseConfig({
+      LLM_BASE_URL: 'https://my-resource.openai.azure.com/openai/v1/',
+      LLM_MODEL: 'gpt-4o-mini',
+      LLM_API_KEY: 'key',
+    });
+    expect(azure.ok && azure.config.LLM_BASE_URL).toBe('https://my-resource.openai.azure.com/openai/v1');
+    expect(parseConfig({ LLM_BASE_URL: 'http://127.0.0.1:11434/v1', LLM_MODEL: 'llama3.1' }).ok).toBe(true);
+    for (const bad of [
+      { LLM_BASE_URL: 'http://llm.example/v1', LLM_MODEL: 'm' },
+      { LLM_BASE_URL: 'https://llm.example/v1' },
+      { LLM_BASE_URL: 'https://llm.example/v1', LLM_MODEL: 'm', LLM_TIMEOUT_MS: '10' },
+    ]) {
+      const result = parseConfig(bad);
+      expect(result.ok, JSON.stringify(bad)).toBe(false);
+      if (!result.ok) expect(result.problems.join('\n')).toMatch(/^LLM_/m);
+    }
   });
 
   it('treats empty values as unset', () => {

@@ -47,23 +47,31 @@ export const goalFields = (title: string, dueDate = '2027-03-15') => ({
   milestones: '',
 });
 
+/** The demo's goal form for Ana, filled in: the goal several suites start from. */
+export const ANA_GOAL_FORM = {
+  title: 'Liderar la mesa de ayuda',
+  specific: 'Organizar reuniones semanales de seguimiento con el equipo',
+  measurable: 'Realizar 12 reuniones con minuta publicada',
+  achievable: 'Tengo el apoyo de mi jefa',
+  relevant: 'La coordinación del área depende de ello',
+  dueDate: '2027-03-15',
+  competencies: [] as string[],
+  milestones: '',
+};
+
+/** Ana sends that goal through the form and Luis approves it from his card. */
+export async function anaGoalApproved(chat: ChatDriver): Promise<void> {
+  await chat.as('ana').says('meta formulario');
+  await chat.as('ana').fills(ANA_GOAL_FORM);
+  await chat.as('luis').clicks('Aprobar');
+}
+
 /**
  * The demo's Ana meets the classic program's diploma rule: one goal approved by Luis through the
  * chat, and her final evaluation delivered and released; a survey answered. Sofía has nothing.
  */
 export async function anaQualifies(chat: ChatDriver): Promise<void> {
-  await chat.as('ana').says('meta formulario');
-  await chat.as('ana').fills({
-    title: 'Liderar la mesa de ayuda',
-    specific: 'Organizar reuniones semanales de seguimiento con el equipo',
-    measurable: 'Realizar 12 reuniones con minuta publicada',
-    achievable: 'Tengo el apoyo de mi jefa',
-    relevant: 'La coordinación del área depende de ello',
-    dueDate: '2027-03-15',
-    competencies: [],
-    milestones: '',
-  });
-  await chat.as('luis').clicks('Aprobar');
+  await anaGoalApproved(chat);
   const db = chat.db.db;
   const pairing = await db
     .selectFrom('pairings')

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSession } from '../../../src/store/session.store.ts';
 import { ChatDriver } from '../../support/conversation.ts';
+import { ANA_GOAL_FORM } from '../../support/cycles.ts';
 
 describe('an admin enters paper forms on behalf of participants', () => {
   let chat: ChatDriver;
@@ -24,16 +25,7 @@ describe('an admin enters paper forms on behalf of participants', () => {
   it('enters a goal for a mentee: the record and the audit say so, the mentee and the mentor are told', async () => {
     const opened = await chat.as('carmen').says('admin en nombre de ana@demo.mentoria.invalid meta');
     expect(opened.text).toContain('Formulario de meta en nombre de Ana Torres (formulario en papel)');
-    const saved = await chat.as('carmen').fills({
-      title: 'Liderar la mesa de ayuda',
-      specific: 'Organizar reuniones semanales de seguimiento con el equipo',
-      measurable: 'Realizar 12 reuniones con minuta publicada',
-      achievable: 'Tengo el apoyo de mi jefa',
-      relevant: 'La coordinación del área depende de ello',
-      dueDate: '2027-03-15',
-      competencies: [],
-      milestones: '',
-    });
+    const saved = await chat.as('carmen').fills(ANA_GOAL_FORM);
     expect(saved.text).toContain('ya está con Luis Herrera');
     const goal = await chat.db.db
       .selectFrom('goals')

@@ -3,23 +3,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { erasePerson, exportPerson } from '../../../src/services/privacy.service.ts';
 import { cycleFigures } from '../../../src/store/report.store.ts';
 import { ChatDriver } from '../../support/conversation.ts';
+import { anaGoalApproved } from '../../support/cycles.ts';
 
 describe("a person's data: export and erase", () => {
   let chat: ChatDriver;
   beforeAll(async () => {
     chat = await ChatDriver.start('2026-11-23T16:00:00Z');
-    await chat.as('ana').says('meta formulario');
-    await chat.as('ana').fills({
-      title: 'Liderar la mesa de ayuda',
-      specific: 'Organizar reuniones semanales de seguimiento con el equipo',
-      measurable: 'Realizar 12 reuniones con minuta publicada',
-      achievable: 'Tengo el apoyo de mi jefa',
-      relevant: 'La coordinación del área depende de ello',
-      dueDate: '2027-03-15',
-      competencies: [],
-      milestones: '',
-    });
-    await chat.as('luis').clicks('Aprobar');
+    await anaGoalApproved(chat);
   });
   afterAll(async () => {
     await chat.close();

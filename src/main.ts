@@ -118,7 +118,6 @@ async function main(): Promise<void> {
   }
   await runConsole({
     bot,
-    db: database.db,
     tenant,
     chat,
     clock,

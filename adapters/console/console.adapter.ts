@@ -11,7 +11,6 @@ import type { Reply } from '../../src/flows/context.ts';
 import { FLOW_ACTION } from '../../src/flows/flow.ts';
 import type { ChatPort, Recipient } from '../../src/flows/ports.ts';
 import type { Form, FormField, OutboundMessage } from '../../src/messages/model.ts';
-import type { Db } from '../../src/store/db.ts';
 import { type NumberedButton, renderText } from './text.render.ts';
 
 interface PendingForm {
@@ -180,7 +179,6 @@ function answerField(field: FormField, raw: string): { value?: string | string[]
 
 export interface ConsoleOptions {
   bot: Bot;
-  db: Db;
   tenant: Tenant;
   chat: ConsoleChat;
   clock: OffsetClock;

@@ -17,7 +17,7 @@ import {
 } from '../messages/model.ts';
 import { cycleReport } from '../reports/cycle-report.ts';
 import { reportMessage } from '../reports/report-message.ts';
-import { resolveActor } from '../services/context.ts';
+import { resolveActor } from '../services/deps.ts';
 import { FileKeeper, takesFiles } from '../services/kept-files.ts';
 import {
   advanceConversation,

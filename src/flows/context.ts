@@ -5,7 +5,7 @@ import type { Person, Tenant } from '../domain/model.ts';
 import { type Formatter, formatter, type T, translator } from '../i18n/index.ts';
 import type { Form, OutboundMessage } from '../messages/model.ts';
 import type { AiCoach } from '../services/ai-coach.service.ts';
-import type { Acting } from '../services/context.ts';
+import type { Acting } from '../services/deps.ts';
 import type { LinkSigner } from '../services/links.ts';
 import type { Db } from '../store/db.ts';
 import { keepNotice } from '../store/nudge.store.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Platform } from '../domain/model.ts';
 
 /** The person behind an event, as the platform describes them. */
@@ -74,5 +74,3 @@ export function parseValue<T>(schema: z.ZodType<T>, raw: string): T | undefined 
   const parsed = schema.safeParse(json);
   return parsed.success ? parsed.data : undefined;
 }
-
-export const idSchema = z.string().min(1).max(64);

@@ -1,7 +1,7 @@
 import type { Cycle } from '../domain/model.ts';
 import type { Formatter, T } from '../i18n/index.ts';
 import { diplomaDesign, issueFor } from '../services/certificate.service.ts';
-import type { Acting, Deps } from '../services/context.ts';
+import type { Acting, Deps } from '../services/deps.ts';
 import type { LinkKind } from '../services/links.ts';
 import { reportChartPng } from './chart.ts';
 import { type CycleReport, cycleReport } from './cycle-report.ts';

@@ -1,8 +1,8 @@
 import { authorize } from '../domain/authz.ts';
 import type { Cycle, Program } from '../domain/model.ts';
 import type { T } from '../i18n/index.ts';
-import type { Acting, Deps } from '../services/context.ts';
 import { csvFor } from '../services/csv.ts';
+import type { Acting, Deps } from '../services/deps.ts';
 import { getProgram } from '../store/program.store.ts';
 import {
   type GoalResultRow,

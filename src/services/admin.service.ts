@@ -34,7 +34,7 @@ import {
   setProgramSettings,
 } from '../store/program.store.ts';
 import { withdrawalOf } from '../store/withdrawal.store.ts';
-import type { Deps } from './context.ts';
+import type { Deps } from './deps.ts';
 
 /** Who runs an admin operation from the command line (no chat identity): recorded as `cli`. */
 export interface AdminRun {

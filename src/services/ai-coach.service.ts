@@ -11,7 +11,7 @@ import {
   tenantAiCoach,
 } from '../store/ai-coach.store.ts';
 import { recordAudit } from '../store/audit.store.ts';
-import type { Acting, Deps } from './context.ts';
+import type { Acting, Deps } from './deps.ts';
 
 /**
  * The optional AI coach: one rewritten SMART goal, proposed by a model the institution chose

@@ -1,6 +1,6 @@
 import { authorize } from '../domain/authz.ts';
 import { type AuditLine, auditSince, recordAudit } from '../store/audit.store.ts';
-import type { Acting, Deps } from './context.ts';
+import type { Acting, Deps } from './deps.ts';
 
 /** Lines in one export: a year of a busy cohort fits; past it, the reader narrows the dates. */
 export const AUDIT_EXPORT_MAX = 50_000;

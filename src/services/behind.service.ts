@@ -6,7 +6,7 @@ import { behindFacts, queueAdminReminders } from '../store/behind.store.ts';
 import type { Db } from '../store/db.ts';
 import { getPeople } from '../store/person.store.ts';
 import { getProgram } from '../store/program.store.ts';
-import type { Acting, Deps } from './context.ts';
+import type { Acting, Deps } from './deps.ts';
 
 export interface BehindList {
   cycle: Cycle;

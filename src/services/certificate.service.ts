@@ -29,7 +29,7 @@ import {
 } from '../store/certificate.store.ts';
 import type { Db } from '../store/db.ts';
 import type { AdminRun } from './admin.service.ts';
-import type { Deps } from './context.ts';
+import type { Deps } from './deps.ts';
 
 export type { CertificateDesign, CertificateFound };
 

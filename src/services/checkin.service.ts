@@ -15,7 +15,7 @@ import {
 } from '../store/checkin.store.ts';
 import { getGoal, listMilestones } from '../store/goal.store.ts';
 import { getPairing } from '../store/program.store.ts';
-import type { Acting, Deps } from './context.ts';
+import type { Acting, Deps } from './deps.ts';
 import { requirePairPhase } from './phase.ts';
 
 export const NOTE_MAX = 1000;

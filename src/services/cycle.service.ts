@@ -12,7 +12,7 @@ import {
   setCycleDates,
 } from '../store/program.store.ts';
 import type { AdminRun } from './admin.service.ts';
-import type { Deps } from './context.ts';
+import type { Deps } from './deps.ts';
 
 export type CycleDateFields = Pick<
   Cycle,

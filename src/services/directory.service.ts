@@ -3,7 +3,7 @@ import type { Cycle, Program } from '../domain/model.ts';
 import { cycleCounts, cyclePeople } from '../store/directory.store.ts';
 import { listCycles, listPrograms } from '../store/program.store.ts';
 import { withdrawalsOf } from '../store/withdrawal.store.ts';
-import type { Deps } from './context.ts';
+import type { Deps } from './deps.ts';
 
 export interface CycleListing {
   cycle: Cycle;

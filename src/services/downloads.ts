@@ -11,7 +11,7 @@ import { createDownloadRequestUnlessRecent, getDownloadRequest } from '../store/
 import { getKeptFile } from '../store/kept-file.store.ts';
 import { activeIdentities, getPerson } from '../store/person.store.ts';
 import { getCycle } from '../store/program.store.ts';
-import { type Deps, resolveActor } from './context.ts';
+import { type Deps, resolveActor } from './deps.ts';
 import type { LinkKind, LinkSigner } from './links.ts';
 import { browserOf } from './user-agent.ts';
 

@@ -14,7 +14,7 @@ import {
 } from '../store/evaluation.store.ts';
 import { listGoalsOfPairing, lockGoal, saveGoal } from '../store/goal.store.ts';
 import { getPairing, lockPairing } from '../store/program.store.ts';
-import type { Acting, Deps } from './context.ts';
+import type { Acting, Deps } from './deps.ts';
 import { requirePairPhase } from './phase.ts';
 
 export const EVALUATION_TEXT_MAX = 2000;

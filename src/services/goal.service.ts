@@ -15,14 +15,13 @@ import type { Tx } from '../store/db.ts';
 import {
   createGoal,
   decideRevision,
-  getGoal,
   insertRevision,
   listGoalsOfPairing,
   lockGoal,
   saveGoal,
 } from '../store/goal.store.ts';
 import { getCycle, getPairing, getProgram, lockPairing } from '../store/program.store.ts';
-import type { Acting, Deps } from './context.ts';
+import type { Acting, Deps } from './deps.ts';
 
 async function loadPairing(tx: Tx, tenantId: string, pairingId: string): Promise<Pairing> {
   const pairing = await getPairing(tx, tenantId, pairingId);
@@ -299,16 +298,6 @@ export async function withdrawGoal(
     });
     return { goal: saved, pairing };
   });
-}
-
-/** A goal the actor may see, or `record.not_found` (other tenants' ids look like missing ones). */
-export async function viewGoal(deps: Deps, acting: Acting, goalId: string): Promise<Goal> {
-  const goal = await getGoal(deps.db, acting.actor.tenantId, goalId);
-  if (!goal) throw new DomainError('record.not_found', { entity: 'goal' });
-  const pairing = await getPairing(deps.db, goal.tenantId, goal.pairingId);
-  if (!pairing) throw new DomainError('record.not_found', { entity: 'pairing' });
-  authorize(acting.actor, 'goal.view', { kind: 'goal', goal, pairing });
-  return goal;
 }
 
 /**

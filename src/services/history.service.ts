@@ -3,7 +3,7 @@ import type { Cycle } from '../domain/model.ts';
 import { sees, type Viewer, viewerOf } from '../domain/visibility.ts';
 import { recordAudit } from '../store/audit.store.ts';
 import { type HistoryRecords, historyMentees, historyRecords } from '../store/history.store.ts';
-import type { Acting, Deps } from './context.ts';
+import type { Acting, Deps } from './deps.ts';
 
 /** One line of a pair's history, already cut to what its reader may see (absent = not shown). */
 export type HistoryEvent =

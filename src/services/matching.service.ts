@@ -23,7 +23,7 @@ import {
   pairingLoad,
 } from '../store/program.store.ts';
 import type { AdminRun } from './admin.service.ts';
-import type { Deps } from './context.ts';
+import type { Deps } from './deps.ts';
 
 export interface Suggestion {
   cycle: Cycle;

@@ -3,7 +3,7 @@ import type { Pairing } from '../domain/model.ts';
 import { type PhasedAction, requirePhase } from '../domain/phase-rules.ts';
 import type { Db, Tx } from '../store/db.ts';
 import { getCycle } from '../store/program.store.ts';
-import type { Acting } from './context.ts';
+import type { Acting } from './deps.ts';
 
 /**
  * The phase rule for an action on a pair, at `now`, in the pair's cycle. An admin acting for

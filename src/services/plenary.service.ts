@@ -21,7 +21,7 @@ import {
   updatePlenary,
 } from '../store/plenary.store.ts';
 import type { AdminRun } from './admin.service.ts';
-import type { Deps } from './context.ts';
+import type { Deps } from './deps.ts';
 
 export const PLENARY_TITLE_MAX = 150;
 

@@ -11,7 +11,7 @@ import { recordAudit } from '../store/audit.store.ts';
 import type { Tx } from '../store/db.ts';
 import { getPairing } from '../store/program.store.ts';
 import { addSessionHistory, createSession, lockSession, saveSession } from '../store/session.store.ts';
-import type { Acting, Deps } from './context.ts';
+import type { Acting, Deps } from './deps.ts';
 import { requirePairPhase } from './phase.ts';
 
 export const SESSION_TEXT_MAX = 500;

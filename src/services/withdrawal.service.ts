@@ -13,7 +13,7 @@ import {
   withdrawEnrollments,
 } from '../store/withdrawal.store.ts';
 import type { AdminRun } from './admin.service.ts';
-import type { Deps } from './context.ts';
+import type { Deps } from './deps.ts';
 
 export const WITHDRAWAL_REASON_MAX = 300;
 

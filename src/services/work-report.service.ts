@@ -13,7 +13,7 @@ import {
   type WorkReport,
   workReportOfPairing,
 } from '../store/work-report.store.ts';
-import type { Acting, Deps } from './context.ts';
+import type { Acting, Deps } from './deps.ts';
 import { requirePairPhase } from './phase.ts';
 
 export type { WorkReport };

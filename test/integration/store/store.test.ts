@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../../src/domain/authz.ts';
-import type { Acting } from '../../../src/services/context.ts';
+import type { Acting } from '../../../src/services/deps.ts';
 import { decideGoal, draftGoal, submitGoal, withdrawGoal } from '../../../src/services/goal.service.ts';
 import { listAudit } from '../../../src/store/audit.store.ts';
 import type { OpenDatabase } from '../../../src/store/db.ts';

@@ -14,7 +14,6 @@ import { type Config, encryptionKeys } from '../../src/config.ts';
 import type { Tenant } from '../../src/domain/model.ts';
 import { isValidTimeZone } from '../../src/domain/time.ts';
 import type { Bot } from '../../src/flows/bot.ts';
-import { isReadOnlyRequest } from '../../src/flows/commands.ts';
 import { type Reply, readerOf } from '../../src/flows/context.ts';
 import { ChatDeliveryError, type ChatPort, type Recipient } from '../../src/flows/ports.ts';
 import { translator } from '../../src/i18n/index.ts';
@@ -703,7 +702,7 @@ export class SlackAdapter {
         enterpriseId: command.enterprise_id,
         isEnterpriseInstall: command.is_enterprise_install === 'true',
       };
-      if (isReadOnlyRequest({ kind: 'text', text: fromSlackText(command.text ?? '') })) {
+      if (o.bot.registry.isReadOnly({ kind: 'text', text: fromSlackText(command.text ?? '') })) {
         const read = slackRead.safeParse({
           kind: 'command',
           team,
@@ -766,7 +765,7 @@ export class SlackAdapter {
       const ts = b.container?.message_ts ?? b.message?.ts;
       const eventId = `act:${b.user.id}:${a.action_ts ?? ''}:${a.action_id}`;
       const actionId = baseActionId(a.action_id);
-      if (isReadOnlyRequest({ kind: 'action', actionId, value: a.value ?? '' })) {
+      if (o.bot.registry.isReadOnly({ kind: 'action', actionId, value: a.value ?? '' })) {
         const read = slackRead.safeParse({
           kind: 'action',
           team,

@@ -15,7 +15,6 @@ import type { Clock } from '../../src/clock.ts';
 import { anonymousTeamsAllowed, type Config, LOCALES, type Locale } from '../../src/config.ts';
 import type { Tenant } from '../../src/domain/model.ts';
 import type { Bot } from '../../src/flows/bot.ts';
-import { isReadOnlyRequest } from '../../src/flows/commands.ts';
 import type { Reply } from '../../src/flows/context.ts';
 import { ChatDeliveryError, type ChatPort, type Recipient } from '../../src/flows/ports.ts';
 import { translator } from '../../src/i18n/index.ts';
@@ -549,7 +548,7 @@ export class TeamsAdapter {
       )?.action;
       const event = this.fromCard(base, action?.verb ?? '', action?.data ?? {});
       // A known person's read is answered after the invoke, from the inbox.
-      if (known && event.kind === 'action' && isReadOnlyRequest(event)) {
+      if (known && event.kind === 'action' && this.o.bot.registry.isReadOnly(event)) {
         const read = teamsRead.safeParse({
           ...event,
           user: { ...user, conversationRef: undefined },

@@ -4,7 +4,9 @@ import { genderContext } from '../i18n/index.ts';
 import { textMessage } from '../messages/model.ts';
 import { recordAudit } from '../store/audit.store.ts';
 import { findPersonByEmail, setTenantRole } from '../store/person.store.ts';
+import { emailIn } from './commands.ts';
 import { type Ctx, notify, type Reply, reply } from './context.ts';
+import { command, type Feature } from './registry.ts';
 
 /**
  * `admin agregar admin|director <email>`: an admin names another admin or a director of the
@@ -61,3 +63,33 @@ async function changeRole(
   const done = change === 'grant' ? 'admin.granted' : 'admin.revoked';
   return reply(textMessage(ctx.t(done, { name: person.name, role: roleName })));
 }
+
+type RoleChange = { role: TenantRole; email: string };
+
+/** `admin agregar|quitar admin|director <correo>`: the tenant's staff. */
+function roleChange(words: string, verbs: RegExp): RoleChange | undefined {
+  const m = /^admin (agregar|anadir|add|quitar|remove) (admin|director|directora)\s+(\S+)$/.exec(words);
+  // Slack writes an address as <mailto:ana@x.org|ana@x.org>; Teams as plain text.
+  const email = m && verbs.test(m[1] as string) ? emailIn(m[3]) : undefined;
+  return email ? { role: m?.[2] === 'admin' ? 'admin' : 'director', email } : undefined;
+}
+
+/** Who administers the tenant and who reads its reports. */
+export const adminRolesFeature: Feature = {
+  name: 'admin-roles',
+  commands: [
+    command<RoleChange>({
+      name: 'grant',
+      parse: (words) => roleChange(words, /^(agregar|anadir|add)$/),
+      rule: 'admin.manage',
+      help: ['admin'],
+      run: (ctx, { role, email }) => grantRole(ctx, role, email),
+    }),
+    command<RoleChange>({
+      name: 'revoke',
+      parse: (words) => roleChange(words, /^(quitar|remove)$/),
+      rule: 'admin.manage',
+      run: (ctx, { role, email }) => revokeRole(ctx, role, email),
+    }),
+  ],
+};

@@ -5,14 +5,7 @@ import { distinctTopics } from '../domain/matching.ts';
 import type { Cycle, Person } from '../domain/model.ts';
 import { requirePhase } from '../domain/phase-rules.ts';
 import { addDays, startOfLocalDay } from '../domain/time.ts';
-import {
-  type Button,
-  button,
-  type Form,
-  message,
-  type OutboundMessage,
-  textMessage,
-} from '../messages/model.ts';
+import { type Button, type Form, message, type OutboundMessage, textMessage } from '../messages/model.ts';
 import { csvText } from '../services/csv.ts';
 import {
   type Application,
@@ -36,15 +29,29 @@ import {
   updatePersonProfile,
 } from '../store/person.store.ts';
 import { enroll, enrollmentsOf, getCycle } from '../store/program.store.ts';
-import { emailIn } from './commands.ts';
+import { argAfter, emailIn, nameAfter } from './commands.ts';
 import { type Ctx, notify, type Reply, reply, requireAdmin } from './context.ts';
 import { parseDate } from './parse-date.ts';
+import { actionKind, command, type Feature, onClick, onSubmit } from './registry.ts';
 import { cycleNamed, noCycleText } from './standing.ts';
 
-export const applicationValue = z.object({ a: z.string().max(64) });
-export const applyFormValue = z.object({ c: z.string().max(64) });
+const applicationValue = z.object({ application: z.string().max(64) });
+const applicationAction = (name: string) =>
+  actionKind(`application.${name}`, applicationValue, { a: 'application' });
+/** What can be done to an application from a button. */
+export const applicationKinds = {
+  endorse: applicationAction('endorse'),
+  decline: applicationAction('decline'),
+  select: applicationAction('select'),
+  reject: applicationAction('reject'),
+  withdraw: applicationAction('withdraw'),
+  supervisor: applicationAction('supervisor'),
+  paper_endorse: applicationAction('paper_endorse'),
+} as const;
+/** The application form, for a cycle. */
+const applyFormKind = actionKind('application.form', z.object({ cycle: z.string().max(64) }), { c: 'cycle' });
 /** The form that names another supervisor for an application. */
-export const supervisorFormValue = z.object({ a: z.string().max(64) });
+const supervisorFormKind = actionKind('application.supervisor_form', applicationValue, { a: 'application' });
 
 const MOTIVATION_MAX = 1000;
 /** Applications shown with buttons in one message; the rest come in the attached CSV. */
@@ -125,10 +132,10 @@ export async function applicationForm(ctx: Ctx): Promise<Reply> {
   if ((await enrollmentsOf(ctx.deps.db, ctx.tenant.id, ctx.person.id)).some((e) => e.cycleId === cycle.id))
     return reply(textMessage(t('applications.already_enrolled', { cycle: cycle.name })));
   const form: Form = {
-    actionId: 'application.form',
+    actionId: applyFormKind.id,
     title: t('applications.form.title'),
     submitLabel: t('applications.form.submit'),
-    value: JSON.stringify({ c: cycle.id }),
+    value: applyFormKind.value({ cycle: cycle.id }),
     fields: [
       {
         id: 'role',
@@ -186,9 +193,13 @@ function statusMessage(ctx: Ctx, a: Application, cycle: Cycle): OutboundMessage 
   const text = statusText(ctx, a, cycle);
   const buttons: Button[] = [];
   if (a.state === 'submitted' && a.endorsement === 'pending')
-    buttons.push(button('application.supervisor', ctx.t('applications.change_supervisor'), { a: a.id }));
+    buttons.push(
+      applicationKinds.supervisor.button(ctx.t('applications.change_supervisor'), { application: a.id }),
+    );
   if (a.state === 'submitted')
-    buttons.push(button('application.withdraw', ctx.t('applications.withdraw'), { a: a.id }, 'danger'));
+    buttons.push(
+      applicationKinds.withdraw.button(ctx.t('applications.withdraw'), { application: a.id }, 'danger'),
+    );
   return message(text).text(text).buttons(buttons).build();
 }
 
@@ -209,8 +220,8 @@ export function endorsementAsk(
     )
     .fields([{ label: t('applications.form.motivation'), value: application.motivation }])
     .buttons([
-      button('application.endorse', t('applications.endorse'), { a: application.id }, 'primary'),
-      button('application.decline', t('applications.decline'), { a: application.id }),
+      applicationKinds.endorse.button(t('applications.endorse'), { application: application.id }, 'primary'),
+      applicationKinds.decline.button(t('applications.decline'), { application: application.id }),
     ])
     .build();
 }
@@ -226,11 +237,11 @@ function statusText(ctx: Ctx, a: Application, cycle: Cycle): string {
 
 export async function submitApplicationForm(
   ctx: Ctx,
-  value: z.infer<typeof applyFormValue>,
+  value: { cycle: string },
   values: Record<string, string | string[]>,
 ): Promise<Reply> {
   const { t } = ctx;
-  const cycle = await getCycle(ctx.deps.db, ctx.tenant.id, value.c);
+  const cycle = await getCycle(ctx.deps.db, ctx.tenant.id, value.cycle);
   if (!cycle?.applicationsUntil || cycle.applicationsUntil.getTime() <= ctx.now.getTime())
     return reply(textMessage(t('applications.none_open')));
   const str = (id: string) => (typeof values[id] === 'string' ? (values[id] as string).trim() : '');
@@ -330,10 +341,10 @@ export async function supervisorForm(ctx: Ctx, id: string): Promise<Reply> {
     return reply(textMessage(ctx.t('applications.not_pending')));
   const current = await getPerson(ctx.deps.db, ctx.tenant.id, application.supervisorId);
   const form: Form = {
-    actionId: 'application.supervisor_form',
+    actionId: supervisorFormKind.id,
     title: ctx.t('applications.change_supervisor'),
     submitLabel: ctx.t('common.save'),
-    value: JSON.stringify({ a: application.id }),
+    value: supervisorFormKind.value({ application: application.id }),
     fields: [
       {
         id: 'supervisor',
@@ -352,11 +363,11 @@ export async function supervisorForm(ctx: Ctx, id: string): Promise<Reply> {
 /** Another supervisor: asked at once with the buttons; the old request no longer counts. Audited. */
 export async function submitSupervisorForm(
   ctx: Ctx,
-  value: z.infer<typeof supervisorFormValue>,
+  value: { application: string },
   values: Record<string, string | string[]>,
 ): Promise<Reply> {
   const { t } = ctx;
-  const { application, applicant } = await undecided(ctx, value.a);
+  const { application, applicant } = await undecided(ctx, value.application);
   const typed = typeof values.supervisor === 'string' ? values.supervisor.trim() : '';
   const email = emailIn(typed);
   const problem = !email
@@ -461,13 +472,13 @@ export async function listApplicationsInChat(ctx: Ctx, cycleName = ''): Promise<
     builder.context(a.motivation.length > 300 ? `${a.motivation.slice(0, 300)}…` : a.motivation);
     if (isAdmin && a.state === 'submitted') {
       builder.buttons([
-        button('application.select', t('applications.select'), { a: a.id }, 'primary'),
-        button('application.reject', t('applications.reject'), { a: a.id }),
+        applicationKinds.select.button(t('applications.select'), { application: a.id }, 'primary'),
+        applicationKinds.reject.button(t('applications.reject'), { application: a.id }),
         // A supervisor who never answers: endorse from the paper form, or ask someone else.
         ...(a.endorsement === 'pending'
           ? [
-              button('application.paper_endorse', t('applications.paper_endorse'), { a: a.id }),
-              button('application.supervisor', t('applications.change_supervisor'), { a: a.id }),
+              applicationKinds.paper_endorse.button(t('applications.paper_endorse'), { application: a.id }),
+              applicationKinds.supervisor.button(t('applications.change_supervisor'), { application: a.id }),
             ]
           : []),
       ]);
@@ -561,3 +572,57 @@ export async function decideApplicationInChat(ctx: Ctx, id: string, select: bool
     ),
   );
 }
+
+/** Applications: the call, applying with a supervisor's endorsement, and the selection. */
+export const applicationFeature: Feature = {
+  name: 'applications',
+  commands: [
+    command({
+      name: 'apply',
+      words: ['postular', 'postulacion', 'quiero postular', 'apply', 'application'],
+      rule: 'applications.apply',
+      help: ['none'],
+      run: (ctx) => applicationForm(ctx),
+    }),
+    command<{ arg?: string }>({
+      name: 'applications',
+      words: ['admin postulaciones', 'admin applications'],
+      parse: nameAfter(['admin postulaciones', 'admin applications']),
+      readOnly: true,
+      rule: 'admin.manage',
+      help: ['admin'],
+      cycleArg: (arg) => ({ arg }),
+      run: (ctx, { arg }) => listApplicationsInChat(ctx, arg),
+    }),
+    command<{ arg: string }>({
+      name: 'open_applications',
+      parse: (words, typed) => {
+        const arg = argAfter(words, typed, ['admin abrir postulaciones', 'admin open applications']);
+        return arg === undefined ? undefined : { arg };
+      },
+      rule: 'applications.open',
+      run: (ctx, { arg }) => openApplications(ctx, arg),
+    }),
+    command<{ arg?: string }>({
+      name: 'close_applications',
+      words: ['admin cerrar postulaciones', 'admin close applications'],
+      parse: nameAfter(['admin cerrar postulaciones', 'admin close applications']),
+      rule: 'admin.manage',
+      cycleArg: (arg) => ({ arg }),
+      run: (ctx, { arg }) => closeApplications(ctx, arg),
+    }),
+  ],
+  actions: [
+    onClick(applicationKinds.endorse, (ctx, v) => endorseApplication(ctx, v.application, true)),
+    onClick(applicationKinds.decline, (ctx, v) => endorseApplication(ctx, v.application, false)),
+    onClick(applicationKinds.select, (ctx, v) => decideApplicationInChat(ctx, v.application, true)),
+    onClick(applicationKinds.reject, (ctx, v) => decideApplicationInChat(ctx, v.application, false)),
+    onClick(applicationKinds.withdraw, (ctx, v) => withdrawApplicationInChat(ctx, v.application)),
+    onClick(applicationKinds.supervisor, (ctx, v) => supervisorForm(ctx, v.application)),
+    onClick(applicationKinds.paper_endorse, (ctx, v) => paperEndorsement(ctx, v.application)),
+  ],
+  forms: [
+    onSubmit(applyFormKind, (ctx, v, fields) => submitApplicationForm(ctx, v, fields)),
+    onSubmit(supervisorFormKind, (ctx, v, fields) => submitSupervisorForm(ctx, v, fields)),
+  ],
+};

@@ -2,8 +2,10 @@ import { localDate, startOfLocalDay } from '../domain/time.ts';
 import { message, textMessage } from '../messages/model.ts';
 import { auditCsv } from '../reports/audit-csv.ts';
 import { AUDIT_EXPORT_MAX, exportAudit } from '../services/audit.service.ts';
+import { argAfter } from './commands.ts';
 import { type Ctx, type Reply, reply } from './context.ts';
 import { parseDate } from './parse-date.ts';
+import { command, type Feature } from './registry.ts';
 
 /**
  * `admin auditoría [desde <fecha>]` / `admin audit [since <date>]`: the tenant's audit log as a
@@ -34,3 +36,21 @@ export async function auditInChat(ctx: Ctx, arg: string): Promise<Reply> {
       .build(),
   );
 }
+
+/** The audit log, as a CSV, for the tenant's admins. */
+export const auditFeature: Feature = {
+  name: 'audit',
+  commands: [
+    command<{ arg: string }>({
+      name: 'audit',
+      // `admin auditoría desde 01/11/2026`: the date as written (the parser needs its spelling).
+      parse: (words, typed) => {
+        const arg = argAfter(words, typed, ['admin auditoria', 'admin audit']);
+        return arg === undefined ? undefined : { arg };
+      },
+      rule: 'admin.manage',
+      help: ['admin'],
+      run: (ctx, { arg }) => auditInChat(ctx, arg),
+    }),
+  ],
+};

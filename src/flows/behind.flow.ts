@@ -5,19 +5,28 @@ import { DomainError } from '../domain/errors.ts';
 import type { Cycle, Person } from '../domain/model.ts';
 import { localDate } from '../domain/time.ts';
 import type { Formatter, T } from '../i18n/index.ts';
-import { button, message, type OutboundMessage, textMessage } from '../messages/model.ts';
+import { message, type OutboundMessage, textMessage } from '../messages/model.ts';
 import { type BehindList, behindIn, remindGroup } from '../services/behind.service.ts';
 import { csvFor } from '../services/csv.ts';
 import { getCycle, listCycles } from '../store/program.store.ts';
+import { argAfter } from './commands.ts';
 import { type Ctx, type Reply, reply, requireAdmin } from './context.ts';
+import { actionKind, command, cycleChoiceKind, type Feature, onClick } from './registry.ts';
 import { cycleNamed, noCycleText } from './standing.ts';
 import { capped } from './views.ts';
 
 /** How many people a group shows in the message; the CSV has them all. */
 const SHOWN = 15;
 
-/** "Remind now": `y` the cycle, `k` the group. */
-export const remindValue = z.object({ y: z.string().max(64), k: z.enum(BEHIND_GROUPS) });
+/** "Remind now": the cycle and the group. */
+const remindKind = actionKind(
+  'behind.remind',
+  z.object({ cycle: z.string().max(64), group: z.enum(BEHIND_GROUPS) }),
+  {
+    y: 'cycle',
+    k: 'group',
+  },
+);
 
 const nameOf = (people: Map<string, Person>, id: string | undefined) => (id && people.get(id)?.name) || '—';
 
@@ -121,10 +130,14 @@ async function behindMessage(ctx: Ctx, cycle: Cycle, surface: 'chat' | 'home'): 
         `*${t('behind.group_header', { name: t(`behind.group.${group}`), count: entries.length })}*\n${capped(t, lines, SHOWN).join('\n')}`,
       );
     if (REMINDABLE.includes(group))
-      builder.buttons([button('behind.remind', t('behind.remind'), { y: cycle.id, k: group })]);
+      builder.buttons([remindKind.button(t('behind.remind'), { cycle: cycle.id, group })]);
     else if (group === 'unpaired')
       builder.buttons([
-        button('cycle.choose', t('behind.suggest_pairs'), { k: 'suggest_pairs', y: cycle.id }, 'primary'),
+        cycleChoiceKind.button(
+          t('behind.suggest_pairs'),
+          { cmd: 'suggest_pairs', cycle: cycle.id },
+          'primary',
+        ),
       ]);
   }
   if (surface === 'home') return builder.context(t('behind.home_hint')).build();
@@ -141,13 +154,13 @@ async function behindMessage(ctx: Ctx, cycle: Cycle, surface: 'chat' | 'home'): 
 }
 
 /** "Remind now" on a group: queued for everyone in it today, at most once a day each. */
-export async function remindInChat(ctx: Ctx, value: z.infer<typeof remindValue>): Promise<Reply> {
+export async function remindInChat(ctx: Ctx, value: { cycle: string; group: BehindGroup }): Promise<Reply> {
   requireAdmin(ctx);
-  const cycle = await getCycle(ctx.deps.db, ctx.tenant.id, value.y);
+  const cycle = await getCycle(ctx.deps.db, ctx.tenant.id, value.cycle);
   if (!cycle) throw new DomainError('record.not_found', { entity: 'cycle' });
-  const { queued, already } = await remindGroup(ctx.deps, ctx.acting, cycle, value.k as BehindGroup);
+  const { queued, already } = await remindGroup(ctx.deps, ctx.acting, cycle, value.group);
   const { t } = ctx;
-  const group = t(`behind.group.${value.k}`);
+  const group = t(`behind.group.${value.group}`);
   if (queued === 0 && already === 0) return reply(textMessage(t('behind.reminded_nobody', { group })));
   const parts = [
     ...(queued ? [t('behind.reminded', { count: queued, group })] : []),
@@ -155,3 +168,29 @@ export async function remindInChat(ctx: Ctx, value: z.infer<typeof remindValue>)
   ];
   return reply(textMessage(parts.join(' ')));
 }
+
+/** Who is behind in a cycle, and reminding them. */
+export const behindFeature: Feature = {
+  name: 'behind',
+  commands: [
+    command<{ arg: string }>({
+      name: 'behind',
+      // `admin pendientes 2027-1`: the cycle's name as written.
+      parse: (words, typed) => {
+        const arg = argAfter(words, typed, [
+          'admin pendientes',
+          'admin todo',
+          'admin pending',
+          'admin to do',
+        ]);
+        return arg === undefined ? undefined : { arg };
+      },
+      readOnly: true,
+      rule: 'admin.manage',
+      help: ['admin'],
+      cycleArg: (arg) => ({ arg }),
+      run: (ctx, { arg }) => behindInChat(ctx, arg),
+    }),
+  ],
+  actions: [onClick(remindKind, (ctx, v) => remindInChat(ctx, v))],
+};

@@ -4,7 +4,7 @@ import type { Program } from '../domain/model.ts';
 import { localDate } from '../domain/time.ts';
 import { translator } from '../i18n/index.ts';
 import type { FileReader } from '../messages/inbound.ts';
-import { button, type Form, message, textMessage } from '../messages/model.ts';
+import { type Form, message, textMessage } from '../messages/model.ts';
 import { diplomaSamplePdf } from '../reports/diplomas.ts';
 import {
   diplomaDesign,
@@ -13,11 +13,21 @@ import {
   verifyCertificate,
 } from '../services/certificate.service.ts';
 import { getProgram, listCycles, listPrograms } from '../store/program.store.ts';
+import { wordsAfter } from './commands.ts';
 import { adminRun, type Ctx, type Reply, reply, requireAdmin } from './context.ts';
 import { done, type Flow, type FlowTurn, flowButton, goTo, stay } from './flow.ts';
 import { programMeant } from './program-admin.flow.ts';
+import { actionKind, command, type Feature, onClick, onSubmit } from './registry.ts';
 
-export const programValue = z.object({ program: z.string().max(64) });
+const programValue = z.object({ program: z.string().max(64) });
+type ProgramRef = z.infer<typeof programValue>;
+/** A program's diploma settings: a button per program when several could be meant, and the form. */
+const certificateSettingsKind = actionKind('certificate.settings', programValue);
+const certificateSettingsFormKind = actionKind('certificate.settings_form', programValue);
+/** A sample diploma of a program. */
+const certificateSampleKind = actionKind('certificate.sample', programValue);
+/** Takes a program's logo off its diplomas. */
+const removeLogoKind = actionKind('certificate.logo_remove', programValue);
 const SIGNATORIES = 3;
 const PDF = 'application/pdf';
 
@@ -27,17 +37,17 @@ const PDF = 'application/pdf';
  */
 export async function certificateSettingsForm(ctx: Ctx, nameOrId = ''): Promise<Reply> {
   requireAdmin(ctx);
-  const meant = await programMeant(ctx, nameOrId, 'certificate.settings');
+  const meant = await programMeant(ctx, nameOrId, certificateSettingsKind);
   if ('answer' in meant) return meant.answer;
   const { program } = meant;
   const { t } = ctx;
   const design = await diplomaDesign(ctx.deps.db, ctx.tenant.id, program.id);
   const signer = (i: number) => design?.signatories[i];
   const form: Form = {
-    actionId: 'certificate.settings_form',
+    actionId: certificateSettingsFormKind.id,
     title: t('certificates.form.title'),
     submitLabel: t('certificates.form.submit'),
-    value: JSON.stringify({ program: program.id }),
+    value: certificateSettingsFormKind.value({ program: program.id }),
     fields: [
       {
         id: 'institution',
@@ -75,7 +85,7 @@ export async function certificateSettingsForm(ctx: Ctx, nameOrId = ''): Promise<
 /** The form sent: every field checked and named; nothing saved unless all are right. */
 export async function submitCertificateSettingsForm(
   ctx: Ctx,
-  value: z.infer<typeof programValue>,
+  value: ProgramRef,
   fields: Record<string, string | string[]>,
 ): Promise<Reply> {
   requireAdmin(ctx);
@@ -141,10 +151,8 @@ async function designSummary(ctx: Ctx, program: Program, headline: string) {
     ])
     .context(t('certificates.logo_hint', { max: LOGO_MAX_BYTES / 1024 }))
     .buttons([
-      button('certificate.sample', t('certificates.sample'), value, 'primary'),
-      ...(design?.logo
-        ? [button('certificate.logo_remove', t('certificates.remove_logo'), value, 'danger')]
-        : []),
+      certificateSampleKind.button(t('certificates.sample'), value, 'primary'),
+      ...(design?.logo ? [removeLogoKind.button(t('certificates.remove_logo'), value, 'danger')] : []),
     ]);
   return builder.build();
 }
@@ -152,7 +160,7 @@ async function designSummary(ctx: Ctx, program: Program, headline: string) {
 /** `admin diploma muestra [programa]` / `admin certificate sample`: one made-up page; nothing is issued. */
 export async function certificateSample(ctx: Ctx, nameOrId = ''): Promise<Reply> {
   requireAdmin(ctx);
-  const meant = await programMeant(ctx, nameOrId, 'certificate.sample');
+  const meant = await programMeant(ctx, nameOrId, certificateSampleKind);
   if ('answer' in meant) return meant.answer;
   const { program } = meant;
   const { t } = ctx;
@@ -182,7 +190,7 @@ export async function certificateSample(ctx: Ctx, nameOrId = ''): Promise<Reply>
 }
 
 /** The "Remove logo" button. */
-export async function removeLogo(ctx: Ctx, value: z.infer<typeof programValue>): Promise<Reply> {
+export async function removeLogo(ctx: Ctx, value: ProgramRef): Promise<Reply> {
   requireAdmin(ctx);
   const program = await getProgram(ctx.deps.db, ctx.tenant.id, value.program);
   if (!program) return reply(textMessage(ctx.t('errors.record.not_found')));
@@ -314,4 +322,63 @@ export const logoFlow: Flow = {
       reply(await designSummary(ctx, program, t('certificates.logo_saved', { program: program.name }))),
     );
   },
+};
+
+/** Diplomas an institution signs: their settings, a sample, the logo, and verifying a number. */
+export const certificateFeature: Feature = {
+  name: 'certificates',
+  commands: [
+    command<{ arg: string }>({
+      name: 'certificate_settings',
+      // `admin diploma ajustes [programa]`: the program as written.
+      parse: (words, typed) =>
+        /^admin (?:diploma|diplomas|certificate|certificates) (?:ajustes|settings)(?: .+)?$/.test(words)
+          ? { arg: wordsAfter(typed, 3) }
+          : undefined,
+      rule: 'admin.manage',
+      help: ['admin'],
+      run: (ctx, { arg }) => certificateSettingsForm(ctx, arg),
+    }),
+    command<{ arg: string }>({
+      name: 'certificate_sample',
+      parse: (words, typed) =>
+        /^admin (?:diploma|diplomas|certificate|certificates) (?:muestra|ejemplo|sample|preview)(?: .+)?$/.test(
+          words,
+        )
+          ? { arg: wordsAfter(typed, 3) }
+          : undefined,
+      readOnly: true,
+      rule: 'admin.manage',
+      run: (ctx, { arg }) => certificateSample(ctx, arg),
+    }),
+    command<{ arg: string }>({
+      name: 'verify_certificate',
+      parse: (words) => {
+        const m = /^admin (?:verificar|verify)(?: (?:diploma|certificado|certificate))?(?: (.+))?$/.exec(
+          words,
+        );
+        return m ? { arg: m[1] ?? '' } : undefined;
+      },
+      readOnly: true,
+      rule: 'admin.manage',
+      run: (ctx, { arg }) => verifyInChat(ctx, arg),
+    }),
+  ],
+  actions: [
+    onClick(certificateSettingsKind, (ctx, v) => certificateSettingsForm(ctx, v.program)),
+    onClick(certificateSampleKind, (ctx, v) => certificateSample(ctx, v.program)),
+    onClick(removeLogoKind, (ctx, v) => removeLogo(ctx, v)),
+  ],
+  forms: [
+    onSubmit(certificateSettingsFormKind, (ctx, v, fields) => submitCertificateSettingsForm(ctx, v, fields)),
+  ],
+  flows: [logoFlow],
+  // A PNG shared by an admin is a diploma logo.
+  files: [
+    {
+      takes: (_ctx, name) => /\.png$/i.test(name),
+      run: async (ctx, file, dispatch) =>
+        dispatch.start(ctx, LOGO_FLOW, await startLogoUpload(ctx, file.name, file.size, file.read)),
+    },
+  ],
 };

@@ -3,7 +3,8 @@ import { planAuthorOf } from '../domain/authz.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { MilestoneStatus } from '../domain/model.ts';
 import { localDate } from '../domain/time.ts';
-import { button, message, type OutboundMessage, textMessage } from '../messages/model.ts';
+import type { T } from '../i18n/index.ts';
+import { type Button, message, type OutboundMessage, textMessage } from '../messages/model.ts';
 import { type GoalReport, NOTE_MAX, respondToIssue, submitCheckin } from '../services/checkin.service.ts';
 import { requirePairPhase } from '../services/phase.ts';
 import type { ProgressUpdate } from '../store/checkin.store.ts';
@@ -11,10 +12,24 @@ import { getGoal, listGoalsOfPairing, listMilestones } from '../store/goal.store
 import { type Ctx, notify, type Reply, reply } from './context.ts';
 import { done, type Flow, type FlowState, type FlowTurn, flowButton, goTo, stay } from './flow.ts';
 import { parseDate } from './parse-date.ts';
+import { actionKind, command, type Feature, onClick, onSubmit } from './registry.ts';
 import { planReviewers, requireAuthor, reviewerWords, standingOf } from './standing.ts';
 
 export const CHECKIN_FLOW = 'checkin';
-export const issueValue = z.object({ u: z.string().max(64) });
+/** An alert or restriction a check-in raised (the progress update that carries it). */
+const issueValue = z.object({ update: z.string().max(64) });
+/** The reviewer answers an alert: a button that opens the reply form, and the form. */
+export const replyIssueKind = actionKind('checkin.reply', issueValue, { u: 'update' });
+/** The reviewer marks it resolved. */
+export const resolveIssueKind = actionKind('checkin.resolve', issueValue, { u: 'update' });
+
+/** Reply and Mark resolved, for an open alert or restriction. */
+export function issueButtons(t: T, updateId: string): Button[] {
+  return [
+    replyIssueKind.button(t('checkin.issue.reply'), { update: updateId }, 'primary'),
+    resolveIssueKind.button(t('checkin.issue.resolve'), { update: updateId }),
+  ];
+}
 
 const STATUSES = ['on_track', 'alert', 'restriction', 'done'] as const;
 
@@ -189,12 +204,7 @@ function issueMessage(
       }),
     );
   }
-  return builder
-    .buttons([
-      button('checkin.reply', t('checkin.issue.reply'), { u: update.id }, 'primary'),
-      button('checkin.resolve', t('checkin.issue.resolve'), { u: update.id }),
-    ])
-    .build();
+  return builder.buttons(issueButtons(t, update.id)).build();
 }
 
 function parseProgress(text: string): { progress: number; note: string | null } | undefined {
@@ -307,21 +317,22 @@ export const checkinFlow: Flow = {
 export function openIssueReply(ctx: Ctx, updateId: string): Reply {
   return {
     messages: [],
-    openForm: {
-      actionId: 'checkin.reply',
-      title: ctx.t('checkin.issue.reply'),
-      submitLabel: ctx.t('common.send'),
-      value: JSON.stringify({ u: updateId }),
-      fields: [
-        {
-          id: 'reply',
-          kind: 'long_text',
-          label: ctx.t('checkin.issue.reply_label'),
-          required: true,
-          maxLength: NOTE_MAX,
-        },
-      ],
-    },
+    openForm: replyIssueKind.form(
+      {
+        title: ctx.t('checkin.issue.reply'),
+        submitLabel: ctx.t('common.send'),
+        fields: [
+          {
+            id: 'reply',
+            kind: 'long_text',
+            label: ctx.t('checkin.issue.reply_label'),
+            required: true,
+            maxLength: NOTE_MAX,
+          },
+        ],
+      },
+      { update: updateId },
+    ),
   };
 }
 
@@ -358,3 +369,31 @@ export async function answerIssue(
     ),
   };
 }
+
+/** The weekly check-in, and the reviewer's answers to the alerts it raises. */
+export const checkinFeature: Feature = {
+  name: 'checkin',
+  commands: [
+    command<{ pairing?: string }>({
+      name: 'checkin',
+      words: ['avance', 'avance semanal', 'check-in', 'checkin', 'check in'],
+      rule: 'checkin.report',
+      menteeCycle: true,
+      help: ['mentee', 'plan_mentor'],
+      menu: { mentee: 4, plan_mentor: 4 },
+      pairArg: (pairing) => ({ pairing }),
+      run: async (ctx, { pairing }, dispatch) =>
+        dispatch.start(ctx, CHECKIN_FLOW, await startCheckin(ctx, pairing)),
+    }),
+  ],
+  actions: [
+    onClick(replyIssueKind, async (ctx, v) => openIssueReply(ctx, v.update)),
+    onClick(resolveIssueKind, (ctx, v) => answerIssue(ctx, v.update, null, true)),
+  ],
+  forms: [
+    onSubmit(replyIssueKind, (ctx, v, fields) =>
+      answerIssue(ctx, v.update, typeof fields.reply === 'string' ? fields.reply : null, false),
+    ),
+  ],
+  flows: [checkinFlow],
+};

@@ -1,8 +1,7 @@
 import { z } from 'zod';
-import { authorize } from '../domain/authz.ts';
 import { DomainError } from '../domain/errors.ts';
 import { type Evaluation, GOAL_OUTCOMES, type GoalOutcome, type Pairing } from '../domain/model.ts';
-import { button, message, type OutboundMessage, textMessage } from '../messages/model.ts';
+import { message, type OutboundMessage, textMessage } from '../messages/model.ts';
 import {
   acknowledgeEvaluation,
   answerSurvey,
@@ -11,18 +10,27 @@ import {
   submitEvaluation,
 } from '../services/evaluation.service.ts';
 import { requirePairPhase } from '../services/phase.ts';
-import { getEvaluation, getEvaluationOfPairing, hasAnsweredSurvey } from '../store/evaluation.store.ts';
+import { getEvaluationOfPairing, hasAnsweredSurvey } from '../store/evaluation.store.ts';
 import { listGoalsOfPairing } from '../store/goal.store.ts';
 import { getPerson } from '../store/person.store.ts';
 import { getPairing } from '../store/program.store.ts';
 import { type Ctx, notify, type Reply, reply } from './context.ts';
 import { done, type Flow, type FlowState, type FlowTurn, flowButton, goTo, isSkip, stay } from './flow.ts';
+import { actionKind, command, type Feature, onClick } from './registry.ts';
 import { mentorWords, nameOf, standingOf } from './standing.ts';
 import type { Reader } from './views.ts';
 
 export const EVALUATION_FLOW = 'evaluation';
 export const SURVEY_FLOW = 'survey';
-export const evaluationValue = z.object({ e: z.string().max(64) });
+const evaluationValue = z.object({ evaluation: z.string().max(64) });
+/** The mentor releases the evaluation to the mentee. */
+export const releaseEvaluationKind = actionKind('evaluation.release', evaluationValue, { e: 'evaluation' });
+/** The mentee acknowledges it (and is asked to rate the program). */
+export const acknowledgeEvaluationKind = actionKind('evaluation.acknowledge', evaluationValue, {
+  e: 'evaluation',
+});
+/** Starts the program's survey. */
+export const startSurveyKind = actionKind('survey.start', z.object({}));
 
 const evalData = z.object({
   pairingId: z.string().optional(),
@@ -195,7 +203,7 @@ async function evaluationForMentee(
     );
   if (evaluation.state === 'released') {
     builder.buttons([
-      button('evaluation.acknowledge', t('evaluation.acknowledge'), { e: evaluation.id }, 'primary'),
+      acknowledgeEvaluationKind.button(t('evaluation.acknowledge'), { evaluation: evaluation.id }, 'primary'),
     ]);
   } else {
     builder.context(t('evaluation.acknowledged_note'));
@@ -229,10 +237,9 @@ async function submitEval(ctx: Ctx, data: EvalData): Promise<FlowTurn> {
       message(ctx.t('evaluation.saved', { name }))
         .text(ctx.t('evaluation.saved', { name }))
         .buttons([
-          button(
-            'evaluation.release',
+          releaseEvaluationKind.button(
             ctx.t('evaluation.release', { name }),
-            { e: evaluation.id },
+            { evaluation: evaluation.id },
             'primary',
           ),
         ])
@@ -381,14 +388,6 @@ export async function startSurvey(ctx: Ctx): Promise<FlowTurn> {
   );
 }
 
-export async function viewEvaluation(ctx: Ctx, evaluationId: string): Promise<Evaluation> {
-  const evaluation = await getEvaluation(ctx.deps.db, ctx.tenant.id, evaluationId);
-  const pairing = evaluation ? await getPairing(ctx.deps.db, ctx.tenant.id, evaluation.pairingId) : undefined;
-  if (!evaluation || !pairing) throw new DomainError('record.not_found', { entity: 'evaluation' });
-  authorize(ctx.actor, 'evaluation.view', { kind: 'evaluation', evaluation, pairing });
-  return evaluation;
-}
-
 const surveyData = z.object({
   pairingId: z.string(),
   satisfaction: z.number().int().optional(),
@@ -468,4 +467,29 @@ export const surveyFlow: Flow = {
     }
     return stay(state, reply(textMessage(ctx.t('flow.stale_button'))));
   },
+};
+
+/** Closing: the mentor's evaluation, its release and acknowledgement, and the program survey. */
+export const closingFeature: Feature = {
+  name: 'closing',
+  commands: [
+    command({
+      name: 'evaluate',
+      words: ['evaluar', 'evaluacion', 'evaluate', 'evaluation'],
+      rule: 'evaluation.write',
+      help: ['mentee', 'mentor'],
+      menu: { mentee: 6, mentor: 4 },
+      run: async (ctx, _args, dispatch) => dispatch.start(ctx, EVALUATION_FLOW, await startEvaluation(ctx)),
+    }),
+  ],
+  actions: [
+    onClick(releaseEvaluationKind, (ctx, v) => release(ctx, v.evaluation)),
+    onClick(acknowledgeEvaluationKind, async (ctx, v, dispatch) =>
+      dispatch.start(ctx, SURVEY_FLOW, await acknowledge(ctx, v.evaluation)),
+    ),
+    onClick(startSurveyKind, async (ctx, _v, dispatch) =>
+      dispatch.start(ctx, SURVEY_FLOW, await startSurvey(ctx)),
+    ),
+  ],
+  flows: [evaluationFlow, surveyFlow],
 };

@@ -10,7 +10,9 @@ import {
   programDirectory,
   withdrawnFromCycle,
 } from '../services/directory.service.ts';
+import { argAfter } from './commands.ts';
 import { type Ctx, type Reply, reply } from './context.ts';
+import { command, type Feature } from './registry.ts';
 import { cycleNamed, noCycleText } from './standing.ts';
 import { capped } from './views.ts';
 
@@ -144,3 +146,36 @@ export async function peopleInChat(ctx: Ctx, cycleName: string): Promise<Reply> 
     );
   return reply(builder.build());
 }
+
+/** Finding names: programs, cycles, and who is in a cycle. */
+export const directoryFeature: Feature = {
+  name: 'directory',
+  commands: [
+    command({
+      name: 'programs',
+      words: ['admin programas', 'admin programs'],
+      readOnly: true,
+      rule: 'report.view',
+      help: ['admin', 'director'],
+      run: (ctx) => programsInChat(ctx),
+    }),
+    command({
+      name: 'cycles',
+      words: ['admin ciclos', 'admin cycles'],
+      readOnly: true,
+      rule: 'report.view',
+      run: (ctx) => cyclesInChat(ctx),
+    }),
+    command<{ arg: string }>({
+      name: 'people',
+      // `admin personas 2027-1`: the cycle's name as written.
+      parse: (words, typed) => {
+        const arg = argAfter(words, typed, ['admin personas', 'admin people']);
+        return arg === undefined ? undefined : { arg };
+      },
+      readOnly: true,
+      rule: 'report.view',
+      run: (ctx, { arg }) => peopleInChat(ctx, arg),
+    }),
+  ],
+};

@@ -1,6 +1,7 @@
 import { z } from 'zod';
-import { type Button, button } from '../messages/model.ts';
+import type { Button } from '../messages/model.ts';
 import type { Ctx, Reply } from './context.ts';
+import { actionKind } from './registry.ts';
 
 /** Where a conversation stands: its step and what it has collected. */
 export interface FlowState {
@@ -29,12 +30,13 @@ export interface Flow {
 /** Conversations expire after two days without an answer. */
 export const FLOW_TTL_MS = 48 * 3600 * 1000;
 
+/** A button answering a conversation's step: which conversation, which step, which choice. */
 export const FLOW_ACTION = 'flow.choice';
-export const flowChoiceSchema = z.object({
-  f: z.string().max(40),
-  s: z.string().max(40),
-  c: z.string().max(80),
-});
+export const flowChoiceKind = actionKind(
+  FLOW_ACTION,
+  z.object({ flow: z.string().max(40), step: z.string().max(40), choice: z.string().max(80) }),
+  { f: 'flow', s: 'step', c: 'choice' },
+);
 
 /** A button that answers the current step of a conversation; a click on an older step is refused. */
 export function flowButton(
@@ -44,7 +46,7 @@ export function flowButton(
   label: string,
   style?: 'primary' | 'danger',
 ): Button {
-  return button(FLOW_ACTION, label, { f: flow, s: step, c: choice }, style);
+  return flowChoiceKind.button(label, { flow, step, choice }, style);
 }
 
 export function stay(state: FlowState, reply: Reply): FlowTurn {

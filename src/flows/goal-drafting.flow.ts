@@ -27,6 +27,7 @@ import { errorText } from './errors.ts';
 import { done, type Flow, type FlowState, type FlowTurn, flowButton, goTo, isSkip, stay } from './flow.ts';
 import { goalDateRecognizer } from './goal-dates.ts';
 import { parseDate } from './parse-date.ts';
+import { actionKind, command, type Feature, onClick, onSubmit } from './registry.ts';
 import { planReviewers, requireAuthor, reviewerWords, standingOf } from './standing.ts';
 import { competencyName, goalFieldList, reviewRequest } from './views.ts';
 
@@ -713,11 +714,28 @@ function pickCompetencies(catalog: Competency[], text: string): string[] | undef
  * The pair a form is for, kept in the form: the one named (a reverse mentor with several
  * colleagues chose it), or the one a mentee in several running cycles chose.
  */
-async function chosenPair(ctx: Ctx, pairingId?: string): Promise<{ p?: string }> {
-  if (pairingId) return { p: pairingId };
+async function chosenPair(ctx: Ctx, pairingId?: string): Promise<{ pairing?: string }> {
+  if (pairingId) return { pairing: pairingId };
   const standing = await standingOf(ctx);
-  return standing.menteeChosen && standing.asMentee ? { p: standing.asMentee.id } : {};
+  return standing.menteeChosen && standing.asMentee ? { pairing: standing.asMentee.id } : {};
 }
+
+/**
+ * The goal form: the goal it edits, the person a paper form is entered for, or the pair the
+ * author chose (none: the author's current pair). Strict: a value of another shape is refused,
+ * not read as "the author's current pair".
+ */
+const goalFormKind = actionKind(
+  'goal.form',
+  z.strictObject({
+    goal: z.string().max(64).optional(),
+    mentee: z.string().max(64).optional(),
+    pairing: z.string().max(64).optional(),
+  }),
+  { g: 'goal', m: 'mentee', p: 'pairing' },
+);
+/** Opens the goal form (buttons of older versions). */
+const openGoalFormKind = actionKind('goal.open_form', z.object({}));
 
 /** The pair a submitted goal form is for: the one it kept, if its plan is the sender's, else their current one. */
 async function formPairing(ctx: Ctx, pairingId: string | undefined): Promise<Pairing> {
@@ -752,45 +770,44 @@ export async function goalForm(
     maxLength: id === 'title' ? GOAL_TITLE_MAX : GOAL_TEXT_MAX,
     ...(goal ? { initial: goal[id] } : {}),
   });
-  return {
-    actionId: 'goal.form',
-    title: t('goal.form.title'),
-    submitLabel: t('goal.summary.submit'),
-    value: JSON.stringify(
-      goal ? { g: goal.id } : forMenteeId ? { m: forMenteeId } : await chosenPair(ctx, pairingId),
-    ),
-    fields: [
-      text('title', 'short_text'),
-      text('specific', 'long_text'),
-      text('measurable', 'long_text'),
-      text('achievable', 'long_text'),
-      text('relevant', 'long_text'),
-      {
-        id: 'dueDate',
-        kind: 'date',
-        label: t('goal.field.dueDate'),
-        required: true,
-        ...(goal ? { initial: goal.dueDate } : {}),
-      },
-      {
-        id: 'competencies',
-        kind: 'multi_choice',
-        label: t('goal.field.competencies'),
-        required: false,
-        options: catalog.map((c) => ({ value: c.key, label: competencyName(t, catalog, c.key) })),
-        ...(goal ? { initial: goal.competencies } : {}),
-      },
-      {
-        id: 'milestones',
-        kind: 'long_text',
-        label: t('goal.field.milestones'),
-        hint: t('goal.form.milestones_hint'),
-        required: false,
-        maxLength: 2000,
-        ...(goal ? { initial: goal.milestones.map((m) => `${m.title}; ${m.dueDate}`).join('\n') } : {}),
-      },
-    ],
-  };
+  return goalFormKind.form(
+    {
+      title: t('goal.form.title'),
+      submitLabel: t('goal.summary.submit'),
+      fields: [
+        text('title', 'short_text'),
+        text('specific', 'long_text'),
+        text('measurable', 'long_text'),
+        text('achievable', 'long_text'),
+        text('relevant', 'long_text'),
+        {
+          id: 'dueDate',
+          kind: 'date',
+          label: t('goal.field.dueDate'),
+          required: true,
+          ...(goal ? { initial: goal.dueDate } : {}),
+        },
+        {
+          id: 'competencies',
+          kind: 'multi_choice',
+          label: t('goal.field.competencies'),
+          required: false,
+          options: catalog.map((c) => ({ value: c.key, label: competencyName(t, catalog, c.key) })),
+          ...(goal ? { initial: goal.competencies } : {}),
+        },
+        {
+          id: 'milestones',
+          kind: 'long_text',
+          label: t('goal.field.milestones'),
+          hint: t('goal.form.milestones_hint'),
+          required: false,
+          maxLength: 2000,
+          ...(goal ? { initial: goal.milestones.map((m) => `${m.title}; ${m.dueDate}`).join('\n') } : {}),
+        },
+      ],
+    },
+    goal ? { goal: goal.id } : forMenteeId ? { mentee: forMenteeId } : await chosenPair(ctx, pairingId),
+  );
 }
 
 /** A submitted goal form: every field checked; problems come back per field, nothing is written. */
@@ -891,3 +908,39 @@ async function pairingForPaperForm(ctx: Ctx, authorId: string): Promise<Pairing>
   if (!pairing) throw new DomainError('record.not_found', { entity: 'pairing' });
   return pairing;
 }
+
+/** Drafting a goal: step by step in chat, or as one form. */
+export const goalDraftingFeature: Feature = {
+  name: 'goal-drafting',
+  commands: [
+    command<{ pairing?: string }>({
+      name: 'new_goal',
+      words: ['meta nueva', 'nueva meta', 'new goal'],
+      rule: 'goal.draft',
+      menteeCycle: true,
+      help: ['mentee', 'plan_mentor'],
+      menu: { mentee: 0, plan_mentor: 0 },
+      pairArg: (pairing) => ({ pairing }),
+      run: async (ctx, { pairing }, dispatch) =>
+        dispatch.start(ctx, GOAL_FLOW, await startGoalDrafting(ctx, pairing)),
+    }),
+    command<{ pairing?: string }>({
+      name: 'new_goal_form',
+      words: ['meta nueva formulario', 'meta formulario', 'new goal form', 'goal form'],
+      rule: 'goal.draft',
+      menteeCycle: true,
+      pairArg: (pairing) => ({ pairing }),
+      run: async (ctx, { pairing }) => {
+        await pairingWithRoom(ctx, pairing);
+        return { messages: [], openForm: await goalForm(ctx, undefined, undefined, pairing) };
+      },
+    }),
+  ],
+  actions: [onClick(openGoalFormKind, async (ctx) => ({ messages: [], openForm: await goalForm(ctx) }))],
+  forms: [
+    onSubmit(goalFormKind, (ctx, value, fields) =>
+      submitGoalForm(ctx, value.goal, fields, value.mentee, value.pairing),
+    ),
+  ],
+  flows: [goalDraftingFlow],
+};

@@ -2,23 +2,44 @@ import { z } from 'zod';
 import { authorize, may, planAuthorOf } from '../domain/authz.ts';
 import { DomainError, isDomainError } from '../domain/errors.ts';
 import type { Goal, Pairing } from '../domain/model.ts';
-import { type Button, button, message, type OutboundMessage, textMessage } from '../messages/model.ts';
+import type { T } from '../i18n/index.ts';
+import { type Button, message, type OutboundMessage, textMessage } from '../messages/model.ts';
 import { decideGoal, withdrawGoal } from '../services/goal.service.ts';
 import { getGoal, listGoalsOfPairing, listRevisions } from '../store/goal.store.ts';
 import { getPerson } from '../store/person.store.ts';
 import { getPairing } from '../store/program.store.ts';
 import { listCompetencies } from '../store/tenant.store.ts';
 import { type Ctx, notify, type Reply, reply } from './context.ts';
+import { GOAL_FLOW, startGoalEditing } from './goal-drafting.flow.ts';
+import { actionKind, command, type Feature, menuKind, onClick, onSubmit, planPairKind } from './registry.ts';
 import { authoredPairs, nameOf, planReviewers, reviewedPairs, standingOf } from './standing.ts';
 import { goalStateLabel, reviewOutcome } from './views.ts';
 
-/** A decision button: the goal and the revision it is about; `l` when it sits in a goals list. */
-export const decisionValue = z.object({
-  g: z.string().max(64),
-  r: z.number().int().min(1).max(10_000),
-  l: z.literal(1).optional(),
+/** A decision: the goal and the revision it is about; `inList` when it sits in a goals list. */
+const decisionValue = z.object({
+  goal: z.string().max(64),
+  rev: z.number().int().min(1).max(10_000),
+  inList: z.literal(1).optional(),
 });
-export const goalValue = z.object({ g: z.string().max(64) });
+const DECISION_LEGACY = { g: 'goal', r: 'rev', l: 'inList' };
+type Decision = z.infer<typeof decisionValue>;
+const goalValue = z.object({ goal: z.string().max(64) });
+
+/** The reviewer approves the revision shown. */
+export const approveGoalKind = actionKind('goal.approve', decisionValue, DECISION_LEGACY);
+/** The reviewer asks for changes: a button that opens the comment form, and the form. */
+export const requestGoalChangesKind = actionKind('goal.request_changes', decisionValue, DECISION_LEGACY);
+export const editGoalKind = actionKind('goal.edit', goalValue, { g: 'goal' });
+export const withdrawGoalKind = actionKind('goal.withdraw', goalValue, { g: 'goal' });
+const confirmWithdrawGoalKind = actionKind('goal.withdraw_confirm', goalValue, { g: 'goal' });
+
+/** Approve and Request changes for a revision under review. */
+export function reviewButtons(t: T, value: Decision): Button[] {
+  return [
+    approveGoalKind.button(t('review.approve'), value, 'primary'),
+    requestGoalChangesKind.button(t('review.request_changes'), value),
+  ];
+}
 
 async function goalAndPairing(ctx: Ctx, goalId: string): Promise<{ goal: Goal; pairing: Pairing }> {
   const goal = await getGoal(ctx.deps.db, ctx.tenant.id, goalId);
@@ -46,16 +67,16 @@ async function outcomeFor(ctx: Ctx, goal: Goal, pairing: Pairing): Promise<Outbo
  */
 export async function decide(
   ctx: Ctx,
-  value: z.infer<typeof decisionValue>,
+  value: Decision,
   decision: 'approve' | 'request_changes',
   comment: string | null,
 ): Promise<Reply> {
   try {
     const { goal, pairing } = await decideGoal(ctx.deps, ctx.acting, {
-      goalId: value.g,
+      goalId: value.goal,
       decision,
       comment,
-      revision: value.r,
+      revision: value.rev,
     });
     const outcome = await outcomeFor(ctx, goal, pairing);
     await notify(ctx, planAuthorOf(pairing), ({ t }) => {
@@ -64,16 +85,18 @@ export async function decide(
       );
       if (comment) builder.context(t('review.outcome.comment', { comment }));
       if (decision === 'request_changes')
-        builder.buttons([button('goal.edit', t('goals.edit'), { g: goal.id }, 'primary')]);
+        builder.buttons([editGoalKind.button(t('goals.edit'), { goal: goal.id }, 'primary')]);
       return builder.build();
     });
     // Clicked in a goals list: the list comes back with the goal's new state, not one goal in its place.
     const list =
-      value.l === 1 && pairing.mentorId === ctx.person.id ? await menteeGoalsList(ctx, pairing) : undefined;
+      value.inList === 1 && pairing.mentorId === ctx.person.id
+        ? await menteeGoalsList(ctx, pairing)
+        : undefined;
     return { messages: [], replaceOriginal: list ?? outcome };
   } catch (error) {
     if (isDomainError(error, 'transition.not_allowed') || isDomainError(error, 'record.changed')) {
-      const { goal, pairing } = await goalAndPairing(ctx, value.g);
+      const { goal, pairing } = await goalAndPairing(ctx, value.goal);
       // The reviewer (the mentor; a reverse program's admins) hears what already happened.
       if (may(ctx.actor, 'goal.decide', { kind: 'goal', goal, pairing }))
         return alreadyDecided(ctx, goal, pairing, value);
@@ -83,18 +106,13 @@ export async function decide(
 }
 
 /** A click on a request that was decided already (a double click, another device) or replaced by a newer revision. */
-async function alreadyDecided(
-  ctx: Ctx,
-  goal: Goal,
-  pairing: Pairing,
-  value: z.infer<typeof decisionValue>,
-): Promise<Reply> {
-  const newer = goal.revision !== value.r;
+async function alreadyDecided(ctx: Ctx, goal: Goal, pairing: Pairing, value: Decision): Promise<Reply> {
+  const newer = goal.revision !== value.rev;
   const said = textMessage(
     ctx.t(newer ? 'review.newer_revision' : 'review.already', { state: goalStateLabel(ctx.t, goal.state) }),
   );
   // Clicked in a goals list: the list again, with every goal's state as it is now.
-  if (value.l === 1 && pairing.mentorId === ctx.person.id)
+  if (value.inList === 1 && pairing.mentorId === ctx.person.id)
     return { messages: [said], replaceOriginal: await menteeGoalsList(ctx, pairing) };
   return {
     messages: [said],
@@ -105,29 +123,30 @@ async function alreadyDecided(
 }
 
 /** "Request changes": the comment form, opened only for the mentor of a goal still under review. */
-export async function openChangesForm(ctx: Ctx, value: z.infer<typeof decisionValue>): Promise<Reply> {
-  const { goal, pairing } = await goalAndPairing(ctx, value.g);
+export async function openChangesForm(ctx: Ctx, value: Decision): Promise<Reply> {
+  const { goal, pairing } = await goalAndPairing(ctx, value.goal);
   authorize(ctx.actor, 'goal.decide', { kind: 'goal', goal, pairing });
-  if (goal.state !== 'submitted' || goal.revision !== value.r)
+  if (goal.state !== 'submitted' || goal.revision !== value.rev)
     return alreadyDecided(ctx, goal, pairing, value);
   return {
     messages: [],
-    openForm: {
-      actionId: 'goal.request_changes',
-      title: ctx.t('review.form.title'),
-      submitLabel: ctx.t('review.form.submit'),
-      value: JSON.stringify(value),
-      fields: [
-        {
-          id: 'comment',
-          kind: 'long_text',
-          label: ctx.t('review.form.comment'),
-          hint: ctx.t('review.form.hint'),
-          required: true,
-          maxLength: 1000,
-        },
-      ],
-    },
+    openForm: requestGoalChangesKind.form(
+      {
+        title: ctx.t('review.form.title'),
+        submitLabel: ctx.t('review.form.submit'),
+        fields: [
+          {
+            id: 'comment',
+            kind: 'long_text',
+            label: ctx.t('review.form.comment'),
+            hint: ctx.t('review.form.hint'),
+            required: true,
+            maxLength: 1000,
+          },
+        ],
+      },
+      value,
+    ),
   };
 }
 
@@ -143,11 +162,7 @@ async function menteeGoalsList(ctx: Ctx, pairing: Pairing): Promise<OutboundMess
   for (const goal of goals) {
     builder.text(`• *${goal.title}* — ${goalStateLabel(t, goal.state)} (${fmt.date(goal.dueDate)})`);
     if (goal.state === 'submitted') {
-      const value = { g: goal.id, r: goal.revision, l: 1 };
-      builder.buttons([
-        button('goal.approve', t('review.approve'), value, 'primary'),
-        button('goal.request_changes', t('review.request_changes'), value),
-      ]);
+      builder.buttons(reviewButtons(t, { goal: goal.id, rev: goal.revision, inList: 1 }));
     }
   }
   if (goals.length === 0) builder.context(t('goals.mentee_none'));
@@ -174,9 +189,9 @@ export async function listGoals(ctx: Ctx): Promise<Reply> {
     for (const goal of goals) {
       const buttons: Button[] = [];
       if (['draft', 'changes_requested', 'approved'].includes(goal.state))
-        buttons.push(button('goal.edit', t('goals.edit'), { g: goal.id }));
+        buttons.push(editGoalKind.button(t('goals.edit'), { goal: goal.id }));
       if (['draft', 'submitted', 'changes_requested', 'approved'].includes(goal.state)) {
-        buttons.push(button('goal.withdraw', t('goals.withdraw'), { g: goal.id }, 'danger'));
+        buttons.push(withdrawGoalKind.button(t('goals.withdraw'), { goal: goal.id }, 'danger'));
       }
       builder
         .divider()
@@ -194,8 +209,8 @@ export async function listGoals(ctx: Ctx): Promise<Reply> {
     if (goals.length < max)
       builder.buttons([
         pairing.planAuthor === 'mentor' && authoredPairs(standing).length > 1
-          ? button('plan.pair', t('menu.new_goal'), { k: 'new_goal', p: pairing.id }, 'primary')
-          : button('menu', t('menu.new_goal'), { c: 'new_goal' }, 'primary'),
+          ? planPairKind.button(t('menu.new_goal'), { cmd: 'new_goal', pairing: pairing.id }, 'primary')
+          : menuKind.button(t('menu.new_goal'), { cmd: 'new_goal' }, 'primary'),
       ]);
     if (goals.length === 0) builder.context(t('goals.none_yet'));
     messages.push(builder.build());
@@ -227,8 +242,8 @@ export async function confirmWithdraw(ctx: Ctx, goalId: string): Promise<Reply> 
     message(ctx.t('goals.withdraw_confirm', { title: goal.title }))
       .text(ctx.t('goals.withdraw_confirm', { title: goal.title }))
       .buttons([
-        button('goal.withdraw_confirm', ctx.t('goals.withdraw_yes'), { g: goal.id }, 'danger'),
-        button('menu', ctx.t('goals.withdraw_no'), { c: 'goals' }),
+        confirmWithdrawGoalKind.button(ctx.t('goals.withdraw_yes'), { goal: goal.id }, 'danger'),
+        menuKind.button(ctx.t('goals.withdraw_no'), { cmd: 'goals' }),
       ])
       .build(),
   );
@@ -242,3 +257,40 @@ export async function withdraw(ctx: Ctx, goalId: string): Promise<Reply> {
     );
   return { messages: [], replaceOriginal: textMessage(ctx.t('goals.withdrawn', { title: goal.title })) };
 }
+
+/** Goal review: the list of goals, the reviewer's decision, edits and withdrawals. */
+export const goalReviewFeature: Feature = {
+  name: 'goal-review',
+  commands: [
+    command({
+      name: 'goals',
+      words: ['metas', 'mis metas', 'goals', 'my goals'],
+      readOnly: true,
+      notesOpenFlow: true,
+      rule: 'goal.view',
+      help: ['mentee', 'plan_mentor', 'colleague', 'mentor'],
+      menu: { mentee: 1, mentor: 1, plan_mentor: 1, colleague: 0, admin: 1, director: 1 },
+      run: (ctx) => listGoals(ctx),
+    }),
+  ],
+  actions: [
+    onClick(approveGoalKind, (ctx, value) => decide(ctx, value, 'approve', null)),
+    onClick(requestGoalChangesKind, (ctx, value) => openChangesForm(ctx, value)),
+    onClick(editGoalKind, async (ctx, value, dispatch) =>
+      dispatch.start(ctx, GOAL_FLOW, await startGoalEditing(ctx, value.goal)),
+    ),
+    onClick(withdrawGoalKind, (ctx, value) => confirmWithdraw(ctx, value.goal)),
+    onClick(confirmWithdrawGoalKind, (ctx, value) => withdraw(ctx, value.goal)),
+  ],
+  forms: [
+    onSubmit(requestGoalChangesKind, async (ctx, value, fields) => {
+      const comment = typeof fields.comment === 'string' ? fields.comment.trim() : '';
+      if (!comment)
+        return {
+          messages: [textMessage(ctx.t('errors.goal.comment_required'))],
+          formErrors: { comment: ctx.t('errors.goal.comment_required') },
+        };
+      return decide(ctx, value, 'request_changes', comment);
+    }),
+  ],
+};

@@ -1,6 +1,6 @@
 import { phaseAt } from '../domain/cycle.ts';
 import { genderContext } from '../i18n/index.ts';
-import { type Button, button, message, type OutboundMessage, textMessage } from '../messages/model.ts';
+import { type Button, message, type OutboundMessage, textMessage } from '../messages/model.ts';
 import { weekStart } from '../services/checkin.service.ts';
 import { awaitingEndorsementBy } from '../store/application.store.ts';
 import { countOpenIssues, lastCheckinWeek, openIssues } from '../store/checkin.store.ts';
@@ -11,9 +11,13 @@ import { getPeople, getPerson } from '../store/person.store.ts';
 import { enrollmentsOf, getCycle } from '../store/program.store.ts';
 import { reverseReviewQueue, workReportOfPairing } from '../store/work-report.store.ts';
 import { endorsementAsk } from './application.flow.ts';
+import { issueButtons } from './checkin.flow.ts';
+import { acknowledgeEvaluationKind, releaseEvaluationKind, startSurveyKind } from './closing.flow.ts';
 import type { Ctx, Reply } from './context.ts';
 import { readerOf, reply } from './context.ts';
-import { pendingSessions } from './session.flow.ts';
+import { editGoalKind, reviewButtons } from './goal-review.ts';
+import { type Audience, command, type Feature, menuKind, planPairKind, type Registry } from './registry.ts';
+import { pendingSessions, sessionKinds } from './session.flow.ts';
 import {
   authoredPairs,
   nameOf,
@@ -23,16 +27,12 @@ import {
   standingOf,
 } from './standing.ts';
 import { capped, sessionFields } from './views.ts';
+import { reportReviewButtons } from './work-report.flow.ts';
 
-const menu = (ctx: Ctx, c: string, style?: 'primary') => button('menu', ctx.t(`menu.${c}`), { c }, style);
-/** A command about one of several pairs whose plan this person writes. */
-const planButton = (label: string, value: { k: string; p: string }) =>
-  button('plan.pair', label, value, 'primary');
+const menu = (ctx: Ctx, name: string, style?: 'primary') =>
+  menuKind.button(ctx.t(`menu.${name}`), { cmd: name }, style);
 
-function roleOf(
-  ctx: Ctx,
-  standing: Standing,
-): 'mentee' | 'mentor' | 'plan_mentor' | 'colleague' | 'admin' | 'director' | 'none' {
+function roleOf(ctx: Ctx, standing: Standing): Audience {
   // In a reverse program the mentor writes the plan and the colleague carries it out with them.
   if (standing.asMentee) return standing.asMentee.planAuthor === 'mentor' ? 'colleague' : 'mentee';
   if (standing.asMentor.length)
@@ -77,7 +77,7 @@ async function withoutPairText(ctx: Ctx, standing: Standing): Promise<string> {
 }
 
 /** The first message: who you are in the program, its dates, and what to do next. */
-export async function welcome(ctx: Ctx): Promise<Reply> {
+export async function welcome(ctx: Ctx, registry: Registry): Promise<Reply> {
   const { t } = ctx;
   const standing = await standingOf(ctx);
   const role = roleOf(ctx, standing);
@@ -111,7 +111,7 @@ export async function welcome(ctx: Ctx): Promise<Reply> {
   const phases = phaseLines(ctx, standing);
   if (phases) builder.text(phases);
   builder.text(t(`welcome.next.${role}`));
-  builder.buttons(menuButtons(ctx, role).slice(0, 3));
+  builder.buttons(menuButtons(ctx, registry, role).slice(0, 3));
   builder.context(t('welcome.help_hint'));
   return reply(builder.build());
 }
@@ -148,62 +148,24 @@ export async function privacyNotice(ctx: Ctx): Promise<OutboundMessage> {
     .build();
 }
 
-function menuButtons(ctx: Ctx, role: ReturnType<typeof roleOf>): Button[] {
-  switch (role) {
-    case 'mentee':
-      return [
-        menu(ctx, 'new_goal', 'primary'),
-        menu(ctx, 'goals'),
-        menu(ctx, 'new_session'),
-        menu(ctx, 'sessions'),
-        menu(ctx, 'checkin'),
-        menu(ctx, 'pending'),
-        menu(ctx, 'evaluate'),
-      ];
-    case 'mentor':
-      return [
-        menu(ctx, 'pending', 'primary'),
-        menu(ctx, 'goals'),
-        menu(ctx, 'new_session'),
-        menu(ctx, 'sessions'),
-        menu(ctx, 'evaluate'),
-      ];
-    case 'plan_mentor':
-      return [
-        menu(ctx, 'new_goal', 'primary'),
-        menu(ctx, 'goals'),
-        menu(ctx, 'new_session'),
-        menu(ctx, 'sessions'),
-        menu(ctx, 'checkin'),
-        menu(ctx, 'pending'),
-        menu(ctx, 'work_report'),
-      ];
-    case 'colleague':
-      return [
-        menu(ctx, 'goals', 'primary'),
-        menu(ctx, 'new_session'),
-        menu(ctx, 'sessions'),
-        menu(ctx, 'pending'),
-      ];
-    case 'admin':
-    case 'director':
-      return [menu(ctx, 'pending', 'primary'), menu(ctx, 'goals')];
-    default:
-      return [];
-  }
+/** The menu's buttons for someone in this place in the program, as the features declare them. */
+function menuButtons(ctx: Ctx, registry: Registry, audience: Audience): Button[] {
+  return registry.menu(audience).map((name, i) => menu(ctx, name, i === 0 ? 'primary' : undefined));
 }
 
-/** `ayuda`: what can be written, as words and as buttons. */
-export async function help(ctx: Ctx): Promise<Reply> {
+/** `ayuda`: what can be written, as words and as buttons, from the features' declarations. */
+export async function help(ctx: Ctx, registry: Registry): Promise<Reply> {
   const { t } = ctx;
   const standing = await standingOf(ctx);
-  const role = roleOf(ctx, standing);
+  const audience = roleOf(ctx, standing);
+  const { own, everyone } = registry.helpLines(t, audience);
+  const builder = message(t('help.title')).text(t('help.title'));
+  if (own.length)
+    builder.text([...own, ...(audience === 'admin' ? [t('help.several_cycles')] : [])].join('\n'));
   return reply(
-    message(t('help.title'))
-      .text(t('help.title'))
-      .text(t(`help.commands.${role}`))
-      .text(t('help.common'))
-      .buttons(menuButtons(ctx, role))
+    builder
+      .text(everyone.join('\n'))
+      .buttons(menuButtons(ctx, registry, audience))
       .build(),
   );
 }
@@ -228,17 +190,17 @@ export async function pending(ctx: Ctx): Promise<Reply> {
         .text(t('pending.session_answer'))
         .fields(sessionFields(ctx, s, otherName(s.pairingId)))
         .buttons([
-          button('session.accept', t('session.accept'), { s: s.id }, 'primary'),
-          button('session.counter', t('session.counter'), { s: s.id }),
-          button('session.decline', t('session.decline'), { s: s.id }, 'danger'),
+          sessionKinds.accept.button(t('session.accept'), { session: s.id }, 'primary'),
+          sessionKinds.counter.button(t('session.counter'), { session: s.id }),
+          sessionKinds.decline.button(t('session.decline'), { session: s.id }, 'danger'),
         ])
         .build(),
     );
   }
   for (const s of toReport) {
     item(t('pending.session_report', { name: otherName(s.pairingId), when: fmt.dateTime(s.startsAt) }), [
-      button('session.held', t('session.held'), { s: s.id }, 'primary'),
-      button('session.not_held', t('session.not_held'), { s: s.id }),
+      sessionKinds.held.button(t('session.held'), { session: s.id }, 'primary'),
+      sessionKinds.not_held.button(t('session.not_held'), { session: s.id }),
     ]);
   }
   // The plans this person writes: their own as a mentee, or (reverse) each colleague's.
@@ -256,14 +218,14 @@ export async function pending(ctx: Ctx): Promise<Reply> {
           : t('pending.first_goal'),
         [
           several
-            ? button('plan.pair', t('menu.new_goal'), { k: 'new_goal', p: pairing.id }, 'primary')
+            ? planPairKind.button(t('menu.new_goal'), { cmd: 'new_goal', pairing: pairing.id }, 'primary')
             : menu(ctx, 'new_goal', 'primary'),
         ],
       );
     }
     for (const g of goals.filter((g) => g.state === 'changes_requested' || g.state === 'draft')) {
       item(t(`pending.goal_${g.state}`, { title: g.title }), [
-        button('goal.edit', t('goals.edit'), { g: g.id }, 'primary'),
+        editGoalKind.button(t('goals.edit'), { goal: g.id }, 'primary'),
       ]);
     }
     const submitted = goals.filter((g) => g.state === 'submitted');
@@ -276,7 +238,7 @@ export async function pending(ctx: Ctx): Promise<Reply> {
       if ((await lastCheckinWeek(ctx.deps.db, ctx.tenant.id, pairing.id)) !== week)
         item(t('pending.checkin'), [
           several
-            ? button('plan.pair', t('menu.checkin'), { k: 'checkin', p: pairing.id }, 'primary')
+            ? planPairKind.button(t('menu.checkin'), { cmd: 'checkin', pairing: pairing.id }, 'primary')
             : menu(ctx, 'checkin', 'primary'),
         ]);
     }
@@ -287,7 +249,7 @@ export async function pending(ctx: Ctx): Promise<Reply> {
       const name = nameOf(standing, pairing.menteeId);
       const reportButton = () =>
         several
-          ? planButton(t('menu.work_report'), { k: 'work_report', p: pairing.id })
+          ? planPairKind.button(t('menu.work_report'), { cmd: 'work_report', pairing: pairing.id }, 'primary')
           : menu(ctx, 'work_report', 'primary');
       if (report?.state === 'changes_requested')
         item(t('pending.work_report_changes', { name }), [reportButton()]);
@@ -298,33 +260,31 @@ export async function pending(ctx: Ctx): Promise<Reply> {
     const evaluation = await getEvaluationOfPairing(ctx.deps.db, ctx.tenant.id, pairing.id);
     if (evaluation?.state === 'released') {
       item(t('pending.acknowledge'), [
-        button('evaluation.acknowledge', t('evaluation.acknowledge'), { e: evaluation.id }, 'primary'),
+        acknowledgeEvaluationKind.button(
+          t('evaluation.acknowledge'),
+          { evaluation: evaluation.id },
+          'primary',
+        ),
       ]);
     }
     if (
       evaluation?.state === 'acknowledged' &&
       !(await hasAnsweredSurvey(ctx.deps.db, ctx.tenant.id, pairing.cycleId, ctx.person.id))
     ) {
-      item(t('pending.survey'), [button('survey.start', t('survey.start'), {}, 'primary')]);
+      item(t('pending.survey'), [startSurveyKind.button(t('survey.start'), {}, 'primary')]);
     }
   }
   for (const pairing of reviewedPairs(standing)) {
     const name = nameOf(standing, pairing.menteeId);
     const goals = await listGoalsOfPairing(ctx.deps.db, ctx.tenant.id, pairing.id);
     for (const g of goals.filter((g) => g.state === 'submitted')) {
-      item(t('pending.review', { name, title: g.title }), [
-        button('goal.approve', t('review.approve'), { g: g.id, r: g.revision }, 'primary'),
-        button('goal.request_changes', t('review.request_changes'), { g: g.id, r: g.revision }),
-      ]);
+      item(t('pending.review', { name, title: g.title }), reviewButtons(t, { goal: g.id, rev: g.revision }));
     }
     const issues = await openIssues(ctx.deps.db, ctx.tenant.id, pairing.id);
     for (const issue of issues) {
       item(
         t('pending.issue', { name, status: t(`milestone.status.${issue.status}`), note: issue.note ?? '' }),
-        [
-          button('checkin.reply', t('checkin.issue.reply'), { u: issue.id }, 'primary'),
-          button('checkin.resolve', t('checkin.issue.resolve'), { u: issue.id }),
-        ],
+        issueButtons(t, issue.id),
       );
     }
     const evaluation = await getEvaluationOfPairing(ctx.deps.db, ctx.tenant.id, pairing.id);
@@ -337,7 +297,11 @@ export async function pending(ctx: Ctx): Promise<Reply> {
     }
     if (evaluation?.state === 'submitted') {
       item(t('pending.release', { name }), [
-        button('evaluation.release', t('evaluation.release', { name }), { e: evaluation.id }, 'primary'),
+        releaseEvaluationKind.button(
+          t('evaluation.release', { name }),
+          { evaluation: evaluation.id },
+          'primary',
+        ),
       ]);
     }
   }
@@ -367,22 +331,13 @@ export async function pending(ctx: Ctx): Promise<Reply> {
     // Reverse programs: plans and work reports the program validates, alerts it follows up.
     const queue = await reverseReviewQueue(ctx.deps.db, ctx.tenant.id);
     for (const g of queue.goals)
-      item(t('pending.plan_to_validate', { title: g.title, name: g.author, colleague: g.colleague }), [
-        button('goal.approve', t('review.approve'), { g: g.goalId, r: g.revision }, 'primary'),
-        button('goal.request_changes', t('review.request_changes'), { g: g.goalId, r: g.revision }),
-      ]);
+      item(
+        t('pending.plan_to_validate', { title: g.title, name: g.author, colleague: g.colleague }),
+        reviewButtons(t, { goal: g.goalId, rev: g.revision }),
+      );
     for (const r of queue.reports)
       item(t('pending.report_to_validate', { name: r.author, colleague: r.colleague }), [
-        button(
-          'work_report.validate',
-          t('work_report.review.validate'),
-          { w: r.reportId, r: r.revision },
-          'primary',
-        ),
-        button('work_report.request_changes', t('work_report.review.request_changes'), {
-          w: r.reportId,
-          r: r.revision,
-        }),
+        ...reportReviewButtons(t, { report: r.reportId, rev: r.revision }),
       ]);
     for (const issue of queue.issues)
       item(
@@ -391,10 +346,7 @@ export async function pending(ctx: Ctx): Promise<Reply> {
           status: t(`milestone.status.${issue.status}`),
           note: issue.note ?? '',
         }),
-        [
-          button('checkin.reply', t('checkin.issue.reply'), { u: issue.updateId }, 'primary'),
-          button('checkin.resolve', t('checkin.issue.resolve'), { u: issue.updateId }),
-        ],
+        issueButtons(t, issue.updateId),
       );
     const failed = await countFailedNudges(ctx.deps.db, ctx.tenant.id);
     if (failed > 0) item(t('pending.failed_nudges', { count: failed }));
@@ -425,3 +377,40 @@ export async function pending(ctx: Ctx): Promise<Reply> {
   if (items.length === 0) return { messages: overview ? tail : [textMessage(t('pending.none'))] };
   return { messages: [textMessage(t('pending.title', { count: items.length })), ...items, ...tail] };
 }
+
+/** Finding one's way: help, the welcome, what is pending, leaving a conversation. */
+export const helpFeature: Feature = {
+  name: 'help',
+  commands: [
+    command({
+      name: 'help',
+      words: ['ayuda', 'help', 'menu'],
+      readOnly: true,
+      notesOpenFlow: true,
+      run: (ctx, _args, dispatch) => help(ctx, dispatch.registry),
+    }),
+    command({
+      name: 'hello',
+      words: ['hola', 'hi', 'hello', 'inicio', 'start'],
+      notesOpenFlow: true,
+      help: ['none'],
+      run: (ctx, _args, dispatch) => welcome(ctx, dispatch.registry),
+    }),
+    command({
+      name: 'pending',
+      words: ['pendientes', 'pendiente', 'todo', 'pending', 'to do'],
+      readOnly: true,
+      notesOpenFlow: true,
+      help: ['admin', 'director', 'everyone'],
+      menu: { mentee: 5, mentor: 0, plan_mentor: 5, colleague: 3, admin: 0, director: 0 },
+      run: (ctx) => pending(ctx),
+    }),
+    command({
+      name: 'cancel',
+      words: ['cancelar', 'cancel', 'salir'],
+      help: ['everyone'],
+      // With a conversation open, the dispatcher ends it; without one there is nothing to cancel.
+      run: async (ctx) => reply(textMessage(ctx.t('flow.nothing_to_cancel'))),
+    }),
+  ],
+};

@@ -7,7 +7,9 @@ import { historiesOf, type MenteeHistory } from '../services/history.service.ts'
 import { historyCycles } from '../store/history.store.ts';
 import { findPersonByEmail } from '../store/person.store.ts';
 import { getCycle } from '../store/program.store.ts';
+import { emailIn, wordsAfter } from './commands.ts';
 import { type Ctx, type Reply, reply } from './context.ts';
+import { command, type Feature } from './registry.ts';
 import { cycleNamed } from './standing.ts';
 
 /** Lines of the latest events shown in chat; the file has them all. */
@@ -146,3 +148,22 @@ function pairText(ctx: Ctx, history: MenteeHistory, reader: HistoryReader): stri
   }
   return lines.join('\n');
 }
+
+/** A pair's history: one's own (`historial`), or a pair's for the coordination (`admin historial`). */
+export const historyFeature: Feature = {
+  name: 'history',
+  commands: [
+    command<{ email?: string; cycle?: string }>({
+      name: 'history',
+      words: ['historial', 'mi historial', 'history', 'my history'],
+      // `admin historial ana@x.org [2026-1]`: the cycle's name as written; without the address, an empty one.
+      parse: (words, typed) => {
+        const m = /^admin (?:historial|history)(?: (\S+))?(?: .+)?$/.exec(words);
+        return m ? { email: emailIn(m[1]) ?? '', cycle: wordsAfter(typed, 3) } : undefined;
+      },
+      readOnly: true,
+      help: ['mentee', 'plan_mentor', 'colleague', 'mentor', 'admin', 'director'],
+      run: (ctx, { email, cycle }) => historyInChat(ctx, email, cycle),
+    }),
+  ],
+};

@@ -4,6 +4,7 @@ import { setAiCoachAs, tenantAiCoach } from '../services/ai-coach.service.ts';
 import { aiCallsOf } from '../store/ai-coach.store.ts';
 import { personRecordCounts } from '../store/privacy.store.ts';
 import { type Ctx, type Reply, reply, requireAdmin } from './context.ts';
+import { command, type Feature } from './registry.ts';
 
 /**
  * `privacidad` / `privacy`: what Mentoría keeps about the person asking — their profile, how many
@@ -62,3 +63,30 @@ export async function aiCoachInChat(ctx: Ctx, arg: string): Promise<Reply> {
     ),
   );
 }
+
+/** A person's own data, and the institution's choice about the AI coach. */
+export const myDataFeature: Feature = {
+  name: 'my-data',
+  commands: [
+    command({
+      name: 'my_data',
+      words: ['privacidad', 'mis datos', 'privacy', 'my data'],
+      readOnly: true,
+      notesOpenFlow: true,
+      help: ['everyone'],
+      run: (ctx) => myData(ctx),
+    }),
+    command<{ arg: string }>({
+      name: 'ai_coach',
+      parse: (words) => {
+        const m = /^admin (?:coach(?: de)? ia|ai coach)(?: (si|no|on|off|activar|desactivar|yes))?$/.exec(
+          words,
+        );
+        return m ? { arg: m[1] ?? '' } : undefined;
+      },
+      rule: 'admin.manage',
+      help: ['admin'],
+      run: (ctx, { arg }) => aiCoachInChat(ctx, arg),
+    }),
+  ],
+};

@@ -3,8 +3,10 @@ import { scheduleNudge } from '../domain/nudge-timing.ts';
 import { textMessage } from '../messages/model.ts';
 import { snoozeNudge } from '../store/nudge.store.ts';
 import { type Ctx, type Reply, reply } from './context.ts';
+import { actionKind, type Feature, onClick } from './registry.ts';
 
-export const nudgeValue = z.object({ n: z.string().max(64) });
+/** "Remind me later" on a reminder. */
+export const laterKind = actionKind('nudge.later', z.object({ nudge: z.string().max(64) }), { n: 'nudge' });
 
 /** "Remind me later": the same reminder comes back in three hours (outside quiet hours). */
 export async function remindLater(ctx: Ctx, nudgeId: string): Promise<Reply> {
@@ -21,3 +23,9 @@ export async function remindLater(ctx: Ctx, nudgeId: string): Promise<Reply> {
     replaceOriginal: textMessage(ctx.t('nudge.later_done', { when: ctx.fmt.dateTime(dueAt) })),
   };
 }
+
+/** What a reminder's own buttons do. */
+export const reminderFeature: Feature = {
+  name: 'reminders',
+  actions: [onClick(laterKind, (ctx, v) => remindLater(ctx, v.nudge))],
+};

@@ -1,22 +1,25 @@
 import { authorize } from '../domain/authz.ts';
 import type { Pairing, Person } from '../domain/model.ts';
 import { canReportOutcome } from '../domain/session.ts';
-import { button, message, textMessage } from '../messages/model.ts';
+import { message, textMessage } from '../messages/model.ts';
 import { findPersonByEmail, getPerson } from '../store/person.store.ts';
 import { pairingsOf } from '../store/program.store.ts';
 import { listSessionsOfPairings } from '../store/session.store.ts';
-import { startEvaluationFor } from './closing.flow.ts';
+import { EVALUATION_FLOW, startEvaluationFor } from './closing.flow.ts';
+import { emailIn } from './commands.ts';
 import { type Ctx, type Reply, reply } from './context.ts';
 import { done, type FlowTurn } from './flow.ts';
 import { goalForm } from './goal-drafting.flow.ts';
+import { command, type Feature } from './registry.ts';
+import { sessionKinds } from './session.flow.ts';
 import { sessionFields } from './views.ts';
+import { workReportOnBehalf } from './work-report.flow.ts';
 
 /**
  * Paper forms: an admin enters, for someone who filled it on paper, a goal (for the mentee), the
  * final evaluation (for the mentor) or whether a session was held. The records say who entered
  * them (`entered_by`), the audit log says `on_behalf`, and the people concerned are told.
  */
-export type OnBehalfOf = 'goal' | 'evaluation' | 'sessions';
 
 async function pairOfMentee(ctx: Ctx, email: string): Promise<{ person: Person; pairing: Pairing } | Reply> {
   authorize(ctx.actor, 'admin.manage', { kind: 'tenant', tenantId: ctx.tenant.id });
@@ -75,9 +78,47 @@ export async function sessionsOnBehalf(ctx: Ctx, email: string): Promise<Reply> 
       .divider()
       .fields(sessionFields(ctx, session, mentor?.name ?? ''))
       .buttons([
-        button('session.held', t('session.held'), { s: session.id }, 'primary'),
-        button('session.not_held', t('session.not_held'), { s: session.id }),
+        sessionKinds.held.button(t('session.held'), { session: session.id }, 'primary'),
+        sessionKinds.not_held.button(t('session.not_held'), { session: session.id }),
       ]);
   }
   return reply(builder.build());
 }
+
+type PaperForm = 'goal' | 'evaluation' | 'sessions' | 'work_report';
+
+/** Paper forms entered by an admin for the person who filled them in. */
+export const onBehalfFeature: Feature = {
+  name: 'on-behalf',
+  commands: [
+    command<{ email: string; what: PaperForm }>({
+      name: 'on_behalf',
+      parse: (words) => {
+        const m =
+          /^admin (?:en nombre de|on behalf of) (\S+) (meta|goal|evaluacion|evaluation|sesiones|sessions|informe|work report)$/.exec(
+            words,
+          );
+        const email = emailIn(m?.[1]);
+        if (!m || !email) return undefined;
+        const word = m[2] as string;
+        const what: PaperForm =
+          word === 'meta' || word === 'goal'
+            ? 'goal'
+            : word.startsWith('eval')
+              ? 'evaluation'
+              : word === 'informe' || word === 'work report'
+                ? 'work_report'
+                : 'sessions';
+        return { email, what };
+      },
+      rule: 'admin.manage',
+      help: ['admin'],
+      run: async (ctx, { email, what }, dispatch) => {
+        if (what === 'goal') return goalOnBehalf(ctx, email);
+        if (what === 'sessions') return sessionsOnBehalf(ctx, email);
+        if (what === 'work_report') return workReportOnBehalf(ctx, email);
+        return dispatch.start(ctx, EVALUATION_FLOW, await evaluationOnBehalf(ctx, email));
+      },
+    }),
+  ],
+};

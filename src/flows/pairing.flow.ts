@@ -3,7 +3,7 @@ import { authorize } from '../domain/authz.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Cycle, Pairing, Person } from '../domain/model.ts';
 import { genderContext } from '../i18n/index.ts';
-import { button, message, type OutboundMessage, textMessage } from '../messages/model.ts';
+import { message, type OutboundMessage, textMessage } from '../messages/model.ts';
 import { csvText } from '../services/csv.ts';
 import {
   applySuggestion,
@@ -22,11 +22,21 @@ import {
   listCycles,
   type PairingCarry,
 } from '../store/program.store.ts';
+import { emailIn, wordsAfter } from './commands.ts';
 import { adminRun, type Ctx, type Reply, reply } from './context.ts';
+import { actionKind, command, type Feature, onClick } from './registry.ts';
 import { cycleNamed } from './standing.ts';
 import { capped } from './views.ts';
 
-export const applyPairsValue = z.object({ c: z.string().max(64), h: z.string().max(32) });
+/** "Confirm these pairs": the cycle, and the fingerprint of the proposal the admin saw. */
+const applyPairsKind = actionKind(
+  'pairs.apply',
+  z.object({ cycle: z.string().max(64), hash: z.string().max(32) }),
+  {
+    c: 'cycle',
+    h: 'hash',
+  },
+);
 
 /** Lines shown in chat; the attached CSV carries the whole proposal. */
 const SHOWN = 25;
@@ -88,10 +98,9 @@ function suggestionMessage(ctx: Ctx, s: Suggestion, withButton: boolean): Outbou
     builder
       .context(t('pairs.review_hint'))
       .buttons([
-        button(
-          'pairs.apply',
+        applyPairsKind.button(
           t('pairs.confirm', { count: s.pairs.length }),
-          { c: s.cycle.id, h: s.fingerprint },
+          { cycle: s.cycle.id, hash: s.fingerprint },
           'primary',
         ),
       ]);
@@ -108,15 +117,15 @@ export async function suggestPairsInChat(ctx: Ctx, cycleName: string): Promise<R
 }
 
 /** The confirm button: makes exactly the reviewed proposal, or shows the new one if it changed. */
-export async function applyPairsInChat(ctx: Ctx, value: z.infer<typeof applyPairsValue>): Promise<Reply> {
+export async function applyPairsInChat(ctx: Ctx, value: { cycle: string; hash: string }): Promise<Reply> {
   authorize(ctx.actor, 'admin.manage', { kind: 'tenant', tenantId: ctx.tenant.id });
-  const cycle = await getCycle(ctx.deps.db, ctx.tenant.id, value.c);
+  const cycle = await getCycle(ctx.deps.db, ctx.tenant.id, value.cycle);
   if (!cycle) return reply(textMessage(ctx.t('errors.record.not_found')));
   const outcome = await applySuggestion(
     ctx.deps,
     { tenantId: ctx.tenant.id, actorId: ctx.person.id, via: ctx.acting.via },
     cycle,
-    value.h,
+    value.hash,
   );
   if ('stale' in outcome) {
     return {
@@ -169,12 +178,14 @@ export async function pairInChat(ctx: Ctx, mentorEmail: string, menteeEmail: str
   );
 }
 
-export const replaceValue = z.object({
+const replaceValue = z.object({
   cycle: z.string().max(64),
   mentee: z.string().max(64),
   mentor: z.string().max(64),
   from: z.string().max(64),
 });
+/** "Replace": the change the admin was shown (the mentee, the new mentor, the pairing it ends). */
+const replaceKind = actionKind('pairs.replace', replaceValue);
 
 /** "Ana already has Luis: replace him with Tomás?", with what moves and what is cancelled. */
 async function replacementOffer(
@@ -208,8 +219,7 @@ async function replacementOffer(
     .text(offer)
     .text(parts.join(' '))
     .buttons([
-      button(
-        'pairs.replace',
+      replaceKind.button(
         t('pairs.replace.button'),
         { cycle: cycle.id, mentee: mentee.id, mentor: mentor.id, from: current.id },
         'primary',
@@ -258,3 +268,38 @@ export async function replaceInChat(ctx: Ctx, value: z.infer<typeof replaceValue
   // The offer becomes its outcome: no button left to click twice.
   return { messages: [], replaceOriginal: textMessage(text) };
 }
+
+/** Pairing: the optimal proposal, a pair made by hand, a mentor replaced. */
+export const pairingFeature: Feature = {
+  name: 'pairing',
+  commands: [
+    command<{ arg: string }>({
+      name: 'suggest_pairs',
+      parse: (words, typed) =>
+        /^(admin sugerir parejas|admin suggest pairs)(\s+.+)?$/.test(words)
+          ? { arg: wordsAfter(typed, 3) }
+          : undefined,
+      readOnly: true,
+      rule: 'admin.manage',
+      help: ['admin'],
+      cycleArg: (arg) => ({ arg }),
+      run: (ctx, { arg }) => suggestPairsInChat(ctx, arg),
+    }),
+    command<{ mentor: string; mentee: string }>({
+      name: 'pair',
+      parse: (words) => {
+        const m = /^admin (emparejar|pair) (\S+) (?:con |with |y |and )?(\S+)$/.exec(words);
+        const mentor = emailIn(m?.[2]);
+        const mentee = emailIn(m?.[3]);
+        return mentor && mentee ? { mentor, mentee } : undefined;
+      },
+      rule: 'admin.manage',
+      help: ['admin'],
+      run: (ctx, { mentor, mentee }) => pairInChat(ctx, mentor, mentee),
+    }),
+  ],
+  actions: [
+    onClick(applyPairsKind, (ctx, v) => applyPairsInChat(ctx, v)),
+    onClick(replaceKind, (ctx, v) => replaceInChat(ctx, v)),
+  ],
+};

@@ -4,7 +4,7 @@ import type { Cycle } from '../domain/model.ts';
 import { attendanceRate, attendanceWindow, type Plenary } from '../domain/plenary.ts';
 import { localDate, zonedInstant } from '../domain/time.ts';
 import { formatter } from '../i18n/index.ts';
-import { button, type Form, message, type OutboundMessage, textMessage } from '../messages/model.ts';
+import { type Form, message, type OutboundMessage, textMessage } from '../messages/model.ts';
 import { csvText } from '../services/csv.ts';
 import {
   changePlenary,
@@ -16,22 +16,31 @@ import { newId } from '../store/ids.ts';
 import { findPersonByEmail } from '../store/person.store.ts';
 import { attendanceByPerson, getPlenary, listPlenaries } from '../store/plenary.store.ts';
 import { enrollmentsOf, getCycle, getProgram } from '../store/program.store.ts';
+import { emailIn, nameAfter, wordsAfter } from './commands.ts';
 import { adminRun, type Ctx, type Reply, readerOf, reply, requireAdmin } from './context.ts';
 import { parseDate } from './parse-date.ts';
+import { actionKind, command, type Feature, onClick, onSubmit } from './registry.ts';
 import { cycleNamed, noCycleText, standingOf } from './standing.ts';
 import { capped } from './views.ts';
 
-export const plenaryValue = z.object({ p: z.string().max(64) });
+const plenaryValue = z.object({ plenary: z.string().max(64) });
+/** "I am here": a participant marks their attendance while the plenary runs. */
+const attendKind = actionKind('plenary.attend', plenaryValue, { p: 'plenary' });
+/** "Yes, cancel it": the admin confirms the cancellation. */
+const cancelPlenaryKind = actionKind('plenary.cancel', plenaryValue, { p: 'plenary' });
 /** The plenary form: for a cycle, and the plenary it edits (none for a new one). */
-export const plenaryFormValue = z.object({ c: z.string().max(64), p: z.string().max(64).optional() });
+const plenaryFormValue = z.object({ cycle: z.string().max(64), plenary: z.string().max(64).optional() });
+const PLENARY_LEGACY = { c: 'cycle', p: 'plenary' };
+const plenaryFormKind = actionKind('plenary.form', plenaryFormValue, PLENARY_LEGACY);
 /** "Yes, on a weekend": the form's values as checked, to schedule or change once confirmed. */
-export const plenaryWeekendValue = plenaryFormValue.extend({
+const plenaryWeekendValue = plenaryFormValue.extend({
   /** The id a new plenary gets: clicking twice schedules it once. */
   id: z.string().max(64).optional(),
   title: z.string().max(PLENARY_TITLE_MAX),
   at: z.iso.datetime(),
   minutes: z.number().int(),
 });
+const weekendKind = actionKind('plenary.weekend', plenaryWeekendValue, PLENARY_LEGACY);
 
 /**
  * `admin plenaria nueva [ciclo]`: title, date, time (in the admin's zone) and duration, for the
@@ -60,10 +69,10 @@ function plenaryFormFor(ctx: Ctx, cycle: Cycle, existing?: Plenary): Form {
       })
     : undefined;
   return {
-    actionId: 'plenary.form',
+    actionId: plenaryFormKind.id,
     title: t(existing ? 'plenary.form.edit_title' : 'plenary.form.title'),
     submitLabel: t(existing ? 'plenary.form.edit_submit' : 'plenary.form.submit'),
-    value: JSON.stringify({ c: cycle.id, ...(existing ? { p: existing.id } : {}) }),
+    value: plenaryFormKind.value({ cycle: cycle.id, ...(existing ? { plenary: existing.id } : {}) }),
     fields: [
       {
         id: 'title',
@@ -139,7 +148,7 @@ export async function confirmCancelPlenary(ctx: Ctx, n: number, cycleName = ''):
   return reply(
     message(text)
       .text(text)
-      .buttons([button('plenary.cancel', ctx.t('plenary.cancel_yes'), { p: plenary.id }, 'danger')])
+      .buttons([cancelPlenaryKind.button(ctx.t('plenary.cancel_yes'), { plenary: plenary.id }, 'danger')])
       .build(),
   );
 }
@@ -209,14 +218,14 @@ export async function confirmWeekendPlenary(
   value: z.infer<typeof plenaryWeekendValue>,
 ): Promise<Reply> {
   requireAdmin(ctx);
-  const cycle = await getCycle(ctx.deps.db, ctx.tenant.id, value.c);
+  const cycle = await getCycle(ctx.deps.db, ctx.tenant.id, value.cycle);
   if (!cycle) return reply(textMessage(ctx.t('errors.record.not_found')));
-  if (value.p && !(await getPlenary(ctx.deps.db, ctx.tenant.id, value.p)))
+  if (value.plenary && !(await getPlenary(ctx.deps.db, ctx.tenant.id, value.plenary)))
     return { messages: [], replaceOriginal: textMessage(ctx.t('errors.record.not_found')) };
   const done = await savePlenary(
     ctx,
     cycle,
-    value.p,
+    value.plenary,
     { title: value.title, startsAt: new Date(value.at), durationMinutes: value.minutes },
     value.id,
   );
@@ -231,7 +240,7 @@ export async function submitPlenaryForm(
 ): Promise<Reply> {
   requireAdmin(ctx);
   const { t } = ctx;
-  const cycle = await getCycle(ctx.deps.db, ctx.tenant.id, value.c);
+  const cycle = await getCycle(ctx.deps.db, ctx.tenant.id, value.cycle);
   if (!cycle) return reply(textMessage(t('errors.record.not_found')));
   const str = (id: string) => (typeof values[id] === 'string' ? (values[id] as string).trim() : '');
   const errors: Record<string, string> = {};
@@ -258,7 +267,7 @@ export async function submitPlenaryForm(
     );
     return { messages: [textMessage(`${t('forms.has_errors')}\n${lines.join('\n')}`)], formErrors: errors };
   }
-  if (value.p && !(await getPlenary(ctx.deps.db, ctx.tenant.id, value.p)))
+  if (value.plenary && !(await getPlenary(ctx.deps.db, ctx.tenant.id, value.plenary)))
     return reply(textMessage(t('errors.record.not_found')));
   if (onWeekend(startsAt, cycle.timezone)) {
     // The date as the participants live it (the cycle's zone), which decides the weekend.
@@ -270,10 +279,15 @@ export async function submitPlenaryForm(
       message(text)
         .text(text)
         .buttons([
-          button(
-            'plenary.weekend',
-            t(value.p ? 'plenary.weekend_change' : 'plenary.weekend_schedule'),
-            { ...value, ...(value.p ? {} : { id: newId() }), title, at: startsAt.toISOString(), minutes },
+          weekendKind.button(
+            t(value.plenary ? 'plenary.weekend_change' : 'plenary.weekend_schedule'),
+            {
+              ...value,
+              ...(value.plenary ? {} : { id: newId() }),
+              title,
+              at: startsAt.toISOString(),
+              minutes,
+            },
             'primary',
           ),
         ])
@@ -281,7 +295,7 @@ export async function submitPlenaryForm(
         .build(),
     );
   }
-  return savePlenary(ctx, cycle, value.p, { title, startsAt, durationMinutes: minutes });
+  return savePlenary(ctx, cycle, value.plenary, { title, startsAt, durationMinutes: minutes });
 }
 
 /** The attendance button: a participant marks themselves present during the window. */
@@ -430,7 +444,6 @@ export function plenaryNudge(
   reader: Pick<Ctx, 't' | 'fmt'>,
   plenary: { id: string; title: string; startsAt: Date; durationMinutes: number },
   slot: string,
-  button: (label: string) => import('../messages/model.ts').Button,
 ): OutboundMessage {
   const { t, fmt } = reader;
   const { closes } = attendanceWindow(plenary);
@@ -445,6 +458,85 @@ export function plenaryNudge(
   const text = t('plenary.starting', { title: plenary.title, until: fmt.time(closes) });
   return message(text)
     .text(text)
-    .buttons([button(t('plenary.attend'))])
+    .buttons([attendKind.button(t('plenary.attend'), { plenary: plenary.id }, 'primary')])
     .build();
 }
+
+/** `admin plenaria editar|cancelar <n> [ciclo]`: the number as `admin plenarias` lists it. */
+function plenaryNumber(
+  words: string,
+  typed: string,
+  verbs: RegExp,
+): { n: number; cycle: string } | undefined {
+  const m =
+    /^admin (?:plenaria (editar|cancelar)|(editar|cancelar) plenaria|(edit|cancel) plenary) (\d{1,3})(?: .+)?$/.exec(
+      words,
+    );
+  const verb = m?.[1] ?? m?.[2] ?? m?.[3];
+  return m && verb && verbs.test(verb) ? { n: Number(m[4]), cycle: wordsAfter(typed, 4) } : undefined;
+}
+
+/** Plenaries: scheduled by the program, announced, attended. */
+export const plenaryFeature: Feature = {
+  name: 'plenaries',
+  commands: [
+    command<{ arg?: string }>({
+      name: 'new_plenary',
+      words: ['admin plenaria nueva', 'admin nueva plenaria', 'admin new plenary'],
+      parse: nameAfter(['admin plenaria nueva', 'admin nueva plenaria', 'admin new plenary']),
+      rule: 'admin.manage',
+      help: ['admin'],
+      cycleArg: (arg) => ({ arg }),
+      run: (ctx, { arg }) => plenaryForm(ctx, arg),
+    }),
+    command<{ arg?: string }>({
+      name: 'plenaries',
+      words: ['admin plenarias', 'admin plenaries'],
+      parse: nameAfter(['admin plenarias', 'admin plenaries']),
+      readOnly: true,
+      rule: 'admin.manage',
+      cycleArg: (arg) => ({ arg }),
+      run: (ctx, { arg }) => listPlenariesInChat(ctx, arg),
+    }),
+    command({
+      name: 'attendance',
+      words: ['asistencia', 'mi asistencia', 'attendance', 'my attendance'],
+      readOnly: true,
+      run: (ctx) => myAttendance(ctx),
+    }),
+    command<{ n: number; email: string; present: boolean; cycle: string }>({
+      name: 'mark_attendance',
+      parse: (words, typed) => {
+        const m =
+          /^admin (?:asistencia|attendance) (\d{1,3}) (\S+)(?: (presente|present|ausente|absent))?(?: (.+))?$/.exec(
+            words,
+          );
+        const email = emailIn(m?.[2]);
+        if (!m || !email) return undefined;
+        // A cycle named last keeps its spelling: `admin asistencia 3 ana@x.org presente 2026-inversa`.
+        const cycle = m[4] ? wordsAfter(typed, m[3] ? 5 : 4) : '';
+        return { n: Number(m[1]), email, present: m[3] !== 'ausente' && m[3] !== 'absent', cycle };
+      },
+      rule: 'admin.manage',
+      run: (ctx, { n, email, present, cycle }) => markInChat(ctx, n, email, present, cycle),
+    }),
+    command<{ n: number; cycle: string }>({
+      name: 'edit_plenary',
+      parse: (words, typed) => plenaryNumber(words, typed, /^(editar|edit)$/),
+      rule: 'admin.manage',
+      run: (ctx, { n, cycle }) => editPlenaryForm(ctx, n, cycle),
+    }),
+    command<{ n: number; cycle: string }>({
+      name: 'cancel_plenary',
+      parse: (words, typed) => plenaryNumber(words, typed, /^(cancelar|cancel)$/),
+      rule: 'admin.manage',
+      run: (ctx, { n, cycle }) => confirmCancelPlenary(ctx, n, cycle),
+    }),
+  ],
+  actions: [
+    onClick(attendKind, (ctx, v) => attendFromButton(ctx, v.plenary)),
+    onClick(cancelPlenaryKind, (ctx, v) => cancelPlenaryInChat(ctx, v.plenary)),
+    onClick(weekendKind, (ctx, v) => confirmWeekendPlenary(ctx, v)),
+  ],
+  forms: [onSubmit(plenaryFormKind, (ctx, v, fields) => submitPlenaryForm(ctx, v, fields))],
+};

@@ -5,8 +5,10 @@ import { translator } from '../i18n/index.ts';
 import { textMessage } from '../messages/model.ts';
 import { recordAudit } from '../store/audit.store.ts';
 import { updatePersonPreferences } from '../store/person.store.ts';
+import { wordsAfter } from './commands.ts';
 import { type Ctx, type Reply, reply } from './context.ts';
 import { parseDate } from './parse-date.ts';
+import { command, type Feature } from './registry.ts';
 
 const LANGUAGE_WORDS: Record<string, Locale> = {
   es: 'es',
@@ -54,3 +56,34 @@ export async function resume(ctx: Ctx): Promise<Reply> {
   await updatePersonPreferences(ctx.deps.db, ctx.tenant.id, ctx.person.id, { snoozedUntil: null }, ctx.now);
   return reply(textMessage(ctx.t('prefs.resumed')));
 }
+
+/** A person's language and their pause from reminders. */
+export const preferencesFeature: Feature = {
+  name: 'preferences',
+  commands: [
+    command<{ arg: string }>({
+      name: 'language',
+      parse: (words) => {
+        const m = /^(idioma|language|lang)\s+(.+)$/.exec(words);
+        return m ? { arg: m[2] as string } : undefined;
+      },
+      help: ['everyone'],
+      run: (ctx, { arg }) => setLanguage(ctx, arg),
+    }),
+    command<{ arg: string }>({
+      name: 'snooze',
+      // The date keeps its spelling ("mañana" needs its ñ for the parser).
+      parse: (words, typed) => {
+        const m = /^(pausar hasta|pausar|snooze until|snooze)\s+(.+)$/.exec(words);
+        return m ? { arg: wordsAfter(typed, (m[1] as string).split(' ').length) } : undefined;
+      },
+      help: ['everyone'],
+      run: (ctx, { arg }) => snooze(ctx, arg),
+    }),
+    command({
+      name: 'resume',
+      words: ['reanudar', 'resume', 'pausar no', 'snooze off'],
+      run: (ctx) => resume(ctx),
+    }),
+  ],
+};

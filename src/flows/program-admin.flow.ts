@@ -4,7 +4,7 @@ import { normalizeTopic } from '../domain/matching.ts';
 import type { Program, ProgramKind } from '../domain/model.ts';
 import { defaultSettings } from '../domain/program.ts';
 import { localDate } from '../domain/time.ts';
-import { button, type Form, message, textMessage } from '../messages/model.ts';
+import { type Form, message, textMessage } from '../messages/model.ts';
 import { createCycleAs, createProgramAs, updateProgramSettingsAs } from '../services/admin.service.ts';
 import {
   CYCLE_DATE_FIELDS,
@@ -15,8 +15,10 @@ import {
 import { recordAudit } from '../store/audit.store.ts';
 import { cycleContents, listCycles, listPrograms } from '../store/program.store.ts';
 import { addCompetency, listCompetencies, renameCompetency } from '../store/tenant.store.ts';
+import { argAfter, wordsAfter } from './commands.ts';
 import { adminRun, type Ctx, type Reply, reply, requireAdmin } from './context.ts';
 import { parseDate } from './parse-date.ts';
+import { type ActionKind, actionKind, command, type Feature, onClick, onSubmit } from './registry.ts';
 import { cycleNamed, noCycleText } from './standing.ts';
 
 const NAME_MAX = 200;
@@ -26,10 +28,10 @@ export function programForm(ctx: Ctx): Reply {
   requireAdmin(ctx);
   const { t } = ctx;
   const form: Form = {
-    actionId: 'program.form',
+    actionId: programFormKind.id,
     title: t('programs.form.title'),
     submitLabel: t('programs.form.submit'),
-    value: '{}',
+    value: programFormKind.value({}),
     fields: [
       { id: 'name', kind: 'short_text', label: t('programs.form.name'), required: true, maxLength: NAME_MAX },
       {
@@ -111,10 +113,10 @@ export async function cycleForm(ctx: Ctx): Promise<Reply> {
   const programs = await listPrograms(ctx.deps.db, ctx.tenant.id);
   if (programs.length === 0) return reply(textMessage(t('cycles.no_program')));
   const form: Form = {
-    actionId: 'cycle.form',
+    actionId: cycleFormKind.id,
     title: t('cycles.form.title'),
     submitLabel: t('cycles.form.submit'),
-    value: '{}',
+    value: cycleFormKind.value({}),
     fields: [
       {
         id: 'program',
@@ -284,7 +286,13 @@ export async function renameInCatalog(ctx: Ctx, key: string, text: string): Prom
 }
 
 /** The settings form is for one program; its id travels in the form and in the choosing buttons. */
-export const programSettingsValue = z.object({ program: z.string().max(64) });
+const programValue = z.object({ program: z.string().max(64) });
+/** "Settings of this program" (one button per program when several could be meant). */
+const programSettingsKind = actionKind('program.settings', programValue);
+const programSettingsFormKind = actionKind('program.settings_form', programValue);
+/** A new program, a new cycle: forms with nothing to carry. */
+const programFormKind = actionKind('program.form', z.object({}));
+const cycleFormKind = actionKind('cycle.form', z.object({}));
 
 /** ISO weekdays 1–7 (Monday first) in the reader's language: 2024-01-01 was a Monday. */
 function weekdayNames(locale: string): string[] {
@@ -299,13 +307,12 @@ function weekdayNames(locale: string): string[] {
  */
 /**
  * The program a command means: the one named (by name or id), the only one, or — with several
- * and none named — a question with one button per program, each running `actionId` with
- * `{ program }`.
+ * and none named — a question with one button per program, each a button of `kind`.
  */
 export async function programMeant(
   ctx: Ctx,
   nameOrId: string,
-  actionId: string,
+  kind: ActionKind<typeof programValue>,
 ): Promise<{ program: Program } | { answer: Reply }> {
   const { t } = ctx;
   const programs = await listPrograms(ctx.deps.db, ctx.tenant.id);
@@ -323,7 +330,7 @@ export async function programMeant(
     answer: reply(
       message(text)
         .text(text)
-        .buttons(programs.slice(0, 20).map((p) => button(actionId, p.name.slice(0, 75), { program: p.id })))
+        .buttons(programs.slice(0, 20).map((p) => kind.button(p.name.slice(0, 75), { program: p.id })))
         .build(),
     ),
   };
@@ -332,7 +339,7 @@ export async function programMeant(
 export async function programSettingsForm(ctx: Ctx, nameOrId = ''): Promise<Reply> {
   requireAdmin(ctx);
   const { t } = ctx;
-  const meant = await programMeant(ctx, nameOrId, 'program.settings');
+  const meant = await programMeant(ctx, nameOrId, programSettingsKind);
   if ('answer' in meant) return meant.answer;
   const { program } = meant;
   const s = program.settings;
@@ -347,10 +354,10 @@ export async function programSettingsForm(ctx: Ctx, nameOrId = ''): Promise<Repl
     ...(hint ? { hint } : {}),
   });
   const form: Form = {
-    actionId: 'program.settings_form',
+    actionId: programSettingsFormKind.id,
     title: t('programs.settings.title'),
     submitLabel: t('programs.settings.submit'),
-    value: JSON.stringify({ program: program.id }),
+    value: programSettingsFormKind.value({ program: program.id }),
     fields: [
       number(
         'capacity',
@@ -424,7 +431,7 @@ const CLOCK = /^([01]\d|2[0-3]):[0-5]\d$/;
 /** The settings as sent: each field checked and named when wrong; nothing changes unless all are right. */
 export async function submitProgramSettingsForm(
   ctx: Ctx,
-  value: z.infer<typeof programSettingsValue>,
+  value: { program: string },
   values: Record<string, string | string[]>,
 ): Promise<Reply> {
   requireAdmin(ctx);
@@ -527,7 +534,9 @@ function settingsRefused(ctx: Ctx, errors: Record<string, string>): Reply {
 }
 
 /** The cycle a dates form or a deletion button is about. */
-export const cycleValue = z.object({ cycle: z.string().max(64) });
+const cycleValue = z.object({ cycle: z.string().max(64) });
+const cycleDatesFormKind = actionKind('cycle.dates_form', cycleValue);
+const deleteCycleKind = actionKind('cycle.delete', cycleValue);
 
 const DATE_FIELD_KEYS = {
   enrollmentStarts: 'cycles.phase.enrollment',
@@ -544,10 +553,10 @@ export async function cycleDatesForm(ctx: Ctx, cycleName = ''): Promise<Reply> {
   const cycle = await cycleNamed(ctx, cycleName);
   if (!cycle) return reply(textMessage(noCycleText(ctx, cycleName)));
   const form: Form = {
-    actionId: 'cycle.dates_form',
+    actionId: cycleDatesFormKind.id,
     title: t('cycles.dates.title'),
     submitLabel: t('cycles.dates.submit'),
-    value: JSON.stringify({ cycle: cycle.id }),
+    value: cycleDatesFormKind.value({ cycle: cycle.id }),
     fields: CYCLE_DATE_FIELDS.map((f) => ({
       id: f,
       kind: 'date' as const,
@@ -565,7 +574,7 @@ export async function cycleDatesForm(ctx: Ctx, cycleName = ''): Promise<Reply> {
 /** The new dates: in order, and leaving every recorded fact inside its phase, or nothing changes. */
 export async function submitCycleDatesForm(
   ctx: Ctx,
-  value: z.infer<typeof cycleValue>,
+  value: { cycle: string },
   values: Record<string, string | string[]>,
 ): Promise<Reply> {
   requireAdmin(ctx);
@@ -638,7 +647,7 @@ export async function confirmDeleteCycle(ctx: Ctx, cycleName: string): Promise<R
   return reply(
     message(text)
       .text(text)
-      .buttons([button('cycle.delete', t('cycles.delete.yes'), { cycle: cycle.id }, 'danger')])
+      .buttons([deleteCycleKind.button(t('cycles.delete.yes'), { cycle: cycle.id }, 'danger')])
       .build(),
   );
 }
@@ -676,3 +685,107 @@ function notEmptyText(
   const list = new Intl.ListFormat(ctx.person.locale, { type: 'conjunction' }).format(parts);
   return textMessage(ctx.t('cycles.delete.not_empty', { name, held: list }));
 }
+
+/** Programs, cycles and the competency catalog, as an admin sets them up in chat. */
+export const programAdminFeature: Feature = {
+  name: 'program-admin',
+  commands: [
+    command({
+      name: 'new_program',
+      words: ['admin programa nuevo', 'admin nuevo programa', 'admin new program'],
+      rule: 'admin.manage',
+      help: ['admin'],
+      run: async (ctx) => programForm(ctx),
+    }),
+    command({
+      name: 'new_cycle',
+      words: ['admin ciclo nuevo', 'admin nuevo ciclo', 'admin new cycle'],
+      rule: 'admin.manage',
+      run: (ctx) => cycleForm(ctx),
+    }),
+    command<{ arg: string }>({
+      name: 'program_settings',
+      parse: (words, typed) => {
+        const arg = argAfter(words, typed, [
+          'admin programa ajustes',
+          'admin ajustes del programa',
+          'admin program settings',
+        ]);
+        return arg === undefined ? undefined : { arg };
+      },
+      rule: 'admin.manage',
+      help: ['admin'],
+      run: (ctx, { arg }) => programSettingsForm(ctx, arg),
+    }),
+    command<{ arg: string }>({
+      name: 'cycle_dates',
+      parse: (words, typed) => {
+        const arg = argAfter(words, typed, [
+          'admin ciclo fechas',
+          'admin fechas del ciclo',
+          'admin cycle dates',
+        ]);
+        return arg === undefined ? undefined : { arg };
+      },
+      rule: 'admin.manage',
+      run: (ctx, { arg }) => cycleDatesForm(ctx, arg),
+    }),
+    command<{ arg: string }>({
+      name: 'delete_cycle',
+      parse: (words, typed) => {
+        const arg = argAfter(words, typed, [
+          'admin ciclo borrar',
+          'admin borrar ciclo',
+          'admin delete cycle',
+        ]);
+        return arg === undefined ? undefined : { arg };
+      },
+      rule: 'admin.manage',
+      run: (ctx, { arg }) => confirmDeleteCycle(ctx, arg),
+    }),
+    command({
+      name: 'competencies',
+      words: ['admin competencias', 'admin competencies'],
+      readOnly: true,
+      rule: 'admin.manage',
+      help: ['admin'],
+      run: (ctx) => listCatalog(ctx),
+    }),
+    command<{ names: string }>({
+      name: 'competency_add',
+      // Competency names keep their spelling (accents, capitals).
+      parse: (words, typed) => {
+        const names = argAfter(
+          words,
+          typed,
+          ['admin competencia nueva', 'admin nueva competencia', 'admin new competency'],
+          { required: true },
+        );
+        return names === undefined ? undefined : { names };
+      },
+      rule: 'admin.manage',
+      run: (ctx, { names }) => addToCatalog(ctx, names),
+    }),
+    command<{ key: string; names: string }>({
+      name: 'competency_rename',
+      parse: (words, typed) => {
+        const m = /^admin (competencia renombrar|renombrar competencia|rename competency) (\S+) (.+)$/.exec(
+          words,
+        );
+        return m ? { key: m[2] as string, names: wordsAfter(typed, 4) } : undefined;
+      },
+      rule: 'admin.manage',
+      run: (ctx, { key, names }) => renameInCatalog(ctx, key, names),
+    }),
+  ],
+  actions: [
+    onClick(deleteCycleKind, (ctx, v) => deleteCycleInChat(ctx, v.cycle)),
+    onClick(programSettingsKind, (ctx, v) => programSettingsForm(ctx, v.program)),
+  ],
+  forms: [
+    onSubmit(programFormKind, (ctx, _v, fields) => submitProgramForm(ctx, fields)),
+    onSubmit(cycleFormKind, (ctx, _v, fields) => submitCycleForm(ctx, fields)),
+    onSubmit(programSettingsFormKind, (ctx, v, fields) => submitProgramSettingsForm(ctx, v, fields)),
+    onSubmit(cycleDatesFormKind, (ctx, v, fields) => submitCycleDatesForm(ctx, v, fields)),
+  ],
+};

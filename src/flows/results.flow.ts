@@ -1,21 +1,23 @@
 import { z } from 'zod';
 import { authorize } from '../domain/authz.ts';
 import type { Cycle, ParticipantRole } from '../domain/model.ts';
-import { button, message, type OutboundMessage, textMessage } from '../messages/model.ts';
+import { message, type OutboundMessage, textMessage } from '../messages/model.ts';
 import { reportChartAlt } from '../reports/chart.ts';
-import type { CycleReport } from '../reports/cycle-report.ts';
+import { type CycleReport, cycleReport } from '../reports/cycle-report.ts';
 import { diplomaCounts } from '../reports/figures.ts';
 import { buildReportFile } from '../reports/files.ts';
 import { participantResults } from '../reports/participants.ts';
+import { reportMessage } from '../reports/report-message.ts';
+import { approveDownloadKind } from '../services/downloads.ts';
 import type { LinkKind } from '../services/links.ts';
 import { erasePerson, exportPerson } from '../services/privacy.service.ts';
 import { approveDownloadRequest, getDownloadRequest } from '../store/download.store.ts';
 import { findPersonByEmail } from '../store/person.store.ts';
+import { emailIn, wordsAfter } from './commands.ts';
 import { adminRun, type Ctx, type Reply, reply } from './context.ts';
+import { actionKind, command, type Feature, onClick } from './registry.ts';
 import { cycleNamed } from './standing.ts';
 import { capped } from './views.ts';
-
-export const downloadValue = z.object({ n: z.string().max(64) });
 
 /** The "it was me" button: the browser that opened the person's link may download. */
 export async function approveDownload(ctx: Ctx, nonce: string): Promise<Reply> {
@@ -29,7 +31,15 @@ export async function approveDownload(ctx: Ctx, nonce: string): Promise<Reply> {
   return reply(textMessage(ctx.t(request.approvedAt ? 'download.already' : 'download.expired')));
 }
 
-export const eraseValue = z.object({ p: z.string().max(64), e: z.string().max(254) });
+/** "Erase": the person and the address the admin confirmed (it may name someone else later). */
+const eraseKind = actionKind(
+  'privacy.erase',
+  z.object({ person: z.string().max(64), email: z.string().max(254) }),
+  {
+    p: 'person',
+    e: 'email',
+  },
+);
 const SHOWN = 30;
 
 /** A signed, expiring link to a report file, made for the person asking (when the server has a public address). */
@@ -184,19 +194,19 @@ export async function askErase(ctx: Ctx, email: string): Promise<Reply> {
   return reply(
     message(text)
       .text(text)
-      .buttons([button('privacy.erase', ctx.t('privacy.erase'), { p: person.id, e: email }, 'danger')])
+      .buttons([eraseKind.button(ctx.t('privacy.erase'), { person: person.id, email }, 'danger')])
       .build(),
   );
 }
 
-export async function eraseInChat(ctx: Ctx, value: z.infer<typeof eraseValue>): Promise<Reply> {
+export async function eraseInChat(ctx: Ctx, value: { person: string; email: string }): Promise<Reply> {
   authorize(ctx.actor, 'admin.manage', { kind: 'tenant', tenantId: ctx.tenant.id });
-  const person = await findPersonByEmail(ctx.deps.db, ctx.tenant.id, value.e);
+  const person = await findPersonByEmail(ctx.deps.db, ctx.tenant.id, value.email);
   // Already erased (the email is gone), or the address now names someone else: nothing to do.
-  if (!person || person.id !== value.p) {
+  if (!person || person.id !== value.person) {
     return { messages: [], replaceOriginal: textMessage(ctx.t('privacy.already')) };
   }
-  const erased = await erasePerson(ctx.deps, adminRun(ctx), value.e);
+  const erased = await erasePerson(ctx.deps, adminRun(ctx), value.email);
   return {
     messages: [],
     replaceOriginal: textMessage(
@@ -204,3 +214,73 @@ export async function eraseInChat(ctx: Ctx, value: z.infer<typeof eraseValue>): 
     ),
   };
 }
+
+/** `admin reporte [ciclo]`: the cycle's figures, with its chart. */
+export async function reportInChat(ctx: Ctx, cycleName: string): Promise<Reply> {
+  authorize(ctx.actor, 'report.view', { kind: 'tenant', tenantId: ctx.tenant.id });
+  const cycle = await cycleNamed(ctx, cycleName);
+  if (!cycle) return reply(textMessage(ctx.t('report.no_cycle')));
+  const report = await cycleReport(ctx.deps, ctx.acting, cycle);
+  return reply(await reportChart(ctx, cycle, report, reportMessage(ctx, report)));
+}
+
+/** `admin exportar|borrar <correo>`: a person's data, as a file or erased. */
+function personCommand(words: string, verbs: RegExp): { email: string } | undefined {
+  const m = /^admin (exportar|export|borrar|erase) (\S+)$/.exec(words);
+  const email = m && verbs.test(m[1] as string) ? emailIn(m[2]) : undefined;
+  return email ? { email } : undefined;
+}
+
+/** What a cycle gave: the report, results per participant, diplomas; a person's data. */
+export const resultsFeature: Feature = {
+  name: 'results',
+  commands: [
+    command<{ arg: string }>({
+      name: 'report',
+      // The cycle's name as written (names are matched without regard to case).
+      parse: (words, typed) => {
+        const m = /^(admin reporte|admin report|reporte|report)(\s+.+)?$/.exec(words);
+        return m ? { arg: wordsAfter(typed, (m[1] as string).split(' ').length) } : undefined;
+      },
+      readOnly: true,
+      rule: 'report.view',
+      help: ['admin', 'director'],
+      cycleArg: (arg) => ({ arg }),
+      run: (ctx, { arg }) => reportInChat(ctx, arg),
+    }),
+    command<{ arg: string }>({
+      name: 'results',
+      parse: (words, typed) =>
+        /^admin (resultados|results)(\s+.+)?$/.test(words) ? { arg: wordsAfter(typed, 2) } : undefined,
+      rule: 'report.view',
+      help: ['admin', 'director'],
+      cycleArg: (arg) => ({ arg }),
+      run: (ctx, { arg }) => resultsInChat(ctx, arg),
+    }),
+    command<{ arg: string }>({
+      name: 'diplomas',
+      parse: (words, typed) =>
+        /^admin (diplomas|certificates)(\s+.+)?$/.test(words) ? { arg: wordsAfter(typed, 2) } : undefined,
+      rule: 'report.view',
+      cycleArg: (arg) => ({ arg }),
+      run: (ctx, { arg }) => diplomasInChat(ctx, arg),
+    }),
+    command<{ email: string }>({
+      name: 'export_person',
+      parse: (words) => personCommand(words, /^(exportar|export)$/),
+      rule: 'admin.manage',
+      help: ['admin'],
+      run: (ctx, { email }) => exportInChat(ctx, email),
+    }),
+    command<{ email: string }>({
+      name: 'erase_person',
+      parse: (words) => personCommand(words, /^(borrar|erase)$/),
+      rule: 'admin.manage',
+      run: (ctx, { email }) => askErase(ctx, email),
+    }),
+  ],
+  actions: [
+    onClick(approveDownloadKind, (ctx, v) => approveDownload(ctx, v.request)),
+    onClick(eraseKind, (ctx, v) => eraseInChat(ctx, v)),
+  ],
+};

@@ -4,14 +4,7 @@ import { DomainError } from '../domain/errors.ts';
 import type { MentoringSession, Pairing, Person } from '../domain/model.ts';
 import { canReportOutcome, SESSION_MAX_MINUTES, SESSION_MIN_MINUTES } from '../domain/session.ts';
 import type { LocalTime } from '../domain/time.ts';
-import {
-  type Button,
-  button,
-  linkButton,
-  message,
-  type OutboundMessage,
-  textMessage,
-} from '../messages/model.ts';
+import { type Button, linkButton, message, type OutboundMessage, textMessage } from '../messages/model.ts';
 import { requirePairPhase } from '../services/phase.ts';
 import { answerSession, proposeSession, SESSION_TEXT_MAX } from '../services/session.service.ts';
 import { getPerson } from '../store/person.store.ts';
@@ -21,12 +14,26 @@ import { type Ctx, notify, type Reply, reply } from './context.ts';
 import { done, type Flow, type FlowTurn, flowButton, goTo, isSkip, stay } from './flow.ts';
 import { outlookComposeLink, sessionInvite } from './ics.ts';
 import { parseDateTime } from './parse-date.ts';
+import { actionKind, command, type Feature, menuKind, onClick, onSubmit } from './registry.ts';
 import { nameOf, refuseWithoutPair, type Standing, standingOf } from './standing.ts';
 import { type Reader, sessionFields } from './views.ts';
 
 export const SESSION_FLOW = 'session_propose';
-/** A session button: `s` the session, `l` set when it sits in the sessions list (the list is refreshed). */
-export const sessionValue = z.object({ s: z.string().max(64), l: z.literal(1).optional() });
+/** A session button: the session, and `inList` when it sits in the sessions list (the list is refreshed). */
+const sessionValue = z.object({ session: z.string().max(64), inList: z.literal(1).optional() });
+const sessionAction = (name: string) =>
+  actionKind(`session.${name}`, sessionValue, { s: 'session', l: 'inList' });
+/** What can be done to a session from a button; decline, held and not held open a form of the same kind. */
+export const sessionKinds = {
+  accept: sessionAction('accept'),
+  counter: sessionAction('counter'),
+  decline: sessionAction('decline'),
+  held: sessionAction('held'),
+  not_held: sessionAction('not_held'),
+  cancel: sessionAction('cancel'),
+  cancel_confirm: sessionAction('cancel_confirm'),
+  keep: sessionAction('keep'),
+} as const;
 
 const dataSchema = z.object({
   pairingId: z.string().optional(),
@@ -187,14 +194,14 @@ export function proposalMessage(
   isNewTime: boolean,
 ): OutboundMessage {
   const { t } = reader;
-  const value = { s: session.id };
+  const value = { session: session.id };
   return message(t('session.proposal.summary', { name: fromName }))
     .text(t(isNewTime ? 'session.proposal.new_time' : 'session.proposal.text', { name: fromName }))
     .fields(sessionFields(reader, session, fromName))
     .buttons([
-      button('session.accept', t('session.accept'), value, 'primary'),
-      button('session.counter', t('session.counter'), value),
-      button('session.decline', t('session.decline'), value, 'danger'),
+      sessionKinds.accept.button(t('session.accept'), value, 'primary'),
+      sessionKinds.counter.button(t('session.counter'), value),
+      sessionKinds.decline.button(t('session.decline'), value, 'danger'),
     ])
     .build();
 }
@@ -327,8 +334,8 @@ function confirmation(
           place: session.place,
         }),
       ),
-      button('session.counter', t('session.reschedule'), { s: session.id }),
-      button('session.cancel', t('session.cancel'), { s: session.id }, 'danger'),
+      sessionKinds.counter.button(t('session.reschedule'), { session: session.id }),
+      sessionKinds.cancel.button(t('session.cancel'), { session: session.id }, 'danger'),
     ]);
   return builder.build();
 }
@@ -385,8 +392,8 @@ export async function askCancelSession(ctx: Ctx, sessionId: string): Promise<Rep
     message(text)
       .text(text)
       .buttons([
-        button('session.cancel_confirm', ctx.t('session.cancel_yes'), { s: session.id }, 'danger'),
-        button('session.keep', ctx.t('session.cancel_no'), { s: session.id }),
+        sessionKinds.cancel_confirm.button(ctx.t('session.cancel_yes'), { session: session.id }, 'danger'),
+        sessionKinds.keep.button(ctx.t('session.cancel_no'), { session: session.id }),
       ])
       .build(),
   );
@@ -436,13 +443,10 @@ export async function openSessionForm(
       : [field('reason', kind === 'not_held')];
   return {
     messages: [],
-    openForm: {
-      actionId: `session.${kind}`,
-      title: ctx.t(`session.form.${kind}_title`),
-      submitLabel: ctx.t('common.save'),
-      value: JSON.stringify({ s: session.id }),
-      fields,
-    },
+    openForm: sessionKinds[kind].form(
+      { title: ctx.t(`session.form.${kind}_title`), submitLabel: ctx.t('common.save'), fields },
+      { session: session.id },
+    ),
   };
 }
 
@@ -558,31 +562,31 @@ export async function listSessions(ctx: Ctx): Promise<Reply> {
     builder.buttons(sessionButtons(ctx, session, true));
   }
   builder.context(t('session.list.held', { count: held, min: standing.program?.settings.minSessions ?? 0 }));
-  builder.buttons([button('menu', t('menu.new_session'), { c: 'new_session' }, 'primary')]);
+  builder.buttons([menuKind.button(t('menu.new_session'), { cmd: 'new_session' }, 'primary')]);
   return reply(builder.build());
 }
 
 function sessionButtons(ctx: Ctx, session: MentoringSession, inList = false): Button[] {
   const { t } = ctx;
-  const value = inList ? { s: session.id, l: 1 } : { s: session.id };
+  const value = inList ? ({ session: session.id, inList: 1 } as const) : { session: session.id };
   if (session.state === 'proposed') {
     if (session.proposedBy === ctx.person.id)
-      return [button('session.cancel', t('session.cancel'), value, 'danger')];
+      return [sessionKinds.cancel.button(t('session.cancel'), value, 'danger')];
     return [
-      button('session.accept', t('session.accept'), value, 'primary'),
-      button('session.counter', t('session.counter'), value),
-      button('session.decline', t('session.decline'), value, 'danger'),
+      sessionKinds.accept.button(t('session.accept'), value, 'primary'),
+      sessionKinds.counter.button(t('session.counter'), value),
+      sessionKinds.decline.button(t('session.decline'), value, 'danger'),
     ];
   }
   if (canReportOutcome(session.state, session.startsAt, ctx.now)) {
     return [
-      button('session.held', t('session.held'), value, 'primary'),
-      button('session.not_held', t('session.not_held'), value),
+      sessionKinds.held.button(t('session.held'), value, 'primary'),
+      sessionKinds.not_held.button(t('session.not_held'), value),
     ];
   }
   return [
-    button('session.counter', t('session.reschedule'), value),
-    button('session.cancel', t('session.cancel'), value, 'danger'),
+    sessionKinds.counter.button(t('session.reschedule'), value),
+    sessionKinds.cancel.button(t('session.cancel'), value, 'danger'),
   ];
 }
 
@@ -602,3 +606,50 @@ export async function pendingSessions(
     toReport: sessions.filter((s) => canReportOutcome(s.state, s.startsAt, ctx.now)),
   };
 }
+
+/** 1:1 sessions: proposing a time, answering, cancelling, and saying whether it was held. */
+export const sessionFeature: Feature = {
+  name: 'sessions',
+  commands: [
+    command({
+      name: 'new_session',
+      words: ['sesion nueva', 'nueva sesion', 'new session'],
+      rule: 'session.plan',
+      menteeCycle: true,
+      menu: { mentee: 2, mentor: 2, plan_mentor: 2, colleague: 1 },
+      run: async (ctx, _args, dispatch) => dispatch.start(ctx, SESSION_FLOW, await startSessionProposal(ctx)),
+    }),
+    command({
+      name: 'sessions',
+      words: ['sesiones', 'mis sesiones', 'sessions', 'my sessions'],
+      readOnly: true,
+      notesOpenFlow: true,
+      rule: 'session.view',
+      help: ['mentee', 'plan_mentor', 'colleague', 'mentor'],
+      menu: { mentee: 3, mentor: 3, plan_mentor: 3, colleague: 2 },
+      run: (ctx) => listSessions(ctx),
+    }),
+  ],
+  actions: [
+    onClick(sessionKinds.accept, (ctx, v) => answerSessionButton(ctx, v.session, 'accept', v.inList === 1)),
+    onClick(sessionKinds.cancel_confirm, (ctx, v) =>
+      answerSessionButton(ctx, v.session, 'cancel', v.inList === 1),
+    ),
+    onClick(sessionKinds.cancel, (ctx, v) => askCancelSession(ctx, v.session)),
+    onClick(sessionKinds.keep, (ctx, v) => keepSession(ctx, v.session)),
+    onClick(sessionKinds.counter, async (ctx, v, dispatch) =>
+      dispatch.start(ctx, SESSION_FLOW, await startCounterProposal(ctx, v.session)),
+    ),
+    onClick(sessionKinds.decline, (ctx, v) => openSessionForm(ctx, v.session, 'decline')),
+    onClick(sessionKinds.held, (ctx, v) => openSessionForm(ctx, v.session, 'held')),
+    onClick(sessionKinds.not_held, (ctx, v) => openSessionForm(ctx, v.session, 'not_held')),
+  ],
+  forms: [
+    onSubmit(sessionKinds.decline, (ctx, v, fields) => submitSessionForm(ctx, v.session, 'decline', fields)),
+    onSubmit(sessionKinds.held, (ctx, v, fields) => submitSessionForm(ctx, v.session, 'held', fields)),
+    onSubmit(sessionKinds.not_held, (ctx, v, fields) =>
+      submitSessionForm(ctx, v.session, 'not_held', fields),
+    ),
+  ],
+  flows: [sessionFlow],
+};

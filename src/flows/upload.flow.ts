@@ -9,6 +9,7 @@ import { getCycle } from '../store/program.store.ts';
 import { type Ctx, reply } from './context.ts';
 import { errorText } from './errors.ts';
 import { done, type Flow, type FlowTurn, flowButton, goTo, stay } from './flow.ts';
+import type { Feature } from './registry.ts';
 import { CycleChoiceNeeded, cycleNamed, keepCycleChoice, noCycleText } from './standing.ts';
 import { capped } from './views.ts';
 
@@ -239,4 +240,17 @@ export const uploadFlow: Flow = {
       reply(textMessage(ctx.t('upload.pairs_done', { cycle: cycle.name, created: report.created }))),
     );
   },
+};
+
+/** Roster and pairs files shared by an admin: any file no other feature takes. */
+export const uploadFeature: Feature = {
+  name: 'upload',
+  flows: [uploadFlow],
+  files: [
+    {
+      takes: () => true,
+      run: async (ctx, file, dispatch) =>
+        dispatch.start(ctx, UPLOAD_FLOW, await startUpload(ctx, file.name, file.size, file.read)),
+    },
+  ],
 };

@@ -1,8 +1,9 @@
 import type { Goal, GoalFields, MentoringSession } from '../domain/model.ts';
 import type { Formatter, T } from '../i18n/index.ts';
-import { button, message, type OutboundMessage } from '../messages/model.ts';
+import { message, type OutboundMessage } from '../messages/model.ts';
 import type { Competency } from '../store/tenant.store.ts';
 import { verdictLine } from './coach.ts';
+import { reviewButtons } from './goal-review.ts';
 
 export interface Reader {
   t: T;
@@ -66,7 +67,7 @@ export function reviewRequest(
   colleague?: string,
 ): OutboundMessage {
   const { t } = reader;
-  const value = { g: goal.id, r: goal.revision };
+  const value = { goal: goal.id, rev: goal.revision };
   const plan = colleague !== undefined;
   const builder = message(
     t(plan ? 'review.request.plan_summary' : 'review.request.summary', {
@@ -95,13 +96,7 @@ export function reviewRequest(
     );
   // What the SMART coach found, per criterion: the reviewer sees a vague part the author kept.
   builder.context(verdictLine(t, goal));
-  return builder
-    .buttons([
-      button('goal.approve', t('review.approve'), value, 'primary'),
-      button('goal.request_changes', t('review.request_changes'), value),
-    ])
-    .context(t('review.request.hint'))
-    .build();
+  return builder.buttons(reviewButtons(t, value)).context(t('review.request.hint')).build();
 }
 
 /** The review message after a decision: the outcome instead of live buttons. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Cycle } from '../domain/model.ts';
-import { button, message, textMessage } from '../messages/model.ts';
+import { message, textMessage } from '../messages/model.ts';
 import {
   WITHDRAWAL_REASON_MAX,
   type WithdrawalNotice,
@@ -9,15 +9,18 @@ import {
 import { findPersonByEmail, getPerson } from '../store/person.store.ts';
 import { activePairingOfMentee, enrollmentsOf, getCycle, pairingCarry } from '../store/program.store.ts';
 import { activeMenteesOf } from '../store/withdrawal.store.ts';
+import { emailIn, wordsAfter } from './commands.ts';
 import { adminRun, type Ctx, type Reply, readerOf, reply, requireAdmin } from './context.ts';
+import { actionKind, command, type Feature, onClick } from './registry.ts';
 import { cycleNamed } from './standing.ts';
 
 /** "Yes, withdraw": the cycle, the person and the reason as the admin wrote it. */
-export const withdrawalValue = z.object({
+const withdrawalValue = z.object({
   cycle: z.string().max(64),
   person: z.string().max(64),
   reason: z.string().max(WITHDRAWAL_REASON_MAX),
 });
+const withdrawalKind = actionKind('withdrawal.confirm', withdrawalValue);
 
 /**
  * `admin retirar <correo> <motivo>` / `admin withdraw <email> <reason>`: says what will happen
@@ -67,8 +70,7 @@ export async function confirmWithdrawal(ctx: Ctx, email: string, reason: string)
     message(text)
       .text(`${text}\n${effects.map((e) => `• ${e}`).join('\n')}`)
       .buttons([
-        button(
-          'withdrawal.confirm',
+        withdrawalKind.button(
           t('withdrawal.yes'),
           { cycle: cycle.id, person: person.id, reason: reason.trim() },
           'danger',
@@ -113,3 +115,22 @@ export async function withdrawInChat(ctx: Ctx, value: z.infer<typeof withdrawalV
     ),
   };
 }
+
+/** Withdrawing a person from their cycle. */
+export const withdrawalFeature: Feature = {
+  name: 'withdrawal',
+  commands: [
+    command<{ email: string; reason: string }>({
+      name: 'withdraw',
+      // `admin retirar ana@x.org renunció a la institución`: the reason keeps its spelling.
+      parse: (words, typed) => {
+        const email = emailIn(/^admin (?:retirar|withdraw) (\S+)(?: .+)?$/.exec(words)?.[1]);
+        return email ? { email, reason: wordsAfter(typed, 3) } : undefined;
+      },
+      rule: 'admin.manage',
+      help: ['admin'],
+      run: (ctx, { email, reason }) => confirmWithdrawal(ctx, email, reason),
+    }),
+  ],
+  actions: [onClick(withdrawalKind, (ctx, v) => withdrawInChat(ctx, v))],
+};

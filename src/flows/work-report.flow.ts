@@ -4,8 +4,9 @@ import { DomainError, isDomainError } from '../domain/errors.ts';
 import type { Pairing } from '../domain/model.ts';
 import { localDate } from '../domain/time.ts';
 import { WORK_REPORT_FILE_MAX, WORK_REPORT_FILES, WORK_REPORT_MAX } from '../domain/work-report.ts';
+import type { T } from '../i18n/index.ts';
 import type { FileReader } from '../messages/inbound.ts';
-import { button, type Form, message, type OutboundMessage, textMessage } from '../messages/model.ts';
+import { type Button, message, type OutboundMessage, textMessage } from '../messages/model.ts';
 import {
   attachWorkReportFile,
   decideWorkReportAs,
@@ -16,6 +17,7 @@ import { findPersonByEmail, getPerson } from '../store/person.store.ts';
 import { getPairing, pairingsOf } from '../store/program.store.ts';
 import { getWorkReport, workReportFile, workReportOfPairing } from '../store/work-report.store.ts';
 import { type Ctx, notify, type Reply, reply } from './context.ts';
+import { actionKind, command, type Feature, menuKind, onClick, onSubmit } from './registry.ts';
 import {
   authoredPairs,
   nameOf,
@@ -27,10 +29,36 @@ import {
 import type { Reader } from './views.ts';
 
 /** The form's value: the pair, and `b` when an admin enters it from paper. */
-export const workReportFormValue = z.object({ p: z.string().max(64), b: z.literal(1).optional() });
+const workReportFormKind = actionKind(
+  'work_report.form',
+  z.object({ pairing: z.string().max(64), paper: z.literal(1).optional() }),
+  { p: 'pairing', b: 'paper' },
+);
 /** A decision button: the report and the revision the admin was shown. */
-export const workReportValue = z.object({ w: z.string().max(64), r: z.number().int().min(1).max(10_000) });
-export const workReportFileValue = z.object({ w: z.string().max(64) });
+const workReportValue = z.object({ report: z.string().max(64), rev: z.number().int().min(1).max(10_000) });
+type ReportDecision = z.infer<typeof workReportValue>;
+/** An admin validates the report revision shown. */
+export const validateReportKind = actionKind('work_report.validate', workReportValue, {
+  w: 'report',
+  r: 'rev',
+});
+/** An admin sends it back: a button that opens the comment form, and the form. */
+export const requestReportChangesKind = actionKind('work_report.request_changes', workReportValue, {
+  w: 'report',
+  r: 'rev',
+});
+/** The report's attached file. */
+const reportFileKind = actionKind('work_report.file', z.object({ report: z.string().max(64) }), {
+  w: 'report',
+});
+
+/** Validate and Request changes for a report revision waiting for the program. */
+export function reportReviewButtons(t: T, value: ReportDecision): Button[] {
+  return [
+    validateReportKind.button(t('work_report.review.validate'), value, 'primary'),
+    requestReportChangesKind.button(t('work_report.review.request_changes'), value),
+  ];
+}
 
 /** The reverse pair whose report this person writes: the one named, the only one, or a question. */
 async function reportPair(ctx: Ctx, pairingId?: string): Promise<Pairing> {
@@ -90,23 +118,24 @@ async function openReportForm(
 ): Promise<Reply> {
   const { t } = ctx;
   const colleague = await getPerson(ctx.deps.db, ctx.tenant.id, pairing.menteeId);
-  const form: Form = {
-    actionId: 'work_report.form',
-    title: t('work_report.form.title'),
-    submitLabel: t('work_report.form.submit'),
-    value: JSON.stringify({ p: pairing.id, ...(paper ? { b: 1 } : {}) }),
-    fields: [
-      {
-        id: 'work_report',
-        kind: 'long_text',
-        label: t('work_report.form.body', { name: colleague?.name ?? '' }),
-        hint: t('work_report.form.hint'),
-        required: true,
-        maxLength: WORK_REPORT_MAX,
-        ...(report ? { initial: report.body } : {}),
-      },
-    ],
-  };
+  const form = workReportFormKind.form(
+    {
+      title: t('work_report.form.title'),
+      submitLabel: t('work_report.form.submit'),
+      fields: [
+        {
+          id: 'work_report',
+          kind: 'long_text',
+          label: t('work_report.form.body', { name: colleague?.name ?? '' }),
+          hint: t('work_report.form.hint'),
+          required: true,
+          maxLength: WORK_REPORT_MAX,
+          ...(report ? { initial: report.body } : {}),
+        },
+      ],
+    },
+    { pairing: pairing.id, ...(paper ? { paper: 1 as const } : {}) },
+  );
   const notes =
     report?.state === 'changes_requested' && report.comment
       ? [textMessage(t('work_report.changes_asked', { comment: report.comment }))]
@@ -117,18 +146,18 @@ async function openReportForm(
 /** The form sent: the report goes to the program's admins, who validate it or send it back. */
 export async function submitWorkReportForm(
   ctx: Ctx,
-  value: z.infer<typeof workReportFormValue>,
+  value: { pairing: string; paper?: 1 | undefined },
   fields: Record<string, string | string[]>,
 ): Promise<Reply> {
   const body = typeof fields.work_report === 'string' ? fields.work_report : '';
-  const { report, pairing, previous } = await submitWorkReport(ctx.deps, ctx.acting, value.p, body);
+  const { report, pairing, previous } = await submitWorkReport(ctx.deps, ctx.acting, value.pairing, body);
   const mentor = await getPerson(ctx.deps.db, ctx.tenant.id, pairing.mentorId);
   const colleague = await getPerson(ctx.deps.db, ctx.tenant.id, pairing.menteeId);
   for (const adminId of await planReviewers(ctx, pairing))
     await notify(ctx, adminId, (reader) =>
       reviewCard(reader, report, mentor?.name ?? '', colleague?.name ?? '', previous?.comment ?? null),
     );
-  if (value.b === 1) {
+  if (value.paper === 1) {
     await notify(ctx, pairing.mentorId, ({ t }) =>
       textMessage(t('work_report.paper_told', { admin: ctx.person.name })),
     );
@@ -149,7 +178,7 @@ function reviewCard(
   colleague: string,
   previousComment: string | null,
 ): OutboundMessage {
-  const value = { w: report.id, r: report.revision };
+  const value = { report: report.id, rev: report.revision };
   const title = t(report.revision > 1 ? 'work_report.review.again' : 'work_report.review.first', {
     name: mentor,
     colleague,
@@ -161,53 +190,51 @@ function reviewCard(
   if (report.fileName) builder.context(t('work_report.review.file', { name: report.fileName }));
   return builder
     .buttons([
-      button('work_report.validate', t('work_report.review.validate'), value, 'primary'),
-      button('work_report.request_changes', t('work_report.review.request_changes'), value),
+      ...reportReviewButtons(t, value),
       ...(report.fileName
-        ? [button('work_report.file', t('work_report.review.download'), { w: report.id })]
+        ? [reportFileKind.button(t('work_report.review.download'), { report: report.id })]
         : []),
     ])
     .build();
 }
 
 /** "Validar": the pair's plan is carried out; the mentor and their colleague are told. */
-export async function validateWorkReport(ctx: Ctx, value: z.infer<typeof workReportValue>): Promise<Reply> {
+export async function validateWorkReport(ctx: Ctx, value: ReportDecision): Promise<Reply> {
   return decide(ctx, value, 'validate', null);
 }
 
 /** "Pedir cambios": the comment form, for an admin, on a report still waiting. */
-export async function openWorkReportChanges(
-  ctx: Ctx,
-  value: z.infer<typeof workReportValue>,
-): Promise<Reply> {
-  const report = await getWorkReport(ctx.deps.db, ctx.tenant.id, value.w);
+export async function openWorkReportChanges(ctx: Ctx, value: ReportDecision): Promise<Reply> {
+  const report = await getWorkReport(ctx.deps.db, ctx.tenant.id, value.report);
   const pairing = report ? await getPairing(ctx.deps.db, ctx.tenant.id, report.pairingId) : undefined;
   if (!report || !pairing) throw new DomainError('record.not_found', { entity: 'work_report' });
   authorize(ctx.actor, 'work_report.decide', { kind: 'pairing', pairing });
-  if (report.state !== 'submitted' || report.revision !== value.r) return alreadyDecided(ctx, report, value);
+  if (report.state !== 'submitted' || report.revision !== value.rev)
+    return alreadyDecided(ctx, report, value);
   return {
     messages: [],
-    openForm: {
-      actionId: 'work_report.request_changes',
-      title: ctx.t('work_report.review.request_changes'),
-      submitLabel: ctx.t('review.form.submit'),
-      value: JSON.stringify(value),
-      fields: [
-        {
-          id: 'comment',
-          kind: 'long_text',
-          label: ctx.t('work_report.review.comment'),
-          required: true,
-          maxLength: 1000,
-        },
-      ],
-    },
+    openForm: requestReportChangesKind.form(
+      {
+        title: ctx.t('work_report.review.request_changes'),
+        submitLabel: ctx.t('review.form.submit'),
+        fields: [
+          {
+            id: 'comment',
+            kind: 'long_text',
+            label: ctx.t('work_report.review.comment'),
+            required: true,
+            maxLength: 1000,
+          },
+        ],
+      },
+      value,
+    ),
   };
 }
 
 export async function requestWorkReportChanges(
   ctx: Ctx,
-  value: z.infer<typeof workReportValue>,
+  value: ReportDecision,
   comment: string | null,
 ): Promise<Reply> {
   if (!comment?.trim())
@@ -220,14 +247,14 @@ export async function requestWorkReportChanges(
 
 async function decide(
   ctx: Ctx,
-  value: z.infer<typeof workReportValue>,
+  value: ReportDecision,
   decision: 'validate' | 'request_changes',
   comment: string | null,
 ): Promise<Reply> {
   try {
     const { report, pairing } = await decideWorkReportAs(ctx.deps, ctx.acting, {
-      reportId: value.w,
-      revision: value.r,
+      reportId: value.report,
+      revision: value.rev,
       decision,
       comment,
     });
@@ -239,7 +266,7 @@ async function decide(
       );
       if (comment) builder.context(t('review.outcome.comment', { comment }));
       if (decision === 'request_changes')
-        builder.buttons([button('menu', t('work_report.edit'), { c: 'work_report' }, 'primary')]);
+        builder.buttons([menuKind.button(t('work_report.edit'), { cmd: 'work_report' }, 'primary')]);
       return builder.build();
     });
     if (decision === 'validate')
@@ -258,7 +285,7 @@ async function decide(
     };
   } catch (error) {
     if (isDomainError(error, 'transition.not_allowed') || isDomainError(error, 'record.changed')) {
-      const report = await getWorkReport(ctx.deps.db, ctx.tenant.id, value.w);
+      const report = await getWorkReport(ctx.deps.db, ctx.tenant.id, value.report);
       if (report && ctx.actor.staffRole === 'admin') return alreadyDecided(ctx, report, value);
     }
     throw error;
@@ -266,9 +293,9 @@ async function decide(
 }
 
 /** A click on a report decided already, or replaced by a newer sending. */
-function alreadyDecided(ctx: Ctx, report: WorkReport, value: z.infer<typeof workReportValue>): Reply {
+function alreadyDecided(ctx: Ctx, report: WorkReport, value: ReportDecision): Reply {
   const key =
-    report.revision !== value.r
+    report.revision !== value.rev
       ? 'work_report.newer_revision'
       : report.state === 'validated'
         ? 'work_report.already_validated_admin'
@@ -277,11 +304,8 @@ function alreadyDecided(ctx: Ctx, report: WorkReport, value: z.infer<typeof work
 }
 
 /** "Descargar el archivo": the report's file, for whoever may read the report. */
-export async function workReportFileInChat(
-  ctx: Ctx,
-  value: z.infer<typeof workReportFileValue>,
-): Promise<Reply> {
-  const report = await getWorkReport(ctx.deps.db, ctx.tenant.id, value.w);
+export async function workReportFileInChat(ctx: Ctx, value: { report: string }): Promise<Reply> {
+  const report = await getWorkReport(ctx.deps.db, ctx.tenant.id, value.report);
   const pairing = report ? await getPairing(ctx.deps.db, ctx.tenant.id, report.pairingId) : undefined;
   if (!report || !pairing) throw new DomainError('record.not_found', { entity: 'work_report' });
   authorize(ctx.actor, 'work_report.view', { kind: 'pairing', pairing });
@@ -322,7 +346,7 @@ export async function attachFromChat(ctx: Ctx, name: string, size: number, read:
         const text = theirs('work_report.attached_told', { name: ctx.person.name, file: name });
         return message(text)
           .text(text)
-          .buttons([button('work_report.file', theirs('work_report.review.download'), { w: done.report.id })])
+          .buttons([reportFileKind.button(theirs('work_report.review.download'), { report: done.report.id })])
           .build();
       });
   return reply(
@@ -331,3 +355,44 @@ export async function attachFromChat(ctx: Ctx, name: string, size: number, read:
     ),
   );
 }
+
+/** A reverse program's work report: written at closing, validated or sent back by the program. */
+export const workReportFeature: Feature = {
+  name: 'work-report',
+  commands: [
+    command<{ pairing?: string }>({
+      name: 'work_report',
+      words: [
+        'informe',
+        'informe de trabajo',
+        'mi informe',
+        'reporte de trabajo',
+        'work report',
+        'my work report',
+      ],
+      rule: 'work_report.write',
+      help: ['plan_mentor'],
+      menu: { plan_mentor: 6 },
+      pairArg: (pairing) => ({ pairing }),
+      run: (ctx, { pairing }) => workReportForm(ctx, pairing),
+    }),
+  ],
+  actions: [
+    onClick(validateReportKind, (ctx, v) => validateWorkReport(ctx, v)),
+    onClick(requestReportChangesKind, (ctx, v) => openWorkReportChanges(ctx, v)),
+    onClick(reportFileKind, (ctx, v) => workReportFileInChat(ctx, v)),
+  ],
+  forms: [
+    onSubmit(workReportFormKind, (ctx, v, fields) => submitWorkReportForm(ctx, v, fields)),
+    onSubmit(requestReportChangesKind, (ctx, v, fields) =>
+      requestWorkReportChanges(ctx, v, typeof fields.comment === 'string' ? fields.comment : null),
+    ),
+  ],
+  // A document (PDF, Word…) shared by a reverse program's mentor joins their work report.
+  files: [
+    {
+      takes: (ctx, name) => isReportDocument(ctx, name),
+      run: (ctx, file) => attachFromChat(ctx, file.name, file.size, file.read),
+    },
+  ],
+};

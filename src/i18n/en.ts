@@ -170,23 +170,72 @@ export const en: typeof es = {
   },
   help: {
     title: 'What can I do for you?',
-    commands: {
-      mentee:
-        '• “new goal” — draft a goal step by step (“goal form” to fill in one form)\n• “goals” — your goals and their state\n• “new session” / “sessions” — propose and see sessions\n• “check-in” — weekly progress on your goals\n• “evaluate” — see your final evaluation\n• “my history” — your story in the program: goals, sessions, progress, alerts',
-      plan_mentor:
-        '• “new goal” — draft a goal of your mentoring plan step by step (“goal form” for one form)\n• “goals” — your plan and each goal’s state\n• “new session” / “sessions” — propose and see sessions\n• “check-in” — weekly progress on the plan\n• “work report” — at closing, your work report (share a PDF or Word file here to attach it)\n• “my history” — each pair’s story: goals, sessions, progress, alerts',
-      colleague:
-        '• “goals” — the mentoring plan you carry out\n• “new session” / “sessions” — propose and see sessions\n• “my history” — the pair’s story: goals, sessions, progress',
-      mentor:
-        '• “goals” — your mentees’ goals\n• “new session” / “sessions” — propose and see sessions\n• “evaluate” — final evaluation of each goal\n• “my history” — each pair’s story: goals, sessions, progress, alerts',
-      admin:
-        '• “todo” — state of the cycle: goals awaiting approval, alerts and restrictions\n• “admin todo [cycle]” — who is behind, by person, with “Remind now” and a CSV\n• “admin report” — the cycle’s figures: goals by state, sessions, check-ins, evaluations\n• “admin add director email@…” / “admin add admin email@…” — give someone else access (“admin remove …” to take it back)\n• “admin new program” / “admin new cycle” — create a program or a cycle with a form\n• “admin open applications until <date>” / “admin applications” — a call with supervisor endorsement and selection\n• “admin new plenary” / “admin plenaries” — schedule plenaries and see attendance (“admin attendance n email@… present|absent” for a paper list; “admin edit plenary n” / “admin cancel plenary n” to change or cancel one, telling everyone)\n• “admin programs” / “admin cycles” / “admin people [cycle]” — programs, cycles and who is enrolled in a cycle, with their pair (and a CSV)\n• “admin program settings [program]” / “admin cycle dates [cycle]” — change a program’s settings or a cycle’s dates (“admin delete cycle <cycle>” deletes an empty one)\n• “admin withdraw email@… <reason>” — take a person out of their cycle; their records stay\n• “admin history <email> [cycle]” — a pair’s history (goals, decisions, sessions, progress, alerts, evaluation) with an Excel file\n• “admin audit [since <date>]” — the audit log as a CSV\n• “admin competencies” — list, add and rename competencies\n• “admin results” / “admin certificates” — results per participant (Excel, CSV) and certificates (PDF)\n• “admin certificate settings [program]” — the diplomas’ institution, signatures and logo (share a PNG for the logo; “admin certificate sample” to see one; “admin verify <number>” to check a diploma)\n• “admin ai coach on|off” — turn the AI coach on or off for the institution (if the server has a model)\n• “admin export email@…” / “admin erase email@…” — a person’s data, or anonymise them\n• “admin suggest pairs” — the best pairs, to review and confirm\n• “admin pair mentor@… mentee@…” — one pair by hand; if the mentee has a mentor, offers “Replace” (goals and history move to the new pair)\n• “admin on behalf of email@… goal|evaluation|sessions|work report” — enter a paper form (in reverse mentoring, the goal and the report are the mentor’s)\nWith several cycles running, I ask which one you mean; you can also type its name at the end of the command (e.g. “admin plenaries 2027-1”).',
-      director:
-        '• “todo” — state of the cycle (read-only)\n• “admin report” — the cycle’s figures\n• “admin results” / “admin certificates” — results per participant and certificates\n• “admin programs” / “admin cycles” — programs and cycles, with their dates\n• “admin history <email>” — a pair’s states, dates and outcomes',
-      none: '• “hello” — an introduction to the program\n• “apply” — apply to a cycle when a call is open',
+    /** One line per command, with the reader's place in the program as context (`goals_mentor`). */
+    line: {
+      new_goal: '• “new goal” — draft a goal step by step (“goal form” to fill in one form)',
+      goals_mentee: '• “goals” — your goals and their state',
+      sessions: '• “new session” / “sessions” — propose and see sessions',
+      checkin: '• “check-in” — weekly progress on your goals',
+      evaluate_mentee: '• “evaluate” — see your final evaluation',
+      history_mentee: '• “my history” — your story in the program: goals, sessions, progress, alerts',
+      new_goal_plan_mentor:
+        '• “new goal” — draft a goal of your mentoring plan step by step (“goal form” for one form)',
+      goals_plan_mentor: '• “goals” — your plan and each goal’s state',
+      checkin_plan_mentor: '• “check-in” — weekly progress on the plan',
+      work_report:
+        '• “work report” — at closing, your work report (share a PDF or Word file here to attach it)',
+      history_plan_mentor: '• “my history” — each pair’s story: goals, sessions, progress, alerts',
+      goals_colleague: '• “goals” — the mentoring plan you carry out',
+      history_colleague: '• “my history” — the pair’s story: goals, sessions, progress',
+      goals_mentor: '• “goals” — your mentees’ goals',
+      evaluate_mentor: '• “evaluate” — final evaluation of each goal',
+      history_mentor: '• “my history” — each pair’s story: goals, sessions, progress, alerts',
+      pending_admin: '• “todo” — state of the cycle: goals awaiting approval, alerts and restrictions',
+      behind: '• “admin todo [cycle]” — who is behind, by person, with “Remind now” and a CSV',
+      report_admin:
+        '• “admin report” — the cycle’s figures: goals by state, sessions, check-ins, evaluations',
+      grant:
+        '• “admin add director email@…” / “admin add admin email@…” — give someone else access (“admin remove …” to take it back)',
+      new_program: '• “admin new program” / “admin new cycle” — create a program or a cycle with a form',
+      applications:
+        '• “admin open applications until <date>” / “admin applications” — a call with supervisor endorsement and selection',
+      new_plenary:
+        '• “admin new plenary” / “admin plenaries” — schedule plenaries and see attendance (“admin attendance n email@… present|absent” for a paper list; “admin edit plenary n” / “admin cancel plenary n” to change or cancel one, telling everyone)',
+      programs_admin:
+        '• “admin programs” / “admin cycles” / “admin people [cycle]” — programs, cycles and who is enrolled in a cycle, with their pair (and a CSV)',
+      program_settings:
+        '• “admin program settings [program]” / “admin cycle dates [cycle]” — change a program’s settings or a cycle’s dates (“admin delete cycle <cycle>” deletes an empty one)',
+      withdraw: '• “admin withdraw email@… <reason>” — take a person out of their cycle; their records stay',
+      history_admin:
+        '• “admin history <email> [cycle]” — a pair’s history (goals, decisions, sessions, progress, alerts, evaluation) with an Excel file',
+      audit: '• “admin audit [since <date>]” — the audit log as a CSV',
+      competencies: '• “admin competencies” — list, add and rename competencies',
+      results_admin:
+        '• “admin results” / “admin certificates” — results per participant (Excel, CSV) and certificates (PDF)',
+      certificate_settings:
+        '• “admin certificate settings [program]” — the diplomas’ institution, signatures and logo (share a PNG for the logo; “admin certificate sample” to see one; “admin verify <number>” to check a diploma)',
+      ai_coach:
+        '• “admin ai coach on|off” — turn the AI coach on or off for the institution (if the server has a model)',
+      export_person: '• “admin export email@…” / “admin erase email@…” — a person’s data, or anonymise them',
+      suggest_pairs: '• “admin suggest pairs” — the best pairs, to review and confirm',
+      pair: '• “admin pair mentor@… mentee@…” — one pair by hand; if the mentee has a mentor, offers “Replace” (goals and history move to the new pair)',
+      on_behalf:
+        '• “admin on behalf of email@… goal|evaluation|sessions|work report” — enter a paper form (in reverse mentoring, the goal and the report are the mentor’s)',
+      pending_director: '• “todo” — state of the cycle (read-only)',
+      report_director: '• “admin report” — the cycle’s figures',
+      results_director: '• “admin results” / “admin certificates” — results per participant and certificates',
+      programs_director: '• “admin programs” / “admin cycles” — programs and cycles, with their dates',
+      history_director: '• “admin history <email>” — a pair’s states, dates and outcomes',
+      hello: '• “hello” — an introduction to the program',
+      apply: '• “apply” — apply to a cycle when a call is open',
+      pending: '• “todo” — what you have pending',
+      language: '• “language es” — cambiar a español',
+      snooze: '• “snooze until 15/04” / “resume” — pause reminders',
+      my_data: '• “privacy” — what Mentoría keeps about you',
+      cancel: '• “cancel” — leave the current conversation',
     },
-    common:
-      '• “todo” — what you have pending\n• “language es” — cambiar a español\n• “snooze until 15/04” / “resume” — pause reminders\n• “privacy” — what Mentoría keeps about you\n• “cancel” — leave the current conversation',
+    several_cycles:
+      'With several cycles running, I ask which one you mean; you can also type its name at the end of the command (e.g. “admin plenaries 2027-1”).',
   },
   menu: {
     new_goal: 'New goal',

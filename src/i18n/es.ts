@@ -172,23 +172,76 @@ export const es = {
   },
   help: {
     title: '¿Qué puedo hacer por ti?',
-    commands: {
-      mentee:
-        '• «meta nueva» — redactar una meta paso a paso («meta formulario» para hacerlo en un solo formulario)\n• «metas» — tus metas y su estado\n• «sesión nueva» / «sesiones» — proponer y ver sesiones\n• «avance» — reporte semanal de tus metas\n• «evaluar» — ver tu evaluación final\n• «historial» — tu historia en el programa: metas, sesiones, avances, alertas',
-      plan_mentor:
-        '• «meta nueva» — redactar una meta de tu plan de mentoría paso a paso («meta formulario» para un solo formulario)\n• «metas» — tu plan y el estado de cada meta\n• «sesión nueva» / «sesiones» — proponer y ver sesiones\n• «avance» — reporte semanal del plan\n• «informe» — al cierre, tu informe de trabajo (comparte aquí un PDF o Word para adjuntarlo)\n• «historial» — la historia de cada pareja: metas, sesiones, avances, alertas',
-      colleague:
-        '• «metas» — el plan de mentoría que llevan a cabo\n• «sesión nueva» / «sesiones» — proponer y ver sesiones\n• «historial» — la historia de la pareja: metas, sesiones, avances',
-      mentor:
-        '• «metas» — las metas de tus personas mentoradas\n• «sesión nueva» / «sesiones» — proponer y ver sesiones\n• «evaluar» — evaluación final de cada meta\n• «historial» — la historia de cada pareja: metas, sesiones, avances, alertas',
-      admin:
-        '• «pendientes» — estado del ciclo: metas por aprobar, alertas y restricciones\n• «admin pendientes [ciclo]» — quién está atrasado, por persona, con «Recordar ahora» y un CSV\n• «admin reporte» — cifras del ciclo: metas por estado, sesiones, avances, evaluaciones\n• «admin agregar director correo@…» / «admin agregar admin correo@…» — dar acceso a otra persona («admin quitar …» para retirarlo)\n• «admin programa nuevo» / «admin ciclo nuevo» — crear un programa o un ciclo con un formulario\n• «admin abrir postulaciones hasta <fecha>» / «admin postulaciones» — convocatoria con aval de jefatura y selección\n• «admin plenaria nueva» / «admin plenarias» — programar plenarias y ver la asistencia («admin asistencia n correo@… presente|ausente» para una lista en papel; «admin plenaria editar n» / «admin plenaria cancelar n» para cambiarla o cancelarla, con aviso a todas las personas)\n• «admin programas» / «admin ciclos» / «admin personas [ciclo]» — programas, ciclos y quién está inscrito en un ciclo, con su pareja (y un CSV)\n• «admin programa ajustes [programa]» / «admin ciclo fechas [ciclo]» — cambiar los ajustes de un programa o las fechas de un ciclo («admin ciclo borrar <ciclo>» borra uno vacío)\n• «admin retirar correo@… <motivo>» — retirar a una persona de su ciclo; sus registros se conservan\n• «admin historial <correo> [ciclo]» — la historia de una pareja (metas, decisiones, sesiones, avances, alertas, evaluación) con un Excel\n• «admin auditoría [desde <fecha>]» — el registro de auditoría en CSV\n• «admin competencias» — ver, agregar y renombrar competencias\n• «admin resultados» / «admin diplomas» — resultados por participante (Excel, CSV) y diplomas (PDF)\n• «admin diploma ajustes [programa]» — institución, firmas y logo de los diplomas (comparte un PNG para el logo; «admin diploma muestra» para ver uno; «admin verificar <número>» para comprobar un diploma)\n• «admin coach ia sí|no» — activar o desactivar el coach de IA para la institución (si el servidor tiene un modelo)\n• «admin exportar correo@…» / «admin borrar correo@…» — datos de una persona, o anonimizarla\n• «admin sugerir parejas» — propuesta óptima de parejas para revisar y confirmar\n• «admin emparejar mentor@… mentorado@…» — una pareja a mano; si ya tiene mentor o mentora, ofrece «Reemplazar» (metas e historial pasan a la nueva pareja)\n• «admin en nombre de correo@… meta|evaluación|sesiones|informe» — ingresar un formulario en papel (en mentoría inversa, la meta y el informe son de la persona mentora)\nCon varios ciclos en curso, pregunto a cuál te refieres; también puedes escribir su nombre al final del comando (p. ej. «admin plenarias 2027-1»).',
-      director:
-        '• «pendientes» — estado del ciclo (solo consulta)\n• «admin reporte» — cifras del ciclo\n• «admin resultados» / «admin diplomas» — resultados por participante y diplomas\n• «admin programas» / «admin ciclos» — programas y ciclos, con sus fechas\n• «admin historial <correo>» — estados, fechas y resultados de una pareja',
-      none: '• «hola» — presentación del programa\n• «postular» — postular a un ciclo cuando hay convocatoria abierta',
+    /** One line per command, with the reader's place in the program as context (`goals_mentor`). */
+    line: {
+      new_goal:
+        '• «meta nueva» — redactar una meta paso a paso («meta formulario» para hacerlo en un solo formulario)',
+      goals_mentee: '• «metas» — tus metas y su estado',
+      sessions: '• «sesión nueva» / «sesiones» — proponer y ver sesiones',
+      checkin: '• «avance» — reporte semanal de tus metas',
+      evaluate_mentee: '• «evaluar» — ver tu evaluación final',
+      history_mentee: '• «historial» — tu historia en el programa: metas, sesiones, avances, alertas',
+      new_goal_plan_mentor:
+        '• «meta nueva» — redactar una meta de tu plan de mentoría paso a paso («meta formulario» para un solo formulario)',
+      goals_plan_mentor: '• «metas» — tu plan y el estado de cada meta',
+      checkin_plan_mentor: '• «avance» — reporte semanal del plan',
+      work_report:
+        '• «informe» — al cierre, tu informe de trabajo (comparte aquí un PDF o Word para adjuntarlo)',
+      history_plan_mentor: '• «historial» — la historia de cada pareja: metas, sesiones, avances, alertas',
+      goals_colleague: '• «metas» — el plan de mentoría que llevan a cabo',
+      history_colleague: '• «historial» — la historia de la pareja: metas, sesiones, avances',
+      goals_mentor: '• «metas» — las metas de tus personas mentoradas',
+      evaluate_mentor: '• «evaluar» — evaluación final de cada meta',
+      history_mentor: '• «historial» — la historia de cada pareja: metas, sesiones, avances, alertas',
+      pending_admin: '• «pendientes» — estado del ciclo: metas por aprobar, alertas y restricciones',
+      behind:
+        '• «admin pendientes [ciclo]» — quién está atrasado, por persona, con «Recordar ahora» y un CSV',
+      report_admin: '• «admin reporte» — cifras del ciclo: metas por estado, sesiones, avances, evaluaciones',
+      grant:
+        '• «admin agregar director correo@…» / «admin agregar admin correo@…» — dar acceso a otra persona («admin quitar …» para retirarlo)',
+      new_program:
+        '• «admin programa nuevo» / «admin ciclo nuevo» — crear un programa o un ciclo con un formulario',
+      applications:
+        '• «admin abrir postulaciones hasta <fecha>» / «admin postulaciones» — convocatoria con aval de jefatura y selección',
+      new_plenary:
+        '• «admin plenaria nueva» / «admin plenarias» — programar plenarias y ver la asistencia («admin asistencia n correo@… presente|ausente» para una lista en papel; «admin plenaria editar n» / «admin plenaria cancelar n» para cambiarla o cancelarla, con aviso a todas las personas)',
+      programs_admin:
+        '• «admin programas» / «admin ciclos» / «admin personas [ciclo]» — programas, ciclos y quién está inscrito en un ciclo, con su pareja (y un CSV)',
+      program_settings:
+        '• «admin programa ajustes [programa]» / «admin ciclo fechas [ciclo]» — cambiar los ajustes de un programa o las fechas de un ciclo («admin ciclo borrar <ciclo>» borra uno vacío)',
+      withdraw:
+        '• «admin retirar correo@… <motivo>» — retirar a una persona de su ciclo; sus registros se conservan',
+      history_admin:
+        '• «admin historial <correo> [ciclo]» — la historia de una pareja (metas, decisiones, sesiones, avances, alertas, evaluación) con un Excel',
+      audit: '• «admin auditoría [desde <fecha>]» — el registro de auditoría en CSV',
+      competencies: '• «admin competencias» — ver, agregar y renombrar competencias',
+      results_admin:
+        '• «admin resultados» / «admin diplomas» — resultados por participante (Excel, CSV) y diplomas (PDF)',
+      certificate_settings:
+        '• «admin diploma ajustes [programa]» — institución, firmas y logo de los diplomas (comparte un PNG para el logo; «admin diploma muestra» para ver uno; «admin verificar <número>» para comprobar un diploma)',
+      ai_coach:
+        '• «admin coach ia sí|no» — activar o desactivar el coach de IA para la institución (si el servidor tiene un modelo)',
+      export_person:
+        '• «admin exportar correo@…» / «admin borrar correo@…» — datos de una persona, o anonimizarla',
+      suggest_pairs: '• «admin sugerir parejas» — propuesta óptima de parejas para revisar y confirmar',
+      pair: '• «admin emparejar mentor@… mentorado@…» — una pareja a mano; si ya tiene mentor o mentora, ofrece «Reemplazar» (metas e historial pasan a la nueva pareja)',
+      on_behalf:
+        '• «admin en nombre de correo@… meta|evaluación|sesiones|informe» — ingresar un formulario en papel (en mentoría inversa, la meta y el informe son de la persona mentora)',
+      pending_director: '• «pendientes» — estado del ciclo (solo consulta)',
+      report_director: '• «admin reporte» — cifras del ciclo',
+      results_director: '• «admin resultados» / «admin diplomas» — resultados por participante y diplomas',
+      programs_director: '• «admin programas» / «admin ciclos» — programas y ciclos, con sus fechas',
+      history_director: '• «admin historial <correo>» — estados, fechas y resultados de una pareja',
+      hello: '• «hola» — presentación del programa',
+      apply: '• «postular» — postular a un ciclo cuando hay convocatoria abierta',
+      pending: '• «pendientes» — lo que tienes por hacer',
+      language: '• «idioma en» — switch to English',
+      snooze: '• «pausar hasta 15/04» / «reanudar» — pausar recordatorios',
+      my_data: '• «privacidad» — lo que Mentoría guarda de ti',
+      cancel: '• «cancelar» — salir de la conversación en curso',
     },
-    common:
-      '• «pendientes» — lo que tienes por hacer\n• «idioma en» — switch to English\n• «pausar hasta 15/04» / «reanudar» — pausar recordatorios\n• «privacidad» — lo que Mentoría guarda de ti\n• «cancelar» — salir de la conversación en curso',
+    several_cycles:
+      'Con varios ciclos en curso, pregunto a cuál te refieres; también puedes escribir su nombre al final del comando (p. ej. «admin plenarias 2027-1»).',
   },
   menu: {
     new_goal: 'Nueva meta',

@@ -4,11 +4,17 @@ import { distinctTopics, normalizeTopic } from '../domain/matching.ts';
 import type { Cycle, Person } from '../domain/model.ts';
 import { weekOf } from '../domain/nudge-timing.ts';
 import { attendanceWindow } from '../domain/plenary.ts';
+import { applicationKinds } from '../flows/application.flow.ts';
+import { startSurveyKind } from '../flows/closing.flow.ts';
 import { readerOf } from '../flows/context.ts';
+import { reviewButtons } from '../flows/goal-review.ts';
+import { laterKind } from '../flows/nudge-actions.ts';
 import { plenaryNudge } from '../flows/plenary.flow.ts';
+import { menuKind } from '../flows/registry.ts';
+import { sessionKinds } from '../flows/session.flow.ts';
 import { goalFieldList, sessionFields } from '../flows/views.ts';
 import { genderContext } from '../i18n/index.ts';
-import { type Button, button, message, type OutboundMessage } from '../messages/model.ts';
+import { type Button, message, type OutboundMessage } from '../messages/model.ts';
 import { stillBehind } from '../services/behind.service.ts';
 import { getApplication } from '../store/application.store.ts';
 import { countOpenIssues, lastCheckinWeek } from '../store/checkin.store.ts';
@@ -42,7 +48,7 @@ export async function renderNudge(
 ): Promise<OutboundMessage | null> {
   const reader = readerOf(recipient);
   const { t, fmt } = reader;
-  const later = button('nudge.later', t('nudge.later'), { n: nudge.id });
+  const later = laterKind.button(t('nudge.later'), { nudge: nudge.id });
   const other = async (pairing: { mentorId: string; menteeId: string }) =>
     (
       await getPerson(
@@ -73,14 +79,14 @@ export async function renderNudge(
         return message(t('nudge.session_reminder.summary', { name }))
           .text(t('nudge.session_reminder.text', { name, count: hours }))
           .fields(sessionFields(reader, session, name))
-          .buttons([button('session.counter', t('session.reschedule'), { s: session.id }), later])
+          .buttons([sessionKinds.counter.button(t('session.reschedule'), { session: session.id }), later])
           .build();
       }
       return message(t('nudge.session_outcome.summary', { name }))
         .text(t('pending.session_report', { name, when: fmt.dateTime(session.startsAt) }))
         .buttons([
-          button('session.held', t('session.held'), { s: session.id }, 'primary'),
-          button('session.not_held', t('session.not_held'), { s: session.id }),
+          sessionKinds.held.button(t('session.held'), { session: session.id }, 'primary'),
+          sessionKinds.not_held.button(t('session.not_held'), { session: session.id }),
           later,
         ])
         .build();
@@ -98,7 +104,7 @@ export async function renderNudge(
           : [pairing.mentorId];
       if (!reviewers.includes(recipient.id)) return null;
       const mentee = await getPerson(db, nudge.tenantId, planAuthorOf(pairing));
-      const value = { g: goal.id, r: goal.revision };
+      const value = { goal: goal.id, rev: goal.revision };
       return (
         message(t('nudge.approval_pending.summary', { name: mentee?.name ?? '' }))
           .text(
@@ -110,11 +116,7 @@ export async function renderNudge(
           )
           // The goal itself, so it can be decided here (a new mentor after a change has not seen it).
           .fields(goalFieldList(reader, goal, await listCompetencies(db, nudge.tenantId)))
-          .buttons([
-            button('goal.approve', t('review.approve'), value, 'primary'),
-            button('goal.request_changes', t('review.request_changes'), value),
-            later,
-          ])
+          .buttons([...reviewButtons(t, value), later])
           .build()
       );
     }
@@ -139,8 +141,12 @@ export async function renderNudge(
         )
         .fields([{ label: t('applications.form.motivation'), value: application.motivation }])
         .buttons([
-          button('application.endorse', t('applications.endorse'), { a: application.id }, 'primary'),
-          button('application.decline', t('applications.decline'), { a: application.id }),
+          applicationKinds.endorse.button(
+            t('applications.endorse'),
+            { application: application.id },
+            'primary',
+          ),
+          applicationKinds.decline.button(t('applications.decline'), { application: application.id }),
           later,
         ])
         .build();
@@ -158,7 +164,7 @@ export async function renderNudge(
             date: fmt.date(cycle.executionStarts),
           }),
         )
-        .buttons([button('menu', t('menu.new_goal'), { c: 'new_goal' }, 'primary'), later])
+        .buttons([menuKind.button(t('menu.new_goal'), { cmd: 'new_goal' }, 'primary'), later])
         .build();
     }
     case 'checkin': {
@@ -170,7 +176,7 @@ export async function renderNudge(
         return null;
       return message(t('nudge.checkin.summary'))
         .text(t('nudge.checkin.text'))
-        .buttons([button('menu', t('menu.checkin'), { c: 'checkin' }, 'primary'), later])
+        .buttons([menuKind.button(t('menu.checkin'), { cmd: 'checkin' }, 'primary'), later])
         .build();
     }
     case 'evaluation_due': {
@@ -179,7 +185,7 @@ export async function renderNudge(
       const name = await other(pairing);
       return message(t('nudge.evaluation_due.summary', { name }))
         .text(t('nudge.evaluation_due.text', { name }))
-        .buttons([button('menu', t('menu.evaluate'), { c: 'evaluate' }, 'primary'), later])
+        .buttons([menuKind.button(t('menu.evaluate'), { cmd: 'evaluate' }, 'primary'), later])
         .build();
     }
     case 'work_report_due': {
@@ -190,7 +196,7 @@ export async function renderNudge(
       const name = await other(pairing);
       return message(t('nudge.work_report_due.summary', { name }))
         .text(t(report ? 'nudge.work_report_due.again' : 'nudge.work_report_due.text', { name }))
-        .buttons([button('menu', t('menu.work_report'), { c: 'work_report' }, 'primary'), later])
+        .buttons([menuKind.button(t('menu.work_report'), { cmd: 'work_report' }, 'primary'), later])
         .build();
     }
     case 'survey': {
@@ -199,7 +205,7 @@ export async function renderNudge(
         return null;
       return message(t('pending.survey'))
         .text(t('pending.survey'))
-        .buttons([button('survey.start', t('survey.start'), {}, 'primary'), later])
+        .buttons([startSurveyKind.button(t('survey.start'), {}, 'primary'), later])
         .build();
     }
     case 'introduction': {
@@ -228,7 +234,7 @@ export async function renderNudge(
       ];
       return (fields.length ? builder.fields(fields) : builder)
         .context(t('nudge.introduction.next'))
-        .buttons([button('menu', t('menu.new_session'), { c: 'new_session' }, 'primary')])
+        .buttons([menuKind.button(t('menu.new_session'), { cmd: 'new_session' }, 'primary')])
         .build();
     }
     case 'welcome': {
@@ -254,7 +260,7 @@ export async function renderNudge(
           { label: t('cycles.phase.execution'), value: fmt.date(cycle.executionStarts) },
           { label: t('cycles.phase.closing'), value: fmt.date(cycle.closingStarts) },
         ])
-        .buttons([button('menu', t('menu.help'), { c: 'help' }, 'primary')])
+        .buttons([menuKind.button(t('menu.help'), { cmd: 'help' }, 'primary')])
         .build();
     }
     case 'plenary': {
@@ -265,9 +271,7 @@ export async function renderNudge(
         if (now.getTime() > attendanceWindow(plenary).closes.getTime()) return null;
         if ((await attendanceOf(db, nudge.tenantId, plenary.id, recipient.id))?.present) return null;
       }
-      return plenaryNudge(reader, plenary, nudge.slot, (label) =>
-        button('plenary.attend', label, { p: plenary.id }, 'primary'),
-      );
+      return plenaryNudge(reader, plenary, nudge.slot);
     }
     case 'admin_digest': {
       const cycle = await getCycle(db, nudge.tenantId, nudge.subjectId);
@@ -282,7 +286,7 @@ export async function renderNudge(
             alerts: issues.alert,
           }),
         )
-        .buttons([button('menu', t('menu.pending'), { c: 'pending' }, 'primary')])
+        .buttons([menuKind.button(t('menu.pending'), { cmd: 'pending' }, 'primary')])
         .build();
     }
     case 'pairing_change':
@@ -331,7 +335,7 @@ async function pairingChange(
   const names = { mentee: mentee.name, mentor: mentor.name, old: old.name, cycle: cycle.name };
   const cancelled = await sessionsCancelledAtEnd(db, nudge.tenantId, ended.id);
   const when = cancelled.map((at) => fmt.dateTime(at)).join('; ');
-  const propose = button('menu', t('menu.new_session'), { c: 'new_session' }, 'primary');
+  const propose = menuKind.button(t('menu.new_session'), { cmd: 'new_session' }, 'primary');
   const summary = t('nudge.pairing_change.summary', { cycle: cycle.name });
   switch (role) {
     case 'old_mentor': {
@@ -392,7 +396,7 @@ function adminReminder(
     names.get((e.mentorId === recipient.id ? e.menteeId : e.mentorId) ?? '') ?? '';
   const list = (ids: (string | undefined)[]) =>
     [...new Set(ids.map((id) => names.get(id ?? '') ?? '').filter(Boolean))].join(', ');
-  const menu = (c: string) => button('menu', t(`menu.${c}`), { c }, 'primary');
+  const menu = (name: string) => menuKind.button(t(`menu.${name}`), { cmd: name }, 'primary');
   const intro = t('behind.reminder.intro', { cycle: cycle.name });
   let text: string;
   let action: Button;

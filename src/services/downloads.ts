@@ -1,10 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { z } from 'zod';
 import { type Action, may } from '../domain/authz.ts';
 import type { Cycle } from '../domain/model.ts';
 import type { ChatPort } from '../flows/ports.ts';
 import { formatter, translator } from '../i18n/index.ts';
-import { button, message } from '../messages/model.ts';
+import { actionKind } from '../messages/action-kind.ts';
+import { message } from '../messages/model.ts';
 import { buildReportFile } from '../reports/files.ts';
 import { recordAudit } from '../store/audit.store.ts';
 import { createDownloadRequestUnlessRecent, getDownloadRequest } from '../store/download.store.ts';
@@ -14,6 +16,11 @@ import { getCycle } from '../store/program.store.ts';
 import { type Deps, resolveActor } from './deps.ts';
 import type { LinkKind, LinkSigner } from './links.ts';
 import { browserOf } from './user-agent.ts';
+
+/** "It was me": the person approves the download their browser asked for (the request's nonce). */
+export const approveDownloadKind = actionKind('download.approve', z.object({ request: z.string().max(64) }), {
+  n: 'request',
+});
 
 /** How long a browser waits for the person to confirm in chat. */
 const CONFIRM_MS = 10 * 60_000;
@@ -166,7 +173,7 @@ export function downloadHandler(
                 browser,
               }),
         )
-        .buttons([button('download.approve', t('download.approve'), { n: id }, 'primary')])
+        .buttons([approveDownloadKind.button(t('download.approve'), { request: id }, 'primary')])
         .build();
       for (const identity of await activeIdentities(deps.db, tenantId, personId)) {
         await deps.chat?.send({ person, identity }, ask).catch(() => {});

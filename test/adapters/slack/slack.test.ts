@@ -449,7 +449,7 @@ describe('Slack adapter over signed HTTP requests', () => {
     const question = await say('EvAns9', '30/06/2026', 'flow.choice');
     // biome-ignore lint/suspicious/noExplicitAny: Block Kit JSON.
     const buttons = question.args.blocks.flatMap((b: any) => (b.type === 'actions' ? b.elements : []));
-    const done = buttons.find((e: { value: string }) => JSON.parse(e.value).c === 'done');
+    const done = buttons.find((e: { value: string }) => JSON.parse(e.value).choice === 'done');
     const ts = '1700000009.0001';
     const n = calls.length;
     const click = interaction({
@@ -647,7 +647,7 @@ describe('Slack adapter over signed HTTP requests', () => {
     // An admin typing "admin ciclo nuevo" is offered the new-cycle form, not the goal form.
     const cycleButton = await offer('U_CARMEN', 'EvCycle', 'admin ciclo nuevo');
     expect(cycleButton.text.text).toBe('Abrir el formulario');
-    expect(JSON.parse(cycleButton.value)).toEqual({ t: 'admin ciclo nuevo' });
+    expect(JSON.parse(cycleButton.value)).toEqual({ text: 'admin ciclo nuevo' });
     const cycleForm = await open('U_CARMEN', cycleButton, '7.1');
     expect(JSON.parse(cycleForm.private_metadata).a).not.toBe('goal.form');
     expect(cycleForm.close.text).toBe('Cancelar');

@@ -13,7 +13,7 @@ const remindOf = (answer: Answer, group: string) => {
   const found = answer.reply.messages
     .flatMap((m) => m.blocks)
     .flatMap((b) => (b.type === 'buttons' ? b.buttons : []))
-    .find((b) => b.actionId === 'behind.remind' && JSON.parse(b.value).k === group);
+    .find((b) => b.actionId === 'behind.remind' && JSON.parse(b.value).group === group);
   if (!found) throw new Error(`no Remind now for ${group}`);
   return found;
 };
@@ -123,7 +123,7 @@ describe.each(testBackends().map((b) => [b.name, b] as const))('on %s', (_name, 
       const remind = carmen.blocks
         .flatMap((b) => (b.type === 'buttons' ? b.buttons : []))
         .find((b) => b.actionId === 'behind.remind');
-      expect(remind && JSON.parse(remind.value)).toMatchObject({ k: 'no_goal' });
+      expect(remind && JSON.parse(remind.value)).toMatchObject({ group: 'no_goal' });
       // Neither a director (read-only) nor a mentee sees it on theirs.
       for (const handle of ['diego', 'ana']) {
         const other = await home(handle);

@@ -227,7 +227,7 @@ describe.each(testBackends().map((b) => [b.name, b] as const))('on %s', (_name, 
       const sofia = await chat.db.db
         .selectFrom('people')
         .select(['name', 'email'])
-        .where('id', '=', JSON.parse(button.value).p)
+        .where('id', '=', JSON.parse(button.value).person)
         .executeTakeFirstOrThrow();
       expect(sofia).toEqual({ name: '—', email: null });
       const audit = await chat.db.db

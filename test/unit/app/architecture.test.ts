@@ -61,4 +61,19 @@ describe('layer rules (STYLE.md §1)', () => {
     );
     expect(offenders).toEqual([]);
   });
+
+  it('buttons and forms are built from their declared kinds, so an action id and its schema exist once', () => {
+    const offenders = core
+      .filter((p) => !p.startsWith('src/messages/'))
+      .flatMap((p) => {
+        const text = readFileSync(p, 'utf8');
+        const found: string[] = [];
+        // The raw factory: `import { button } from '../messages/model.ts'`.
+        if (/import \{[^}]*\bbutton\b[^}]*\} from '[./]*messages\/model\.ts'/.test(text)) found.push('imports button');
+        // An action id written by hand in a form or button.
+        for (const m of text.matchAll(/actionId: '[a-z_.]+'/g)) found.push(m[0]);
+        return found.map((f) => `${p}: ${f}`);
+      });
+    expect(offenders).toEqual([]);
+  });
 });

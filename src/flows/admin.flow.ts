@@ -2,8 +2,8 @@ import { authorize } from '../domain/authz.ts';
 import type { TenantRole } from '../domain/model.ts';
 import { genderContext } from '../i18n/index.ts';
 import { textMessage } from '../messages/model.ts';
-import { recordAudit } from '../store/audit.store.ts';
-import { findPersonByEmail, setTenantRole } from '../store/person.store.ts';
+import { changeTenantRoleAs } from '../services/people.service.ts';
+import { findPersonByEmail } from '../store/person.store.ts';
 import { emailIn } from './commands.ts';
 import { type Ctx, notify, type Reply, reply } from './context.ts';
 import { command, type Feature } from './registry.ts';
@@ -44,18 +44,7 @@ async function changeRole(
     // ADMIN_EMAILS would make them an admin again at their next message.
     return reply(textMessage(ctx.t('admin.configured', { name: person.name })));
   }
-  const to = change === 'grant' ? role : null;
-  await setTenantRole(ctx.deps.db, ctx.tenant.id, person.id, to, ctx.now);
-  await recordAudit(ctx.deps.db, {
-    tenantId: ctx.tenant.id,
-    at: ctx.now,
-    actorId: ctx.person.id,
-    via: ctx.acting.via,
-    action: 'tenant.role',
-    subjectType: 'person',
-    subjectId: person.id,
-    data: { from: person.tenantRole, to },
-  });
+  await changeTenantRoleAs(ctx.deps, ctx.acting, person, change === 'grant' ? role : null);
   const told = change === 'grant' ? 'admin.granted_told' : 'admin.revoked_told';
   await notify(ctx, person.id, ({ t }) =>
     textMessage(t(told, { name: ctx.person.name, role: t(`admin.role.${role}`) })),

@@ -6,29 +6,24 @@ import type { Cycle, Person } from '../domain/model.ts';
 import { requirePhase } from '../domain/phase-rules.ts';
 import { addDays, startOfLocalDay } from '../domain/time.ts';
 import { type Button, type Form, message, type OutboundMessage, textMessage } from '../messages/model.ts';
+import {
+  changeSupervisorAs,
+  decideApplicationAs,
+  endorseAs,
+  setApplicationWindowAs,
+  submitApplicationAs,
+  withdrawApplicationAs,
+} from '../services/application.service.ts';
 import { csvText } from '../services/csv.ts';
 import {
   type Application,
   applicationOf,
-  decideApplication,
   getApplication,
-  insertApplication,
   listApplications,
   openForApplications,
-  setApplicationWindow,
-  setEndorsement,
-  setSupervisor,
-  withdrawApplication,
 } from '../store/application.store.ts';
-import { recordAudit } from '../store/audit.store.ts';
-import {
-  createPerson,
-  findPersonByEmail,
-  getPeople,
-  getPerson,
-  updatePersonProfile,
-} from '../store/person.store.ts';
-import { enroll, enrollmentsOf, getCycle } from '../store/program.store.ts';
+import { getPeople, getPerson } from '../store/person.store.ts';
+import { enrollmentsOf, getCycle } from '../store/program.store.ts';
 import { argAfter, emailIn, nameAfter } from './commands.ts';
 import { type Ctx, notify, type Reply, reply, requireAdmin } from './context.ts';
 import { parseDate } from './parse-date.ts';
@@ -57,25 +52,6 @@ const MOTIVATION_MAX = 1000;
 /** Applications shown with buttons in one message; the rest come in the attached CSV. */
 const SHOWN = 15;
 
-async function audit(
-  ctx: Ctx,
-  action: string,
-  subjectType: string,
-  subjectId: string,
-  data?: Record<string, unknown>,
-) {
-  await recordAudit(ctx.deps.db, {
-    tenantId: ctx.tenant.id,
-    at: ctx.now,
-    actorId: ctx.person.id,
-    via: ctx.acting.via,
-    action,
-    subjectType,
-    subjectId,
-    ...(data ? { data } : {}),
-  });
-}
-
 /**
  * `admin abrir postulaciones [ciclo] [hasta <fecha>]`: the cycle named (else the one running
  * today, asked when several run) takes applications until that day ends.
@@ -99,8 +75,7 @@ export async function openApplications(ctx: Ctx, arg: string): Promise<Reply> {
   if (!lastDay) return reply(textMessage(ctx.t('dates.unreadable_date')));
   const until = startOfLocalDay(addDays(lastDay, 1), zone);
   if (until.getTime() <= ctx.now.getTime()) return reply(textMessage(ctx.t('applications.window_past')));
-  await setApplicationWindow(ctx.deps.db, ctx.tenant.id, cycle.id, until);
-  await audit(ctx, 'applications.open', 'cycle', cycle.id, { until: until.toISOString() });
+  await setApplicationWindowAs(ctx.deps, ctx.acting, cycle, until);
   return reply(
     textMessage(ctx.t('applications.opened', { cycle: cycle.name, until: ctx.fmt.date(lastDay) })),
   );
@@ -111,8 +86,7 @@ export async function closeApplications(ctx: Ctx, cycleName = ''): Promise<Reply
   requireAdmin(ctx);
   const cycle = await cycleNamed(ctx, cycleName);
   if (!cycle) return reply(textMessage(noCycleText(ctx, cycleName)));
-  await setApplicationWindow(ctx.deps.db, ctx.tenant.id, cycle.id, null);
-  await audit(ctx, 'applications.close', 'cycle', cycle.id);
+  await setApplicationWindowAs(ctx.deps, ctx.acting, cycle, null);
   return reply(textMessage(ctx.t('applications.closed', { cycle: cycle.name })));
 }
 
@@ -266,19 +240,15 @@ export async function submitApplicationForm(
     return { messages: [textMessage(`${t('forms.has_errors')}\n${lines.join('\n')}`)], formErrors: errors };
   }
   // The supervisor may not have written to the bot yet: known by email, found on the platform when told.
-  const supervisor = await supervisorByEmail(ctx, supervisorEmail as string);
-  const application = await insertApplication(ctx.deps.db, {
-    tenantId: ctx.tenant.id,
+  const submitted = await submitApplicationAs(ctx.deps, ctx.acting, ctx.tenant, {
     cycleId: cycle.id,
-    personId: ctx.person.id,
     role: role as 'mentor' | 'mentee',
     motivation,
     topics,
-    supervisorId: supervisor.id,
-    createdAt: ctx.now,
+    supervisorEmail: supervisorEmail as string,
   });
-  if (!application) return reply(textMessage(t('applications.already_applied')));
-  await audit(ctx, 'application.submit', 'application', application.id, { role });
+  if (!submitted) return reply(textMessage(t('applications.already_applied')));
+  const { application, supervisor } = submitted;
   await notify(ctx, supervisor.id, ({ t: st }) =>
     endorsementAsk(st, application, ctx.person.name, cycle.name),
   );
@@ -293,16 +263,8 @@ export async function endorseApplication(ctx: Ctx, id: string, endorse: boolean)
     throw new DomainError('auth.forbidden', { action: 'application.endorse' });
   const applicant = await getPerson(ctx.deps.db, ctx.tenant.id, application.personId);
   const name = applicant?.name ?? '';
-  const changed = await setEndorsement(
-    ctx.deps.db,
-    ctx.tenant.id,
-    id,
-    ctx.person.id,
-    endorse ? 'endorsed' : 'declined',
-    ctx.now,
-  );
-  if (!changed) return reply(textMessage(ctx.t('applications.endorse_already', { name })));
-  await audit(ctx, `application.${endorse ? 'endorse' : 'decline'}`, 'application', id);
+  if (!(await endorseAs(ctx.deps, ctx.acting, application, endorse)))
+    return reply(textMessage(ctx.t('applications.endorse_already', { name })));
   await notify(ctx, application.personId, ({ t }) =>
     textMessage(
       t(endorse ? 'applications.endorsed_told' : 'applications.declined_told', { name: ctx.person.name }),
@@ -310,19 +272,6 @@ export async function endorseApplication(ctx: Ctx, id: string, endorse: boolean)
   );
   const done = ctx.t(endorse ? 'applications.endorsed_done' : 'applications.declined_done', { name });
   return { messages: [], replaceOriginal: textMessage(done) };
-}
-
-/** The supervisor's email as typed: a person of the tenant, created when they never wrote to the bot. */
-async function supervisorByEmail(ctx: Ctx, email: string) {
-  return (
-    (await findPersonByEmail(ctx.deps.db, ctx.tenant.id, email)) ??
-    (await createPerson(ctx.deps.db, ctx.tenant.id, {
-      name: email,
-      email,
-      locale: ctx.tenant.defaultLocale,
-      timezone: ctx.tenant.defaultTimezone,
-    }))
-  );
 }
 
 /** An application the applicant, or an admin, may still change. */
@@ -380,16 +329,18 @@ export async function submitSupervisorForm(
       messages: [textMessage(`${t('forms.has_errors')}\n• ${t('applications.form.supervisor')}: ${problem}`)],
       formErrors: { supervisor: problem },
     };
-  const supervisor = await supervisorByEmail(ctx, email as string);
   const cycle = await getCycle(ctx.deps.db, ctx.tenant.id, application.cycleId);
-  if (supervisor.id === application.supervisorId)
+  if (!cycle) return reply(textMessage(t('applications.not_pending')));
+  const { supervisor, outcome } = await changeSupervisorAs(
+    ctx.deps,
+    ctx.acting,
+    ctx.tenant,
+    application,
+    email as string,
+  );
+  if (outcome === 'same')
     return reply(textMessage(t('applications.supervisor_same', { supervisor: supervisor.name })));
-  if (!cycle || !(await setSupervisor(ctx.deps.db, ctx.tenant.id, application.id, supervisor.id, ctx.now)))
-    return reply(textMessage(t('applications.not_pending')));
-  await audit(ctx, 'application.supervisor', 'application', application.id, {
-    from: application.supervisorId,
-    to: supervisor.id,
-  });
+  if (outcome === 'moved') return reply(textMessage(t('applications.not_pending')));
   await notify(ctx, supervisor.id, ({ t: st }) =>
     endorsementAsk(st, { ...application, supervisorId: supervisor.id }, applicant.name, cycle.name),
   );
@@ -407,13 +358,8 @@ export async function withdrawApplicationInChat(ctx: Ctx, id: string): Promise<R
   const application = await getApplication(ctx.deps.db, ctx.tenant.id, id);
   if (application && application.personId !== ctx.person.id)
     throw new DomainError('auth.forbidden', { action: 'application.withdraw' });
-  if (!application || !(await withdrawApplication(ctx.deps.db, ctx.tenant.id, id, ctx.person.id)))
+  if (!application || !(await withdrawApplicationAs(ctx.deps, ctx.acting, application)))
     return reply(textMessage(ctx.t('applications.not_pending')));
-  await audit(ctx, 'application.withdraw', 'application', id, {
-    cycle: application.cycleId,
-    role: application.role,
-    supervisor: application.supervisorId,
-  });
   return { messages: [], replaceOriginal: textMessage(ctx.t('applications.withdrawn')) };
 }
 
@@ -424,18 +370,8 @@ export async function paperEndorsement(ctx: Ctx, id: string): Promise<Reply> {
   if (!application) throw new DomainError('record.not_found', { entity: 'application' });
   const applicant = await getPerson(ctx.deps.db, ctx.tenant.id, application.personId);
   const name = applicant?.name ?? '';
-  if (!(await setEndorsement(ctx.deps.db, ctx.tenant.id, id, null, 'endorsed', ctx.now)))
+  if (!(await endorseAs(ctx.deps, ctx.acting, application, true, true)))
     return reply(textMessage(ctx.t('applications.not_pending')));
-  await recordAudit(ctx.deps.db, {
-    tenantId: ctx.tenant.id,
-    at: ctx.now,
-    actorId: ctx.person.id,
-    via: 'on_behalf',
-    action: 'application.endorse',
-    subjectType: 'application',
-    subjectId: id,
-    data: { paper: true, supervisor: application.supervisorId },
-  });
   await notify(ctx, application.personId, ({ t }) =>
     textMessage(t('applications.paper_endorsed_told', { admin: ctx.person.name })),
   );
@@ -531,33 +467,9 @@ export async function decideApplicationInChat(ctx: Ctx, id: string, select: bool
         }),
       ),
     );
-  const changed = await ctx.deps.db.transaction().execute(async (tx) => {
-    if (
-      !(await decideApplication(
-        tx,
-        ctx.tenant.id,
-        id,
-        select ? 'selected' : 'rejected',
-        ctx.person.id,
-        ctx.now,
-      ))
-    )
-      return false;
-    if (select) {
-      await enroll(tx, {
-        tenantId: ctx.tenant.id,
-        cycleId: cycle.id,
-        personId: applicant.id,
-        role: application.role,
-      });
-      const topics = [...new Set([...applicant.topics, ...application.topics])].slice(0, 20);
-      await updatePersonProfile(tx, ctx.tenant.id, applicant.id, { topics }, ctx.now);
-    }
-    return true;
-  });
+  const changed = await decideApplicationAs(ctx.deps, ctx.acting, application, applicant, cycle, select);
   if (!changed)
     return reply(textMessage(ctx.t('applications.decided_already', { name: applicant.name, state: '' })));
-  await audit(ctx, `application.${select ? 'select' : 'reject'}`, 'application', id);
   await notify(ctx, applicant.id, ({ t }) =>
     textMessage(
       t(select ? 'applications.selected_told' : 'applications.rejected_told', {

@@ -1,35 +1,21 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { LOCALES, type Locale } from '../config.ts';
-import type { Actor } from '../domain/authz.ts';
 import { DomainError } from '../domain/errors.ts';
-import type { Identity, Pairing, Person, Platform, Tenant } from '../domain/model.ts';
-import { isValidTimeZone } from '../domain/time.ts';
+import type { Pairing, Platform, Tenant } from '../domain/model.ts';
 import { type Formatter, formatter, type T, translator } from '../i18n/index.ts';
 import { type InboundEvent, MAX_INPUT_CHARS, SUBMISSION_ID } from '../messages/inbound.ts';
 import { type Block, LINK_ACTION, message, type OutboundMessage, textMessage } from '../messages/model.ts';
-import { resolveActor } from '../services/deps.ts';
+import {
+  acceptDelivery,
+  advanceFlow,
+  endFlow,
+  forgetDelivery,
+  markNoticeShown,
+  startFlow,
+} from '../services/conversation.service.ts';
+import { localeOf, whoIsWriting } from '../services/identity.service.ts';
 import { FileKeeper, takesFiles } from '../services/kept-files.ts';
-import {
-  advanceConversation,
-  type ConversationState,
-  endConversation,
-  forgetProcessed,
-  getConversation,
-  startConversation,
-} from '../store/conversation.store.ts';
-import {
-  acceptEvent,
-  createPerson,
-  findPersonByEmail,
-  getPeople,
-  identityWithPerson,
-  markPrivacyNotice,
-  setPersonEmail,
-  setTenantRole,
-  settleIdentityProfile,
-  updatePersonProfile,
-  upsertIdentity,
-} from '../store/person.store.ts';
+import { type ConversationState, getConversation } from '../store/conversation.store.ts';
+import { getPeople } from '../store/person.store.ts';
 import { getCycle } from '../store/program.store.ts';
 import { getTenant } from '../store/tenant.store.ts';
 import { behindForHome } from './behind.flow.ts';
@@ -68,11 +54,6 @@ function isReadOnlyEvent(registry: Registry, event: InboundEvent): boolean {
   return false;
 }
 
-function localeOf(value: string | undefined, fallback: Locale): Locale {
-  const short = value?.slice(0, 2).toLowerCase();
-  return (LOCALES as readonly string[]).includes(short ?? '') ? (short as Locale) : fallback;
-}
-
 /**
  * The core's single entry: an event from any platform in, a reply out. Messages for other
  * people leave through the chat port. Each platform delivery is processed once.
@@ -104,7 +85,7 @@ export class Bot {
   private readonly files: FileKeeper;
 
   constructor(readonly deps: CoreDeps) {
-    this.files = new FileKeeper({ db: deps.db, clock: deps.clock, links: deps.links });
+    this.files = new FileKeeper(deps);
   }
 
   private async conversationOf(ctx: Ctx): Promise<ConversationState | undefined> {
@@ -127,18 +108,16 @@ export class Bot {
   }
 
   async handle(event: InboundEvent): Promise<Reply> {
-    const { db } = this.deps;
     const now = this.deps.clock.now();
     let tenant: Tenant;
-    let accepted: Awaited<ReturnType<typeof acceptEvent>>;
+    let accepted: Awaited<ReturnType<typeof acceptDelivery>>;
     const key = eventKey(event);
     try {
       tenant = await this.tenant(event.tenantId);
       // The duplicate check and who is writing, in one round trip.
-      accepted = await acceptEvent(db, {
+      accepted = await acceptDelivery(this.deps, {
         tenantId: tenant.id,
         key,
-        now,
         platform: event.platform,
         externalId: event.user.externalId,
       });
@@ -165,7 +144,7 @@ export class Bot {
     // A refused form gives its key back: the corrected submission (same form, same Slack view
     // hash) must go through.
     const refused = async (result: Reply): Promise<Reply> => {
-      if (event.kind === 'form') await forgetProcessed(db, tenant.id, key).catch(() => {});
+      if (event.kind === 'form') await forgetDelivery(this.deps, tenant.id, key).catch(() => {});
       return { ...result, refused: true };
     };
     try {
@@ -182,7 +161,7 @@ export class Bot {
         return refused(result);
       // Once per person, with the first answer they get: what is kept, who sees it, how to ask for it.
       const notice =
-        ctx.person.privacyNoticeAt == null && (await markPrivacyNotice(db, tenant.id, ctx.person.id, now))
+        ctx.person.privacyNoticeAt == null && (await markNoticeShown(this.deps, tenant.id, ctx.person.id))
           ? [await privacyNotice(ctx)]
           : [];
       if (
@@ -204,7 +183,7 @@ export class Bot {
         });
       }
       // Let a retry of this delivery run again: nothing of it was kept.
-      await forgetProcessed(db, tenant.id, key).catch(() => {});
+      await forgetDelivery(this.deps, tenant.id, key).catch(() => {});
       this.deps.onError?.(error, `handle ${event.kind}`);
       return reply(textMessage(t('errors.unexpected')));
     }
@@ -244,72 +223,19 @@ export class Bot {
     return withoutRepeatedButtons([...(await behindForHome(ctx)), ...parts.flatMap((p) => p.messages)]);
   }
 
-  /** Who is writing: their identity, or a new person linked by email or created on first contact. */
+  /** Who is writing, as the identity service finds them, and the turn's context. */
   private async context(
     tenant: Tenant,
     event: InboundEvent,
     now: Date,
-    prefetched?: Awaited<ReturnType<typeof identityWithPerson>>,
+    prefetched?: Awaited<ReturnType<typeof acceptDelivery>>['found'],
   ): Promise<{ ctx: Ctx; firstContact: boolean }> {
-    const { db } = this.deps;
-    const { user } = event;
-    let person: Person | undefined;
-    let firstContact = false;
-    const found = prefetched ?? (await identityWithPerson(db, tenant.id, event.platform, user.externalId));
-    const identity = found?.identity;
-    let actor: Actor | undefined;
-    if (found && identity?.profilePending && !user.profilePending) {
-      // The lookup that failed on first contact worked this time: link the account to the roster
-      // person with that email, or give its placeholder person the real name and email.
-      person = await this.settleProfile(tenant, found.person, identity, user, now);
-    } else if (found && identity) {
-      person = found.person;
-      actor = {
-        tenantId: tenant.id,
-        personId: found.person.id,
-        staffRole: found.person.tenantRole ?? found.enrolledStaff,
-      };
-      if (
-        (user.conversationRef &&
-          JSON.stringify(user.conversationRef) !== JSON.stringify(identity.conversationRef)) ||
-        !identity.active
-      ) {
-        await upsertIdentity(db, {
-          tenantId: tenant.id,
-          personId: identity.personId,
-          platform: event.platform,
-          externalId: user.externalId,
-          conversationRef: user.conversationRef ?? null,
-          now,
-        });
-      }
-    }
-    if (!person) {
-      person = user.email ? await findPersonByEmail(db, tenant.id, user.email) : undefined;
-      person ??= await createPerson(db, tenant.id, {
-        name: (user.name ?? user.externalId).slice(0, 200),
-        email: user.email ?? null,
-        locale: localeOf(user.locale, tenant.defaultLocale),
-        timezone: user.timezone && isValidTimeZone(user.timezone) ? user.timezone : tenant.defaultTimezone,
-      });
-      await upsertIdentity(db, {
-        tenantId: tenant.id,
-        personId: person.id,
-        platform: event.platform,
-        externalId: user.externalId,
-        conversationRef: user.conversationRef ?? null,
-        profilePending: Boolean(user.profilePending),
-        now,
-      });
-      firstContact = true;
-    }
-    if (!person.tenantRole && person.email && this.deps.adminEmails?.includes(person.email.toLowerCase())) {
-      // ADMIN_EMAILS: the person administers this tenant from their first message on.
-      const promoted: Person = await setTenantRole(db, tenant.id, person.id, 'admin', now);
-      person = promoted;
-      actor = { tenantId: tenant.id, personId: promoted.id, staffRole: 'admin' };
-    }
-    actor ??= await resolveActor(db, tenant.id, person.id);
+    const { person, actor, firstContact } = await whoIsWriting(
+      this.deps,
+      tenant,
+      { platform: event.platform, user: event.user },
+      prefetched,
+    );
     const ctx: Ctx = {
       deps: this.deps,
       tenant,
@@ -321,61 +247,6 @@ export class Bot {
       now,
     };
     return { ctx, firstContact };
-  }
-
-  /**
-   * An account created while the platform's profile lookup was failing, now looked up: moved to
-   * the roster person with its email (the placeholder removed when nothing refers to it), or its
-   * placeholder person given the name, email, language and zone the platform reports.
-   */
-  private async settleProfile(
-    tenant: Tenant,
-    placeholder: Person,
-    identity: Identity,
-    user: InboundEvent['user'],
-    now: Date,
-  ): Promise<Person> {
-    return this.deps.db.transaction().execute(async (tx) => {
-      const roster = user.email ? await findPersonByEmail(tx, tenant.id, user.email) : undefined;
-      if (user.conversationRef) {
-        await upsertIdentity(tx, {
-          tenantId: tenant.id,
-          personId: identity.personId,
-          platform: identity.platform,
-          externalId: identity.externalId,
-          conversationRef: user.conversationRef,
-          now,
-        });
-      }
-      if (roster && roster.id !== placeholder.id) {
-        await settleIdentityProfile(tx, {
-          tenantId: tenant.id,
-          identityId: identity.id,
-          placeholderId: placeholder.id,
-          personId: roster.id,
-          now,
-        });
-        return roster;
-      }
-      await settleIdentityProfile(tx, {
-        tenantId: tenant.id,
-        identityId: identity.id,
-        placeholderId: placeholder.id,
-        personId: placeholder.id,
-        now,
-      });
-      // Only what is still the placeholder's: a name or language the person set is kept.
-      const changes: Parameters<typeof updatePersonProfile>[3] = {};
-      if (user.name && placeholder.name === identity.externalId) changes.name = user.name.slice(0, 200);
-      if (user.timezone && isValidTimeZone(user.timezone) && placeholder.timezone === tenant.defaultTimezone)
-        changes.timezone = user.timezone;
-      if (user.locale && placeholder.locale === tenant.defaultLocale)
-        changes.locale = localeOf(user.locale, tenant.defaultLocale);
-      let person = await updatePersonProfile(tx, tenant.id, placeholder.id, changes, now);
-      if (user.email && !placeholder.email)
-        person = await setPersonEmail(tx, tenant.id, placeholder.id, user.email, now);
-      return person;
-    });
   }
 
   private async route(ctx: Ctx, event: InboundEvent): Promise<Reply> {
@@ -404,12 +275,12 @@ export class Bot {
     const flow = conversation ? this.registry.flow(conversation.flow) : undefined;
     let note: Reply['messages'] = [];
     if (conversation && (!flow || conversation.expiresAt.getTime() <= ctx.now.getTime())) {
-      await endConversation(ctx.deps.db, ctx.tenant.id, ctx.person.id, conversation.version);
+      await endFlow(ctx.deps, ctx.tenant.id, ctx.person.id, conversation.version);
       note = [textMessage(ctx.t('flow.expired', { flow: ctx.t(flow?.titleKey ?? 'flows.unknown') }))];
       if (!command) return { messages: [...note, textMessage(ctx.t('flow.expired_hint'))] };
     } else if (conversation && flow) {
       if (command?.spec.name === 'cancel') {
-        await endConversation(ctx.deps.db, ctx.tenant.id, ctx.person.id);
+        await endFlow(ctx.deps, ctx.tenant.id, ctx.person.id);
         return reply(textMessage(ctx.t('flow.cancelled', { flow: ctx.t(flow.titleKey) })));
       }
       if (!command) {
@@ -501,9 +372,8 @@ export class Bot {
     turn: FlowTurn,
     expectedVersion?: number,
   ): Promise<Reply> {
-    const { db } = ctx.deps;
     if (!turn.next) {
-      await endConversation(db, ctx.tenant.id, ctx.person.id, expectedVersion);
+      await endFlow(ctx.deps, ctx.tenant.id, ctx.person.id, expectedVersion);
       return turn.reply;
     }
     const state = {
@@ -513,17 +383,10 @@ export class Bot {
       expiresAt: new Date(ctx.now.getTime() + FLOW_TTL_MS),
     };
     if (expectedVersion === undefined) {
-      await startConversation(db, ctx.tenant.id, ctx.person.id, state, ctx.now);
+      await startFlow(ctx.deps, ctx.tenant.id, ctx.person.id, state);
       return turn.reply;
     }
-    const moved = await advanceConversation(
-      db,
-      ctx.tenant.id,
-      ctx.person.id,
-      expectedVersion,
-      state,
-      ctx.now,
-    );
+    const moved = await advanceFlow(ctx.deps, ctx.tenant.id, ctx.person.id, expectedVersion, state);
     return moved ? turn.reply : reply(textMessage(ctx.t('flow.stale_button')));
   }
 
@@ -539,7 +402,7 @@ export class Bot {
           return reply(textMessage(ctx.t('flow.stale_button')));
         }
         if (conversation.expiresAt.getTime() <= ctx.now.getTime()) {
-          await endConversation(ctx.deps.db, ctx.tenant.id, ctx.person.id, conversation.version);
+          await endFlow(ctx.deps, ctx.tenant.id, ctx.person.id, conversation.version);
           return reply(
             textMessage(ctx.t('flow.expired', { flow: ctx.t(flow.titleKey) })),
             textMessage(ctx.t('flow.expired_hint')),

@@ -5,11 +5,11 @@ import type { Person, Tenant } from '../domain/model.ts';
 import { type Formatter, formatter, type T, translator } from '../i18n/index.ts';
 import type { Form, OutboundMessage } from '../messages/model.ts';
 import type { AiCoach } from '../services/ai-coach.service.ts';
+import { keepUntilReachable, reachableIdentities } from '../services/delivery.service.ts';
 import type { Acting } from '../services/deps.ts';
 import type { LinkSigner } from '../services/links.ts';
 import type { Db } from '../store/db.ts';
-import { keepNotice } from '../store/nudge.store.ts';
-import { activeIdentities, getPerson, upsertIdentity } from '../store/person.store.ts';
+import { getPerson } from '../store/person.store.ts';
 import type { ChatPort } from './ports.ts';
 
 /** Everything the core needs from outside, injected by the composition root. */
@@ -80,27 +80,11 @@ export async function notify(
   const person =
     personId === ctx.person.id ? ctx.person : await getPerson(ctx.deps.db, ctx.tenant.id, personId);
   if (!person) return;
-  let identities = await activeIdentities(ctx.deps.db, ctx.tenant.id, person.id);
-  if (identities.length === 0 && person.email && ctx.deps.chat.findByEmail) {
-    // A roster person who never wrote to the bot: found on the platform by email, and linked.
-    const found = await ctx.deps.chat.findByEmail(ctx.tenant, person.email).catch(() => null);
-    if (found) {
-      identities = [
-        await upsertIdentity(ctx.deps.db, {
-          tenantId: ctx.tenant.id,
-          personId: person.id,
-          platform: ctx.tenant.platform,
-          externalId: found.externalId,
-          conversationRef: found.conversationRef ?? null,
-          now: ctx.now,
-        }),
-      ];
-    }
-  }
+  const identities = await reachableIdentities(ctx.deps, ctx.tenant, person);
   const message = await build({ ...readerOf(person), person });
   if (identities.length === 0) {
     // Not reachable yet (never wrote to the bot): the message waits until they first write.
-    await keepNotice(ctx.deps.db, { tenantId: ctx.tenant.id, recipientId: person.id, message }, ctx.now);
+    await keepUntilReachable(ctx.deps, ctx.tenant.id, person.id, message);
     return;
   }
   for (const identity of identities) {

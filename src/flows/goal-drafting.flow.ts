@@ -15,7 +15,7 @@ import { judgeMeasurable, judgeSpecific } from '../domain/smart-coach.ts';
 import { type IsoDate, localDate } from '../domain/time.ts';
 import { type Form, message, type OutboundMessage, textMessage } from '../messages/model.ts';
 import { acceptSuggestion, suggestGoal, tenantAiCoach } from '../services/ai-coach.service.ts';
-import { editDraft, submitGoal, submitNewGoal } from '../services/goal.service.ts';
+import { saveAndSubmitGoal } from '../services/goal.service.ts';
 import { requirePairPhase } from '../services/phase.ts';
 import { getGoal, listGoalsOfPairing, listRevisions } from '../store/goal.store.ts';
 import { getPerson } from '../store/person.store.ts';
@@ -517,18 +517,12 @@ export async function saveAndSubmit(
   pairingId: string,
   fields: GoalFields,
 ): Promise<Reply> {
-  let submitted: Awaited<ReturnType<typeof submitNewGoal>>;
-  if (goalId) {
-    const current = await getGoal(ctx.deps.db, ctx.tenant.id, goalId);
-    if (current && (current.state === 'draft' || current.state === 'changes_requested')) {
-      await editDraft(ctx.deps, ctx.acting, goalId, fields);
-      submitted = await submitGoal(ctx.deps, ctx.acting, goalId);
-    } else {
-      submitted = await submitGoal(ctx.deps, ctx.acting, goalId, fields);
-    }
-  } else {
-    submitted = await submitNewGoal(ctx.deps, ctx.acting, pairingId, fields);
-  }
+  const submitted = await saveAndSubmitGoal(
+    ctx.deps,
+    ctx.acting,
+    goalId ? { goalId } : { pairingId },
+    fields,
+  );
   const { goal, pairing } = submitted;
   const author = await getPerson(ctx.deps.db, ctx.tenant.id, planAuthorOf(pairing));
   const catalog = await listCompetencies(ctx.deps.db, ctx.tenant.id);

@@ -3,8 +3,7 @@ import { LOCALES, type Locale } from '../config.ts';
 import { startOfLocalDay } from '../domain/time.ts';
 import { translator } from '../i18n/index.ts';
 import { textMessage } from '../messages/model.ts';
-import { recordAudit } from '../store/audit.store.ts';
-import { updatePersonPreferences } from '../store/person.store.ts';
+import { setOwnLanguage, setOwnSnooze } from '../services/people.service.ts';
 import { wordsAfter } from './commands.ts';
 import { type Ctx, type Reply, reply } from './context.ts';
 import { parseDate } from './parse-date.ts';
@@ -25,17 +24,7 @@ const LANGUAGE_WORDS: Record<string, Locale> = {
 export async function setLanguage(ctx: Ctx, arg: string): Promise<Reply> {
   const locale = LANGUAGE_WORDS[arg.trim().toLowerCase()];
   if (!locale) return reply(textMessage(ctx.t('prefs.language_unknown', { options: LOCALES.join(', ') })));
-  await updatePersonPreferences(ctx.deps.db, ctx.tenant.id, ctx.person.id, { locale }, ctx.now);
-  await recordAudit(ctx.deps.db, {
-    tenantId: ctx.tenant.id,
-    at: ctx.now,
-    actorId: ctx.person.id,
-    via: ctx.acting.via,
-    action: 'person.language',
-    subjectType: 'person',
-    subjectId: ctx.person.id,
-    data: { locale },
-  });
+  await setOwnLanguage(ctx.deps, ctx.acting, locale);
   return reply(textMessage(translator(locale, ctx.person.gender)('prefs.language_set')));
 }
 
@@ -48,12 +37,12 @@ export async function snooze(ctx: Ctx, arg: string): Promise<Reply> {
   if (DateTime.fromJSDate(until).diff(DateTime.fromJSDate(ctx.now), 'days').days > 92) {
     return reply(textMessage(ctx.t('prefs.snooze_too_long')));
   }
-  await updatePersonPreferences(ctx.deps.db, ctx.tenant.id, ctx.person.id, { snoozedUntil: until }, ctx.now);
+  await setOwnSnooze(ctx.deps, ctx.acting, until);
   return reply(textMessage(ctx.t('prefs.snoozed', { date: ctx.fmt.date(date) })));
 }
 
 export async function resume(ctx: Ctx): Promise<Reply> {
-  await updatePersonPreferences(ctx.deps.db, ctx.tenant.id, ctx.person.id, { snoozedUntil: null }, ctx.now);
+  await setOwnSnooze(ctx.deps, ctx.acting, null);
   return reply(textMessage(ctx.t('prefs.resumed')));
 }
 

@@ -5,16 +5,21 @@ import type { Program, ProgramKind } from '../domain/model.ts';
 import { defaultSettings } from '../domain/program.ts';
 import { localDate } from '../domain/time.ts';
 import { type Form, message, textMessage } from '../messages/model.ts';
-import { createCycleAs, createProgramAs, updateProgramSettingsAs } from '../services/admin.service.ts';
+import {
+  addCompetencyAs,
+  createCycleAs,
+  createProgramAs,
+  renameCompetencyAs,
+  updateProgramSettingsAs,
+} from '../services/admin.service.ts';
 import {
   CYCLE_DATE_FIELDS,
   type CycleDateFields,
   changeCycleDatesAs,
   deleteCycleAs,
 } from '../services/cycle.service.ts';
-import { recordAudit } from '../store/audit.store.ts';
 import { cycleContents, listCycles, listPrograms } from '../store/program.store.ts';
-import { addCompetency, listCompetencies, renameCompetency } from '../store/tenant.store.ts';
+import { listCompetencies } from '../store/tenant.store.ts';
 import { argAfter, wordsAfter } from './commands.ts';
 import { adminRun, type Ctx, type Reply, reply, requireAdmin } from './context.ts';
 import { parseDate } from './parse-date.ts';
@@ -247,19 +252,8 @@ export async function addToCatalog(ctx: Ctx, text: string): Promise<Reply> {
     .replace(/^_+|_+$/g, '')
     .slice(0, 60);
   if (!key) return reply(textMessage(ctx.t('competencies.usage')));
-  if (!(await addCompetency(ctx.deps.db, ctx.tenant.id, { key, ...names, category: 'general' }))) {
+  if (!(await addCompetencyAs(ctx.deps, ctx.acting, key, names)))
     return reply(textMessage(ctx.t('competencies.exists', { key })));
-  }
-  await recordAudit(ctx.deps.db, {
-    tenantId: ctx.tenant.id,
-    at: ctx.now,
-    actorId: ctx.person.id,
-    via: ctx.acting.via,
-    action: 'competency.add',
-    subjectType: 'competency',
-    subjectId: key,
-    data: names,
-  });
   return reply(textMessage(ctx.t('competencies.added', { key, ...names })));
 }
 
@@ -268,20 +262,8 @@ export async function renameInCatalog(ctx: Ctx, key: string, text: string): Prom
   requireAdmin(ctx);
   const names = splitNames(text);
   if (!names) return reply(textMessage(ctx.t('competencies.usage')));
-  const before = (await listCompetencies(ctx.deps.db, ctx.tenant.id)).find((c) => c.key === key);
-  if (!before || !(await renameCompetency(ctx.deps.db, ctx.tenant.id, key, names))) {
+  if (!(await renameCompetencyAs(ctx.deps, ctx.acting, key, names)))
     return reply(textMessage(ctx.t('competencies.unknown', { key })));
-  }
-  await recordAudit(ctx.deps.db, {
-    tenantId: ctx.tenant.id,
-    at: ctx.now,
-    actorId: ctx.person.id,
-    via: ctx.acting.via,
-    action: 'competency.rename',
-    subjectType: 'competency',
-    subjectId: key,
-    data: { from: { nameEs: before.nameEs, nameEn: before.nameEn }, to: names },
-  });
   return reply(textMessage(ctx.t('competencies.renamed', { key, ...names })));
 }
 

@@ -8,10 +8,10 @@ import { diplomaCounts } from '../reports/figures.ts';
 import { buildReportFile } from '../reports/files.ts';
 import { participantResults } from '../reports/participants.ts';
 import { reportMessage } from '../reports/report-message.ts';
-import { approveDownloadKind } from '../services/downloads.ts';
+import { approveDownload, approveDownloadKind } from '../services/downloads.ts';
 import type { LinkKind } from '../services/links.ts';
 import { erasePerson, exportPerson } from '../services/privacy.service.ts';
-import { approveDownloadRequest, getDownloadRequest } from '../store/download.store.ts';
+import { getDownloadRequest } from '../store/download.store.ts';
 import { findPersonByEmail } from '../store/person.store.ts';
 import { emailIn, wordsAfter } from './commands.ts';
 import { adminRun, type Ctx, type Reply, reply } from './context.ts';
@@ -20,8 +20,8 @@ import { cycleNamed } from './standing.ts';
 import { capped } from './views.ts';
 
 /** The "it was me" button: the browser that opened the person's link may download. */
-export async function approveDownload(ctx: Ctx, nonce: string): Promise<Reply> {
-  if (await approveDownloadRequest(ctx.deps.db, ctx.tenant.id, nonce, ctx.person.id, ctx.now)) {
+export async function approveDownloadInChat(ctx: Ctx, nonce: string): Promise<Reply> {
+  if (await approveDownload(ctx.deps, ctx.tenant.id, nonce, ctx.person.id)) {
     return { messages: [], replaceOriginal: textMessage(ctx.t('download.approved')) };
   }
   const request = await getDownloadRequest(ctx.deps.db, ctx.tenant.id, nonce);
@@ -280,7 +280,7 @@ export const resultsFeature: Feature = {
     }),
   ],
   actions: [
-    onClick(approveDownloadKind, (ctx, v) => approveDownload(ctx, v.request)),
+    onClick(approveDownloadKind, (ctx, v) => approveDownloadInChat(ctx, v.request)),
     onClick(eraseKind, (ctx, v) => eraseInChat(ctx, v)),
   ],
 };

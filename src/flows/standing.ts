@@ -4,7 +4,8 @@ import type { Cycle, Pairing, Person, Program } from '../domain/model.ts';
 import { localDate } from '../domain/time.ts';
 import { genderContext } from '../i18n/index.ts';
 import { findCycle } from '../services/admin.service.ts';
-import { rememberCycle, rememberedCycle } from '../store/conversation.store.ts';
+import { rememberCycleChoice } from '../services/conversation.service.ts';
+import { rememberedCycle } from '../store/conversation.store.ts';
 import { cycleAdmins, getPeople, getPerson } from '../store/person.store.ts';
 import { getPairing, listCycles, standingRows } from '../store/program.store.ts';
 import { currentWithdrawal } from '../store/withdrawal.store.ts';
@@ -41,9 +42,8 @@ export function chooseCycle(ctx: Ctx, cycleId: string): void {
 }
 
 export async function standingOf(ctx: Ctx): Promise<Standing> {
-  const { db } = ctx.deps;
   const today = localDate(ctx.now, ctx.person.timezone);
-  const { pairings: rows, newest } = await standingRows(db, ctx.tenant.id, ctx.person.id, today);
+  const { pairings: rows, newest } = await standingRows(ctx.deps.db, ctx.tenant.id, ctx.person.id, today);
   const pairings = rows.map((r) => r.pairing);
   const running = (cycleId: string) => {
     const cycle = rows.find((r) => r.cycle.id === cycleId)?.cycle;
@@ -53,7 +53,7 @@ export async function standingOf(ctx: Ctx): Promise<Standing> {
   // Mentee in two cycles at once: the one chosen a moment ago, if any.
   const chosenId =
     menteeRunning.length > 1
-      ? (chosenNow.get(ctx) ?? (await rememberedCycle(db, ctx.tenant.id, ctx.person.id, ctx.now)))
+      ? (chosenNow.get(ctx) ?? (await rememberedCycle(ctx.deps.db, ctx.tenant.id, ctx.person.id, ctx.now)))
       : undefined;
   const chosen = menteeRunning.find((p) => p.cycleId === chosenId);
   const asMentee =
@@ -66,7 +66,7 @@ export async function standingOf(ctx: Ctx): Promise<Standing> {
   const cycle = joined?.cycle ?? newest?.cycle;
   const program = joined?.program ?? newest?.program;
   const people = await getPeople(
-    db,
+    ctx.deps.db,
     ctx.tenant.id,
     pairings.flatMap((p) => [p.mentorId, p.menteeId]),
   );
@@ -74,7 +74,7 @@ export async function standingOf(ctx: Ctx): Promise<Standing> {
   // Someone who left has no pair: they are told so, not merely refused (staff never withdraw).
   const left =
     !asMentee && asMentor.length === 0 && !ctx.actor.staffRole
-      ? await currentWithdrawal(db, ctx.tenant.id, ctx.person.id, today)
+      ? await currentWithdrawal(ctx.deps.db, ctx.tenant.id, ctx.person.id, today)
       : undefined;
   return {
     ...(left
@@ -164,8 +164,8 @@ export function nameOf(standing: Standing, personId: string): string {
 
 /** Remembers (or keeps) the cycle a person chose among several running ones, for `CHOICE_MS` more. */
 export async function keepCycleChoice(ctx: Ctx, cycleId: string): Promise<void> {
-  await rememberCycle(
-    ctx.deps.db,
+  await rememberCycleChoice(
+    ctx.deps,
     ctx.tenant.id,
     ctx.person.id,
     cycleId,

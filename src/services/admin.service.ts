@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Locale } from '../config.ts';
+import { authorize } from '../domain/authz.ts';
 import { planCycleDates } from '../domain/cycle.ts';
 import { DomainError } from '../domain/errors.ts';
 import { distinctTopics } from '../domain/matching.ts';
@@ -33,8 +34,9 @@ import {
   pairingLoad,
   setProgramSettings,
 } from '../store/program.store.ts';
+import { addCompetency, listCompetencies, renameCompetency } from '../store/tenant.store.ts';
 import { withdrawalOf } from '../store/withdrawal.store.ts';
-import type { Deps } from './deps.ts';
+import type { Acting, Deps } from './deps.ts';
 
 /** Who runs an admin operation from the command line (no chat identity): recorded as `cli`. */
 export interface AdminRun {
@@ -598,3 +600,56 @@ export async function importPairs(
 }
 
 class RollBack extends Error {}
+
+/** A competency of the tenant's catalog, in both languages; false when its key is taken. */
+export async function addCompetencyAs(
+  deps: Deps,
+  acting: Acting,
+  key: string,
+  names: { nameEs: string; nameEn: string },
+): Promise<boolean> {
+  const { tenantId } = acting.actor;
+  authorize(acting.actor, 'admin.manage', { kind: 'tenant', tenantId });
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (tx) => {
+    if (!(await addCompetency(tx, tenantId, { key, ...names, category: 'general' }))) return false;
+    await recordAudit(tx, {
+      tenantId,
+      at: now,
+      actorId: acting.actor.personId,
+      via: acting.via,
+      action: 'competency.add',
+      subjectType: 'competency',
+      subjectId: key,
+      data: names,
+    });
+    return true;
+  });
+}
+
+/** New names for a competency (goals keep its key); false when there is none with that key. */
+export async function renameCompetencyAs(
+  deps: Deps,
+  acting: Acting,
+  key: string,
+  names: { nameEs: string; nameEn: string },
+): Promise<boolean> {
+  const { tenantId } = acting.actor;
+  authorize(acting.actor, 'admin.manage', { kind: 'tenant', tenantId });
+  const now = deps.clock.now();
+  return deps.db.transaction().execute(async (tx) => {
+    const before = (await listCompetencies(tx, tenantId)).find((c) => c.key === key);
+    if (!before || !(await renameCompetency(tx, tenantId, key, names))) return false;
+    await recordAudit(tx, {
+      tenantId,
+      at: now,
+      actorId: acting.actor.personId,
+      via: acting.via,
+      action: 'competency.rename',
+      subjectType: 'competency',
+      subjectId: key,
+      data: { from: { nameEs: before.nameEs, nameEn: before.nameEn }, to: names },
+    });
+    return true;
+  });
+}

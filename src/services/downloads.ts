@@ -9,7 +9,11 @@ import { actionKind } from '../messages/action-kind.ts';
 import { message } from '../messages/model.ts';
 import { buildReportFile } from '../reports/files.ts';
 import { recordAudit } from '../store/audit.store.ts';
-import { createDownloadRequestUnlessRecent, getDownloadRequest } from '../store/download.store.ts';
+import {
+  approveDownloadRequest,
+  createDownloadRequestUnlessRecent,
+  getDownloadRequest,
+} from '../store/download.store.ts';
 import { getKeptFile } from '../store/kept-file.store.ts';
 import { activeIdentities, getPerson } from '../store/person.store.ts';
 import { getCycle } from '../store/program.store.ts';
@@ -228,4 +232,14 @@ function page(locale: string, text: string, refresh: boolean): string {
     `<!doctype html><html lang="${locale}"><head><meta charset="utf-8">${refresh ? '<meta http-equiv="refresh" content="3">' : ''}<title>Mentoría</title></head>` +
     `<body style="font-family:sans-serif;max-width:36em;margin:4em auto"><h1>Mentoría</h1><p>${text}</p></body></html>`
   );
+}
+
+/** "It was me": the person lets the browser that asked download; false once done or expired. */
+export function approveDownload(
+  deps: Deps,
+  tenantId: string,
+  requestId: string,
+  personId: string,
+): Promise<boolean> {
+  return approveDownloadRequest(deps.db, tenantId, requestId, personId, deps.clock.now());
 }

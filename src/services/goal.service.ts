@@ -197,26 +197,56 @@ export async function editDraft(
   fields: GoalFields,
 ): Promise<Goal> {
   const now = deps.clock.now();
+  return deps.db.transaction().execute((tx) => editInTx(tx, now, acting, goalId, fields));
+}
+
+async function editInTx(
+  tx: Tx,
+  now: Date,
+  acting: Acting,
+  goalId: string,
+  fields: GoalFields,
+): Promise<Goal> {
+  const { goal, pairing } = await lockedGoal(tx, acting.actor.tenantId, goalId);
+  authorize(acting.actor, 'goal.edit', { kind: 'goal', goal, pairing });
+  if (goal.state !== 'draft' && goal.state !== 'changes_requested') {
+    throw new DomainError('transition.not_allowed', { entity: 'goal', from: goal.state, event: 'edit' });
+  }
+  const { cycle } = await loadProgramOfCycle(tx, goal.tenantId, goal.cycleId);
+  requirePhase('goal.draft', cycle, now, { onBehalf: auditVia(acting, pairing).via === 'on_behalf' });
+  validateGoalFields(fields, cycle, chosenNow(acting, pairing, cycle, now, goal));
+  const saved = await saveGoal(tx, goal, { fields }, now);
+  await recordAudit(tx, {
+    tenantId: goal.tenantId,
+    at: now,
+    actorId: acting.actor.personId,
+    ...auditVia(acting, pairing),
+    action: 'goal.edit',
+    subjectType: 'goal',
+    subjectId: goal.id,
+  });
+  return saved;
+}
+
+/**
+ * A goal sent to its reviewer as the author wrote it now, in one transaction: a new goal drafted
+ * and submitted, a draft (or one sent back) edited and resubmitted, or an approved goal's
+ * changes submitted for review again.
+ */
+export async function saveAndSubmitGoal(
+  deps: Deps,
+  acting: Acting,
+  target: { goalId: string } | { pairingId: string },
+  fields: GoalFields,
+): Promise<{ goal: Goal; pairing: Pairing }> {
+  if (!('goalId' in target)) return submitNewGoal(deps, acting, target.pairingId, fields);
+  const now = deps.clock.now();
   return deps.db.transaction().execute(async (tx) => {
-    const { goal, pairing } = await lockedGoal(tx, acting.actor.tenantId, goalId);
-    authorize(acting.actor, 'goal.edit', { kind: 'goal', goal, pairing });
-    if (goal.state !== 'draft' && goal.state !== 'changes_requested') {
-      throw new DomainError('transition.not_allowed', { entity: 'goal', from: goal.state, event: 'edit' });
-    }
-    const { cycle } = await loadProgramOfCycle(tx, goal.tenantId, goal.cycleId);
-    requirePhase('goal.draft', cycle, now, { onBehalf: auditVia(acting, pairing).via === 'on_behalf' });
-    validateGoalFields(fields, cycle, chosenNow(acting, pairing, cycle, now, goal));
-    const saved = await saveGoal(tx, goal, { fields }, now);
-    await recordAudit(tx, {
-      tenantId: goal.tenantId,
-      at: now,
-      actorId: acting.actor.personId,
-      ...auditVia(acting, pairing),
-      action: 'goal.edit',
-      subjectType: 'goal',
-      subjectId: goal.id,
-    });
-    return saved;
+    const { goal } = await lockedGoal(tx, acting.actor.tenantId, target.goalId);
+    if (goal.state !== 'draft' && goal.state !== 'changes_requested')
+      return submitInTx(tx, now, acting, target.goalId, fields);
+    await editInTx(tx, now, acting, target.goalId, fields);
+    return submitInTx(tx, now, acting, target.goalId);
   });
 }
 

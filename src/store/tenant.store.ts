@@ -1,7 +1,7 @@
 import type { Selectable } from 'kysely';
 import type { Locale } from '../config.ts';
 import type { Platform, Tenant } from '../domain/model.ts';
-import type { Db } from './db.ts';
+import type { Db, Tx } from './db.ts';
 import { newId } from './ids.ts';
 import type { TenantsTable } from './schema.ts';
 
@@ -122,7 +122,7 @@ export interface Competency {
   category: 'general' | 'digital';
 }
 
-export async function listCompetencies(db: Db, tenantId: string): Promise<Competency[]> {
+export async function listCompetencies(db: Db | Tx, tenantId: string): Promise<Competency[]> {
   const rows = await db
     .selectFrom('competencies')
     .selectAll()
@@ -140,7 +140,7 @@ export async function listCompetencies(db: Db, tenantId: string): Promise<Compet
 }
 
 /** Adds a competency to the tenant's catalog; false when the key is taken. */
-export async function addCompetency(db: Db, tenantId: string, c: Competency): Promise<boolean> {
+export async function addCompetency(db: Db | Tx, tenantId: string, c: Competency): Promise<boolean> {
   const result = await db
     .insertInto('competencies')
     .values({ tenant_id: tenantId, key: c.key, name_es: c.nameEs, name_en: c.nameEn, category: c.category })
@@ -151,7 +151,7 @@ export async function addCompetency(db: Db, tenantId: string, c: Competency): Pr
 
 /** Renames a competency in both languages; goals keep pointing at its key. False when unknown. */
 export async function renameCompetency(
-  db: Db,
+  db: Db | Tx,
   tenantId: string,
   key: string,
   names: { nameEs: string; nameEn: string },

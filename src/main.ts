@@ -8,10 +8,11 @@ import { SlackAdapter } from '../adapters/slack/slack.adapter.ts';
 import { TeamsAdapter } from '../adapters/teams/teams.adapter.ts';
 import { loggerFor, openMigratedDatabase } from './boot.ts';
 import { type Clock, OffsetClock, systemClock } from './clock.ts';
-import { type Config, loadConfigOrExit, slackEnabled, teamsEnabled } from './config.ts';
+import { type Config, encryptionKeys, loadConfigOrExit, slackEnabled, teamsEnabled } from './config.ts';
 import { loadDotEnv } from './env.ts';
 import { BackgroundChatPort, PlatformRouter } from './flows/background-port.ts';
 import { Bot } from './flows/bot.ts';
+import { Core } from './flows/core.ts';
 import type { ChatPort } from './flows/ports.ts';
 import type { Logger } from './log.ts';
 import { Dispatcher } from './scheduler/dispatcher.ts';
@@ -26,6 +27,7 @@ import { FileKeeper } from './services/kept-files.ts';
 import { LinkSigner } from './services/links.ts';
 import { type OpenDatabase, ping } from './store/db.ts';
 import { deactivateIdentity } from './store/person.store.ts';
+import { SecretBox } from './store/secret-box.ts';
 
 // The composition root: the one file of src/ that may import adapters.
 async function main(): Promise<void> {
@@ -117,7 +119,7 @@ async function main(): Promise<void> {
     return;
   }
   await runConsole({
-    bot,
+    core: new Core({ bot }),
     tenant,
     chat,
     clock,
@@ -199,13 +201,10 @@ async function runServer(config: Config, database: OpenDatabase, log: Logger): P
     leaseMs: config.INBOX_LEASE_SECONDS * 1000,
     onError: (error, context) => log.warn({ err: error, context }, 'inbox'),
   });
-  const slack = slackEnabled(config)
-    ? new SlackAdapter({ config, bot, db: database.db, clock, log, inbox })
-    : undefined;
+  const core = new Core({ bot, inbox, box: SecretBox.from(encryptionKeys(config)) });
+  const slack = slackEnabled(config) ? new SlackAdapter({ config, core, clock, log }) : undefined;
   if (slack) ports.slack = slack.port;
-  const teams = teamsEnabled(config)
-    ? new TeamsAdapter({ config, bot, db: database.db, clock, log, inbox })
-    : undefined;
+  const teams = teamsEnabled(config) ? new TeamsAdapter({ config, core, clock, log }) : undefined;
   if (teams) ports.teams = teams.port;
   inbox.start();
   const dispatcher = newDispatcher(config, database, clock, router, worker, onError);

@@ -6,10 +6,8 @@ import type { Readable, Writable } from 'node:stream';
 import { DateTime } from 'luxon';
 import type { OffsetClock } from '../../src/clock.ts';
 import type { Tenant } from '../../src/domain/model.ts';
-import type { Bot } from '../../src/flows/bot.ts';
-import type { Reply } from '../../src/flows/context.ts';
 import { FLOW_ACTION } from '../../src/flows/flow.ts';
-import type { ChatPort, Recipient } from '../../src/flows/ports.ts';
+import type { ChatPort, CorePort, Recipient, Reply } from '../../src/flows/ports.ts';
 import type { Form, FormField, OutboundMessage } from '../../src/messages/model.ts';
 import { type NumberedButton, renderText } from './text.render.ts';
 
@@ -178,7 +176,7 @@ function answerField(field: FormField, raw: string): { value?: string | string[]
 }
 
 export interface ConsoleOptions {
-  bot: Bot;
+  core: CorePort;
   tenant: Tenant;
   chat: ConsoleChat;
   clock: OffsetClock;
@@ -206,7 +204,7 @@ function durationMs(text: string): number | undefined {
 
 /** Runs the console chat until the input ends or `/salir`. */
 export async function runConsole(options: ConsoleOptions): Promise<void> {
-  const { chat, bot, tenant, output } = options;
+  const { chat, core, tenant, output } = options;
   const write = (line: string) => output.write(`${line}\n`);
   const rl = createInterface({ input: options.input, terminal: false });
   const prompt = () => {
@@ -227,8 +225,8 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
     if (reply.openForm) chat.openForm(chat.current, reply.openForm, origin);
   };
 
-  const dispatch = async (event: Parameters<Bot['handle']>[0], origin?: NumberedButton) => {
-    show(await bot.handle(event), origin);
+  const dispatch = async (event: Parameters<CorePort['handle']>[0], origin?: NumberedButton) => {
+    show(await core.handle(event), origin);
   };
   const base = () => ({
     eventId: randomUUID(),

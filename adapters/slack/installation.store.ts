@@ -1,16 +1,5 @@
 import type { Installation, InstallationQuery, InstallationStore } from '@slack/oauth';
-import type { Locale } from '../../src/config.ts';
-import type { Db } from '../../src/store/db.ts';
-import type { SecretBox } from '../../src/store/secret-box.ts';
-import {
-  deleteInstallation,
-  findInstallation,
-  hasInstallation,
-  installKey,
-  saveInstallation,
-  sealInstallations,
-} from '../../src/store/slack-installation.store.ts';
-import { ensureTenant } from '../../src/store/tenant.store.ts';
+import type { Installations } from '../../src/flows/ports.ts';
 
 /** Slack's tenant key: the Enterprise Grid organisation for org-wide installs, else the workspace. */
 export function slackTenantKey(input: {
@@ -18,19 +7,18 @@ export function slackTenantKey(input: {
   enterpriseId?: string | undefined;
   isEnterpriseInstall?: boolean | undefined;
 }): string {
-  return installKey({
-    teamId: input.teamId,
-    enterpriseId: input.enterpriseId,
-    isEnterpriseInstall: input.isEnterpriseInstall ?? false,
-  });
+  return input.isEnterpriseInstall && input.enterpriseId
+    ? `E:${input.enterpriseId}`
+    : `T:${input.teamId ?? ''}`;
 }
 
-/** Bolt's installation store on our Postgres: every workspace (or org) becomes a tenant. */
-export class PostgresInstallationStore implements InstallationStore {
+/**
+ * Bolt's installation store on the core's installations: every workspace (or org) becomes a
+ * tenant, and its installation JSON (Slack's own shape, opaque to the core) is sealed at rest.
+ */
+export class CoreInstallationStore implements InstallationStore {
   constructor(
-    private readonly db: Db,
-    private readonly defaults: { locale: Locale; timezone: string },
-    private readonly now: () => Date,
+    private readonly installations: Installations,
     /**
      * Called after each install: the first installation of a workspace makes its installer an
      * admin; a re-install only if Slack says the installer administers the workspace.
@@ -41,13 +29,11 @@ export class PostgresInstallationStore implements InstallationStore {
       botToken: string | undefined,
       firstInstallation: boolean,
     ) => Promise<void>,
-    /** Seals the installations (their tokens) at rest; without it they are stored as Slack sends them. */
-    private readonly box?: SecretBox,
   ) {}
 
   /** Seals rows still in plain text or under an older key; how many were sealed again. */
-  async sealExisting(): Promise<number> {
-    return this.box ? sealInstallations(this.db, this.box) : 0;
+  sealExisting(): Promise<number> {
+    return this.installations.sealExisting();
   }
 
   async storeInstallation<A extends 'v1' | 'v2'>(installation: Installation<A, boolean>): Promise<void> {
@@ -57,29 +43,16 @@ export class PostgresInstallationStore implements InstallationStore {
       enterpriseId: installation.enterprise?.id,
       isEnterpriseInstall,
     });
-    const tenant = await ensureTenant(this.db, {
-      platform: 'slack',
-      externalId: key,
-      name: (isEnterpriseInstall ? installation.enterprise?.name : installation.team?.name) ?? key,
-      defaultLocale: this.defaults.locale,
-      defaultTimezone: this.defaults.timezone,
+    const { tenantId, first } = await this.installations.save({
+      key,
+      tenantName: (isEnterpriseInstall ? installation.enterprise?.name : installation.team?.name) ?? key,
+      teamId: installation.team?.id ?? null,
+      enterpriseId: installation.enterprise?.id ?? null,
+      isEnterpriseInstall,
+      installerUserId: installation.user?.id ?? null,
+      installation,
     });
-    const firstInstallation = !(await hasInstallation(this.db, tenant.id));
-    await saveInstallation(
-      this.db,
-      {
-        key,
-        tenantId: tenant.id,
-        teamId: installation.team?.id ?? null,
-        enterpriseId: installation.enterprise?.id ?? null,
-        isEnterpriseInstall,
-        installerUserId: installation.user?.id ?? null,
-        installation,
-        now: this.now(),
-      },
-      this.box,
-    );
-    await this.onInstalled?.(tenant.id, installation.user?.id, installation.bot?.token, firstInstallation);
+    await this.onInstalled?.(tenantId, installation.user?.id, installation.bot?.token, first);
   }
 
   async fetchInstallation(query: InstallationQuery<boolean>): Promise<Installation<'v1' | 'v2', boolean>> {
@@ -92,15 +65,14 @@ export class PostgresInstallationStore implements InstallationStore {
             : []),
         ];
     for (const key of keys) {
-      const found = await findInstallation(this.db, key, this.box);
-      if (found) return found.installation as Installation<'v1' | 'v2', boolean>;
+      const found = await this.installations.find(key);
+      if (found) return found as Installation<'v1' | 'v2', boolean>;
     }
     throw new Error(`no Slack installation for ${keys.join(', ')}`);
   }
 
   async deleteInstallation(query: InstallationQuery<boolean>): Promise<void> {
-    await deleteInstallation(
-      this.db,
+    await this.installations.delete(
       slackTenantKey({
         teamId: query.teamId,
         enterpriseId: query.enterpriseId,

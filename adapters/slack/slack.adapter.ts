@@ -10,34 +10,19 @@ import {
 import { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import type { Clock } from '../../src/clock.ts';
-import { type Config, encryptionKeys } from '../../src/config.ts';
+import type { Config } from '../../src/config.ts';
 import type { Tenant } from '../../src/domain/model.ts';
-import { isValidTimeZone } from '../../src/domain/time.ts';
-import type { Bot } from '../../src/flows/bot.ts';
-import { type Reply, readerOf } from '../../src/flows/context.ts';
-import { ChatDeliveryError, type ChatPort, type Recipient } from '../../src/flows/ports.ts';
-import { translator } from '../../src/i18n/index.ts';
+import {
+  ChatDeliveryError,
+  type ChatPort,
+  type CorePort,
+  type Installations,
+  type Recipient,
+  type Reply,
+} from '../../src/flows/ports.ts';
 import type { Logger } from '../../src/log.ts';
 import type { FileReader, InboundEvent, PlatformUser } from '../../src/messages/inbound.ts';
 import type { OutboundMessage } from '../../src/messages/model.ts';
-import type { Inbox } from '../../src/services/inbox.ts';
-import { recordAudit } from '../../src/store/audit.store.ts';
-import { markProcessed } from '../../src/store/conversation.store.ts';
-import type { Db } from '../../src/store/db.ts';
-import {
-  activeIdentities,
-  createPerson,
-  deactivateTenantIdentities,
-  findIdentity,
-  findPersonByEmail,
-  getPerson,
-  setTenantRole,
-  tenantAdmins,
-  upsertIdentity,
-} from '../../src/store/person.store.ts';
-import { SecretBox } from '../../src/store/secret-box.ts';
-import { deleteInstallation, findInstallationByTenant } from '../../src/store/slack-installation.store.ts';
-import { ensureTenant, findTenant } from '../../src/store/tenant.store.ts';
 import { readCapped } from '../http/read-capped.ts';
 import {
   answeredBlocks,
@@ -51,7 +36,7 @@ import {
   renderSurface,
   type SlackBlock,
 } from './block-kit.render.ts';
-import { PostgresInstallationStore, slackTenantKey } from './installation.store.ts';
+import { CoreInstallationStore, slackTenantKey } from './installation.store.ts';
 
 /** What the adapter registers with Slack; the manifest test checks them against manifest.yml. */
 export const SLACK_REGISTRATIONS = {
@@ -117,12 +102,10 @@ export function classifySlackError(error: unknown): ChatDeliveryError {
 
 export interface SlackAdapterOptions {
   config: Config;
-  bot: Bot;
-  db: Db;
+  /** The core's door: events, tenants, accounts, installations, reads answered later. */
+  core: CorePort;
   clock: Clock;
   log: Logger;
-  /** Where reads wait between their acknowledgement and their answer. */
-  inbox: Inbox;
 }
 
 /**
@@ -166,11 +149,9 @@ export class SlackAdapter {
   readonly receiver: HTTPReceiver | undefined;
   readonly port: SlackChatPort;
   /** Where OAuth installs are kept (several workspaces); undefined with a single bot token. */
-  readonly installationStore: PostgresInstallationStore | undefined;
+  readonly installationStore: CoreInstallationStore | undefined;
   private readonly profiles = new Map<string, { user: PlatformUser; at: number }>();
   private readonly homeRefreshed = new Map<string, number>();
-  /** Workspace → tenant id: a tenant's id never changes, so one lookup per process. */
-  private readonly tenantIds = new Map<string, string>();
   private readonly clientOptions: ConstructorParameters<typeof WebClient>[1];
 
   constructor(private readonly o: SlackAdapterOptions) {
@@ -183,19 +164,13 @@ export class SlackAdapter {
     };
     this.clientOptions = clientOptions;
     const oauth = Boolean(config.SLACK_CLIENT_ID && config.SLACK_CLIENT_SECRET && config.SLACK_STATE_SECRET);
-    const box = SecretBox.from(encryptionKeys(config));
+    const installations = o.core.installations('slack');
     this.installationStore = oauth
-      ? new PostgresInstallationStore(
-          o.db,
-          { locale: config.DEFAULT_LOCALE, timezone: config.DEFAULT_TIMEZONE },
-          () => o.clock.now(),
-          (tenantId, userId, token, first) => {
-            // A new token: the next call builds its client afresh.
-            this.port?.forget(tenantId);
-            return this.installerIsAdmin(tenantId, userId, token, first, clientOptions);
-          },
-          box,
-        )
+      ? new CoreInstallationStore(installations, (tenantId, userId, token, first) => {
+          // A new token: the next call builds its client afresh.
+          this.port?.forget(tenantId);
+          return this.installedBy(tenantId, userId, token, first, clientOptions);
+        })
       : undefined;
     const logLevel =
       config.LOG_LEVEL === 'debug' || config.LOG_LEVEL === 'trace' ? LogLevel.DEBUG : LogLevel.ERROR;
@@ -256,13 +231,12 @@ export class SlackAdapter {
       });
     }
     this.port = new SlackChatPort(
-      o.db,
+      installations,
       config.SLACK_BOT_TOKEN,
       clientOptions,
-      box,
       (tenantId, code, needed) => this.workspacePaused(tenantId, code, needed),
     );
-    o.inbox.register('slack', (payload, replay) => this.answerRead(payload, replay));
+    o.core.onRead('slack', (payload, replay) => this.answerRead(payload, replay));
     this.register();
   }
 
@@ -272,31 +246,28 @@ export class SlackAdapter {
    * told in Slack what to do, once a day across replicas.
    */
   private async workspacePaused(tenantId: string, code: string, needed: string | undefined): Promise<void> {
-    const now = this.o.clock.now();
-    const day = now.toISOString().slice(0, 10);
-    const first = await markProcessed(this.o.db, tenantId, `notice:slack:${code}:${day}`, now).catch(
-      () => false,
-    );
-    if (!first) return;
+    const oauth = this.installationStore && this.o.config.PUBLIC_URL;
+    const notices = await this.o.core.workspacePaused({
+      tenantId,
+      platform: 'slack',
+      code,
+      tell:
+        code === 'missing_scope'
+          ? {
+              key: 'workspace.missing_scope',
+              vars: (t) => ({
+                scope: needed ?? '?',
+                where: oauth ? `${this.o.config.PUBLIC_URL}/slack/install` : t('workspace.app_settings'),
+              }),
+            }
+          : undefined,
+    });
+    if (!notices) return;
     this.o.log.error(
       { tenantId, code, ...(needed ? { needed } : {}) },
       'Slack workspace paused: its reminders wait until the app is reinstalled or given the permission',
     );
-    if (code !== 'missing_scope') return;
-    const oauth = this.installationStore && this.o.config.PUBLIC_URL;
-    for (const admin of await tenantAdmins(this.o.db, tenantId)) {
-      const { t } = readerOf(admin);
-      const text = t('workspace.missing_scope', {
-        scope: needed ?? '?',
-        where: oauth ? `${this.o.config.PUBLIC_URL}/slack/install` : t('workspace.app_settings'),
-      });
-      for (const identity of await activeIdentities(this.o.db, tenantId, admin.id)) {
-        if (identity.platform !== 'slack') continue;
-        await this.port
-          .send({ person: admin, identity }, { summary: text, blocks: [{ type: 'text', text }] })
-          .catch(() => {});
-      }
-    }
+    for (const notice of notices) await this.port.send(notice.to, notice.message).catch(() => {});
   }
 
   /**
@@ -304,77 +275,29 @@ export class SlackAdapter {
    * (members may re-install to grant a scope) makes an admin only of a workspace admin or owner,
    * as `users.info` says; anyone else is linked and nothing more.
    */
-  private async installerIsAdmin(
+  private async installedBy(
     tenantId: string,
     userId: string | undefined,
     token: string | undefined,
-    firstInstallation: boolean,
+    first: boolean,
     clientOptions: ConstructorParameters<typeof WebClient>[1],
   ): Promise<void> {
     if (!userId || !token) return;
-    const { db, clock, config } = this.o;
-    const now = clock.now();
     const client = new WebClient(token, clientOptions);
     let workspaceAdmin = false;
-    if (!firstInstallation) {
+    if (!first) {
       const info = await client.users.info({ user: userId }).catch(() => undefined);
       const u = info?.user as
         | { is_admin?: boolean; is_owner?: boolean; is_primary_owner?: boolean }
         | undefined;
       workspaceAdmin = Boolean(u?.is_admin || u?.is_owner || u?.is_primary_owner);
     }
-    const grant = firstInstallation || workspaceAdmin;
-    const profile = await this.profile(client, tenantId, userId);
-    const known = await findIdentity(db, tenantId, 'slack', userId);
-    let person = known ? await getPerson(db, tenantId, known.personId) : undefined;
-    person ??= profile.email ? await findPersonByEmail(db, tenantId, profile.email) : undefined;
-    person ??= await createPerson(db, tenantId, {
-      name: profile.name ?? userId,
-      email: profile.email ?? null,
-      locale: profile.locale?.startsWith('en') ? 'en' : config.DEFAULT_LOCALE,
-      timezone:
-        profile.timezone && isValidTimeZone(profile.timezone) ? profile.timezone : config.DEFAULT_TIMEZONE,
-    });
-    if (grant && person.tenantRole !== 'admin') await setTenantRole(db, tenantId, person.id, 'admin', now);
-    await upsertIdentity(db, {
-      tenantId,
-      personId: person.id,
-      platform: 'slack',
-      externalId: userId,
-      conversationRef: null,
-      now,
-    });
-    if (!grant || person.tenantRole === 'admin') return;
-    await recordAudit(db, {
-      tenantId,
-      at: now,
-      actorId: person.id,
-      via: 'system',
-      action: 'tenant.admin',
-      subjectType: 'person',
-      subjectId: person.id,
-      data: { reason: firstInstallation ? 'installed the app' : 're-installed the app as a workspace admin' },
-    });
+    const user = await this.profile(client, tenantId, userId);
+    await this.o.core.installationAdded({ tenantId, platform: 'slack', user, first, workspaceAdmin });
   }
 
   private async tenantFor(team: TeamRef): Promise<string> {
-    const key = slackTenantKey(team);
-    const known = this.tenantIds.get(key);
-    if (known) return known;
-    const existing = await findTenant(this.o.db, 'slack', key);
-    if (existing) {
-      this.tenantIds.set(key, existing.id);
-      return existing.id;
-    }
-    const tenant = await ensureTenant(this.o.db, {
-      platform: 'slack',
-      externalId: key,
-      name: key,
-      defaultLocale: this.o.config.DEFAULT_LOCALE,
-      defaultTimezone: this.o.config.DEFAULT_TIMEZONE,
-    });
-    this.tenantIds.set(key, tenant.id);
-    return tenant.id;
+    return (await this.o.core.tenant('slack', slackTenantKey(team))).id;
   }
 
   /** The person's name, email, zone and language from users.info, cached for an hour. */
@@ -427,7 +350,7 @@ export class SlackAdapter {
       locale: string;
     },
   ): Promise<void> {
-    const t = translator(where.locale.startsWith('en') ? 'en' : 'es');
+    const say = (key: string, vars?: Record<string, unknown>) => this.o.core.say(where.locale, key, vars);
     try {
       if (reply.replaceOriginal && where.channel && where.ts) {
         const [first] = renderMessages(reply.replaceOriginal);
@@ -447,7 +370,7 @@ export class SlackAdapter {
             view: renderModal(
               reply.openForm,
               { c: where.channel, ts: where.ts },
-              reply.openForm.cancelLabel ?? t('common.cancel'),
+              reply.openForm.cancelLabel ?? say('common.cancel'),
             ) as never,
           });
         } else {
@@ -489,7 +412,7 @@ export class SlackAdapter {
         await where
           .respond({
             response_type: 'ephemeral',
-            text: t('errors.slack_rate_limited', {
+            text: say('errors.slack_rate_limited', {
               seconds: Math.ceil((failure.retryAfterMs ?? 1000) / 1000),
             }),
           })
@@ -516,7 +439,7 @@ export class SlackAdapter {
     if (this.homeRefreshed.size > 10_000) this.homeRefreshed.clear();
     void (async () => {
       const user = await this.profile(client, team.teamId ?? team.enterpriseId ?? '', userId);
-      const messages = await this.o.bot.home({ tenantId, platform: 'slack', user });
+      const messages = await this.o.core.home({ tenantId, platform: 'slack', user });
       await client.views.publish({
         user_id: userId,
         view: { type: 'home', blocks: renderSurface(messages) },
@@ -535,12 +458,9 @@ export class SlackAdapter {
     ack: () => Promise<void>,
     respond: (m: object) => Promise<unknown>,
   ): Promise<void> {
-    try {
-      await this.o.inbox.accept(`slack:${read.eventId}`, 'slack', read);
-      await ack();
-    } catch (error) {
-      await this.failed(error, ack, respond);
-    }
+    const accepted = await this.o.core.acceptRead('slack', read.eventId, read, undefined);
+    if (accepted.stored) await ack();
+    else await this.failed(new Error('read not stored'), ack, respond);
   }
 
   /** Answers a read from the inbox. */
@@ -567,7 +487,7 @@ export class SlackAdapter {
           : { kind: 'action', actionId: read.actionId ?? '', value: read.value ?? '' },
         read.channel,
       );
-      const reply = await this.o.bot.handle({ ...inbound, replay });
+      const reply = await this.o.core.handle({ ...inbound, replay });
       await this.deliver(client, reply, {
         channel: read.ephemeral ? undefined : read.channel,
         ts: read.ephemeral ? undefined : read.ts,
@@ -600,8 +520,7 @@ export class SlackAdapter {
   ): Promise<void> {
     this.o.log.warn({ code: classifySlackError(error).code }, 'slack request failed');
     if (ack) await ack().catch(() => {});
-    const t = translator(this.o.config.DEFAULT_LOCALE);
-    await respond({ response_type: 'ephemeral', text: t('errors.unexpected') }).catch(() => {});
+    await respond({ response_type: 'ephemeral', text: this.o.core.tryAgain() }).catch(() => {});
   }
 
   /**
@@ -681,7 +600,7 @@ export class SlackAdapter {
             : { kind: 'message', text: fromSlackText(m.text ?? '') },
           m.channel,
         );
-        const reply = await o.bot.handle(inbound);
+        const reply = await o.core.handle(inbound);
         await this.deliver(client, reply, {
           channel: m.channel,
           userId: m.user,
@@ -691,8 +610,7 @@ export class SlackAdapter {
       } catch (error) {
         // Events are acknowledged by Bolt before this runs: say "try again" in the DM.
         this.o.log.warn({ code: classifySlackError(error).code }, 'slack message failed');
-        const t = translator(o.config.DEFAULT_LOCALE);
-        await client.chat.postMessage({ channel: m.channel, text: t('errors.unexpected') }).catch(() => {});
+        await client.chat.postMessage({ channel: m.channel, text: o.core.tryAgain() }).catch(() => {});
       }
     });
 
@@ -702,7 +620,7 @@ export class SlackAdapter {
         enterpriseId: command.enterprise_id,
         isEnterpriseInstall: command.is_enterprise_install === 'true',
       };
-      if (o.bot.registry.isReadOnly({ kind: 'text', text: fromSlackText(command.text ?? '') })) {
+      if (o.core.isReadOnly({ kind: 'text', text: fromSlackText(command.text ?? '') })) {
         const read = slackRead.safeParse({
           kind: 'command',
           team,
@@ -725,7 +643,7 @@ export class SlackAdapter {
           command.channel_id,
         );
         // A change is committed before the ack; Web API calls come after it (Slack's 3 s).
-        const reply = await o.bot.handle(inbound);
+        const reply = await o.core.handle(inbound);
         if (!acked) {
           acked = true;
           await ack();
@@ -765,7 +683,7 @@ export class SlackAdapter {
       const ts = b.container?.message_ts ?? b.message?.ts;
       const eventId = `act:${b.user.id}:${a.action_ts ?? ''}:${a.action_id}`;
       const actionId = baseActionId(a.action_id);
-      if (o.bot.registry.isReadOnly({ kind: 'action', actionId, value: a.value ?? '' })) {
+      if (o.core.isReadOnly({ kind: 'action', actionId, value: a.value ?? '' })) {
         const read = slackRead.safeParse({
           kind: 'action',
           team,
@@ -790,7 +708,7 @@ export class SlackAdapter {
           { kind: 'action', actionId, value: a.value ?? '' },
           channel,
         );
-        const reply = await o.bot.handle(inbound);
+        const reply = await o.core.handle(inbound);
         if (!acked) {
           acked = true;
           await ack();
@@ -844,7 +762,7 @@ export class SlackAdapter {
         },
         meta.c,
       );
-      const reply = await o.bot.handle(inbound);
+      const reply = await o.core.handle(inbound);
       if (reply.formErrors && Object.keys(reply.formErrors).length) {
         // Validation errors stay inside the modal, in the person's language.
         await ack({ response_action: 'errors', errors: reply.formErrors });
@@ -898,20 +816,16 @@ export class SlackAdapter {
         isEnterpriseInstall: body.authorizations?.[0]?.is_enterprise_install,
       };
       const key = slackTenantKey(team);
-      const tenant = await findTenant(o.db, 'slack', key);
-      if (!tenant) return;
       // Retries of this event change nothing the second time.
-      if (!(await markProcessed(o.db, tenant.id, `slack:${body.event_id ?? key}`, o.clock.now()))) return;
-      await deleteInstallation(o.db, key);
-      this.port.forget(tenant.id);
-      const count = await deactivateTenantIdentities(
-        o.db,
-        tenant.id,
-        'slack',
-        'app_uninstalled',
-        o.clock.now(),
-      );
-      o.log.info({ tenant: tenant.id, identities: count }, 'slack app uninstalled');
+      const removed = await o.core.installationRemoved({
+        platform: 'slack',
+        key,
+        eventId: body.event_id ?? key,
+        reason: 'app_uninstalled',
+      });
+      if (!removed) return;
+      this.port.forget(removed.tenantId);
+      o.log.info({ tenant: removed.tenantId, identities: removed.identities }, 'slack app uninstalled');
     };
     app.event('app_uninstalled', async ({ body }) => uninstall(body as never));
     // `tokens_revoked` lists user tokens (`oauth`) and bot tokens (`bot`): only a revoked bot
@@ -1065,10 +979,10 @@ export class SlackChatPort implements ChatPort {
   private readonly clients = new Map<string, WebClient>();
 
   constructor(
-    private readonly db: Db,
+    /** Where OAuth installations (their tokens) are kept; none in single-workspace mode. */
+    private readonly installations: Installations | undefined,
     private readonly singleToken: string | undefined,
     private readonly clientOptions: ConstructorParameters<typeof WebClient>[1],
-    private readonly box?: SecretBox,
     /** A workspace-level error: the permission Slack says is missing, when it is one. */
     private readonly onWorkspaceError?: (
       tenantId: string,
@@ -1087,7 +1001,7 @@ export class SlackChatPort implements ChatPort {
     const cached = this.clients.get(tenantId);
     if (cached) return cached;
     let token = this.singleToken;
-    const installation = (await findInstallationByTenant(this.db, tenantId, this.box)) as
+    const installation = (await this.installations?.forTenant(tenantId)) as
       | { bot?: { token?: string } }
       | undefined;
     if (installation?.bot?.token) token = installation.bot.token;

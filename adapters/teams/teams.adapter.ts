@@ -12,19 +12,18 @@ import {
 import { decodeJwt } from 'jose';
 import { z } from 'zod';
 import type { Clock } from '../../src/clock.ts';
-import { anonymousTeamsAllowed, type Config, LOCALES, type Locale } from '../../src/config.ts';
+import { anonymousTeamsAllowed, type Config } from '../../src/config.ts';
 import type { Tenant } from '../../src/domain/model.ts';
-import type { Bot } from '../../src/flows/bot.ts';
-import type { Reply } from '../../src/flows/context.ts';
-import { ChatDeliveryError, type ChatPort, type Recipient } from '../../src/flows/ports.ts';
-import { translator } from '../../src/i18n/index.ts';
+import {
+  ChatDeliveryError,
+  type ChatPort,
+  type CorePort,
+  type Recipient,
+  type Reply,
+} from '../../src/flows/ports.ts';
 import type { Logger } from '../../src/log.ts';
 import type { FileReader, InboundEvent, PlatformUser } from '../../src/messages/inbound.ts';
 import type { OutboundMessage } from '../../src/messages/model.ts';
-import type { Inbox } from '../../src/services/inbox.ts';
-import type { Db } from '../../src/store/db.ts';
-import { deactivateIdentity, findIdentity, getPerson, upsertIdentity } from '../../src/store/person.store.ts';
-import { ensureTenant } from '../../src/store/tenant.store.ts';
 import { readCapped } from '../http/read-capped.ts';
 import {
   type CardElement,
@@ -203,12 +202,10 @@ class ActivityRefused extends Error {
 
 export interface TeamsAdapterOptions {
   config: Config;
-  bot: Bot;
-  db: Db;
+  /** The core's door: events, tenants, accounts, reads answered after the invoke. */
+  core: CorePort;
   clock: Clock;
   log: Logger;
-  /** Where reads wait between their invoke answer and their cards. */
-  inbox: Inbox;
 }
 
 /**
@@ -239,8 +236,6 @@ export class TeamsAdapter {
   readonly port: TeamsChatPort;
   /** Bot identities by the Entra tenant they serve ('*': any tenant); none in anonymous mode. */
   private readonly identities = new Map<string, TeamsIdentity & { verifier: TeamsTokenVerifier }>();
-  private readonly tenants = new Map<string, Tenant>();
-  private readonly knownMembers = new Set<string>();
 
   constructor(private readonly o: TeamsAdapterOptions) {
     const { config } = o;
@@ -290,7 +285,7 @@ export class TeamsAdapter {
       (tenant) => this.appIdFor(tenant),
       (tenant) => installers.get(tenant.toLowerCase()) ?? installers.get('*'),
     );
-    o.inbox.register('teams', (payload, replay) => this.answerRead(payload, replay));
+    o.core.onRead('teams', (payload, replay) => this.answerRead(payload, replay));
   }
 
   /** The identity that serves a tenant: its own, else a multi-tenant one. */
@@ -323,7 +318,7 @@ export class TeamsAdapter {
       return;
     }
     const read = parsed.data;
-    const reply = await this.o.bot.handle({
+    const reply = await this.o.core.handle({
       eventId: read.eventId,
       tenantId: read.tenantId,
       platform: 'teams',
@@ -470,18 +465,8 @@ export class TeamsAdapter {
 
   private async turn(context: TurnContext, tenantKey: string, later: Later): Promise<void> {
     const activity = context.activity;
-    // A tenant, once known, stays the same row: looked up once per process.
-    let tenant = this.tenants.get(tenantKey);
-    if (!tenant) {
-      tenant = await ensureTenant(this.o.db, {
-        platform: 'teams',
-        externalId: tenantKey,
-        name: tenantKey,
-        defaultLocale: this.o.config.DEFAULT_LOCALE,
-        defaultTimezone: this.o.config.DEFAULT_TIMEZONE,
-      });
-      this.tenants.set(tenantKey, tenant);
-    }
+    // A tenant, once known, stays the same row: the core looks it up once per process.
+    const tenant = await this.o.core.tenant('teams', tenantKey);
     const from = activity.from;
     if (!from?.id) return;
     const reference = activity.getConversationReference() as unknown as Record<string, unknown>;
@@ -492,17 +477,9 @@ export class TeamsAdapter {
       timezone: activity.localTimezone,
       conversationRef: reference,
     };
-    // On first contact, the member's email (or UPN) links them to the roster.
-    const memberKey = `${tenant.id}:${from.id}`;
-    // Members already linked are remembered, so later turns skip the lookup.
-    // An account whose lookup failed before is looked up again until it works.
-    const known =
-      this.knownMembers.has(memberKey) ||
-      (await findIdentity(this.o.db, tenant.id, 'teams', from.id))?.profilePending === false;
-    if (known) {
-      if (this.knownMembers.size > 100_000) this.knownMembers.clear();
-      this.knownMembers.add(memberKey);
-    }
+    // On first contact, the member's email (or UPN) links them to the roster. Members already
+    // linked skip the lookup; an account whose lookup failed before is looked up until it works.
+    const known = await this.o.core.isSettled(tenant.id, 'teams', from.id);
     if (activity.conversation?.id && !known) {
       try {
         const connector = context.turnState.get<ConnectorClient>(this.adapter.ConnectorClientKey);
@@ -525,20 +502,10 @@ export class TeamsAdapter {
     };
 
     if (activity.type === 'installationUpdate') {
-      const identity = await findIdentity(this.o.db, tenant.id, 'teams', from.id);
       const action = (activity as { action?: string }).action ?? '';
-      if (identity && action.startsWith('remove'))
-        await deactivateIdentity(this.o.db, tenant.id, identity.id, 'app_removed', this.o.clock.now());
-      if (identity && action.startsWith('add')) {
-        await upsertIdentity(this.o.db, {
-          tenantId: tenant.id,
-          personId: identity.personId,
-          platform: 'teams',
-          externalId: from.id,
-          conversationRef: reference,
-          now: this.o.clock.now(),
-        });
-      }
+      if (action.startsWith('remove'))
+        await this.o.core.identityRemoved(tenant.id, 'teams', from.id, 'app_removed');
+      if (action.startsWith('add')) await this.o.core.identityAdded(tenant.id, 'teams', from.id, reference);
       return;
     }
 
@@ -548,7 +515,7 @@ export class TeamsAdapter {
       )?.action;
       const event = this.fromCard(base, action?.verb ?? '', action?.data ?? {});
       // A known person's read is answered after the invoke, from the inbox.
-      if (known && event.kind === 'action' && this.o.bot.registry.isReadOnly(event)) {
+      if (known && event.kind === 'action' && this.o.core.isReadOnly(event)) {
         const read = teamsRead.safeParse({
           ...event,
           user: { ...user, conversationRef: undefined },
@@ -556,18 +523,8 @@ export class TeamsAdapter {
         });
         if (read.success) {
           // The person's own language, as everything the bot says to them (not the client's).
-          const t = translator(await this.languageOf(tenant.id, from.id, activity.locale));
-          let text: string;
-          try {
-            await this.o.inbox.accept(`teams:${read.data.eventId}`, 'teams', read.data);
-            text = t('common.on_its_way');
-          } catch (error) {
-            this.o.log.warn(
-              { err: error instanceof Error ? error.message : String(error) },
-              'teams read not stored',
-            );
-            text = t('errors.unexpected');
-          }
+          const locale = await this.o.core.languageOf(tenant.id, 'teams', from.id, activity.locale);
+          const { text } = await this.o.core.acceptRead('teams', read.data.eventId, read.data, locale);
           await context.sendActivity({
             type: 'invokeResponse',
             value: { status: 200, body: { statusCode: 200, type: MESSAGE, value: text } },
@@ -575,7 +532,7 @@ export class TeamsAdapter {
           return;
         }
       }
-      const reply = await this.o.bot.handle(event);
+      const reply = await this.o.core.handle(event);
       const answer = invokeAnswer(event, reply, action?.data ?? {});
       await context.sendActivity({
         type: 'invokeResponse',
@@ -602,7 +559,7 @@ export class TeamsAdapter {
               kind: 'message',
               text: (activity.text ?? '').replace(/<at>.*?<\/at>/g, '').trim(),
             });
-      const reply = await this.o.bot.handle(event);
+      const reply = await this.o.core.handle(event);
       later.push({ reference, cards: replyCards(reply) });
     }
   }
@@ -643,20 +600,6 @@ export class TeamsAdapter {
         submissionId: typeof data.submission === 'string' ? data.submission : undefined,
       } as InboundEvent;
     return { ...base, kind: 'action', actionId: verb, value } as InboundEvent;
-  }
-
-  /** The language of the person behind a Teams account: the one they chose, else their client's. */
-  private async languageOf(
-    tenantId: string,
-    externalId: string,
-    clientLocale: string | undefined,
-  ): Promise<Locale> {
-    const identity = await findIdentity(this.o.db, tenantId, 'teams', externalId);
-    const person = identity ? await getPerson(this.o.db, tenantId, identity.personId) : undefined;
-    const wanted = (person?.locale ?? clientLocale ?? '').slice(0, 2).toLowerCase();
-    return (LOCALES as readonly string[]).includes(wanted)
-      ? (wanted as Locale)
-      : this.o.config.DEFAULT_LOCALE;
   }
 }
 

@@ -2,19 +2,10 @@ import { sql } from 'kysely';
 import type { Db } from './db.ts';
 import { isSealed, type SecretBox } from './secret-box.ts';
 
-/**
- * Slack installations (OAuth), one per workspace or Enterprise Grid organisation. The
- * installation JSON is Slack's own shape and stays opaque to the core.
+/*
+ * Slack installations (OAuth), one per workspace or Enterprise Grid organisation, under the
+ * adapter's key. The installation JSON is Slack's own shape and stays opaque to the core.
  */
-export function installKey(input: {
-  enterpriseId?: string | undefined;
-  teamId?: string | undefined;
-  isEnterpriseInstall?: boolean;
-}): string {
-  return input.isEnterpriseInstall && input.enterpriseId
-    ? `E:${input.enterpriseId}`
-    : `T:${input.teamId ?? ''}`;
-}
 
 export async function saveInstallation(
   db: Db,

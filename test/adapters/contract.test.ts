@@ -9,16 +9,13 @@ import { renderCards, renderFormCard } from '../../adapters/teams/adaptive-card.
 import { TeamsAdapter } from '../../adapters/teams/teams.adapter.ts';
 import { systemClock } from '../../src/clock.ts';
 import { parseConfig } from '../../src/config.ts';
-import type { Bot } from '../../src/flows/bot.ts';
-import type { Reply } from '../../src/flows/context.ts';
 import { proposalMessage } from '../../src/flows/session.flow.ts';
 import { reviewRequest } from '../../src/flows/views.ts';
 import { formatter, translator } from '../../src/i18n/index.ts';
 import { createLogger } from '../../src/log.ts';
-import type { InboundEvent } from '../../src/messages/inbound.ts';
 import { button, type Form, message, type OutboundMessage, textMessage } from '../../src/messages/model.ts';
-import { Inbox } from '../../src/services/inbox.ts';
 import type { OpenDatabase } from '../../src/store/db.ts';
+import { RecordingCore } from '../support/core.ts';
 import { openMigratedPGlite } from '../support/databases.ts';
 
 /** What an adapter makes of a neutral message, reduced to what the contract checks. */
@@ -192,8 +189,7 @@ describe.each(adapters)('adapter contract: $name', (adapter) => {
 describe('adapter contract: teams inbound', () => {
   const fixture = (name: string) =>
     JSON.parse(readFileSync(new URL(`../fixtures/teams/${name}.json`, import.meta.url), 'utf8'));
-  const events: InboundEvent[] = [];
-  const replies: Reply[] = [];
+  let core: RecordingCore;
   let db: OpenDatabase;
   let url = '';
   let server: Server;
@@ -214,25 +210,17 @@ describe('adapter contract: teams inbound', () => {
       HOST: '127.0.0.1',
     });
     if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
-    const core = {
-      async handle(event: InboundEvent): Promise<Reply> {
-        events.push(event);
-        return replies.shift() ?? { messages: [] };
-      },
-    } as unknown as Bot;
-    const teams = new TeamsAdapter({
-      config: parsed.config,
-      bot: core,
+    core = new RecordingCore({
       db: db.db,
       clock: systemClock,
+      chat: { send: async () => null, update: async () => {} },
+      defaults: { locale: 'es', timezone: 'UTC' },
+    });
+    const teams = new TeamsAdapter({
+      config: parsed.config,
+      core,
+      clock: systemClock,
       log: createLogger('silent'),
-      inbox: new Inbox({
-        db: db.db,
-        clock: systemClock,
-        worker: 'contract',
-        leaseMs: 30_000,
-        onError: () => {},
-      }),
     });
     server = createHttpServer({ teams: (req, res) => teams.handle(req, res), health: async () => true });
     url = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
@@ -261,14 +249,14 @@ describe('adapter contract: teams inbound', () => {
 
   it('an invoke with errors: the core gets the form, the card comes back filled in with the problem under its field', async () => {
     const submit = fixture('invoke-form-submit');
-    replies.push({
+    core.replies.push({
       messages: [textMessage('Fecha límite: esa fecha no existe.')],
       formErrors: { dueDate: 'Esa fecha no existe (febrero no tiene 30 días).' },
       refused: true,
     });
     const res = await post(submit);
     expect(res.status).toBe(200);
-    expect(events.at(-1)).toMatchObject({
+    expect(core.events.at(-1)).toMatchObject({
       kind: 'form',
       platform: 'teams',
       actionId: 'goal.form',
@@ -293,9 +281,11 @@ describe('adapter contract: teams inbound', () => {
 
   it('a form resubmitted (corrected, a new activity, the same form instance): the same submission id reaches the core, the card becomes the outcome', async () => {
     const again = fixture('invoke-form-resubmit');
-    replies.push({ messages: [textMessage('Listo: envié «Reducir el tiempo de respuesta» a revisión.')] });
+    core.replies.push({
+      messages: [textMessage('Listo: envié «Reducir el tiempo de respuesta» a revisión.')],
+    });
     const res = await post(again);
-    const [first, second] = events.slice(-2);
+    const [first, second] = core.events.slice(-2);
     expect(second).toMatchObject({
       kind: 'form',
       submissionId: 'form-7c1e',
@@ -311,7 +301,7 @@ describe('adapter contract: teams inbound', () => {
 
   it('a click in a list: the core gets the button’s value as given, the clicked card is answered with the refreshed list', async () => {
     const click = fixture('invoke-list-click');
-    replies.push({
+    core.replies.push({
       messages: [],
       replaceOriginal: message('Metas de Ana Torres')
         .text('Metas de Ana Torres')
@@ -321,7 +311,7 @@ describe('adapter contract: teams inbound', () => {
         .build(),
     });
     const res = await post(click);
-    expect(events.at(-1)).toMatchObject({
+    expect(core.events.at(-1)).toMatchObject({
       kind: 'action',
       actionId: 'goal.approve',
       value: '{"g":"goal-1","r":1,"l":1}',

@@ -6,13 +6,15 @@ import nock from 'nock';
 import { createHttpServer, listen } from '../../adapters/http/server.ts';
 import { SlackAdapter, type SlackChatPort } from '../../adapters/slack/slack.adapter.ts';
 import type { Clock } from '../../src/clock.ts';
-import { parseConfig } from '../../src/config.ts';
+import { encryptionKeys, parseConfig } from '../../src/config.ts';
 import { BackgroundChatPort, PlatformRouter } from '../../src/flows/background-port.ts';
 import { Bot } from '../../src/flows/bot.ts';
 import { createLogger } from '../../src/log.ts';
 import { Inbox } from '../../src/services/inbox.ts';
 import type { OpenDatabase } from '../../src/store/db.ts';
 import { ping } from '../../src/store/db.ts';
+import { SecretBox } from '../../src/store/secret-box.ts';
+import { coreOf } from './core.ts';
 import { intercepted } from './nock.ts';
 import { worldClock } from './world.ts';
 
@@ -171,7 +173,12 @@ export async function startSlackServer(db: OpenDatabase): Promise<{
     onError: () => {},
   });
   inbox.start();
-  const slack = new SlackAdapter({ config, bot, db: db.db, clock, log, inbox });
+  const slack = new SlackAdapter({
+    config,
+    core: coreOf(bot, { inbox, box: SecretBox.from(encryptionKeys(config)) }),
+    clock,
+    log,
+  });
   Object.assign(ports, { slack: slack.port });
   const server = createHttpServer({ slack: slack.requestListener, health: () => ping(db.db) });
   const port = await listen(server, 0, '127.0.0.1');

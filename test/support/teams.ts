@@ -11,6 +11,7 @@ import { Inbox } from '../../src/services/inbox.ts';
 import { FileKeeper } from '../../src/services/kept-files.ts';
 import { LinkSigner } from '../../src/services/links.ts';
 import { type OpenDatabase, ping } from '../../src/store/db.ts';
+import { coreOf } from './core.ts';
 import { intercepted } from './nock.ts';
 import { worldClock } from './world.ts';
 
@@ -71,14 +72,7 @@ export async function startTeams(
     leaseMs: 30_000,
     onError: () => {},
   });
-  const teams = new TeamsAdapter({
-    config: parsed.config,
-    bot,
-    db: db.db,
-    clock,
-    log,
-    inbox,
-  });
+  const teams = new TeamsAdapter({ config: parsed.config, core: coreOf(bot, { inbox }), clock, log });
   Object.assign(ports, { teams: teams.port });
   const server = createHttpServer({
     teams: (req, res) => teams.handle(req, res),

@@ -1,23 +1,22 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PostgresInstallationStore } from '../../../adapters/slack/installation.store.ts';
+import { CoreInstallationStore } from '../../../adapters/slack/installation.store.ts';
 import { Inbox } from '../../../src/services/inbox.ts';
 import type { OpenDatabase } from '../../../src/store/db.ts';
 import { SecretBox } from '../../../src/store/secret-box.ts';
 import { findTenant } from '../../../src/store/tenant.store.ts';
+import { coreOf, installationsOf } from '../../support/core.ts';
 import { openMigratedPGlite } from '../../support/databases.ts';
 import { intercepted } from '../../support/nock.ts';
 
 describe('Slack installations in Postgres (OAuth, several workspaces)', () => {
   let db: OpenDatabase;
-  let store: PostgresInstallationStore;
+  let store: CoreInstallationStore;
   const installed: [string, string | undefined][] = [];
   beforeAll(async () => {
     db = await openMigratedPGlite();
-    store = new PostgresInstallationStore(
-      db.db,
-      { locale: 'es', timezone: 'America/Santiago' },
-      () => new Date('2026-11-22T12:00:00Z'),
+    store = new CoreInstallationStore(
+      installationsOf(db, { locale: 'es', timezone: 'America/Santiago' }, new Date('2026-11-22T12:00:00Z')),
       async (tenantId, user) => {
         installed.push([tenantId, user]);
       },
@@ -87,12 +86,8 @@ describe('Slack tokens encrypted at rest', () => {
     }) as never;
   const query = (teamId: string) => ({ teamId, isEnterpriseInstall: false, enterpriseId: undefined });
   const storeWith = (db: OpenDatabase, box?: SecretBox) =>
-    new PostgresInstallationStore(
-      db.db,
-      { locale: 'es', timezone: 'UTC' },
-      () => new Date('2026-12-03T12:00:00Z'),
-      undefined,
-      box,
+    new CoreInstallationStore(
+      installationsOf(db, { locale: 'es', timezone: 'UTC' }, new Date('2026-12-03T12:00:00Z'), box),
     );
   const rawRow = async (db: OpenDatabase, team: string) =>
     JSON.stringify(
@@ -104,7 +99,7 @@ describe('Slack tokens encrypted at rest', () => {
           .executeTakeFirstOrThrow()
       ).installation,
     );
-  const botToken = async (store: PostgresInstallationStore, team: string) =>
+  const botToken = async (store: CoreInstallationStore, team: string) =>
     ((await store.fetchInstallation(query(team))) as { bot?: { token?: string } }).bot?.token;
 
   it('stores no token in clear text with a key, and reads it back', async () => {
@@ -239,17 +234,17 @@ describe('who administers a tenant', () => {
       });
       const adapter = new SlackAdapter({
         config: parsed.config,
-        bot,
-        db: db.db,
+        core: coreOf(bot, {
+          inbox: new Inbox({
+            db: db.db,
+            clock: systemClock,
+            worker: 'test',
+            leaseMs: 30_000,
+            onError: () => {},
+          }),
+        }),
         clock: systemClock,
         log: createLogger('silent'),
-        inbox: new Inbox({
-          db: db.db,
-          clock: systemClock,
-          worker: 'test',
-          leaseMs: 30_000,
-          onError: () => {},
-        }),
       });
       await adapter.installationStore?.storeInstallation({
         team: { id: 'T777', name: 'Ministerio' },

@@ -5,7 +5,7 @@ import {
   SlackChatPort,
   WORKSPACE_PAUSE_MS,
 } from '../../../adapters/slack/slack.adapter.ts';
-import type { Db } from '../../../src/store/db.ts';
+import type { Installations } from '../../../src/flows/ports.ts';
 import { intercepted } from '../../support/nock.ts';
 
 /** A Web API failure as @slack/web-api raises it for `{ ok: false, error }`. */
@@ -51,25 +51,22 @@ describe('Slack errors about a person and about the whole workspace', () => {
         ];
       });
     let token = 'xoxb-old';
-    const db = {} as Db;
-    const port = new SlackChatPort(db, undefined, {
+    // The installation's current token, as the core's installations read it after a reinstall.
+    let reads = 0;
+    const installations: Installations = {
+      forTenant: async () => {
+        reads++;
+        return { bot: { token } };
+      },
+      save: async () => ({ tenantId: 't1', first: false }),
+      find: async () => undefined,
+      delete: async () => {},
+      sealExisting: async () => 0,
+    };
+    const port = new SlackChatPort(installations, undefined, {
       slackApiUrl: 'https://slack-ws.test/api/',
       retryConfig: { retries: 0 },
     });
-    // The installation's current token, as the store would read it after a reinstall.
-    let built = 0;
-    port.clientFor = async (tenantId: string) => {
-      const { WebClient } = await import('@slack/web-api');
-      const cached = (port as unknown as { clients: Map<string, unknown> }).clients.get(tenantId);
-      if (cached) return cached as never;
-      built++;
-      const client = new WebClient(token, {
-        slackApiUrl: 'https://slack-ws.test/api/',
-        retryConfig: { retries: 0 },
-      });
-      (port as unknown as { clients: Map<string, unknown> }).clients.set(tenantId, client);
-      return client;
-    };
     const to = {
       person: {} as never,
       identity: {
@@ -92,7 +89,8 @@ describe('Slack errors about a person and about the whole workspace', () => {
     token = 'xoxb-new';
     revoked = false;
     expect(await port.send(to, message)).toBe('D1:1.0');
-    expect(built).toBe(2);
+    // Read once, then again after the error dropped the client.
+    expect(reads).toBe(2);
     expect(tokens).toEqual(['Bearer xoxb-old', 'Bearer xoxb-new']);
   });
 });

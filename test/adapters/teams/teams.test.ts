@@ -10,6 +10,7 @@ import { Inbox } from '../../../src/services/inbox.ts';
 import type { OpenDatabase } from '../../../src/store/db.ts';
 import { createPerson, getPerson } from '../../../src/store/person.store.ts';
 import { findTenant } from '../../../src/store/tenant.store.ts';
+import { coreOf } from '../../support/core.ts';
 import { openMigratedPGlite } from '../../support/databases.ts';
 import { eventually } from '../../support/eventually.ts';
 import {
@@ -342,11 +343,17 @@ describe('Teams adapter over /api/messages', () => {
     });
     const adapter = new TeamsAdapter({
       config: parsed.config,
-      bot,
-      db: db.db,
+      core: coreOf(bot, {
+        inbox: new Inbox({
+          db: db.db,
+          clock: systemClock,
+          worker: 'test',
+          leaseMs: 30_000,
+          onError: () => {},
+        }),
+      }),
       clock: systemClock,
       log: createLogger('silent'),
-      inbox: new Inbox({ db: db.db, clock: systemClock, worker: 'test', leaseMs: 30_000, onError: () => {} }),
     });
     const reference = {
       serviceUrl: `${SERVICE}/emea/`,

@@ -53,6 +53,17 @@ describe('layer rules (STYLE.md §1)', () => {
     expect(offenders).toEqual([]);
   });
 
+  it('adapters come in through the core port: no import of src/store or src/services', () => {
+    const adapters = files(join(root, 'adapters')).map((p) => relative(root, p));
+    expect(adapters.length).toBeGreaterThan(5);
+    const offenders = adapters.flatMap((path) =>
+      imports(path)
+        .filter((i) => /(^|\/)src\/(store|services)\//.test(i))
+        .map((i) => `${path} → ${i}`),
+    );
+    expect(offenders).toEqual([]);
+  });
+
   it('migrations import no application code', () => {
     const offenders = files(join(root, 'migrations')).flatMap((p) =>
       imports(p)

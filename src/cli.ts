@@ -2,6 +2,7 @@ import './require-node.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
+import { PLATFORMS } from '../adapters/platforms.ts';
 import { loggerFor, openMigratedDatabase } from './boot.ts';
 import { systemClock } from './clock.ts';
 import { type Config, loadConfigOrExit } from './config.ts';
@@ -94,8 +95,7 @@ Commands:
                                          each participant's results (xlsx), the diplomas (pdf), the chart (png)
   help
 
-Every command takes --tenant (console by default; slack:T0123 for a Slack workspace,
-slack-org:E0123 for an Enterprise Grid organisation, teams:<tenant id>) and --json.
+Every command takes --tenant (console by default; ${PLATFORMS.flatMap((p) => p.tenantSpecs ?? []).join(', ')}) and --json.
 The database is DATABASE_URL when set, else the embedded one under DATA_DIR.`;
 
 export interface CliIo {
@@ -137,14 +137,17 @@ function counted(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
+/** `--tenant`: console, or a platform's own form (each platform module says which). */
 function tenantSpec(spec: string): { platform: Platform; externalId: string } {
-  const [kind, ...rest] = spec.split(':');
+  const [kind = '', ...rest] = spec.split(':');
   const id = rest.join(':');
   if (spec === 'console' || kind === 'console') return { platform: 'console', externalId: CONSOLE_TENANT };
-  if (kind === 'slack' && id) return { platform: 'slack', externalId: `T:${id}` };
-  if (kind === 'slack-org' && id) return { platform: 'slack', externalId: `E:${id}` };
-  if (kind === 'teams' && id) return { platform: 'teams', externalId: id };
-  throw new Error(`--tenant ${spec}: use console, slack:T0123, slack-org:E0123 or teams:<tenant id>`);
+  for (const platform of PLATFORMS) {
+    const key = id ? platform.tenantKey?.(kind, id) : undefined;
+    if (key) return { platform: platform.name, externalId: key };
+  }
+  const forms = ['console', ...PLATFORMS.flatMap((p) => p.tenantSpecs ?? []).map((f) => f.split(' ')[0])];
+  throw new Error(`--tenant ${spec}: use ${forms.slice(0, -1).join(', ')} or ${forms.at(-1)}`);
 }
 
 function genderCodesOption(value: string | undefined): GenderCodes | undefined {
@@ -248,7 +251,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
   }
   if (!io.config) loadDotEnv();
-  const config = io.config ?? loadConfigOrExit();
+  const config = io.config ?? loadConfigOrExit(process.env, PLATFORMS);
   const database = io.database ?? (await openMigratedDatabase(config, loggerFor(config, true)));
   try {
     // `migrate` and `report` take no subcommand: what follows them is options.

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { isValidTimeZone } from './domain/time.ts';
+import type { PlatformModule } from './platforms.ts';
 import { parseKey } from './store/secret-box.ts';
 
 /** Languages the bot speaks; Spanish first. */
@@ -17,21 +18,6 @@ const EXAMPLES: Record<string, string> = {
   LOG_LEVEL: 'info',
   NODE_ENV: 'production',
   ADMIN_EMAILS: 'rrhh@example.gob,coordinacion@example.gob',
-  SLACK_BOT_TOKEN: 'xoxb-1234-5678-abcdef',
-  SLACK_SIGNING_SECRET: '8f742231b10e8888abcd99yyyzzz85a5',
-  SLACK_APP_TOKEN: 'xapp-1-A111-222-abcdef',
-  SLACK_CLIENT_ID: '1234567890.1234567890',
-  SLACK_CLIENT_SECRET: 'abcdef0123456789abcdef0123456789',
-  SLACK_STATE_SECRET: 'a-long-random-string',
-  SLACK_API_URL: 'https://slack.com/api/',
-  TEAMS_OPENID_METADATA_URL: 'https://login.botframework.com/v1/.well-known/openidconfiguration',
-  MICROSOFT_LOGIN_URL: 'https://login.microsoftonline.com',
-  TEAMS_APP_CATALOG_ID: '8a7b6c5d-1111-2222-3333-444455556666',
-  TEAMS_IDENTITIES_FILE: '/etc/mentoria/teams-identities.json',
-  TEAMS_SERVICE_URL: 'https://smba.trafficmanager.net/teams/',
-  NUDGE_SLACK_PER_CHANNEL: '1',
-  NUDGE_TEAMS_PER_CONVERSATION: '7',
-  NUDGE_TEAMS_PER_TENANT: '30',
   NUDGE_LEASE_SECONDS: '60',
   INBOX_LEASE_SECONDS: '30',
   PUBLIC_URL: 'https://mentoria.example.gob',
@@ -72,7 +58,8 @@ const keyList = (max: number) =>
     return keys as Buffer[];
   });
 
-const rate = (fallback: number) =>
+/** A rate in messages a second, for a platform's sending limits. */
+export const perSecond = (fallback: number) =>
   z.coerce
     .number({ error: 'must be a number' })
     .positive('must be more than 0')
@@ -122,61 +109,6 @@ const schema = z.object({
     )
     .pipe(z.array(z.email({ error: 'must be comma-separated email addresses' })))
     .optional(),
-  // Slack: one workspace with a bot token, or many through OAuth (client id, secret, state secret).
-  SLACK_BOT_TOKEN: z
-    .string()
-    .regex(/^xox[bp]-/, 'must be a bot token starting with xoxb-')
-    .optional(),
-  SLACK_SIGNING_SECRET: z.string().min(16, "must be the app's signing secret").optional(),
-  // Socket Mode (development, no public URL) instead of HTTP.
-  SLACK_APP_TOKEN: z
-    .string()
-    .regex(/^xapp-/, 'must be an app-level token starting with xapp-')
-    .optional(),
-  SLACK_CLIENT_ID: z.string().min(1).optional(),
-  SLACK_CLIENT_SECRET: z.string().min(1).optional(),
-  SLACK_STATE_SECRET: z.string().min(16, 'must be at least 16 characters').optional(),
-  // Where the Slack Web API lives (tests and local stand-ins point it elsewhere).
-  SLACK_API_URL: z
-    .string()
-    .regex(/^https?:\/\/\S+$/, 'must be an http(s) URL')
-    .transform((url) => (url.endsWith('/') ? url : `${url}/`))
-    .optional(),
-  // Microsoft Teams (the Azure Bot's app registration); single- or multi-tenant.
-  MICROSOFT_APP_ID: z.string().min(1).optional(),
-  MICROSOFT_APP_PASSWORD: z.string().min(1).optional(),
-  MICROSOFT_APP_TENANT_ID: z.string().min(1).optional(),
-  // Several institutions, one bot identity each (new Azure bots are single-tenant): a JSON file of
-  // tenant → app id, secret or certificate, token authority and catalog id (see README, Teams).
-  TEAMS_IDENTITIES_FILE: z.string().min(1).max(1_000).optional(),
-  // Proactive installation: the app's id in the tenant's app catalog (Teams admin center), so
-  // the bot can install itself for a roster person through Microsoft Graph and write first.
-  TEAMS_APP_CATALOG_ID: z.string().min(1).max(100).optional(),
-  // The Bot Connector region for conversations the bot opens itself (personal chats found through Graph).
-  TEAMS_SERVICE_URL: z
-    .string()
-    .refine(isTrustedUrl, 'must be an https URL (http only on 127.0.0.1 or localhost)')
-    .optional(),
-  // Where the Bot Connector's signing keys and Entra's token endpoint live. Only tests and local
-  // stand-ins change them: https, or http on this machine only.
-  TEAMS_OPENID_METADATA_URL: z
-    .string()
-    .refine(isTrustedUrl, 'must be an https URL (http only on 127.0.0.1 or localhost)')
-    .optional(),
-  MICROSOFT_LOGIN_URL: z
-    .string()
-    .refine(isTrustedUrl, 'must be an https URL (http only on 127.0.0.1 or localhost)')
-    .transform((url) => url.replace(/\/+$/, ''))
-    .optional(),
-  // Accept unauthenticated Teams requests (local clients, the Agents Playground). Never in production.
-  TEAMS_ANONYMOUS: z
-    .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
-    .transform((v) => v === 'true' || v === '1')
-    .optional(),
-  // Messages a second the dispatcher sends, so the platforms rarely answer 429.
-  NUDGE_SLACK_PER_CHANNEL: rate(1),
-  NUDGE_TEAMS_PER_CONVERSATION: rate(7),
-  NUDGE_TEAMS_PER_TENANT: rate(30),
   // Proxies in front of this server that append to X-Forwarded-For (per-client limits use it).
   TRUST_PROXY_HOPS: z.coerce
     .number({ error: 'must be a number' })
@@ -272,28 +204,43 @@ export function isLoopback(host: string): boolean {
   return h === 'localhost' || h === '::1' || /^127\.\d+\.\d+\.\d+$/.test(h);
 }
 
+/** The variables every server reads; each platform adds its own (`PlatformModule.configSchema`). */
 export type Config = z.infer<typeof schema>;
 
-export type ConfigResult = { ok: true; config: Config } | { ok: false; problems: string[] };
+export type ConfigResult<C = Config> = { ok: true; config: C } | { ok: false; problems: string[] };
+
+/** What parsing needs of a platform: its variables, their examples, and its combinations. */
+export type PlatformSettings = Pick<PlatformModule, 'configSchema' | 'examples' | 'configChecks'>;
 
 /**
- * Parses the environment once. Empty values count as unset, as in most `.env` files.
- * Each problem is one line: the variable, what is wrong, and an example of a good value.
+ * Parses the environment once, with the variables of the platforms given. Empty values count as
+ * unset, as in most `.env` files. Each problem is one line: the variable, what is wrong, and an
+ * example of a good value.
  */
-export function parseConfig(env: Record<string, string | undefined>): ConfigResult {
+export function parseConfig(
+  env: Record<string, string | undefined>,
+  platforms: readonly PlatformSettings[] = [],
+): ConfigResult {
+  const full = platforms.reduce<z.ZodObject>((all, p) => all.extend(p.configSchema.shape), schema);
+  const examples: Record<string, string> = Object.assign(
+    {},
+    EXAMPLES,
+    ...platforms.map((p) => p.examples ?? {}),
+  );
   const cleaned: Record<string, string> = {};
-  for (const key of Object.keys(schema.shape)) {
+  for (const key of Object.keys(full.shape)) {
     const value = env[key]?.trim();
     if (value) cleaned[key] = value;
   }
-  const result = schema.safeParse(cleaned);
+  const result = full.safeParse(cleaned);
   if (result.success) {
-    const problems = crossChecks(result.data);
-    return problems.length ? { ok: false, problems } : { ok: true, config: result.data };
+    const config = result.data as Config;
+    const problems = [...platforms.flatMap((p) => p.configChecks?.(config) ?? []), ...crossChecks(config)];
+    return problems.length ? { ok: false, problems } : { ok: true, config };
   }
   const problems = result.error.issues.map((issue) => {
     const name = String(issue.path[0] ?? 'environment');
-    const example = EXAMPLES[name];
+    const example = examples[name];
     return `${name}: ${issue.message}${example ? ` (example: ${name}=${example})` : ''}`;
   });
   return { ok: false, problems };
@@ -302,32 +249,6 @@ export function parseConfig(env: Record<string, string | undefined>): ConfigResu
 /** Combinations that only make sense together. */
 function crossChecks(c: Config): string[] {
   const problems: string[] = [];
-  const oauth = [c.SLACK_CLIENT_ID, c.SLACK_CLIENT_SECRET, c.SLACK_STATE_SECRET];
-  if (oauth.some(Boolean) && !oauth.every(Boolean)) {
-    problems.push(
-      'SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET: set all three to install in several workspaces, or none',
-    );
-  }
-  const slack = c.SLACK_BOT_TOKEN || oauth.every(Boolean);
-  if (slack && !c.SLACK_SIGNING_SECRET && !c.SLACK_APP_TOKEN) {
-    problems.push(
-      `SLACK_SIGNING_SECRET: required to verify Slack's requests over HTTP (example: SLACK_SIGNING_SECRET=${EXAMPLES.SLACK_SIGNING_SECRET})`,
-    );
-  }
-  if (c.SLACK_APP_TOKEN && !c.SLACK_BOT_TOKEN) {
-    problems.push(
-      `SLACK_BOT_TOKEN: Socket Mode needs the bot token too (example: SLACK_BOT_TOKEN=${EXAMPLES.SLACK_BOT_TOKEN})`,
-    );
-  }
-  if (c.TEAMS_ANONYMOUS && (c.MICROSOFT_APP_ID || c.MICROSOFT_APP_PASSWORD || c.TEAMS_IDENTITIES_FILE)) {
-    problems.push(
-      'TEAMS_ANONYMOUS: unauthenticated Teams requests cannot be mixed with MICROSOFT_APP_ID or TEAMS_IDENTITIES_FILE; remove one of them',
-    );
-  } else if (c.TEAMS_ANONYMOUS && !anonymousTeamsAllowed(c)) {
-    problems.push(
-      'TEAMS_ANONYMOUS: unauthenticated Teams requests are only for a local client on this machine; set NODE_ENV=development (or test) and HOST=127.0.0.1, or set MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD',
-    );
-  }
   if (c.PUBLIC_URL && !c.LINK_SECRET && isProduction(c)) {
     problems.push(
       `LINK_SECRET: required with PUBLIC_URL in production, so that download links survive restarts and replicas (example: LINK_SECRET=${EXAMPLES.LINK_SECRET})`,
@@ -336,19 +257,9 @@ function crossChecks(c: Config): string[] {
   if (c.ENCRYPTION_KEY && c.ENCRYPTION_KEYS) {
     problems.push('ENCRYPTION_KEY and ENCRYPTION_KEYS: set one of them (ENCRYPTION_KEYS=new,old to rotate)');
   }
-  if (oauth.every(Boolean) && !encryptionKeys(c) && isProduction(c)) {
-    problems.push(
-      "ENCRYPTION_KEY: required in production with SLACK_CLIENT_ID, so that the workspaces' tokens are encrypted in the database (generate one with: openssl rand -base64 32)",
-    );
-  }
   if (c.LLM_BASE_URL && !c.LLM_MODEL) {
     problems.push(
       `LLM_MODEL: required with LLM_BASE_URL, the model to ask (example: LLM_MODEL=${EXAMPLES.LLM_MODEL})`,
-    );
-  }
-  if (Boolean(c.MICROSOFT_APP_ID) !== Boolean(c.MICROSOFT_APP_PASSWORD)) {
-    problems.push(
-      'MICROSOFT_APP_ID and MICROSOFT_APP_PASSWORD: set both (the Azure Bot app registration), or neither',
     );
   }
   return problems;
@@ -364,29 +275,12 @@ export function isProduction(c: Config): boolean {
   return c.NODE_ENV !== 'development' && c.NODE_ENV !== 'test';
 }
 
-/**
- * Anonymous Teams requests name their sender, tenant and serviceUrl themselves: acceptable only
- * for a local client, on a server nobody else can reach, outside production.
- */
-export function anonymousTeamsAllowed(c: Config): boolean {
-  return !isProduction(c) && isLoopback(c.HOST);
-}
-
-/** Whether the Teams endpoint is on: credentials, or anonymous requests for local clients. */
-export function teamsEnabled(c: Config): boolean {
-  return Boolean(
-    (c.MICROSOFT_APP_ID && c.MICROSOFT_APP_PASSWORD) || c.TEAMS_IDENTITIES_FILE || c.TEAMS_ANONYMOUS,
-  );
-}
-
-/** Whether Slack is configured (one workspace or OAuth distribution). */
-export function slackEnabled(c: Config): boolean {
-  return Boolean(c.SLACK_BOT_TOKEN || (c.SLACK_CLIENT_ID && c.SLACK_CLIENT_SECRET && c.SLACK_STATE_SECRET));
-}
-
 /** Parses the environment or stops the process with one line per problem. */
-export function loadConfigOrExit(env: Record<string, string | undefined> = process.env): Config {
-  const result = parseConfig(env);
+export function loadConfigOrExit(
+  env: Record<string, string | undefined> = process.env,
+  platforms: readonly PlatformSettings[] = [],
+): Config {
+  const result = parseConfig(env, platforms);
   if (result.ok) return result.config;
   console.error('Mentoría cannot start: the configuration has problems.');
   for (const line of result.problems) console.error(`  ${line}`);

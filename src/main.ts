@@ -4,18 +4,18 @@ import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { ConsoleChat, runConsole } from '../adapters/console/console.adapter.ts';
 import { createHttpServer, listen } from '../adapters/http/server.ts';
-import { SlackAdapter } from '../adapters/slack/slack.adapter.ts';
-import { TeamsAdapter } from '../adapters/teams/teams.adapter.ts';
+import { enabledPlatforms, loadServerConfigOrExit, PLATFORMS } from '../adapters/platforms.ts';
 import { loggerFor, openMigratedDatabase } from './boot.ts';
 import { type Clock, OffsetClock, systemClock } from './clock.ts';
-import { type Config, encryptionKeys, loadConfigOrExit, slackEnabled, teamsEnabled } from './config.ts';
+import { type Config, encryptionKeys } from './config.ts';
 import { loadDotEnv } from './env.ts';
 import { BackgroundChatPort, PlatformRouter } from './flows/background-port.ts';
 import { Bot } from './flows/bot.ts';
 import { Core } from './flows/core.ts';
 import type { ChatPort } from './flows/ports.ts';
 import type { Logger } from './log.ts';
-import { Dispatcher } from './scheduler/dispatcher.ts';
+import type { PlatformModule, PlatformRuntime } from './platforms.ts';
+import { Dispatcher, type SendLimits } from './scheduler/dispatcher.ts';
 import { planTick } from './scheduler/planner.ts';
 import { startScheduler } from './scheduler/scheduler.ts';
 import { type AiCoach, openAiCoach } from './services/ai-coach.service.ts';
@@ -32,9 +32,10 @@ import { SecretBox } from './store/secret-box.ts';
 // The composition root: the one file of src/ that may import adapters.
 async function main(): Promise<void> {
   loadDotEnv();
-  const config = loadConfigOrExit();
+  const config = loadServerConfigOrExit();
+  const server = enabledPlatforms(config).length > 0;
   // Servers log at info; the console chat at warn (logs would drown the conversation).
-  const log = loggerFor(config, !(slackEnabled(config) || teamsEnabled(config)));
+  const log = loggerFor(config, !server);
   const database = await openMigratedDatabase(config, log);
   const stop = async (code = 0) => {
     await database.close().catch(() => {});
@@ -43,7 +44,7 @@ async function main(): Promise<void> {
   process.once('SIGINT', () => void stop());
   process.once('SIGTERM', () => void stop());
 
-  if (slackEnabled(config) || teamsEnabled(config)) {
+  if (server) {
     await runServer(config, database, log);
     return;
   }
@@ -69,7 +70,7 @@ async function main(): Promise<void> {
 
   const worker = `${hostname()}:${process.pid}`;
   const onError = (error: unknown, context: string) => log.error({ err: error, context }, 'scheduler error');
-  const dispatcher = newDispatcher(config, database, clock, chat, worker, onError);
+  const dispatcher = newDispatcher(config, database, clock, chat, worker, onError, { console: 'unlimited' });
   const stdinIsTty = process.stdin.isTTY === true;
   // Started with no input attached (stdin is /dev/null, e.g. in the background): keep serving, no chat.
   const noInput = !stdinIsTty && fstatSync(0).isCharacterDevice();
@@ -134,7 +135,7 @@ async function main(): Promise<void> {
   await stop(0);
 }
 
-/** The reminder dispatcher with the configured sending limits. */
+/** The reminder dispatcher with each platform's sending limits (and the ones given). */
 function newDispatcher(
   config: Config,
   database: OpenDatabase,
@@ -142,21 +143,19 @@ function newDispatcher(
   chat: ChatPort,
   worker: string,
   onError: (error: unknown, context: string) => void,
+  more: SendLimits = {},
 ): Dispatcher {
+  const limits: SendLimits = {
+    ...Object.fromEntries(enabledPlatforms(config).map((p) => [p.name, p.limits(config)])),
+    ...more,
+  };
   return new Dispatcher({
     db: database.db,
     clock,
     chat,
     worker,
     leaseMs: config.NUDGE_LEASE_SECONDS * 1000,
-    limits: {
-      slack: { perConversation: config.NUDGE_SLACK_PER_CHANNEL, burst: 3, perTenant: 50 },
-      teams: {
-        perConversation: config.NUDGE_TEAMS_PER_CONVERSATION,
-        burst: 7,
-        perTenant: config.NUDGE_TEAMS_PER_TENANT,
-      },
-    },
+    limits,
     onError,
   });
 }
@@ -166,13 +165,15 @@ async function runServer(config: Config, database: OpenDatabase, log: Logger): P
   const clock = systemClock;
   const defaults = { locale: config.DEFAULT_LOCALE, timezone: config.DEFAULT_TIMEZONE };
   const onError = (error: unknown, context: string) => log.error({ err: error, context }, 'core error');
-  // The Slack adapter needs the bot for inbound events, and the bot needs a port for outbound ones.
-  const ports: Partial<Record<'slack' | 'teams' | 'console', ChatPort>> = {};
+  // Adapters need the core for inbound events, and the core needs their ports for outbound ones.
+  const ports: Record<string, ChatPort> = {};
+  const platforms = enabledPlatforms(config);
   const signer = new LinkSigner(config.LINK_SECRET);
   const links = config.PUBLIC_URL
     ? { signer, baseUrl: config.PUBLIC_URL, ttlHours: config.LINK_TTL_HOURS }
     : undefined;
-  const router = new PlatformRouter(ports, new FileKeeper({ db: database.db, clock, links }));
+  const fileless = new Set(platforms.filter((p) => !p.takesFiles).map((p) => p.name));
+  const router = new PlatformRouter(ports, new FileKeeper({ db: database.db, clock, links }), fileless);
   const background = new BackgroundChatPort(router, {
     concurrency: 8,
     maxQueued: 1_000,
@@ -189,6 +190,7 @@ async function runServer(config: Config, database: OpenDatabase, log: Logger): P
     chat: background,
     defaults,
     onError,
+    fileless,
     adminEmails: config.ADMIN_EMAILS,
     ...(links ? { links } : {}),
     ...(await aiCoachOf(config)),
@@ -202,10 +204,12 @@ async function runServer(config: Config, database: OpenDatabase, log: Logger): P
     onError: (error, context) => log.warn({ err: error, context }, 'inbox'),
   });
   const core = new Core({ bot, inbox, box: SecretBox.from(encryptionKeys(config)) });
-  const slack = slackEnabled(config) ? new SlackAdapter({ config, core, clock, log }) : undefined;
-  if (slack) ports.slack = slack.port;
-  const teams = teamsEnabled(config) ? new TeamsAdapter({ config, core, clock, log }) : undefined;
-  if (teams) ports.teams = teams.port;
+  const running = new Map<PlatformModule, PlatformRuntime>();
+  for (const platform of platforms) {
+    const runtime = await platform.create({ config, core, clock, log });
+    running.set(platform, runtime);
+    ports[platform.name] = runtime.port;
+  }
   inbox.start();
   const dispatcher = newDispatcher(config, database, clock, router, worker, onError);
   const scheduler = startScheduler({ db: database.db, clock, dispatcher, worker, onError });
@@ -217,26 +221,25 @@ async function runServer(config: Config, database: OpenDatabase, log: Logger): P
       }),
       images: imageHandler({ db: database.db, clock }, signer),
       verify: verifyHandler({ db: database.db }),
-      slack: slack?.requestListener,
-      teams: teams ? (req, res) => teams.handle(req, res) : undefined,
+      platforms: [...running].flatMap(([platform, runtime]) =>
+        runtime.listener ? [{ routes: platform.routes, listener: runtime.listener }] : [],
+      ),
       health: () => ping(database.db),
     },
     { proxyHops: config.TRUST_PROXY_HOPS },
   );
   const port = await listen(server, config.PORT, config.HOST);
-  if (teams && config.TEAMS_ANONYMOUS)
-    log.warn(
-      { host: config.HOST },
-      'TEAMS_ANONYMOUS is on: Teams requests are NOT authenticated (a local client only; never expose this server)',
-    );
-  await slack?.start();
+  for (const runtime of running.values()) await runtime.start();
   log.info(
-    { port, slack: slack ? (slack.receiver ? 'http' : 'socket mode') : 'off', teams: teams ? 'on' : 'off' },
+    {
+      port,
+      ...Object.fromEntries(PLATFORMS.map((p) => [p.name, running.get(p)?.mode ?? 'off'])),
+    },
     'mentoria server listening',
   );
   const stop = async () => {
     server.close();
-    await slack?.stop().catch(() => {});
+    for (const runtime of running.values()) await runtime.stop().catch(() => {});
     await inbox.stop();
     await scheduler.stop();
     await background.idle();

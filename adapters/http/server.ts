@@ -1,18 +1,17 @@
-import {
-  createServer,
-  type IncomingMessage,
-  type RequestListener,
-  type Server,
-  type ServerResponse,
-} from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
+import { type PlatformRoute, routeFor } from '../../src/platforms.ts';
 import { type Limit, RateLimiter } from '../../src/scheduler/rate-limiter.ts';
 
+/** A running platform's HTTP side: the paths it declares and what answers them. */
+export interface PlatformListener {
+  routes: readonly PlatformRoute[];
+  listener: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
+}
+
 export interface HttpRoutes {
-  /** Bolt's request listener, for /slack/events, /slack/install and /slack/oauth_redirect. */
-  slack?: RequestListener | undefined;
-  /** The Teams endpoint (POST /api/messages). */
-  teams?: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | undefined;
+  /** Each platform's endpoints (Slack's /slack/*, Teams' /api/messages), as its module declares them. */
+  platforms?: readonly PlatformListener[] | undefined;
   /** Signed report downloads (GET /files/<token>). */
   files?: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | undefined;
   /** A card's image, short-lived and for nobody in particular (GET /images/<token>). */
@@ -35,8 +34,8 @@ export interface HttpOptions {
 
 /**
  * The public pages a browser opens, limited per client address: download links (a waiting page
- * refreshes every 3 s, so 30 at once and one a second) and the Slack install pages (a handful).
- * Slack's and Teams' own endpoints are verified by signature and token instead.
+ * refreshes every 3 s, so 30 at once and one a second), and a platform's own pages (Slack's install
+ * pages) as its routes declare. Platforms' endpoints are verified by signature and token instead.
  */
 const PUBLIC_LIMITS: { prefix: string; group: string; rate: number; burst: number }[] = [
   { prefix: '/files/', group: 'files', rate: 1, burst: 30 },
@@ -44,8 +43,6 @@ const PUBLIC_LIMITS: { prefix: string; group: string; rate: number; burst: numbe
   { prefix: '/images/', group: 'images', rate: 5, burst: 60 },
   // Someone checking a diploma types one number; a script trying numbers gets one a second.
   { prefix: '/verify/', group: 'verify', rate: 1, burst: 20 },
-  { prefix: '/slack/install', group: 'install', rate: 0.2, burst: 10 },
-  { prefix: '/slack/oauth_redirect', group: 'install', rate: 0.2, burst: 10 },
 ];
 
 /** The address of the client that sent a request, through `hops` trusted proxies. */
@@ -61,15 +58,22 @@ export function clientAddress(req: IncomingMessage, hops: number): string {
 }
 
 /**
- * One HTTP server for every platform: Slack at /slack/*, Teams at /api/messages, and /healthz
- * for load balancers (200 when the database answers, 503 otherwise).
+ * One HTTP server for every platform (each at the paths its module declares), the download and
+ * verification pages, and /healthz for load balancers (200 when the database answers, 503 otherwise).
  */
 export function createHttpServer(routes: HttpRoutes, options: HttpOptions = {}): Server {
   const limiter = new RateLimiter(options.now);
   let pruned = options.now?.() ?? performance.now();
+  const platforms = routes.platforms ?? [];
+  const publicLimits = [
+    ...PUBLIC_LIMITS,
+    ...platforms.flatMap((p) =>
+      p.routes.flatMap((r) => (r.publicLimit ? [{ prefix: r.path, ...r.publicLimit }] : [])),
+    ),
+  ];
   return createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    const limit = PUBLIC_LIMITS.find((l) => path.startsWith(l.prefix));
+    const limit = publicLimits.find((l) => path.startsWith(l.prefix));
     if (limit) {
       const client = clientAddress(req, options.proxyHops ?? 0);
       const key: Limit = { key: `${limit.group}:${client}`, rate: limit.rate, burst: limit.burst };
@@ -101,8 +105,13 @@ export function createHttpServer(routes: HttpRoutes, options: HttpOptions = {}):
         });
       return;
     }
-    if (routes.slack && path.startsWith('/slack/')) {
-      routes.slack(req, res);
+    const platform = platforms.find((p) => routeFor(p.routes, path));
+    if (platform) {
+      Promise.resolve()
+        .then(() => platform.listener(req, res))
+        .catch(() => {
+          if (!res.headersSent) res.writeHead(500).end();
+        });
       return;
     }
     if (routes.files && path.startsWith('/files/')) {
@@ -119,12 +128,6 @@ export function createHttpServer(routes: HttpRoutes, options: HttpOptions = {}):
     }
     if (routes.verify && path.startsWith('/verify/')) {
       routes.verify(req, res).catch(() => {
-        if (!res.headersSent) res.writeHead(500).end();
-      });
-      return;
-    }
-    if (routes.teams && path === '/api/messages') {
-      routes.teams(req, res).catch(() => {
         if (!res.headersSent) res.writeHead(500).end();
       });
       return;

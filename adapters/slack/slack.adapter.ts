@@ -10,7 +10,6 @@ import {
 import { WebClient } from '@slack/web-api';
 import { z } from 'zod';
 import type { Clock } from '../../src/clock.ts';
-import type { Config } from '../../src/config.ts';
 import type { Tenant } from '../../src/domain/model.ts';
 import {
   ChatDeliveryError,
@@ -37,6 +36,7 @@ import {
   type SlackBlock,
 } from './block-kit.render.ts';
 import { CoreInstallationStore, slackTenantKey } from './installation.store.ts';
+import type { SlackConfig } from './platform.ts';
 
 /** What the adapter registers with Slack; the manifest test checks them against manifest.yml. */
 export const SLACK_REGISTRATIONS = {
@@ -101,7 +101,7 @@ export function classifySlackError(error: unknown): ChatDeliveryError {
 }
 
 export interface SlackAdapterOptions {
-  config: Config;
+  config: SlackConfig;
   /** The core's door: events, tenants, accounts, installations, reads answered later. */
   core: CorePort;
   clock: Clock;

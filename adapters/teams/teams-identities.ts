@@ -1,7 +1,8 @@
 import { createPrivateKey, type KeyObject, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { type Config, isTrustedUrl } from '../../src/config.ts';
+import { isTrustedUrl } from '../../src/config.ts';
+import type { TeamsConfig } from './platform.ts';
 import type { TeamsIdentitySettings } from './teams-auth.ts';
 
 /**
@@ -83,7 +84,7 @@ export function readIdentitiesFile(path: string): z.infer<typeof fileSchema>['id
 }
 
 /** Every bot identity the configuration names, the file's first. */
-export function teamsIdentities(config: Config): TeamsIdentity[] {
+export function teamsIdentities(config: TeamsConfig): TeamsIdentity[] {
   const common = {
     botConnectorMetadataUrl: config.TEAMS_OPENID_METADATA_URL,
     loginUrl: config.MICROSOFT_LOGIN_URL,

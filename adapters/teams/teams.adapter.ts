@@ -12,7 +12,6 @@ import {
 import { decodeJwt } from 'jose';
 import { z } from 'zod';
 import type { Clock } from '../../src/clock.ts';
-import { anonymousTeamsAllowed, type Config } from '../../src/config.ts';
 import type { Tenant } from '../../src/domain/model.ts';
 import {
   ChatDeliveryError,
@@ -33,6 +32,7 @@ import {
   renderFormCard,
   submittedForm,
 } from './adaptive-card.render.ts';
+import { anonymousTeamsAllowed, type TeamsConfig } from './platform.ts';
 import { BotTokenSource, type TeamsClaims, TeamsTokenVerifier, TokenRefused } from './teams-auth.ts';
 import { ProactiveInstaller } from './teams-graph.ts';
 import { type TeamsIdentity, teamsIdentities } from './teams-identities.ts';
@@ -201,7 +201,7 @@ class ActivityRefused extends Error {
 }
 
 export interface TeamsAdapterOptions {
-  config: Config;
+  config: TeamsConfig;
   /** The core's door: events, tenants, accounts, reads answered after the invoke. */
   core: CorePort;
   clock: Clock;

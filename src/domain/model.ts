@@ -3,7 +3,11 @@ import type { IsoDate } from './time.ts';
 
 /** Domain records as the core sees them. Stores map rows to these; nothing here does I/O. */
 
-export type Platform = 'slack' | 'teams' | 'console';
+/**
+ * A chat platform's name: 'console' (built in), or a registered platform module's
+ * (`adapters/platforms.ts`: 'slack', 'teams').
+ */
+export type Platform = string;
 export type Gender = 'f' | 'm' | 'x' | 'n';
 export type TenantRole = 'admin' | 'director';
 export type EnrollmentRole = 'mentor' | 'mentee' | 'admin' | 'director';

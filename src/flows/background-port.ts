@@ -1,7 +1,7 @@
 import type { Identity, Tenant } from '../domain/model.ts';
 import { formatter, translator } from '../i18n/index.ts';
 import type { MessageRef, OutboundMessage } from '../messages/model.ts';
-import { type FileKeeper, takesFiles } from '../services/kept-files.ts';
+import type { FileKeeper } from '../services/kept-files.ts';
 import { ChatDeliveryError, type ChatPort, type Recipient } from './ports.ts';
 
 /**
@@ -82,12 +82,14 @@ export class BackgroundChatPort implements ChatPort {
  */
 export class PlatformRouter implements ChatPort {
   constructor(
-    private readonly ports: Partial<Record<Identity['platform'], ChatPort>>,
+    private readonly ports: Readonly<Record<string, ChatPort>>,
     private readonly files?: FileKeeper,
+    /** Platforms whose chats take no file: files go there as signed links. */
+    private readonly fileless: ReadonlySet<string> = new Set(),
   ) {}
 
   private async reachable(to: Recipient, message: OutboundMessage): Promise<OutboundMessage> {
-    if (!this.files || takesFiles(to.identity.platform)) return message;
+    if (!this.files || !this.fileless.has(to.identity.platform)) return message;
     const { person } = to;
     return this.files.reachable(
       {

@@ -13,7 +13,7 @@ import {
   startFlow,
 } from '../services/conversation.service.ts';
 import { localeOf, whoIsWriting } from '../services/identity.service.ts';
-import { FileKeeper, takesFiles } from '../services/kept-files.ts';
+import { FileKeeper } from '../services/kept-files.ts';
 import { type ConversationState, getConversation } from '../store/conversation.store.ts';
 import { getPeople } from '../store/person.store.ts';
 import { getCycle } from '../store/program.store.ts';
@@ -191,7 +191,7 @@ export class Bot {
 
   /** A reply's files as the person's chat can take them. */
   private async reachableFiles(ctx: Ctx, platform: Platform, result: Reply): Promise<Reply> {
-    if (takesFiles(platform)) return result;
+    if (!this.deps.fileless?.has(platform)) return result;
     const reader = { tenantId: ctx.tenant.id, personId: ctx.person.id, t: ctx.t, fmt: ctx.fmt };
     const messages = await Promise.all(result.messages.map((m) => this.files.reachable(reader, m)));
     const replaceOriginal = result.replaceOriginal

@@ -25,6 +25,11 @@ export interface CoreDeps {
   /** The optional AI coach (LLM_BASE_URL), and how many suggestions a person may ask for a day. */
   aiCoach?: AiCoach | undefined;
   aiMaxCallsPerDay?: number;
+  /**
+   * Platforms whose chats take no file from a bot (Teams: only after a consent card, and only to
+   * OneDrive): their files go out as signed links. From each platform module's `takesFiles`.
+   */
+  fileless?: ReadonlySet<string> | undefined;
   /** Reports failures that must not break a conversation (a notification that could not be sent). */
   onError?: (error: unknown, context: string) => void;
 }

@@ -2,6 +2,7 @@ import type { Clock } from '../clock.ts';
 import type { Identity, Person } from '../domain/model.ts';
 import { scheduleNudge } from '../domain/nudge-timing.ts';
 import { ChatDeliveryError, type ChatPort } from '../flows/ports.ts';
+import type { SendLimit } from '../platforms.ts';
 import type { Db } from '../store/db.ts';
 import { claimDue, finishNudges, type Nudge, requeueNudge, retryWaiting } from '../store/nudge.store.ts';
 import { deactivateIdentity, recipientsOf, upsertIdentity } from '../store/person.store.ts';
@@ -10,21 +11,15 @@ import { getTenant } from '../store/tenant.store.ts';
 import { renderNudge } from './nudge-messages.ts';
 import { type Limit, RateLimiter } from './rate-limiter.ts';
 
-/** Sending limits per platform; defaults follow Slack's and Teams' published guidance. */
-
 /** How long a message for someone unreachable waits before the platform is asked again. */
 const WAITING_RETRY_MS = 6 * 3_600_000;
-export interface SendLimits {
-  slack: { perConversation: number; burst: number; perTenant: number };
-  teams: { perConversation: number; burst: number; perTenant: number };
-}
 
-export const DEFAULT_LIMITS: SendLimits = {
-  // Slack: about one message a second per channel, small bursts; no per-workspace ceiling of its own.
-  slack: { perConversation: 1, burst: 3, perTenant: 50 },
-  // Teams: 7 a second per conversation, and about 30 a second per tenant across the bot.
-  teams: { perConversation: 7, burst: 7, perTenant: 30 },
-};
+/**
+ * Sending limits per platform, from each platform module (`PlatformModule.limits`); the console
+ * chat is local and `unlimited`. A platform missing here is not configured on this server: its
+ * messages wait (retried later), never sent under another platform's limits.
+ */
+export type SendLimits = Readonly<Record<string, SendLimit | 'unlimited'>>;
 
 export interface DispatcherOptions {
   db: Db;
@@ -32,7 +27,8 @@ export interface DispatcherOptions {
   chat: ChatPort;
   /** Unique per process: claims carry it, so a row is finished only by its holder. */
   worker: string;
-  limits?: SendLimits;
+  /** Unset (tests): nothing is throttled and every platform is served. */
+  limits?: SendLimits | undefined;
   leaseMs?: number;
   batch?: number;
   /** At most this many rows of one tenant per claim (a tenant's ceiling times about a second). */
@@ -86,7 +82,8 @@ function interleaveByTenant(rows: Nudge[]): Nudge[] {
  */
 export class Dispatcher {
   private readonly limiter: RateLimiter;
-  private readonly o: Required<Omit<DispatcherOptions, 'onError'>> & Pick<DispatcherOptions, 'onError'>;
+  private readonly o: Required<Omit<DispatcherOptions, 'onError' | 'limits'>> &
+    Pick<DispatcherOptions, 'onError' | 'limits'>;
   private running = false;
   private readonly notOnPlatform = new Map<string, number>();
   private lastWaitingRetry = Number.NEGATIVE_INFINITY;
@@ -94,7 +91,7 @@ export class Dispatcher {
 
   constructor(options: DispatcherOptions) {
     this.o = {
-      limits: DEFAULT_LIMITS,
+      limits: undefined,
       leaseMs: 60_000,
       batch: 1000,
       perTenant: 25,
@@ -109,9 +106,14 @@ export class Dispatcher {
     this.limiter = new RateLimiter(this.o.monotonic);
   }
 
+  /** Whether this server sends to a platform at all. */
+  private serves(platform: string): boolean {
+    return !this.o.limits || platform in this.o.limits;
+  }
+
   private limitsFor(identity: Identity): Limit[] {
-    if (identity.platform === 'console') return [];
-    const l = identity.platform === 'teams' ? this.o.limits.teams : this.o.limits.slack;
+    const l = this.o.limits?.[identity.platform];
+    if (!l || l === 'unlimited') return [];
     return [
       { key: `c:${identity.tenantId}:${identity.id}`, rate: l.perConversation, burst: l.burst },
       { key: `t:${identity.tenantId}`, rate: l.perTenant, burst: Math.max(1, Math.ceil(l.perTenant / 2)) },
@@ -352,7 +354,14 @@ export class Dispatcher {
     if (!message) return 'cancelled';
     let delivered = 0;
     let permanent = 0;
+    const unserved = targets.filter((i) => !this.serves(i.platform));
+    if (unserved.length === targets.length) {
+      // Only platforms this server does not speak: the message waits for one that does.
+      await this.retryLater(nudge, `platform_not_configured:${unserved[0]?.platform ?? ''}`, stats);
+      return 'settled';
+    }
     for (const identity of targets) {
+      if (!this.serves(identity.platform)) continue;
       const limits = this.limitsFor(identity);
       let wait = this.limiter.reserve(limits);
       while (wait > 0) {

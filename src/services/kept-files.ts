@@ -1,21 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import type { Clock } from '../clock.ts';
-import type { Platform } from '../domain/model.ts';
 import type { Formatter, T } from '../i18n/index.ts';
 import type { Block, OutboundMessage } from '../messages/model.ts';
 import type { Db } from '../store/db.ts';
 import { keepFile } from '../store/kept-file.store.ts';
 import type { LinkSigner } from './links.ts';
-
-/**
- * Platforms whose chats take no file from a bot: a Teams bot can only send a file after a
- * consent card in a personal chat, and then only to the person's OneDrive.
- */
-const FILELESS: ReadonlySet<Platform> = new Set<Platform>(['teams']);
-
-export function takesFiles(platform: Platform): boolean {
-  return !FILELESS.has(platform);
-}
 
 export interface FileLinks {
   signer: LinkSigner;

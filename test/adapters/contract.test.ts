@@ -4,11 +4,12 @@ import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderText } from '../../adapters/console/text.render.ts';
 import { createHttpServer, listen } from '../../adapters/http/server.ts';
+import { parseServerConfig } from '../../adapters/platforms.ts';
 import { baseActionId, filesOf, renderMessages, renderModal } from '../../adapters/slack/block-kit.render.ts';
 import { renderCards, renderFormCard } from '../../adapters/teams/adaptive-card.render.ts';
+import { teamsPlatform } from '../../adapters/teams/platform.ts';
 import { TeamsAdapter } from '../../adapters/teams/teams.adapter.ts';
 import { systemClock } from '../../src/clock.ts';
-import { parseConfig } from '../../src/config.ts';
 import { proposalMessage } from '../../src/flows/session.flow.ts';
 import { reviewRequest } from '../../src/flows/views.ts';
 import { formatter, translator } from '../../src/i18n/index.ts';
@@ -203,7 +204,7 @@ describe('adapter contract: teams inbound', () => {
       .post(/\/amer\/v3\/conversations\/.+\/activities.*/)
       .reply(200, { id: 'posted' });
     nock.enableNetConnect((host) => host.startsWith('127.0.0.1'));
-    const parsed = parseConfig({
+    const parsed = parseServerConfig({
       LOG_LEVEL: 'silent',
       TEAMS_ANONYMOUS: 'true',
       NODE_ENV: 'test',
@@ -222,7 +223,10 @@ describe('adapter contract: teams inbound', () => {
       clock: systemClock,
       log: createLogger('silent'),
     });
-    server = createHttpServer({ teams: (req, res) => teams.handle(req, res), health: async () => true });
+    server = createHttpServer({
+      platforms: [{ routes: teamsPlatform.routes, listener: (req, res) => teams.handle(req, res) }],
+      health: async () => true,
+    });
     url = `http://127.0.0.1:${await listen(server, 0, '127.0.0.1')}`;
   });
   afterAll(async () => {

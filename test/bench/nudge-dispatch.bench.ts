@@ -1,14 +1,22 @@
 import { sql } from 'kysely';
+import { PLATFORMS, parseServerConfig } from '../../adapters/platforms.ts';
 import { ManualClock } from '../../src/clock.ts';
-import { Dispatcher, type SendLimits } from '../../src/scheduler/dispatcher.ts';
+import type { SendLimit } from '../../src/platforms.ts';
+import { Dispatcher } from '../../src/scheduler/dispatcher.ts';
 import { freshDatabase } from './postgres.ts';
 import { seedCohort } from './seed.ts';
 import { StandInPlatform } from './stand-in-platform.ts';
 
-export const LIMITS: SendLimits = {
-  slack: { perConversation: 1, burst: 3, perTenant: 50 },
-  teams: { perConversation: 7, burst: 7, perTenant: 30 },
+/** Each platform's default limits, as its module gives them to the server's dispatcher. */
+const defaults = parseServerConfig({});
+if (!defaults.ok) throw new Error(defaults.problems.join('\n'));
+const config = defaults.config;
+const limitsOf = (name: string): SendLimit => {
+  const platform = PLATFORMS.find((p) => p.name === name);
+  if (!platform) throw new Error(`no platform ${name}`);
+  return platform.limits(config);
 };
+export const LIMITS = { slack: limitsOf('slack'), teams: limitsOf('teams') };
 
 /**
  * 100,000 due nudges (two session reminders per person) to 50,000 people over Slack-like and

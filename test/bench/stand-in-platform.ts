@@ -1,7 +1,7 @@
 import type { Identity } from '../../src/domain/model.ts';
 import { ChatDeliveryError, type ChatPort, type Recipient } from '../../src/flows/ports.ts';
 import type { OutboundMessage } from '../../src/messages/model.ts';
-import type { SendLimits } from '../../src/scheduler/dispatcher.ts';
+import type { SendLimit } from '../../src/platforms.ts';
 
 interface Bucket {
   tokens: number;
@@ -22,7 +22,7 @@ export class StandInPlatform implements ChatPort {
   private readonly buckets = new Map<string, Bucket>();
 
   constructor(
-    private readonly limits: SendLimits,
+    private readonly limits: { slack: SendLimit; teams: SendLimit },
     private readonly latencyMs = 5,
   ) {}
 

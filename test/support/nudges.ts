@@ -1,6 +1,7 @@
 import type { Identity } from '../../src/domain/model.ts';
 import { ChatDeliveryError, type ChatPort, type Recipient } from '../../src/flows/ports.ts';
 import type { OutboundMessage } from '../../src/messages/model.ts';
+import type { SendLimits } from '../../src/scheduler/dispatcher.ts';
 import { answerSession, proposeSession } from '../../src/services/session.service.ts';
 import type { Db } from '../../src/store/db.ts';
 import { insertNudges, type PlannedNudge } from '../../src/store/nudge.store.ts';
@@ -88,7 +89,8 @@ export async function worldWithDueReminders(
 }
 
 /** Liberal limits so tests exercise the dispatcher, not the waiting. */
-export const FAST_LIMITS = {
+export const FAST_LIMITS: SendLimits = {
   slack: { perConversation: 10_000, burst: 10_000, perTenant: 10_000 },
   teams: { perConversation: 10_000, burst: 10_000, perTenant: 10_000 },
+  console: 'unlimited',
 };

@@ -4,9 +4,11 @@ import type { Server } from 'node:http';
 import { join } from 'node:path';
 import nock from 'nock';
 import { createHttpServer, listen } from '../../adapters/http/server.ts';
+import { parseServerConfig } from '../../adapters/platforms.ts';
+import { slackPlatform } from '../../adapters/slack/platform.ts';
 import { SlackAdapter, type SlackChatPort } from '../../adapters/slack/slack.adapter.ts';
 import type { Clock } from '../../src/clock.ts';
-import { encryptionKeys, parseConfig } from '../../src/config.ts';
+import { encryptionKeys } from '../../src/config.ts';
 import { BackgroundChatPort, PlatformRouter } from '../../src/flows/background-port.ts';
 import { Bot } from '../../src/flows/bot.ts';
 import { createLogger } from '../../src/log.ts';
@@ -139,7 +141,7 @@ export async function startSlackServer(db: OpenDatabase): Promise<{
   clock: Clock;
   close(): Promise<void>;
 }> {
-  const parsed = parseConfig({
+  const parsed = parseServerConfig({
     SLACK_BOT_TOKEN: 'xoxb-test-token',
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: `${API}/api/`,
@@ -180,7 +182,12 @@ export async function startSlackServer(db: OpenDatabase): Promise<{
     log,
   });
   Object.assign(ports, { slack: slack.port });
-  const server = createHttpServer({ slack: slack.requestListener, health: () => ping(db.db) });
+  const server = createHttpServer({
+    platforms: slack.requestListener
+      ? [{ routes: slackPlatform.routes, listener: slack.requestListener }]
+      : [],
+    health: () => ping(db.db),
+  });
   const port = await listen(server, 0, '127.0.0.1');
   return {
     url: `http://127.0.0.1:${port}`,

@@ -1,8 +1,9 @@
 import type { Server } from 'node:http';
 import nock from 'nock';
 import { createHttpServer, listen } from '../../adapters/http/server.ts';
+import { parseServerConfig } from '../../adapters/platforms.ts';
+import { teamsPlatform } from '../../adapters/teams/platform.ts';
 import { TeamsAdapter } from '../../adapters/teams/teams.adapter.ts';
-import { parseConfig } from '../../src/config.ts';
 import { BackgroundChatPort, PlatformRouter } from '../../src/flows/background-port.ts';
 import { Bot } from '../../src/flows/bot.ts';
 import { createLogger, type Logger } from '../../src/log.ts';
@@ -40,7 +41,7 @@ export async function startTeams(
   teams: TeamsAdapter;
   bot: Bot;
 }> {
-  const parsed = parseConfig({ LOG_LEVEL: 'silent', ...env });
+  const parsed = parseServerConfig({ LOG_LEVEL: 'silent', ...env });
   if (!parsed.ok) throw new Error(parsed.problems.join('\n'));
   // The world's cycle is in goal setting at WORLD_NOW; time moves on from there.
   const clock = worldClock();
@@ -51,7 +52,9 @@ export async function startTeams(
   const links = config.PUBLIC_URL
     ? { signer, baseUrl: config.PUBLIC_URL, ttlHours: config.LINK_TTL_HOURS }
     : undefined;
-  const router = new PlatformRouter(ports, new FileKeeper({ db: db.db, clock, links }));
+  // Teams' chats take no file from the bot (its platform module says so): files go as links.
+  const fileless = new Set(teamsPlatform.takesFiles ? [] : [teamsPlatform.name]);
+  const router = new PlatformRouter(ports, new FileKeeper({ db: db.db, clock, links }), fileless);
   const background = new BackgroundChatPort(router, {
     concurrency: 4,
     maxQueued: 100,
@@ -59,6 +62,7 @@ export async function startTeams(
     onPermanent: async () => {},
   });
   const bot = new Bot({
+    fileless,
     db: db.db,
     clock,
     chat: background,
@@ -75,7 +79,7 @@ export async function startTeams(
   const teams = new TeamsAdapter({ config: parsed.config, core: coreOf(bot, { inbox }), clock, log });
   Object.assign(ports, { teams: teams.port });
   const server = createHttpServer({
-    teams: (req, res) => teams.handle(req, res),
+    platforms: [{ routes: teamsPlatform.routes, listener: (req, res) => teams.handle(req, res) }],
     files: downloadHandler({ db: db.db, clock, chat: background }, signer),
     images: imageHandler({ db: db.db, clock }, signer),
     health: () => ping(db.db),

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createHttpServer } from '../../../adapters/http/server.ts';
+import { slackPlatform } from '../../../adapters/slack/platform.ts';
 
 describe('public pages are limited per client', () => {
   let close: (() => Promise<void>) | undefined;
@@ -18,10 +19,15 @@ describe('public pages are limited per client', () => {
           served.files++;
           res.writeHead(202).end('waiting');
         },
-        slack: (_req, res) => {
-          served.slack++;
-          res.writeHead(302, { location: 'https://slack.com/oauth/v2/authorize' }).end();
-        },
+        platforms: [
+          {
+            routes: slackPlatform.routes,
+            listener: (_req, res) => {
+              served.slack++;
+              res.writeHead(302, { location: 'https://slack.com/oauth/v2/authorize' }).end();
+            },
+          },
+        ],
         health: async () => true,
       },
       { proxyHops, now: () => now },

@@ -198,7 +198,7 @@ describe('who administers a tenant', () => {
   it('makes the person who installs the app an admin of the new tenant, found with users.info', async () => {
     const { default: nock } = await import('nock');
     const { SlackAdapter } = await import('../../../adapters/slack/slack.adapter.ts');
-    const { parseConfig } = await import('../../../src/config.ts');
+    const { parseServerConfig } = await import('../../../adapters/platforms.ts');
     const { Bot } = await import('../../../src/flows/bot.ts');
     const { createLogger } = await import('../../../src/log.ts');
     const { systemClock } = await import('../../../src/clock.ts');
@@ -216,7 +216,7 @@ describe('who administers a tenant', () => {
             profile: { email: 'rosa@example.gob' },
           },
         });
-      const parsed = parseConfig({
+      const parsed = parseServerConfig({
         SLACK_CLIENT_ID: '1.2',
         SLACK_CLIENT_SECRET: 'secret',
         SLACK_STATE_SECRET: 'a-state-secret-long-enough',

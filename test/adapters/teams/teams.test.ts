@@ -1,8 +1,8 @@
 import { Readable } from 'node:stream';
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseServerConfig } from '../../../adapters/platforms.ts';
 import { systemClock } from '../../../src/clock.ts';
-import { parseConfig } from '../../../src/config.ts';
 import { PlatformRouter } from '../../../src/flows/background-port.ts';
 import { Bot } from '../../../src/flows/bot.ts';
 import { createLogger } from '../../../src/log.ts';
@@ -328,7 +328,7 @@ describe('Teams adapter over /api/messages', () => {
         return attempts === 1 ? [502, { error: { code: 'BadGateway' } }] : [200, { id: 'ok-1' }];
       });
     const { TeamsAdapter } = await import('../../../adapters/teams/teams.adapter.ts');
-    const parsed = parseConfig({
+    const parsed = parseServerConfig({
       TEAMS_ANONYMOUS: 'true',
       NODE_ENV: 'test',
       HOST: '127.0.0.1',

@@ -43,6 +43,40 @@ describe.each(testBackends())('dispatcher on $name', (backend) => {
     expect(await dispatcher.drain()).toMatchObject({ claimed: 0 });
   });
 
+  it('holds reminders for a platform this server does not speak, instead of sending them under another’s limits', async () => {
+    db = await backend.open();
+    const { w } = await worldWithDueReminders(db.db, 2);
+    // Luis's account is on a platform this server has no module for (only Slack is configured).
+    await db.db
+      .updateTable('identities')
+      .set({ platform: 'webex' })
+      .where('tenant_id', '=', w.tenant.id)
+      .where('person_id', '=', w.luis.id)
+      .execute();
+    const chat = new RecordingChat();
+    const only = { slack: { perConversation: 10_000, burst: 10_000, perTenant: 10_000 } };
+    const stats = await new Dispatcher({
+      db: db.db,
+      clock: w.clock,
+      chat,
+      worker: 'w1',
+      limits: only,
+    }).drain();
+    // Ana's (Slack) are sent; Luis's wait, retried later, and nothing reached any chat for him.
+    expect(chat.delivered.map((d) => d.identity.externalId)).toEqual(['UANA', 'UANA']);
+    expect(stats).toMatchObject({ sent: 2, requeued: 2, failed: 0 });
+    expect(await statuses(db)).toEqual({ sent: 2, pending: 2 });
+    const waiting = await db.db
+      .selectFrom('nudges')
+      .select('last_error')
+      .where('status', '=', 'pending')
+      .execute();
+    expect(waiting.map((r) => r.last_error)).toEqual([
+      'platform_not_configured:webex',
+      'platform_not_configured:webex',
+    ]);
+  });
+
   it('cancels a reminder whose session was cancelled instead of sending it', async () => {
     db = await backend.open();
     const { w, sessionId } = await worldWithDueReminders(db.db, 2);

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { encryptionKeys, parseConfig } from '../../../src/config.ts';
+import { parseServerConfig } from '../../../adapters/platforms.ts';
+import { encryptionKeys } from '../../../src/config.ts';
 
 describe('configuration', () => {
   it('has working defaults for a fresh machine', () => {
-    const result = parseConfig({});
+    const result = parseServerConfig({});
     expect(result).toEqual({
       ok: true,
       config: {
@@ -29,32 +30,34 @@ describe('configuration', () => {
   });
 
   it('takes an AI coach endpoint over https, or over http on this machine only, with its model', () => {
-    const azure = parseConfig({
+    const azure = parseServerConfig({
       LLM_BASE_URL: 'https://my-resource.openai.azure.com/openai/v1/',
       LLM_MODEL: 'gpt-4o-mini',
       LLM_API_KEY: 'key',
     });
     expect(azure.ok && azure.config.LLM_BASE_URL).toBe('https://my-resource.openai.azure.com/openai/v1');
-    expect(parseConfig({ LLM_BASE_URL: 'http://127.0.0.1:11434/v1', LLM_MODEL: 'llama3.1' }).ok).toBe(true);
+    expect(parseServerConfig({ LLM_BASE_URL: 'http://127.0.0.1:11434/v1', LLM_MODEL: 'llama3.1' }).ok).toBe(
+      true,
+    );
     for (const bad of [
       { LLM_BASE_URL: 'http://llm.example/v1', LLM_MODEL: 'm' },
       { LLM_BASE_URL: 'https://llm.example/v1' },
       { LLM_BASE_URL: 'https://llm.example/v1', LLM_MODEL: 'm', LLM_TIMEOUT_MS: '10' },
     ]) {
-      const result = parseConfig(bad);
+      const result = parseServerConfig(bad);
       expect(result.ok, JSON.stringify(bad)).toBe(false);
       if (!result.ok) expect(result.problems.join('\n')).toMatch(/^LLM_/m);
     }
   });
 
   it('treats empty values as unset', () => {
-    const result = parseConfig({ DATABASE_URL: '', PORT: ' ' });
+    const result = parseServerConfig({ DATABASE_URL: '', PORT: ' ' });
     expect(result.ok && result.config.DATABASE_URL).toBe(undefined);
     expect(result.ok && result.config.PORT).toBe(3000);
   });
 
   it('names every problem on its own line with an example', () => {
-    const result = parseConfig({
+    const result = parseServerConfig({
       DATABASE_URL: 'mysql://x',
       PORT: 'ochenta',
       DEFAULT_LOCALE: 'fr',
@@ -73,7 +76,7 @@ describe('configuration', () => {
   });
 
   it('accepts a real configuration', () => {
-    const result = parseConfig({
+    const result = parseServerConfig({
       DATABASE_URL: 'postgresql://u:p@db:5432/m',
       PORT: '8080',
       DEFAULT_LOCALE: 'en',
@@ -88,7 +91,7 @@ describe('configuration', () => {
   });
 
   it('allows anonymous Teams requests only outside production and on a loopback address', () => {
-    const anonymous = (env: Record<string, string>) => parseConfig({ TEAMS_ANONYMOUS: 'true', ...env });
+    const anonymous = (env: Record<string, string>) => parseServerConfig({ TEAMS_ANONYMOUS: 'true', ...env });
     // NODE_ENV unset is production; development on every interface is reachable from outside.
     const refused: Record<string, string>[] = [
       {},
@@ -113,10 +116,10 @@ describe('configuration', () => {
   });
 
   it('takes the identity endpoints over https, or over http on this machine only', () => {
-    expect(parseConfig({ MICROSOFT_LOGIN_URL: 'https://login.microsoftonline.us' }).ok).toBe(true);
-    expect(parseConfig({ TEAMS_OPENID_METADATA_URL: 'http://127.0.0.1:4000/meta' }).ok).toBe(true);
-    expect(parseConfig({ MICROSOFT_LOGIN_URL: 'http://login.example' }).ok).toBe(false);
-    expect(parseConfig({ TEAMS_OPENID_METADATA_URL: 'file:///etc/passwd' }).ok).toBe(false);
+    expect(parseServerConfig({ MICROSOFT_LOGIN_URL: 'https://login.microsoftonline.us' }).ok).toBe(true);
+    expect(parseServerConfig({ TEAMS_OPENID_METADATA_URL: 'http://127.0.0.1:4000/meta' }).ok).toBe(true);
+    expect(parseServerConfig({ MICROSOFT_LOGIN_URL: 'http://login.example' }).ok).toBe(false);
+    expect(parseServerConfig({ TEAMS_OPENID_METADATA_URL: 'file:///etc/passwd' }).ok).toBe(false);
   });
 
   it('requires an encryption key for several workspaces in production, and takes keys as hex or base64', () => {
@@ -128,18 +131,18 @@ describe('configuration', () => {
     };
     const hex = 'ab'.repeat(32);
     const base64 = Buffer.alloc(32, 7).toString('base64');
-    const refused = parseConfig(oauth);
+    const refused = parseServerConfig(oauth);
     expect(refused.ok).toBe(false);
     if (!refused.ok) expect(refused.problems.join('\n')).toMatch(/^ENCRYPTION_KEY: required in production/m);
     // The twins: a key in production, or no key in development, start.
-    const withKey = parseConfig({ ...oauth, ENCRYPTION_KEY: base64 });
+    const withKey = parseServerConfig({ ...oauth, ENCRYPTION_KEY: base64 });
     expect(withKey.ok && encryptionKeys(withKey.config)?.map((k) => k.length)).toEqual([32]);
-    expect(parseConfig({ ...oauth, NODE_ENV: 'development' }).ok).toBe(true);
+    expect(parseServerConfig({ ...oauth, NODE_ENV: 'development' }).ok).toBe(true);
     // One workspace's token comes from the environment, not the database: no key needed.
     expect(
-      parseConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'signing-secret-0123456789' }).ok,
+      parseServerConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 'signing-secret-0123456789' }).ok,
     ).toBe(true);
-    const rotating = parseConfig({ ...oauth, ENCRYPTION_KEYS: `${hex}, ${base64}` });
+    const rotating = parseServerConfig({ ...oauth, ENCRYPTION_KEYS: `${hex}, ${base64}` });
     expect(rotating.ok && encryptionKeys(rotating.config)?.map((k) => k.toString('hex'))).toEqual([
       hex,
       Buffer.alloc(32, 7).toString('hex'),
@@ -150,7 +153,7 @@ describe('configuration', () => {
       { ENCRYPTION_KEYS: `${hex},nope` },
       { ENCRYPTION_KEY: hex, ENCRYPTION_KEYS: hex },
     ]) {
-      const result = parseConfig(bad);
+      const result = parseServerConfig(bad);
       expect(result.ok, JSON.stringify(bad)).toBe(false);
       if (!result.ok) expect(result.problems.join('\n')).toMatch(/^ENCRYPTION_KEYS?/m);
     }

@@ -26,6 +26,7 @@ const EXAMPLES: Record<string, string> = {
   ENCRYPTION_KEY: '(openssl rand -base64 32)',
   DATABASE_STATEMENT_TIMEOUT_MS: '30000',
   DATABASE_LOCK_TIMEOUT_MS: '5000',
+  DATABASE_PREPARED_STATEMENTS: 'false',
   TRUST_PROXY_HOPS: '1',
   ENCRYPTION_KEYS: 'new-key,old-key',
   LLM_BASE_URL: 'https://my-resource.openai.azure.com/openai/v1',
@@ -172,6 +173,12 @@ const schema = z.object({
     .min(0, 'must be 0 (no limit) or more')
     .max(3_600_000, 'must be at most 3600000 (an hour)')
     .default(5_000),
+  // Named (prepared) statements: parsed and planned once per connection. Off behind a pooler in
+  // transaction mode (PgBouncer before 1.21, managed poolers), where they are not carried over.
+  DATABASE_PREPARED_STATEMENTS: z
+    .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
+    .transform((v) => v === 'true' || v === '1')
+    .default(true),
   // How long a replica holds the reminders it claimed; if it dies, others send them after this.
   NUDGE_LEASE_SECONDS: z.coerce
     .number({ error: 'must be a number' })

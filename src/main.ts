@@ -26,6 +26,7 @@ import { Inbox } from './services/inbox.ts';
 import { FileKeeper } from './services/kept-files.ts';
 import { LinkSigner } from './services/links.ts';
 import { type OpenDatabase, ping } from './store/db.ts';
+import { migrationsCurrent } from './store/migrate.ts';
 import { deactivateIdentity } from './store/person.store.ts';
 import { SecretBox } from './store/secret-box.ts';
 
@@ -225,6 +226,7 @@ async function runServer(config: Config, database: OpenDatabase, log: Logger): P
         runtime.listener ? [{ routes: platform.routes, listener: runtime.listener }] : [],
       ),
       health: () => ping(database.db),
+      ready: async () => (await ping(database.db)) && (await migrationsCurrent(database.db)),
     },
     { proxyHops: config.TRUST_PROXY_HOPS },
   );

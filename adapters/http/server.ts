@@ -18,8 +18,14 @@ export interface HttpRoutes {
   images?: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | undefined;
   /** The public page that checks a diploma's number (GET /verify/<number>). */
   verify?: ((req: IncomingMessage, res: ServerResponse) => Promise<void>) | undefined;
-  /** True when the database answers. */
+  /** True when the database answers (alive). */
   health: () => Promise<boolean>;
+  /**
+   * True when this replica can serve: the database answers and has every migration this build
+   * carries. The platforms' own state is not part of it (a Slack outage must not pull every
+   * replica out of the load balancer). Unset: the same as `health`.
+   */
+  ready?: (() => Promise<boolean>) | undefined;
 }
 
 export interface HttpOptions {
@@ -95,9 +101,9 @@ export function createHttpServer(routes: HttpRoutes, options: HttpOptions = {}):
         return;
       }
     }
-    if (path === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) {
-      routes
-        .health()
+    if ((path === '/healthz' || path === '/readyz') && (req.method === 'GET' || req.method === 'HEAD')) {
+      const check = path === '/readyz' ? (routes.ready ?? routes.health) : routes.health;
+      check()
         .catch(() => false)
         .then((ok) => {
           res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });

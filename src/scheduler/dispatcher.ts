@@ -4,7 +4,14 @@ import { scheduleNudge } from '../domain/nudge-timing.ts';
 import { ChatDeliveryError, type ChatPort } from '../flows/ports.ts';
 import type { SendLimit } from '../platforms.ts';
 import type { Db } from '../store/db.ts';
-import { claimDue, finishNudges, type Nudge, requeueNudge, retryWaiting } from '../store/nudge.store.ts';
+import {
+  claimDue,
+  finishNudges,
+  type Nudge,
+  releaseNudges,
+  requeueNudge,
+  retryWaiting,
+} from '../store/nudge.store.ts';
 import { deactivateIdentity, recipientsOf, upsertIdentity } from '../store/person.store.ts';
 import { type SessionWithPair, sessionsWithPair } from '../store/session.store.ts';
 import { getTenant } from '../store/tenant.store.ts';
@@ -85,6 +92,8 @@ export class Dispatcher {
   private readonly o: Required<Omit<DispatcherOptions, 'onError' | 'limits'>> &
     Pick<DispatcherOptions, 'onError' | 'limits'>;
   private running = false;
+  /** Set by `stop()`: rows in hand that were not started go back at once. */
+  private stopping = false;
   private readonly notOnPlatform = new Map<string, number>();
   private lastWaitingRetry = Number.NEGATIVE_INFINITY;
   private loop: Promise<void> | undefined;
@@ -235,6 +244,8 @@ export class Dispatcher {
     };
     const work = async () => {
       for (;;) {
+        // Stopping: what is being sent finishes; nothing new starts.
+        if (this.stopping) return;
         // Claim more when the queue runs short or any tenant runs low (after an empty claim, not
         // again for a moment: the tenants left are the ones whose rows are all in hand).
         const running = [...held.values()].some((n) => n < this.o.perTenant / 2);
@@ -291,6 +302,16 @@ export class Dispatcher {
     };
     await Promise.all(Array.from({ length: this.o.concurrency }, work));
     await flush();
+    if (this.stopping) {
+      // Claimed and not started: any replica may send them now, not when the claim expires.
+      await refilling?.catch(() => {});
+      await releaseNudges(
+        db,
+        worker,
+        queue.splice(0).map((item) => item.nudge),
+        clock.now(),
+      );
+    }
     return stats;
   }
 
@@ -470,8 +491,13 @@ export class Dispatcher {
     })();
   }
 
+  /**
+   * Stops sending: reminders being sent finish, the ones claimed and not started are released at
+   * once (a rolling deploy delays nothing), and the loop ends.
+   */
   async stop(): Promise<void> {
     this.running = false;
+    this.stopping = true;
     await this.loop;
   }
 }

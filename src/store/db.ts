@@ -62,14 +62,18 @@ const isStalePlan = (error: unknown) =>
   (error as { code?: string }).code === '0A000' &&
   /cached plan/.test((error as { message?: string }).message ?? '');
 
-/** Kysely's pool, giving each query text a statement name. */
-function preparingPool(pool: pg.Pool): PostgresPool {
+/**
+ * Kysely's pool, giving each query text a statement name; with `prepared` off (behind a pooler in
+ * transaction mode, where the next transaction may run on another server session that never saw
+ * the statement) every query runs unnamed.
+ */
+function preparingPool(pool: pg.Pool, prepared: boolean): PostgresPool {
   return {
     async connect(): Promise<PostgresPoolClient> {
       const client = await pool.connect();
       let stale = false;
       const query = async (text: string, parameters: ReadonlyArray<unknown>) => {
-        const name = statementName(text);
+        const name = prepared ? statementName(text) : undefined;
         try {
           return await client.query(name ? { name, text, values: [...parameters] } : text, [...parameters]);
         } catch (error) {
@@ -139,7 +143,12 @@ class MigratingPostgresDialect extends PostgresDialect {
 /** Opens PostgreSQL through a `pg` pool. */
 export function openPostgres(
   url: string,
-  options: { max?: number; timeouts?: DatabaseTimeouts } = {},
+  options: {
+    max?: number;
+    timeouts?: DatabaseTimeouts;
+    /** Named (prepared) statements; off behind a pooler in transaction mode. On by default. */
+    prepared?: boolean;
+  } = {},
 ): OpenDatabase {
   const pool = new pg.Pool({
     connectionString: url,
@@ -166,7 +175,10 @@ export function openPostgres(
     if (timeouts) client.query(setTimeoutsSql(timeouts)).catch(() => {});
   });
   const db = new Kysely<Database>({
-    dialect: new MigratingPostgresDialect({ pool: preparingPool(pool) }, options.timeouts),
+    dialect: new MigratingPostgresDialect(
+      { pool: preparingPool(pool, options.prepared ?? true) },
+      options.timeouts,
+    ),
   });
   return { db, kind: 'postgres', close: () => db.destroy() };
 }
@@ -208,10 +220,12 @@ export function openDatabase(config: {
   DATA_DIR: string;
   DATABASE_STATEMENT_TIMEOUT_MS: number;
   DATABASE_LOCK_TIMEOUT_MS: number;
+  DATABASE_PREPARED_STATEMENTS?: boolean | undefined;
 }): Promise<OpenDatabase> {
   return config.DATABASE_URL
     ? Promise.resolve(
         openPostgres(config.DATABASE_URL, {
+          prepared: config.DATABASE_PREPARED_STATEMENTS ?? true,
           timeouts: {
             statementMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
             lockMs: config.DATABASE_LOCK_TIMEOUT_MS,

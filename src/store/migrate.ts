@@ -6,19 +6,44 @@ import type { Db } from './db.ts';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
 
+const MIGRATION_FILE = /^\d{4}-\d{2}-\d{2}T\d{4}_[\w-]+\.(ts|js)$/;
+
+/** The migrations this build carries, by name (without loading them). */
+async function migrationNames(): Promise<string[]> {
+  return (await readdir(MIGRATIONS_DIR))
+    .filter((f) => MIGRATION_FILE.test(f) && !f.endsWith('.d.ts'))
+    .map((f) => f.replace(/\.(ts|js)$/, ''))
+    .sort();
+}
+
+/**
+ * Whether the database has every migration this build carries (a replica of a newer build
+ * migrates at start; until then, an older schema is not ready for it). False on any failure.
+ */
+export async function migrationsCurrent(db: Db): Promise<boolean> {
+  try {
+    const applied = new Set(
+      (await sql<{ name: string }>`select name from kysely_migration`.execute(db)).rows.map((r) => r.name),
+    );
+    return (await migrationNames()).every((name) => applied.has(name));
+  } catch {
+    return false;
+  }
+}
+
 /**
  * Loads `migrations/*.ts` in name order (names are date-prefixed, so order is time); in the built
  * server (`dist/`) the same files are `.js`.
  */
 class FolderMigrationProvider implements MigrationProvider {
   async getMigrations(): Promise<Record<string, Migration>> {
-    const files = (await readdir(MIGRATIONS_DIR))
-      .filter((f) => /^\d{4}-\d{2}-\d{2}T\d{4}_[\w-]+\.(ts|js)$/.test(f) && !f.endsWith('.d.ts'))
-      .sort();
+    const extension = (await readdir(MIGRATIONS_DIR)).some((f) => MIGRATION_FILE.test(f) && f.endsWith('.ts'))
+      ? 'ts'
+      : 'js';
     const migrations: Record<string, Migration> = {};
-    for (const file of files) {
-      const module = (await import(pathToFileURL(`${MIGRATIONS_DIR}${file}`).href)) as Migration;
-      migrations[file.replace(/\.(ts|js)$/, '')] = untimed(module);
+    for (const name of await migrationNames()) {
+      const module = (await import(pathToFileURL(`${MIGRATIONS_DIR}${name}.${extension}`).href)) as Migration;
+      migrations[name] = untimed(module);
     }
     return migrations;
   }

@@ -311,6 +311,23 @@ export async function requeueNudge(
     .execute();
 }
 
+/**
+ * Rows a stopping replica claimed and did not start: back to pending at once, due as they were,
+ * for any replica to claim (instead of waiting for the claim to expire).
+ */
+export async function releaseNudges(
+  db: Db,
+  worker: string,
+  rows: readonly { tenantId: string; id: string }[],
+  now: Date,
+): Promise<void> {
+  if (!rows.length) return;
+  await sql`
+    update nudges set status = 'pending', claimed_by = null, claimed_until = null, updated_at = ${now}
+     where (tenant_id, id) in (select * from unnest(${rows.map((r) => r.tenantId)}::text[], ${rows.map((r) => r.id)}::text[]))
+       and claimed_by = ${worker} and status = 'claimed'`.execute(db);
+}
+
 /** "Remind me later": the recipient's own sent nudge comes back at a later time. */
 export async function snoozeNudge(
   db: Db,

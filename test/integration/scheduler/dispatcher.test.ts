@@ -4,6 +4,7 @@ import { answerSession } from '../../../src/services/session.service.ts';
 import type { OpenDatabase } from '../../../src/store/db.ts';
 import { claimDue } from '../../../src/store/nudge.store.ts';
 import { openFreshPostgres, testBackends } from '../../support/databases.ts';
+import { eventually } from '../../support/eventually.ts';
 import {
   ChatDeliveryError,
   FAST_LIMITS,
@@ -75,6 +76,42 @@ describe.each(testBackends())('dispatcher on $name', (backend) => {
       'platform_not_configured:webex',
       'platform_not_configured:webex',
     ]);
+  });
+
+  it('stopping: what is being sent finishes, what was claimed and not started is released at once for another replica', async () => {
+    db = await backend.open();
+    const { w } = await worldWithDueReminders(db.db, 100);
+    const slow = new RecordingChat();
+    slow.delayMs = 20;
+    const leaving = new Dispatcher({
+      db: db.db,
+      clock: w.clock,
+      chat: slow,
+      worker: 'leaving',
+      limits: FAST_LIMITS,
+      concurrency: 4,
+      leaseMs: 3_600_000,
+    });
+    leaving.start(10);
+    await eventually(() => (slow.delivered.length >= 20 ? true : undefined));
+    await leaving.stop();
+    const held = await db.db.selectFrom('nudges').select('id').where('claimed_by', '=', 'leaving').execute();
+    // Nothing is left claimed by the stopped replica (its lease was an hour): all of it is free now.
+    expect(held).toEqual([]);
+    const left = await statuses(db);
+    expect(left.sent).toBe(slow.delivered.length);
+    expect(left.pending).toBe(200 - slow.delivered.length);
+    // Another replica sends the rest at once; nobody gets a reminder twice.
+    const other = new RecordingChat();
+    await new Dispatcher({
+      db: db.db,
+      clock: w.clock,
+      chat: other,
+      worker: 'staying',
+      limits: FAST_LIMITS,
+    }).drain();
+    expect(await statuses(db)).toEqual({ sent: 200 });
+    expect(slow.delivered.length + other.delivered.length).toBe(200);
   });
 
   it('cancels a reminder whose session was cancelled instead of sending it', async () => {

@@ -23,6 +23,7 @@ const EXAMPLES: Record<string, string> = {
   PUBLIC_URL: 'https://mentoria.example.gob',
   LINK_SECRET: 'a-random-string-of-at-least-32-characters',
   LINK_TTL_HOURS: '24',
+  METRICS_TOKEN: '(openssl rand -hex 24)',
   ENCRYPTION_KEY: '(openssl rand -base64 32)',
   DATABASE_STATEMENT_TIMEOUT_MS: '30000',
   DATABASE_LOCK_TIMEOUT_MS: '5000',
@@ -149,6 +150,8 @@ const schema = z.object({
     .min(1, 'must be at least 1')
     .max(1000, 'must be at most 1000')
     .default(10),
+  // The bearer token GET /metrics asks for; without it, /metrics answers this machine only.
+  METRICS_TOKEN: z.string().min(16, 'must be at least 16 characters').optional(),
   // Signs download links; without it, links last as long as the process.
   LINK_SECRET: z.string().min(32, 'must be at least 32 characters').optional(),
   LINK_TTL_HOURS: z.coerce

@@ -14,6 +14,7 @@ import { Bot } from './flows/bot.ts';
 import { Core } from './flows/core.ts';
 import type { ChatPort } from './flows/ports.ts';
 import type { Logger } from './log.ts';
+import { Metrics } from './metrics.ts';
 import type { PlatformModule, PlatformRuntime } from './platforms.ts';
 import { Dispatcher, type SendLimits } from './scheduler/dispatcher.ts';
 import { planTick } from './scheduler/planner.ts';
@@ -26,7 +27,9 @@ import { Inbox } from './services/inbox.ts';
 import { FileKeeper } from './services/kept-files.ts';
 import { LinkSigner } from './services/links.ts';
 import { type OpenDatabase, ping } from './store/db.ts';
+import { inboxStats } from './store/inbox.store.ts';
 import { migrationsCurrent } from './store/migrate.ts';
+import { dueStats } from './store/nudge.store.ts';
 import { deactivateIdentity } from './store/person.store.ts';
 import { SecretBox } from './store/secret-box.ts';
 
@@ -145,6 +148,7 @@ function newDispatcher(
   worker: string,
   onError: (error: unknown, context: string) => void,
   more: SendLimits = {},
+  observer?: Metrics,
 ): Dispatcher {
   const limits: SendLimits = {
     ...Object.fromEntries(enabledPlatforms(config).map((p) => [p.name, p.limits(config)])),
@@ -157,6 +161,7 @@ function newDispatcher(
     worker,
     leaseMs: config.NUDGE_LEASE_SECONDS * 1000,
     limits,
+    observer,
     onError,
   });
 }
@@ -204,7 +209,12 @@ async function runServer(config: Config, database: OpenDatabase, log: Logger): P
     leaseMs: config.INBOX_LEASE_SECONDS * 1000,
     onError: (error, context) => log.warn({ err: error, context }, 'inbox'),
   });
-  const core = new Core({ bot, inbox, box: SecretBox.from(encryptionKeys(config)) });
+  const metrics = new Metrics({
+    inbox: () => inboxStats(database.db, clock.now()),
+    reminders: () => dueStats(database.db, clock.now()),
+    pool: () => database.poolStats?.(),
+  });
+  const core = new Core({ bot, inbox, box: SecretBox.from(encryptionKeys(config)), observer: metrics });
   const running = new Map<PlatformModule, PlatformRuntime>();
   for (const platform of platforms) {
     const runtime = await platform.create({ config, core, clock, log });
@@ -212,7 +222,7 @@ async function runServer(config: Config, database: OpenDatabase, log: Logger): P
     ports[platform.name] = runtime.port;
   }
   inbox.start();
-  const dispatcher = newDispatcher(config, database, clock, router, worker, onError);
+  const dispatcher = newDispatcher(config, database, clock, router, worker, onError, {}, metrics);
   const scheduler = startScheduler({ db: database.db, clock, dispatcher, worker, onError });
   const server = createHttpServer(
     {
@@ -223,12 +233,15 @@ async function runServer(config: Config, database: OpenDatabase, log: Logger): P
       images: imageHandler({ db: database.db, clock }, signer),
       verify: verifyHandler({ db: database.db }),
       platforms: [...running].flatMap(([platform, runtime]) =>
-        runtime.listener ? [{ routes: platform.routes, listener: runtime.listener }] : [],
+        runtime.listener
+          ? [{ name: platform.name, routes: platform.routes, listener: runtime.listener }]
+          : [],
       ),
+      metrics,
       health: () => ping(database.db),
       ready: async () => (await ping(database.db)) && (await migrationsCurrent(database.db)),
     },
-    { proxyHops: config.TRUST_PROXY_HOPS },
+    { proxyHops: config.TRUST_PROXY_HOPS, metricsToken: config.METRICS_TOKEN, observer: metrics },
   );
   const port = await listen(server, config.PORT, config.HOST);
   for (const runtime of running.values()) await runtime.start();

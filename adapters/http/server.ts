@@ -1,10 +1,15 @@
+import { createHash, timingSafeEqual } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 
+import { isLoopback } from '../../src/config.ts';
+import type { Observer } from '../../src/metrics.ts';
 import { type PlatformRoute, routeFor } from '../../src/platforms.ts';
 import { type Limit, RateLimiter } from '../../src/scheduler/rate-limiter.ts';
 
 /** A running platform's HTTP side: the paths it declares and what answers them. */
 export interface PlatformListener {
+  /** The platform's name, for the request metrics. */
+  name?: string;
   routes: readonly PlatformRoute[];
   listener: (req: IncomingMessage, res: ServerResponse) => void | Promise<void>;
 }
@@ -26,6 +31,8 @@ export interface HttpRoutes {
    * replica out of the load balancer). Unset: the same as `health`.
    */
   ready?: (() => Promise<boolean>) | undefined;
+  /** The server's figures (GET /metrics, Prometheus' text format). */
+  metrics?: { text(): Promise<string>; contentType: string } | undefined;
 }
 
 export interface HttpOptions {
@@ -36,6 +43,24 @@ export interface HttpOptions {
   proxyHops?: number;
   /** Milliseconds, monotonic (tests). */
   now?: () => number;
+  /**
+   * The bearer token /metrics asks for. Unset: /metrics answers clients on this machine only
+   * (and not through a proxy that forwards others).
+   */
+  metricsToken?: string | undefined;
+  /** Told how long each request took to answer, by who served it. */
+  observer?: Pick<Observer, 'request'> | undefined;
+}
+
+/** Whether a request may read /metrics: the token, or (without one) a client on this machine. */
+function mayReadMetrics(req: IncomingMessage, token: string | undefined): boolean {
+  if (token) {
+    const given = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? '';
+    const a = createHash('sha256').update(given).digest();
+    const b = createHash('sha256').update(token).digest();
+    return given.length > 0 && timingSafeEqual(a, b);
+  }
+  return isLoopback(req.socket.remoteAddress ?? '') && req.headers['x-forwarded-for'] === undefined;
 }
 
 /**
@@ -71,6 +96,14 @@ export function createHttpServer(routes: HttpRoutes, options: HttpOptions = {}):
   const limiter = new RateLimiter(options.now);
   let pruned = options.now?.() ?? performance.now();
   const platforms = routes.platforms ?? [];
+  /** Who serves a path, as a bounded label: a platform's name, or one of the server's own pages. */
+  const routeName = (path: string): string => {
+    const platform = platforms.find((p) => routeFor(p.routes, path));
+    if (platform) return platform.name ?? 'platform';
+    const own = ['/files/', '/images/', '/verify/'].find((prefix) => path.startsWith(prefix));
+    if (own) return own.slice(1, -1);
+    return ['/healthz', '/readyz', '/metrics'].includes(path) ? path.slice(1) : 'other';
+  };
   const publicLimits = [
     ...PUBLIC_LIMITS,
     ...platforms.flatMap((p) =>
@@ -79,6 +112,13 @@ export function createHttpServer(routes: HttpRoutes, options: HttpOptions = {}):
   ];
   return createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (options.observer) {
+      const started = performance.now();
+      const observer = options.observer;
+      res.once('finish', () =>
+        observer.request(routeName(path), res.statusCode, (performance.now() - started) / 1000),
+      );
+    }
     const limit = publicLimits.find((l) => path.startsWith(l.prefix));
     if (limit) {
       const client = clientAddress(req, options.proxyHops ?? 0);
@@ -108,6 +148,21 @@ export function createHttpServer(routes: HttpRoutes, options: HttpOptions = {}):
         .then((ok) => {
           res.writeHead(ok ? 200 : 503, { 'content-type': 'application/json' });
           res.end(JSON.stringify({ ok }));
+        });
+      return;
+    }
+    if (path === '/metrics' && routes.metrics && (req.method === 'GET' || req.method === 'HEAD')) {
+      const metrics = routes.metrics;
+      req.resume();
+      if (!mayReadMetrics(req, options.metricsToken)) {
+        res.writeHead(options.metricsToken ? 401 : 403, { 'content-type': 'text/plain' }).end('forbidden');
+        return;
+      }
+      metrics
+        .text()
+        .then((text) => res.writeHead(200, { 'content-type': metrics.contentType }).end(text))
+        .catch(() => {
+          if (!res.headersSent) res.writeHead(500).end();
         });
       return;
     }

@@ -3,6 +3,7 @@ import type { Platform, Tenant } from '../domain/model.ts';
 import { translator } from '../i18n/index.ts';
 import type { InboundEvent, PlatformUser } from '../messages/inbound.ts';
 import type { OutboundMessage } from '../messages/model.ts';
+import type { Observer } from '../metrics.ts';
 import type { Inbox } from '../services/inbox.ts';
 import {
   accountAdded,
@@ -28,6 +29,8 @@ export interface CoreOptions {
   inbox?: Inbox | undefined;
   /** Seals platform installations (their tokens) at rest. */
   box?: SecretBox | undefined;
+  /** Told how long each turn took (the server's /metrics). */
+  observer?: Pick<Observer, 'turn'> | undefined;
 }
 
 /**
@@ -47,8 +50,13 @@ export class Core implements CorePort {
     return this.o.bot.deps.defaults.locale;
   }
 
-  handle(event: InboundEvent): Promise<Reply> {
-    return this.o.bot.handle(event);
+  async handle(event: InboundEvent): Promise<Reply> {
+    const started = performance.now();
+    try {
+      return await this.o.bot.handle(event);
+    } finally {
+      this.o.observer?.turn(event.platform, event.kind, (performance.now() - started) / 1000);
+    }
   }
 
   home(input: { tenantId: string; platform: Platform; user: PlatformUser }): Promise<OutboundMessage[]> {

@@ -2,6 +2,7 @@ import type { Clock } from '../clock.ts';
 import type { Identity, Person } from '../domain/model.ts';
 import { scheduleNudge } from '../domain/nudge-timing.ts';
 import { ChatDeliveryError, type ChatPort } from '../flows/ports.ts';
+import type { Observer } from '../metrics.ts';
 import type { SendLimit } from '../platforms.ts';
 import type { Db } from '../store/db.ts';
 import {
@@ -34,6 +35,8 @@ export interface DispatcherOptions {
   chat: ChatPort;
   /** Unique per process: claims carry it, so a row is finished only by its holder. */
   worker: string;
+  /** Told each send's outcome (the server's /metrics). */
+  observer?: Pick<Observer, 'send'> | undefined;
   /** Unset (tests): nothing is throttled and every platform is served. */
   limits?: SendLimits | undefined;
   leaseMs?: number;
@@ -89,8 +92,8 @@ function interleaveByTenant(rows: Nudge[]): Nudge[] {
  */
 export class Dispatcher {
   private readonly limiter: RateLimiter;
-  private readonly o: Required<Omit<DispatcherOptions, 'onError' | 'limits'>> &
-    Pick<DispatcherOptions, 'onError' | 'limits'>;
+  private readonly o: Required<Omit<DispatcherOptions, 'onError' | 'limits' | 'observer'>> &
+    Pick<DispatcherOptions, 'onError' | 'limits' | 'observer'>;
   private running = false;
   /** Set by `stop()`: rows in hand that were not started go back at once. */
   private stopping = false;
@@ -404,8 +407,10 @@ export class Dispatcher {
       try {
         await this.o.chat.send({ person, identity }, message);
         delivered++;
+        this.o.observer?.send(identity.platform, 'sent');
       } catch (error) {
         if (!(error instanceof ChatDeliveryError)) throw error;
+        this.o.observer?.send(identity.platform, error.kind);
         if (error.kind === 'permanent') {
           await deactivateIdentity(db, identity.tenantId, identity.id, error.code, clock.now());
           gone.add(identity.id);

@@ -27,6 +27,8 @@ export interface OpenDatabase {
   db: Db;
   kind: 'postgres' | 'pglite';
   close(): Promise<void>;
+  /** The pool's connections (PostgreSQL): open, idle, and requests waiting for one. */
+  poolStats?: () => { total: number; idle: number; waiting: number };
 }
 
 const DATE_OID = 1082;
@@ -180,7 +182,12 @@ export function openPostgres(
       options.timeouts,
     ),
   });
-  return { db, kind: 'postgres', close: () => db.destroy() };
+  return {
+    db,
+    kind: 'postgres',
+    close: () => db.destroy(),
+    poolStats: () => ({ total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
+  };
 }
 
 /**

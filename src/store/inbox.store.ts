@@ -78,3 +78,15 @@ export async function inboxSize(db: Db): Promise<number> {
   const result = await sql<{ n: number }>`select count(*)::int as n from inbox`.execute(db);
   return result.rows[0]?.n ?? 0;
 }
+
+/** How many requests wait in the inbox, and how long the oldest has waited (seconds), for /metrics. */
+export async function inboxStats(db: Db, now: Date): Promise<{ depth: number; oldestSeconds: number }> {
+  const result = await sql<{ n: number; oldest: Date | null }>`
+    select count(*)::int as n, min(received_at) as oldest from inbox`.execute(db);
+  const row = result.rows[0];
+  const oldest = row?.oldest ? new Date(row.oldest) : undefined;
+  return {
+    depth: row?.n ?? 0,
+    oldestSeconds: oldest ? Math.max(0, (now.getTime() - oldest.getTime()) / 1000) : 0,
+  };
+}

@@ -406,3 +406,19 @@ export async function countFailedNudges(db: Db, tenantId: string): Promise<numbe
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/**
+ * Reminders due and not sent yet (pending or claimed), and how late the oldest of them is
+ * (seconds past its due time), for /metrics.
+ */
+export async function dueStats(db: Db, now: Date): Promise<{ due: number; lagSeconds: number }> {
+  const result = await sql<{ n: number; oldest: Date | null }>`
+    select count(*)::int as n, min(due_at) as oldest from nudges
+     where status in ('pending', 'claimed') and due_at <= ${now}`.execute(db);
+  const row = result.rows[0];
+  const oldest = row?.oldest ? new Date(row.oldest) : undefined;
+  return {
+    due: row?.n ?? 0,
+    lagSeconds: oldest ? Math.max(0, (now.getTime() - oldest.getTime()) / 1000) : 0,
+  };
+}

@@ -256,6 +256,11 @@ export function parseConfig(
   return { ok: false, problems };
 }
 
+/** Every variable read: the common ones and each platform's (for the README's table and its test). */
+export function configVariables(platforms: readonly PlatformSettings[] = []): string[] {
+  return [...Object.keys(schema.shape), ...platforms.flatMap((p) => Object.keys(p.configSchema.shape))];
+}
+
 /** Combinations that only make sense together. */
 function crossChecks(c: Config): string[] {
   const problems: string[] = [];

@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseServerConfig } from '../../../adapters/platforms.ts';
-import { encryptionKeys } from '../../../src/config.ts';
+import { PLATFORMS, parseServerConfig } from '../../../adapters/platforms.ts';
+import { configVariables, encryptionKeys } from '../../../src/config.ts';
 
 describe('configuration', () => {
   it('has working defaults for a fresh machine', () => {
@@ -158,5 +159,15 @@ describe('configuration', () => {
       expect(result.ok, JSON.stringify(bad)).toBe(false);
       if (!result.ok) expect(result.problems.join('\n')).toMatch(/^ENCRYPTION_KEYS?/m);
     }
+  });
+
+  it('documents every variable it reads in the README and .env.example', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const table = readme.slice(readme.indexOf('## Configuration'), readme.indexOf('## Commands'));
+    const example = readFileSync('.env.example', 'utf8');
+    const variables = configVariables(PLATFORMS);
+    expect(variables.length).toBeGreaterThan(40);
+    expect(variables.filter((v) => !table.includes(`\`${v}\``))).toEqual([]);
+    expect(variables.filter((v) => !example.includes(`${v}=`))).toEqual([]);
   });
 });

@@ -384,7 +384,7 @@ export const helpFeature: Feature = {
   commands: [
     command({
       name: 'help',
-      words: ['ayuda', 'help', 'menu'],
+      words: ['ayuda', 'help', 'menu', 'admin ayuda', 'admin help'],
       readOnly: true,
       notesOpenFlow: true,
       run: (ctx, _args, dispatch) => help(ctx, dispatch.registry),

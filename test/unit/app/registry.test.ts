@@ -22,6 +22,9 @@ const registry = featureRegistry();
 const PHRASES: [string, string | undefined, Record<string, unknown>?][] = [
   ['ayuda', 'help', {}],
   ['help', 'help', {}],
+  // An admin looking for the admin commands types the obvious thing.
+  ['admin help', 'help', {}],
+  ['admin ayuda', 'help', {}],
   ['menu', 'help', {}],
   ['hola', 'hello', {}],
   ['Hola', 'hello', {}],

@@ -803,9 +803,24 @@ export const en: typeof es = {
       next: 'To propose a date and time, type “new session”.',
     },
     admin_digest: {
-      summary_one: '1 restriction unresolved',
-      summary_other: '{{count}} restrictions unresolved',
-      text: 'Weekly summary of cycle {{cycle}}: $t(counted.restriction, {"count": {{restrictions}} }) and $t(counted.alert, {"count": {{alerts}} }) unresolved.',
+      summary_one: 'Cycle {{cycle}}: 1 matter needs your attention',
+      summary_other: 'Cycle {{cycle}}: {{count}} matters need your attention',
+      title_one: 'Weekly summary of cycle {{cycle}}: 1 matter needs a person.',
+      title_other: 'Weekly summary of cycle {{cycle}}: {{count}} matters need a person.',
+      restrictions:
+        '• $t(counted.restriction, {"count": {{restrictions}} }) and $t(counted.alert, {"count": {{alerts}} }) unresolved: go through them with the pair from “todo”.',
+      failed_one:
+        '• 1 reminder could not be delivered this week (the platform refused the person or the bot): check in “todo” whether the person is still in the workspace.',
+      failed_other:
+        '• {{count}} reminders could not be delivered this week (the platform refused the people or the bot): check in “todo” whether they are still in the workspace.',
+      unreachable_one:
+        '• I cannot write to 1 person yet (they never opened the bot): “todo” gives you their email to ask them to open it once.',
+      unreachable_other:
+        '• I cannot write to {{count}} people yet (they never opened the bot): “todo” gives you their emails to ask them to open it once.',
+      unpaired_one:
+        '• 1 mentee still has no pair and goal setting has started: “admin suggest pairs” or “admin pair”.',
+      unpaired_other:
+        '• {{count}} mentees still have no pair and goal setting has started: “admin suggest pairs” or “admin pair”.',
     },
   },
   admin: {

@@ -813,9 +813,24 @@ export const es = {
       next: 'Para proponer fecha y hora, escribe «sesión nueva».',
     },
     admin_digest: {
-      summary_one: '1 restricción sin resolver',
-      summary_other: '{{count}} restricciones sin resolver',
-      text: 'Resumen semanal del ciclo {{cycle}}: $t(counted.restriction, {"count": {{restrictions}} }) y $t(counted.alert, {"count": {{alerts}} }) sin resolver.',
+      summary_one: 'Ciclo {{cycle}}: 1 asunto necesita tu atención',
+      summary_other: 'Ciclo {{cycle}}: {{count}} asuntos necesitan tu atención',
+      title_one: 'Resumen semanal del ciclo {{cycle}}: 1 asunto necesita a una persona.',
+      title_other: 'Resumen semanal del ciclo {{cycle}}: {{count}} asuntos necesitan a una persona.',
+      restrictions:
+        '• $t(counted.restriction, {"count": {{restrictions}} }) y $t(counted.alert, {"count": {{alerts}} }) sin resolver: revísalas con la pareja en «pendientes».',
+      failed_one:
+        '• 1 recordatorio no se pudo entregar esta semana (la plataforma rechazó a la persona o al bot): mira en «pendientes» si la persona sigue en el espacio de trabajo.',
+      failed_other:
+        '• {{count}} recordatorios no se pudieron entregar esta semana (la plataforma rechazó a las personas o al bot): mira en «pendientes» si siguen en el espacio de trabajo.',
+      unreachable_one:
+        '• Aún no puedo escribirle a 1 persona (nunca abrió el bot): «pendientes» te da su correo para pedirle que lo abra una vez.',
+      unreachable_other:
+        '• Aún no puedo escribirles a {{count}} personas (nunca abrieron el bot): «pendientes» te da sus correos para pedirles que lo abran una vez.',
+      unpaired_one:
+        '• 1 persona mentorada sigue sin pareja y la definición de metas ya empezó: «admin sugerir parejas» o «admin emparejar».',
+      unpaired_other:
+        '• {{count}} personas mentoradas siguen sin pareja y la definición de metas ya empezó: «admin sugerir parejas» o «admin emparejar».',
     },
   },
   admin: {

@@ -17,12 +17,13 @@ import { genderContext } from '../i18n/index.ts';
 import { type Button, message, type OutboundMessage } from '../messages/model.ts';
 import { stillBehind } from '../services/behind.service.ts';
 import { getApplication } from '../store/application.store.ts';
-import { countOpenIssues, lastCheckinWeek } from '../store/checkin.store.ts';
+import { lastCheckinWeek } from '../store/checkin.store.ts';
 import type { Db } from '../store/db.ts';
 import { getEvaluationOfPairing, hasAnsweredSurvey } from '../store/evaluation.store.ts';
 import { getGoal, listGoalsOfPairing } from '../store/goal.store.ts';
 import { type Nudge, noticeOf } from '../store/nudge.store.ts';
 import { cycleAdmins, getPeople, getPerson } from '../store/person.store.ts';
+import { cycleAttention, needsAttention } from '../store/planner.store.ts';
 import { attendanceOf, getPlenary } from '../store/plenary.store.ts';
 import {
   enrollmentsOf,
@@ -276,16 +277,19 @@ export async function renderNudge(
     case 'admin_digest': {
       const cycle = await getCycle(db, nudge.tenantId, nudge.subjectId);
       if (!cycle) return null;
-      const issues = await countOpenIssues(db, nudge.tenantId, cycle.id);
-      if (issues.restriction === 0) return null;
-      return message(t('nudge.admin_digest.summary', { count: issues.restriction }))
-        .text(
-          t('nudge.admin_digest.text', {
-            cycle: cycle.name,
-            restrictions: issues.restriction,
-            alerts: issues.alert,
-          }),
-        )
+      // What needs a person, as it is when the digest goes out: nothing left, nothing sent.
+      const a = await cycleAttention(db, nudge.tenantId, cycle.id, now);
+      if (!needsAttention(a)) return null;
+      const lines = [
+        a.restrictions > 0 &&
+          t('nudge.admin_digest.restrictions', { restrictions: a.restrictions, alerts: a.alerts }),
+        a.failed > 0 && t('nudge.admin_digest.failed', { count: a.failed }),
+        a.unreachable > 0 && t('nudge.admin_digest.unreachable', { count: a.unreachable }),
+        a.unpaired > 0 && t('nudge.admin_digest.unpaired', { count: a.unpaired }),
+      ].filter((line): line is string => Boolean(line));
+      const count = lines.length;
+      return message(t('nudge.admin_digest.summary', { count, cycle: cycle.name }))
+        .text([t('nudge.admin_digest.title', { count, cycle: cycle.name }), ...lines].join('\n'))
         .buttons([menuKind.button(t('menu.pending'), { cmd: 'pending' }, 'primary')])
         .build();
     }

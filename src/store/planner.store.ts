@@ -356,30 +356,26 @@ export async function pairingCandidates(db: Db, today: string): Promise<PairingC
   }));
 }
 
-/** Cycles in execution with unresolved restrictions, and the tenant's admins to tell. */
+/**
+ * Running cycles (goal setting to closing) with something for a person to act on — unresolved
+ * restrictions, reminders that failed for good, people the bot cannot reach, mentees without a
+ * pair — and the tenant's admins to tell.
+ */
 export async function digestCandidates(db: Db, today: string): Promise<DigestCandidate[]> {
   const cycles = await db
     .selectFrom('cycles as c')
     .innerJoin('programs as pr', (j) =>
       j.onRef('pr.tenant_id', '=', 'c.tenant_id').onRef('pr.id', '=', 'c.program_id'),
     )
-    .select([
-      'c.tenant_id',
-      'c.id',
-      'c.timezone',
-      'pr.settings',
-      'pr.kind',
-      sql<number>`(select count(*)::int from progress_updates u
-        join checkins k on k.tenant_id = u.tenant_id and k.id = u.checkin_id
-        join pairings p on p.tenant_id = k.tenant_id and p.id = k.pairing_id
-        where u.tenant_id = c.tenant_id and p.cycle_id = c.id and u.status = 'restriction' and u.resolved_at is null)`.as(
-        'open',
-      ),
-    ])
-    .where('c.execution_starts', '<=', today)
+    .select(['c.tenant_id', 'c.id', 'c.timezone', 'pr.settings', 'pr.kind'])
+    .where('c.goal_setting_starts', '<=', today)
     .where('c.closing_starts', '>', today)
     .execute();
-  const withIssues = cycles.filter((c) => Number(c.open) > 0);
+  const now = new Date(`${today}T12:00:00Z`);
+  const attention = await Promise.all(cycles.map((c) => cycleAttention(db, c.tenant_id, c.id, now)));
+  const withIssues = cycles
+    .map((c, i) => ({ ...c, attention: attention[i] as CycleAttention }))
+    .filter((c) => needsAttention(c.attention));
   if (withIssues.length === 0) return [];
   const tenants = [...new Set(withIssues.map((c) => c.tenant_id))];
   const admins = await db
@@ -395,9 +391,71 @@ export async function digestCandidates(db: Db, today: string): Promise<DigestCan
     settings: c.settings,
     kind: c.kind,
     cycleZone: c.timezone,
-    openRestrictions: Number(c.open),
+    openRestrictions: c.attention.restrictions,
     admins: admins
       .filter((a) => a.tenant_id === c.tenant_id)
       .map((a) => person(a.id, a.timezone, a.snoozed_until)),
   }));
+}
+
+/** What in a cycle needs a person this week: the admin digest's items, each with its action. */
+export interface CycleAttention {
+  /** Restrictions and alerts on milestones, unresolved. */
+  restrictions: number;
+  alerts: number;
+  /** Reminders to the cycle's people that failed for good in the last seven days. */
+  failed: number;
+  /** The cycle's people the bot cannot reach yet: no account it can write to, and messages waiting for them. */
+  unreachable: number;
+  /** Mentees without a pair once goal setting has started. */
+  unpaired: number;
+}
+
+/** The attention items of a cycle at `now` (its goal-setting start decides whether unpaired mentees count). */
+export async function cycleAttention(
+  db: Db,
+  tenantId: string,
+  cycleId: string,
+  now: Date,
+): Promise<CycleAttention> {
+  const weekAgo = new Date(now.getTime() - 7 * 24 * 3_600_000);
+  const today = now.toISOString().slice(0, 10);
+  const result = await sql<CycleAttention>`
+    select
+      (select count(*)::int from progress_updates u
+         join checkins k on k.tenant_id = u.tenant_id and k.id = u.checkin_id
+         join pairings p on p.tenant_id = k.tenant_id and p.id = k.pairing_id
+        where u.tenant_id = c.tenant_id and p.cycle_id = c.id and u.status = 'restriction' and u.resolved_at is null) as restrictions,
+      (select count(*)::int from progress_updates u
+         join checkins k on k.tenant_id = u.tenant_id and k.id = u.checkin_id
+         join pairings p on p.tenant_id = k.tenant_id and p.id = k.pairing_id
+        where u.tenant_id = c.tenant_id and p.cycle_id = c.id and u.status = 'alert' and u.resolved_at is null) as alerts,
+      (select count(*)::int from nudges n
+        where n.tenant_id = c.tenant_id and n.status = 'failed' and n.updated_at > ${weekAgo}
+          and exists (select 1 from enrollments e where e.tenant_id = n.tenant_id and e.cycle_id = c.id and e.person_id = n.recipient_id)) as failed,
+      (select count(distinct n.recipient_id)::int from nudges n
+        where n.tenant_id = c.tenant_id
+          and (n.status = 'waiting' or (n.status in ('pending', 'claimed') and n.due_at <= ${now}))
+          and not exists (select 1 from identities i where i.tenant_id = n.tenant_id and i.person_id = n.recipient_id and i.active)
+          and exists (select 1 from enrollments e where e.tenant_id = n.tenant_id and e.cycle_id = c.id and e.person_id = n.recipient_id)) as unreachable,
+      (case when c.goal_setting_starts <= ${today} then
+        (select count(*)::int from enrollments e
+          where e.tenant_id = c.tenant_id and e.cycle_id = c.id and e.role = 'mentee'
+            and not exists (select 1 from pairings pr where pr.tenant_id = e.tenant_id and pr.cycle_id = e.cycle_id
+                             and pr.mentee_id = e.person_id and pr.active))
+       else 0 end) as unpaired
+    from cycles c where c.tenant_id = ${tenantId} and c.id = ${cycleId}`.execute(db);
+  const row = result.rows[0];
+  return {
+    restrictions: Number(row?.restrictions ?? 0),
+    alerts: Number(row?.alerts ?? 0),
+    failed: Number(row?.failed ?? 0),
+    unreachable: Number(row?.unreachable ?? 0),
+    unpaired: Number(row?.unpaired ?? 0),
+  };
+}
+
+/** Whether a cycle's admins have something to act on this week (the digest is sent only then). */
+export function needsAttention(a: CycleAttention): boolean {
+  return a.restrictions + a.failed + a.unreachable + a.unpaired > 0;
 }

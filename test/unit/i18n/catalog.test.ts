@@ -130,8 +130,8 @@ describe('catalogs', () => {
 
   it('agree in number with each count of a sentence, and never nest what a person typed', () => {
     const es = translator('es', 'f');
-    expect(es('nudge.admin_digest.text', { cycle: '2027-1', restrictions: 1, alerts: 2 })).toBe(
-      'Resumen semanal del ciclo 2027-1: 1 restricción y 2 alertas sin resolver.',
+    expect(es('nudge.admin_digest.restrictions', { restrictions: 1, alerts: 2 })).toBe(
+      '• 1 restricción y 2 alertas sin resolver: revísalas con la pareja en «pendientes».',
     );
     expect(es('pending.title', { count: 1 })).toBe('Tienes 1 pendiente:');
     expect(es('pending.title', { count: 3 })).toBe('Tienes 3 pendientes:');

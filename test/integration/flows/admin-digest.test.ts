@@ -1,0 +1,110 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { planTick } from '../../../src/scheduler/planner.ts';
+import { insertNudges } from '../../../src/store/nudge.store.ts';
+import { createPerson } from '../../../src/store/person.store.ts';
+import { enroll } from '../../../src/store/program.store.ts';
+import { ChatDriver } from '../../support/conversation.ts';
+
+/**
+ * The bot reports what needs a person, in chat: the weekly digest to the cycle's admins lists
+ * reminders that failed for good, people it cannot reach, mentees without a pair once goal setting
+ * started, and unresolved restrictions — each with what to do. No such thing, no digest.
+ */
+describe('the weekly digest of what needs a person', () => {
+  let chat: ChatDriver;
+  afterEach(async () => {
+    await chat?.close();
+  });
+
+  /** A week of planner ticks and sends, three hours apart; the digests Carmen got. */
+  const week = async () => {
+    const dispatcher = chat.dispatcher();
+    for (let h = 0; h < 7 * 24; h += 3) {
+      await planTick(chat.db.db, chat.clock.now());
+      await dispatcher.drain();
+      chat.clock.advance(3 * 3_600_000);
+    }
+    return chat.inbox('carmen').filter((m) => /Resumen semanal|Weekly summary/.test(m));
+  };
+
+  it('lists each matter with its action, once a week, in the admin’s language', async () => {
+    chat = await ChatDriver.start('2026-11-23T16:00:00Z'); // Monday, goal setting
+    const db = chat.db.db;
+    const cycle = await db.selectFrom('cycles').select('id').executeTakeFirstOrThrow();
+    // A mentee enrolled late, with no pair, whom the bot cannot reach yet (a message waits for her).
+    const rosa = await createPerson(db, chat.tenant.id, {
+      name: 'Rosa Núñez',
+      email: 'rosa@demo.mentoria.invalid',
+      locale: 'es',
+      timezone: 'America/Mexico_City',
+    });
+    await enroll(db, { tenantId: chat.tenant.id, cycleId: cycle.id, personId: rosa.id, role: 'mentee' });
+    const now = chat.clock.now();
+    await insertNudges(
+      db,
+      [
+        {
+          tenantId: chat.tenant.id,
+          kind: 'welcome',
+          subjectId: cycle.id,
+          slot: 'roster',
+          recipientId: rosa.id,
+          dueAt: now,
+        },
+        {
+          tenantId: chat.tenant.id,
+          kind: 'goal_drafting',
+          subjectId: cycle.id,
+          slot: 'x1',
+          recipientId: await chat.idOf('ana'),
+          dueAt: now,
+        },
+        {
+          tenantId: chat.tenant.id,
+          kind: 'goal_drafting',
+          subjectId: cycle.id,
+          slot: 'x2',
+          recipientId: await chat.idOf('sofia'),
+          dueAt: now,
+        },
+      ],
+      now,
+    );
+    await db.updateTable('nudges').set({ status: 'waiting' }).where('recipient_id', '=', rosa.id).execute();
+    // Two reminders that failed for good (the platform refused the person).
+    await db
+      .updateTable('nudges')
+      .set({ status: 'failed', updated_at: now, last_error: 'account_inactive' })
+      .where('slot', 'in', ['x1', 'x2'])
+      .execute();
+    const digests = await week();
+    expect(digests).toHaveLength(1);
+    const [digest] = digests;
+    expect(digest).toContain('Resumen semanal del ciclo 2026-demo: 3 asuntos necesitan a una persona.');
+    expect(digest).toContain('2 recordatorios no se pudieron entregar esta semana');
+    expect(digest).toContain(
+      'Aún no puedo escribirle a 1 persona (nunca abrió el bot): «pendientes» te da su correo',
+    );
+    expect(digest).toContain(
+      '1 persona mentorada sigue sin pareja y la definición de metas ya empezó: «admin sugerir parejas»',
+    );
+    expect(digest).not.toContain('restricci');
+    expect(digest).toContain('[Pendientes]');
+    // Directors and mentors get no digest.
+    expect(chat.inbox('diego').some((m) => m.includes('Resumen semanal'))).toBe(false);
+    // The next week, read in English: what is still there, said in her language.
+    await chat.as('carmen').says('idioma en');
+    const next = await week();
+    expect(next).toHaveLength(2);
+    expect(next[1]).toContain('Weekly summary of cycle 2026-demo: 2 matters need a person.');
+    expect(next[1]).toContain('I cannot write to 1 person yet');
+    expect(next[1]).toContain('1 mentee still has no pair and goal setting has started');
+    // The failures were last week's: not repeated.
+    expect(next[1]).not.toContain('could not be delivered');
+  });
+
+  it('sends nothing when nothing needs a person', async () => {
+    chat = await ChatDriver.start('2026-11-23T16:00:00Z');
+    expect(await week()).toEqual([]);
+  });
+});

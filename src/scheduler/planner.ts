@@ -249,6 +249,13 @@ export function planNudges(c: Candidates, now: Date): PlannedNudge[] {
       add(d.tenantId, 'admin_digest', d.cycleId, week, admin, base, settings.quietHours, {
         graceMs: 3 * DAY,
       });
+      // Mentees without a pair when goal setting starts cannot begin: said that morning, not days later.
+      if (d.unpaired && d.goalSettingStarts) {
+        const start = localTimeOn(d.goalSettingStarts, MORNING, admin.timezone);
+        add(d.tenantId, 'admin_digest', d.cycleId, 'goal-setting', admin, start, settings.quietHours, {
+          graceMs: 2 * DAY,
+        });
+      }
     }
   }
   return out;

@@ -74,6 +74,10 @@ export interface DigestCandidate {
   kind: string;
   cycleZone: string;
   openRestrictions: number;
+  /** The day goal setting starts (`YYYY-MM-DD`, in the cycle's zone). */
+  goalSettingStarts?: string;
+  /** Mentees without a pair (they make the digest go out the day goal setting starts). */
+  unpaired?: number;
   admins: NudgePerson[];
 }
 
@@ -367,7 +371,7 @@ export async function digestCandidates(db: Db, today: string): Promise<DigestCan
     .innerJoin('programs as pr', (j) =>
       j.onRef('pr.tenant_id', '=', 'c.tenant_id').onRef('pr.id', '=', 'c.program_id'),
     )
-    .select(['c.tenant_id', 'c.id', 'c.timezone', 'pr.settings', 'pr.kind'])
+    .select(['c.tenant_id', 'c.id', 'c.timezone', 'c.goal_setting_starts', 'pr.settings', 'pr.kind'])
     .where('c.goal_setting_starts', '<=', today)
     .where('c.closing_starts', '>', today)
     .execute();
@@ -392,6 +396,8 @@ export async function digestCandidates(db: Db, today: string): Promise<DigestCan
     kind: c.kind,
     cycleZone: c.timezone,
     openRestrictions: c.attention.restrictions,
+    goalSettingStarts: c.goal_setting_starts,
+    unpaired: c.attention.unpaired,
     admins: admins
       .filter((a) => a.tenant_id === c.tenant_id)
       .map((a) => person(a.id, a.timezone, a.snoozed_until)),

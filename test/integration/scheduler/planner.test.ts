@@ -162,6 +162,28 @@ describe('the admin digest and goal-setting nudges', () => {
     ]);
   });
 
+  it('tells admins the morning goal setting starts when mentees have no pair, and not when every one has', () => {
+    const digest = {
+      tenantId: 't',
+      cycleId: 'c',
+      settings: {},
+      kind: 'classic',
+      cycleZone: 'America/Mexico_City',
+      openRestrictions: 0,
+      goalSettingStarts: '2026-03-17',
+      unpaired: 2,
+      admins: [person('carmen', 'America/Mexico_City')],
+    };
+    // Tuesday 17 March 2026, 08:30 in Mexico City: goal setting starts today.
+    const at = new Date('2026-03-17T14:30:00Z');
+    const planned = planNudges({ ...empty, digests: [digest] }, at);
+    expect(planned.filter((n) => n.slot === 'goal-setting').map((n) => n.dueAt)).toEqual([
+      new Date('2026-03-17T15:00:00Z'),
+    ]);
+    const paired = planNudges({ ...empty, digests: [{ ...digest, unpaired: 0 }] }, at);
+    expect(paired.filter((n) => n.slot === 'goal-setting')).toEqual([]);
+  });
+
   it('reminds a mentee with no submitted goal a week and two days before execution starts', () => {
     const p = pairing({
       submittedGoals: 0,

@@ -807,6 +807,10 @@ export const en: typeof es = {
       summary_other: 'Cycle {{cycle}}: {{count}} matters need your attention',
       title_one: 'Weekly summary of cycle {{cycle}}: 1 matter needs a person.',
       title_other: 'Weekly summary of cycle {{cycle}}: {{count}} matters need a person.',
+      today_one:
+        'Cycle {{cycle}}, today: 1 matter needs a person and should not wait for the weekly summary.',
+      today_other:
+        'Cycle {{cycle}}, today: {{count}} matters need a person and should not wait for the weekly summary.',
       restrictions:
         '• $t(counted.restriction, {"count": {{restrictions}} }) and $t(counted.alert, {"count": {{alerts}} }) unresolved: go through them with the pair from “todo”.',
       failed_one:

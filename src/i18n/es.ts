@@ -817,6 +817,10 @@ export const es = {
       summary_other: 'Ciclo {{cycle}}: {{count}} asuntos necesitan tu atención',
       title_one: 'Resumen semanal del ciclo {{cycle}}: 1 asunto necesita a una persona.',
       title_other: 'Resumen semanal del ciclo {{cycle}}: {{count}} asuntos necesitan a una persona.',
+      today_one:
+        'Ciclo {{cycle}}, hoy: 1 asunto necesita a una persona y no conviene esperar al resumen semanal.',
+      today_other:
+        'Ciclo {{cycle}}, hoy: {{count}} asuntos necesitan a una persona y no conviene esperar al resumen semanal.',
       restrictions:
         '• $t(counted.restriction, {"count": {{restrictions}} }) y $t(counted.alert, {"count": {{alerts}} }) sin resolver: revísalas con la pareja en «pendientes».',
       failed_one:

@@ -289,7 +289,21 @@ export async function renderNudge(
       ].filter((line): line is string => Boolean(line));
       const count = lines.length;
       return message(t('nudge.admin_digest.summary', { count, cycle: cycle.name }))
-        .text([t('nudge.admin_digest.title', { count, cycle: cycle.name }), ...lines].join('\n'))
+        .text(
+          [
+            // The weekly digest's slot is its week (a date); the others say what cannot wait.
+            t(
+              /^\d{4}-\d{2}-\d{2}$/.test(nudge.slot)
+                ? 'nudge.admin_digest.title'
+                : 'nudge.admin_digest.today',
+              {
+                count,
+                cycle: cycle.name,
+              },
+            ),
+            ...lines,
+          ].join('\n'),
+        )
         .buttons([menuKind.button(t('menu.pending'), { cmd: 'pending' }, 'primary')])
         .build();
     }

@@ -249,11 +249,21 @@ export function planNudges(c: Candidates, now: Date): PlannedNudge[] {
       add(d.tenantId, 'admin_digest', d.cycleId, week, admin, base, settings.quietHours, {
         graceMs: 3 * DAY,
       });
-      // Mentees without a pair when goal setting starts cannot begin: said that morning, not days later.
-      if (d.unpaired && d.goalSettingStarts) {
-        const start = localTimeOn(d.goalSettingStarts, MORNING, admin.timezone);
+      // What cannot wait for the weekly digest is said that day, in one message with everything:
+      // mentees without a pair the morning goal setting starts (once), a reminder that failed for
+      // good (once a day, not on the digest's own day).
+      const start = d.goalSettingStarts
+        ? localTimeOn(d.goalSettingStarts, MORNING, admin.timezone)
+        : undefined;
+      const starting = start !== undefined && Math.abs(now.getTime() - start.getTime()) <= 2 * DAY;
+      const day = localDate(now, admin.timezone);
+      if (d.unpaired && start && starting) {
         add(d.tenantId, 'admin_digest', d.cycleId, 'goal-setting', admin, start, settings.quietHours, {
           graceMs: 2 * DAY,
+        });
+      } else if (d.failedToday && day !== weekday(week, digestDay)) {
+        add(d.tenantId, 'admin_digest', d.cycleId, `day:${day}`, admin, now, settings.quietHours, {
+          graceMs: DAY,
         });
       }
     }
@@ -268,7 +278,7 @@ export async function planTick(db: Db, now: Date): Promise<{ planned: number; in
     sessionCandidates(db, new Date(now.getTime() - 8 * DAY), new Date(now.getTime() + 49 * HOUR)),
     submittedGoalCandidates(db, new Date(now.getTime() - 47 * HOUR)),
     pairingCandidates(db, today),
-    digestCandidates(db, today),
+    digestCandidates(db, today, now),
     endorsementCandidates(db, new Date(now.getTime() - 3 * DAY + LOOKAHEAD_MS), now),
   ]);
   const planned = planNudges({ sessions, goals, pairings, digests, endorsements }, now);

@@ -78,6 +78,8 @@ export interface DigestCandidate {
   goalSettingStarts?: string;
   /** Mentees without a pair (they make the digest go out the day goal setting starts). */
   unpaired?: number;
+  /** Reminders that failed for good in the last day (said that day, not on the weekly digest's). */
+  failedToday?: number;
   admins: NudgePerson[];
 }
 
@@ -365,7 +367,7 @@ export async function pairingCandidates(db: Db, today: string): Promise<PairingC
  * restrictions, reminders that failed for good, people the bot cannot reach, mentees without a
  * pair — and the tenant's admins to tell.
  */
-export async function digestCandidates(db: Db, today: string): Promise<DigestCandidate[]> {
+export async function digestCandidates(db: Db, today: string, now: Date): Promise<DigestCandidate[]> {
   const cycles = await db
     .selectFrom('cycles as c')
     .innerJoin('programs as pr', (j) =>
@@ -375,7 +377,6 @@ export async function digestCandidates(db: Db, today: string): Promise<DigestCan
     .where('c.goal_setting_starts', '<=', today)
     .where('c.closing_starts', '>', today)
     .execute();
-  const now = new Date(`${today}T12:00:00Z`);
   const attention = await Promise.all(cycles.map((c) => cycleAttention(db, c.tenant_id, c.id, now)));
   const withIssues = cycles
     .map((c, i) => ({ ...c, attention: attention[i] as CycleAttention }))
@@ -398,6 +399,7 @@ export async function digestCandidates(db: Db, today: string): Promise<DigestCan
     openRestrictions: c.attention.restrictions,
     goalSettingStarts: c.goal_setting_starts,
     unpaired: c.attention.unpaired,
+    failedToday: c.attention.failedToday,
     admins: admins
       .filter((a) => a.tenant_id === c.tenant_id)
       .map((a) => person(a.id, a.timezone, a.snoozed_until)),
@@ -409,8 +411,9 @@ export interface CycleAttention {
   /** Restrictions and alerts on milestones, unresolved. */
   restrictions: number;
   alerts: number;
-  /** Reminders to the cycle's people that failed for good in the last seven days. */
+  /** Reminders to the cycle's people that failed for good in the last seven days, and in the last day. */
   failed: number;
+  failedToday: number;
   /** The cycle's people the bot cannot reach yet: no account it can write to, and messages waiting for them. */
   unreachable: number;
   /** Mentees without a pair once goal setting has started. */
@@ -425,6 +428,7 @@ export async function cycleAttention(
   now: Date,
 ): Promise<CycleAttention> {
   const weekAgo = new Date(now.getTime() - 7 * 24 * 3_600_000);
+  const dayAgo = new Date(now.getTime() - 24 * 3_600_000);
   const today = now.toISOString().slice(0, 10);
   const result = await sql<CycleAttention>`
     select
@@ -439,6 +443,9 @@ export async function cycleAttention(
       (select count(*)::int from nudges n
         where n.tenant_id = c.tenant_id and n.status = 'failed' and n.updated_at > ${weekAgo}
           and exists (select 1 from enrollments e where e.tenant_id = n.tenant_id and e.cycle_id = c.id and e.person_id = n.recipient_id)) as failed,
+      (select count(*)::int from nudges n
+        where n.tenant_id = c.tenant_id and n.status = 'failed' and n.updated_at > ${dayAgo}
+          and exists (select 1 from enrollments e where e.tenant_id = n.tenant_id and e.cycle_id = c.id and e.person_id = n.recipient_id)) as "failedToday",
       (select count(distinct n.recipient_id)::int from nudges n
         where n.tenant_id = c.tenant_id
           and (n.status = 'waiting' or (n.status in ('pending', 'claimed') and n.due_at <= ${now}))
@@ -456,6 +463,7 @@ export async function cycleAttention(
     restrictions: Number(row?.restrictions ?? 0),
     alerts: Number(row?.alerts ?? 0),
     failed: Number(row?.failed ?? 0),
+    failedToday: Number(row?.failedToday ?? 0),
     unreachable: Number(row?.unreachable ?? 0),
     unpaired: Number(row?.unpaired ?? 0),
   };

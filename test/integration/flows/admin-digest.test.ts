@@ -24,7 +24,7 @@ describe('the weekly digest of what needs a person', () => {
       await dispatcher.drain();
       chat.clock.advance(3 * 3_600_000);
     }
-    return chat.inbox('carmen').filter((m) => /Resumen semanal|Weekly summary/.test(m));
+    return chat.inbox('carmen').filter((m) => /Resumen semanal|Weekly summary|, hoy:|, today:/.test(m));
   };
 
   it('lists each matter with its action, once a week, in the admin’s language', async () => {
@@ -78,9 +78,12 @@ describe('the weekly digest of what needs a person', () => {
       .where('slot', 'in', ['x1', 'x2'])
       .execute();
     const digests = await week();
-    // The morning goal setting started (Sunday 22: said on Monday), for the mentee without a pair;
-    // then the weekly one, on day 3, with every matter.
+    // The morning goal setting started (Sunday 22: said on Monday), for the mentee without a pair,
+    // with everything else; then the weekly one, on day 3, with every matter.
     expect(digests).toHaveLength(2);
+    expect(digests[0]).toContain(
+      'Ciclo 2026-demo, hoy: 3 asuntos necesitan a una persona y no conviene esperar al resumen semanal.',
+    );
     expect(digests[0]).toContain('1 persona mentorada sigue sin pareja');
     const digest = digests[1] as string;
     expect(digest).toContain('Resumen semanal del ciclo 2026-demo: 3 asuntos necesitan a una persona.');
@@ -106,8 +109,45 @@ describe('the weekly digest of what needs a person', () => {
     expect(next[2]).not.toContain('could not be delivered');
   });
 
-  it('sends nothing when nothing needs a person', async () => {
+  it('sends nothing when nothing needs a person; a reminder failing for good is said that day', async () => {
     chat = await ChatDriver.start('2026-11-23T16:00:00Z');
     expect(await week()).toEqual([]);
+    // Monday 30 November: a reminder to Ana fails for good (the platform refused her account).
+    await chat.as('carmen').says('language en');
+    const db = chat.db.db;
+    const cycle = await db.selectFrom('cycles').select('id').executeTakeFirstOrThrow();
+    const now = chat.clock.now();
+    await insertNudges(
+      db,
+      [
+        {
+          tenantId: chat.tenant.id,
+          kind: 'goal_drafting',
+          subjectId: cycle.id,
+          slot: 'y1',
+          recipientId: await chat.idOf('ana'),
+          dueAt: now,
+        },
+      ],
+      now,
+    );
+    await db
+      .updateTable('nudges')
+      .set({ status: 'failed', updated_at: now, last_error: 'account_inactive' })
+      .where('slot', '=', 'y1')
+      .execute();
+    const dispatcher = chat.dispatcher();
+    await planTick(db, chat.clock.now());
+    await dispatcher.drain();
+    const today = chat.inbox('carmen').filter((m) => m.includes(', today:'));
+    expect(today).toHaveLength(1);
+    expect(today[0]).toContain(
+      'Cycle 2026-demo, today: 1 matter needs a person and should not wait for the weekly summary.',
+    );
+    expect(today[0]).toContain('1 reminder could not be delivered this week');
+    // Once a day: the next tick plans nothing more.
+    await planTick(db, chat.clock.now());
+    await dispatcher.drain();
+    expect(chat.inbox('carmen').filter((m) => m.includes(', today:'))).toHaveLength(1);
   });
 });

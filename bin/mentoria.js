@@ -12,7 +12,10 @@ const { register } = await import('tsx/esm/api');
 
 register();
 const { runCli } = await import('../src/cli.ts');
+// The chat platforms come from the adapters' registry: the composition happens here, not in src/.
+const { PLATFORMS } = await import('../adapters/platforms.ts');
 process.exitCode = await runCli(process.argv.slice(2), {
+  platforms: PLATFORMS,
   out: (text) => console.log(text),
   err: (text) => console.error(text),
   // A progress bar only where someone watches: not when stderr goes to a file or a pipe.

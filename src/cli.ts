@@ -1,8 +1,6 @@
 import './require-node.ts';
 import { readFileSync, writeFileSync } from 'node:fs';
-import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { PLATFORMS } from '../adapters/platforms.ts';
 import { loggerFor, openMigratedDatabase } from './boot.ts';
 import { systemClock } from './clock.ts';
 import { type Config, loadConfigOrExit } from './config.ts';
@@ -16,6 +14,7 @@ import { errorText } from './flows/errors.ts';
 import { goalDateRecognizer } from './flows/goal-dates.ts';
 import { withdrawalNotice } from './flows/withdrawal.flow.ts';
 import { formatter, translator } from './i18n/index.ts';
+import type { PlatformModule } from './platforms.ts';
 import { auditCsv } from './reports/audit-csv.ts';
 import { cycleReport, reportCsv } from './reports/cycle-report.ts';
 import { buildReportFile } from './reports/files.ts';
@@ -47,7 +46,10 @@ import { migrateDown } from './store/migrate.ts';
 import { findPersonByEmail } from './store/person.store.ts';
 import { ensureTenant } from './store/tenant.store.ts';
 
-const USAGE = `Usage: mentoria <command> [options]
+/** The command line's help, with the `--tenant` forms of the platforms given. */
+const usage = (platforms: readonly CliPlatform[]) => {
+  const specs = platforms.flatMap((p) => p.tenantSpecs ?? []).join(', ');
+  return `Usage: mentoria <command> [options]
 
 Commands:
   migrate [--down]                       apply pending migrations (or revert the latest)
@@ -95,8 +97,9 @@ Commands:
                                          each participant's results (xlsx), the diplomas (pdf), the chart (png)
   help
 
-Every command takes --tenant (console by default; ${PLATFORMS.flatMap((p) => p.tenantSpecs ?? []).join(', ')}) and --json.
+Every command takes --tenant (console by default; ${specs}) and --json.
 The database is DATABASE_URL when set, else the embedded one under DATA_DIR.`;
+};
 
 export interface CliIo {
   out: (text: string) => void;
@@ -108,6 +111,11 @@ export interface CliIo {
   progress?: (text: string) => void;
   /** An open database (tests); otherwise the configured one is opened and closed. */
   database?: OpenDatabase;
+  /**
+   * The chat platforms (`adapters/platforms.ts`, given by the entry point: src/ imports no
+   * adapter): their variables in the configuration, and their `--tenant` forms.
+   */
+  platforms: readonly CliPlatform[];
   config?: Config;
 }
 
@@ -137,16 +145,25 @@ function counted(n: number, noun: string): string {
   return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
+/** What the command line needs of a platform module. */
+export type CliPlatform = Pick<
+  PlatformModule,
+  'name' | 'configSchema' | 'examples' | 'configChecks' | 'tenantKey' | 'tenantSpecs'
+>;
+
 /** `--tenant`: console, or a platform's own form (each platform module says which). */
-function tenantSpec(spec: string): { platform: Platform; externalId: string } {
+function tenantSpec(
+  spec: string,
+  platforms: readonly CliPlatform[],
+): { platform: Platform; externalId: string } {
   const [kind = '', ...rest] = spec.split(':');
   const id = rest.join(':');
   if (spec === 'console' || kind === 'console') return { platform: 'console', externalId: CONSOLE_TENANT };
-  for (const platform of PLATFORMS) {
+  for (const platform of platforms) {
     const key = id ? platform.tenantKey?.(kind, id) : undefined;
     if (key) return { platform: platform.name, externalId: key };
   }
-  const forms = ['console', ...PLATFORMS.flatMap((p) => p.tenantSpecs ?? []).map((f) => f.split(' ')[0])];
+  const forms = ['console', ...platforms.flatMap((p) => p.tenantSpecs ?? []).map((f) => f.split(' ')[0])];
   throw new Error(`--tenant ${spec}: use ${forms.slice(0, -1).join(', ')} or ${forms.at(-1)}`);
 }
 
@@ -193,7 +210,8 @@ function smartCheck(args: string[], io: CliIo): number {
     },
   });
   const text = positionals.join(' ').trim();
-  if (!text) throw new Error(`a goal to check is required: mentoria smart check "TEXT"\n\n${USAGE}`);
+  if (!text)
+    throw new Error(`a goal to check is required: mentoria smart check "TEXT"\n\n${usage(io.platforms)}`);
   const lang = values.lang === 'en' ? 'en' : values.lang === 'es' ? 'es' : undefined;
   if (!lang) throw new Error('--lang must be es or en');
   const today = values.today ?? localDate(systemClock.now(), 'UTC');
@@ -238,7 +256,7 @@ function smartCheck(args: string[], io: CliIo): number {
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const [command, sub, ...rest] = argv;
   if (!command || command === 'help' || command === '--help' || command === '-h') {
-    io.out(USAGE);
+    io.out(usage(io.platforms));
     return command ? 0 : 2;
   }
   // Judging a goal needs no database: it is text and dates.
@@ -251,7 +269,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     }
   }
   if (!io.config) loadDotEnv();
-  const config = io.config ?? loadConfigOrExit(process.env, PLATFORMS);
+  const config = io.config ?? loadConfigOrExit(process.env, io.platforms);
   const database = io.database ?? (await openMigratedDatabase(config, loggerFor(config, true)));
   try {
     // `migrate` and `report` take no subcommand: what follows them is options.
@@ -298,7 +316,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       } else io.out(`Database is up to date (${database.kind}).`);
       return 0;
     }
-    const spec = tenantSpec(values.tenant ?? 'console');
+    const spec = tenantSpec(values.tenant ?? 'console', io.platforms);
     const tenant = await ensureTenant(database.db, {
       ...spec,
       name: spec.externalId,
@@ -308,7 +326,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const deps = { db: database.db, clock: systemClock };
     const run: AdminRun = { tenantId: tenant.id, actorId: null, via: 'cli' };
     const need = (name: string, value: string | undefined) => {
-      if (!value) throw new Error(`--${name} is required\n\n${USAGE}`);
+      if (!value) throw new Error(`--${name} is required\n\n${usage(io.platforms)}`);
       return value;
     };
     switch (single ? `${command} ` : `${command} ${sub ?? ''}`) {
@@ -321,7 +339,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       }
       case 'program set': {
         const program = await findProgram(database.db, tenant.id, need('program', values.program));
-        if (!values.set?.length) throw new Error(`--set KEY=VALUE is required\n\n${USAGE}`);
+        if (!values.set?.length) throw new Error(`--set KEY=VALUE is required\n\n${usage(io.platforms)}`);
         const { changes, problems } = settingsFrom(values.set);
         const result = problems.length
           ? { program, problems }
@@ -409,7 +427,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         const change = Object.fromEntries(Object.entries(given).filter(([, v]) => v !== undefined));
         if (Object.keys(change).length === 0)
           throw new Error(
-            `give at least one of --enrollment, --goal-setting, --execution, --closing, --ends\n\n${USAGE}`,
+            `give at least one of --enrollment, --goal-setting, --execution, --closing, --ends\n\n${usage(io.platforms)}`,
           );
         const { after, misplaced } = await changeCycleDatesAs(deps, run, cycle.id, change);
         if (misplaced.length) {
@@ -473,7 +491,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         });
         if (values.institution !== undefined || signatories) {
           const institution = values.institution ?? design?.institution;
-          if (!institution) throw new Error(`--institution is required the first time\n\n${USAGE}`);
+          if (!institution)
+            throw new Error(`--institution is required the first time\n\n${usage(io.platforms)}`);
           const saved = await saveDesignAs(deps, run, program, {
             institution,
             signatories: signatories ?? design?.signatories ?? [],
@@ -703,7 +722,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         return 0;
       }
       default:
-        io.err(`Unknown command "${argv.join(' ')}".\n\n${USAGE}`);
+        io.err(`Unknown command "${argv.join(' ')}".\n\n${usage(io.platforms)}`);
         return 2;
     }
   } catch (error) {
@@ -718,15 +737,4 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   } finally {
     if (!io.database) await database.close();
   }
-}
-
-// Run directly (`tsx src/cli.ts …`); the `mentoria` bin calls runCli itself.
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  runCli(process.argv.slice(2), {
-    out: (t) => console.log(t),
-    err: (t) => console.error(t),
-    ...(process.stderr.isTTY ? { progress: (t: string) => process.stderr.write(t) } : {}),
-  }).then((code) => {
-    process.exitCode = code;
-  });
 }

@@ -33,8 +33,8 @@ import { dueStats } from './store/nudge.store.ts';
 import { deactivateIdentity } from './store/person.store.ts';
 import { SecretBox } from './store/secret-box.ts';
 
-// The composition root of the server (with src/cli.ts for the command line): the files of src/
-// that may import adapters.
+// The composition root: the one file of src/ that may import adapters (the command line gets the
+// platform list from its entry point, bin/mentoria.js).
 async function main(): Promise<void> {
   loadDotEnv();
   const config = loadServerConfigOrExit();

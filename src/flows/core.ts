@@ -4,6 +4,7 @@ import { translator } from '../i18n/index.ts';
 import type { InboundEvent, PlatformUser } from '../messages/inbound.ts';
 import type { OutboundMessage } from '../messages/model.ts';
 import type { Observer } from '../metrics.ts';
+import { localeOf } from '../services/identity.service.ts';
 import type { Inbox } from '../services/inbox.ts';
 import {
   accountAdded,
@@ -107,8 +108,7 @@ export class Core implements CorePort {
   }
 
   say(locale: string | undefined, key: string, vars?: Record<string, unknown>): string {
-    const short = locale?.slice(0, 2).toLowerCase();
-    return translator(short === 'en' || short === 'es' ? short : this.defaultLocale)(key, vars);
+    return translator(localeOf(locale, this.defaultLocale))(key, vars);
   }
 
   languageOf(

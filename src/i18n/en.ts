@@ -162,11 +162,11 @@ export const en: typeof es = {
       plan_mentor: 'To start, type “new goal” and I will help you draft the first goal of your plan.',
       colleague:
         'Type “goals” to see the plan once it is ready, and “sessions” for the sessions you agree on.',
-      admin: 'Type “todo” to see the state of the cycle.',
-      director: 'Type “todo” to see the state of the cycle.',
+      admin: 'Type “pending” to see the state of the cycle.',
+      director: 'Type “pending” to see the state of the cycle.',
       none: 'Type “help” to see what I can do.',
     },
-    help_hint: 'At any time: “help”, “todo” or “cancel”.',
+    help_hint: 'At any time: “help”, “pending” or “cancel”.',
   },
   help: {
     title: 'What can I do for you?',
@@ -190,8 +190,8 @@ export const en: typeof es = {
       goals_mentor: '• “goals” — your mentees’ goals',
       evaluate_mentor: '• “evaluate” — final evaluation of each goal',
       history_mentor: '• “my history” — each pair’s story: goals, sessions, progress, alerts',
-      pending_admin: '• “todo” — state of the cycle: goals awaiting approval, alerts and restrictions',
-      behind: '• “admin todo [cycle]” — who is behind, by person, with “Remind now” and a CSV',
+      pending_admin: '• “pending” — state of the cycle: goals awaiting approval, alerts and restrictions',
+      behind: '• “admin pending [cycle]” — who is behind, by person, with “Remind now” and a CSV',
       report_admin:
         '• “admin report” — the cycle’s figures: goals by state, sessions, check-ins, evaluations',
       grant:
@@ -221,14 +221,14 @@ export const en: typeof es = {
       pair: '• “admin pair mentor@… mentee@…” — one pair by hand; if the mentee has a mentor, offers “Replace” (goals and history move to the new pair)',
       on_behalf:
         '• “admin on behalf of email@… goal|evaluation|sessions|work report” — enter a paper form (in reverse mentoring, the goal and the report are the mentor’s)',
-      pending_director: '• “todo” — state of the cycle (read-only)',
+      pending_director: '• “pending” — state of the cycle (read-only)',
       report_director: '• “admin report” — the cycle’s figures',
       results_director: '• “admin results” / “admin certificates” — results per participant and certificates',
       programs_director: '• “admin programs” / “admin cycles” — programs and cycles, with their dates',
       history_director: '• “admin history <email>” — a pair’s states, dates and outcomes',
       hello: '• “hello” — an introduction to the program',
       apply: '• “apply” — apply to a cycle when a call is open',
-      pending: '• “todo” — what you have pending',
+      pending: '• “pending” — what you have pending',
       language: '• “language es” — cambiar a español',
       snooze: '• “snooze until 15/04” / “resume” — pause reminders',
       my_data: '• “privacy” — what Mentoría keeps about you',
@@ -440,7 +440,7 @@ export const en: typeof es = {
     none_yet: 'You have no goals yet. Type “new goal” to start.',
     not_participant: 'You are not part of an active mentoring pair.',
     staff_overview:
-      'You are not part of a pair in this cycle, so you have no goals or sessions of your own. For the cycle: “todo” shows goals by state, alerts and restrictions; “admin report”, goals and sessions in figures; “admin results”, each participant in detail.',
+      'You are not part of a pair in this cycle, so you have no goals or sessions of your own. For the cycle: “pending” shows goals by state, alerts and restrictions; “admin report”, goals and sessions in figures; “admin results”, each participant in detail.',
     state: 'State',
     edit: 'Edit',
     withdraw: 'Withdraw',
@@ -812,15 +812,15 @@ export const en: typeof es = {
       today_other:
         'Cycle {{cycle}}, today: {{count}} matters need a person and should not wait for the weekly summary.',
       restrictions:
-        '• $t(counted.restriction, {"count": {{restrictions}} }) and $t(counted.alert, {"count": {{alerts}} }) unresolved: go through them with the pair from “todo”.',
+        '• $t(counted.restriction, {"count": {{restrictions}} }) and $t(counted.alert, {"count": {{alerts}} }) unresolved: go through them with the pair from “pending”.',
       failed_one:
-        '• 1 reminder could not be delivered this week (the platform refused the person or the bot): check in “todo” whether the person is still in the workspace.',
+        '• 1 reminder could not be delivered this week (the platform refused the person or the bot): check in “pending” whether the person is still in the workspace.',
       failed_other:
-        '• {{count}} reminders could not be delivered this week (the platform refused the people or the bot): check in “todo” whether they are still in the workspace.',
+        '• {{count}} reminders could not be delivered this week (the platform refused the people or the bot): check in “pending” whether they are still in the workspace.',
       unreachable_one:
-        '• I cannot write to 1 person yet (they never opened the bot): “todo” gives you their email to ask them to open it once.',
+        '• I cannot write to 1 person yet (they never opened the bot): “pending” gives you their email to ask them to open it once.',
       unreachable_other:
-        '• I cannot write to {{count}} people yet (they never opened the bot): “todo” gives you their emails to ask them to open it once.',
+        '• I cannot write to {{count}} people yet (they never opened the bot): “pending” gives you their emails to ask them to open it once.',
       unpaired_one:
         '• 1 mentee still has no pair and goal setting has started: “admin suggest pairs” or “admin pair”.',
       unpaired_other:
@@ -1375,7 +1375,7 @@ export const en: typeof es = {
     suggest_pairs: 'Suggest pairs',
     csv: 'The full list, with emails, is in the CSV file (opens in Excel).',
     home_hint: 'For the full list with emails, as a CSV, send me “admin to do”.',
-    file: 'todo-{{cycle}}',
+    file: 'pending-{{cycle}}',
     columns: 'item,person,email,mentee,mentee email,detail',
     reminded_one: 'Done: sending 1 reminder ({{group}}).',
     reminded_other: 'Done: sending {{count}} reminders ({{group}}).',

@@ -222,7 +222,7 @@ describe('console chat on a database the command line filled first', () => {
     dirs.push(dataDir);
     const cli = (...args: string[]) =>
       new Promise<number | null>((resolve) => {
-        const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli.ts', ...args], {
+        const child = spawn(process.execPath, ['bin/mentoria.js', ...args], {
           env: { ...process.env, DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
           stdio: 'ignore',
         });

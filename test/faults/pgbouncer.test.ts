@@ -6,13 +6,10 @@ import { sql } from 'kysely';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { type OpenDatabase, openPostgres } from '../../src/store/db.ts';
-import { insertNudges } from '../../src/store/nudge.store.ts';
-import { createPerson, upsertIdentity } from '../../src/store/person.store.ts';
-import { createCycle, createProgram, enroll } from '../../src/store/program.store.ts';
-import { ensureTenant } from '../../src/store/tenant.store.ts';
 import {
   eventually,
   type ServerProcess,
+  seedSlackCycle,
   signedHeaders,
   slackStandIn,
   slashCommand,
@@ -127,55 +124,8 @@ describe.skipIf(!inject('pgUrl') || !pgbouncer)('behind PgBouncer in transaction
       );
     await eventually(() => (helped().size >= users.length ? true : undefined), 30_000);
     // Reminders: 100 due welcomes are each sent once.
-    const tenant = await ensureTenant(db.db, {
-      platform: 'slack',
-      externalId: 'T:T1',
-      name: 'T1',
-      defaultLocale: 'es',
-      defaultTimezone: 'America/Santiago',
-    });
-    const program = await createProgram(db.db, tenant.id, { name: 'Mentoría', kind: 'classic' });
-    const cycle = await createCycle(db.db, tenant.id, {
-      programId: program.id,
-      name: '2027-1',
-      timezone: 'America/Santiago',
-      enrollmentStarts: '2027-01-04',
-      goalSettingStarts: '2027-01-25',
-      executionStarts: '2027-02-15',
-      closingStarts: '2027-06-10',
-      ends: '2027-06-30',
-    });
-    const ids: string[] = [];
-    for (let i = 0; i < 100; i++) {
-      const person = await createPerson(db.db, tenant.id, {
-        name: `Persona ${i}`,
-        locale: 'es',
-        timezone: 'America/Santiago',
-      });
-      await upsertIdentity(db.db, {
-        tenantId: tenant.id,
-        personId: person.id,
-        platform: 'slack',
-        externalId: `UR${i}`,
-        conversationRef: { channel: `DR${i}` },
-        now: new Date(),
-      });
-      await enroll(db.db, { tenantId: tenant.id, cycleId: cycle.id, personId: person.id, role: 'mentee' });
-      ids.push(person.id);
-    }
-    const now = new Date();
-    await insertNudges(
-      db.db,
-      ids.map((id) => ({
-        tenantId: tenant.id,
-        kind: 'welcome' as const,
-        subjectId: cycle.id,
-        slot: 'roster',
-        recipientId: id,
-        dueAt: now,
-      })),
-      now,
-    );
+    const queue = await seedSlackCycle(db, 100, 'R');
+    await queue();
     const sent = async () =>
       Number(
         (

@@ -1,75 +1,16 @@
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { OpenDatabase } from '../../src/store/db.ts';
-import { insertNudges } from '../../src/store/nudge.store.ts';
-import { createPerson, upsertIdentity } from '../../src/store/person.store.ts';
-import { createCycle, createProgram, enroll } from '../../src/store/program.store.ts';
-import { ensureTenant } from '../../src/store/tenant.store.ts';
 import { openFreshPostgres } from '../support/databases.ts';
 import {
   eventually,
   type ServerProcess,
+  seedSlackCycle,
   signedHeaders,
   slackStandIn,
   slashCommand,
   startServer,
   stopServer,
 } from './support.ts';
-
-/** `count` people of one Slack workspace, each with a DM channel and a due welcome reminder. */
-async function seed(db: OpenDatabase, count: number): Promise<() => Promise<void>> {
-  const tenant = await ensureTenant(db.db, {
-    platform: 'slack',
-    externalId: 'T:T1',
-    name: 'T1',
-    defaultLocale: 'es',
-    defaultTimezone: 'America/Santiago',
-  });
-  const program = await createProgram(db.db, tenant.id, { name: 'Mentoría', kind: 'classic' });
-  const cycle = await createCycle(db.db, tenant.id, {
-    programId: program.id,
-    name: '2027-1',
-    timezone: 'America/Santiago',
-    enrollmentStarts: '2027-01-04',
-    goalSettingStarts: '2027-01-25',
-    executionStarts: '2027-02-15',
-    closingStarts: '2027-06-10',
-    ends: '2027-06-30',
-  });
-  const ids: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const person = await createPerson(db.db, tenant.id, {
-      name: `Persona ${i}`,
-      locale: 'es',
-      timezone: 'America/Santiago',
-    });
-    await upsertIdentity(db.db, {
-      tenantId: tenant.id,
-      personId: person.id,
-      platform: 'slack',
-      externalId: `U${i}`,
-      conversationRef: { channel: `D${i}` },
-      now: new Date(),
-    });
-    await enroll(db.db, { tenantId: tenant.id, cycleId: cycle.id, personId: person.id, role: 'mentee' });
-    ids.push(person.id);
-  }
-  // Queued once every replica is up, so that all of them compete for the same rows.
-  return async () => {
-    const now = new Date();
-    await insertNudges(
-      db.db,
-      ids.map((id) => ({
-        tenantId: tenant.id,
-        kind: 'welcome' as const,
-        subjectId: cycle.id,
-        slot: 'roster',
-        recipientId: id,
-        dueAt: now,
-      })),
-      now,
-    );
-  };
-}
 
 const statuses = async (db: OpenDatabase) =>
   Object.fromEntries(
@@ -102,7 +43,7 @@ describe.skipIf(!inject('pgUrl'))('several server processes on one PostgreSQL', 
 
   it('three replicas send each due reminder exactly once', async () => {
     db = await openFreshPostgres(inject('pgUrl'), 4);
-    const queue = await seed(db, 300);
+    const queue = await seedSlackCycle(db, 300);
     standIn = await slackStandIn(5);
     const env = { DATABASE_URL: db.url, SLACK_API_URL: `${standIn.url}/api/` };
     servers = await Promise.all([startServer(env), startServer(env), startServer(env)]);
@@ -116,7 +57,7 @@ describe.skipIf(!inject('pgUrl'))('several server processes on one PostgreSQL', 
 
   it('a replica killed with SIGKILL mid-dispatch loses nothing: the others send its reminders', async () => {
     db = await openFreshPostgres(inject('pgUrl'), 4);
-    const queue = await seed(db, 600);
+    const queue = await seedSlackCycle(db, 600);
     standIn = await slackStandIn(40);
     const env = { DATABASE_URL: db.url, SLACK_API_URL: `${standIn.url}/api/`, NUDGE_LEASE_SECONDS: '3' };
     servers = await Promise.all([startServer(env), startServer(env), startServer(env)]);
@@ -137,7 +78,7 @@ describe.skipIf(!inject('pgUrl'))('several server processes on one PostgreSQL', 
 
   it('a replica killed with SIGKILL after acknowledging reads loses none: another answers them', async () => {
     db = await openFreshPostgres(inject('pgUrl'), 4);
-    await seed(db, 0);
+    await seedSlackCycle(db, 0);
     // Slow answers, so that the victim still holds most of what it acknowledged when it dies.
     standIn = await slackStandIn(200);
     const env = { DATABASE_URL: db.url, SLACK_API_URL: `${standIn.url}/api/`, INBOX_LEASE_SECONDS: '3' };

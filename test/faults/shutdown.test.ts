@@ -1,74 +1,16 @@
 import { afterEach, describe, expect, inject, it } from 'vitest';
 import type { OpenDatabase } from '../../src/store/db.ts';
-import { insertNudges } from '../../src/store/nudge.store.ts';
-import { createPerson, upsertIdentity } from '../../src/store/person.store.ts';
-import { createCycle, createProgram, enroll } from '../../src/store/program.store.ts';
-import { ensureTenant } from '../../src/store/tenant.store.ts';
 import { openFreshPostgres } from '../support/databases.ts';
 import {
   eventually,
   type ServerProcess,
+  seedSlackCycle,
   signedHeaders,
   slackStandIn,
   slashCommand,
   startServer,
   stopServer,
 } from './support.ts';
-
-/** `count` people of one Slack workspace with a DM each; queues a due welcome for each when called. */
-async function seed(db: OpenDatabase, count: number): Promise<() => Promise<void>> {
-  const tenant = await ensureTenant(db.db, {
-    platform: 'slack',
-    externalId: 'T:T1',
-    name: 'T1',
-    defaultLocale: 'es',
-    defaultTimezone: 'America/Santiago',
-  });
-  const program = await createProgram(db.db, tenant.id, { name: 'Mentoría', kind: 'classic' });
-  const cycle = await createCycle(db.db, tenant.id, {
-    programId: program.id,
-    name: '2027-1',
-    timezone: 'America/Santiago',
-    enrollmentStarts: '2027-01-04',
-    goalSettingStarts: '2027-01-25',
-    executionStarts: '2027-02-15',
-    closingStarts: '2027-06-10',
-    ends: '2027-06-30',
-  });
-  const ids: string[] = [];
-  for (let i = 0; i < count; i++) {
-    const person = await createPerson(db.db, tenant.id, {
-      name: `Persona ${i}`,
-      locale: 'es',
-      timezone: 'America/Santiago',
-    });
-    await upsertIdentity(db.db, {
-      tenantId: tenant.id,
-      personId: person.id,
-      platform: 'slack',
-      externalId: `U${i}`,
-      conversationRef: { channel: `D${i}` },
-      now: new Date(),
-    });
-    await enroll(db.db, { tenantId: tenant.id, cycleId: cycle.id, personId: person.id, role: 'mentee' });
-    ids.push(person.id);
-  }
-  return async () => {
-    const now = new Date();
-    await insertNudges(
-      db.db,
-      ids.map((id) => ({
-        tenantId: tenant.id,
-        kind: 'welcome' as const,
-        subjectId: cycle.id,
-        slot: 'roster',
-        recipientId: id,
-        dueAt: now,
-      })),
-      now,
-    );
-  };
-}
 
 /**
  * A rolling deploy: SIGTERM to a replica under load. It stops taking requests, finishes what it is
@@ -88,7 +30,7 @@ describe.skipIf(!inject('pgUrl'))('SIGTERM to a replica under load', () => {
 
   it('hands back its claimed reminders and reads at once; the survivor sends and answers each once', async () => {
     db = await openFreshPostgres(inject('pgUrl'), 4);
-    const queue = await seed(db, 400);
+    const queue = await seedSlackCycle(db, 400);
     // Slow sends, so that the replica still holds most of what it claimed when it is told to stop.
     standIn = await slackStandIn(60);
     const env = {

@@ -2,6 +2,11 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import { createServer as netServer } from 'node:net';
+import type { OpenDatabase } from '../../src/store/db.ts';
+import { insertNudges } from '../../src/store/nudge.store.ts';
+import { createPerson, upsertIdentity } from '../../src/store/person.store.ts';
+import { createCycle, createProgram, enroll } from '../../src/store/program.store.ts';
+import { ensureTenant } from '../../src/store/tenant.store.ts';
 
 export const SIGNING_SECRET = 'faults-signing-secret-0123456789abcd';
 
@@ -221,4 +226,67 @@ export async function eventually<T>(
     if (Date.now() - started > ms) throw new Error('condition not met in time');
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/**
+ * `count` people of one Slack workspace's cycle, each with a DM channel (`D<prefix><i>`, user
+ * `U<prefix><i>`); the function returned queues a due welcome reminder for each.
+ */
+export async function seedSlackCycle(
+  db: OpenDatabase,
+  count: number,
+  prefix = '',
+): Promise<() => Promise<void>> {
+  const tenant = await ensureTenant(db.db, {
+    platform: 'slack',
+    externalId: 'T:T1',
+    name: 'T1',
+    defaultLocale: 'es',
+    defaultTimezone: 'America/Santiago',
+  });
+  const program = await createProgram(db.db, tenant.id, { name: 'Mentoría', kind: 'classic' });
+  const cycle = await createCycle(db.db, tenant.id, {
+    programId: program.id,
+    name: '2027-1',
+    timezone: 'America/Santiago',
+    enrollmentStarts: '2027-01-04',
+    goalSettingStarts: '2027-01-25',
+    executionStarts: '2027-02-15',
+    closingStarts: '2027-06-10',
+    ends: '2027-06-30',
+  });
+  const ids: string[] = [];
+  for (let i = 0; i < count; i++) {
+    const person = await createPerson(db.db, tenant.id, {
+      name: `Persona ${i}`,
+      locale: 'es',
+      timezone: 'America/Santiago',
+    });
+    await upsertIdentity(db.db, {
+      tenantId: tenant.id,
+      personId: person.id,
+      platform: 'slack',
+      externalId: `U${prefix}${i}`,
+      conversationRef: { channel: `D${prefix}${i}` },
+      now: new Date(),
+    });
+    await enroll(db.db, { tenantId: tenant.id, cycleId: cycle.id, personId: person.id, role: 'mentee' });
+    ids.push(person.id);
+  }
+  // Queued once every replica is up, so that all of them compete for the same rows.
+  return async () => {
+    const now = new Date();
+    await insertNudges(
+      db.db,
+      ids.map((id) => ({
+        tenantId: tenant.id,
+        kind: 'welcome' as const,
+        subjectId: cycle.id,
+        slot: 'roster',
+        recipientId: id,
+        dueAt: now,
+      })),
+      now,
+    );
+  };
 }

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PLATFORMS } from '../../adapters/platforms.ts';
 import { runCli } from '../../src/cli.ts';
 import { parseConfig } from '../../src/config.ts';
 import { createPerson, upsertIdentity } from '../../src/store/person.store.ts';
@@ -84,6 +85,7 @@ describe('the cycle report: every figure against a hand count', () => {
       err: (t) => out.push(t),
       database: chat.db,
       config: parsed.config,
+      platforms: PLATFORMS,
     });
     expect(code).toBe(0);
     const report = JSON.parse(out.join(''));
@@ -106,6 +108,7 @@ describe('the cycle report: every figure against a hand count', () => {
       err: () => {},
       database: chat.db,
       config: parsed.config,
+      platforms: PLATFORMS,
     });
     expect(csv.join('')).toContain('participants.by_gender.f,3');
     // The per-participant workbook is written to a file, never printed.
@@ -118,6 +121,7 @@ describe('the cycle report: every figure against a hand count', () => {
         err: (t) => written.push(t),
         database: chat.db,
         config: parsed.config,
+        platforms: PLATFORMS,
       }),
     ).toBe(0);
     expect(written.join('')).toMatch(/^Wrote .*resultados\.xlsx \(\d+ bytes\)\.$/);

@@ -1,3 +1,4 @@
+import { PLATFORMS } from '../../adapters/platforms.ts';
 import { runCli } from '../../src/cli.ts';
 import { parseConfig } from '../../src/config.ts';
 import type { OpenDatabase } from '../../src/store/db.ts';
@@ -25,6 +26,7 @@ export function cliOn(database: () => OpenDatabase, extra: string[] = []) {
       progress: (t) => progress.push(t),
       database: database(),
       config,
+      platforms: PLATFORMS,
     });
     return { code, out: out.join('\n'), err: err.join('\n'), progress };
   };

@@ -59,11 +59,18 @@ export interface Formatter {
   number(value: number, digits?: number): string;
 }
 
+/** One formatter per zone: building an Intl.DateTimeFormat costs far more than using one. */
+const zoneNames = new Map<string, Intl.DateTimeFormat>();
+
 /** "CST", "EDT" where the zone has a common abbreviation; "GMT-3", "GMT+5:30" otherwise. */
 export function zoneLabel(at: Date, zone: string): string {
-  const part = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'short' })
-    .formatToParts(at)
-    .find((p) => p.type === 'timeZoneName');
+  let names = zoneNames.get(zone);
+  if (!names) {
+    names = new Intl.DateTimeFormat('en-US', { timeZone: zone, timeZoneName: 'short' });
+    // Zone names come from IANA's list (a few hundred); the map cannot grow past it.
+    zoneNames.set(zone, names);
+  }
+  const part = names.formatToParts(at).find((p) => p.type === 'timeZoneName');
   return part?.value === 'UTC' ? 'GMT' : (part?.value ?? 'GMT');
 }
 

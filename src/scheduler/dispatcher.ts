@@ -14,10 +14,12 @@ import {
   retryWaiting,
 } from '../store/nudge.store.ts';
 import { deactivateIdentity, recipientsOf, upsertIdentity } from '../store/person.store.ts';
+import { drawTokens } from '../store/send-budget.store.ts';
 import { type SessionWithPair, sessionsWithPair } from '../store/session.store.ts';
 import { getTenant } from '../store/tenant.store.ts';
 import { renderNudge } from './nudge-messages.ts';
 import { type Limit, RateLimiter } from './rate-limiter.ts';
+import { SharedBudget, type SharedLimit } from './shared-budget.ts';
 
 /** How long a message for someone unreachable waits before the platform is asked again. */
 const WAITING_RETRY_MS = 6 * 3_600_000;
@@ -91,7 +93,10 @@ function interleaveByTenant(rows: Nudge[]): Nudge[] {
  * off with jitter up to a maximum of attempts; permanent errors deactivate the identity.
  */
 export class Dispatcher {
+  /** Per conversation, in this replica (a person's rows are in one replica's hands at a time). */
   private readonly limiter: RateLimiter;
+  /** Per tenant, shared by every replica through the database. */
+  private readonly budget: SharedBudget;
   private readonly o: Required<Omit<DispatcherOptions, 'onError' | 'limits' | 'observer'>> &
     Pick<DispatcherOptions, 'onError' | 'limits' | 'observer'>;
   private running = false;
@@ -116,6 +121,12 @@ export class Dispatcher {
       ...options,
     };
     this.limiter = new RateLimiter(this.o.monotonic);
+    // The database's clock refills the shared buckets: the replica counts in real time too.
+    this.budget = new SharedBudget(
+      (requests) => drawTokens(this.o.db, requests),
+      () => performance.now(),
+      (error) => this.o.onError?.(error, 'send budget'),
+    );
   }
 
   /** Whether this server sends to a platform at all. */
@@ -123,13 +134,44 @@ export class Dispatcher {
     return !this.o.limits || platform in this.o.limits;
   }
 
-  private limitsFor(identity: Identity): Limit[] {
+  private limitsFor(identity: Identity): { conversation: Limit; tenant: SharedLimit } | undefined {
     const l = this.o.limits?.[identity.platform];
-    if (!l || l === 'unlimited') return [];
-    return [
-      { key: `c:${identity.tenantId}:${identity.id}`, rate: l.perConversation, burst: l.burst },
-      { key: `t:${identity.tenantId}`, rate: l.perTenant, burst: Math.max(1, Math.ceil(l.perTenant / 2)) },
-    ];
+    if (!l || l === 'unlimited') return undefined;
+    return {
+      conversation: { key: `c:${identity.tenantId}:${identity.id}`, rate: l.perConversation, burst: l.burst },
+      tenant: {
+        tenantId: identity.tenantId,
+        scope: identity.platform,
+        rate: l.perTenant,
+        burst: Math.max(1, Math.ceil(l.perTenant / 2)),
+      },
+    };
+  }
+
+  /** Milliseconds until this identity's conversation and tenant can both be sent to (0: now). */
+  private waitFor(identity: Identity): number {
+    const { conversation, tenant } = this.waitsOf(identity);
+    return Math.max(conversation, tenant);
+  }
+
+  private waitsOf(identity: Identity): { conversation: number; tenant: number } {
+    const limits = this.limitsFor(identity);
+    if (!limits) return { conversation: 0, tenant: 0 };
+    return {
+      conversation: this.limiter.waitFor([limits.conversation]),
+      tenant: this.budget.wait(limits.tenant),
+    };
+  }
+
+  /** Takes a token for the conversation and one for the tenant, or none and says how long to wait. */
+  private reserve(identity: Identity): number {
+    const limits = this.limitsFor(identity);
+    if (!limits) return 0;
+    const wait = this.waitFor(identity);
+    if (wait > 0) return wait;
+    this.limiter.reserve([limits.conversation]);
+    this.budget.take(limits.tenant);
+    return 0;
   }
 
   /** Claims rows and loads what delivering them needs: recipients, identities, sessions. */
@@ -226,17 +268,24 @@ export class Dispatcher {
       });
       return refilling;
     };
-    const limitsOf = (item: Claimed) => item.identities.flatMap((i) => this.limitsFor(i));
     /**
      * The first queued row whose tenant and conversation can send now, or one to put back in the
-     * table because its wait is too long to hold in memory; else the shortest wait.
+     * table because its wait is too long to hold in memory; else the shortest wait. A tenant found
+     * waiting for its budget is passed over for the rest of the scan, so rows of tenants that can
+     * send are found however many rows of saturated tenants come before them.
      */
     const take = (): { item: Claimed; deferMs: number } | number | undefined => {
       let shortest = Number.POSITIVE_INFINITY;
-      const scan = Math.min(queue.length, 400);
-      for (let i = 0; i < scan; i++) {
+      const saturated = new Set<string>();
+      for (let i = 0; i < queue.length; i++) {
         const item = queue[i] as Claimed;
-        const wait = this.limiter.waitFor(limitsOf(item));
+        if (saturated.has(item.nudge.tenantId)) continue;
+        let wait = 0;
+        for (const identity of item.identities) {
+          const { conversation, tenant } = this.waitsOf(identity);
+          if (tenant > 0 && tenant <= this.o.maxInlineWaitMs) saturated.add(item.nudge.tenantId);
+          wait = Math.max(wait, conversation, tenant);
+        }
         if (wait === 0 || wait > this.o.maxInlineWaitMs) {
           queue.splice(i, 1);
           return { item, deferMs: wait };
@@ -386,8 +435,7 @@ export class Dispatcher {
     }
     for (const identity of targets) {
       if (!this.serves(identity.platform)) continue;
-      const limits = this.limitsFor(identity);
-      let wait = this.limiter.reserve(limits);
+      let wait = this.reserve(identity);
       while (wait > 0) {
         if (wait > this.o.maxInlineWaitMs) {
           if (delivered > 0) break;
@@ -402,7 +450,7 @@ export class Dispatcher {
           return 'settled';
         }
         await this.o.sleep(wait);
-        wait = this.limiter.reserve(limits);
+        wait = this.reserve(identity);
       }
       try {
         await this.o.chat.send({ person, identity }, message);
@@ -421,7 +469,8 @@ export class Dispatcher {
         if (error.kind === 'rate_limited') {
           const retry = error.retryAfterMs ?? 1_000;
           // Only this conversation waits; rows to other conversations go on (and meet their own 429 if the limit is wider).
-          this.limiter.penalise(limits.slice(0, 1), retry);
+          const limits = this.limitsFor(identity);
+          if (limits) this.limiter.penalise([limits.conversation], retry);
           stats.rateLimited++;
           await requeueNudge(
             db,
@@ -487,6 +536,7 @@ export class Dispatcher {
         try {
           const s = await this.pump();
           this.limiter.prune();
+          this.budget.prune();
           if (s.claimed === 0) await this.o.sleep(intervalMs);
         } catch (error) {
           this.o.onError?.(error, 'dispatcher');

@@ -123,6 +123,10 @@ export async function claimDue(
           cross join lateral (
             select x.tenant_id, x.id from nudges x
              where x.tenant_id = t.tenant_id and x.status = 'pending' and x.due_at <= ${input.now}
+               -- A person's rows are in one replica's hands at a time: it alone paces that conversation.
+               and not exists (select 1 from nudges o
+                                 where o.tenant_id = x.tenant_id and o.recipient_id = x.recipient_id
+                                   and o.status = 'claimed' and o.claimed_by <> ${input.worker})
              order by x.due_at
              limit ${perTenant}
              for update skip locked

@@ -450,6 +450,7 @@ export interface Database {
   nudges: NudgesTable;
   cron_claims: CronClaimsTable;
   slack_installations: SlackInstallationsTable;
+  send_budgets: SendBudgetsTable;
 }
 
 export type PersonRow = Selectable<PeopleTable>;
@@ -476,6 +477,15 @@ export interface NudgesTable {
   payload: unknown | null;
   created_at: Date;
   updated_at: Date;
+}
+
+/** A tenant's sending ceiling on one platform, shared by every replica (a token bucket). */
+export interface SendBudgetsTable {
+  tenant_id: string;
+  scope: string;
+  tokens: number;
+  granted: number;
+  refilled_at: Date;
 }
 
 export interface CronClaimsTable {

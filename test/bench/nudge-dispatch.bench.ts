@@ -1,31 +1,31 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { sql } from 'kysely';
-import { PLATFORMS, parseServerConfig } from '../../adapters/platforms.ts';
 import { ManualClock } from '../../src/clock.ts';
-import type { SendLimit } from '../../src/platforms.ts';
 import { Dispatcher } from '../../src/scheduler/dispatcher.ts';
+import type { Db } from '../../src/store/db.ts';
+import { LIMITS } from './limits.ts';
 import { freshDatabase } from './postgres.ts';
-import { seedCohort } from './seed.ts';
-import { StandInPlatform } from './stand-in-platform.ts';
+import { seedCohort, seedDueSessionReminders } from './seed.ts';
+import { type Conversation, StandInPlatform } from './stand-in-platform.ts';
 
-/** Each platform's default limits, as its module gives them to the server's dispatcher. */
-const defaults = parseServerConfig({});
-if (!defaults.ok) throw new Error(defaults.problems.join('\n'));
-const config = defaults.config;
-const limitsOf = (name: string): SendLimit => {
-  const platform = PLATFORMS.find((p) => p.name === name);
-  if (!platform) throw new Error(`no platform ${name}`);
-  return platform.limits(config);
-};
-export const LIMITS = { slack: limitsOf('slack'), teams: limitsOf('teams') };
+const NOW = new Date('2026-03-10T16:00:00Z');
+
+const count = async (db: Db, where: 'open' | 'sent') =>
+  Number(
+    (
+      await sql<{ n: number }>`select count(*)::int as n from nudges
+        where status = any(${where === 'open' ? ['pending', 'claimed'] : ['sent']}::text[])`.execute(db)
+    ).rows[0]?.n ?? 0,
+  );
 
 /**
  * 100,000 due nudges (two session reminders per person) to 50,000 people over Slack-like and
- * Teams-like tenants, through a stand-in platform that answers 429 past its limits. Each
- * tenant's share is proportional to its ceiling, so the limits allow the whole workload in
- * about a minute; `allowed_per_s` is that bound and `ratio` how close the dispatcher gets.
+ * Teams-like tenants. Each tenant's share is proportional to its ceiling, so the limits allow the
+ * whole workload in about a minute; `allowed` is that bound (per second).
  */
-export async function nudgeDispatch(serverUrl: string, quick: boolean): Promise<Record<string, number>> {
-  const people = quick ? 5_000 : 50_000;
+async function seedWorkload(db: Db, people: number): Promise<{ total: number; allowed: number }> {
   const slackTenants = 20;
   const teamsTenants = 20;
   const weight = slackTenants * LIMITS.slack.perTenant + teamsTenants * LIMITS.teams.perTenant;
@@ -42,51 +42,74 @@ export async function nudgeDispatch(serverUrl: string, quick: boolean): Promise<
       pairs: pairsFor(LIMITS.teams.perTenant),
     })),
   ];
+  await seedCohort(db, {
+    tenants,
+    cycle: {
+      enrollment: '2026-01-05',
+      goalSetting: '2026-02-02',
+      execution: '2026-03-02',
+      closing: '2026-06-15',
+      ends: '2026-06-30',
+    },
+  });
+  const total = await seedDueSessionReminders(db, NOW);
+  // The bound the limits allow: the slowest tenant (its nudges over its ceiling) decides.
+  const perTenant = await sql<{ tenant_id: string; platform: string; n: number }>`
+    select n.tenant_id, t.platform, count(*)::int as n from nudges n join tenants t on t.id = n.tenant_id group by 1, 2`.execute(
+    db,
+  );
+  const makespan = Math.max(
+    ...perTenant.rows.map(
+      (r) => r.n / (r.platform === 'teams' ? LIMITS.teams.perTenant : LIMITS.slack.perTenant),
+    ),
+  );
+  return { total, allowed: total / makespan };
+}
+
+/** Waits until no row is pending or claimed (at most ten minutes); the seconds it took. */
+async function untilSent(db: Db, started: number, between: () => Promise<void>): Promise<number> {
+  while ((await count(db, 'open')) > 0 && performance.now() - started < 10 * 60_000) await between();
+  return (performance.now() - started) / 1000;
+}
+
+/** What the platform saw against what was due: duplicates, losses, 429s, the rate achieved. */
+async function outcome(
+  db: Db,
+  platform: StandInPlatform,
+  workload: { total: number; allowed: number; people: number },
+  seconds: number,
+): Promise<Record<string, number>> {
+  if (process.env.BENCH_TIMELINE)
+    console.error(platform.timeline.map((t, i) => `${i}:${t.slack}/${t.teams}`).join(' '));
+  const { total, allowed, people } = workload;
+  const duplicates = [...platform.deliveries.values()].reduce((sum, n) => sum + (n - 1), 0);
+  const attempts = platform.accepted + platform.rateLimited;
+  return {
+    nudges: total,
+    people,
+    sent: await count(db, 'sent'),
+    duplicates,
+    lost: total - platform.deliveries.size,
+    rate_limited: platform.rateLimited,
+    rate_limited_pct: Math.round((platform.rateLimited / Math.max(1, attempts)) * 10_000) / 100,
+    seconds: Math.round(seconds * 10) / 10,
+    achieved_per_s: Math.round(total / seconds),
+    allowed_per_s: Math.round(allowed),
+    ratio: Math.round((total / seconds / allowed) * 1000) / 1000,
+  };
+}
+
+/**
+ * The workload through one dispatcher in this process, against a stand-in platform that answers
+ * 429 past its limits; `ratio` is how close it gets to what the limits allow.
+ */
+export async function nudgeDispatch(serverUrl: string, quick: boolean): Promise<Record<string, number>> {
+  const people = quick ? 5_000 : 50_000;
   const db = await freshDatabase(serverUrl, 12);
   try {
-    const now = new Date('2026-03-10T16:00:00Z');
-    await seedCohort(db.db, {
-      tenants,
-      cycle: {
-        enrollment: '2026-01-05',
-        goalSetting: '2026-02-02',
-        execution: '2026-03-02',
-        closing: '2026-06-15',
-        ends: '2026-06-30',
-      },
-    });
-    const starts = new Date(now.getTime() + 7 * 24 * 3_600_000);
-    await sql`insert into sessions (tenant_id, id, pairing_id, state, starts_at, duration_minutes, proposed_by, sequence, version, created_at, updated_at)
-      select tenant_id, 's' || id, id, 'confirmed', ${starts}, 60, mentor_id, 1, 2, ${now}, ${now} from pairings`.execute(
-      db.db,
-    );
-    // Two reminders per person: slots "1h@…" and "2h@…" for mentor and mentee of every session.
-    await sql`insert into nudges (tenant_id, id, kind, subject_id, slot, recipient_id, due_at, created_at, updated_at)
-      select p.tenant_id, 'n' || p.id || '-' || who || '-' || h, 'session_reminder', 's' || p.id, h || 'h@' || ${starts.toISOString()},
-             case when who = 0 then p.mentor_id else p.mentee_id end, ${new Date(now.getTime() - 60_000)}, ${now}, ${now}
-      from pairings p, generate_series(0, 1) who, generate_series(1, 2) h`.execute(db.db);
-    await sql`analyze`.execute(db.db);
-    const total = Number(
-      (
-        (await sql<{ n: number }>`select count(*)::int as n from nudges`.execute(db.db)).rows[0] as {
-          n: number;
-        }
-      ).n,
-    );
-    // The bound the limits allow: the slowest tenant (its nudges over its ceiling) decides.
-    const perTenant = await sql<{ tenant_id: string; platform: string; n: number }>`
-      select n.tenant_id, t.platform, count(*)::int as n from nudges n join tenants t on t.id = n.tenant_id group by 1, 2`.execute(
-      db.db,
-    );
-    const makespan = Math.max(
-      ...perTenant.rows.map(
-        (r) => r.n / (r.platform === 'teams' ? LIMITS.teams.perTenant : LIMITS.slack.perTenant),
-      ),
-    );
-    const allowed = total / makespan;
-
+    const workload = { ...(await seedWorkload(db.db, people)), people };
     const platform = new StandInPlatform(LIMITS);
-    const clock = new ManualClock(now);
+    const clock = new ManualClock(NOW);
     const dispatcher = new Dispatcher({
       db: db.db,
       clock,
@@ -99,47 +122,74 @@ export async function nudgeDispatch(serverUrl: string, quick: boolean): Promise<
     });
     const started = performance.now();
     // The dispatcher's own clock moves with real time, so requeued rows come due again.
-    const ticker = setInterval(() => clock.set(new Date(now.getTime() + (performance.now() - started))), 50);
-    let remaining = total;
-    while (remaining > 0) {
+    const ticker = setInterval(() => clock.set(new Date(NOW.getTime() + (performance.now() - started))), 50);
+    const seconds = await untilSent(db.db, started, async () => {
       await dispatcher.drain();
-      remaining = Number(
-        (
-          (
-            await sql<{
-              n: number;
-            }>`select count(*)::int as n from nudges where status in ('pending','claimed')`.execute(db.db)
-          ).rows[0] as { n: number }
-        ).n,
-      );
-      if (remaining > 0) await new Promise((r) => setTimeout(r, 100));
-      if (performance.now() - started > 10 * 60_000) break;
-    }
-    const seconds = (performance.now() - started) / 1000;
+      await new Promise((r) => setTimeout(r, 100));
+    });
     clearInterval(ticker);
-    const sentRows = Number(
-      (
-        (await sql<{ n: number }>`select count(*)::int as n from nudges where status = 'sent'`.execute(db.db))
-          .rows[0] as { n: number }
-      ).n,
-    );
-    if (process.env.BENCH_TIMELINE)
-      console.error(platform.timeline.map((t, i) => `${i}:${t.slack}/${t.teams}`).join(' '));
-    const delivered = [...platform.deliveries.values()];
-    const duplicates = delivered.reduce((sum, n) => sum + (n - 1), 0);
-    return {
-      nudges: total,
-      people,
-      sent: sentRows,
-      duplicates,
-      lost: total - platform.deliveries.size,
-      rate_limited: platform.rateLimited,
-      seconds: Math.round(seconds * 10) / 10,
-      achieved_per_s: Math.round(total / seconds),
-      allowed_per_s: Math.round(allowed),
-      ratio: Math.round((total / seconds / allowed) * 1000) / 1000,
-    };
+    return await outcome(db.db, platform, workload, seconds);
   } finally {
+    await db.close();
+  }
+}
+
+/**
+ * The same workload sent by three dispatcher processes on one database, as three replicas of the
+ * server would (its settings, its loop), to one stand-in platform over HTTP: together they must
+ * keep within each tenant's ceiling, so few sends meet a 429, while getting close to it.
+ */
+export async function nudgeDispatchReplicas(
+  serverUrl: string,
+  quick: boolean,
+): Promise<Record<string, number>> {
+  const people = quick ? 5_000 : 50_000;
+  const db = await freshDatabase(serverUrl, 4);
+  const platform = new StandInPlatform(LIMITS);
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (c: Buffer) => chunks.push(c));
+    req.on('end', () => {
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as Conversation & { text: string };
+      setTimeout(() => {
+        const retryAfter = platform.receive(body, body.text);
+        if (retryAfter > 0) res.writeHead(429, { 'retry-after': String(retryAfter / 1000) }).end();
+        else res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+      }, platform.latencyMs);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/send`;
+  const replicas: ChildProcess[] = [];
+  try {
+    const workload = { ...(await seedWorkload(db.db, people)), people };
+    const ready: Promise<void>[] = [];
+    for (const worker of ['r1', 'r2', 'r3']) {
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', 'test/bench/dispatch-replica.ts', db.url, url, worker, NOW.toISOString()],
+        { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] },
+      );
+      replicas.push(child);
+      ready.push(new Promise((resolve) => child.once('message', () => resolve())));
+    }
+    await Promise.all(ready);
+    const started = performance.now();
+    for (const child of replicas) child.send('go');
+    const seconds = await untilSent(db.db, started, () => new Promise((r) => setTimeout(r, 100)));
+    return await outcome(db.db, platform, workload, seconds);
+  } finally {
+    await Promise.all(
+      replicas.map(
+        (child) =>
+          new Promise<void>((resolve) => {
+            if (child.exitCode !== null) return resolve();
+            child.once('exit', () => resolve());
+            child.kill('SIGTERM');
+          }),
+      ),
+    );
+    server.close();
     await db.close();
   }
 }

@@ -3,7 +3,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { latency } from './latency.bench.ts';
 import { matching } from './matching.bench.ts';
-import { nudgeDispatch } from './nudge-dispatch.bench.ts';
+import { nudgeDispatch, nudgeDispatchReplicas } from './nudge-dispatch.bench.ts';
 import { plannerTick } from './planner-tick.bench.ts';
 import { benchServer } from './postgres.ts';
 import { report } from './report.bench.ts';
@@ -23,6 +23,7 @@ const BENCHMARKS: Record<
   latency,
   planner_tick: plannerTick,
   nudge_dispatch: nudgeDispatch,
+  nudge_dispatch_replicas: nudgeDispatchReplicas,
   matching,
   report,
   smart_coach: smartCoach,

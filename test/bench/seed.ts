@@ -49,3 +49,25 @@ export async function seedCohort(
   }
   await sql`analyze`.execute(db);
 }
+
+/**
+ * A confirmed session a week after `now` for every pairing, and `perPerson` reminders of it
+ * (slots "1h@…", "2h@…", …) to its mentor and its mentee, due a minute before `now`. Returns how
+ * many reminders are due.
+ */
+export async function seedDueSessionReminders(db: Db, now: Date, perPerson = 2): Promise<number> {
+  const starts = new Date(now.getTime() + 7 * 24 * 3_600_000);
+  await sql`insert into sessions (tenant_id, id, pairing_id, state, starts_at, duration_minutes, proposed_by, sequence, version, created_at, updated_at)
+    select tenant_id, 's' || id, id, 'confirmed', ${starts}, 60, mentor_id, 1, 2, ${now}, ${now} from pairings`.execute(
+    db,
+  );
+  await sql`insert into nudges (tenant_id, id, kind, subject_id, slot, recipient_id, due_at, created_at, updated_at)
+    select p.tenant_id, 'n' || p.id || '-' || who || '-' || h, 'session_reminder', 's' || p.id, h || 'h@' || ${starts.toISOString()},
+           case when who = 0 then p.mentor_id else p.mentee_id end, ${new Date(now.getTime() - 60_000)}, ${now}, ${now}
+    from pairings p, generate_series(0, 1) who, generate_series(1, ${perPerson}) h`.execute(db);
+  await sql`analyze`.execute(db);
+  const count = await sql<{
+    n: number;
+  }>`select count(*)::int as n from nudges where status = 'pending'`.execute(db);
+  return Number(count.rows[0]?.n ?? 0);
+}

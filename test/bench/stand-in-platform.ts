@@ -3,6 +3,9 @@ import { ChatDeliveryError, type ChatPort, type Recipient } from '../../src/flow
 import type { OutboundMessage } from '../../src/messages/model.ts';
 import type { SendLimit } from '../../src/platforms.ts';
 
+/** Where a message goes: one conversation of one tenant on one platform. */
+export type Conversation = Pick<Identity, 'tenantId' | 'id' | 'platform'>;
+
 interface Bucket {
   tokens: number;
   at: number;
@@ -19,11 +22,12 @@ export class StandInPlatform implements ChatPort {
   readonly timeline: { slack: number; teams: number }[] = [];
   private firstAt: number | undefined;
   rateLimited = 0;
+  accepted = 0;
   private readonly buckets = new Map<string, Bucket>();
 
   constructor(
     private readonly limits: { slack: SendLimit; teams: SendLimit },
-    private readonly latencyMs = 5,
+    readonly latencyMs = 5,
   ) {}
 
   private take(key: string, rate: number, burst: number, now: number): number {
@@ -38,7 +42,7 @@ export class StandInPlatform implements ChatPort {
     return ((1 - bucket.tokens) / rate) * 1000;
   }
 
-  private check(identity: Identity): number {
+  private check(identity: Conversation): number {
     const l = identity.platform === 'teams' ? this.limits.teams : this.limits.slack;
     const now = performance.now();
     const conversation = this.take(`c:${identity.tenantId}:${identity.id}`, l.perConversation, l.burst, now);
@@ -51,23 +55,31 @@ export class StandInPlatform implements ChatPort {
     return tenant;
   }
 
-  async send(to: Recipient, message: OutboundMessage): Promise<string> {
-    await new Promise((r) => setTimeout(r, this.latencyMs));
-    const wait = this.check(to.identity);
+  /** One message arriving: 0 when delivered (and counted), else the Retry-After in ms (a 429). */
+  receive(to: Conversation, text: string): number {
+    const wait = this.check(to);
     if (wait > 0) {
       this.rateLimited++;
-      throw new ChatDeliveryError('rate_limited', 'ratelimited', Math.ceil(wait / 1000) * 1000);
+      return Math.ceil(wait / 1000) * 1000;
     }
-    const text = message.blocks[0]?.type === 'text' ? message.blocks[0].text : message.summary;
-    const key = `${to.identity.tenantId}:${to.identity.id}|${text}`;
+    this.accepted++;
+    const key = `${to.tenantId}:${to.id}|${text}`;
     this.deliveries.set(key, (this.deliveries.get(key) ?? 0) + 1);
     this.firstAt ??= performance.now();
     const second = Math.floor((performance.now() - this.firstAt) / 1000);
     while (this.timeline.length <= second) this.timeline.push({ slack: 0, teams: 0 });
     (this.timeline[second] as { slack: number; teams: number })[
-      to.identity.platform === 'teams' ? 'teams' : 'slack'
+      to.platform === 'teams' ? 'teams' : 'slack'
     ]++;
-    return key;
+    return 0;
+  }
+
+  async send(to: Recipient, message: OutboundMessage): Promise<string> {
+    await new Promise((r) => setTimeout(r, this.latencyMs));
+    const text = message.blocks[0]?.type === 'text' ? message.blocks[0].text : message.summary;
+    const retryAfter = this.receive(to.identity, text);
+    if (retryAfter > 0) throw new ChatDeliveryError('rate_limited', 'ratelimited', retryAfter);
+    return `${to.identity.tenantId}:${to.identity.id}|${text}`;
   }
 
   async update(): Promise<void> {}

@@ -1,8 +1,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { ManualClock } from '../../../src/clock.ts';
 import { Dispatcher } from '../../../src/scheduler/dispatcher.ts';
 import { answerSession } from '../../../src/services/session.service.ts';
 import type { OpenDatabase } from '../../../src/store/db.ts';
 import { claimDue } from '../../../src/store/nudge.store.ts';
+import { seedCohort, seedDueSessionReminders } from '../../bench/seed.ts';
 import { openFreshPostgres, testBackends } from '../../support/databases.ts';
 import { eventually } from '../../support/eventually.ts';
 import {
@@ -169,6 +171,26 @@ describe.each(testBackends())('dispatcher on $name', (backend) => {
     expect(await statuses(db)).toEqual({ sent: 10 });
   });
 
+  it('leaves a person’s rows to the replica that holds one of them, so that one paces the conversation', async () => {
+    db = await backend.open();
+    const { w } = await worldWithDueReminders(db.db, 3);
+    const now = w.clock.now();
+    const claim = (worker: string, perTenant: number) =>
+      claimDue(db.db, { now, leaseMs: 60_000, worker, limit: 100, perTenant });
+    // Replica a takes one row (the first due: Ana's or Luis's).
+    const [first] = await claim('a', 1);
+    expect(first).toBeDefined();
+    // Replica b gets only the other person's rows…
+    const b = await claim('b', 100);
+    expect(b).toHaveLength(3);
+    expect(new Set(b.map((r) => r.recipientId))).toEqual(
+      new Set([first?.recipientId === w.ana.id ? w.luis.id : w.ana.id]),
+    );
+    // …while a, which holds that person already, may take the rest of theirs.
+    const a = await claim('a', 100);
+    expect(a.map((r) => r.recipientId)).toEqual([first?.recipientId, first?.recipientId]);
+  });
+
   it('backs off on transient errors and fails the row after the maximum of attempts, visible to admins', async () => {
     db = await backend.open();
     const { w } = await worldWithDueReminders(db.db, 1);
@@ -233,6 +255,16 @@ describe.each(testBackends())('dispatcher on $name', (backend) => {
 });
 
 // Row locks and leases between processes: only a real server shows them.
+// A cohort written in SQL, its sessions confirmed and reminders due, in the execution phase.
+const NOW = new Date('2026-03-10T16:00:00Z');
+const CYCLE = {
+  enrollment: '2026-01-05',
+  goalSetting: '2026-02-02',
+  execution: '2026-03-02',
+  closing: '2026-06-15',
+  ends: '2026-06-30',
+};
+
 describe.runIf(process.env.TEST_DATABASE_URL)('several dispatchers on postgres', () => {
   let db: OpenDatabase;
   afterEach(async () => {
@@ -241,20 +273,14 @@ describe.runIf(process.env.TEST_DATABASE_URL)('several dispatchers on postgres',
 
   it('three dispatchers on the same due rows send each nudge exactly once', async () => {
     db = await openFreshPostgres();
-    const { w } = await worldWithDueReminders(db.db, 300);
+    const clock = new ManualClock(NOW);
+    await seedCohort(db.db, { tenants: [{ id: 't1', platform: 'slack', pairs: 50 }], cycle: CYCLE });
+    expect(await seedDueSessionReminders(db.db, NOW, 6)).toBe(600);
     const chat = new RecordingChat();
     chat.delayMs = 1;
     const dispatchers = ['a', 'b', 'c'].map(
       (worker) =>
-        new Dispatcher({
-          db: db.db,
-          clock: w.clock,
-          chat,
-          worker,
-          limits: FAST_LIMITS,
-          batch: 25,
-          concurrency: 4,
-        }),
+        new Dispatcher({ db: db.db, clock, chat, worker, limits: FAST_LIMITS, batch: 25, concurrency: 4 }),
     );
     const results = await Promise.all(dispatchers.map((d) => d.drain()));
     const keys = chat.delivered.map(
@@ -264,6 +290,41 @@ describe.runIf(process.env.TEST_DATABASE_URL)('several dispatchers on postgres',
     expect(new Set(keys).size).toBe(600);
     expect(results.every((r) => r.sent > 0)).toBe(true);
     expect(await statuses(db)).toEqual({ sent: 600 });
+  });
+
+  it('three dispatchers together keep within one tenant’s ceiling, as one would', async () => {
+    db = await openFreshPostgres();
+    const clock = new ManualClock(NOW);
+    await seedCohort(db.db, { tenants: [{ id: 't1', platform: 'slack', pairs: 40 }], cycle: CYCLE });
+    expect(await seedDueSessionReminders(db.db, NOW, 2)).toBe(160);
+    // The tenant may take 40 messages a second (a bucket of 20); each conversation 10 a second.
+    const limits = { slack: { perConversation: 10, burst: 3, perTenant: 40 } };
+    const chat = new RecordingChat();
+    const at: number[] = [];
+    const send = chat.send.bind(chat);
+    chat.send = async (to, message) => {
+      const ref = await send(to, message);
+      at.push(performance.now());
+      return ref;
+    };
+    const results = await Promise.all(
+      ['a', 'b', 'c'].map((worker) =>
+        new Dispatcher({ db: db.db, clock, chat, worker, limits, batch: 50, perTenant: 25 }).drain(),
+      ),
+    );
+    // Everything went, once, and every replica sent a share…
+    expect(at).toHaveLength(160);
+    expect(await statuses(db)).toEqual({ sent: 160 });
+    expect(results.every((r) => r.sent > 0)).toBe(true);
+    // …but no second held more than the bucket plus a second's rate (20 + 40). Each replica on
+    // its own budget sent three times that: 160 in the first half second.
+    at.sort((x, y) => x - y);
+    let busiest = 0;
+    for (let i = 0, j = 0; i < at.length; i++) {
+      while ((at[i] as number) - (at[j] as number) >= 1_000) j++;
+      busiest = Math.max(busiest, i - j + 1);
+    }
+    expect(busiest).toBeLessThanOrEqual(60);
   });
 
   it('a dispatcher that abandons its claimed rows: none sent twice while the lease holds, all sent after', async () => {
@@ -285,11 +346,13 @@ describe.runIf(process.env.TEST_DATABASE_URL)('several dispatchers on postgres',
       worker: 'alive',
       limits: FAST_LIMITS,
     });
-    expect((await survivor.drain()).sent).toBe(40);
+    // The dead worker held rows of both Ana and Luis: their other rows wait with them (a person's
+    // rows are in one replica's hands), nothing goes twice.
+    expect((await survivor.drain()).sent).toBe(0);
     w.clock.advance(30_000);
     expect((await survivor.drain()).claimed).toBe(0);
     w.clock.advance(31_000);
-    expect((await survivor.drain()).sent).toBe(60);
+    expect((await survivor.drain()).sent).toBe(100);
     const keys = chat.delivered.map(
       (d) =>
         `${d.identity.id}/${d.message.summary}/${d.message.blocks[0]?.type === 'text' ? d.message.blocks[0].text : ''}`,

@@ -691,13 +691,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         } else if (format === 'xlsx' || format === 'pdf' || format === 'png') {
           // Binary files are written, never printed: each participant's results, the diplomas, the chart.
           const kind = format === 'xlsx' ? 'results.xlsx' : format === 'pdf' ? 'diplomas.pdf' : 'chart.png';
-          const reader = {
-            t: translator(tenant.defaultLocale),
-            fmt: formatter(tenant.defaultLocale, cycle.timezone),
-            locale: tenant.defaultLocale,
-          };
-          const file = await buildReportFile(deps, acting, cycle, kind, reader, {
+          const file = await buildReportFile(deps, {
+            acting,
+            cycle,
+            kind,
+            reader: { locale: tenant.defaultLocale, gender: null, timezone: cycle.timezone },
             verifyBase: config.PUBLIC_URL,
+            now: deps.clock.now(),
           });
           const path = values.out ?? file.name;
           writeFileSync(path, file.content);

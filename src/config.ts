@@ -28,6 +28,7 @@ const EXAMPLES: Record<string, string> = {
   DATABASE_STATEMENT_TIMEOUT_MS: '30000',
   DATABASE_LOCK_TIMEOUT_MS: '5000',
   DATABASE_PREPARED_STATEMENTS: 'false',
+  FILE_WORKERS: '1',
   TRUST_PROXY_HOPS: '1',
   ENCRYPTION_KEYS: 'new-key,old-key',
   LLM_BASE_URL: 'https://my-resource.openai.azure.com/openai/v1',
@@ -182,6 +183,14 @@ const schema = z.object({
     .enum(['true', 'false', '1', '0'], { error: 'must be true or false' })
     .transform((v) => v === 'true' || v === '1')
     .default(true),
+  // Worker threads that build report files (xlsx, CSV, diplomas PDF, chart) off the event loop,
+  // each with its own two database connections (PostgreSQL only; 0 builds them in the process).
+  FILE_WORKERS: z.coerce
+    .number({ error: 'must be a number' })
+    .int('must be a whole number')
+    .min(0, 'must be 0 (build in the process) or more')
+    .max(16, 'must be at most 16')
+    .default(1),
   // How long a replica holds the reminders it claimed; if it dies, others send them after this.
   NUDGE_LEASE_SECONDS: z.coerce
     .number({ error: 'must be a number' })

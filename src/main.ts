@@ -16,6 +16,7 @@ import type { ChatPort } from './flows/ports.ts';
 import type { Logger } from './log.ts';
 import { Metrics } from './metrics.ts';
 import type { PlatformModule, PlatformRuntime } from './platforms.ts';
+import { FilePool } from './reports/file-pool.ts';
 import { Dispatcher, type SendLimits } from './scheduler/dispatcher.ts';
 import { planTick } from './scheduler/planner.ts';
 import { startScheduler } from './scheduler/scheduler.ts';
@@ -191,9 +192,26 @@ async function runServer(config: Config, database: OpenDatabase, log: Logger): P
   });
   if (config.PUBLIC_URL && !config.LINK_SECRET)
     log.warn('LINK_SECRET is not set: report links work only until this process stops');
+  // Report files are built off the event loop by worker threads reading the same database.
+  const files =
+    config.DATABASE_URL && database.kind === 'postgres' && config.FILE_WORKERS > 0
+      ? new FilePool({
+          size: config.FILE_WORKERS,
+          database: {
+            url: config.DATABASE_URL,
+            prepared: config.DATABASE_PREPARED_STATEMENTS,
+            timeouts: {
+              statementMs: config.DATABASE_STATEMENT_TIMEOUT_MS,
+              lockMs: config.DATABASE_LOCK_TIMEOUT_MS,
+            },
+          },
+          onError: (error) => log.error({ err: error }, 'file worker'),
+        })
+      : undefined;
   const bot = new Bot({
     db: database.db,
     clock,
+    files,
     chat: background,
     defaults,
     onError,
@@ -227,7 +245,7 @@ async function runServer(config: Config, database: OpenDatabase, log: Logger): P
   const scheduler = startScheduler({ db: database.db, clock, dispatcher, worker, onError });
   const server = createHttpServer(
     {
-      files: downloadHandler({ db: database.db, clock, chat: background }, signer, {
+      files: downloadHandler({ db: database.db, clock, chat: background, files }, signer, {
         secureCookies: config.PUBLIC_URL?.startsWith('https://') ?? false,
         publicUrl: config.PUBLIC_URL,
       }),
@@ -259,6 +277,7 @@ async function runServer(config: Config, database: OpenDatabase, log: Logger): P
     await inbox.stop();
     await scheduler.stop();
     await background.idle();
+    await files?.close();
     await database.close();
     process.exit(0);
   };

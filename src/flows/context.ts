@@ -4,6 +4,7 @@ import { type Actor, authorize } from '../domain/authz.ts';
 import type { Person, Tenant } from '../domain/model.ts';
 import { type Formatter, formatter, type T, translator } from '../i18n/index.ts';
 import type { Form, OutboundMessage } from '../messages/model.ts';
+import type { FileBuilder } from '../reports/file-pool.ts';
 import type { AiCoach } from '../services/ai-coach.service.ts';
 import { keepUntilReachable, reachableIdentities } from '../services/delivery.service.ts';
 import type { Acting } from '../services/deps.ts';
@@ -22,6 +23,8 @@ export interface CoreDeps {
   adminEmails?: string[];
   /** Signed download links for report files, when the server has a public address. */
   links?: { signer: LinkSigner; baseUrl: string; ttlHours: number };
+  /** Report files are built by worker threads, off the event loop, when the server has them. */
+  files?: FileBuilder | undefined;
   /** The optional AI coach (LLM_BASE_URL), and how many suggestions a person may ask for a day. */
   aiCoach?: AiCoach | undefined;
   aiMaxCallsPerDay?: number;

@@ -5,7 +5,7 @@ import { message, type OutboundMessage, textMessage } from '../messages/model.ts
 import { reportChartAlt } from '../reports/chart.ts';
 import { type CycleReport, cycleReport } from '../reports/cycle-report.ts';
 import { diplomaCounts } from '../reports/figures.ts';
-import { buildReportFile } from '../reports/files.ts';
+import { buildReportFile, type Known } from '../reports/files.ts';
 import { participantResults } from '../reports/participants.ts';
 import { reportMessage } from '../reports/report-message.ts';
 import { approveDownload, approveDownloadKind } from '../services/downloads.ts';
@@ -63,15 +63,19 @@ async function attach(
   builder: ReturnType<typeof message>,
   cycle: Cycle,
   kind: LinkKind,
-  known: Parameters<typeof buildReportFile>[5] = {},
+  known: Known = {},
 ): Promise<void> {
   const file = await buildReportFile(
     ctx.deps,
-    ctx.acting,
-    cycle,
-    kind,
-    { t: ctx.t, fmt: ctx.fmt, locale: ctx.person.locale },
-    { ...known, verifyBase: ctx.deps.links?.baseUrl },
+    {
+      acting: ctx.acting,
+      cycle,
+      kind,
+      reader: { locale: ctx.person.locale, gender: ctx.person.gender, timezone: ctx.person.timezone },
+      verifyBase: ctx.deps.links?.baseUrl,
+      now: ctx.now,
+    },
+    known,
   );
   const link = linkFor(ctx, kind, cycle);
   builder.file(

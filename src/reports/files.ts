@@ -1,18 +1,14 @@
-import type { Cycle } from '../domain/model.ts';
-import type { Formatter, T } from '../i18n/index.ts';
+import { translator } from '../i18n/index.ts';
 import { diplomaDesign, issueFor } from '../services/certificate.service.ts';
-import type { Acting, Deps } from '../services/deps.ts';
+import type { Deps } from '../services/deps.ts';
 import type { LinkKind } from '../services/links.ts';
 import { reportChartPng } from './chart.ts';
 import { type CycleReport, cycleReport } from './cycle-report.ts';
 import { diplomasPdf } from './diplomas.ts';
+import type { FileRequest, ReportFile } from './file-pool.ts';
 import { participantResults, type Results, resultsCsv, resultsXlsx } from './participants.ts';
 
-export interface ReportFile {
-  name: string;
-  mimeType: string;
-  content: Buffer;
-}
+export type { FileBuilder, FileRequest, ReportFile } from './file-pool.ts';
 
 const MIME: Record<LinkKind, string> = {
   'results.csv': 'text/csv; charset=utf-8',
@@ -21,20 +17,32 @@ const MIME: Record<LinkKind, string> = {
   'chart.png': 'image/png',
 };
 
-/** A report file, built fresh for the reader (their language), after checking they may read it. */
+/**
+ * A report file, built fresh for the reader (their language), after checking they may read it:
+ * by the server's file workers when it has them (`deps.files`), else here.
+ */
 export async function buildReportFile(
   deps: Deps,
-  acting: Acting,
-  cycle: Cycle,
-  kind: LinkKind,
-  reader: { t: T; fmt: Formatter; locale: string },
-  /**
-   * Figures the caller already has, so that they are not computed twice; and the public address
-   * whose /verify/ page checks a diploma's number.
-   */
-  known: { results?: Results; report?: CycleReport; verifyBase?: string | undefined } = {},
+  request: FileRequest,
+  /** Figures the caller already has, used when the file is built here (not sent to a worker). */
+  known: Known = {},
 ): Promise<ReportFile> {
-  const { t } = reader;
+  return deps.files ? deps.files.build(request) : buildReportFileHere(deps, request, known);
+}
+
+export interface Known {
+  results?: Results;
+  report?: CycleReport;
+}
+
+/** Builds the file in this thread: the figures from the database, then the bytes. */
+export async function buildReportFileHere(
+  deps: Deps,
+  request: FileRequest,
+  known: Known = {},
+): Promise<ReportFile> {
+  const { acting, cycle, kind, reader } = request;
+  const t = translator(reader.locale, reader.gender);
   const base = `${t(`files.${kind.split('.')[0]}`)}-${cycle.name}`.replace(/[^\p{L}\p{N}._-]+/gu, '-');
   const name = `${base}.${kind.split('.')[1]}`;
   let content: Buffer;
@@ -50,7 +58,7 @@ export async function buildReportFile(
         diplomaDesign(deps.db, cycle.tenantId, results.program.id),
         issueFor(deps, results),
       ]);
-      content = (await diplomasPdf(results, t, { design, certificates, verifyBase: known.verifyBase })).pdf;
+      content = (await diplomasPdf(results, t, { design, certificates, verifyBase: request.verifyBase })).pdf;
     }
   }
   return { name, mimeType: MIME[kind], content };

@@ -2,6 +2,7 @@ import type { Clock } from '../clock.ts';
 import type { Actor } from '../domain/authz.ts';
 import { DomainError } from '../domain/errors.ts';
 import type { Via } from '../domain/model.ts';
+import type { FileBuilder } from '../reports/file-pool.ts';
 import type { Db } from '../store/db.ts';
 import { getPerson } from '../store/person.store.ts';
 import { enrollmentsOf } from '../store/program.store.ts';
@@ -10,6 +11,8 @@ import { enrollmentsOf } from '../store/program.store.ts';
 export interface Deps {
   db: Db;
   clock: Clock;
+  /** Report files are built here, off the event loop, when the server has file workers. */
+  files?: FileBuilder | undefined;
 }
 
 /** Who acts and through what, for authorization and the audit log. */

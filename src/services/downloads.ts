@@ -33,6 +33,26 @@ const ASK_AGAIN_AFTER_MS = 5 * 60_000;
 const COOKIE = 'mentoria_dl';
 const GONE = 'Este enlace venció: pide el archivo de nuevo en el chat. / This link has expired.';
 
+/** A slice of a file written at a time: a file of megabytes in one write holds the event loop. */
+const SLICE = 64 * 1024;
+
+/** Writes a large body a slice at a time, waiting whenever the client has not taken the last one. */
+async function writeInSlices(res: ServerResponse, content: Buffer): Promise<void> {
+  for (let at = 0; at < content.length && !res.destroyed; at += SLICE) {
+    if (!res.write(content.subarray(at, at + SLICE)))
+      await new Promise<void>((resolve) => {
+        const done = () => {
+          res.off('drain', done);
+          res.off('close', done);
+          resolve();
+        };
+        res.on('drain', done);
+        res.on('close', done);
+      });
+  }
+  res.end();
+}
+
 function cookieOf(req: IncomingMessage): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [name, ...value] = part.trim().split('=');
@@ -107,14 +127,14 @@ export function downloadHandler(
     if (ours && pending.approvedAt) {
       const file = kept
         ? { name: kept.name, mimeType: kept.mimeType, content: kept.content }
-        : await buildReportFile(
-            deps,
-            { actor, via: 'chat' },
-            cycle as Cycle,
-            kind as LinkKind,
-            { t, fmt, locale: person.locale },
-            { verifyBase: options.publicUrl },
-          );
+        : await buildReportFile(deps, {
+            acting: { actor, via: 'chat' },
+            cycle: cycle as Cycle,
+            kind: kind as LinkKind,
+            reader: { locale: person.locale, gender: person.gender, timezone: person.timezone },
+            verifyBase: options.publicUrl,
+            now,
+          });
       await recordAudit(deps.db, {
         tenantId,
         at: now,
@@ -125,15 +145,14 @@ export function downloadHandler(
         subjectId: subject,
         data: { file: kept ? kept.name : kind },
       });
-      res
-        .writeHead(200, {
-          'content-type': file.mimeType,
-          'content-length': file.content.length,
-          'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
-          'cache-control': 'no-store',
-          'x-content-type-options': 'nosniff',
-        })
-        .end(file.content);
+      res.writeHead(200, {
+        'content-type': file.mimeType,
+        'content-length': file.content.length,
+        'content-disposition': `attachment; filename*=UTF-8''${encodeURIComponent(file.name)}`,
+        'cache-control': 'no-store',
+        'x-content-type-options': 'nosniff',
+      });
+      await writeInSlices(res, file.content);
       return;
     }
 

@@ -71,6 +71,12 @@ export async function participantRows(db: Db, tenantId: string, cycleId: string)
   const result = await sql<ParticipantRow>`
     with pr as (
       select id, mentor_id, mentee_id from pairings where tenant_id = ${tenantId} and cycle_id = ${cycleId} and active
+    ), pp as (
+      -- Each pair seen from each side: joined on equality (an OR of the two sides would compare
+      -- every participant with every pair).
+      select id as pairing_id, mentee_id as person_id, 'mentee' as role, mentor_id as partner_id from pr
+      union all
+      select id, mentor_id, 'mentor', mentee_id from pr
     ), g as (
       select pairing_id,
              count(*)::int as goals,
@@ -109,14 +115,13 @@ export async function participantRows(db: Db, tenantId: string, cycleId: string)
            ev.state as evaluation, wr.state as "workReport", sv.satisfaction, sv.recommend
       from enrollments e
       join people p on p.tenant_id = e.tenant_id and p.id = e.person_id
-      left join pr on (e.role = 'mentee' and pr.mentee_id = p.id) or (e.role = 'mentor' and pr.mentor_id = p.id)
-      left join people partner on partner.tenant_id = e.tenant_id
-           and partner.id = case when e.role = 'mentee' then pr.mentor_id else pr.mentee_id end
-      left join g on g.pairing_id = pr.id
-      left join s on s.pairing_id = pr.id
+      left join pp on pp.person_id = p.id and pp.role = e.role
+      left join people partner on partner.tenant_id = e.tenant_id and partner.id = pp.partner_id
+      left join g on g.pairing_id = pp.pairing_id
+      left join s on s.pairing_id = pp.pairing_id
       left join a on a.person_id = p.id
-      left join ev on ev.pairing_id = pr.id
-      left join wr on wr.pairing_id = pr.id
+      left join ev on ev.pairing_id = pp.pairing_id
+      left join wr on wr.pairing_id = pp.pairing_id
       left join sv on sv.person_id = p.id
      where e.tenant_id = ${tenantId} and e.cycle_id = ${cycleId} and e.role in ('mentor', 'mentee')
      order by p.name, p.id, partner.name`.execute(db);

@@ -5,9 +5,9 @@ import { createServer } from 'node:net';
 import { inboxSize } from '../../src/store/inbox.store.ts';
 import { freshDatabase } from './postgres.ts';
 
-const SECRET = 'bench-signing-secret-0123456789abcdef';
+export const SECRET = 'bench-signing-secret-0123456789abcdef';
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve) => {
     const s = createServer().listen(0, '127.0.0.1', () => {
       const address = s.address();
@@ -18,9 +18,14 @@ async function freePort(): Promise<number> {
 }
 
 /** The Node flags `npm start` gives the server (package.json), so that the figures are its figures. */
-const SERVER_FLAGS = ['--max-semi-space-size=16', '--max-old-space-size=1024', '--enable-source-maps'];
+const SERVER_FLAGS = [
+  '--max-semi-space-size=16',
+  '--max-old-space-size=1024',
+  '--enable-source-maps',
+  ...(process.env.PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/sprof'] : []),
+];
 
-function start(args: string[], env: Record<string, string>): ChildProcess {
+export function start(args: string[], env: Record<string, string>): ChildProcess {
   // The server runs as `npm start` runs it: compiled JavaScript (dist/), no TypeScript loader.
   const compiled = args[0]?.startsWith('dist/');
   return spawn(process.execPath, compiled ? [...SERVER_FLAGS, ...args] : ['--import', 'tsx', ...args], {
@@ -29,7 +34,7 @@ function start(args: string[], env: Record<string, string>): ChildProcess {
   });
 }
 
-async function waitFor(url: string, ms = 30_000): Promise<void> {
+export async function waitFor(url: string, ms = 30_000): Promise<void> {
   const started = Date.now();
   while (Date.now() - started < ms) {
     try {
@@ -50,7 +55,7 @@ function rssMb(pid: number | undefined): number {
   return Math.round(kb / 1024);
 }
 
-function signed(body: string): Record<string, string> {
+export function signed(body: string): Record<string, string> {
   const ts = Math.floor(Date.now() / 1000);
   return {
     'x-slack-request-timestamp': String(ts),
@@ -59,7 +64,7 @@ function signed(body: string): Record<string, string> {
 }
 
 let n = 0;
-function slackRequest(standIn: string): { body: string; type: string } {
+export function slackRequest(standIn: string): { body: string; type: string } {
   const user = `U${n % 64}`;
   n++;
   if (n % 2) {
@@ -114,8 +119,21 @@ function teamsInvoke(standIn: string): string {
   });
 }
 
+/**
+ * The stand-in Slack and Bot Connector in a process of their own: our server calls them, and in the
+ * load generator's process they would slow the very clock that times the server.
+ */
+export async function startStandIn(): Promise<{ process: ChildProcess; url: string }> {
+  const child = start(['test/bench/slack-stand-in.ts'], {});
+  const url = await new Promise<string>((resolve, reject) => {
+    child.stdout?.once('data', (chunk) => resolve(String(chunk).trim()));
+    child.once('exit', () => reject(new Error('stand-in did not start')));
+  });
+  return { process: child, url };
+}
+
 /** Concurrency 32 for `ms`: latencies of every answered request, and the errors. */
-async function load(
+export async function load(
   ms: number,
   send: () => Promise<number>,
 ): Promise<{ latencies: number[]; errors: number }> {
@@ -139,7 +157,7 @@ async function load(
   return { latencies, errors };
 }
 
-const percentile = (values: number[], p: number) => {
+export const percentile = (values: number[], p: number) => {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted.length
     ? Math.round(
@@ -162,13 +180,8 @@ export async function latency(
   // The stand-in platform runs in its own process: our server calls it (response_url, Web API,
   // Bot Connector) and bare Bolt does not, so in the generator's process it would slow the very
   // clock that times our server.
-  const standInProcess = start(['test/bench/slack-stand-in.ts'], {});
-  const standIn = {
-    url: await new Promise<string>((resolve, reject) => {
-      standInProcess.stdout?.once('data', (chunk) => resolve(String(chunk).trim()));
-      standInProcess.once('exit', () => reject(new Error('stand-in did not start')));
-    }),
-  };
+  const { process: standInProcess, url: standInUrl } = await startStandIn();
+  const standIn = { url: standInUrl };
   const ourPort = await freePort();
   const barePort = await freePort();
   execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json']);

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { slackAckDuringExport } from './export.bench.ts';
 import { latency } from './latency.bench.ts';
 import { matching } from './matching.bench.ts';
 import { nudgeDispatch, nudgeDispatchReplicas } from './nudge-dispatch.bench.ts';
@@ -21,6 +22,7 @@ const BENCHMARKS: Record<
   // One run measures three: slack_ack, teams_invoke and memory. First, while this process (the
   // load generator) carries no other benchmark's heap.
   latency,
+  slack_ack_during_export: slackAckDuringExport,
   planner_tick: plannerTick,
   nudge_dispatch: nudgeDispatch,
   nudge_dispatch_replicas: nudgeDispatchReplicas,

@@ -20,6 +20,7 @@ describe('configuration', () => {
         NUDGE_LEASE_SECONDS: 60,
         INBOX_LEASE_SECONDS: 30,
         DATABASE_PREPARED_STATEMENTS: true,
+        FILE_WORKERS: 1,
         LINK_TTL_HOURS: 24,
         DATABASE_STATEMENT_TIMEOUT_MS: 30_000,
         DATABASE_LOCK_TIMEOUT_MS: 5_000,

@@ -63,11 +63,14 @@ export function planNudges(c: Candidates, now: Date): PlannedNudge[] {
   ) => {
     if (base.getTime() < now.getTime() - options.graceMs) return;
     const urgent = options.urgent ?? false;
+    // Planned after its moment (a phase that began in the night, a server that was down): from
+    // now, so that it still waits for the recipient's next allowed moment instead of going out at once.
+    const from = base.getTime() < now.getTime() ? now : base;
     const dueAt = memo(
-      `d:${base.getTime()}:${to.timezone}:${quiet.start}-${quiet.end}:${urgent}:${options.deadline?.getTime()}:${to.snoozedUntil?.getTime()}`,
+      `d:${from.getTime()}:${to.timezone}:${quiet.start}-${quiet.end}:${urgent}:${options.deadline?.getTime()}:${to.snoozedUntil?.getTime()}`,
       () =>
         scheduleNudge({
-          due: base,
+          due: from,
           zone: to.timezone,
           quiet,
           urgent,

@@ -8,6 +8,7 @@ import { nudgeDispatch, nudgeDispatchReplicas } from './nudge-dispatch.bench.ts'
 import { plannerTick } from './planner-tick.bench.ts';
 import { benchServer } from './postgres.ts';
 import { report } from './report.bench.ts';
+import { simulation } from './simulation.bench.ts';
 import { smartCoach } from './smart-coach.bench.ts';
 
 /**
@@ -29,6 +30,7 @@ const BENCHMARKS: Record<
   matching,
   report,
   smart_coach: smartCoach,
+  simulation,
 };
 
 async function main(): Promise<void> {

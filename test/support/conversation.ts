@@ -35,7 +35,7 @@ export function plain(message: OutboundMessage): string {
     .join('\n');
 }
 
-function buttonsOf(message: OutboundMessage): Button[] {
+export function buttonsOf(message: OutboundMessage): Button[] {
   return message.blocks.flatMap((b) => (b.type === 'buttons' ? b.buttons : []));
 }
 

@@ -38,6 +38,27 @@ function pairing(over: Partial<PairingCandidate>): PairingCandidate {
   };
 }
 
+describe('a reminder planned after its moment (found by the simulated cycle)', () => {
+  it('waits for the next allowed moment instead of going out in the night', () => {
+    // Closing starts on Tuesday 16 June: the first planning in closing, at 00:30 in Santiago,
+    // finds the week's report reminder (Monday 09:00) already past. It is not sent in the night:
+    // nothing is due before 08:00 there, and the planning at 07:30 makes it due at 08:00.
+    const mentor = pairing({
+      planAuthor: 'mentor',
+      closingStarts: '2026-06-16',
+      mentor: person('mentor', 'America/Santiago'),
+    });
+    const reports = (now: string) =>
+      planNudges({ ...empty, pairings: [mentor] }, new Date(now))
+        .filter((n) => n.kind === 'work_report_due')
+        .map((n) => [n.slot, n.dueAt.toISOString()]);
+    expect(reports('2026-06-16T04:30:00Z')).toEqual([]);
+    expect(reports('2026-06-16T11:30:00Z')).toEqual([['2026-06-15', '2026-06-16T12:00:00.000Z']]);
+    // Planned in the working day, it goes out at once (its moment is past, and now is allowed).
+    expect(reports('2026-06-16T15:00:00Z')).toEqual([['2026-06-15', '2026-06-16T15:00:00.000Z']]);
+  });
+});
+
 describe('planning the weekly check-in in the mentee’s zone', () => {
   it('is due Monday 09:00 local in Santiago before and after the April DST change', () => {
     // Monday 30 March 08:30 local (UTC-3): due 09:00 local = 12:00Z, within the hour ahead.
@@ -112,19 +133,20 @@ describe('planning session reminders', () => {
   });
 
   it('asks whether it happened after it ends, outside quiet hours', () => {
-    // Ends 20:00 in Madrid for the mentee: asked Thursday 08:00 Madrid.
+    // Ends 20:00 in Madrid for the mentee: asked Thursday 08:00 Madrid. The mentor (13:30 in
+    // Mexico City when planned, the question's moment just past) is asked at once.
     const s = session('2026-03-11T18:00:00Z');
     const after = planNudges({ ...empty, sessions: [s] }, new Date('2026-03-11T19:30:00Z'));
     expect(
       after.filter((n) => n.kind === 'session_outcome').map((n) => [n.recipientId, n.dueAt.toISOString()]),
-    ).toEqual([['mentor', '2026-03-11T19:15:00.000Z']]);
+    ).toEqual([['mentor', '2026-03-11T19:30:00.000Z']]);
+    // Planned again in the night (00:30 in Mexico City): the mentor's question, already past, is not
+    // due in the night (it waits for morning there; the row planned at 19:30 keeps its time anyway:
+    // planning again inserts nothing); the mentee's is due at 08:00 in Madrid.
     const morning = planNudges({ ...empty, sessions: [s] }, new Date('2026-03-12T06:30:00Z'));
     expect(
       morning.filter((n) => n.kind === 'session_outcome').map((n) => [n.recipientId, n.dueAt.toISOString()]),
-    ).toEqual([
-      ['mentor', '2026-03-11T19:15:00.000Z'],
-      ['mentee', '2026-03-12T07:00:00.000Z'],
-    ]);
+    ).toEqual([['mentee', '2026-03-12T07:00:00.000Z']]);
   });
 
   it('gives the same keys whenever it plans (planning twice is harmless)', () => {

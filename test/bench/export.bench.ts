@@ -7,8 +7,7 @@ import {
   load,
   percentile,
   SECRET,
-  signed,
-  slackRequest,
+  slackSender,
   start,
   startStandIn,
   waitFor,
@@ -83,16 +82,7 @@ export async function slackAckDuringExport(
   });
   try {
     await waitFor(`http://127.0.0.1:${port}/slack/events`);
-    const send = async () => {
-      const { body, type } = slackRequest(standIn.url);
-      const res = await fetch(`http://127.0.0.1:${port}/slack/events`, {
-        method: 'POST',
-        headers: { 'content-type': type, ...signed(body) },
-        body,
-      });
-      await res.arrayBuffer();
-      return res.status;
-    };
+    const send = slackSender(standIn.url, port);
     // Warm up (first contacts, JIT, and one export of each file), then the load alone.
     await load(2_000, send);
     for (const link of links)

@@ -132,6 +132,18 @@ export async function startStandIn(): Promise<{ process: ChildProcess; url: stri
   return { process: child, url };
 }
 
+/** One signed Slack request (a slash command or a click, in turn) to the server on `port`; its status. */
+export const slackSender = (standInUrl: string, port: number) => async (): Promise<number> => {
+  const { body, type } = slackRequest(standInUrl);
+  const res = await fetch(`http://127.0.0.1:${port}/slack/events`, {
+    method: 'POST',
+    headers: { 'content-type': type, ...signed(body) },
+    body,
+  });
+  await res.arrayBuffer();
+  return res.status;
+};
+
 /** Concurrency 32 for `ms`: latencies of every answered request, and the errors. */
 export async function load(
   ms: number,
@@ -200,16 +212,7 @@ export async function latency(
   try {
     await waitFor(`http://127.0.0.1:${ourPort}/slack/events`);
     await waitFor(`http://127.0.0.1:${barePort}/slack/events`);
-    const slackSend = (port: number) => async () => {
-      const { body, type } = slackRequest(standIn.url);
-      const res = await fetch(`http://127.0.0.1:${port}/slack/events`, {
-        method: 'POST',
-        headers: { 'content-type': type, ...signed(body) },
-        body,
-      });
-      await res.arrayBuffer();
-      return res.status;
-    };
+    const slackSend = (port: number) => slackSender(standIn.url, port);
     // Warm both up (first contacts, JIT), then measure each under the same load.
     await load(2_000, slackSend(ourPort));
     await load(2_000, slackSend(barePort));

@@ -7,7 +7,7 @@ import { Dispatcher } from '../../src/scheduler/dispatcher.ts';
 import type { Db } from '../../src/store/db.ts';
 import { LIMITS } from './limits.ts';
 import { freshDatabase } from './postgres.ts';
-import { seedCohort, seedDueSessionReminders } from './seed.ts';
+import { COHORT_CYCLE, seedCohort, seedDueSessionReminders } from './seed.ts';
 import { type Conversation, StandInPlatform } from './stand-in-platform.ts';
 
 const NOW = new Date('2026-03-10T16:00:00Z');
@@ -44,13 +44,7 @@ async function seedWorkload(db: Db, people: number): Promise<{ total: number; al
   ];
   await seedCohort(db, {
     tenants,
-    cycle: {
-      enrollment: '2026-01-05',
-      goalSetting: '2026-02-02',
-      execution: '2026-03-02',
-      closing: '2026-06-15',
-      ends: '2026-06-30',
-    },
+    cycle: COHORT_CYCLE,
   });
   const total = await seedDueSessionReminders(db, NOW);
   // The bound the limits allow: the slowest tenant (its nudges over its ceiling) decides.

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { planTick } from '../../src/scheduler/planner.ts';
 import { freshDatabase } from './postgres.ts';
-import { seedCohort } from './seed.ts';
+import { COHORT_CYCLE, seedCohort } from './seed.ts';
 
 /**
  * One planner tick for 100,000 people (50,000 pairs) in execution: every mentee has an approved
@@ -18,13 +18,7 @@ export async function plannerTick(serverUrl: string, quick: boolean): Promise<Re
         platform: i % 2 ? 'teams' : 'slack',
         pairs: people / 2 / tenants,
       })),
-      cycle: {
-        enrollment: '2026-01-05',
-        goalSetting: '2026-02-02',
-        execution: '2026-03-02',
-        closing: '2026-06-15',
-        ends: '2026-06-30',
-      },
+      cycle: COHORT_CYCLE,
       timezones: ['America/Mexico_City'],
     });
     // Monday 16 March 2026, 08:30 in Mexico City: the check-in (09:00) is within the hour ahead.

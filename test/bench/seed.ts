@@ -1,5 +1,15 @@
 import { sql } from 'kysely';
 import type { Db } from '../../src/store/db.ts';
+import { SANTIAGO_2027 } from '../support/cycles.ts';
+
+/** The cycle of the reminder benchmarks' cohorts: in execution in March 2026. */
+export const COHORT_CYCLE = {
+  enrollment: '2026-01-05',
+  goalSetting: '2026-02-02',
+  execution: '2026-03-02',
+  closing: '2026-06-15',
+  ends: '2026-06-30',
+};
 
 /**
  * A large cohort written straight in SQL (generate_series): each tenant gets one classic program,
@@ -78,12 +88,7 @@ export const REPORT_CYCLE = {
   id: 'c',
   programId: 'pr',
   name: '2027-1',
-  timezone: 'America/Santiago',
-  enrollmentStarts: '2027-01-04',
-  goalSettingStarts: '2027-01-25',
-  executionStarts: '2027-02-15',
-  closingStarts: '2027-06-10',
-  ends: '2027-06-30',
+  ...SANTIAGO_2027,
 };
 
 /**

@@ -288,8 +288,17 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
 
   // The agenda of what simulated people will do, and when.
   const agenda: { at: number; who: SimPerson; what: string; run: () => Promise<void> }[] = [];
+  /** Kept in time order: inserted where it belongs (a binary search), not sorted at every stop. */
   const later = (who: SimPerson, at: number, what: string, run: () => Promise<void>) => {
-    agenda.push({ at: Math.max(at, clock.now().getTime() + 60_000), who, what, run });
+    const item = { at: Math.max(at, clock.now().getTime() + 60_000), who, what, run };
+    let lo = 0;
+    let hi = agenda.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((agenda[mid] as (typeof agenda)[number]).at <= item.at) lo = mid + 1;
+      else hi = mid;
+    }
+    agenda.splice(lo, 0, item);
   };
   /** A moment in working hours of the person's day `days` from now (0: later today when possible). */
   const workingTime = (who: SimPerson, fromMs: number, days: number): number => {
@@ -302,8 +311,7 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
   const actionsByDay = new Map<string, number>();
   const flowErrors: string[] = [];
   const truth = { checkins: 0, held: 0, surveys: 0, evaluations: 0, submitted: 0, approvals: 0 };
-  const sessionStarts = new Map<string, number>();
-  const actedOn: { kind: string; subject: string; at: number }[] = [];
+  const checkinWeeks = new Set<string>();
 
   // One turn through the core, as the console adapter would send it.
   const turn = async (who: SimPerson, body: Record<string, unknown>): Promise<Reply> => {
@@ -402,7 +410,13 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
     for (let step = 0; step < 6; step++) {
       const text = textOf(reply);
       if (text.includes(w.thanks)) {
-        truth.checkins++;
+        // A second check-in in the same week (a late answer to last week's reminder, then this
+        // week's) corrects that week's: one check-in a week is what there is to count.
+        const week = DateTime.fromMillis(clock.now().getTime(), { zone: who.zone })
+          .startOf('week')
+          .toISODate();
+        checkinWeeks.add(`${who.id}:${week}`);
+        truth.checkins = checkinWeeks.size;
         count('check-in');
         return;
       }
@@ -518,8 +532,10 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
   }
 
   // The clock: to the next due reminder, the next thing someone does, or the next planner run
-  // (every 15 minutes), whichever comes first; the dispatcher sends what is due at each stop.
+  // (every 30 minutes: it plans an hour ahead, so every reminder is in the table before it is
+  // due), whichever comes first; the dispatcher sends what is due at each stop.
   const endAt = DateTime.fromISO(addDays(ends, 2), { zone: 'UTC' }).toMillis();
+  const byId = new Map(everyone.map((p) => [p.id, p]));
   const sentRows: { kind: string; subject: string; recipient: string; at: Date; tenant: string }[] = [];
   let nextPlan = clock.now().getTime();
   let month = -1;
@@ -527,9 +543,8 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
     const now = clock.now().getTime();
     if (now >= nextPlan) {
       await planTick(db, clock.now());
-      nextPlan = now + 15 * 60_000;
+      nextPlan = now + 30 * 60_000;
     }
-    agenda.sort((a, b) => a.at - b.at);
     while (agenda[0] && agenda[0].at <= now) {
       const item = agenda.shift() as (typeof agenda)[number];
       try {
@@ -539,14 +554,17 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
       }
     }
     const before = sentLog.length;
-    await dispatcher.drain();
+    const stats = await dispatcher.drain();
     // The rows this stop sent (the dispatcher marks them sent at the stop's time).
-    const rows = await db
-      .selectFrom('nudges')
-      .select(['kind', 'subject_id', 'recipient_id', 'tenant_id', 'updated_at'])
-      .where('status', '=', 'sent')
-      .where('updated_at', '=', clock.now())
-      .execute();
+    const rows =
+      stats.claimed === 0
+        ? []
+        : await db
+            .selectFrom('nudges')
+            .select(['kind', 'subject_id', 'recipient_id', 'tenant_id', 'updated_at'])
+            .where('status', '=', 'sent')
+            .where('updated_at', '=', clock.now())
+            .execute();
     for (const r of rows) {
       sentRows.push({
         kind: r.kind,
@@ -555,7 +573,7 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
         at: r.updated_at,
         tenant: r.tenant_id,
       });
-      const who = everyone.find((p) => p.id === r.recipient_id);
+      const who = byId.get(r.recipient_id);
       if (who) remind(r.kind, who);
     }
     if (sentLog.length - before !== rows.length)
@@ -578,8 +596,6 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
       );
     }
   }
-  void sessionStarts;
-  void actedOn;
 
   // What the records say.
   const checks: Check[] = [];
@@ -737,6 +753,8 @@ export async function simulate(options: SimulationOptions): Promise<SimulationRe
     row[key] += n;
     days.set(day, row);
   };
+  // Every day of the cycle, quiet ones included, so the charts' time axis is even.
+  for (let day = starts; day <= addDays(ends, 2); day = addDays(day, 1)) bump(day, 'reminders', 0);
   for (const s of sentLog) bump(dayOf(s.at), 'reminders');
   for (const n of notifications) bump(dayOf(n.at), 'notifications');
   for (const [day, n] of actionsByDay) bump(day, 'actions', n);

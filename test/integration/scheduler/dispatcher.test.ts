@@ -4,7 +4,7 @@ import { Dispatcher } from '../../../src/scheduler/dispatcher.ts';
 import { answerSession } from '../../../src/services/session.service.ts';
 import type { OpenDatabase } from '../../../src/store/db.ts';
 import { claimDue } from '../../../src/store/nudge.store.ts';
-import { seedCohort, seedDueSessionReminders } from '../../bench/seed.ts';
+import { COHORT_CYCLE, seedCohort, seedDueSessionReminders } from '../../bench/seed.ts';
 import { openFreshPostgres, testBackends } from '../../support/databases.ts';
 import { eventually } from '../../support/eventually.ts';
 import {
@@ -257,13 +257,6 @@ describe.each(testBackends())('dispatcher on $name', (backend) => {
 // Row locks and leases between processes: only a real server shows them.
 // A cohort written in SQL, its sessions confirmed and reminders due, in the execution phase.
 const NOW = new Date('2026-03-10T16:00:00Z');
-const CYCLE = {
-  enrollment: '2026-01-05',
-  goalSetting: '2026-02-02',
-  execution: '2026-03-02',
-  closing: '2026-06-15',
-  ends: '2026-06-30',
-};
 
 describe.runIf(process.env.TEST_DATABASE_URL)('several dispatchers on postgres', () => {
   let db: OpenDatabase;
@@ -274,7 +267,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('several dispatchers on postgres',
   it('three dispatchers on the same due rows send each nudge exactly once', async () => {
     db = await openFreshPostgres();
     const clock = new ManualClock(NOW);
-    await seedCohort(db.db, { tenants: [{ id: 't1', platform: 'slack', pairs: 50 }], cycle: CYCLE });
+    await seedCohort(db.db, { tenants: [{ id: 't1', platform: 'slack', pairs: 50 }], cycle: COHORT_CYCLE });
     expect(await seedDueSessionReminders(db.db, NOW, 6)).toBe(600);
     const chat = new RecordingChat();
     chat.delayMs = 1;
@@ -295,7 +288,7 @@ describe.runIf(process.env.TEST_DATABASE_URL)('several dispatchers on postgres',
   it('three dispatchers together keep within one tenant’s ceiling, as one would', async () => {
     db = await openFreshPostgres();
     const clock = new ManualClock(NOW);
-    await seedCohort(db.db, { tenants: [{ id: 't1', platform: 'slack', pairs: 40 }], cycle: CYCLE });
+    await seedCohort(db.db, { tenants: [{ id: 't1', platform: 'slack', pairs: 40 }], cycle: COHORT_CYCLE });
     expect(await seedDueSessionReminders(db.db, NOW, 2)).toBe(160);
     // The tenant may take 40 messages a second (a bucket of 20); each conversation 10 a second.
     const limits = { slack: { perConversation: 10, burst: 3, perTenant: 40 } };

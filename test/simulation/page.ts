@@ -27,7 +27,7 @@ function chart(
         : '',
     )
     .join('');
-  return `<h2>${html(title)}</h2><svg width="${width}" height="${height}" role="img" aria-label="${html(title)}">${bars}${months}<text x="0" y="12" font-size="11">max ${most}</text></svg>`;
+  return `<h2>${html(title)}</h2><svg width="${width + 60}" height="${height}" role="img" aria-label="${html(title)}">${bars}${months}<text x="0" y="12" font-size="11">max ${most}</text></svg>`;
 }
 
 /** The simulation's page: checks, reminders by kind, actions, and a chart per series. */

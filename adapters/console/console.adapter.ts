@@ -193,6 +193,8 @@ export interface ConsoleOptions {
   timezone: string;
 }
 
+const HOUR_MS = 3_600_000;
+
 function durationMs(text: string): number | undefined {
   const match = /^\+?(\d+)\s*(m|min|h|d|w|s)$/i.exec(text.trim());
   if (!match) return undefined;
@@ -254,8 +256,16 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
       } else if (/^\/(reloj|clock)\b/i.test(trimmed)) {
         const arg = trimmed.split(/\s+/).slice(1).join(' ');
         const ms = durationMs(arg);
-        if (ms) options.clock.advance(ms);
-        else if (arg) write('  ? /reloj +30m | +3h | +1d | +2w');
+        if (ms) {
+          // In steps (an hour, or a 24th of a long jump), planning and sending at each, as the
+          // server's planner runs along the way: what falls due meanwhile goes out at a step in
+          // its person's day, not at the end of the jump in their night.
+          const step = Math.max(HOUR_MS, Math.ceil(ms / 24));
+          for (let left = ms; left > 0; left -= step) {
+            options.clock.advance(Math.min(step, left));
+            if (left > step) await options.tick?.();
+          }
+        } else if (arg) write('  ? /reloj +30m | +3h | +1d | +2w');
         write(
           `  🕒 ${DateTime.fromJSDate(options.clock.now(), { zone: options.timezone }).toFormat('yyyy-LL-dd HH:mm ZZZZ')}`,
         );

@@ -458,7 +458,13 @@ export class SlackAdapter {
     ack: () => Promise<void>,
     respond: (m: object) => Promise<unknown>,
   ): Promise<void> {
-    const accepted = await this.o.core.acceptRead('slack', read.eventId, read, undefined);
+    const accepted = await this.o.core.acceptRead(
+      'slack',
+      read.eventId,
+      read,
+      undefined,
+      slackTenantKey(read.team),
+    );
     if (accepted.stored) await ack();
     else await this.failed(new Error('read not stored'), ack, respond);
   }

@@ -524,7 +524,13 @@ export class TeamsAdapter {
         if (read.success) {
           // The person's own language, as everything the bot says to them (not the client's).
           const locale = await this.o.core.languageOf(tenant.id, 'teams', from.id, activity.locale);
-          const { text } = await this.o.core.acceptRead('teams', read.data.eventId, read.data, locale);
+          const { text } = await this.o.core.acceptRead(
+            'teams',
+            read.data.eventId,
+            read.data,
+            locale,
+            tenantKey,
+          );
           await context.sendActivity({
             type: 'invokeResponse',
             value: { status: 200, body: { statusCode: 200, type: MESSAGE, value: text } },

@@ -92,10 +92,13 @@ export class Core implements CorePort {
     eventId: string,
     payload: unknown,
     locale: string | undefined,
+    tenantKey?: string,
   ): Promise<{ stored: boolean; text: string }> {
     try {
       if (!this.o.inbox) throw new Error('no inbox: reads are answered in the turn');
-      await this.o.inbox.accept(`${platform}:${eventId}`, platform, payload);
+      // The tenant from the cache only: acknowledging never waits for a lookup.
+      const tenantId = tenantKey ? this.tenants.get(`${platform}:${tenantKey}`)?.id : undefined;
+      await this.o.inbox.accept(`${platform}:${eventId}`, platform, payload, tenantId);
       return { stored: true, text: this.say(locale, 'common.on_its_way') };
     } catch (error) {
       this.o.bot.deps.onError?.(error, `${platform} read not stored`);

@@ -86,6 +86,8 @@ export interface CorePort {
     eventId: string,
     payload: unknown,
     locale: string | undefined,
+    /** The platform's key of the tenant (workspace, organization), to count its waiting requests. */
+    tenantKey?: string,
   ): Promise<{ stored: boolean; text: string }>;
   /** "Something went wrong, try again" in a language (the server's when unknown). */
   tryAgain(locale?: string): string;

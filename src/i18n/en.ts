@@ -825,6 +825,10 @@ export const en: typeof es = {
         '• 1 mentee still has no pair and goal setting has started: “admin suggest pairs” or “admin pair”.',
       unpaired_other:
         '• {{count}} mentees still have no pair and goal setting has started: “admin suggest pairs” or “admin pair”.',
+      waiting_one:
+        '• 1 request from your people has waited more than 5 minutes for an answer: the bot is running behind. Nothing is lost and it is answered in order; if it goes on, tell whoever runs the bot’s server.',
+      waiting_other:
+        '• {{count}} requests from your people have waited more than 5 minutes for an answer: the bot is running behind. Nothing is lost and they are answered in order; if it goes on, tell whoever runs the bot’s server.',
     },
   },
   admin: {

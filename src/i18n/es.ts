@@ -835,6 +835,10 @@ export const es = {
         '• 1 persona mentorada sigue sin pareja y la definición de metas ya empezó: «admin sugerir parejas» o «admin emparejar».',
       unpaired_other:
         '• {{count}} personas mentoradas siguen sin pareja y la definición de metas ya empezó: «admin sugerir parejas» o «admin emparejar».',
+      waiting_one:
+        '• 1 consulta de tu gente lleva más de 5 minutos sin respuesta: el bot va atrasado. No se pierde nada y se responde en orden; si sigue así, avisa a quien administra el servidor del bot.',
+      waiting_other:
+        '• {{count}} consultas de tu gente llevan más de 5 minutos sin respuesta: el bot va atrasado. No se pierde nada y se responden en orden; si sigue así, avisa a quien administra el servidor del bot.',
     },
   },
   admin: {

@@ -286,6 +286,7 @@ export async function renderNudge(
         a.failed > 0 && t('nudge.admin_digest.failed', { count: a.failed }),
         a.unreachable > 0 && t('nudge.admin_digest.unreachable', { count: a.unreachable }),
         a.unpaired > 0 && t('nudge.admin_digest.unpaired', { count: a.unpaired }),
+        a.waiting > 0 && t('nudge.admin_digest.waiting', { count: a.waiting }),
       ].filter((line): line is string => Boolean(line));
       const count = lines.length;
       return message(t('nudge.admin_digest.summary', { count, cycle: cycle.name }))

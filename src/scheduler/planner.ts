@@ -269,6 +269,13 @@ export function planNudges(c: Candidates, now: Date): PlannedNudge[] {
           graceMs: DAY,
         });
       }
+      // The bot itself running behind (its people's requests waiting for minutes): said at once,
+      // once a day, whatever else was said.
+      if (d.waiting) {
+        add(d.tenantId, 'admin_digest', d.cycleId, `waiting:${day}`, admin, now, settings.quietHours, {
+          graceMs: DAY,
+        });
+      }
     }
   }
   return out;

@@ -48,6 +48,7 @@ const MAX_INSERTS = 2;
 interface PendingInsert {
   key: string;
   platform: string;
+  tenantId?: string | undefined;
   payload: unknown;
   claimed: boolean;
   resolve(fresh: boolean): void;
@@ -103,11 +104,11 @@ export class Inbox {
    * Stores a request; resolves once it is stored (the caller may then acknowledge it) with
    * whether it is new: a replayed delivery is stored once and answered once.
    */
-  accept(key: string, platform: string, payload: unknown): Promise<boolean> {
+  accept(key: string, platform: string, payload: unknown, tenantId?: string): Promise<boolean> {
     if (!this.handlers.has(platform)) return Promise.reject(new Error(`no inbox handler for ${platform}`));
     const claimed = !this.stopped && this.queue.length + this.inserts.length < LOCAL_QUEUE;
     return new Promise<boolean>((resolve, reject) => {
-      this.inserts.push({ key, platform, payload, claimed, resolve, reject });
+      this.inserts.push({ key, platform, tenantId, payload, claimed, resolve, reject });
       if (this.inserting < MAX_INSERTS) queueMicrotask(() => void this.insert());
     });
   }

@@ -16,19 +16,27 @@ export interface InboxEntry {
  */
 export async function insertInbox(
   db: Db,
-  entries: { key: string; platform: string; payload: unknown; claimed: boolean }[],
+  entries: {
+    key: string;
+    platform: string;
+    tenantId?: string | undefined;
+    payload: unknown;
+    claimed: boolean;
+  }[],
   claim: { by: string; until: Date },
   now: Date,
 ): Promise<Set<string>> {
   // One JSON document for the whole batch: PostgreSQL parses it, instead of one escaped array
   // literal per column built in JavaScript.
-  const rows = JSON.stringify(entries.map((e) => ({ k: e.key, p: e.platform, pl: e.payload, c: e.claimed })));
+  const rows = JSON.stringify(
+    entries.map((e) => ({ k: e.key, p: e.platform, t: e.tenantId ?? null, pl: e.payload, c: e.claimed })),
+  );
   const result = await sql<{ key: string }>`
-    insert into inbox (key, platform, payload, received_at, claimed_by, claimed_until, attempts)
-    select k, p, pl, ${now.toISOString()}::timestamptz,
+    insert into inbox (key, platform, tenant_id, payload, received_at, claimed_by, claimed_until, attempts)
+    select k, p, t, pl, ${now.toISOString()}::timestamptz,
            case when c then ${claim.by} end, case when c then ${claim.until.toISOString()}::timestamptz end,
            case when c then 1 else 0 end
-      from jsonb_to_recordset(${rows}::jsonb) as u(k text, p text, pl jsonb, c boolean)
+      from jsonb_to_recordset(${rows}::jsonb) as u(k text, p text, t text, pl jsonb, c boolean)
     on conflict (key) do nothing
     returning key`.execute(db);
   return new Set(result.rows.map((r) => r.key));

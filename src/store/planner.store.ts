@@ -80,6 +80,8 @@ export interface DigestCandidate {
   unpaired?: number;
   /** Reminders that failed for good in the last day (said that day, not on the weekly digest's). */
   failedToday?: number;
+  /** The tenant's people's chat requests waiting for an answer for more than five minutes. */
+  waiting?: number;
   admins: NudgePerson[];
 }
 
@@ -400,6 +402,7 @@ export async function digestCandidates(db: Db, today: string, now: Date): Promis
     goalSettingStarts: c.goal_setting_starts,
     unpaired: c.attention.unpaired,
     failedToday: c.attention.failedToday,
+    waiting: c.attention.waiting,
     admins: admins
       .filter((a) => a.tenant_id === c.tenant_id)
       .map((a) => person(a.id, a.timezone, a.snoozed_until)),
@@ -414,6 +417,8 @@ export interface CycleAttention {
   /** Reminders to the cycle's people that failed for good in the last seven days, and in the last day. */
   failed: number;
   failedToday: number;
+  /** The tenant's chat requests (its people's) that have waited more than five minutes for an answer. */
+  waiting: number;
   /** The cycle's people the bot cannot reach yet: no account it can write to, and messages waiting for them. */
   unreachable: number;
   /** Mentees without a pair once goal setting has started. */
@@ -430,8 +435,10 @@ export async function cycleAttention(
   const weekAgo = new Date(now.getTime() - 7 * 24 * 3_600_000);
   const dayAgo = new Date(now.getTime() - 24 * 3_600_000);
   const today = now.toISOString().slice(0, 10);
+  const fiveMinutesAgo = new Date(now.getTime() - 5 * 60_000);
   const result = await sql<CycleAttention>`
     select
+      (select count(*)::int from inbox i where i.tenant_id = c.tenant_id and i.received_at < ${fiveMinutesAgo}) as waiting,
       (select count(*)::int from progress_updates u
          join checkins k on k.tenant_id = u.tenant_id and k.id = u.checkin_id
          join pairings p on p.tenant_id = k.tenant_id and p.id = k.pairing_id
@@ -464,6 +471,7 @@ export async function cycleAttention(
     alerts: Number(row?.alerts ?? 0),
     failed: Number(row?.failed ?? 0),
     failedToday: Number(row?.failedToday ?? 0),
+    waiting: Number(row?.waiting ?? 0),
     unreachable: Number(row?.unreachable ?? 0),
     unpaired: Number(row?.unpaired ?? 0),
   };
@@ -471,5 +479,5 @@ export async function cycleAttention(
 
 /** Whether a cycle's admins have something to act on this week (the digest is sent only then). */
 export function needsAttention(a: CycleAttention): boolean {
-  return a.restrictions + a.failed + a.unreachable + a.unpaired > 0;
+  return a.restrictions + a.failed + a.unreachable + a.unpaired + a.waiting > 0;
 }

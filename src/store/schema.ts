@@ -407,6 +407,8 @@ export interface ProcessedEventsTable {
 export interface InboxTable {
   key: string;
   platform: string;
+  /** The tenant, when the adapter knew it on receipt (for the admins' same-day message). */
+  tenant_id: ColumnType<string | null, string | null | undefined, string | null>;
   payload: Json<unknown>;
   received_at: Date;
   claimed_by: string | null;

@@ -66,6 +66,28 @@ describe('core port', () => {
     expect(answered).toHaveLength(1);
   });
 
+  it('stores a read with its tenant when this process knows the workspace, without looking it up otherwise', async () => {
+    const inbox = new Inbox({ db: db.db, clock, worker: 'core-test', leaseMs: 30_000, onError: () => {} });
+    const core = new Core({ bot, inbox });
+    // Answering waits until the rows are read here (an answered read leaves the table).
+    let release = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    core.onRead('slack', () => gate);
+    const known = await core.tenant('slack', 'T:T7');
+    expect((await core.acceptRead('slack', 'cmd:7', {}, undefined, 'T:T7')).stored).toBe(true);
+    // A workspace this process has not seen yet: acknowledged all the same, its tenant unknown.
+    expect((await core.acceptRead('slack', 'cmd:8', {}, undefined, 'T:T8')).stored).toBe(true);
+    const rows = await db.db.selectFrom('inbox').select(['key', 'tenant_id']).orderBy('key').execute();
+    expect(rows).toEqual([
+      { key: 'slack:cmd:7', tenant_id: known.id },
+      { key: 'slack:cmd:8', tenant_id: null },
+    ]);
+    release();
+    await inbox.stop();
+  });
+
   it('makes the first installer an admin, a re-installing workspace admin too, and anyone else only linked', async () => {
     const core = new Core({ bot });
     const tenant = await core.tenant('slack', 'T:T2');

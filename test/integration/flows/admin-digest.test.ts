@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { planTick } from '../../../src/scheduler/planner.ts';
+import { insertInbox } from '../../../src/store/inbox.store.ts';
 import { insertNudges } from '../../../src/store/nudge.store.ts';
 import { createPerson } from '../../../src/store/person.store.ts';
 import { enroll } from '../../../src/store/program.store.ts';
@@ -149,5 +150,46 @@ describe('the weekly digest of what needs a person', () => {
     await planTick(db, chat.clock.now());
     await dispatcher.drain();
     expect(chat.inbox('carmen').filter((m) => m.includes(', today:'))).toHaveLength(1);
+  });
+
+  it('tells the admins the same day when their people’s requests have waited for minutes, not when they just came', async () => {
+    chat = await ChatDriver.start('2026-11-24T16:00:00Z'); // Tuesday, goal setting, 10:00 in Mexico City
+    const db = chat.db.db;
+    const now = chat.clock.now();
+    const claim = { by: 'gone-replica', until: new Date(now.getTime() + 30_000) };
+    const read = (key: string) => ({
+      key,
+      platform: 'slack',
+      tenantId: chat.tenant.id,
+      payload: {},
+      claimed: true,
+    });
+    // Two reads that just came in (a minute ago): the bot is on time, nothing is said.
+    await insertInbox(db, [read('a'), read('b')], claim, new Date(now.getTime() - 60_000));
+    const dispatcher = chat.dispatcher();
+    const waiting = () => chat.inbox('carmen').filter((m) => /sin respuesta|for an answer/.test(m));
+    await planTick(db, now);
+    await dispatcher.drain();
+    expect(waiting()).toEqual([]);
+    // Three more, twelve minutes old (a replica busy or gone): said at once, in one message.
+    await insertInbox(db, [read('c'), read('d'), read('e')], claim, new Date(now.getTime() - 12 * 60_000));
+    await planTick(db, now);
+    await dispatcher.drain();
+    expect(waiting()).toHaveLength(1);
+    expect(waiting()[0]).toContain('Ciclo 2026-demo, hoy: 1 asunto necesita a una persona');
+    expect(waiting()[0]).toContain(
+      '3 consultas de tu gente llevan más de 5 minutos sin respuesta: el bot va atrasado. No se pierde nada',
+    );
+    // Once a day, however long it lasts; another tenant's requests are not counted here.
+    await insertInbox(
+      db,
+      [{ ...read('f'), tenantId: 'another' }],
+      claim,
+      new Date(now.getTime() - 30 * 60_000),
+    );
+    chat.clock.advance(3_600_000);
+    await planTick(db, chat.clock.now());
+    await dispatcher.drain();
+    expect(waiting()).toHaveLength(1);
   });
 });

@@ -33,6 +33,7 @@ import { migrationsCurrent } from './store/migrate.ts';
 import { dueStats } from './store/nudge.store.ts';
 import { deactivateIdentity } from './store/person.store.ts';
 import { SecretBox } from './store/secret-box.ts';
+import { pausedByPlatform } from './store/tenant.store.ts';
 
 // The composition root: the one file of src/ that may import adapters (the command line gets the
 // platform list from its entry point, bin/mentoria.js).
@@ -231,6 +232,7 @@ async function runServer(config: Config, database: OpenDatabase, log: Logger): P
   const metrics = new Metrics({
     inbox: () => inboxStats(database.db, clock.now()),
     reminders: () => dueStats(database.db, clock.now()),
+    paused: () => pausedByPlatform(database.db),
     pool: () => database.poolStats?.(),
   });
   const core = new Core({ bot, inbox, box: SecretBox.from(encryptionKeys(config)), observer: metrics });

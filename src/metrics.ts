@@ -6,6 +6,8 @@ export interface MetricSources {
   inbox?: () => Promise<{ depth: number; oldestSeconds: number }>;
   /** Reminders due and not sent, and how late the oldest is in seconds. */
   reminders?: () => Promise<{ due: number; lagSeconds: number }>;
+  /** Workspaces whose platform refuses the bot's token now, by platform. */
+  paused?: () => Promise<Record<string, number>>;
   /** The database pool: connections open, idle, and requests waiting for one. */
   pool?: () => { total: number; idle: number; waiting: number } | undefined;
 }
@@ -56,7 +58,7 @@ export class Metrics implements Observer {
       labelNames: ['platform', 'outcome'],
       registers,
     });
-    const { inbox, reminders, pool } = sources;
+    const { inbox, reminders, paused, pool } = sources;
     // A source that fails (the database down) leaves its figures as they were; the scrape goes on.
     const quietly = async <T>(read: () => Promise<T>): Promise<T | undefined> =>
       read().catch(() => undefined);
@@ -104,6 +106,21 @@ export class Metrics implements Observer {
         read,
         (s) => s.lagSeconds,
       );
+    }
+    if (paused) {
+      new Gauge({
+        name: 'mentoria_workspaces_paused',
+        help: 'Workspaces whose platform refuses the bot’s token: nobody there is written to until it is fixed.',
+        labelNames: ['platform'],
+        registers,
+        async collect() {
+          const counts = await quietly(paused);
+          if (!counts) return;
+          // Every platform has its sample, 0 included, so an alert can compare against it.
+          for (const platform of new Set(['slack', 'teams', ...Object.keys(counts)]))
+            this.set({ platform }, counts[platform] ?? 0);
+        },
+      });
     }
     if (pool) {
       new Gauge({

@@ -94,7 +94,14 @@ export function classifySlackError(error: unknown): ChatDeliveryError {
   if (e?.code === 'slack_webapi_platform_error') {
     const code = e.data?.error ?? 'platform_error';
     if (code === 'ratelimited') return new ChatDeliveryError('rate_limited', code, 1000);
-    if (WORKSPACE_ERRORS.has(code)) return new ChatDeliveryError('rate_limited', code, WORKSPACE_PAUSE_MS);
+    // A missing permission stops some calls only; the others refuse the token itself, everywhere.
+    if (WORKSPACE_ERRORS.has(code))
+      return new ChatDeliveryError(
+        'rate_limited',
+        code,
+        WORKSPACE_PAUSE_MS,
+        code === 'missing_scope' ? undefined : 'workspace',
+      );
     return new ChatDeliveryError(PERMANENT.has(code) ? 'permanent' : 'transient', code);
   }
   return new ChatDeliveryError('transient', e?.code ?? (error instanceof Error ? error.message : 'unknown'));
@@ -243,7 +250,9 @@ export class SlackAdapter {
   /**
    * A workspace-level error paused a workspace (its reminders wait): the operator reads one error
    * line, and when the token can still write (a missing permission) the workspace's admins are
-   * told in Slack what to do, once a day across replicas.
+   * told in Slack what to do, once a day across replicas. When the token itself is refused
+   * nobody there can be told: the dispatcher keeps the pause (`mentoria_workspaces_paused`), and
+   * the admins hear what waited once a message goes through again or the app is reinstalled.
    */
   private async workspacePaused(tenantId: string, code: string, needed: string | undefined): Promise<void> {
     const oauth = this.installationStore && this.o.config.PUBLIC_URL;

@@ -19,6 +19,7 @@ import {
   tenantOfPlatform,
   uninstalled,
 } from '../services/platform.service.ts';
+import { resumeWorkspace } from '../services/workspace-pause.service.ts';
 import type { SecretBox } from '../store/secret-box.ts';
 import type { Bot } from './bot.ts';
 import { readerOf } from './context.ts';
@@ -155,14 +156,17 @@ export class Core implements CorePort {
     return found;
   }
 
-  installationAdded(input: {
+  async installationAdded(input: {
     tenantId: string;
     platform: Platform;
     user: PlatformUser;
     first: boolean;
     workspaceAdmin: boolean;
   }): Promise<void> {
-    return installedBy(this.o.bot.deps, input);
+    const deps = this.o.bot.deps;
+    const installer = await installedBy(deps, input);
+    // A reinstall with a new token ends a pause: the admins, and whoever reinstalled, hear what waited.
+    await resumeWorkspace(deps.db, input.tenantId, input.platform, deps.clock.now(), installer);
   }
 
   installationRemoved(input: {

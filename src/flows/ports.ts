@@ -41,6 +41,8 @@ export class ChatDeliveryError extends Error {
     readonly kind: 'rate_limited' | 'transient' | 'permanent',
     readonly code: string,
     readonly retryAfterMs?: number,
+    /** `workspace`: the platform refuses the bot's token in the whole tenant, not one conversation. */
+    readonly scope?: 'workspace',
   ) {
     super(`${kind}: ${code}${retryAfterMs !== undefined ? ` (retry after ${retryAfterMs} ms)` : ''}`);
   }

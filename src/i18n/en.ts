@@ -1088,6 +1088,22 @@ export const en: typeof es = {
     missing_scope:
       'Mentoría cannot complete an action in this Slack workspace: the app lacks the “{{scope}}” permission. Reminders wait until the app is reinstalled with it ({{where}}).',
     app_settings: 'from the app’s settings at api.slack.com',
+    resumed_summary: 'Mentoría can write in this workspace again',
+    resumed:
+      'Mentoría can write in this {{platform}} workspace again. From {{from}} until {{to}} it could not: {{reason}}. Meanwhile nobody got messages from the bot, and nothing was lost.',
+    resumed_waited_zero: 'No reminder was left waiting.',
+    resumed_waited_one: '1 reminder waited and goes out now.',
+    resumed_waited_other: '{{count}} reminders waited and go out now.',
+    resumed_action:
+      'If it happens again, ask whoever administers the workspace to reinstall the app, or tell whoever runs Mentoría.',
+    reason: {
+      revoked: 'the app’s token was revoked',
+      invalid: 'the app’s credentials stopped being valid',
+      expired: 'the app’s token expired and was not renewed',
+      withdrawn: 'the workspace withdrew the app’s access',
+      not_installed: 'the app was not installed',
+      other: 'the platform refused the app’s credentials ({{code}})',
+    },
   },
   download: {
     confirm_summary: 'Did you open a download link?',

@@ -4,6 +4,7 @@ import { scheduleNudge } from '../domain/nudge-timing.ts';
 import { ChatDeliveryError, type ChatPort } from '../flows/ports.ts';
 import type { Observer } from '../metrics.ts';
 import type { SendLimit } from '../platforms.ts';
+import { pauseWorkspace, resumeWorkspace } from '../services/workspace-pause.service.ts';
 import type { Db } from '../store/db.ts';
 import {
   claimDue,
@@ -16,7 +17,7 @@ import {
 import { deactivateIdentity, recipientsOf, upsertIdentity } from '../store/person.store.ts';
 import { drawTokens } from '../store/send-budget.store.ts';
 import { type SessionWithPair, sessionsWithPair } from '../store/session.store.ts';
-import { getTenant } from '../store/tenant.store.ts';
+import { getTenant, pausedAmong } from '../store/tenant.store.ts';
 import { renderNudge } from './nudge-messages.ts';
 import { type Limit, RateLimiter } from './rate-limiter.ts';
 import { SharedBudget, type SharedLimit } from './shared-budget.ts';
@@ -103,6 +104,13 @@ export class Dispatcher {
   /** Set by `stop()`: rows in hand that were not started go back at once. */
   private stopping = false;
   private readonly notOnPlatform = new Map<string, number>();
+  /**
+   * Tenants whose platform refused the bot's token (by tenant and platform), in this replica:
+   * until when (monotonic) their rows go back to the table untried, and the platform's code.
+   */
+  private readonly refused = new Map<string, { until: number; code: string }>();
+  /** Tenants paused in the database as of a claim: the first send that goes through ends it. */
+  private readonly paused = new Set<string>();
   private lastWaitingRetry = Number.NEGATIVE_INFINITY;
   private loop: Promise<void> | undefined;
 
@@ -155,18 +163,40 @@ export class Dispatcher {
   }
 
   private waitsOf(identity: Identity): { conversation: number; tenant: number } {
+    const refused = this.refusedWait(identity);
     const limits = this.limitsFor(identity);
-    if (!limits) return { conversation: 0, tenant: 0 };
+    if (!limits) return { conversation: 0, tenant: refused };
     return {
       conversation: this.limiter.waitFor([limits.conversation]),
-      tenant: this.budget.wait(limits.tenant),
+      tenant: Math.max(refused, this.budget.wait(limits.tenant)),
     };
+  }
+
+  /** How long this identity's tenant still waits after its platform refused the bot's token (0: not). */
+  private refusedWait(identity: Identity): number {
+    const key = `${identity.tenantId}:${identity.platform}`;
+    const refusal = this.refused.get(key);
+    if (!refusal) return 0;
+    const left = refusal.until - this.o.monotonic();
+    if (left > 0) return left;
+    // Time to try the token again: the next row is sent, and tells.
+    this.refused.delete(key);
+    return 0;
+  }
+
+  /** The platform's code when these identities' tenant is paused here: the row keeps it as its error. */
+  private refusalOf(identities: Identity[]): string | undefined {
+    for (const identity of identities) {
+      const refusal = this.refused.get(`${identity.tenantId}:${identity.platform}`);
+      if (refusal) return refusal.code;
+    }
+    return undefined;
   }
 
   /** Takes a token for the conversation and one for the tenant, or none and says how long to wait. */
   private reserve(identity: Identity): number {
     const limits = this.limitsFor(identity);
-    if (!limits) return 0;
+    if (!limits) return this.refusedWait(identity);
     const wait = this.waitFor(identity);
     if (wait > 0) return wait;
     this.limiter.reserve([limits.conversation]);
@@ -186,6 +216,17 @@ export class Dispatcher {
       skipTenants,
     });
     if (rows.length === 0) return [];
+    // A pause another replica ended is over here too; one still on is ended by the first send through.
+    const paused = await pausedAmong(
+      db,
+      rows.map((r) => r.tenantId),
+    );
+    for (const row of rows) {
+      if (paused.has(row.tenantId)) this.paused.add(row.tenantId);
+      else if (this.paused.delete(row.tenantId))
+        for (const key of this.refused.keys())
+          if (key.startsWith(`${row.tenantId}:`)) this.refused.delete(key);
+    }
     const { people, identities } = await recipientsOf(
       db,
       rows.map((r) => ({ tenantId: r.tenantId, personId: r.recipientId })),
@@ -328,7 +369,11 @@ export class Dispatcher {
             db,
             worker,
             nudge,
-            { dueAt: new Date(now.getTime() + deferMs), countAttempt: false },
+            {
+              dueAt: new Date(now.getTime() + deferMs),
+              countAttempt: false,
+              error: this.refusalOf(item.identities),
+            },
             now,
           );
           stats.requeued++;
@@ -443,7 +488,11 @@ export class Dispatcher {
             db,
             this.o.worker,
             nudge,
-            { dueAt: new Date(clock.now().getTime() + wait), countAttempt: false },
+            {
+              dueAt: new Date(clock.now().getTime() + wait),
+              countAttempt: false,
+              error: this.refusalOf([identity]),
+            },
             clock.now(),
           );
           stats.requeued++;
@@ -456,6 +505,7 @@ export class Dispatcher {
         await this.o.chat.send({ person, identity }, message);
         delivered++;
         this.o.observer?.send(identity.platform, 'sent');
+        if (this.paused.delete(identity.tenantId)) await this.resumed(identity);
       } catch (error) {
         if (!(error instanceof ChatDeliveryError)) throw error;
         this.o.observer?.send(identity.platform, error.kind);
@@ -468,9 +518,14 @@ export class Dispatcher {
         if (delivered > 0) continue;
         if (error.kind === 'rate_limited') {
           const retry = error.retryAfterMs ?? 1_000;
-          // Only this conversation waits; rows to other conversations go on (and meet their own 429 if the limit is wider).
-          const limits = this.limitsFor(identity);
-          if (limits) this.limiter.penalise([limits.conversation], retry);
+          if (error.scope === 'workspace') {
+            // The token is refused in the whole tenant: its rows wait untried, and the pause is kept.
+            await this.refusedBy(identity, error.code, retry);
+          } else {
+            // Only this conversation waits; rows to other conversations go on (and meet their own 429 if the limit is wider).
+            const limits = this.limitsFor(identity);
+            if (limits) this.limiter.penalise([limits.conversation], retry);
+          }
           stats.rateLimited++;
           await requeueNudge(
             db,
@@ -499,6 +554,31 @@ export class Dispatcher {
       return 'settled';
     }
     return 'cancelled';
+  }
+
+  /** The platform refused the bot's token in this identity's tenant: it waits here, and is paused for all. */
+  private async refusedBy(identity: Identity, code: string, retryMs: number): Promise<void> {
+    this.refused.set(`${identity.tenantId}:${identity.platform}`, {
+      until: this.o.monotonic() + retryMs,
+      code,
+    });
+    this.paused.add(identity.tenantId);
+    try {
+      await pauseWorkspace(this.o.db, identity.tenantId, code, this.o.clock.now());
+    } catch (error) {
+      this.o.onError?.(error, 'workspace pause');
+    }
+  }
+
+  /** A send went through in a paused tenant: the pause ends (once across replicas) and its admins hear. */
+  private async resumed(identity: Identity): Promise<void> {
+    this.refused.delete(`${identity.tenantId}:${identity.platform}`);
+    try {
+      await resumeWorkspace(this.o.db, identity.tenantId, identity.platform, this.o.clock.now());
+    } catch (error) {
+      this.paused.add(identity.tenantId);
+      this.o.onError?.(error, 'workspace resume');
+    }
   }
 
   /** Transient failure: exponential backoff with jitter, until the maximum of attempts. */

@@ -114,7 +114,7 @@ export async function accountRemoved(
 /**
  * The person who first installs the app administers their workspace's tenant; a re-install
  * (members may re-install to grant a scope) makes an admin only of a workspace admin or owner,
- * as the platform says. Anyone else is linked and nothing more.
+ * as the platform says. Anyone else is linked and nothing more. The installer's person id.
  */
 export async function installedBy(
   deps: PlatformDeps,
@@ -125,7 +125,7 @@ export async function installedBy(
     first: boolean;
     workspaceAdmin: boolean;
   },
-): Promise<void> {
+): Promise<string> {
   const { db, clock, defaults } = deps;
   const { tenantId, platform, user } = input;
   const now = clock.now();
@@ -148,7 +148,7 @@ export async function installedBy(
     conversationRef: null,
     now,
   });
-  if (!grant || person.tenantRole === 'admin') return;
+  if (!grant || person.tenantRole === 'admin') return person.id;
   await recordAudit(db, {
     tenantId,
     at: now,
@@ -159,6 +159,7 @@ export async function installedBy(
     subjectId: person.id,
     data: { reason: input.first ? 'installed the app' : 're-installed the app as a workspace admin' },
   });
+  return person.id;
 }
 
 /**

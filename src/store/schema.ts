@@ -17,6 +17,9 @@ export interface TenantsTable {
   default_timezone: string;
   /** Opted in to the AI coach (migration 2026-12-06T1100). */
   ai_coach: Generated<boolean>;
+  /** The platform refuses the bot's token since then, with its code (migration 2026-12-06T1600). */
+  paused_since: Date | null;
+  paused_code: string | null;
   created_at: CreatedAt;
 }
 

@@ -1,4 +1,4 @@
-import type { Selectable } from 'kysely';
+import { type Selectable, sql } from 'kysely';
 import type { Locale } from '../config.ts';
 import type { Platform, Tenant } from '../domain/model.ts';
 import type { Db, Tx } from './db.ts';
@@ -110,7 +110,7 @@ export async function findTenant(
   return row ? toTenant(row) : undefined;
 }
 
-export async function getTenant(db: Db, tenantId: string): Promise<Tenant | undefined> {
+export async function getTenant(db: Db | Tx, tenantId: string): Promise<Tenant | undefined> {
   const row = await db.selectFrom('tenants').selectAll().where('id', '=', tenantId).executeTakeFirst();
   return row ? toTenant(row) : undefined;
 }
@@ -163,4 +163,60 @@ export async function renameCompetency(
     .where('key', '=', key)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
+}
+
+/**
+ * The platform refused the bot's token in a tenant: the pause starts now unless it already had
+ * (the first code is kept). Whether this call started it.
+ */
+export async function markPaused(db: Db | Tx, tenantId: string, code: string, now: Date): Promise<boolean> {
+  const result = await db
+    .updateTable('tenants')
+    .set({ paused_since: now, paused_code: code })
+    .where('id', '=', tenantId)
+    .where('paused_since', 'is', null)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/**
+ * Ends a tenant's pause, once across replicas (the row is locked, the first to end it is told
+ * since when and why); undefined when it was not paused.
+ */
+export async function endPause(
+  db: Db | Tx,
+  tenantId: string,
+): Promise<{ since: Date; code: string } | undefined> {
+  const result = await sql<{ since: Date | string; code: string | null }>`
+    with old as (
+      select id, paused_since, paused_code from tenants
+       where id = ${tenantId} and paused_since is not null for update)
+    update tenants t set paused_since = null, paused_code = null
+      from old where t.id = old.id
+    returning old.paused_since as since, old.paused_code as code`.execute(db);
+  const row = result.rows[0];
+  return row ? { since: new Date(row.since), code: row.code ?? 'unknown' } : undefined;
+}
+
+/** Which of these tenants are paused now. */
+export async function pausedAmong(db: Db | Tx, tenantIds: string[]): Promise<Set<string>> {
+  if (tenantIds.length === 0) return new Set();
+  const rows = await db
+    .selectFrom('tenants')
+    .select('id')
+    .where('id', 'in', [...new Set(tenantIds)])
+    .where('paused_since', 'is not', null)
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}
+
+/** Tenants paused now, by platform (a metric for the operator). */
+export async function pausedByPlatform(db: Db): Promise<Record<string, number>> {
+  const rows = await db
+    .selectFrom('tenants')
+    .select(['platform', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('paused_since', 'is not', null)
+    .groupBy('platform')
+    .execute();
+  return Object.fromEntries(rows.map((r) => [r.platform, Number(r.n)]));
 }

@@ -33,7 +33,14 @@ describe('Slack errors about a person and about the whole workspace', () => {
       // Re-queued for later (as a rate limit is), never "this person left".
       expect(failure.kind, code).toBe('rate_limited');
       expect(failure.retryAfterMs).toBe(WORKSPACE_PAUSE_MS);
+      // The token refused: the whole workspace waits. A missing permission stops some calls only.
+      expect(failure.scope, code).toBe(code === 'missing_scope' ? undefined : 'workspace');
     }
+    // A rate limit is one conversation's, however long.
+    expect(classifySlackError(platformError('ratelimited')).scope).toBeUndefined();
+    expect(
+      classifySlackError({ code: 'slack_webapi_rate_limited_error', retryAfter: 900 }).scope,
+    ).toBeUndefined();
   });
 
   it('builds a new client after a workspace-level error, so a reinstall’s token is used', async () => {
@@ -84,6 +91,7 @@ describe('Slack errors about a person and about the whole workspace', () => {
     await expect(port.send(to, message)).rejects.toMatchObject({
       kind: 'rate_limited',
       code: 'token_revoked',
+      scope: 'workspace',
     });
     // The app is reinstalled with a new token.
     token = 'xoxb-new';

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Bot } from '../../../src/flows/bot.ts';
 import { Core } from '../../../src/flows/core.ts';
 import { Inbox } from '../../../src/services/inbox.ts';
+import { pauseWorkspace } from '../../../src/services/workspace-pause.service.ts';
 import type { OpenDatabase } from '../../../src/store/db.ts';
+import { insertNudges } from '../../../src/store/nudge.store.ts';
 import { createPerson, findIdentity, getPerson, upsertIdentity } from '../../../src/store/person.store.ts';
 import { openMigratedPGlite } from '../../support/databases.ts';
 import { eventually } from '../../support/eventually.ts';
@@ -155,6 +157,116 @@ describe('core port', () => {
     expect(await core.installationRemoved(event)).toBeUndefined();
     expect(await core.installationRemoved({ ...event, key: 'T:T404' })).toBeUndefined();
     expect((await findIdentity(db.db, tenantId, 'slack', 'U9'))?.active).toBe(false);
+  });
+
+  it('a reinstall ends a paused workspace: its admins and whoever reinstalled hear since when, why and what waited', async () => {
+    const core = new Core({ bot });
+    const tenant = await core.tenant('slack', 'T:T7');
+    const notices = async () =>
+      (
+        await db.db
+          .selectFrom('nudges as n')
+          .innerJoin('people as p', (j) =>
+            j.onRef('p.tenant_id', '=', 'n.tenant_id').onRef('p.id', '=', 'n.recipient_id'),
+          )
+          .select(['p.name', 'n.payload'])
+          .where('n.tenant_id', '=', tenant.id)
+          .where('n.kind', '=', 'notice')
+          .orderBy('p.name')
+          .execute()
+      ).map((r) => {
+        const m = (typeof r.payload === 'string' ? JSON.parse(r.payload) : r.payload) as {
+          blocks: { text: string }[];
+        };
+        return { name: r.name, text: m.blocks.map((b) => b.text).join('\n') };
+      });
+    await core.installationAdded({
+      tenantId: tenant.id,
+      platform: 'slack',
+      user: { externalId: 'U_PAULA', name: 'Paula Rojas', locale: 'es-CL', timezone: 'America/Santiago' },
+      first: true,
+      workspaceAdmin: false,
+    });
+    // Installing, with nothing paused, tells nobody anything.
+    expect(await notices()).toEqual([]);
+    const paula = await findIdentity(db.db, tenant.id, 'slack', 'U_PAULA');
+    const pausedAt = new Date('2026-12-07T13:00:00Z');
+    expect(await pauseWorkspace(db.db, tenant.id, 'invalid_auth', pausedAt)).toBe(true);
+    // A pause already on keeps its start and its code.
+    expect(await pauseWorkspace(db.db, tenant.id, 'token_revoked', new Date('2026-12-07T14:00:00Z'))).toBe(
+      false,
+    );
+    // A reminder that met the refusal, back in the queue for a quarter of an hour later.
+    await insertNudges(
+      db.db,
+      [
+        {
+          tenantId: tenant.id,
+          kind: 'goal_drafting',
+          subjectId: 'c1',
+          slot: 'w1',
+          recipientId: paula?.personId ?? '',
+          dueAt: new Date('2026-12-07T17:15:00Z'),
+        },
+      ],
+      pausedAt,
+    );
+    await db.db
+      .updateTable('nudges')
+      .set({ last_error: 'invalid_auth' })
+      .where('tenant_id', '=', tenant.id)
+      .execute();
+    now = new Date('2026-12-07T17:05:00Z');
+    // Tomás, a member, reinstalls the app (a new token): he is linked, not made admin, and told too.
+    await core.installationAdded({
+      tenantId: tenant.id,
+      platform: 'slack',
+      user: { externalId: 'U_TOMAS', name: 'Tomás Vera', locale: 'en-US', timezone: 'America/Bogota' },
+      first: false,
+      workspaceAdmin: false,
+    });
+    expect(await notices()).toEqual([
+      {
+        name: 'Paula Rojas',
+        text: [
+          'Mentoría vuelve a escribir en este espacio de trabajo de Slack. Desde el lunes, 7 de diciembre, 10:00 (GMT-3) hasta el lunes, 7 de diciembre, 14:05 (GMT-3) no pudo: la credencial de la aplicación dejó de ser válida. Mientras tanto nadie recibió mensajes del bot ni se perdió nada.',
+          '1 recordatorio esperó y sale ahora.',
+          'Si vuelve a pasar, pide a quien administra el espacio de trabajo que reinstale la aplicación, o avisa a quien opera Mentoría.',
+        ].join('\n'),
+      },
+      {
+        name: 'Tomás Vera',
+        text: [
+          'Mentoría can write in this Slack workspace again. From Monday, December 7, 8:00 AM (GMT-5) until Monday, December 7, 12:05 PM (GMT-5) it could not: the app’s credentials stopped being valid. Meanwhile nobody got messages from the bot, and nothing was lost.',
+          '1 reminder waited and goes out now.',
+          'If it happens again, ask whoever administers the workspace to reinstall the app, or tell whoever runs Mentoría.',
+        ].join('\n'),
+      },
+    ]);
+    // What waited goes now, not a quarter of an hour later.
+    const reminder = await db.db
+      .selectFrom('nudges')
+      .select(['due_at', 'last_error'])
+      .where('tenant_id', '=', tenant.id)
+      .where('kind', '=', 'goal_drafting')
+      .executeTakeFirstOrThrow();
+    expect(reminder).toEqual({ due_at: now, last_error: null });
+    const paused = await db.db
+      .selectFrom('tenants')
+      .select(['paused_since', 'paused_code'])
+      .where('id', '=', tenant.id)
+      .executeTakeFirstOrThrow();
+    expect(paused).toEqual({ paused_since: null, paused_code: null });
+    // Another reinstall, nothing paused: nobody is told again.
+    await core.installationAdded({
+      tenantId: tenant.id,
+      platform: 'slack',
+      user: { externalId: 'U_TOMAS', name: 'Tomás Vera' },
+      first: false,
+      workspaceAdmin: false,
+    });
+    expect(await notices()).toHaveLength(2);
+    now = new Date('2026-12-06T12:00:00Z');
   });
 
   it('reports a paused workspace once a day, with a notice for each admin account on that platform', async () => {

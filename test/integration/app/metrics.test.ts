@@ -8,6 +8,7 @@ import { Dispatcher } from '../../../src/scheduler/dispatcher.ts';
 import type { OpenDatabase } from '../../../src/store/db.ts';
 import { inboxStats } from '../../../src/store/inbox.store.ts';
 import { dueStats } from '../../../src/store/nudge.store.ts';
+import { pausedByPlatform } from '../../../src/store/tenant.store.ts';
 import { openMigratedPGlite } from '../../support/databases.ts';
 import {
   ChatDeliveryError,
@@ -41,6 +42,7 @@ describe('GET /metrics', () => {
     metrics = new Metrics({
       inbox: () => inboxStats(db.db, w.clock.now()),
       reminders: () => dueStats(db.db, w.clock.now()),
+      paused: () => pausedByPlatform(db.db),
     });
     server = createHttpServer(
       { metrics, health: async () => true },
@@ -135,6 +137,41 @@ describe('GET /metrics', () => {
     expect(
       sample(after, 'mentoria_http_request_seconds_count', { route: 'metrics', status: '200' }),
     ).toBeGreaterThanOrEqual(2);
+  });
+
+  it('counts the workspaces whose platform refuses the bot’s token, from the first refusal to the first send through', async () => {
+    const paused = async () =>
+      sample((await scrape()).text, 'mentoria_workspaces_paused', { platform: 'slack' });
+    expect(await paused()).toBe(0);
+    expect(sample((await scrape()).text, 'mentoria_workspaces_paused', { platform: 'teams' })).toBe(0);
+    // A Slack workspace (the test world's tenants are the console's).
+    const other = await worldWithDueReminders(db.db, 1, 'metrics-paused');
+    await db.db
+      .updateTable('tenants')
+      .set({ platform: 'slack' })
+      .where('id', '=', other.w.tenant.id)
+      .execute();
+    let revoked = true;
+    const chat = new RecordingChat();
+    chat.failWith = (identity) =>
+      revoked && identity.tenantId === other.w.tenant.id
+        ? new ChatDeliveryError('rate_limited', 'token_revoked', 60_000, 'workspace')
+        : undefined;
+    const dispatcher = new Dispatcher({
+      db: db.db,
+      clock: other.w.clock,
+      chat,
+      worker: 'w-paused',
+      limits: FAST_LIMITS,
+      monotonic: () => other.w.clock.now().getTime(),
+    });
+    await dispatcher.drain();
+    expect(await paused()).toBe(1);
+    revoked = false;
+    other.w.clock.advance(61_000);
+    await dispatcher.drain();
+    expect(chat.delivered.length).toBeGreaterThan(0);
+    expect(await paused()).toBe(0);
   });
 
   it('without a token, answers this machine only, not a client a proxy forwards', async () => {

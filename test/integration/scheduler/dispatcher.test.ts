@@ -4,6 +4,7 @@ import { Dispatcher } from '../../../src/scheduler/dispatcher.ts';
 import { answerSession } from '../../../src/services/session.service.ts';
 import type { OpenDatabase } from '../../../src/store/db.ts';
 import { claimDue } from '../../../src/store/nudge.store.ts';
+import { upsertIdentity } from '../../../src/store/person.store.ts';
 import { COHORT_CYCLE, seedCohort, seedDueSessionReminders } from '../../bench/seed.ts';
 import { openFreshPostgres, testBackends } from '../../support/databases.ts';
 import { eventually } from '../../support/eventually.ts';
@@ -169,6 +170,102 @@ describe.each(testBackends())('dispatcher on $name', (backend) => {
     w.clock.advance(21_000);
     expect((await dispatcher.drain()).sent).toBe(5);
     expect(await statuses(db)).toEqual({ sent: 10 });
+  });
+
+  it('a workspace that refuses the bot’s token: one try, its rows wait untried; the first send through tells its admins once', async () => {
+    db = await backend.open();
+    const { w } = await worldWithDueReminders(db.db, 5);
+    // Carmen administers the tenant, on Slack too; another tenant's rows are due as well.
+    await upsertIdentity(db.db, {
+      tenantId: w.tenant.id,
+      personId: w.carmen.id,
+      platform: 'slack',
+      externalId: 'UCARMEN',
+      conversationRef: { channel: 'DCARMEN' },
+      now: w.clock.now(),
+    });
+    const other = await worldWithDueReminders(db.db, 2, 'other');
+    const pausedAt = w.clock.now();
+    let revoked = true;
+    let refusals = 0;
+    const chat = new RecordingChat();
+    // What the Slack adapter makes of `{ ok: false, error: 'token_revoked' }`.
+    chat.failWith = (identity) => {
+      if (identity.tenantId !== w.tenant.id || !revoked) return undefined;
+      refusals++;
+      return new ChatDeliveryError('rate_limited', 'token_revoked', 15 * 60_000, 'workspace');
+    };
+    const dispatcher = new Dispatcher({
+      db: db.db,
+      clock: w.clock,
+      chat,
+      worker: 'w1',
+      limits: FAST_LIMITS,
+      concurrency: 1,
+      monotonic: () => w.clock.now().getTime(),
+    });
+    const tenantOf = (id: string) =>
+      db.db
+        .selectFrom('tenants')
+        .select(['paused_since', 'paused_code'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+    const held = () =>
+      db.db
+        .selectFrom('nudges')
+        .select(['last_error', 'due_at'])
+        .where('tenant_id', '=', w.tenant.id)
+        .where('status', '=', 'pending')
+        .execute();
+    await dispatcher.drain();
+    // One call met the refusal; the other nine rows went back untried, each saying why.
+    expect(refusals).toBe(1);
+    const waiting = await held();
+    expect(waiting).toHaveLength(10);
+    for (const row of waiting) {
+      expect(row.last_error).toBe('token_revoked');
+      expect(row.due_at.getTime()).toBeGreaterThan(pausedAt.getTime() + 14 * 60_000);
+    }
+    expect(await tenantOf(w.tenant.id)).toEqual({ paused_since: pausedAt, paused_code: 'token_revoked' });
+    // The other tenant's people got theirs, and it is not paused.
+    expect(chat.delivered.map((d) => d.identity.tenantId)).toEqual(Array(4).fill(other.w.tenant.id));
+    expect(await tenantOf(other.w.tenant.id)).toEqual({ paused_since: null, paused_code: null });
+    // A quarter of an hour later, still refused: one more try, and the pause keeps its start.
+    w.clock.advance(15 * 60_000 + 1_000);
+    await dispatcher.drain();
+    expect(refusals).toBe(2);
+    expect((await tenantOf(w.tenant.id)).paused_since).toEqual(pausedAt);
+    // The token works again (reinstalled, or the variable fixed): everything goes, and Carmen hears once.
+    revoked = false;
+    w.clock.advance(15 * 60_000 + 1_000);
+    const resumedAt = w.clock.now();
+    await dispatcher.drain();
+    await dispatcher.drain();
+    const mine = chat.delivered.filter((d) => d.identity.tenantId === w.tenant.id);
+    const toCarmen = mine.filter((d) => d.identity.externalId === 'UCARMEN');
+    expect(mine).toHaveLength(11);
+    expect(toCarmen).toHaveLength(1);
+    const text = toCarmen[0]?.message.blocks.map((b) => (b.type === 'text' ? b.text : '')).join('\n');
+    expect(toCarmen[0]?.message.summary).toBe('Mentoría vuelve a escribir en este espacio de trabajo');
+    expect(text).toContain('Mentoría vuelve a escribir en este espacio de trabajo de Slack.');
+    expect(text).toContain('no pudo: se revocó el permiso de la aplicación.');
+    expect(text).toContain('10 recordatorios esperaron y salen ahora.');
+    expect(await tenantOf(w.tenant.id)).toEqual({ paused_since: null, paused_code: null });
+    expect(await statuses(db)).toEqual({ sent: 15 });
+    const audit = await db.db
+      .selectFrom('audit_log')
+      .select(['action', 'at'])
+      .where('tenant_id', '=', w.tenant.id)
+      .where('action', 'like', 'workspace.%')
+      .orderBy('at')
+      .execute();
+    expect(audit).toEqual([
+      { action: 'workspace.paused', at: pausedAt },
+      { action: 'workspace.resumed', at: resumedAt },
+    ]);
+    // Another replica, or this one later, has nothing paused to end: nobody hears it twice.
+    await new Dispatcher({ db: db.db, clock: w.clock, chat, worker: 'w2', limits: FAST_LIMITS }).drain();
+    expect(chat.delivered.filter((d) => d.identity.externalId === 'UCARMEN')).toHaveLength(1);
   });
 
   it('leaves a person’s rows to the replica that holds one of them, so that one paces the conversation', async () => {

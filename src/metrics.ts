@@ -25,6 +25,14 @@ export interface Observer {
 const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
 
 /**
+ * How often Node's event-loop delay is sampled (prom-client's `eventLoopMonitoringPrecision`).
+ * Its `mentoria_nodejs_eventloop_lag_*` figures are the intervals between two samples, so an idle
+ * loop reads this much (0.010 s) and a loop held for 25 ms reads up to 35 ms: the delay is the
+ * figure minus this (Node's `monitorEventLoopDelay` records the interval, nodejs/node#25378).
+ */
+export const EVENT_LOOP_RESOLUTION_MS = 10;
+
+/**
  * The server's figures in Prometheus' text format (`GET /metrics`): latencies, the inbox and the
  * reminder queue, sends by outcome, the database pool, and Node's own (event-loop lag, memory).
  * One registry per server (not prom-client's global one), so tests can build several.
@@ -37,7 +45,11 @@ export class Metrics implements Observer {
 
   constructor(sources: MetricSources = {}) {
     const registers = [this.registry];
-    collectDefaultMetrics({ register: this.registry, prefix: 'mentoria_' });
+    collectDefaultMetrics({
+      register: this.registry,
+      prefix: 'mentoria_',
+      eventLoopMonitoringPrecision: EVENT_LOOP_RESOLUTION_MS,
+    });
     this.turns = new Histogram({
       name: 'mentoria_turn_seconds',
       help: 'Time the core took to handle a person’s event, by platform and kind.',

@@ -1,5 +1,8 @@
-import { execFileSync } from 'node:child_process';
+import { type ChildProcess, execFileSync } from 'node:child_process';
 import { createHash, randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { sql } from 'kysely';
 import { LinkSigner } from '../../src/services/links.ts';
 import {
@@ -17,20 +20,43 @@ import { seedReportCycle } from './seed.ts';
 
 const LINK_SECRET = 'bench-link-secret-0123456789abcdef0123';
 
-/** The longest the server's event loop was held since the last scrape (prom-client, reset on scrape). */
-async function longestBlockMs(port: number): Promise<number> {
-  const text = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
-  const max = /^mentoria_nodejs_eventloop_lag_max_seconds (\S+)$/m.exec(text)?.[1];
-  return Math.round(Number(max ?? 0) * 10_000) / 10;
+/**
+ * The server's event loop since the last reading, from `loop-probe.ts` preloaded into it: the
+ * longest it was blocked by the server's own work (its main thread's CPU in one turn) and the
+ * longest it was delayed (that turn on the clock, waiting for a core included).
+ */
+function loopReader(server: ChildProcess, file: string) {
+  let seq = 0;
+  return async (): Promise<{ block: number; delay: number }> => {
+    server.kill('SIGUSR2');
+    for (let i = 0; i < 200; i++) {
+      await new Promise((r) => setTimeout(r, 10));
+      try {
+        const read = JSON.parse(readFileSync(file, 'utf8')) as {
+          seq: number;
+          blockMs: number;
+          delayMs: number;
+        };
+        if (read.seq <= seq) continue;
+        seq = read.seq;
+        return { block: Math.round(read.blockMs * 10) / 10, delay: Math.round(read.delayMs * 10) / 10 };
+      } catch {
+        // Not written yet.
+      }
+    }
+    throw new Error('the loop probe did not answer');
+  };
 }
 
 /**
  * slack_ack_during_export: the slack_ack load (signed slash commands and clicks, concurrency 32)
  * against the server, first alone, then while an admin downloads the results workbook and the
  * diplomas of a cycle of 20,000 participants one after the other through their signed links.
- * `ratio_p99` is the ack p99 during the exports over the p99 without them. The longest the server's
- * event loop was held (`/metrics`, Node's event-loop delay) is given for the exports alone, the
- * chat load alone, and both together.
+ * `ratio_p99` is the ack p99 during the exports over the p99 without them. For the exports alone,
+ * the chat load alone and both together: the longest the server's event loop was blocked by its
+ * own work (its main thread's CPU in one turn of the loop) and the longest it was delayed (that
+ * turn on the clock, which also counts waiting for a core the other processes hold), from
+ * `loop-probe.ts` preloaded into the server.
  */
 export async function slackAckDuringExport(
   serverUrl: string,
@@ -67,19 +93,27 @@ export async function slackAckDuringExport(
       };
     }),
   );
-  const server = start(['dist/src/main.js'], {
-    DATABASE_URL: db.url,
-    SLACK_BOT_TOKEN: 'xoxb-bench',
-    SLACK_SIGNING_SECRET: SECRET,
-    SLACK_API_URL: `${standIn.url}/api/`,
-    LINK_SECRET,
-    // BENCH_FILE_WORKERS=0 measures the same with files built on the event loop, as before.
-    FILE_WORKERS: process.env.BENCH_FILE_WORKERS ?? '1',
-    NODE_ENV: 'development',
-    HOST: '127.0.0.1',
-    PORT: String(port),
-    LOG_LEVEL: 'silent',
-  });
+  const probeDir = mkdtempSync(join(tmpdir(), 'mentoria-loop-'));
+  const probeFile = join(probeDir, 'loop.json');
+  const server = start(
+    ['dist/src/main.js'],
+    {
+      DATABASE_URL: db.url,
+      SLACK_BOT_TOKEN: 'xoxb-bench',
+      SLACK_SIGNING_SECRET: SECRET,
+      SLACK_API_URL: `${standIn.url}/api/`,
+      LINK_SECRET,
+      // BENCH_FILE_WORKERS=0 measures the same with files built on the event loop, as before.
+      FILE_WORKERS: process.env.BENCH_FILE_WORKERS ?? '1',
+      NODE_ENV: 'development',
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      LOG_LEVEL: 'silent',
+      LOOP_PROBE_FILE: probeFile,
+    },
+    ['--import', './test/bench/loop-probe.ts'],
+  );
+  const loop = loopReader(server, probeFile);
   try {
     await waitFor(`http://127.0.0.1:${port}/slack/events`);
     const send = slackSender(standIn.url, port);
@@ -89,7 +123,7 @@ export async function slackAckDuringExport(
       await (await fetch(link.url, { headers: { cookie: link.cookie } })).arrayBuffer();
     // The exports on their own, no chat traffic: how long building and sending them holds the
     // event loop (with traffic, the figure also counts the loop's own busy stretches).
-    await longestBlockMs(port);
+    await loop();
     let exportsAlone = 0;
     const quiet = performance.now();
     while (performance.now() - quiet < ms / 2)
@@ -97,15 +131,15 @@ export async function slackAckDuringExport(
         await (await fetch(link.url, { headers: { cookie: link.cookie } })).arrayBuffer();
         exportsAlone++;
       }
-    const blockExportOnly = await longestBlockMs(port);
+    const exportOnly = await loop();
     const alone = await load(ms, send);
-    const blockAlone = await longestBlockMs(port);
+    const ackOnly = await loop();
     // The same load while the admin's downloads follow one another until it ends.
     let exporting = true;
     let exports = 0;
     let exportErrors = 0;
     let bytes = 0;
-    await longestBlockMs(port);
+    await loop();
     const downloads = (async () => {
       for (let i = 0; exporting; i++) {
         const link = links[i % links.length] as { url: string; cookie: string };
@@ -120,7 +154,7 @@ export async function slackAckDuringExport(
     const during = await load(ms, send);
     exporting = false;
     await downloads;
-    const blockDuring = await longestBlockMs(port);
+    const both = await loop();
     const p99Alone = percentile(alone.latencies, 99);
     const p99During = percentile(during.latencies, 99);
     return {
@@ -130,10 +164,13 @@ export async function slackAckDuringExport(
       p50_during_ms: percentile(during.latencies, 50),
       p99_during_ms: p99During,
       ratio_p99: p99Alone ? Math.round((p99During / p99Alone) * 100) / 100 : 0,
-      longest_block_export_only_ms: blockExportOnly,
+      longest_block_export_only_ms: exportOnly.block,
+      longest_delay_export_only_ms: exportOnly.delay,
       exports_alone: exportsAlone,
-      longest_block_ack_only_ms: blockAlone,
-      longest_block_ms: blockDuring,
+      longest_block_ack_only_ms: ackOnly.block,
+      longest_delay_ack_only_ms: ackOnly.delay,
+      longest_block_ms: both.block,
+      longest_delay_ms: both.delay,
       exports,
       export_mb: Math.round(bytes / 1e5) / 10,
       export_errors: exportErrors,
@@ -143,6 +180,7 @@ export async function slackAckDuringExport(
     server.kill('SIGTERM');
     await new Promise((r) => setTimeout(r, 500));
     standIn.process.kill('SIGKILL');
+    rmSync(probeDir, { recursive: true, force: true });
     await db.close();
   }
 }

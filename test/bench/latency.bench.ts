@@ -25,13 +25,17 @@ const SERVER_FLAGS = [
   ...(process.env.PROF ? ['--cpu-prof', '--cpu-prof-dir=/tmp/sprof'] : []),
 ];
 
-export function start(args: string[], env: Record<string, string>): ChildProcess {
+export function start(args: string[], env: Record<string, string>, flags: string[] = []): ChildProcess {
   // The server runs as `npm start` runs it: compiled JavaScript (dist/), no TypeScript loader.
   const compiled = args[0]?.startsWith('dist/');
-  return spawn(process.execPath, compiled ? [...SERVER_FLAGS, ...args] : ['--import', 'tsx', ...args], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  return spawn(
+    process.execPath,
+    compiled ? [...SERVER_FLAGS, ...flags, ...args] : ['--import', 'tsx', ...args],
+    {
+      env: { ...process.env, ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
 }
 
 export async function waitFor(url: string, ms = 30_000): Promise<void> {

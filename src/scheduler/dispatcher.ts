@@ -216,28 +216,31 @@ export class Dispatcher {
       skipTenants,
     });
     if (rows.length === 0) return [];
+    // What sending needs, read together: the recipients and their accounts, the sessions (most of
+    // the volume is session reminders), and which tenants are paused.
+    const [{ people, identities }, sessions, paused] = await Promise.all([
+      recipientsOf(
+        db,
+        rows.map((r) => ({ tenantId: r.tenantId, personId: r.recipientId })),
+      ),
+      sessionsWithPair(
+        db,
+        rows
+          .filter((r) => r.kind === 'session_reminder' || r.kind === 'session_outcome')
+          .map((r) => ({ tenantId: r.tenantId, id: r.subjectId })),
+      ),
+      pausedAmong(
+        db,
+        rows.map((r) => r.tenantId),
+      ),
+    ]);
     // A pause another replica ended is over here too; one still on is ended by the first send through.
-    const paused = await pausedAmong(
-      db,
-      rows.map((r) => r.tenantId),
-    );
     for (const row of rows) {
       if (paused.has(row.tenantId)) this.paused.add(row.tenantId);
       else if (this.paused.delete(row.tenantId))
         for (const key of this.refused.keys())
           if (key.startsWith(`${row.tenantId}:`)) this.refused.delete(key);
     }
-    const { people, identities } = await recipientsOf(
-      db,
-      rows.map((r) => ({ tenantId: r.tenantId, personId: r.recipientId })),
-    );
-    // Session nudges are most of the volume: their sessions load in one query for the claim.
-    const sessions = await sessionsWithPair(
-      db,
-      rows
-        .filter((r) => r.kind === 'session_reminder' || r.kind === 'session_outcome')
-        .map((r) => ({ tenantId: r.tenantId, id: r.subjectId })),
-    );
     return interleaveByTenant(rows).map((nudge) => {
       const key = `${nudge.tenantId}:${nudge.recipientId}`;
       return { nudge, person: people.get(key), identities: identities.get(key) ?? [], sessions };

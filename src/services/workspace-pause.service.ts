@@ -84,7 +84,8 @@ export async function resumeWorkspace(
   return db.transaction().execute(async (tx) => {
     const ended = await endPause(tx, tenantId);
     if (!ended) return undefined;
-    // What met the refusal went back with its code: in hand (going out now) or queued (brought forward).
+    // What met the refusal went back with its code: in hand (going out now) or queued (brought
+    // forward, messages written for someone included; the count is of reminders).
     const inHand = await tx
       .selectFrom('nudges')
       .select((eb) => eb.fn.countAll<number>().as('n'))
@@ -99,7 +100,6 @@ export async function resumeWorkspace(
       .set({ due_at: now, last_error: null, updated_at: now })
       .where('tenant_id', '=', tenantId)
       .where('last_error', '=', ended.code)
-      .where('kind', '<>', 'notice')
       .where('status', '=', 'pending')
       .where('due_at', '>', now)
       .execute();

@@ -30,6 +30,23 @@ export class TokenRefused extends Error {
   }
 }
 
+/**
+ * Entra refused the bot's own credentials (an app secret expired or replaced, a certificate
+ * removed, the app registration gone): every call to the Bot Connector fails until whoever runs
+ * the bot fixes them, so messages wait instead of failing. `code` is Entra's error
+ * (`invalid_client`, `unauthorized_client`…); `aadsts` its numbered reason when it gave one.
+ */
+export class BotCredentialsRefused extends Error {
+  readonly statusCode = 401;
+  readonly credentialsRefused = true;
+  constructor(
+    readonly code: string,
+    readonly aadsts: number | undefined,
+  ) {
+    super(`bot token refused: ${code}${aadsts ? ` (AADSTS${aadsts})` : ''}`);
+  }
+}
+
 /** The verified claims of a Teams request, as the SDK expects them on `request.user`. */
 export type TeamsClaims = JWTPayload & { serviceurl?: string; aud: string };
 
@@ -255,10 +272,20 @@ export class BotTokenSource {
       access_token?: unknown;
       expires_in?: unknown;
       error?: unknown;
+      error_codes?: unknown;
     };
+    // Entra answers 400 or 401 with `invalid_client` (a wrong or expired secret) or
+    // `unauthorized_client` (the app unknown there): the credentials, not the moment.
+    if (res.status === 400 || res.status === 401) {
+      const codes = Array.isArray(body.error_codes) ? body.error_codes : [];
+      throw new BotCredentialsRefused(
+        typeof body.error === 'string' ? body.error.slice(0, 64) : `http_${res.status}`,
+        typeof codes[0] === 'number' ? codes[0] : undefined,
+      );
+    }
     if (!res.ok || typeof body.access_token !== 'string')
       throw Object.assign(new Error(`bot token refused: ${String(body.error ?? res.status)}`), {
-        statusCode: res.status === 400 || res.status === 401 ? 401 : res.status,
+        statusCode: res.status,
       });
     const seconds = Number(body.expires_in);
     const lifetime = Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 3_600_000;

@@ -50,8 +50,21 @@ function cardActivity(card: CardElement): Partial<Activity> {
   return { type: 'message', attachments: [{ contentType: CARD, content: card }] } as Partial<Activity>;
 }
 
-/** Bot Connector errors: the person or the bot is gone (permanent), or try again later. */
+/** How long a tenant's messages wait, untried, after Entra refused the bot's credentials. */
+export const CREDENTIALS_PAUSE_MS = 15 * 60_000;
+
+/**
+ * Bot Connector errors: the person or the bot is gone (permanent), the bot's own credentials
+ * refused (every conversation waits: a pause), or try again later.
+ */
 export function classifyTeamsError(error: unknown): ChatDeliveryError {
+  if ((error as { credentialsRefused?: unknown })?.credentialsRefused === true)
+    return new ChatDeliveryError(
+      'rate_limited',
+      String((error as { code?: unknown }).code ?? 'invalid_client'),
+      CREDENTIALS_PAUSE_MS,
+      'workspace',
+    );
   const e = error as {
     statusCode?: number;
     status?: number;

@@ -1088,9 +1088,14 @@ export const en: typeof es = {
     missing_scope:
       'Mentoría cannot complete an action in this Slack workspace: the app lacks the “{{scope}}” permission. Reminders wait until the app is reinstalled with it ({{where}}).',
     app_settings: 'from the app’s settings at api.slack.com',
-    resumed_summary: 'Mentoría can write in this workspace again',
+    resumed_summary: 'Mentoría can write here again',
+    where: {
+      slack: 'this Slack workspace',
+      teams: 'your organization in Microsoft Teams',
+      other: 'this platform',
+    },
     resumed:
-      'Mentoría can write in this {{platform}} workspace again. From {{from}} until {{to}} it could not: {{reason}}. Meanwhile nobody got messages from the bot, and nothing was lost.',
+      'Mentoría can write in {{where}} again. From {{from}} until {{to}} it could not: {{reason}}. Meanwhile nobody got messages from the bot, and nothing was lost.',
     resumed_waited_zero: 'No reminder was left waiting.',
     resumed_waited_one: '1 reminder waited and goes out now.',
     resumed_waited_other: '{{count}} reminders waited and go out now.',
@@ -1101,6 +1106,8 @@ export const en: typeof es = {
       invalid: 'the app’s credentials stopped being valid',
       expired: 'the app’s token expired and was not renewed',
       withdrawn: 'the workspace withdrew the app’s access',
+      credentials:
+        'Microsoft refused the bot’s credentials (its app secret or certificate expired or changed)',
       not_installed: 'the app was not installed',
       other: 'the platform refused the app’s credentials ({{code}})',
     },

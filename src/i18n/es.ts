@@ -1109,9 +1109,14 @@ export const es = {
     missing_scope:
       'Mentoría no puede completar una acción en este espacio de trabajo de Slack: a la aplicación le falta el permiso «{{scope}}». Los recordatorios esperan hasta que se reinstale la aplicación con ese permiso ({{where}}).',
     app_settings: 'desde la configuración de la aplicación en api.slack.com',
-    resumed_summary: 'Mentoría vuelve a escribir en este espacio de trabajo',
+    resumed_summary: 'Mentoría vuelve a escribir aquí',
+    where: {
+      slack: 'este espacio de trabajo de Slack',
+      teams: 'tu organización en Microsoft Teams',
+      other: 'esta plataforma',
+    },
     resumed:
-      'Mentoría vuelve a escribir en este espacio de trabajo de {{platform}}. Desde el {{from}} hasta el {{to}} no pudo: {{reason}}. Mientras tanto nadie recibió mensajes del bot ni se perdió nada.',
+      'Mentoría vuelve a escribir en {{where}}. Desde el {{from}} hasta el {{to}} no pudo: {{reason}}. Mientras tanto nadie recibió mensajes del bot ni se perdió nada.',
     resumed_waited_zero: 'Ningún recordatorio quedó esperando.',
     resumed_waited_one: '1 recordatorio esperó y sale ahora.',
     resumed_waited_other: '{{count}} recordatorios esperaron y salen ahora.',
@@ -1122,6 +1127,8 @@ export const es = {
       invalid: 'la credencial de la aplicación dejó de ser válida',
       expired: 'la credencial de la aplicación caducó y no se renovó',
       withdrawn: 'el espacio de trabajo retiró el acceso de la aplicación',
+      credentials:
+        'Microsoft rechazó las credenciales del bot (su secreto o certificado de aplicación venció o cambió)',
       not_installed: 'la aplicación no estaba instalada',
       other: 'la plataforma rechazó la credencial de la aplicación ({{code}})',
     },

@@ -567,7 +567,14 @@ export class Dispatcher {
     });
     this.paused.add(identity.tenantId);
     try {
-      await pauseWorkspace(this.o.db, identity.tenantId, code, this.o.clock.now());
+      // The operator hears once, across replicas, when the pause starts (the admins cannot be told).
+      if (await pauseWorkspace(this.o.db, identity.tenantId, code, this.o.clock.now()))
+        this.o.onError?.(
+          new Error(
+            `${identity.platform} refuses the bot's credentials in tenant ${identity.tenantId} (${code}): its messages wait until they work again`,
+          ),
+          'workspace paused',
+        );
     } catch (error) {
       this.o.onError?.(error, 'workspace pause');
     }

@@ -23,9 +23,13 @@ const REASONS: Record<string, string> = {
   account_inactive_workspace: 'workspace.reason.withdrawn',
   team_access_not_granted: 'workspace.reason.withdrawn',
   no_installation: 'workspace.reason.not_installed',
+  // Entra refused the Teams bot's own app credentials.
+  invalid_client: 'workspace.reason.credentials',
+  unauthorized_client: 'workspace.reason.credentials',
 };
 
-const PLATFORM_NAMES: Record<string, string> = { slack: 'Slack', teams: 'Microsoft Teams' };
+/** Where the bot writes again, as its people name it. */
+const WHERE: Record<string, string> = { slack: 'workspace.where.slack', teams: 'workspace.where.teams' };
 
 /** Starts a tenant's pause (once: a pause already running keeps its start); whether this call did. */
 export async function pauseWorkspace(db: Db, tenantId: string, code: string, now: Date): Promise<boolean> {
@@ -56,7 +60,7 @@ export function resumedMessage(
     .text(
       [
         t('workspace.resumed', {
-          platform: PLATFORM_NAMES[input.platform] ?? input.platform,
+          where: t(WHERE[input.platform] ?? 'workspace.where.other'),
           from: fmt.dateTime(input.since),
           to: fmt.dateTime(input.until),
           reason: t(reason, { code: input.code }),

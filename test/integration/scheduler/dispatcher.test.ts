@@ -246,7 +246,7 @@ describe.each(testBackends())('dispatcher on $name', (backend) => {
     expect(mine).toHaveLength(11);
     expect(toCarmen).toHaveLength(1);
     const text = toCarmen[0]?.message.blocks.map((b) => (b.type === 'text' ? b.text : '')).join('\n');
-    expect(toCarmen[0]?.message.summary).toBe('Mentoría vuelve a escribir en este espacio de trabajo');
+    expect(toCarmen[0]?.message.summary).toBe('Mentoría vuelve a escribir aquí');
     expect(text).toContain('Mentoría vuelve a escribir en este espacio de trabajo de Slack.');
     expect(text).toContain('no pudo: se revocó el permiso de la aplicación.');
     expect(text).toContain('10 recordatorios esperaron y salen ahora.');

@@ -166,7 +166,7 @@ export class Core implements CorePort {
     const deps = this.o.bot.deps;
     const installer = await installedBy(deps, input);
     // A reinstall with a new token ends a pause: the admins, and whoever reinstalled, hear what waited.
-    await resumeWorkspace(deps.db, input.tenantId, input.platform, deps.clock.now(), installer);
+    await resumeWorkspace(deps, input.tenantId, input.platform, installer);
   }
 
   installationRemoved(input: {

@@ -568,7 +568,7 @@ export class Dispatcher {
     this.paused.add(identity.tenantId);
     try {
       // The operator hears once, across replicas, when the pause starts (the admins cannot be told).
-      if (await pauseWorkspace(this.o.db, identity.tenantId, code, this.o.clock.now()))
+      if (await pauseWorkspace(this.o, identity.tenantId, code))
         this.o.onError?.(
           new Error(
             `${identity.platform} refuses the bot's credentials in tenant ${identity.tenantId} (${code}): its messages wait until they work again`,
@@ -584,7 +584,7 @@ export class Dispatcher {
   private async resumed(identity: Identity): Promise<void> {
     this.refused.delete(`${identity.tenantId}:${identity.platform}`);
     try {
-      await resumeWorkspace(this.o.db, identity.tenantId, identity.platform, this.o.clock.now());
+      await resumeWorkspace(this.o, identity.tenantId, identity.platform);
     } catch (error) {
       this.paused.add(identity.tenantId);
       this.o.onError?.(error, 'workspace resume');

@@ -1,11 +1,11 @@
 import type { Person, Platform } from '../domain/model.ts';
-import { readerOf } from '../flows/context.ts';
+import { type Formatter, formatter, type T, translator } from '../i18n/index.ts';
 import { message, type OutboundMessage } from '../messages/model.ts';
 import { recordAudit } from '../store/audit.store.ts';
-import type { Db } from '../store/db.ts';
 import { queueNotices } from '../store/nudge.store.ts';
 import { getPerson, tenantAdmins } from '../store/person.store.ts';
 import { endPause, markPaused } from '../store/tenant.store.ts';
+import type { Deps } from './deps.ts';
 
 /**
  * A workspace whose platform refuses the bot's token is paused: nobody there can be written to,
@@ -32,7 +32,12 @@ const REASONS: Record<string, string> = {
 const WHERE: Record<string, string> = { slack: 'workspace.where.slack', teams: 'workspace.where.teams' };
 
 /** Starts a tenant's pause (once: a pause already running keeps its start); whether this call did. */
-export async function pauseWorkspace(db: Db, tenantId: string, code: string, now: Date): Promise<boolean> {
+export async function pauseWorkspace(
+  { db, clock }: Pick<Deps, 'db' | 'clock'>,
+  tenantId: string,
+  code: string,
+): Promise<boolean> {
+  const now = clock.now();
   return db.transaction().execute(async (tx) => {
     if (!(await markPaused(tx, tenantId, code, now))) return false;
     await recordAudit(tx, {
@@ -51,7 +56,7 @@ export async function pauseWorkspace(db: Db, tenantId: string, code: string, now
 
 /** The admins' message: the bot writes again, what stopped it and for how long, what waited. */
 export function resumedMessage(
-  reader: Pick<ReturnType<typeof readerOf>, 't' | 'fmt'>,
+  reader: { t: T; fmt: Formatter },
   input: { platform: Platform; since: Date; until: Date; code: string; waited: number },
 ): OutboundMessage {
   const { t, fmt } = reader;
@@ -78,13 +83,13 @@ export function resumedMessage(
  * tenant's admins are told, each in their language and zone. Undefined when it was not paused.
  */
 export async function resumeWorkspace(
-  db: Db,
+  { db, clock }: Pick<Deps, 'db' | 'clock'>,
   tenantId: string,
   platform: Platform,
-  now: Date,
   /** Who made it work again (a reinstall), told as well when not an admin. */
   installerId?: string,
 ): Promise<{ since: Date; code: string; waited: number; told: number } | undefined> {
+  const now = clock.now();
   return db.transaction().execute(async (tx) => {
     const ended = await endPause(tx, tenantId);
     if (!ended) return undefined;
@@ -115,13 +120,16 @@ export async function resumeWorkspace(
       told.map((admin) => ({
         tenantId,
         recipientId: admin.id,
-        message: resumedMessage(readerOf(admin), {
-          platform,
-          since: ended.since,
-          until: now,
-          code: ended.code,
-          waited,
-        }),
+        message: resumedMessage(
+          { t: translator(admin.locale, admin.gender), fmt: formatter(admin.locale, admin.timezone) },
+          {
+            platform,
+            since: ended.since,
+            until: now,
+            code: ended.code,
+            waited,
+          },
+        ),
       })),
       now,
     );

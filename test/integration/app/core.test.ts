@@ -191,11 +191,12 @@ describe('core port', () => {
     expect(await notices()).toEqual([]);
     const paula = await findIdentity(db.db, tenant.id, 'slack', 'U_PAULA');
     const pausedAt = new Date('2026-12-07T13:00:00Z');
-    expect(await pauseWorkspace(db.db, tenant.id, 'invalid_auth', pausedAt)).toBe(true);
+    expect(
+      await pauseWorkspace({ db: db.db, clock: { now: () => pausedAt } }, tenant.id, 'invalid_auth'),
+    ).toBe(true);
     // A pause already on keeps its start and its code.
-    expect(await pauseWorkspace(db.db, tenant.id, 'token_revoked', new Date('2026-12-07T14:00:00Z'))).toBe(
-      false,
-    );
+    const later = { db: db.db, clock: { now: () => new Date('2026-12-07T14:00:00Z') } };
+    expect(await pauseWorkspace(later, tenant.id, 'token_revoked')).toBe(false);
     // A reminder that met the refusal, back in the queue for a quarter of an hour later.
     await insertNudges(
       db.db,

@@ -818,9 +818,12 @@ export const en: typeof es = {
       failed_other:
         '• {{count}} reminders could not be delivered this week (the platform refused the people or the bot): check in “pending” whether they are still in the workspace.',
       unreachable_one:
-        '• I cannot write to 1 person yet (they never opened the bot): “pending” gives you their email to ask them to open it once.',
+        '• I cannot write to 1 person yet (they never opened the bot): ask them to open it once.',
       unreachable_other:
-        '• I cannot write to {{count}} people yet (they never opened the bot): “pending” gives you their emails to ask them to open it once.',
+        '• I cannot write to {{count}} people yet (they never opened the bot): ask them to open it once.',
+      unreachable_person: '   – {{name}} ({{email}})',
+      no_email: 'no email on file',
+      unreachable_more: '   … and {{count}} more in “pending”.',
       unpaired_one:
         '• 1 mentee still has no pair and goal setting has started: “admin suggest pairs” or “admin pair”.',
       unpaired_other:

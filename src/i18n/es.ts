@@ -828,9 +828,12 @@ export const es = {
       failed_other:
         '• {{count}} recordatorios no se pudieron entregar esta semana (la plataforma rechazó a las personas o al bot): mira en «pendientes» si siguen en el espacio de trabajo.',
       unreachable_one:
-        '• Aún no puedo escribirle a 1 persona (nunca abrió el bot): «pendientes» te da su correo para pedirle que lo abra una vez.',
+        '• Aún no puedo escribirle a 1 persona (nunca abrió el bot): pídele que lo abra una vez.',
       unreachable_other:
-        '• Aún no puedo escribirles a {{count}} personas (nunca abrieron el bot): «pendientes» te da sus correos para pedirles que lo abran una vez.',
+        '• Aún no puedo escribirles a {{count}} personas (nunca abrieron el bot): pídeles que lo abran una vez.',
+      unreachable_person: '   – {{name}} ({{email}})',
+      no_email: 'sin correo registrado',
+      unreachable_more: '   … y {{count}} más en «pendientes».',
       unpaired_one:
         '• 1 persona mentorada sigue sin pareja y la definición de metas ya empezó: «admin sugerir parejas» o «admin emparejar».',
       unpaired_other:

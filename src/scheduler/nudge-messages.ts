@@ -23,7 +23,7 @@ import { getEvaluationOfPairing, hasAnsweredSurvey } from '../store/evaluation.s
 import { getGoal, listGoalsOfPairing } from '../store/goal.store.ts';
 import { type Nudge, noticeOf } from '../store/nudge.store.ts';
 import { cycleAdmins, getPeople, getPerson } from '../store/person.store.ts';
-import { cycleAttention, needsAttention } from '../store/planner.store.ts';
+import { cycleAttention, needsAttention, unreachableIn } from '../store/planner.store.ts';
 import { attendanceOf, getPlenary } from '../store/plenary.store.ts';
 import {
   enrollmentsOf,
@@ -284,7 +284,19 @@ export async function renderNudge(
         a.restrictions > 0 &&
           t('nudge.admin_digest.restrictions', { restrictions: a.restrictions, alerts: a.alerts }),
         a.failed > 0 && t('nudge.admin_digest.failed', { count: a.failed }),
-        a.unreachable > 0 && t('nudge.admin_digest.unreachable', { count: a.unreachable }),
+        a.unreachable > 0 &&
+          [
+            t('nudge.admin_digest.unreachable', { count: a.unreachable }),
+            ...(await unreachableLines(
+              db,
+              reader,
+              recipient.locale,
+              nudge.tenantId,
+              cycle.id,
+              a.unreachable,
+              now,
+            )),
+          ].join('\n'),
         a.unpaired > 0 && t('nudge.admin_digest.unpaired', { count: a.unpaired }),
         a.waiting > 0 && t('nudge.admin_digest.waiting', { count: a.waiting }),
       ].filter((line): line is string => Boolean(line));
@@ -459,4 +471,33 @@ function adminReminder(
       action = menu('pending');
   }
   return message(`${intro} ${text}`).text(`${intro} ${text}`).buttons([action, later]).build();
+}
+
+/** At most this many unreachable people are named in a digest; the rest are in "pending". */
+const UNREACHABLE_NAMED = 10;
+
+/** The people the bot cannot reach yet, by name and email, so the admin can write to them. */
+async function unreachableLines(
+  db: Db,
+  reader: ReturnType<typeof readerOf>,
+  locale: string,
+  tenantId: string,
+  cycleId: string,
+  count: number,
+  now: Date,
+): Promise<string[]> {
+  const { t } = reader;
+  const ids = await unreachableIn(db, tenantId, cycleId, now, UNREACHABLE_NAMED);
+  const people = await getPeople(db, tenantId, ids);
+  const lines = [...people.values()]
+    .sort((a, b) => a.name.localeCompare(b.name, locale))
+    .map((p) =>
+      t('nudge.admin_digest.unreachable_person', {
+        name: p.name,
+        email: p.email ?? t('nudge.admin_digest.no_email'),
+      }),
+    );
+  if (count > lines.length)
+    lines.push(t('nudge.admin_digest.unreachable_more', { count: count - lines.length }));
+  return lines;
 }

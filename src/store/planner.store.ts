@@ -1,4 +1,4 @@
-import { sql } from 'kysely';
+import { type RawBuilder, sql } from 'kysely';
 import type { Db } from './db.ts';
 
 /** What the planner needs about a person who may be nudged. */
@@ -453,11 +453,7 @@ export async function cycleAttention(
       (select count(*)::int from nudges n
         where n.tenant_id = c.tenant_id and n.status = 'failed' and n.updated_at > ${dayAgo}
           and exists (select 1 from enrollments e where e.tenant_id = n.tenant_id and e.cycle_id = c.id and e.person_id = n.recipient_id)) as "failedToday",
-      (select count(distinct n.recipient_id)::int from nudges n
-        where n.tenant_id = c.tenant_id
-          and (n.status = 'waiting' or (n.status in ('pending', 'claimed') and n.due_at <= ${now}))
-          and not exists (select 1 from identities i where i.tenant_id = n.tenant_id and i.person_id = n.recipient_id and i.active)
-          and exists (select 1 from enrollments e where e.tenant_id = n.tenant_id and e.cycle_id = c.id and e.person_id = n.recipient_id)) as unreachable,
+      (select count(distinct n.recipient_id)::int ${unreachableRows(sql.ref('c.tenant_id'), sql.ref('c.id'), now)}) as unreachable,
       (case when c.goal_setting_starts <= ${today} then
         (select count(*)::int from enrollments e
           where e.tenant_id = c.tenant_id and e.cycle_id = c.id and e.role = 'mentee'
@@ -475,6 +471,34 @@ export async function cycleAttention(
     unreachable: Number(row?.unreachable ?? 0),
     unpaired: Number(row?.unpaired ?? 0),
   };
+}
+
+/**
+ * The rows of messages waiting for a cycle's people the bot cannot reach yet: waiting, or due,
+ * for someone with no account it can write to.
+ */
+function unreachableRows(tenantId: RawBuilder<unknown>, cycleId: RawBuilder<unknown>, now: Date) {
+  return sql`from nudges n
+    where n.tenant_id = ${tenantId}
+      and (n.status = 'waiting' or (n.status in ('pending', 'claimed') and n.due_at <= ${now}))
+      and not exists (select 1 from identities i where i.tenant_id = n.tenant_id and i.person_id = n.recipient_id and i.active)
+      and exists (select 1 from enrollments e where e.tenant_id = n.tenant_id and e.cycle_id = ${cycleId} and e.person_id = n.recipient_id)`;
+}
+
+/** Who the bot cannot reach yet in a cycle (as `cycleAttention` counts them), the first `limit` by name. */
+export async function unreachableIn(
+  db: Db,
+  tenantId: string,
+  cycleId: string,
+  now: Date,
+  limit: number,
+): Promise<string[]> {
+  const result = await sql<{ id: string }>`
+    select p.id from people p
+     where p.tenant_id = ${tenantId}
+       and p.id in (select n.recipient_id ${unreachableRows(sql`${tenantId}`, sql`${cycleId}`, now)})
+     order by p.name, p.id limit ${limit}`.execute(db);
+  return result.rows.map((r) => r.id);
 }
 
 /** Whether a cycle's admins have something to act on this week (the digest is sent only then). */

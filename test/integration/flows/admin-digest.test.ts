@@ -89,8 +89,12 @@ describe('the weekly digest of what needs a person', () => {
     const digest = digests[1] as string;
     expect(digest).toContain('Resumen semanal del ciclo 2026-demo: 3 asuntos necesitan a una persona.');
     expect(digest).toContain('2 recordatorios no se pudieron entregar esta semana');
+    // Who, with the email to write to them: the admin need not go looking.
     expect(digest).toContain(
-      'Aún no puedo escribirle a 1 persona (nunca abrió el bot): «pendientes» te da su correo',
+      [
+        '• Aún no puedo escribirle a 1 persona (nunca abrió el bot): pídele que lo abra una vez.',
+        '   – Rosa Núñez (rosa@demo.mentoria.invalid)',
+      ].join('\n'),
     );
     expect(digest).toContain(
       '1 persona mentorada sigue sin pareja y la definición de metas ya empezó: «admin sugerir parejas»',
@@ -104,10 +108,75 @@ describe('the weekly digest of what needs a person', () => {
     const next = await week();
     expect(next).toHaveLength(3);
     expect(next[2]).toContain('Weekly summary of cycle 2026-demo: 2 matters need a person.');
-    expect(next[2]).toContain('I cannot write to 1 person yet');
+    expect(next[2]).toContain(
+      [
+        '• I cannot write to 1 person yet (they never opened the bot): ask them to open it once.',
+        '   – Rosa Núñez (rosa@demo.mentoria.invalid)',
+      ].join('\n'),
+    );
     expect(next[2]).toContain('1 mentee still has no pair and goal setting has started');
     // The failures were last week's: not repeated.
     expect(next[2]).not.toContain('could not be delivered');
+  });
+
+  it('names ten people it cannot reach, alphabetically with their emails, and counts the rest', async () => {
+    chat = await ChatDriver.start('2026-11-23T16:00:00Z');
+    const db = chat.db.db;
+    const cycle = await db.selectFrom('cycles').select('id').executeTakeFirstOrThrow();
+    const now = chat.clock.now();
+    // Twelve roster mentors who never opened the bot, each with a welcome waiting; one has no email.
+    const names = [
+      'Úrsula',
+      'Beatriz',
+      'Álvaro',
+      'Camila',
+      'Diego R.',
+      'Elena',
+      'Félix',
+      'Gabriela',
+      'Hugo',
+      'Inés',
+      'Julia',
+      'Karen',
+    ];
+    for (const [i, name] of names.entries()) {
+      const person = await createPerson(db, chat.tenant.id, {
+        name,
+        email: i === 1 ? null : `persona${i}@demo.mentoria.invalid`,
+        locale: 'es',
+        timezone: 'America/Mexico_City',
+      });
+      await enroll(db, { tenantId: chat.tenant.id, cycleId: cycle.id, personId: person.id, role: 'mentor' });
+      await insertNudges(
+        db,
+        [
+          {
+            tenantId: chat.tenant.id,
+            kind: 'welcome',
+            subjectId: cycle.id,
+            slot: 'roster',
+            recipientId: person.id,
+            dueAt: now,
+          },
+        ],
+        now,
+      );
+    }
+    await db.updateTable('nudges').set({ status: 'waiting' }).where('kind', '=', 'welcome').execute();
+    const digest = (await week()).find((m) => m.includes('Resumen semanal')) ?? '';
+    const listed = digest.split('\n').filter((line) => line.startsWith('   '));
+    expect(digest).toContain(
+      '• Aún no puedo escribirles a 12 personas (nunca abrieron el bot): pídeles que lo abran una vez.',
+    );
+    expect(listed).toHaveLength(11);
+    expect(listed[10]).toBe('   … y 2 más en «pendientes».');
+    // Ten of the twelve, each once, in the reader's alphabetical order (which ten, the database's
+    // collation decides: Á and Ú come last in C, first and last in es_ES).
+    const named = listed.slice(0, 10);
+    expect(new Set(named).size).toBe(10);
+    expect([...named].sort((a, b) => a.localeCompare(b, 'es'))).toEqual(named);
+    expect(named).toContain('   – Beatriz (sin correo registrado)');
+    expect(named).toContain('   – Camila (persona3@demo.mentoria.invalid)');
   });
 
   it('sends nothing when nothing needs a person; a reminder failing for good is said that day', async () => {

@@ -14,8 +14,10 @@ export type Draw = (requests: DrawRequest[]) => Promise<Grant[]>;
 interface Held {
   limit: SharedLimit;
   tokens: number;
-  /** Granted tokens not spent by then are dropped: a replica cannot save them up into a burst. */
+  /** Granted tokens not spent by then go back to the shared bucket: a replica cannot save them up. */
   expires: number;
+  /** Tokens that expired here, to give back with the next draw. */
+  returning: number;
   /** The shared bucket was empty: not asked again before this. */
   nextAt: number;
   /** Asked for in the next draw, or in the one under way. */
@@ -25,7 +27,7 @@ interface Held {
 
 /** Each draw asks for this much of the rate (a quarter of a second's worth). */
 const DRAW_SECONDS = 0.25;
-/** Tokens in hand for longer than this are dropped. */
+/** Tokens in hand for longer than this are given back. */
 const HOLD_MS = 500;
 /** What `wait` answers while a draw is on its way. */
 const DRAWING_WAIT_MS = 5;
@@ -35,8 +37,9 @@ const wantOf = (limit: SharedLimit) => Math.max(1, Math.ceil(limit.rate * DRAW_S
 
 /**
  * The replica's side of the shared sending budgets: it spends tokens drawn from the database's
- * buckets a few at a time, asks again before it runs out, and drops what it did not spend soon
- * enough, so the replicas together stay within each tenant's ceiling. `wait` is synchronous (the
+ * buckets a few at a time, asks again before it runs out, and gives back what it did not spend
+ * soon enough (for the other replicas), so the replicas together stay within each tenant's
+ * ceiling and come close to it. `wait` is synchronous (the
  * dispatcher scans its queue with it); the tenants running low are drawn for together, one draw
  * under way at a time, so the database sees a statement per round, not one per tenant.
  */
@@ -54,7 +57,7 @@ export class SharedBudget {
     const key = keyOf(limit);
     let held = this.held.get(key);
     if (!held) {
-      held = { limit, tokens: 0, expires: 0, nextAt: 0, asked: false, used: this.now() };
+      held = { limit, tokens: 0, expires: 0, nextAt: 0, asked: false, returning: 0, used: this.now() };
       this.held.set(key, held);
     }
     return held;
@@ -67,16 +70,34 @@ export class SharedBudget {
     setImmediate(() => void this.drawRound());
   }
 
+  /** Tokens held past their time are kept aside to be given back. */
+  private expire(held: Held, at: number): void {
+    if (held.expires > at || held.tokens <= 0) return;
+    held.returning += Math.floor(held.tokens);
+    held.tokens = 0;
+  }
+
   private async drawRound(): Promise<void> {
+    const at0 = this.now();
+    for (const held of this.held.values()) this.expire(held, at0);
     const asked = [...this.held.values()].filter((h) => h.asked);
+    // What expired here goes back with this round, asked for or not.
+    const giving = [...this.held.values()].filter((h) => !h.asked && h.returning > 0);
+    const requests = [...asked, ...giving].map((h) => ({
+      ...h.limit,
+      want: h.asked ? wantOf(h.limit) : 0,
+      returned: h.returning,
+    }));
+    for (const held of [...asked, ...giving]) held.returning = 0;
     try {
-      const grants = await this.draw(asked.map((h) => ({ ...h.limit, want: wantOf(h.limit) })));
+      const grants = await this.draw(requests);
       const at = this.now();
       for (const grant of grants) {
         const held = this.held.get(keyOf(grant));
-        if (!held) continue;
+        if (!held?.asked) continue;
+        this.expire(held, at);
         if (grant.granted > 0) {
-          held.tokens = (held.expires > at ? held.tokens : 0) + grant.granted;
+          held.tokens += grant.granted;
           held.expires = at + HOLD_MS;
         } else held.nextAt = at + grant.waitMs;
       }
@@ -98,7 +119,10 @@ export class SharedBudget {
     const held = this.stateOf(limit);
     const at = this.now();
     held.used = at;
-    if (held.expires <= at) held.tokens = 0;
+    if (held.expires <= at && held.tokens > 0) {
+      this.expire(held, at);
+      this.drawSoon();
+    }
     if (!held.asked && held.nextAt <= at && held.tokens < Math.max(1, wantOf(limit) / 2)) {
       held.asked = true;
       this.drawSoon();

@@ -8,7 +8,10 @@ export interface DrawRequest {
   /** Tokens a second, and at most this many held. */
   rate: number;
   burst: number;
+  /** Tokens wanted now (0: only giving some back). */
   want: number;
+  /** Tokens drawn before and not spent, given back to the bucket (never above its burst). */
+  returned?: number;
 }
 
 export interface Grant {
@@ -23,8 +26,8 @@ export interface Grant {
 /**
  * Draws tokens from buckets shared by every replica (`draw_send_tokens`, one round trip for all
  * of them): each is refilled at its rate up to its burst since it was last drawn from, by the
- * database's clock, then drawn from under its row lock. Rows are visited in key order, so
- * concurrent callers never deadlock.
+ * database's clock, given back what the caller did not spend, then drawn from under its row
+ * lock. Rows are visited in key order, so concurrent callers never deadlock.
  */
 export async function drawTokens(db: Db, requests: readonly DrawRequest[]): Promise<Grant[]> {
   if (requests.length === 0) return [];
@@ -36,7 +39,8 @@ export async function drawTokens(db: Db, requests: readonly DrawRequest[]): Prom
     select * from draw_send_tokens(
       ${sorted.map((r) => r.tenantId)}::text[], ${sorted.map((r) => r.scope)}::text[],
       ${sorted.map((r) => r.rate)}::float8[], ${sorted.map((r) => r.burst)}::float8[],
-      ${sorted.map((r) => Math.max(1, Math.floor(r.want)))}::int[])`.execute(db);
+      ${sorted.map((r) => Math.max(0, Math.floor(r.want)))}::int[],
+      ${sorted.map((r) => Math.max(0, Math.floor(r.returned ?? 0)))}::int[])`.execute(db);
   return result.rows.map((row) => {
     const granted = Number(row.granted_now);
     const rate = rates.get(`${row.tenant}\u0000${row.scope_name}`) ?? 1;

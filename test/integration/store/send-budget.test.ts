@@ -35,6 +35,20 @@ describe.each(testBackends())('shared sending budget on $name', (backend) => {
     expect(refilled.granted).toBeLessThanOrEqual(5);
   });
 
+  it('takes back what a replica did not spend, for the next one, never above its burst', async () => {
+    db = await backend.open();
+    // A slow rate, so that refilling adds nothing while the test runs.
+    const limit = { tenantId: 't1', scope: 'slack', rate: 0.001, burst: 10 };
+    expect(await one(db, { ...limit, want: 10 })).toMatchObject({ granted: 10 });
+    expect((await one(db, { ...limit, want: 1 })).granted).toBe(0);
+    // Seven of the ten were not spent in time: given back (asking for nothing), they can be drawn.
+    expect((await one(db, { ...limit, want: 0, returned: 7 })).granted).toBe(0);
+    expect((await one(db, { ...limit, want: 10 })).granted).toBe(7);
+    // Giving back more than the bucket holds fills it to its burst, no further.
+    await one(db, { ...limit, want: 0, returned: 50 });
+    expect((await one(db, { ...limit, want: 50 })).granted).toBe(10);
+  });
+
   it('draws for several tenants in one call, each from its own bucket', async () => {
     db = await backend.open();
     const limit = { tenantId: 't1', scope: 'slack', rate: 10, burst: 5, want: 5 };

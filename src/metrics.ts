@@ -30,7 +30,7 @@ const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
  * loop reads this much (0.010 s) and a loop held for 25 ms reads up to 35 ms: the delay is the
  * figure minus this (Node's `monitorEventLoopDelay` records the interval, nodejs/node#25378).
  */
-export const EVENT_LOOP_RESOLUTION_MS = 10;
+const EVENT_LOOP_RESOLUTION_MS = 10;
 
 /**
  * The server's figures in Prometheus' text format (`GET /metrics`): latencies, the inbox and the

@@ -38,7 +38,6 @@ export class TokenRefused extends Error {
  */
 export class BotCredentialsRefused extends Error {
   readonly statusCode = 401;
-  readonly credentialsRefused = true;
   constructor(
     readonly code: string,
     readonly aadsts: number | undefined,

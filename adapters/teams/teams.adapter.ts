@@ -33,7 +33,13 @@ import {
   submittedForm,
 } from './adaptive-card.render.ts';
 import { anonymousTeamsAllowed, type TeamsConfig } from './platform.ts';
-import { BotTokenSource, type TeamsClaims, TeamsTokenVerifier, TokenRefused } from './teams-auth.ts';
+import {
+  BotCredentialsRefused,
+  BotTokenSource,
+  type TeamsClaims,
+  TeamsTokenVerifier,
+  TokenRefused,
+} from './teams-auth.ts';
 import { ProactiveInstaller } from './teams-graph.ts';
 import { type TeamsIdentity, teamsIdentities } from './teams-identities.ts';
 
@@ -51,20 +57,15 @@ function cardActivity(card: CardElement): Partial<Activity> {
 }
 
 /** How long a tenant's messages wait, untried, after Entra refused the bot's credentials. */
-export const CREDENTIALS_PAUSE_MS = 15 * 60_000;
+const CREDENTIALS_PAUSE_MS = 15 * 60_000;
 
 /**
  * Bot Connector errors: the person or the bot is gone (permanent), the bot's own credentials
  * refused (every conversation waits: a pause), or try again later.
  */
 export function classifyTeamsError(error: unknown): ChatDeliveryError {
-  if ((error as { credentialsRefused?: unknown })?.credentialsRefused === true)
-    return new ChatDeliveryError(
-      'rate_limited',
-      String((error as { code?: unknown }).code ?? 'invalid_client'),
-      CREDENTIALS_PAUSE_MS,
-      'workspace',
-    );
+  if (error instanceof BotCredentialsRefused)
+    return new ChatDeliveryError('rate_limited', error.code, CREDENTIALS_PAUSE_MS, 'workspace');
   const e = error as {
     statusCode?: number;
     status?: number;

@@ -55,7 +55,7 @@ export async function pauseWorkspace(
 }
 
 /** The admins' message: the bot writes again, what stopped it and for how long, what waited. */
-export function resumedMessage(
+function resumedMessage(
   reader: { t: T; fmt: Formatter },
   input: { platform: Platform; since: Date; until: Date; code: string; waited: number },
 ): OutboundMessage {
